@@ -1,0 +1,15 @@
+/** File output for the runner: atomic writes (temp file + rename), so a crashed run never leaves half an artefact. */
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+
+export async function writeFileAtomic(path: string, content: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = join(dirname(path), `.${process.pid}.${Date.now()}.tmp`);
+  await writeFile(temporary, content);
+  await rename(temporary, path);
+}
+
+/** JSON with two-space indent and a final newline; key order is the order the stage built. */
+export function formatJson(value: unknown): string {
+  return JSON.stringify(value, null, 2) + "\n";
+}

@@ -1,0 +1,158 @@
+/**
+ * The pipeline, start to end. Read this file first: every stage is one line below,
+ * with the folder that holds it and the artefacts it reads and writes.
+ *
+ *   spec.json ──► 1 ingest    src/ingest/    extracts            → ingest.json, work/persons.csv, work/outcomes.csv,
+ *                                                                  work/quarantine/<extract>.csv
+ *             ──► 2 assign    src/assign/    (not built yet: issue #3)
+ *             ──► 3 estimate  src/estimate/  (not built yet: issue #4)
+ *             ──► 4 project   src/project/   (not built yet: issue #5)
+ *             ──► 5 repay     src/repay/     (not built yet: issue #6)
+ *             ──► 6 report    src/report/    (not built yet: issue #7)
+ *
+ * Only this file and the CLI touch files, the clock and the environment; the stages
+ * are functions of their typed input and the spec.
+ */
+import { access, readFile } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
+import * as ingest from "../src/ingest/index.ts";
+import { parseBenefitCodes } from "../src/ingest/parseBenefitCodes.ts";
+import { parseDate } from "../src/ingest/parseValue.ts";
+import { QuarantineEntry } from "../src/ingest/schema.ts";
+import { messages } from "../src/messages.ts";
+import { toCsv } from "../src/shared/csv.ts";
+import { StopRun, stopRun } from "../src/shared/issues.ts";
+import { parseSpec } from "../src/spec/parseSpec.ts";
+import type { EvaluationSpec } from "../src/spec/schema.ts";
+import { detectDialect, readCsvRows } from "./io/readCsv.ts";
+import { formatJson, writeFileAtomic } from "./io/files.ts";
+
+export interface RunOptions {
+  readonly specPath: string;
+  /** Overrides the spec's asOf (yyyy-mm-dd). */
+  readonly asOf?: string;
+  /** Output folder; default output/<spec name>. */
+  readonly outDir?: string;
+  /** Progress lines (stderr in the CLI). */
+  readonly log: (line: string) => void;
+}
+
+export interface LoadedSpec {
+  readonly spec: EvaluationSpec;
+  readonly specDir: string;
+  readonly asOf: number;
+  readonly outDir: string;
+}
+
+export const STAGES = {
+  ingest: runIngest,
+} as const satisfies Record<string, (loaded: LoadedSpec, options: RunOptions) => Promise<void>>;
+export type StageName = keyof typeof STAGES;
+
+/** Runs every stage built so far, in order. */
+export async function runPipeline(options: RunOptions): Promise<LoadedSpec> {
+  const loaded = await loadSpec(options);
+  for (const [name, stage] of Object.entries(STAGES)) {
+    options.log(`${name}: start`);
+    await stage(loaded, options);
+  }
+  return loaded;
+}
+
+/** Runs one stage, reading what earlier stages left in the output folder. */
+export async function runStage(stage: StageName, options: RunOptions): Promise<LoadedSpec> {
+  const loaded = await loadSpec(options);
+  await STAGES[stage](loaded, options);
+  return loaded;
+}
+
+export async function loadSpec(options: RunOptions): Promise<LoadedSpec> {
+  const specPath = resolve(options.specPath);
+  let text: string;
+  try {
+    text = await readFile(specPath, "utf8");
+  } catch {
+    stopRun("spec_not_found", options.specPath, messages.specNotFound(options.specPath));
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    stopRun("spec_not_json", options.specPath, messages.specNotJson(options.specPath, (error as Error).message));
+  }
+  const parsed = parseSpec(json);
+  if ("issues" in parsed) {
+    throw new StopRun([
+      { code: "spec_invalid", path: options.specPath, message: messages.specInvalid(options.specPath) },
+      ...parsed.issues.map((issue) => ({ ...issue, message: messages.specIssue(issue.path, issue.message) })),
+    ]);
+  }
+  const asOfText = options.asOf ?? parsed.spec.asOf;
+  const asOf = parseDate(asOfText, "iso");
+  if (asOf === null) stopRun("as_of_invalid", "--as-of", messages.asOfInvalid(asOfText));
+  return {
+    spec: parsed.spec,
+    specDir: dirname(specPath),
+    asOf,
+    outDir: resolve(options.outDir ?? join("output", parsed.spec.name)),
+  };
+}
+
+/** Stage 1: opens every extract as a row stream, runs the ingest stage, writes its artefacts. */
+async function runIngest(loaded: LoadedSpec, options: RunOptions): Promise<void> {
+  const { spec, specDir, outDir } = loaded;
+  const shown = (path: string) => relative(process.cwd(), path) || path;
+
+  const sources: Record<string, ingest.ExtractSource | null> = {};
+  for (const [name, extract] of Object.entries(spec.extracts)) {
+    const path = resolve(specDir, extract.file);
+    if (!(await exists(path))) {
+      if (extract.required) stopRun("extract_missing", shown(path), messages.extractMissing(name, shown(path)));
+      sources[name] = null;
+      continue;
+    }
+    const dialect = await detectDialect(path, extract.dialect);
+    const detected = dialect.detected.length > 0 ? ` (detected: ${dialect.detected.join(", ")})` : "";
+    options.log(`ingest: ${name} ← ${shown(path)} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}${detected}]`);
+    sources[name] = { file: shown(path), dialect, rows: readCsvRows(path, shown(path), dialect) };
+  }
+
+  let benefitCodes = null;
+  if (spec.benefitCodes) {
+    const path = resolve(specDir, spec.benefitCodes.file);
+    if (!(await exists(path))) stopRun("benefit_codes_missing", shown(path), messages.extractMissing("benefitCodes", shown(path)));
+    const dialect = await detectDialect(path, {});
+    benefitCodes = await parseBenefitCodes(readCsvRows(path, shown(path), dialect), shown(path), spec.benefitCodes.absentGroup);
+  }
+
+  const output = await ingest.run({
+    spec,
+    asOf: loaded.asOf,
+    sources,
+    benefitCodes,
+    onProgress: (name, rows) => options.log(`ingest: ${name} … ${rows.toLocaleString("en")} rows`),
+    onExtractDone: (name, r) =>
+      options.log(`ingest: ${name}: ${r.rowsRead} rows read = ${r.rowsAccepted} accepted + ${r.rowsQuarantined} quarantined`),
+  });
+
+  for (const [name, entries] of Object.entries(output.quarantine)) {
+    const rows = entries.map((e) => QuarantineEntry.parse(e)).map((e) => [e.file, e.line, e.column, e.value, e.rule, e.message]);
+    await writeFileAtomic(join(outDir, ingest.quarantineFile(name)), toCsv(["file", "line", "column", "value", "rule", "message"], rows));
+  }
+  if (output.blocking.length > 0) throw new StopRun(output.blocking);
+
+  await writeFileAtomic(join(outDir, ingest.PERSONS_FILE), output.personsCsv);
+  await writeFileAtomic(join(outDir, ingest.OUTCOMES_FILE), output.outcomesCsv);
+  await writeFileAtomic(join(outDir, "ingest.json"), formatJson(output.artefact));
+  for (const warning of output.artefact.warnings) options.log(`ingest: warning: ${warning.message}`);
+  options.log(`ingest: ${output.artefact.persons} persons, ${output.artefact.outcomes.length} outcomes → ${shown(join(outDir, "ingest.json"))}`);
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

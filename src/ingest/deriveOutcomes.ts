@@ -1,0 +1,221 @@
+/**
+ * Person-level outcomes over windows counted from each person's own start date.
+ *
+ * Conventions (also in the README):
+ * - A window of W months runs from the start date (inclusive) to the same day W months
+ *   later (exclusive; 31 Jan + 1 month = 28/29 Feb). Follow-up is known up to and
+ *   including the as-of date: a window that ends after it is censored.
+ * - A benefit week belongs to a window when its Monday does; a week counts 7 days.
+ *   A week without a code has the benefit-code file's absent group (self-supporting).
+ * - A month (paid hours, social services) belongs to a window when its first day does.
+ * - "At month k" is the date k months after start: the benefit week containing it, or
+ *   an education spell covering it (an open spell runs on).
+ * - Admission days are nights: discharge − admission, clipped to the window; an
+ *   admission without a discharge date runs to the as-of date.
+ * - Convictions per person-year use the follow-up actually observed within the window
+ *   (the exposure); only a person with no follow-up at all is censored.
+ * - Re-conviction: the first release on or after start; a conviction dated after the
+ *   release and at most `withinMonths` later. Persons with no release are not applicable.
+ */
+import { addMonths, firstDayOfMonthIndex, mondayOfWeek, type DayNumber } from "../shared/dates.ts";
+import type { OutcomeSpec } from "../spec/schema.ts";
+import type { PersonRecords } from "./personRecords.ts";
+import type { Person } from "./schema.ts";
+
+export type OutcomeType = "binary" | "continuous" | "count" | "rate";
+export type OutcomeValue =
+  | { readonly status: "observed"; readonly value: number; readonly exposureYears?: number }
+  | { readonly status: "censored" }
+  | { readonly status: "not_applicable" };
+
+export interface OutcomeColumn {
+  readonly id: string;
+  readonly kind: OutcomeSpec["kind"];
+  readonly label: string;
+  readonly type: OutcomeType;
+  readonly window: string;
+  /** One per person, in the order of `records.persons`. */
+  readonly values: readonly OutcomeValue[];
+}
+
+const DAYS_PER_YEAR = 365.25;
+const censored: OutcomeValue = { status: "censored" };
+const notApplicable: OutcomeValue = { status: "not_applicable" };
+const observed = (value: number): OutcomeValue => ({ status: "observed", value });
+
+/** The extract kinds an outcome reads (either one, for the two benefit layouts). */
+export function extractKindsFor(outcome: OutcomeSpec): string[] {
+  switch (outcome.kind) {
+    case "days_on_public_support":
+    case "self_supporting_at_month":
+    case "flex_job":
+      return ["benefit_weeks_long", "benefit_weeks_wide"];
+    case "in_education_at_month":
+      return ["education_spells"];
+    case "paid_hours":
+      return ["paid_hours_monthly"];
+    case "psychiatric":
+      return ["psychiatric_contacts"];
+    case "social_services_kr":
+      return ["social_services_monthly"];
+    case "convictions_per_person_year":
+      return ["convictions"];
+    case "reconviction_after_release":
+      return ["convictions", "prison_releases"];
+  }
+}
+
+export function outcomeType(outcome: OutcomeSpec): OutcomeType {
+  switch (outcome.kind) {
+    case "self_supporting_at_month":
+    case "flex_job":
+    case "in_education_at_month":
+    case "reconviction_after_release":
+      return "binary";
+    case "psychiatric":
+      return outcome.measure === "any" ? "binary" : "count";
+    case "convictions_per_person_year":
+      return "rate";
+    default:
+      return "continuous";
+  }
+}
+
+export function describeWindow(outcome: OutcomeSpec): string {
+  if ("windowMonths" in outcome) return `months 0–${outcome.windowMonths} from start`;
+  if ("atMonth" in outcome) return `at month ${outcome.atMonth} after start`;
+  return `within ${outcome.withinMonths} months of first release after start`;
+}
+
+/** Derives one outcome for every person. Returns null when a needed extract is absent. */
+export function deriveOutcome(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNumber): OutcomeColumn | null {
+  const value = valueFunction(outcome, records, asOf);
+  if (value === null) return null;
+  return {
+    id: outcome.id,
+    kind: outcome.kind,
+    label: outcome.label ?? outcome.id,
+    type: outcomeType(outcome),
+    window: describeWindow(outcome),
+    values: records.persons.map(value),
+  };
+}
+
+/** The window [start, end) of a person, or null when it ends after the as-of date. */
+function completeWindow(person: Person, months: number, asOf: DayNumber): { start: DayNumber; end: DayNumber } | null {
+  const end = addMonths(person.startDate, months);
+  return end > asOf + 1 ? null : { start: person.startDate, end };
+}
+
+function valueFunction(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNumber): ((person: Person) => OutcomeValue) | null {
+  switch (outcome.kind) {
+    case "days_on_public_support":
+    case "flex_job": {
+      const groups = records.benefitGroups;
+      if (!groups) return null;
+      return (person) => {
+        const window = completeWindow(person, outcome.windowMonths, asOf);
+        if (!window) return censored;
+        const weeks = countWeeksInGroups(groups.get(person.personId), records.absentGroup, outcome.groups, window.start, window.end);
+        return observed(outcome.kind === "flex_job" ? Number(weeks > 0) : 7 * weeks);
+      };
+    }
+    case "self_supporting_at_month": {
+      const groups = records.benefitGroups;
+      if (!groups) return null;
+      return (person) => {
+        const date = addMonths(person.startDate, outcome.atMonth);
+        if (date > asOf) return censored;
+        const group = groups.get(person.personId)?.get(mondayOfWeek(date)) ?? records.absentGroup;
+        return observed(Number(outcome.groups.includes(group)));
+      };
+    }
+    case "in_education_at_month": {
+      const spells = records.educationSpells;
+      if (!spells) return null;
+      return (person) => {
+        const date = addMonths(person.startDate, outcome.atMonth);
+        if (date > asOf) return censored;
+        const enrolled = (spells.get(person.personId) ?? []).some((s) => s.startDate <= date && (s.endDate === null || s.endDate >= date));
+        return observed(Number(enrolled));
+      };
+    }
+    case "paid_hours":
+    case "social_services_kr": {
+      const rows = outcome.kind === "paid_hours" ? records.paidHours : records.socialServices;
+      if (!rows) return null;
+      return (person) => {
+        const window = completeWindow(person, outcome.windowMonths, asOf);
+        if (!window) return censored;
+        let total = 0;
+        for (const row of rows.get(person.personId) ?? []) {
+          const firstDay = firstDayOfMonthIndex(row.month);
+          if (firstDay >= window.start && firstDay < window.end) total += "hours" in row ? row.hours : row.costKr;
+        }
+        return observed(total);
+      };
+    }
+    case "psychiatric": {
+      const contacts = records.psychiatricContacts;
+      if (!contacts) return null;
+      return (person) => {
+        const window = completeWindow(person, outcome.windowMonths, asOf);
+        if (!window) return censored;
+        const ofType = (contacts.get(person.personId) ?? []).filter((c) => c.contactType === outcome.contactType);
+        if (outcome.measure === "days") {
+          let nights = 0;
+          for (const c of ofType) {
+            const from = Math.max(c.startDate, window.start);
+            const to = Math.min(c.endDate ?? asOf + 1, window.end);
+            nights += Math.max(0, to - from);
+          }
+          return observed(nights);
+        }
+        const count = ofType.filter((c) => c.startDate >= window.start && c.startDate < window.end).length;
+        return observed(outcome.measure === "any" ? Number(count > 0) : count);
+      };
+    }
+    case "convictions_per_person_year": {
+      const convictions = records.convictions;
+      if (!convictions) return null;
+      return (person) => {
+        const end = Math.min(addMonths(person.startDate, outcome.windowMonths), asOf + 1);
+        if (end <= person.startDate) return censored;
+        const count = (convictions.get(person.personId) ?? []).filter((c) => c.date >= person.startDate && c.date < end).length;
+        const exposureYears = (end - person.startDate) / DAYS_PER_YEAR;
+        return { status: "observed", value: count / exposureYears, exposureYears };
+      };
+    }
+    case "reconviction_after_release": {
+      const { convictions, prisonReleases } = records;
+      if (!convictions || !prisonReleases) return null;
+      return (person) => {
+        const releases = (prisonReleases.get(person.personId) ?? []).map((r) => r.releaseDate).filter((d) => d >= person.startDate && d <= asOf);
+        if (releases.length === 0) return notApplicable;
+        const release = Math.min(...releases);
+        const until = addMonths(release, outcome.withinMonths);
+        if (until > asOf) return censored;
+        const again = (convictions.get(person.personId) ?? []).some((c) => c.date > release && c.date <= until);
+        return observed(Number(again));
+      };
+    }
+  }
+}
+
+/** Weeks whose Monday lies in [from, to) and whose group is one of `groups`. */
+export function countWeeksInGroups(
+  weeks: ReadonlyMap<number, string> | undefined,
+  absentGroup: string,
+  groups: readonly string[],
+  from: DayNumber,
+  to: DayNumber,
+): number {
+  let monday = mondayOfWeek(from);
+  if (monday < from) monday += 7;
+  let count = 0;
+  for (; monday < to; monday += 7) {
+    if (groups.includes(weeks?.get(monday) ?? absentGroup)) count += 1;
+  }
+  return count;
+}
+

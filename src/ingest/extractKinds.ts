@@ -1,0 +1,79 @@
+/**
+ * The extract kinds effekt reads, and the canonical fields each one maps its own
+ * columns onto. The spec names, per extract, which source column feeds which field;
+ * a field it does not name is looked up under its canonical name.
+ */
+
+export type FieldType = "id" | "date" | "month" | "week" | "number" | "code" | "text" | "category";
+
+export interface FieldDefinition {
+  readonly type: FieldType;
+  readonly required: boolean;
+  /** For `category`: the canonical values; the spec maps source values onto them. */
+  readonly categories?: readonly string[];
+  /** For `number`: the smallest value accepted. */
+  readonly min?: number;
+}
+
+export const CONTACT_TYPES = ["admission", "emergency", "outpatient"] as const;
+export const SEXES = ["female", "male"] as const;
+
+const personId: FieldDefinition = { type: "id", required: true };
+
+export const EXTRACT_KINDS = {
+  population: {
+    personId,
+    birthDate: { type: "date", required: true },
+    sex: { type: "category", required: true, categories: SEXES },
+    startDate: { type: "date", required: true },
+    referralDate: { type: "date", required: false },
+    targetGroup: { type: "text", required: false },
+  },
+  benefit_weeks_long: {
+    personId,
+    week: { type: "week", required: true },
+    code: { type: "code", required: true },
+  },
+  // One row per person, one column per week; the week columns are found by pattern.
+  benefit_weeks_wide: {
+    personId,
+  },
+  education_spells: {
+    personId,
+    startDate: { type: "date", required: true },
+    endDate: { type: "date", required: false },
+    level: { type: "code", required: false },
+  },
+  paid_hours_monthly: {
+    personId,
+    month: { type: "month", required: true },
+    hours: { type: "number", required: true, min: 0 },
+  },
+  psychiatric_contacts: {
+    personId,
+    contactType: { type: "category", required: true, categories: CONTACT_TYPES },
+    startDate: { type: "date", required: true },
+    endDate: { type: "date", required: false },
+  },
+  social_services_monthly: {
+    personId,
+    month: { type: "month", required: true },
+    costKr: { type: "number", required: true, min: 0 },
+    measure: { type: "text", required: false },
+  },
+  convictions: {
+    personId,
+    date: { type: "date", required: true },
+  },
+  prison_releases: {
+    personId,
+    releaseDate: { type: "date", required: true },
+  },
+} as const satisfies Record<string, Record<string, FieldDefinition>>;
+
+export type ExtractKind = keyof typeof EXTRACT_KINDS;
+export const EXTRACT_KIND_NAMES = Object.keys(EXTRACT_KINDS) as [ExtractKind, ...ExtractKind[]];
+
+export function fieldsOf(kind: ExtractKind): Record<string, FieldDefinition> {
+  return EXTRACT_KINDS[kind];
+}

@@ -1,0 +1,218 @@
+/**
+ * Stage 1 — ingest: register extracts → validated canonical records → person-level
+ * outcomes and covariates.
+ *
+ *   reads:  the extracts and benefit-code file named in the spec (as row streams)
+ *   writes: ingest.json (aggregate counts), work/persons.csv, work/outcomes.csv,
+ *           work/quarantine/<extract>.csv
+ *
+ * Steps: 1. check that every outcome has the extracts it needs; 2. read the
+ * population; 3. read every other extract against it; 4. derive covariates and
+ * outcomes per person; 5. summarise, and block the run when an extract quarantined
+ * more than the spec allows.
+ */
+import { isoDate, type DayNumber } from "../shared/dates.ts";
+import { toCsv } from "../shared/csv.ts";
+import { stopRun, type Issue } from "../shared/issues.ts";
+import { messages } from "../messages.ts";
+import type { EvaluationSpec } from "../spec/schema.ts";
+import type { ExtractKind } from "./extractKinds.ts";
+import { ingestExtract, type ExtractResult } from "./ingestExtract.ts";
+import { knownGroups } from "./parseBenefitCodes.ts";
+import { benefitGroupsByPerson, groupByPerson, type PersonRecords } from "./personRecords.ts";
+import { deriveOutcome, extractKindsFor, outcomeType, describeWindow, type OutcomeColumn } from "./deriveOutcomes.ts";
+import { covariateExtractKinds, deriveCovariate, type CovariateColumn } from "./deriveCovariates.ts";
+import { IngestArtefact, type BenefitCodes, type ExtractSummary, type QuarantineEntry, type RawRow, type RecordOfKind } from "./schema.ts";
+import { parseDate, type DecimalSeparator } from "./parseValue.ts";
+
+export const reads = ["spec.extracts", "spec.benefitCodes"] as const;
+export const writes = ["ingest.json", "work/persons.csv", "work/outcomes.csv", "work/quarantine/<extract>.csv"] as const;
+
+export interface ExtractSource {
+  /** The file as shown to the person. */
+  readonly file: string;
+  readonly dialect: { readonly delimiter: string; readonly encoding: string; readonly decimal: DecimalSeparator; readonly detected: readonly string[] };
+  readonly rows: AsyncIterable<RawRow>;
+}
+
+export interface IngestInput {
+  readonly spec: EvaluationSpec;
+  readonly asOf: DayNumber;
+  /** One per spec extract; null for an optional extract whose file is missing. */
+  readonly sources: Readonly<Record<string, ExtractSource | null>>;
+  readonly benefitCodes: BenefitCodes | null;
+  readonly onProgress?: (extract: string, rowsRead: number) => void;
+  readonly onExtractDone?: (extract: string, result: ExtractResult) => void;
+}
+
+export interface IngestOutput {
+  readonly artefact: IngestArtefact;
+  readonly quarantine: Readonly<Record<string, readonly QuarantineEntry[]>>;
+  readonly personsCsv: string;
+  readonly outcomesCsv: string;
+  /** Problems that make the result unusable: the runner writes the quarantine, then stops. */
+  readonly blocking: readonly Issue[];
+}
+
+export const PERSONS_FILE = "work/persons.csv";
+export const OUTCOMES_FILE = "work/outcomes.csv";
+export const quarantineFile = (extract: string) => `work/quarantine/${extract}.csv`;
+
+export async function run(input: IngestInput): Promise<IngestOutput> {
+  const { spec, asOf, sources } = input;
+  const extracts = Object.entries(spec.extracts);
+  const warnings: Issue[] = [];
+
+  // 1. Every outcome and covariate has its extracts, and its benefit groups exist.
+  checkRequirements(spec, input.benefitCodes);
+
+  // 2–3. The population first: the other extracts are checked against it.
+  const results = new Map<string, ExtractResult>();
+  const ordered = [...extracts].sort(([, a], [, b]) => Number(b.kind === "population") - Number(a.kind === "population"));
+  let population: ReadonlySet<string> | null = null;
+  for (const [name, extract] of ordered) {
+    const source = sources[name];
+    if (!source) {
+      warnings.push({ code: "extract_optional_missing", path: `$.extracts.${name}`, message: messages.extractOptionalMissing(name, extract.file) });
+      continue;
+    }
+    const result: ExtractResult = await ingestExtract(extract.kind, source.rows, {
+      name,
+      file: source.file,
+      spec: extract,
+      decimal: source.dialect.decimal,
+      enrolment: { from: parseDate(spec.enrolment.from, "iso")!, to: parseDate(spec.enrolment.to, "iso")! },
+      benefitCodes: input.benefitCodes,
+      population,
+      ...(input.onProgress ? { onProgress: (rows: number) => input.onProgress!(name, rows) } : {}),
+    });
+    results.set(name, result);
+    input.onExtractDone?.(name, result);
+    if (extract.kind === "population") {
+      population = new Set((result.records as RecordOfKind["population"][]).map((p) => p.personId));
+    }
+  }
+
+  // 4. Per-person records, covariates and outcomes.
+  const recordsOf = <K extends ExtractKind>(...kinds: K[]): RecordOfKind[K][] | null => {
+    const found = extracts.find(([name, e]) => kinds.includes(e.kind as K) && results.has(name));
+    return found ? (results.get(found[0])!.records as RecordOfKind[K][]) : null;
+  };
+  const persons = [...(recordsOf("population") ?? [])].sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
+  const ids = new Set(persons.map((p) => p.personId));
+  const personRecords: PersonRecords = {
+    persons,
+    benefitGroups: benefitGroupsByPerson(recordsOf("benefit_weeks_long", "benefit_weeks_wide"), input.benefitCodes, ids),
+    absentGroup: input.benefitCodes?.absentGroup ?? "self_supporting",
+    educationSpells: groupByPerson(recordsOf("education_spells"), ids),
+    paidHours: groupByPerson(recordsOf("paid_hours_monthly"), ids),
+    psychiatricContacts: groupByPerson(recordsOf("psychiatric_contacts"), ids),
+    socialServices: groupByPerson(recordsOf("social_services_monthly"), ids),
+    convictions: groupByPerson(recordsOf("convictions"), ids),
+    prisonReleases: groupByPerson(recordsOf("prison_releases"), ids),
+  };
+  const covariates = spec.covariates.map((c) => deriveCovariate(c, personRecords)).filter((c): c is CovariateColumn => c !== null);
+  const outcomes: OutcomeColumn[] = [];
+  for (const outcome of spec.outcomes) {
+    const column = deriveOutcome(outcome, personRecords, asOf);
+    if (column) outcomes.push(column);
+    else warnings.push({ code: "outcome_skipped", path: `$.outcomes.${outcome.id}`, message: `outcome '${outcome.id}' skipped: an extract it needs is missing` });
+  }
+
+  // 5. Summaries, and the quarantine threshold.
+  const summaries: ExtractSummary[] = extracts.map(([name, extract]) => summarise(name, extract.kind, extract.file, sources[name] ?? null, results.get(name)));
+  const blocking: Issue[] = summaries
+    .filter((s) => s.rowsRead > 0 && s.rowsQuarantined / s.rowsRead > spec.quarantine.maxShare)
+    .map((s) => ({
+      code: "quarantine_exceeded",
+      path: s.file,
+      message: messages.quarantineExceeded(s.name, s.rowsQuarantined, s.rowsRead, spec.quarantine.maxShare, quarantineFile(s.name)),
+    }));
+
+  const artefact = IngestArtefact.parse({
+    artefact: "ingest",
+    schemaVersion: 1,
+    evaluation: spec.name,
+    asOf: isoDate(asOf),
+    enrolment: spec.enrolment,
+    persons: persons.length,
+    extracts: summaries,
+    outcomes: spec.outcomes.map((o) => {
+      const column = outcomes.find((c) => c.id === o.id);
+      const count = (status: string) => column?.values.filter((v) => v.status === status).length ?? 0;
+      return {
+        id: o.id,
+        kind: o.kind,
+        label: o.label ?? o.id,
+        type: outcomeType(o),
+        window: describeWindow(o),
+        observed: count("observed"),
+        censored: count("censored"),
+        notApplicable: count("not_applicable"),
+        skipped: column === undefined,
+      };
+    }),
+    covariates: covariates.map((c) => ({ id: c.id, kind: c.kind, type: c.type, missing: c.values.filter((v) => v === null).length })),
+    warnings,
+    files: { persons: PERSONS_FILE, outcomes: OUTCOMES_FILE },
+  });
+
+  return {
+    artefact,
+    quarantine: Object.fromEntries([...results].map(([name, r]) => [name, r.quarantine])),
+    personsCsv: toCsv(
+      ["personId", "startDate", ...covariates.map((c) => c.id)],
+      persons.map((p, i) => [p.personId, isoDate(p.startDate), ...covariates.map((c) => c.values[i] ?? null)]),
+    ),
+    outcomesCsv: toCsv(
+      ["personId", ...outcomes.flatMap((o) => (o.type === "rate" ? [o.id, `${o.id}_exposure_years`] : [o.id]))],
+      persons.map((p, i) => [
+        p.personId,
+        ...outcomes.flatMap((o) => {
+          const v = o.values[i]!;
+          const value = v.status === "observed" ? v.value : null;
+          return o.type === "rate" ? [value, v.status === "observed" ? (v.exposureYears ?? null) : null] : [value];
+        }),
+      ]),
+    ),
+    blocking,
+  };
+}
+
+function checkRequirements(spec: EvaluationSpec, codes: BenefitCodes | null): void {
+  const kinds = new Set(Object.values(spec.extracts).map((e) => e.kind as string));
+  const needs = [
+    ...spec.outcomes.map((o) => ({ id: o.id, kinds: extractKindsFor(o), groups: "groups" in o ? o.groups : [] })),
+    ...spec.covariates.map((c) => ({ id: c.id, kinds: covariateExtractKinds(c), groups: "groups" in c ? c.groups : [] })),
+  ];
+  for (const need of needs) {
+    const benefitOnly = need.kinds.every((k) => k.startsWith("benefit_weeks"));
+    const satisfied = benefitOnly ? need.kinds.some((k) => kinds.has(k)) : need.kinds.every((k) => kinds.has(k));
+    if (!satisfied) stopRun("outcome_needs_extract", `$.outcomes.${need.id}`, messages.outcomeNeedsExtract(need.id, need.kinds));
+    if (benefitOnly) {
+      if (!codes) stopRun("benefit_codes_missing", "$.benefitCodes", messages.benefitCodesMissing());
+      const known = knownGroups(codes);
+      for (const group of need.groups) {
+        if (!known.includes(group)) stopRun("unknown_group", `$.${need.id}.groups`, messages.unknownGroup(need.id, group, known));
+      }
+    }
+  }
+}
+
+function summarise(name: string, kind: string, file: string, source: ExtractSource | null, result: ExtractResult | undefined): ExtractSummary {
+  return {
+    name,
+    kind,
+    file: source?.file ?? file,
+    present: source !== null,
+    dialect: source ? { ...source.dialect, detected: [...source.dialect.detected] } : null,
+    rowsRead: result?.rowsRead ?? 0,
+    rowsAccepted: result?.rowsAccepted ?? 0,
+    rowsQuarantined: result?.rowsQuarantined ?? 0,
+    recordsAccepted: result?.records.length ?? 0,
+    issuesByRule: result?.issuesByRule ?? {},
+    rowsForPersonsNotInPopulation: result?.rowsForPersonsNotInPopulation ?? 0,
+    personsNotInPopulation: result?.personsNotInPopulation ?? 0,
+    quarantineFile: result ? quarantineFile(name) : null,
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * What the ingest stage reads and writes. Canonical records are what every extract
+ * becomes once its own columns are mapped and validated; the artefact is the
+ * aggregate summary written to `ingest.json`.
+ */
+import { z } from "zod";
+import type { DayNumber } from "../shared/dates.ts";
+
+/** One raw line of a CSV source, as the reader yields it: the header first, then data lines. */
+export type RawRow = { readonly line: number; readonly fields: readonly string[] } | { readonly line: number; readonly malformed: string };
+
+/** A rejected row: where it is, what it held and which rule it broke. One entry per broken rule. */
+export const QuarantineEntry = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  column: z.string(),
+  value: z.string(),
+  rule: z.string(),
+  message: z.string(),
+});
+export type QuarantineEntry = z.infer<typeof QuarantineEntry>;
+
+export interface Person {
+  readonly personId: string;
+  readonly birthDate: DayNumber;
+  readonly sex: "female" | "male";
+  readonly startDate: DayNumber;
+  readonly referralDate: DayNumber | null;
+  readonly targetGroup: string | null;
+}
+export interface BenefitWeek { readonly personId: string; readonly week: DayNumber; readonly code: string }
+export interface EducationSpell { readonly personId: string; readonly startDate: DayNumber; readonly endDate: DayNumber | null; readonly level: string | null }
+export interface PaidHours { readonly personId: string; readonly month: number; readonly hours: number }
+export interface PsychiatricContact {
+  readonly personId: string;
+  readonly contactType: "admission" | "emergency" | "outpatient";
+  readonly startDate: DayNumber;
+  readonly endDate: DayNumber | null;
+}
+export interface SocialServicesCost { readonly personId: string; readonly month: number; readonly costKr: number; readonly measure: string | null }
+export interface Conviction { readonly personId: string; readonly date: DayNumber }
+export interface PrisonRelease { readonly personId: string; readonly releaseDate: DayNumber }
+
+/** The canonical record of each extract kind (both benefit layouts become BenefitWeek). */
+export interface RecordOfKind {
+  population: Person;
+  benefit_weeks_long: BenefitWeek;
+  benefit_weeks_wide: BenefitWeek;
+  education_spells: EducationSpell;
+  paid_hours_monthly: PaidHours;
+  psychiatric_contacts: PsychiatricContact;
+  social_services_monthly: SocialServicesCost;
+  convictions: Conviction;
+  prison_releases: PrisonRelease;
+}
+
+/** Every benefit code → its group (public_support, su, flex_job, …), read from the benefit-code file. */
+export interface BenefitCodes {
+  readonly groupOfCode: ReadonlyMap<string, string>;
+  readonly absentGroup: string;
+}
+
+export const ExtractSummary = z.object({
+  name: z.string(),
+  kind: z.string(),
+  file: z.string(),
+  present: z.boolean(),
+  dialect: z.object({ delimiter: z.string(), encoding: z.string(), decimal: z.string(), detected: z.array(z.string()) }).nullable(),
+  rowsRead: z.number().int(),
+  rowsAccepted: z.number().int(),
+  rowsQuarantined: z.number().int(),
+  recordsAccepted: z.number().int().describe("Canonical records: a wide benefit row gives one per non-empty week."),
+  issuesByRule: z.record(z.string(), z.number().int()),
+  rowsForPersonsNotInPopulation: z.number().int(),
+  personsNotInPopulation: z.number().int(),
+  quarantineFile: z.string().nullable(),
+});
+export type ExtractSummary = z.infer<typeof ExtractSummary>;
+
+export const OutcomeSummary = z.object({
+  id: z.string(),
+  kind: z.string(),
+  label: z.string(),
+  type: z.enum(["binary", "continuous", "count", "rate"]),
+  window: z.string(),
+  observed: z.number().int(),
+  censored: z.number().int(),
+  notApplicable: z.number().int(),
+  skipped: z.boolean().describe("True when an optional extract it needs was missing."),
+});
+export type OutcomeSummary = z.infer<typeof OutcomeSummary>;
+
+export const IngestArtefact = z.object({
+  artefact: z.literal("ingest"),
+  schemaVersion: z.literal(1),
+  evaluation: z.string(),
+  asOf: z.string(),
+  enrolment: z.object({ from: z.string(), to: z.string() }),
+  persons: z.number().int(),
+  extracts: z.array(ExtractSummary),
+  outcomes: z.array(OutcomeSummary),
+  covariates: z.array(z.object({ id: z.string(), kind: z.string(), type: z.enum(["binary", "continuous", "categorical"]), missing: z.number().int() })),
+  warnings: z.array(z.object({ code: z.string(), path: z.string(), message: z.string() })),
+  files: z.object({ persons: z.string(), outcomes: z.string() }),
+});
+export type IngestArtefact = z.infer<typeof IngestArtefact>;

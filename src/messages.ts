@@ -1,0 +1,56 @@
+/**
+ * Every message a person sees, in one place. Tests assert against these same
+ * factories, so wording changes here and nowhere else.
+ */
+
+export const messages = {
+  specNotFound: (path: string) => `spec file not found: ${path}`,
+  specNotJson: (path: string, reason: string) => `${path} is not valid JSON: ${reason}`,
+  specInvalid: (path: string) => `${path} is not a valid evaluation spec:`,
+  specIssue: (jsonPath: string, message: string) => `  ${jsonPath}: ${message}`,
+
+  extractMissing: (extract: string, file: string) =>
+    `required extract '${extract}' not found: ${file} (set "required": false in the spec if the evaluation can do without it)`,
+  extractOptionalMissing: (extract: string, file: string) => `optional extract '${extract}' not found (${file}); outcomes that need it are skipped`,
+  extractEmpty: (file: string) => `${file}: the file is empty (no header line)`,
+  columnsMissing: (file: string, columns: readonly string[], header: readonly string[]) =>
+    `${file}: header lacks column${columns.length > 1 ? "s" : ""} ${columns.map((c) => `'${c}'`).join(", ")} named in the spec; the header has ${header.map((c) => `'${c}'`).join(", ")}`,
+  noWeekColumns: (file: string, pattern: string) => `${file}: no column matches the week-column pattern ${pattern}`,
+  weekColumnInvalid: (file: string, column: string) => `${file}: week column '${column}' is not a valid ISO week (yyww)`,
+  cprRefused: (file: string, line: number, column: string) =>
+    `${file} line ${line}, column '${column}': values look like CPR numbers (ddmmyy-xxxx or 10 digits starting with a valid date). ` +
+    `effekt takes pseudonymised person ids only: pseudonymise or remove the column and run again.`,
+  notUtf8: (file: string) =>
+    `${file}: the file started as UTF-8 but holds bytes that are not; set "dialect": {"encoding": "windows-1252"} for this extract if that is what it is`,
+  quarantineExceeded: (extract: string, quarantined: number, read: number, maxShare: number, quarantineFile: string) =>
+    `extract '${extract}': ${quarantined} of ${read} rows quarantined (${((100 * quarantined) / Math.max(read, 1)).toFixed(2)} %), ` +
+    `more than the spec's quarantine.maxShare of ${(100 * maxShare).toFixed(2)} %; see ${quarantineFile}`,
+  benefitCodesMissing: () => `the spec reads benefit weeks but names no benefitCodes file`,
+  benefitCodesInvalid: (file: string, line: number, reason: string) => `${file} line ${line}: ${reason}`,
+  unknownGroup: (where: string, group: string, known: readonly string[]) =>
+    `${where}: benefit group '${group}' is not in the benefit-code file (groups there: ${known.join(", ")})`,
+  outcomeNeedsExtract: (outcome: string, kinds: readonly string[]) =>
+    `outcome or covariate '${outcome}' needs an extract of kind ${kinds.join(" or ")}, and the spec has none`,
+  asOfInvalid: (value: string) => `--as-of ${value} is not a date as yyyy-mm-dd`,
+
+  rule: {
+    missing_value: () => "a value is required",
+    invalid_id: () => "a person id has no spaces and is at most 64 characters",
+    invalid_date: (format: string) => `not a date in the format ${format}`,
+    invalid_month: (format: string) => `not a month in the format ${format}`,
+    invalid_week: (format: string) => `not an ISO week in the format ${format}`,
+    invalid_number: (decimal: string) => `not a number with decimal separator '${decimal}'`,
+    below_minimum: (min: number) => `below the minimum of ${min}`,
+    unknown_category: (allowed: readonly string[]) => `not one of ${allowed.join(", ")} (map source values in the spec's columns.<field>.values)`,
+    unknown_benefit_code: () => "not a code in the benefit-code file",
+    wrong_column_count: (expected: number, found: number) => `expected ${expected} fields, found ${found}`,
+    malformed_csv: (reason: string) => `the line is not valid CSV: ${reason}`,
+    end_before_start: () => "end date is before start date",
+    start_outside_enrolment: (from: string, to: string) => `start date is outside the enrolment window ${from} – ${to}`,
+    birth_after_start: () => "birth date is after start date",
+    duplicate_person: (firstLine: number) => `person already listed on line ${firstLine}`,
+    duplicate_week: (firstLine: number) => `person and week already listed on line ${firstLine}`,
+  },
+} as const;
+
+export type Rule = keyof typeof messages.rule;

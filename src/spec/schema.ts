@@ -1,0 +1,191 @@
+/**
+ * The evaluation spec: one JSON file that names the extracts and how to read them,
+ * the enrolment window, the outcomes and covariates, and the assumption and contract
+ * files later stages read. Unknown keys are errors (strict objects), so a typo is
+ * named by its JSON path instead of being ignored.
+ */
+import { z } from "zod";
+import { DATE_FORMATS, MONTH_FORMATS, WEEK_FORMATS, parseDate } from "../ingest/parseValue.ts";
+import { CONTACT_TYPES, EXTRACT_KIND_NAMES, fieldsOf } from "../ingest/extractKinds.ts";
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as yyyy-mm-dd").refine((text) => parseDate(text, "iso") !== null, "a calendar date as yyyy-mm-dd");
+const Identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, "lower-case letters, digits and _ , starting with a letter");
+
+export const Dialect = z
+  .strictObject({
+    delimiter: z.enum([",", ";", "\t"]).optional().describe("Field delimiter; detected from the header line when absent."),
+    encoding: z
+      .enum(["utf-8", "windows-1252"])
+      .optional()
+      .describe("Text encoding; a BOM or valid UTF-8 means utf-8, otherwise windows-1252, when absent."),
+    decimal: z.enum([",", "."]).optional().describe("Decimal separator; ',' when the delimiter is ';', else '.', when absent."),
+  })
+  .describe("How the file is written. Anything left out is detected and reported in the ingest artefact.");
+
+export const ColumnMapping = z.union([
+  z.string().describe("The source column's name."),
+  z.strictObject({
+    column: z.string().describe("The source column's name."),
+    values: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe("Source value → canonical value, for category fields (e.g. {\"K\": \"female\", \"M\": \"male\"})."),
+  }),
+]);
+
+export const Extract = z
+  .strictObject({
+    kind: z.enum(EXTRACT_KIND_NAMES),
+    file: z.string().describe("Path, relative to the spec file."),
+    required: z.boolean().default(true).describe("A required extract that is missing stops the run."),
+    dialect: Dialect.default({}),
+    dateFormat: z.enum(DATE_FORMATS).default("iso"),
+    monthFormat: z.enum(MONTH_FORMATS).default("yyyy-mm"),
+    weekFormat: z.enum(WEEK_FORMATS).default("iso").describe("For benefit_weeks_long: iso (2022-W05) or DREAM's yyww (2205)."),
+    weekColumnPattern: z
+      .string()
+      .default("^y_(\\d{4})$")
+      .describe("For benefit_weeks_wide: a regular expression whose first group is the week in yyww (DREAM's y_2205)."),
+    columns: z.record(z.string(), ColumnMapping).default({}).describe("Canonical field → source column."),
+  })
+  .superRefine((extract, ctx) => {
+    const fields = fieldsOf(extract.kind);
+    for (const [field, mapping] of Object.entries(extract.columns)) {
+      const definition = fields[field];
+      if (!definition) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["columns", field],
+          message: `'${field}' is not a field of ${extract.kind}; its fields are ${Object.keys(fields).join(", ")}`,
+        });
+      } else if (typeof mapping !== "string" && mapping.values && definition.type !== "category") {
+        ctx.addIssue({ code: "custom", path: ["columns", field, "values"], message: `'${field}' is not a category field` });
+      }
+    }
+    try {
+      new RegExp(extract.weekColumnPattern);
+    } catch {
+      ctx.addIssue({ code: "custom", path: ["weekColumnPattern"], message: "not a valid regular expression" });
+    }
+  });
+
+const Window = { windowMonths: z.number().int().positive().describe("Months from the person's own start date.") };
+const AtMonth = { atMonth: z.number().int().positive().describe("Months after the person's own start date.") };
+const OutcomeBase = {
+  id: Identifier,
+  label: z.string().optional(),
+};
+
+export const Outcome = z.discriminatedUnion("kind", [
+  z.strictObject({
+    ...OutcomeBase,
+    kind: z.literal("days_on_public_support"),
+    ...Window,
+    groups: z.array(z.string()).min(1).default(["public_support"]).describe("Benefit groups that count as public support."),
+  }),
+  z.strictObject({
+    ...OutcomeBase,
+    kind: z.literal("self_supporting_at_month"),
+    ...AtMonth,
+    groups: z.array(z.string()).min(1).default(["self_supporting"]),
+  }),
+  z.strictObject({
+    ...OutcomeBase,
+    kind: z.literal("flex_job"),
+    ...Window,
+    groups: z.array(z.string()).min(1).default(["flex_job"]),
+  }),
+  z.strictObject({ ...OutcomeBase, kind: z.literal("in_education_at_month"), ...AtMonth }),
+  z.strictObject({ ...OutcomeBase, kind: z.literal("paid_hours"), ...Window }),
+  z
+    .strictObject({
+      ...OutcomeBase,
+      kind: z.literal("psychiatric"),
+      contactType: z.enum(CONTACT_TYPES),
+      measure: z.enum(["any", "count", "days"]).describe("any = at least one contact (0/1); count = contacts; days = admission days."),
+      ...Window,
+    })
+    .refine((o) => o.measure !== "days" || o.contactType === "admission", {
+      message: "measure 'days' applies to admissions only",
+      path: ["measure"],
+    }),
+  z.strictObject({ ...OutcomeBase, kind: z.literal("social_services_kr"), ...Window }),
+  z.strictObject({ ...OutcomeBase, kind: z.literal("convictions_per_person_year"), ...Window }),
+  z.strictObject({
+    ...OutcomeBase,
+    kind: z.literal("reconviction_after_release"),
+    withinMonths: z.number().int().positive().default(24),
+  }),
+]);
+
+export const Covariate = z.discriminatedUnion("kind", [
+  z.strictObject({ id: Identifier, kind: z.literal("age_at_start") }),
+  z.strictObject({ id: Identifier, kind: z.literal("female") }),
+  z.strictObject({ id: Identifier, kind: z.literal("target_group") }),
+  z.strictObject({
+    id: Identifier,
+    kind: z.literal("public_support_weeks_before_start"),
+    weeks: z.number().int().positive().default(52),
+    groups: z.array(z.string()).min(1).default(["public_support"]),
+  }),
+  z.strictObject({
+    id: Identifier,
+    kind: z.literal("psychiatric_admission_before_start"),
+    months: z.number().int().positive().default(12),
+  }),
+]);
+
+export const EvaluationSpec = z
+  .strictObject({
+    $schema: z.string().optional(),
+    name: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "lower-case letters, digits, - and _").describe("Names the run's output folder."),
+    title: z.string().optional(),
+    asOf: IsoDate.describe("Follow-up is counted up to and including this date; --as-of overrides it."),
+    enrolment: z.strictObject({ from: IsoDate, to: IsoDate }).describe("Persons must start within this window (inclusive)."),
+    extracts: z.record(Identifier, Extract),
+    benefitCodes: z
+      .strictObject({
+        file: z.string().describe("CSV with columns code,group,label: every benefit code → its group. Relative to the spec."),
+        absentGroup: z.string().default("self_supporting").describe("The group of a week with no benefit code."),
+      })
+      .optional(),
+    quarantine: z
+      .strictObject({
+        maxShare: z.number().min(0).max(1).default(0.02).describe("The run stops when an extract quarantines a larger share of its rows."),
+      })
+      .default({ maxShare: 0.02 }),
+    outcomes: z.array(Outcome).min(1),
+    covariates: z.array(Covariate).default([]),
+    assumptions: z.string().optional().describe("Assumption file for the savings projection (stage 4), relative to the spec."),
+    contract: z.string().optional().describe("Contract file for repayments (stage 5), relative to the spec."),
+  })
+  .superRefine((spec, ctx) => {
+    const kinds = Object.values(spec.extracts).map((e) => e.kind);
+    if (!kinds.includes("population")) {
+      ctx.addIssue({ code: "custom", path: ["extracts"], message: "an extract of kind 'population' is required" });
+    }
+    for (const [name, extract] of Object.entries(spec.extracts)) {
+      const family = benefitFamily(extract.kind);
+      if (kinds.filter((k) => benefitFamily(k) === family).length > 1) {
+        ctx.addIssue({ code: "custom", path: ["extracts", name, "kind"], message: `more than one extract of kind ${family}` });
+      }
+    }
+    const ids = [...spec.outcomes.map((o) => o.id), ...spec.covariates.map((c) => c.id)];
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) ctx.addIssue({ code: "custom", path: ["outcomes"], message: `id '${id}' is used twice` });
+    });
+    if (spec.enrolment.from > spec.enrolment.to) {
+      ctx.addIssue({ code: "custom", path: ["enrolment"], message: "'from' is after 'to'" });
+    }
+  });
+
+/** Long and wide benefit layouts carry the same data: a spec holds at most one of them. */
+function benefitFamily(kind: string): string {
+  return kind.startsWith("benefit_weeks") ? "benefit_weeks (long or wide)" : kind;
+}
+
+export type EvaluationSpec = z.infer<typeof EvaluationSpec>;
+export type ExtractSpec = z.infer<typeof Extract>;
+export type OutcomeSpec = z.infer<typeof Outcome>;
+export type CovariateSpec = z.infer<typeof Covariate>;
+export type ColumnMapping = z.infer<typeof ColumnMapping>;
