@@ -130,6 +130,7 @@ async function runIngest(loaded: LoadedSpec, options: RunOptions): Promise<void>
     asOf: loaded.asOf,
     sources,
     benefitCodes,
+    outputLabel: shown(outDir),
     onProgress: (name, rows) => options.log(`ingest: ${name} … ${rows.toLocaleString("en")} rows`),
     onExtractDone: (name, r) =>
       options.log(`ingest: ${name}: ${r.rowsRead} rows read = ${r.rowsAccepted} accepted + ${r.rowsQuarantined} quarantined`),

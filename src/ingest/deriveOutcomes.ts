@@ -152,7 +152,7 @@ function valueFunction(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNu
           const firstDay = firstDayOfMonthIndex(row.month);
           if (firstDay >= window.start && firstDay < window.end) total += "hours" in row ? row.hours : row.costKr;
         }
-        return observed(total);
+        return observed(roundAwayFloatNoise(total));
       };
     }
     case "psychiatric": {
@@ -219,3 +219,7 @@ export function countWeeksInGroups(
   return count;
 }
 
+/** Sums of decimal kroner and hours pick up binary noise (66726.73000000001); six decimals is far below any unit used. */
+function roundAwayFloatNoise(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}

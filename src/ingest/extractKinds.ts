@@ -4,7 +4,7 @@
  * a field it does not name is looked up under its canonical name.
  */
 
-export type FieldType = "id" | "date" | "month" | "week" | "number" | "code" | "text" | "category";
+export type FieldType = "id" | "date" | "month" | "week" | "number" | "code" | "benefit_code" | "text" | "category";
 
 export interface FieldDefinition {
   readonly type: FieldType;
@@ -32,7 +32,7 @@ export const EXTRACT_KINDS = {
   benefit_weeks_long: {
     personId,
     week: { type: "week", required: true },
-    code: { type: "code", required: true },
+    code: { type: "benefit_code", required: true },
   },
   // One row per person, one column per week; the week columns are found by pattern.
   benefit_weeks_wide: {

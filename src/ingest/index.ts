@@ -41,6 +41,8 @@ export interface IngestInput {
   /** One per spec extract; null for an optional extract whose file is missing. */
   readonly sources: Readonly<Record<string, ExtractSource | null>>;
   readonly benefitCodes: BenefitCodes | null;
+  /** How the output folder is shown in messages (e.g. output/ungifokus). */
+  readonly outputLabel?: string;
   readonly onProgress?: (extract: string, rowsRead: number) => void;
   readonly onExtractDone?: (extract: string, result: ExtractResult) => void;
 }
@@ -126,7 +128,7 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
     .map((s) => ({
       code: "quarantine_exceeded",
       path: s.file,
-      message: messages.quarantineExceeded(s.name, s.rowsQuarantined, s.rowsRead, spec.quarantine.maxShare, quarantineFile(s.name)),
+      message: messages.quarantineExceeded(s.name, s.rowsQuarantined, s.rowsRead, spec.quarantine.maxShare, [input.outputLabel, quarantineFile(s.name)].filter(Boolean).join("/")),
     }));
 
   const artefact = IngestArtefact.parse({

@@ -123,7 +123,7 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
       }
       firstLineOfKey.set(duplicateKey, row.line);
     }
-    const personId = (outcome.record as { personId: string }).personId;
+    const personId = outcome.personId;
     if (context.population && !context.population.has(personId)) {
       rowsForUnknown += 1;
       unknownPersons.add(personId);
@@ -159,7 +159,7 @@ function mapFields(kind: ExtractKind, header: readonly string[], context: Extrac
       continue;
     }
     const values = mapping !== undefined && typeof mapping !== "string" ? mapping.values : undefined;
-    mapped.push({ field, column, index, definition, formats: cellFormats(context, values, definition.type === "code") });
+    mapped.push({ field, column, index, definition, formats: cellFormats(context, values, definition.type === "benefit_code") });
   }
   if (missing.length > 0) stopRun("columns_missing", context.file, messages.columnsMissing(context.file, missing, header));
   return mapped;
@@ -197,12 +197,12 @@ interface Problem {
   readonly rule: Rule;
   readonly message: string;
 }
-type Validation = { record: unknown } | { problems: Problem[] };
+type Validation = { record: unknown; personId: string } | { problems: Problem[] };
 
 function buildValidator(kind: ExtractKind, fields: readonly MappedField[], weekColumns: readonly WeekColumn[], context: ExtractContext) {
   const columnOf = new Map(fields.map((f) => [f.field, f]));
   const schema = rowSchema(fields);
-  const weekCell = cellSchema({ type: "code", required: false }, cellFormats(context, undefined, true));
+  const weekCell = cellSchema({ type: "benefit_code", required: false }, cellFormats(context, undefined, true));
   const weeksSchema = z.object({ personId: cellSchema(fields[0]!.definition, fields[0]!.formats), weeks: z.array(weekCell) });
 
   const problemsOf = (error: z.ZodError, cells: readonly string[]): Problem[] =>
@@ -222,7 +222,7 @@ function buildValidator(kind: ExtractKind, fields: readonly MappedField[], weekC
       if (!parsed.success) return { problems: problemsOf(parsed.error, cells) };
       const { personId, weeks } = parsed.data;
       const records = weekColumns.flatMap((w, i) => (weeks[i] === null ? [] : [{ personId, week: w.week, code: weeks[i] }]));
-      return { record: records };
+      return { record: records, personId: personId as string };
     }
     const input = Object.fromEntries(fields.map((f) => [f.field, cells[f.index]]));
     const parsed = schema.safeParse(input);
@@ -233,7 +233,7 @@ function buildValidator(kind: ExtractKind, fields: readonly MappedField[], weekC
       const mapped = columnOf.get(crossField.field);
       return { problems: [{ column: mapped?.column ?? "", value: mapped ? (cells[mapped.index] ?? "") : "", rule: crossField.rule, message: crossField.message }] };
     }
-    return { record };
+    return { record, personId: record.personId as string };
   };
 }
 

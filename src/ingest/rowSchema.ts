@@ -33,8 +33,9 @@ export function cellSchema(definition: FieldDefinition, formats: CellFormats) {
       case "id":
         return /^\S{1,64}$/.test(text) ? text : fail(ctx, "invalid_id", messages.rule.invalid_id());
       case "text":
-        return text;
       case "code":
+        return text;
+      case "benefit_code":
         return !formats.knownCodes || formats.knownCodes.has(text)
           ? text
           : fail(ctx, "unknown_benefit_code", messages.rule.unknown_benefit_code());

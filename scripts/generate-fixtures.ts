@@ -1,0 +1,239 @@
+/**
+ * Writes the shipped example: a realistic UngiFokus-like trial in fixtures/ungifokus/.
+ *
+ *   npm run fixtures            (seed 20211001; the files are committed, so a run needs no generation)
+ *
+ * About 500 persons aged 18–28, referred from October 2021 at about 125 a year and
+ * randomised 1:1 in quarterly batches, with every extract kind effekt reads, each in
+ * a different dialect as Danish exports come (see fixtures/ungifokus/README.md).
+ * Effects of the published size are planted (MISSION.md, 001_a260641341157ea2.txt):
+ * education +5 pp at 2 years on an 11 % base, self-supporting −3.5 pp, flex-job odds ×3,
+ * fewer days on public support, fewer paid hours, psychiatric admission 5.5 % vs 11 %,
+ * admission days 1.8 vs 4.6, outpatient 38.5 % vs 36.2 %, ER visits −0.7 a year,
+ * social services −300 kr a month, convictions 0.27 a year in both arms.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { addMonths, dayFromParts, firstDayOfMonthIndex, isoDate, mondayOfWeek, monthIndex, partsFromDay, type DayNumber } from "../src/shared/dates.ts";
+import { randomInteger, seededRandom, shuffle, type RandomSource } from "../src/shared/random.ts";
+
+const SEED = 20211001;
+const OUT = join("fixtures", "ungifokus");
+const FIRST_START = dayFromParts(2021, 10, 1)!;
+const LAST_START = dayFromParts(2025, 9, 30)!;
+const DATA_END = dayFromParts(2026, 9, 30)!; // the extracts are cut at the spec's asOf
+const DATA_START = dayFromParts(2020, 9, 28)!; // a Monday: a year of history before the first start
+const PERSONS_PER_YEAR = 125;
+
+const random = seededRandom(SEED);
+const uniform = (a: number, b: number) => a + (b - a) * random.next();
+const bernoulli = (p: number) => random.next() < p;
+const pick = <T>(items: readonly T[]): T => items[randomInteger(random, items.length)] as T;
+function poisson(r: RandomSource, mean: number): number {
+  // Knuth's method; means here are small.
+  const limit = Math.exp(-mean);
+  let k = 0;
+  for (let p = r.next(); p > limit; p *= r.next()) k += 1;
+  return k;
+}
+const exponential = (mean: number) => -mean * Math.log(1 - random.next());
+
+type Arm = "treatment" | "control";
+interface Person {
+  id: string;
+  birth: DayNumber;
+  sex: "K" | "M";
+  referral: DayNumber;
+  start: DayNumber;
+  group: string;
+  batch: number;
+  arm: Arm;
+}
+
+// 1. Roster: referrals at ~125 a year, randomised 1:1 within quarterly batches.
+const persons: Person[] = [];
+{
+  let day = FIRST_START;
+  let n = 0;
+  while (day <= LAST_START) {
+    const age = uniform(18, 29);
+    const start = day + randomInteger(random, 10);
+    persons.push({
+      id: `UF${String(++n).padStart(5, "0")}`,
+      birth: Math.round(start - age * 365.25),
+      sex: bernoulli(0.52) ? "K" : "M",
+      referral: start - 7 - randomInteger(random, 21),
+      start: Math.min(start, LAST_START),
+      group: pick(["Uddannelseshjælp, aktivitetsparat", "Uddannelseshjælp, aktivitetsparat", "Uddannelseshjælp, uddannelsesparat", "Kontanthjælp, aktivitetsparat"]),
+      batch: 0,
+      arm: "control",
+    });
+    day += Math.max(1, Math.round(exponential(365.25 / PERSONS_PER_YEAR)));
+  }
+  const batches = new Map<string, Person[]>();
+  for (const p of persons) {
+    const { year, month } = partsFromDay(p.start);
+    const key = `${year}Q${Math.ceil(month / 3)}`;
+    batches.set(key, [...(batches.get(key) ?? []), p]);
+  }
+  [...batches.values()].forEach((members, index) => {
+    shuffle(random, members).forEach((p, i) => {
+      p.batch = index + 1;
+      p.arm = i % 2 === 0 ? "treatment" : "control";
+    });
+  });
+}
+
+// 2. Paths through follow-up, with the published effect sizes planted.
+const weeksOf = (from: DayNumber, to: DayNumber) => {
+  const weeks: DayNumber[] = [];
+  for (let m = mondayOfWeek(from) < from ? mondayOfWeek(from) + 7 : mondayOfWeek(from); m < to; m += 7) weeks.push(m);
+  return weeks;
+};
+const benefitWeeks = new Map<string, Map<DayNumber, string>>();
+const education: string[][] = [];
+const hours: string[][] = [];
+const psychiatry: string[][] = [];
+const social: string[][] = [];
+const convictions: string[][] = [];
+const releases: string[][] = [];
+const SUPPORT_CODES = ["134", "134", "134", "130"];
+const danishNumber = (value: number, decimals: number) => {
+  const [whole, fraction] = value.toFixed(decimals).split(".");
+  const grouped = (whole as string).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return fraction ? `${grouped},${fraction}` : grouped;
+};
+const yyyymmdd = (day: DayNumber) => isoDate(day).replace(/-/g, "");
+const sasDate = (day: DayNumber) => {
+  const { year, month, day: d } = partsFromDay(day);
+  return `${String(d).padStart(2, "0")}${["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"][month - 1]}${year}`;
+};
+const monthText = (index: number) => `${Math.floor(index / 12)}${String((index % 12) + 1).padStart(2, "0")}`;
+
+for (const p of persons) {
+  const treated = p.arm === "treatment";
+  const weeks = new Map<DayNumber, string>();
+  const supportCode = pick(SUPPORT_CODES);
+  // History: mostly on public support in the year before start.
+  for (const w of weeksOf(DATA_START, p.start)) if (w >= p.start - 7 * 60 && bernoulli(0.8)) weeks.set(w, supportCode);
+  // Follow-up path: education, job, flex-job, or staying on support.
+  const u = random.next();
+  const pEducation = treated ? 0.16 : 0.11;
+  const pJob = treated ? 0.165 : 0.2;
+  const pFlex = treated ? 0.07 : 0.025;
+  const changeAt = addMonths(p.start, Math.floor(uniform(2, 22)));
+  const path = u < pEducation ? "education" : u < pEducation + pJob ? "job" : u < pEducation + pJob + pFlex ? "flex" : "support";
+  for (const w of weeksOf(p.start, DATA_END + 1)) {
+    if (w < changeAt || path === "support") {
+      if (bernoulli(treated ? 0.9 : 0.92)) weeks.set(w, supportCode);
+      else if (bernoulli(0.3)) weeks.set(w, "890");
+    } else if (path === "education") weeks.set(w, "651");
+    else if (path === "flex") weeks.set(w, "521");
+  }
+  benefitWeeks.set(p.id, weeks);
+  if (path === "education") {
+    const end = addMonths(changeAt, Math.floor(uniform(26, 48)));
+    education.push([p.id, pick(["0751", "2040", "3010", "5080"]), yyyymmdd(changeAt), end > DATA_END ? "" : yyyymmdd(end)]);
+  }
+  if (bernoulli(0.1)) {
+    const from = addMonths(p.start, Math.floor(uniform(1, 8)));
+    if (from < DATA_END) education.push([p.id, pick(["0751", "1021"]), yyyymmdd(from), yyyymmdd(Math.min(addMonths(from, 3), DATA_END))]);
+  }
+  // Paid hours: full-time-ish in a job, a little in flex-job, odd hours otherwise.
+  for (let m = monthIndex(p.start) - 12; m <= monthIndex(DATA_END); m += 1) {
+    const first = firstDayOfMonthIndex(m);
+    let h = 0;
+    if (first >= changeAt && path === "job") h = uniform(90, 160);
+    else if (first >= changeAt && path === "flex") h = uniform(40, 80);
+    else if (bernoulli(0.05)) h = uniform(5, 40);
+    if (h > 0) hours.push([p.id, monthText(m), danishNumber(Math.round(h * 4) / 4, 2), danishNumber(Math.round(h * 142), 0)]);
+  }
+  // Psychiatry over the first two years and after.
+  const followYears = (DATA_END - p.start) / 365.25;
+  if (bernoulli(treated ? 0.055 : 0.11)) {
+    const admit = p.start + randomInteger(random, 700);
+    const nights = Math.max(1, Math.round(exponential(treated ? 32 : 42)));
+    if (admit <= DATA_END) psychiatry.push([p.id, "indlæggelse", sasDate(admit), admit + nights <= DATA_END ? sasDate(admit + nights) : ""]);
+  }
+  if (bernoulli(0.15)) {
+    const admit = p.start - 30 - randomInteger(random, 300);
+    psychiatry.push([p.id, "indlæggelse", sasDate(admit), sasDate(admit + 1 + randomInteger(random, 30))]);
+  }
+  if (bernoulli(treated ? 0.385 : 0.362)) {
+    const visits = 1 + poisson(random, treated ? 16.9 : 20);
+    for (let i = 0; i < visits; i += 1) {
+      const day = p.start + randomInteger(random, 730);
+      if (day <= DATA_END) psychiatry.push([p.id, "ambulant", sasDate(day), sasDate(day)]);
+    }
+  }
+  const erVisits = poisson(random, (treated ? 0.5 : 1.2) * Math.min(followYears, 3));
+  for (let i = 0; i < erVisits; i += 1) {
+    const day = p.start + randomInteger(random, Math.max(1, Math.floor(Math.min(followYears, 3) * 365)));
+    psychiatry.push([p.id, "akut", sasDate(day), sasDate(day)]);
+  }
+  // Social services: measures under Serviceloven, monthly.
+  const receives = bernoulli(treated ? 0.55 : 0.62);
+  const level = uniform(2500, 5000);
+  for (let m = monthIndex(p.start); m <= monthIndex(DATA_END); m += 1) {
+    if (receives && bernoulli(0.85)) social.push([p.id, `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`, pick(["§ 85", "§ 85", "§ 52"]), danishNumber(Math.round(level * uniform(0.7, 1.3) * 100) / 100, 2)]);
+  }
+  // Convictions: 0.27 a year in both arms, over-dispersed; some prison releases.
+  const rate = 0.27 * (bernoulli(0.3) ? 2.5 : 0.357);
+  const count = poisson(random, rate * followYears);
+  for (let i = 0; i < count; i += 1) convictions.push([p.id, isoDate(p.start + randomInteger(random, Math.floor(followYears * 365)))]);
+  if (bernoulli(0.08) && followYears > 0.5) {
+    const release = p.start + randomInteger(random, Math.floor((followYears - 0.25) * 365));
+    releases.push([p.id, isoDate(release)]);
+    if (bernoulli(0.45)) {
+      const again = release + 1 + randomInteger(random, 720);
+      if (again <= DATA_END) convictions.push([p.id, isoDate(again)]);
+    }
+  }
+}
+
+// 3. Write each extract in its own dialect.
+mkdirSync(OUT, { recursive: true });
+const csv = (rows: readonly (readonly string[])[], delimiter: string, crlf = false) => rows.map((r) => r.join(delimiter)).join(crlf ? "\r\n" : "\n") + (crlf ? "\r\n" : "\n");
+const write = (name: string, text: string, encoding: "utf-8" | "utf-8-bom" | "windows-1252") => {
+  if (encoding === "windows-1252" && /[^\x00-\x7f\xa0-\xff]/.test(text)) throw new Error(`${name}: text outside Windows-1252's Latin-1 range`);
+  const bytes = encoding === "windows-1252" ? Buffer.from(text, "latin1") : Buffer.from((encoding === "utf-8-bom" ? "\ufeff" : "") + text, "utf8");
+  writeFileSync(join(OUT, name), bytes);
+};
+const ddmmyyyy = (day: DayNumber) => isoDate(day).split("-").reverse().join("-");
+const byId = <T extends readonly string[]>(rows: T[]) => rows.sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0));
+
+write(
+  "population.csv",
+  csv([["PersonNøgle", "Fødselsdato", "Køn", "Henvisningsdato", "Startdato", "Målgruppe"], ...persons.map((p) => [p.id, ddmmyyyy(p.birth), p.sex, ddmmyyyy(p.referral), ddmmyyyy(p.start), p.group])], ";", true),
+  "windows-1252",
+);
+write("allocation.csv", csv([["person_id", "batch", "arm"], ...persons.map((p) => [p.id, String(p.batch), p.arm])], ","), "utf-8");
+
+const allWeeks = weeksOf(DATA_START, DATA_END + 1);
+const yyww = (monday: DayNumber) => {
+  // ISO year of a week is the year of its Thursday.
+  const thursday = partsFromDay(monday + 3);
+  const jan4 = dayFromParts(thursday.year, 1, 4)!;
+  const week = Math.floor((monday - mondayOfWeek(jan4)) / 7) + 1;
+  return { year: thursday.year, week, text: `${String(thursday.year % 100).padStart(2, "0")}${String(week).padStart(2, "0")}` };
+};
+write(
+  "benefits_wide.csv",
+  csv([["PNR", ...allWeeks.map((w) => `y_${yyww(w).text}`)], ...persons.map((p) => [p.id, ...allWeeks.map((w) => benefitWeeks.get(p.id)!.get(w) ?? "")])], ","),
+  "utf-8-bom",
+);
+const longRows: string[][] = [];
+for (const p of persons) for (const [w, code] of [...benefitWeeks.get(p.id)!].sort((a, b) => a[0] - b[0])) {
+  const { year, week } = yyww(w);
+  longRows.push([p.id, `${year}-W${String(week).padStart(2, "0")}`, code]);
+}
+write("benefits_long.csv", csv([["PersonNøgle", "Uge", "Ydelseskode"], ...longRows], ";", true), "utf-8");
+write("education.csv", csv([["PNR", "AUDD", "ELEV3_VFRA", "ELEV3_VTIL"], ...byId(education)], ","), "utf-8");
+write("paid_hours.csv", csv([["PNR", "MAANED", "TIMER", "LOENKR"], ...hours], ";"), "utf-8");
+write("psychiatry.csv", csv([["PNR", "KONTAKTTYPE", "D_INDDTO", "D_UDDTO"], ...byId(psychiatry)], ";", true), "windows-1252");
+write("social_services.csv", csv([["PersonNøgle", "Måned", "Paragraf", "Beløb"], ...social], ";"), "utf-8-bom");
+write("convictions.csv", csv([["PNR", "AFGOERELSESDATO"], ...byId(convictions)], ","), "utf-8");
+write("releases.csv", csv([["PNR", "LOESLADELSESDATO"], ...byId(releases)], ","), "utf-8");
+
+const treated = persons.filter((p) => p.arm === "treatment").length;
+console.error(`fixtures: ${persons.length} persons (${treated} treatment, ${persons.length - treated} control) → ${OUT}/`);
