@@ -36,9 +36,9 @@ export const messages = {
   rule: {
     missing_value: () => "a value is required",
     invalid_id: () => "a person id has no spaces and is at most 64 characters",
-    invalid_date: (format: string) => `not a date in the format ${format}`,
+    invalid_date: (format: string) => `not a date in the format ${format === "iso" ? "yyyy-mm-dd" : format}`,
     invalid_month: (format: string) => `not a month in the format ${format}`,
-    invalid_week: (format: string) => `not an ISO week in the format ${format}`,
+    invalid_week: (format: string) => `not an ISO week in the format ${format === "iso" ? "yyyy-Www (2022-W05)" : "yyww (2205)"}`,
     invalid_number: (decimal: string) => `not a number with decimal separator '${decimal}'`,
     below_minimum: (min: number) => `below the minimum of ${min}`,
     unknown_category: (allowed: readonly string[]) => `not one of ${allowed.join(", ")} (map source values in the spec's columns.<field>.values)`,

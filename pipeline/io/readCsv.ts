@@ -115,8 +115,10 @@ export async function* readCsvRows(path: string, displayName: string, dialect: D
         skip_empty_lines: true,
         skip_records_with_error: true,
         info: true,
-        on_skip: (error) => {
-          skipped.push({ line: (error as { lines?: number } | undefined)?.lines ?? 0, malformed: error?.message ?? "unreadable line" });
+        raw: true,
+        on_skip: (error, raw) => {
+          const line = (error as { lines?: number } | undefined)?.lines ?? 0;
+          skipped.push({ line, malformed: error?.message ?? "unreadable line", raw: (raw ?? "").replace(/\r?\n$/, "") });
           return undefined;
         },
       }),

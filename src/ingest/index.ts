@@ -83,6 +83,7 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
       file: source.file,
       spec: extract,
       decimal: source.dialect.decimal,
+      delimiter: source.dialect.delimiter,
       enrolment: { from: parseDate(spec.enrolment.from, "iso")!, to: parseDate(spec.enrolment.to, "iso")! },
       benefitCodes: input.benefitCodes,
       population,

@@ -21,6 +21,8 @@ export interface ExtractContext {
   readonly file: string;
   readonly spec: ExtractSpec;
   readonly decimal: DecimalSeparator;
+  /** The delimiter the file is read with, to show a wrong-length row as it stood. */
+  readonly delimiter: string;
   readonly enrolment: { readonly from: DayNumber; readonly to: DayNumber };
   readonly benefitCodes: BenefitCodes | null;
   /** Person ids of the population; null while reading the population itself. */
@@ -95,12 +97,12 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
     rowsRead += 1;
     if (rowsRead % PROGRESS_EVERY_ROWS === 0) context.onProgress?.(rowsRead);
     if ("malformed" in row) {
-      reject([entry(row.line, "", "", "malformed_csv", messages.rule.malformed_csv(row.malformed))]);
+      reject([entry(row.line, "", row.raw, "malformed_csv", messages.rule.malformed_csv(row.malformed))]);
       continue;
     }
     refuseCprColumns(row.fields, header, row.line, context.file);
     if (row.fields.length !== header.length) {
-      reject([entry(row.line, "", row.fields.join(context.spec.dialect.delimiter ?? ","), "wrong_column_count", messages.rule.wrong_column_count(header.length, row.fields.length))]);
+      reject([entry(row.line, "", row.fields.join(context.delimiter), "wrong_column_count", messages.rule.wrong_column_count(header.length, row.fields.length))]);
       continue;
     }
     const outcome = validate(row.fields, row.line);

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { DayNumber } from "../shared/dates.ts";
 
 /** One raw line of a CSV source, as the reader yields it: the header first, then data lines. */
-export type RawRow = { readonly line: number; readonly fields: readonly string[] } | { readonly line: number; readonly malformed: string };
+export type RawRow = { readonly line: number; readonly fields: readonly string[] } | { readonly line: number; readonly malformed: string; readonly raw: string };
 
 /** A rejected row: where it is, what it held and which rule it broke. One entry per broken rule. */
 export const QuarantineEntry = z.object({
