@@ -1,0 +1,84 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { detectDialect, readCsvRows, sniffDelimiter, sniffEncoding } from "../../../pipeline/io/readCsv.ts";
+import { messages } from "../../../src/messages.ts";
+import type { RawRow } from "../../../src/ingest/schema.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "effekt-csv-"));
+function file(name: string, bytes: Buffer | string): string {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+}
+async function readAll(path: string, given = {}): Promise<{ dialect: Awaited<ReturnType<typeof detectDialect>>; rows: RawRow[] }> {
+  const dialect = await detectDialect(path, given);
+  const rows: RawRow[] = [];
+  for await (const row of readCsvRows(path, "test.csv", dialect)) rows.push(row);
+  return { dialect, rows };
+}
+
+describe("readCsvRows", () => {
+  it("reads ';' + CRLF + Windows-1252 and detects all three (decimal ',' follows from ';')", async () => {
+    const path = file("cp1252.csv", Buffer.from("PersonNøgle;Beløb\r\nA;1.234,50\r\nÆ;2\r\n", "latin1"));
+    const { dialect, rows } = await readAll(path);
+    expect(dialect).toEqual({ delimiter: ";", encoding: "windows-1252", decimal: ",", detected: ["encoding", "delimiter", "decimal"] });
+    expect(rows).toEqual([
+      { line: 1, fields: ["PersonNøgle", "Beløb"] },
+      { line: 2, fields: ["A", "1.234,50"] },
+      { line: 3, fields: ["Æ", "2"] },
+    ]);
+  });
+
+  it("reads ',' + UTF-8 with BOM, and strips the BOM from the first column name", async () => {
+    const path = file("bom.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("PNR,Måned\nA,2022-01\n", "utf8")]));
+    const { dialect, rows } = await readAll(path);
+    expect(dialect.encoding).toBe("utf-8");
+    expect(dialect.delimiter).toBe(",");
+    expect(rows[0]).toEqual({ line: 1, fields: ["PNR", "Måned"] });
+  });
+
+  it("reads tab-separated UTF-8 without BOM, with quoted delimiters and empty lines", async () => {
+    const path = file("tab.csv", 'id\tnote\n\nA\t"x\ty"\nB\tø\n');
+    const { dialect, rows } = await readAll(path);
+    expect(dialect.delimiter).toBe("\t");
+    expect(rows).toEqual([
+      { line: 1, fields: ["id", "note"] },
+      { line: 3, fields: ["A", "x\ty"] },
+      { line: 4, fields: ["B", "ø"] },
+    ]);
+  });
+
+  it("uses the spec's dialect over detection", async () => {
+    const path = file("given.csv", Buffer.from("a;b\nø;1,5\n", "latin1"));
+    const { dialect } = await readAll(path, { delimiter: ";", encoding: "windows-1252", decimal: "." });
+    expect(dialect).toEqual({ delimiter: ";", encoding: "windows-1252", decimal: ".", detected: [] });
+  });
+
+  it("yields an unterminated quote as a malformed row with its line and text", async () => {
+    const path = file("quote.csv", 'a,b\n1,2\n3,"4\n');
+    const { rows } = await readAll(path);
+    expect(rows[2]).toMatchObject({ line: 3, raw: '3,"4' });
+    expect(rows[2]).toHaveProperty("malformed");
+  });
+
+  it("stops with a clear message when a UTF-8 file holds a Windows-1252 byte after the sniffed part", async () => {
+    const path = file("late.csv", Buffer.concat([Buffer.from("a,b\n" + "x,1\n".repeat(20_000), "utf8"), Buffer.from("ø,2\n", "latin1")]));
+    await expect(readAll(path)).rejects.toThrow(messages.notUtf8("test.csv"));
+  });
+});
+
+describe("sniffing", () => {
+  it("sniffDelimiter counts delimiters outside quotes", () => {
+    expect(sniffDelimiter('"a;b",c,d')).toBe(",");
+    expect(sniffDelimiter("a;b;c")).toBe(";");
+    expect(sniffDelimiter("single")).toBe(",");
+  });
+
+  it("sniffEncoding keeps a UTF-8 character cut at the end of the sample as UTF-8", () => {
+    const bytes = Buffer.from("abcø", "utf8");
+    expect(sniffEncoding(bytes.subarray(0, bytes.length - 1), false)).toBe("utf-8");
+    expect(sniffEncoding(Buffer.from("abcø", "latin1"), true)).toBe("windows-1252");
+  });
+});

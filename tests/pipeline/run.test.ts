@@ -1,0 +1,191 @@
+/** End to end: the shipped example, its long-layout twin, the dirty fixture, and the CLI's exits. */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { runPipeline, runStage } from "../../pipeline/run.ts";
+import { IngestArtefact } from "../../src/ingest/schema.ts";
+import { StopRun } from "../../src/shared/issues.ts";
+import { messages } from "../../src/messages.ts";
+
+const log = () => {};
+const tempDir = () => mkdtempSync(join(tmpdir(), "effekt-run-"));
+const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
+const artefactOf = (dir: string) => IngestArtefact.parse(JSON.parse(read(dir, "ingest.json")));
+const dataLines = (path: string) => readFileSync(path, "latin1").split(/\r?\n/).filter((l) => l !== "").length - 1;
+
+/** A copy of a spec with changes, written beside a temp output folder; file paths made absolute. */
+function variantSpec(specPath: string, change: (spec: any) => void): string {
+  const spec = JSON.parse(readFileSync(specPath, "utf8"));
+  const base = resolve(specPath, "..");
+  for (const extract of Object.values<any>(spec.extracts)) extract.file = resolve(base, extract.file);
+  if (spec.benefitCodes) spec.benefitCodes.file = resolve(base, spec.benefitCodes.file);
+  change(spec);
+  const path = join(tempDir(), "spec.json");
+  writeFileSync(path, JSON.stringify(spec));
+  return path;
+}
+
+describe("effekt run on the shipped example", () => {
+  const first = tempDir();
+  const second = tempDir();
+
+  it("writes a schema-valid ingest artefact in which rows read = accepted + quarantined for every extract", async () => {
+    await runPipeline({ specPath: "fixtures/ungifokus/spec.json", outDir: first, log });
+    const artefact = artefactOf(first);
+    expect(artefact.persons).toBe(dataLines("fixtures/ungifokus/population.csv"));
+    for (const extract of artefact.extracts.filter((e) => e.present)) {
+      expect(extract.rowsRead, extract.name).toBe(extract.rowsAccepted + extract.rowsQuarantined);
+      expect(extract.rowsRead, extract.name).toBe(dataLines(extract.file));
+    }
+    expect(artefact.outcomes.every((o) => o.observed + o.censored + o.notApplicable === artefact.persons)).toBe(true);
+    expect(artefact.outcomes.find((o) => o.id === "public_support_days_26m")!.censored).toBeGreaterThan(0);
+    expect(read(first, "work/outcomes.csv").split("\n").length - 2).toBe(artefact.persons);
+  });
+
+  it("gives byte-identical artefacts on a second run", async () => {
+    await runPipeline({ specPath: "fixtures/ungifokus/spec.json", outDir: second, log });
+    for (const file of ["ingest.json", "work/outcomes.csv", "work/persons.csv", "work/quarantine/population.csv"]) {
+      expect(read(second, file), file).toBe(read(first, file));
+    }
+  });
+
+  it("gives the same outcomes from the long benefit layout as from the wide one", async () => {
+    const spec = variantSpec("fixtures/ungifokus/spec.json", (s) => {
+      s.extracts.benefits = {
+        kind: "benefit_weeks_long",
+        file: resolve("fixtures/ungifokus/benefits_long.csv"),
+        columns: { personId: "PersonNøgle", week: "Uge", code: "Ydelseskode" },
+      };
+    });
+    const out = tempDir();
+    await runPipeline({ specPath: spec, outDir: out, log });
+    expect(read(out, "work/outcomes.csv")).toBe(read(first, "work/outcomes.csv"));
+    expect(read(out, "work/persons.csv")).toBe(read(first, "work/persons.csv"));
+  });
+
+  it("--as-of moves censoring: an earlier date censors more persons", async () => {
+    const out = tempDir();
+    await runStage("ingest", { specPath: "fixtures/ungifokus/spec.json", asOf: "2024-06-30", outDir: out, log });
+    const early = artefactOf(out).outcomes.find((o) => o.id === "education_24m")!;
+    const late = artefactOf(first).outcomes.find((o) => o.id === "education_24m")!;
+    expect(early.censored).toBeGreaterThan(late.censored);
+  });
+});
+
+describe("effekt run on the dirty fixture", () => {
+  const out = tempDir();
+
+  it("reports every bad row with its line and rule, and rows read = accepted + quarantined", async () => {
+    await runPipeline({ specPath: "fixtures/dirty/spec.json", outDir: out, log });
+    const artefact = artefactOf(out);
+    const quarantined = artefact.extracts
+      .filter((e) => e.present)
+      .flatMap((e) => (parse(read(out, e.quarantineFile!), { columns: true }) as Record<string, string>[]).map((q) => `${e.name}:${q.line}:${q.rule}`));
+    expect(quarantined).toEqual([
+      "population:3:invalid_date",
+      "population:4:unknown_category",
+      "population:5:missing_value",
+      "population:6:duplicate_person",
+      "population:7:start_outside_enrolment",
+      "population:8:birth_after_start",
+      "population:9:wrong_column_count",
+      "population:11:invalid_id",
+      "population:12:invalid_date",
+      "population:13:missing_value",
+      "population:14:malformed_csv",
+      "benefits:3:duplicate_week",
+      "benefits:4:invalid_week",
+      "benefits:5:unknown_benefit_code",
+      "benefits:7:invalid_week",
+      "benefits:8:missing_value",
+      "education:2:end_before_start",
+      "education:3:invalid_date",
+      "paid_hours:3:invalid_month",
+      "paid_hours:4:below_minimum",
+      "paid_hours:5:invalid_number",
+      "paid_hours:6:invalid_number",
+      "psychiatry:3:unknown_category",
+      "psychiatry:4:invalid_date",
+      "psychiatry:5:end_before_start",
+      "social_services:3:invalid_number",
+      "social_services:4:missing_value",
+      "social_services:5:invalid_month",
+      "convictions:2:invalid_date",
+      "convictions:4:wrong_column_count",
+    ]);
+    for (const extract of artefact.extracts.filter((e) => e.present)) {
+      expect(extract.rowsRead, extract.name).toBe(extract.rowsAccepted + extract.rowsQuarantined);
+      expect(extract.rowsRead, extract.name).toBe(dataLines(extract.file));
+    }
+    const byName = Object.fromEntries(artefact.extracts.map((e) => [e.name, e]));
+    expect(byName.benefits!.personsNotInPopulation).toBe(1); // D099
+    expect(byName.education!.personsNotInPopulation).toBe(1); // D098
+    expect(byName.releases!.present).toBe(false);
+    expect(artefact.outcomes.find((o) => o.id === "reconviction_24m")!.skipped).toBe(true);
+    expect(artefact.warnings.map((w) => w.code)).toEqual(["extract_optional_missing", "outcome_skipped"]);
+  });
+
+  it("stops when the quarantined share passes quarantine.maxShare, after writing the quarantine", async () => {
+    const spec = variantSpec("fixtures/dirty/spec.json", (s) => (s.quarantine.maxShare = 0.5));
+    const dir = tempDir();
+    const run = runPipeline({ specPath: spec, outDir: dir, log });
+    await expect(run).rejects.toBeInstanceOf(StopRun);
+    await expect(runPipeline({ specPath: spec, outDir: dir, log })).rejects.toThrow(/extract 'population': 11 of 13 rows quarantined/);
+    expect(existsSync(join(dir, "work/quarantine/population.csv"))).toBe(true);
+    expect(existsSync(join(dir, "ingest.json"))).toBe(false);
+  });
+
+  it("stops, naming the file, when a required extract is missing", async () => {
+    const spec = variantSpec("fixtures/dirty/spec.json", (s) => (s.extracts.convictions.file = "/nonexistent/convictions.csv"));
+    await expect(runPipeline({ specPath: spec, outDir: tempDir(), log })).rejects.toThrow("required extract 'convictions' not found");
+  });
+});
+
+describe("the effekt command", () => {
+  const effekt = (...args: string[]) => spawnSync(process.execPath, ["bin/effekt.js", ...args], { encoding: "utf8" });
+
+  it("prints help on every command and exits 0", () => {
+    for (const args of [["--help"], ["run", "--help"], ["ingest", "--help"], ["spec-schema", "--help"]]) {
+      const result = effekt(...args);
+      expect(result.status, args.join(" ")).toBe(0);
+      expect(result.stdout).toContain("effekt");
+    }
+  });
+
+  it("exits 2 on an unknown command or a missing spec argument", () => {
+    expect(effekt("frobnicate").status).toBe(2);
+    expect(effekt("run").status).toBe(2);
+  });
+
+  it("exits 1 with every spec problem named by JSON path, and no stack trace", () => {
+    const spec = variantSpec("fixtures/dirty/spec.json", (s) => {
+      s.extract = {};
+      s.outcomes[0].windowMonths = "twelve";
+    });
+    const result = effekt("run", spec, "--out", tempDir());
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(messages.specIssue("$", "unknown key 'extract'"));
+    expect(result.stderr).toContain("$.outcomes[0].windowMonths");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("exits 1 and names the column when an extract holds CPR-like values", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "convictions.csv"), "PNR,AFGOERELSESDATO\n010190-1234,2022-01-01\n");
+    const spec = variantSpec("fixtures/dirty/spec.json", (s) => (s.extracts.convictions.file = join(dir, "convictions.csv")));
+    const result = effekt("run", spec, "--out", tempDir());
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("column 'PNR': values look like CPR numbers");
+    expect(result.stderr).not.toContain("010190-1234");
+  });
+
+  it("runs the shipped example with exit 0 (npm start)", () => {
+    const out = tempDir();
+    const stderr = execFileSync(process.execPath, ["bin/effekt.js", "run", "fixtures/ungifokus/spec.json", "--out", out], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+    expect(existsSync(join(out, "ingest.json"))).toBe(true);
+    void stderr;
+  });
+});
