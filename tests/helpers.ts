@@ -15,3 +15,10 @@ export function day(text: string): DayNumber {
   if (value === null) throw new Error(`day() needs a valid date, got ${text}`);
   return value;
 }
+
+/** |actual − expected| ≤ tolerance · |expected| (absolute when expected is 0), with a message naming the case. */
+export function expectRelativelyClose(actual: number, expected: number, tolerance: number, label = ""): void {
+  const scale = expected === 0 ? 1 : Math.abs(expected);
+  const error = Math.abs(actual - expected) / scale;
+  if (!(error <= tolerance)) throw new Error(`${label}: got ${actual}, expected ${expected} (relative error ${error.toExponential(2)} > ${tolerance})`);
+}

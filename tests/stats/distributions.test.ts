@@ -1,0 +1,52 @@
+/** Distribution functions against R 4.2 (fixtures/reference/distributions.R → distributions.json). */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { chiSquaredUpperTail, normalUpperTail, studentTCdf, studentTQuantile, studentTTwoSidedP } from "../../src/stats/distributions.ts";
+import { binomialTest } from "../../src/stats/binomialTest.ts";
+import { logBeta, logGamma } from "../../src/stats/logGamma.ts";
+import { expectRelativelyClose } from "../helpers.ts";
+
+const reference = JSON.parse(readFileSync("fixtures/reference/distributions.json", "utf8"));
+
+describe("distributions agree with R to 1e-10 relative", () => {
+  it("studentTCdf(t, df) and studentTTwoSidedP(t, df) = R pt", () => {
+    for (const r of reference.pt) {
+      // Above df = 4e5 R's pt itself switches to a corrected normal approximation (nmath/pt.c), good to ~1e-10.
+      const tolerance = r.df > 4e5 ? 1e-9 : 1e-10;
+      expectRelativelyClose(studentTCdf(r.t, r.df), r.lower, tolerance, `pt(${r.t}, ${r.df})`);
+      expectRelativelyClose(studentTTwoSidedP(r.t, r.df), r.twoSided, tolerance, `2pt(-|${r.t}|, ${r.df})`);
+    }
+  });
+
+  it("studentTQuantile(p, df) = R qt", () => {
+    for (const r of reference.qt) expectRelativelyClose(studentTQuantile(r.p, r.df), r.q, 1e-10, `qt(${r.p}, ${r.df})`);
+  });
+
+  it("chiSquaredUpperTail(x, df) = R pchisq(lower.tail = FALSE)", () => {
+    for (const r of reference.pchisq) expectRelativelyClose(chiSquaredUpperTail(r.x, r.df), r.upper, 1e-10, `pchisq(${r.x}, ${r.df})`);
+  });
+
+  it("normalUpperTail(z) = R pnorm(lower.tail = FALSE)", () => {
+    for (const r of reference.pnorm) expectRelativelyClose(normalUpperTail(r.z), r.upper, 1e-10, `pnorm(${r.z})`);
+  });
+
+  it("binomialTest(x, n, p).p = R binom.test", () => {
+    for (const r of reference.binom_test) expectRelativelyClose(binomialTest(r.x, r.n, r.prob).p, r.p, 1e-10, `binom.test(${r.x}, ${r.n}, ${r.prob})`);
+  });
+
+  it("logGamma and logBeta = R lgamma and lbeta", () => {
+    for (const r of reference.lgamma) expectRelativelyClose(logGamma(r.x), r.lgamma, 1e-12, `lgamma(${r.x})`);
+    for (const r of reference.lbeta) expectRelativelyClose(logBeta(r.a, r.b), r.lbeta, 1e-12, `lbeta(${r.a}, ${r.b})`);
+  });
+});
+
+describe("distribution edge cases", () => {
+  it("studentTCdf handles infinite t and refuses df <= 0", () => {
+    expect(studentTCdf(Infinity, 3)).toBe(1);
+    expect(studentTCdf(-Infinity, 3)).toBe(0);
+    expect(() => studentTCdf(1, 0)).toThrow("studentTCdf requires df > 0");
+  });
+  it("chiSquaredUpperTail(0, df) is 1", () => {
+    expect(chiSquaredUpperTail(0, 4)).toBe(1);
+  });
+});
