@@ -144,6 +144,7 @@ async function runIngest(loaded: LoadedSpec, options: RunOptions): Promise<void>
 
   await writeFileAtomic(join(outDir, ingest.PERSONS_FILE), output.personsCsv);
   await writeFileAtomic(join(outDir, ingest.OUTCOMES_FILE), output.outcomesCsv);
+  await writeFileAtomic(join(outDir, ingest.OUTCOME_STATUS_FILE), output.outcomeStatusCsv);
   await writeFileAtomic(join(outDir, "ingest.json"), formatJson(output.artefact));
   for (const warning of output.artefact.warnings) options.log(`ingest: warning: ${warning.message}`);
   options.log(`ingest: ${output.artefact.persons} persons, ${output.artefact.outcomes.length} outcomes → ${shown(join(outDir, "ingest.json"))}`);

@@ -48,6 +48,8 @@ export const messages = {
     end_before_start: () => "end date is before start date",
     start_outside_enrolment: (from: string, to: string) => `start date is outside the enrolment window ${from} – ${to}`,
     birth_after_start: () => "birth date is after start date",
+    exit_before_start: () => "exit date is before start date",
+    exit_needs_both: () => "an exit needs both its date and its reason",
     duplicate_person: (firstLine: number) => `person already listed on line ${firstLine}`,
     duplicate_week: (firstLine: number) => `person and week already listed on line ${firstLine}`,
   },

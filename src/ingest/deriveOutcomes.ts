@@ -4,7 +4,8 @@
  * Conventions (also in the README):
  * - A window of W months runs from the start date (inclusive) to the same day W months
  *   later (exclusive; 31 Jan + 1 month = 28/29 Feb). Follow-up is known up to and
- *   including the as-of date: a window that ends after it is censored.
+ *   including the as-of date, or the exit date (emigrated, died) when earlier: a window
+ *   that ends after it is censored, with the reason (`as_of` or the exit reason).
  * - A benefit week belongs to a window when its Monday does; a week counts 7 days.
  *   A week without a code has the benefit-code file's absent group (self-supporting).
  * - A month (paid hours, social services) belongs to a window when its first day does.
@@ -23,9 +24,10 @@ import type { PersonRecords } from "./personRecords.ts";
 import type { Person } from "./schema.ts";
 
 export type OutcomeType = "binary" | "continuous" | "count" | "rate";
+export type CensoringReason = "as_of" | "emigrated" | "died" | "other";
 export type OutcomeValue =
   | { readonly status: "observed"; readonly value: number; readonly exposureYears?: number }
-  | { readonly status: "censored" }
+  | { readonly status: "censored"; readonly reason: CensoringReason }
   | { readonly status: "not_applicable" };
 
 export interface OutcomeColumn {
@@ -39,7 +41,6 @@ export interface OutcomeColumn {
 }
 
 const DAYS_PER_YEAR = 365.25;
-const censored: OutcomeValue = { status: "censored" };
 const notApplicable: OutcomeValue = { status: "not_applicable" };
 const observed = (value: number): OutcomeValue => ({ status: "observed", value });
 
@@ -101,10 +102,21 @@ export function deriveOutcome(outcome: OutcomeSpec, records: PersonRecords, asOf
   };
 }
 
-/** The window [start, end) of a person, or null when it ends after the as-of date. */
+/** The last day a person is followed: the as-of date, or the exit date when earlier. */
+export function lastFollowedDay(person: Person, asOf: DayNumber): DayNumber {
+  return person.exitDate !== null && person.exitDate < asOf ? person.exitDate : asOf;
+}
+
+/** Why follow-up ended before a date: the exit when it came first, else the as-of date. */
+function censored(person: Person, asOf: DayNumber): OutcomeValue {
+  const exited = person.exitDate !== null && person.exitDate <= asOf;
+  return { status: "censored", reason: exited ? (person.exitReason ?? "other") : "as_of" };
+}
+
+/** The window [start, end) of a person, or null when it ends after the last followed day. */
 function completeWindow(person: Person, months: number, asOf: DayNumber): { start: DayNumber; end: DayNumber } | null {
   const end = addMonths(person.startDate, months);
-  return end > asOf + 1 ? null : { start: person.startDate, end };
+  return end > lastFollowedDay(person, asOf) + 1 ? null : { start: person.startDate, end };
 }
 
 function valueFunction(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNumber): ((person: Person) => OutcomeValue) | null {
@@ -115,7 +127,7 @@ function valueFunction(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNu
       if (!groups) return null;
       return (person) => {
         const window = completeWindow(person, outcome.windowMonths, asOf);
-        if (!window) return censored;
+        if (!window) return censored(person, asOf);
         const weeks = countWeeksInGroups(groups.get(person.personId), records.absentGroup, outcome.groups, window.start, window.end);
         return observed(outcome.kind === "flex_job" ? Number(weeks > 0) : 7 * weeks);
       };
@@ -125,7 +137,7 @@ function valueFunction(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNu
       if (!groups) return null;
       return (person) => {
         const date = addMonths(person.startDate, outcome.atMonth);
-        if (date > asOf) return censored;
+        if (date > lastFollowedDay(person, asOf)) return censored(person, asOf);
         const group = groups.get(person.personId)?.get(mondayOfWeek(date)) ?? records.absentGroup;
         return observed(Number(outcome.groups.includes(group)));
       };
@@ -135,7 +147,7 @@ function valueFunction(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNu
       if (!spells) return null;
       return (person) => {
         const date = addMonths(person.startDate, outcome.atMonth);
-        if (date > asOf) return censored;
+        if (date > lastFollowedDay(person, asOf)) return censored(person, asOf);
         const enrolled = (spells.get(person.personId) ?? []).some((s) => s.startDate <= date && (s.endDate === null || s.endDate >= date));
         return observed(Number(enrolled));
       };
@@ -146,7 +158,7 @@ function valueFunction(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNu
       if (!rows) return null;
       return (person) => {
         const window = completeWindow(person, outcome.windowMonths, asOf);
-        if (!window) return censored;
+        if (!window) return censored(person, asOf);
         let total = 0;
         for (const row of rows.get(person.personId) ?? []) {
           const firstDay = firstDayOfMonthIndex(row.month);
@@ -160,13 +172,13 @@ function valueFunction(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNu
       if (!contacts) return null;
       return (person) => {
         const window = completeWindow(person, outcome.windowMonths, asOf);
-        if (!window) return censored;
+        if (!window) return censored(person, asOf);
         const ofType = (contacts.get(person.personId) ?? []).filter((c) => c.contactType === outcome.contactType);
         if (outcome.measure === "days") {
           let nights = 0;
           for (const c of ofType) {
             const from = Math.max(c.startDate, window.start);
-            const to = Math.min(c.endDate ?? asOf + 1, window.end);
+            const to = Math.min(c.endDate ?? lastFollowedDay(person, asOf) + 1, window.end);
             nights += Math.max(0, to - from);
           }
           return observed(nights);
@@ -179,8 +191,8 @@ function valueFunction(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNu
       const convictions = records.convictions;
       if (!convictions) return null;
       return (person) => {
-        const end = Math.min(addMonths(person.startDate, outcome.windowMonths), asOf + 1);
-        if (end <= person.startDate) return censored;
+        const end = Math.min(addMonths(person.startDate, outcome.windowMonths), lastFollowedDay(person, asOf) + 1);
+        if (end <= person.startDate) return censored(person, asOf);
         const count = (convictions.get(person.personId) ?? []).filter((c) => c.date >= person.startDate && c.date < end).length;
         const exposureYears = (end - person.startDate) / DAYS_PER_YEAR;
         return { status: "observed", value: count / exposureYears, exposureYears };
@@ -190,11 +202,12 @@ function valueFunction(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNu
       const { convictions, prisonReleases } = records;
       if (!convictions || !prisonReleases) return null;
       return (person) => {
-        const releases = (prisonReleases.get(person.personId) ?? []).map((r) => r.releaseDate).filter((d) => d >= person.startDate && d <= asOf);
+        const lastDay = lastFollowedDay(person, asOf);
+        const releases = (prisonReleases.get(person.personId) ?? []).map((r) => r.releaseDate).filter((d) => d >= person.startDate && d <= lastDay);
         if (releases.length === 0) return notApplicable;
         const release = Math.min(...releases);
         const until = addMonths(release, outcome.withinMonths);
-        if (until > asOf) return censored;
+        if (until > lastDay) return censored(person, asOf);
         const again = (convictions.get(person.personId) ?? []).some((c) => c.date > release && c.date <= until);
         return observed(Number(again));
       };

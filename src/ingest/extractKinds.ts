@@ -17,6 +17,7 @@ export interface FieldDefinition {
 
 export const CONTACT_TYPES = ["admission", "emergency", "outpatient"] as const;
 export const SEXES = ["female", "male"] as const;
+export const EXIT_REASONS = ["emigrated", "died", "other"] as const;
 
 const personId: FieldDefinition = { type: "id", required: true };
 
@@ -28,6 +29,9 @@ export const EXTRACT_KINDS = {
     startDate: { type: "date", required: true },
     referralDate: { type: "date", required: false },
     targetGroup: { type: "text", required: false },
+    // The day a person left the registers (emigrated, died): follow-up ends there.
+    exitDate: { type: "date", required: false },
+    exitReason: { type: "category", required: false, categories: EXIT_REASONS },
   },
   benefit_weeks_long: {
     personId,
@@ -68,6 +72,19 @@ export const EXTRACT_KINDS = {
   prison_releases: {
     personId,
     releaseDate: { type: "date", required: true },
+  },
+  // Who actually received the programme: for cross-overs and the CONSORT flow.
+  programme_participation: {
+    personId,
+    startDate: { type: "date", required: true },
+  },
+  // An allocation made elsewhere (read by the assign stage, not by ingest).
+  allocation: {
+    personId,
+    arm: { type: "text", required: true },
+    batch: { type: "text", required: false },
+    block: { type: "text", required: false },
+    time: { type: "date", required: false },
   },
 } as const satisfies Record<string, Record<string, FieldDefinition>>;
 

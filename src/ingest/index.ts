@@ -20,13 +20,13 @@ import type { ExtractKind } from "./extractKinds.ts";
 import { ingestExtract, type ExtractResult } from "./ingestExtract.ts";
 import { knownGroups } from "./parseBenefitCodes.ts";
 import { benefitGroupsByPerson, groupByPerson, type PersonRecords } from "./personRecords.ts";
-import { deriveOutcome, extractKindsFor, outcomeType, describeWindow, type OutcomeColumn } from "./deriveOutcomes.ts";
+import { deriveOutcome, extractKindsFor, outcomeType, describeWindow, type OutcomeColumn, type OutcomeValue } from "./deriveOutcomes.ts";
 import { covariateExtractKinds, deriveCovariate, type CovariateColumn } from "./deriveCovariates.ts";
 import { IngestArtefact, type BenefitCodes, type ExtractSummary, type QuarantineEntry, type RawRow, type RecordOfKind } from "./schema.ts";
 import { parseDate, type DecimalSeparator } from "./parseValue.ts";
 
 export const reads = ["spec.extracts", "spec.benefitCodes"] as const;
-export const writes = ["ingest.json", "work/persons.csv", "work/outcomes.csv", "work/quarantine/<extract>.csv"] as const;
+export const writes = ["ingest.json", "work/persons.csv", "work/outcomes.csv", "work/outcome-status.csv", "work/quarantine/<extract>.csv"] as const;
 
 export interface ExtractSource {
   /** The file as shown to the person. */
@@ -52,12 +52,15 @@ export interface IngestOutput {
   readonly quarantine: Readonly<Record<string, readonly QuarantineEntry[]>>;
   readonly personsCsv: string;
   readonly outcomesCsv: string;
+  /** Per person and outcome: observed, censored:<reason> or not_applicable. */
+  readonly outcomeStatusCsv: string;
   /** Problems that make the result unusable: the runner writes the quarantine, then stops. */
   readonly blocking: readonly Issue[];
 }
 
 export const PERSONS_FILE = "work/persons.csv";
 export const OUTCOMES_FILE = "work/outcomes.csv";
+export const OUTCOME_STATUS_FILE = "work/outcome-status.csv";
 export const quarantineFile = (extract: string) => `work/quarantine/${extract}.csv`;
 
 export async function run(input: IngestInput): Promise<IngestOutput> {
@@ -114,6 +117,8 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
     convictions: groupByPerson(recordsOf("convictions"), ids),
     prisonReleases: groupByPerson(recordsOf("prison_releases"), ids),
   };
+  const participationRecords = recordsOf("programme_participation");
+  const participation = participationRecords === null ? null : new Set(participationRecords.map((r) => r.personId));
   const covariates = spec.covariates.map((c) => deriveCovariate(c, personRecords)).filter((c): c is CovariateColumn => c !== null);
   const outcomes: OutcomeColumn[] = [];
   for (const outcome of spec.outcomes) {
@@ -151,21 +156,34 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
         window: describeWindow(o),
         observed: count("observed"),
         censored: count("censored"),
+        censoredByReason: countReasons(column?.values ?? []),
         notApplicable: count("not_applicable"),
         skipped: column === undefined,
       };
     }),
     covariates: covariates.map((c) => ({ id: c.id, kind: c.kind, type: c.type, missing: c.values.filter((v) => v === null).length })),
     warnings,
-    files: { persons: PERSONS_FILE, outcomes: OUTCOMES_FILE },
+    files: { persons: PERSONS_FILE, outcomes: OUTCOMES_FILE, outcomeStatus: OUTCOME_STATUS_FILE },
   });
 
   return {
     artefact,
     quarantine: Object.fromEntries([...results].map(([name, r]) => [name, r.quarantine])),
     personsCsv: toCsv(
-      ["personId", "startDate", ...covariates.map((c) => c.id)],
-      persons.map((p, i) => [p.personId, isoDate(p.startDate), ...covariates.map((c) => c.values[i] ?? null)]),
+      ["personId", "startDate", "referralDate", "exitDate", "exitReason", "receivedProgramme", ...covariates.map((c) => c.id)],
+      persons.map((p, i) => [
+        p.personId,
+        isoDate(p.startDate),
+        p.referralDate === null ? null : isoDate(p.referralDate),
+        p.exitDate === null ? null : isoDate(p.exitDate),
+        p.exitReason,
+        participation === null ? null : Number(participation.has(p.personId)),
+        ...covariates.map((c) => c.values[i] ?? null),
+      ]),
+    ),
+    outcomeStatusCsv: toCsv(
+      ["personId", ...outcomes.map((o) => o.id)],
+      persons.map((p, i) => [p.personId, ...outcomes.map((o) => statusText(o.values[i]!))]),
     ),
     outcomesCsv: toCsv(
       ["personId", ...outcomes.flatMap((o) => (o.type === "rate" ? [o.id, `${o.id}_exposure_years`] : [o.id]))],
@@ -218,4 +236,14 @@ function summarise(name: string, kind: string, file: string, source: ExtractSour
     personsNotInPopulation: result?.personsNotInPopulation ?? 0,
     quarantineFile: result ? quarantineFile(name) : null,
   };
+}
+
+function statusText(value: OutcomeValue): string {
+  return value.status === "censored" ? `censored:${value.reason}` : value.status;
+}
+
+function countReasons(values: readonly OutcomeValue[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of values) if (v.status === "censored") counts[v.reason] = (counts[v.reason] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
 }

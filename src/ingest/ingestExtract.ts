@@ -114,7 +114,7 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
     if (duplicateKey !== null) {
       const firstLine = firstLineOfKey.get(duplicateKey);
       if (firstLine !== undefined) {
-        const isPerson = kind === "population";
+        const isPerson = kind === "population" || kind === "allocation";
         const column = isPerson ? fields[0]!.column : fields.find((f) => f.field === "week")!.column;
         const value = isPerson ? (outcome.record as { personId: string }).personId : row.fields[fields.find((f) => f.field === "week")!.index]!;
         reject([
@@ -252,13 +252,18 @@ function checkRow(kind: ExtractKind, record: Record<string, unknown>, context: E
       return { field: "startDate", rule: "start_outside_enrolment", message: messages.rule.start_outside_enrolment(isoDate(from), isoDate(to)) };
     }
     if ((record.birthDate as number) > start) return { field: "birthDate", rule: "birth_after_start", message: messages.rule.birth_after_start() };
+    const exit = record.exitDate as number | null;
+    if (exit !== null && exit < start) return { field: "exitDate", rule: "exit_before_start", message: messages.rule.exit_before_start() };
+    if ((exit === null) !== (record.exitReason === null)) {
+      return { field: exit === null ? "exitDate" : "exitReason", rule: "missing_value", message: messages.rule.exit_needs_both() };
+    }
   }
   return null;
 }
 
 /** The key under which a row may appear only once, or null when repeats are allowed. */
 function keyForDuplicates(kind: ExtractKind, record: unknown): string | null {
-  if (kind === "population") return (record as { personId: string }).personId;
+  if (kind === "population" || kind === "allocation") return (record as { personId: string }).personId;
   if (kind === "benefit_weeks_long") {
     const week = record as { personId: string; week: number };
     return `${week.personId}\u0000${week.week}`;

@@ -27,6 +27,8 @@ export interface Person {
   readonly startDate: DayNumber;
   readonly referralDate: DayNumber | null;
   readonly targetGroup: string | null;
+  readonly exitDate: DayNumber | null;
+  readonly exitReason: "emigrated" | "died" | "other" | null;
 }
 export interface BenefitWeek { readonly personId: string; readonly week: DayNumber; readonly code: string }
 export interface EducationSpell { readonly personId: string; readonly startDate: DayNumber; readonly endDate: DayNumber | null; readonly level: string | null }
@@ -40,6 +42,14 @@ export interface PsychiatricContact {
 export interface SocialServicesCost { readonly personId: string; readonly month: number; readonly costKr: number; readonly measure: string | null }
 export interface Conviction { readonly personId: string; readonly date: DayNumber }
 export interface PrisonRelease { readonly personId: string; readonly releaseDate: DayNumber }
+export interface ProgrammeParticipation { readonly personId: string; readonly startDate: DayNumber }
+export interface AllocationRecord {
+  readonly personId: string;
+  readonly arm: string;
+  readonly batch: string | null;
+  readonly block: string | null;
+  readonly time: DayNumber | null;
+}
 
 /** The canonical record of each extract kind (both benefit layouts become BenefitWeek). */
 export interface RecordOfKind {
@@ -52,6 +62,8 @@ export interface RecordOfKind {
   social_services_monthly: SocialServicesCost;
   convictions: Conviction;
   prison_releases: PrisonRelease;
+  programme_participation: ProgrammeParticipation;
+  allocation: AllocationRecord;
 }
 
 /** Every benefit code → its group (public_support, su, flex_job, …), read from the benefit-code file. */
@@ -85,6 +97,7 @@ export const OutcomeSummary = z.object({
   window: z.string(),
   observed: z.number().int(),
   censored: z.number().int(),
+  censoredByReason: z.record(z.string(), z.number().int()).describe("as_of: follow-up not yet long enough; emigrated, died, other: the person left the registers."),
   notApplicable: z.number().int(),
   skipped: z.boolean().describe("True when an optional extract it needs was missing."),
 });
@@ -101,6 +114,6 @@ export const IngestArtefact = z.object({
   outcomes: z.array(OutcomeSummary),
   covariates: z.array(z.object({ id: z.string(), kind: z.string(), type: z.enum(["binary", "continuous", "categorical"]), missing: z.number().int() })),
   warnings: z.array(z.object({ code: z.string(), path: z.string(), message: z.string() })),
-  files: z.object({ persons: z.string(), outcomes: z.string() }),
+  files: z.object({ persons: z.string(), outcomes: z.string(), outcomeStatus: z.string() }),
 });
 export type IngestArtefact = z.infer<typeof IngestArtefact>;

@@ -18,6 +18,8 @@ const person = (personId: string, start: string, birth = "2000-11-04", sex: "fem
   startDate: day(start),
   referralDate: null,
   targetGroup: null,
+  exitDate: null,
+  exitReason: null,
 });
 // P1 is followed fully; P2's 12-month window ends 2024-09-15, after the as-of date (censored);
 // P3's ends 2024-06-30 and P4's on 2024-07-01 = as-of + 1 (both complete); P5's on 2024-07-02 (censored).
@@ -95,7 +97,7 @@ const records: PersonRecords = {
 function values(spec: unknown): (number | string | null)[] {
   const column = deriveOutcome(Outcome.parse({ id: "o", ...(spec as object) }), records, asOf);
   if (!column) throw new Error("outcome was skipped");
-  return column.values.map((v) => (v.status === "observed" ? v.value : v.status));
+  return column.values.map((v) => (v.status === "observed" ? v.value : v.status === "censored" ? (v.reason === "as_of" ? "censored" : `censored:${v.reason}`) : v.status));
 }
 
 describe("deriveOutcome", () => {
@@ -151,6 +153,26 @@ describe("deriveOutcome", () => {
 
   it("deriveOutcome returns null when the extract it needs is absent", () => {
     expect(deriveOutcome(Outcome.parse({ id: "o", kind: "paid_hours", windowMonths: 12 }), { ...records, paidHours: null }, asOf)).toBeNull();
+  });
+});
+
+describe("deriveOutcome after an exit", () => {
+  // P6 started 2022-01-10 and died 2022-06-30: follow-up ends that day, whatever the as-of date.
+  const died: Person = { ...person("P6", "2022-01-10"), exitDate: day("2022-06-30"), exitReason: "died" };
+  const withExit: PersonRecords = { ...records, persons: [died], convictions: new Map([["P6", [{ personId: "P6", date: day("2022-03-01") }]]]) };
+  const valueOf = (spec: unknown) => deriveOutcome(Outcome.parse({ id: "o", ...(spec as object) }), withExit, asOf)!.values[0];
+
+  it("censors a window that ends after the exit, naming the exit reason", () => {
+    expect(valueOf({ kind: "paid_hours", windowMonths: 12 })).toEqual({ status: "censored", reason: "died" });
+    expect(valueOf({ kind: "in_education_at_month", atMonth: 6 })).toEqual({ status: "censored", reason: "died" });
+  });
+
+  it("observes what lies before the exit", () => {
+    expect(valueOf({ kind: "in_education_at_month", atMonth: 5 })).toEqual({ status: "observed", value: 0 });
+  });
+
+  it("ends the exposure for rates at the exit: 1 conviction in 2022-01-10 … 2022-06-30 (172 days)", () => {
+    expect(valueOf({ kind: "convictions_per_person_year", windowMonths: 12 })).toEqual({ status: "observed", value: 1 / (172 / 365.25), exposureYears: 172 / 365.25 });
   });
 });
 
