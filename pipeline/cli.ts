@@ -3,7 +3,10 @@
  * a problem in the input (the message says which); 2 the command was mistyped;
  * 70 an internal error (a bug: please report it with EFFEKT_DEBUG=1 output).
  */
+import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { parse as parseCsv } from "csv-parse/sync";
+import { verifyAllocation } from "../src/assign/verifyAllocation.ts";
 import { z } from "zod";
 import { StopRun } from "../src/shared/issues.ts";
 import { EvaluationSpec } from "../src/spec/schema.ts";
@@ -19,10 +22,12 @@ const MAIN_HELP = `effekt — evaluation pipeline for social effect investments
 Usage:
   effekt run <spec.json> [--as-of YYYY-MM-DD] [--out DIR]   run every stage built so far
   effekt ingest <spec.json> [--as-of YYYY-MM-DD] [--out DIR]  run stage 1 alone
+  effekt assign <spec.json> [--as-of YYYY-MM-DD] [--out DIR]  run stage 2 alone, from stage 1's artefacts
+  effekt verify-allocation <log.csv> [--roster roster.csv]  recompute an allocation log's hash chain and allocation
   effekt spec-schema                                      print the spec's JSON Schema
   effekt <command> --help                                 help on one command
 
-Stages: ${Object.keys(STAGES).join(" → ")} (assign, estimate, project, repay and report are not built yet).
+Stages: ${Object.keys(STAGES).join(" → ")} (estimate, project, repay and report are not built yet).
 Results are written under --out (default output/<spec name>/); progress goes to stderr.
 Exit codes: 0 usable result, 1 stopped on a problem in the input, 2 usage error, 70 internal error.`;
 
@@ -41,6 +46,16 @@ const HELP: Record<string, string> = {
     "ingest",
     "Stage 1: reads and validates every extract in the spec, quarantines bad rows under work/quarantine/,\nand derives person-level outcomes (work/outcomes.csv) and covariates (work/persons.csv); writes ingest.json.",
   ),
+  assign: RUN_HELP(
+    "assign",
+    "Stage 2: randomises every batch whose period has ended (or reads the allocation named in the spec),\nchecks it (each person once, timing, ratio, cross-overs), baseline balance and the CONSORT flow;\nwrites assignment.json, work/allocation-log.csv, work/assignments.csv and work/roster.csv.",
+  ),
+  "verify-allocation": `effekt verify-allocation <log.csv> [--roster roster.csv]
+
+Recomputes the log's SHA-256 chain and, from the seed in its header and the batches and blocks
+on its lines, the allocation itself; names the first line that differs. With --roster (a CSV
+with person_id, batch, block, as effekt writes to work/roster.csv) it also checks that the log
+holds exactly the roster's persons, in their batches and blocks. Exit 0 when everything holds.`,
   "spec-schema": "effekt spec-schema\n\nPrints the JSON Schema of the evaluation spec (for editors: \"$schema\" in the spec).",
 };
 
@@ -59,7 +74,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     parsed = parseArgs({
       args: [...rest],
       allowPositionals: true,
-      options: { "as-of": { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: { "as-of": { type: "string" }, out: { type: "string" }, roster: { type: "string" }, help: { type: "boolean", short: "h" } },
     });
   } catch (error) {
     process.stderr.write(`effekt ${command}: ${(error as Error).message}\n\n${HELP[command]}\n`);
@@ -73,6 +88,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(JSON.stringify(specJsonSchema(), null, 2) + "\n");
     return EXIT_OK;
   }
+  if (command === "verify-allocation") return verifyAllocationCommand(parsed.positionals, parsed.values.roster);
   const [specPath, ...extra] = parsed.positionals;
   if (specPath === undefined || extra.length > 0) {
     process.stderr.write(`effekt ${command}: expected exactly one spec file\n\n${HELP[command]}\n`);
@@ -102,4 +118,41 @@ export async function main(argv: readonly string[]): Promise<number> {
 /** The spec's JSON Schema, for editors; `npm run schema` writes it to schemas/spec.schema.json. */
 export function specJsonSchema(): unknown {
   return z.toJSONSchema(EvaluationSpec, { io: "input", unrepresentable: "any" });
+}
+
+async function verifyAllocationCommand(positionals: readonly string[], rosterPath: string | undefined): Promise<number> {
+  const [logPath, ...extra] = positionals;
+  if (logPath === undefined || extra.length > 0) {
+    process.stderr.write(`effekt verify-allocation: expected exactly one log file\n\n${HELP["verify-allocation"]}\n`);
+    return EXIT_USAGE;
+  }
+  let logText: string;
+  let roster = null;
+  try {
+    logText = await readFile(logPath, "utf8");
+    if (rosterPath !== undefined) {
+      const rows = parseCsv(await readFile(rosterPath, "utf8"), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+      if (rows.length > 0 && !["person_id", "batch", "block"].every((c) => c in rows[0]!)) {
+        process.stderr.write(`effekt verify-allocation: ${rosterPath} needs the columns person_id, batch, block\n`);
+        return EXIT_STOPPED;
+      }
+      roster = rows.map((r) => ({ personId: r.person_id!, batch: r.batch!, block: r.block!, referred: r.referred ?? "" }));
+    }
+  } catch (error) {
+    process.stderr.write(`effekt verify-allocation: ${(error as Error).message}\n`);
+    return EXIT_STOPPED;
+  }
+  const result = verifyAllocation(logText, roster);
+  const say = (line: string) => process.stdout.write(line + "\n");
+  for (const problem of result.problems) say(`log: ${problem}`);
+  say(result.chain.ok ? `chain: holds over ${result.lines} lines` : `chain: BROKEN at ${result.chain.reason}`);
+  say(result.allocation.ok ? "allocation: recomputed from the seed, every line agrees" : `allocation: DIFFERS at ${result.allocation.reason}`);
+  if (result.roster) {
+    if (result.roster.ok) say(`roster: the log holds exactly the roster's ${roster!.length} persons in their batches and blocks`);
+    for (const id of result.roster.missing) say(`roster: ${id} is on the roster but not on the log`);
+    for (const line of result.roster.notOnRoster) say(`roster: ${line} is on the log but not on the roster`);
+    for (const line of result.roster.moved) say(`roster: ${line}`);
+  }
+  say(result.ok ? "verified" : "NOT verified");
+  return result.ok ? EXIT_OK : EXIT_STOPPED;
 }

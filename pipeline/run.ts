@@ -4,7 +4,8 @@
  *
  *   spec.json ──► 1 ingest    src/ingest/    extracts            → ingest.json, work/persons.csv, work/outcomes.csv,
  *                                                                  work/quarantine/<extract>.csv
- *             ──► 2 assign    src/assign/    (not built yet: issue #3)
+ *             ──► 2 assign    src/assign/    ingest.json, work/persons.csv,  → assignment.json, work/allocation-log.csv,
+ *                                            work/outcome-status.csv          work/assignments.csv, work/roster.csv
  *             ──► 3 estimate  src/estimate/  (not built yet: issue #4)
  *             ──► 4 project   src/project/   (not built yet: issue #5)
  *             ──► 5 repay     src/repay/     (not built yet: issue #6)
@@ -16,6 +17,12 @@
 import { access, readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import * as ingest from "../src/ingest/index.ts";
+import * as assign from "../src/assign/index.ts";
+import { ingestExtract } from "../src/ingest/ingestExtract.ts";
+import { IngestArtefact } from "../src/ingest/schema.ts";
+import { PersonRow } from "../src/assign/schema.ts";
+import { parse as parseCsv } from "csv-parse/sync";
+import type { z } from "zod";
 import { parseBenefitCodes } from "../src/ingest/parseBenefitCodes.ts";
 import { parseDate } from "../src/ingest/parseValue.ts";
 import { QuarantineEntry } from "../src/ingest/schema.ts";
@@ -46,6 +53,7 @@ export interface LoadedSpec {
 
 export const STAGES = {
   ingest: runIngest,
+  assign: runAssign,
 } as const satisfies Record<string, (loaded: LoadedSpec, options: RunOptions) => Promise<void>>;
 export type StageName = keyof typeof STAGES;
 
@@ -148,6 +156,71 @@ async function runIngest(loaded: LoadedSpec, options: RunOptions): Promise<void>
   await writeFileAtomic(join(outDir, "ingest.json"), formatJson(output.artefact));
   for (const warning of output.artefact.warnings) options.log(`ingest: warning: ${warning.message}`);
   options.log(`ingest: ${output.artefact.persons} persons, ${output.artefact.outcomes.length} outcomes → ${shown(join(outDir, "ingest.json"))}`);
+}
+
+/** Stage 2: reads ingest's artefacts (and an allocation file or an existing log), runs the assign stage, writes its artefacts. */
+async function runAssign(loaded: LoadedSpec, options: RunOptions): Promise<void> {
+  const { spec, specDir, outDir } = loaded;
+  const design = spec.assignment;
+  if (!design) stopRun("no_assignment", "$.assignment", "the spec has no `assignment`: say how groups are randomised (mode randomise) or where an allocation is (mode existing)");
+  const shown = (path: string) => relative(process.cwd(), path) || path;
+  const ingestArtefact = await readArtefact(join(outDir, "ingest.json"), IngestArtefact, "ingest");
+  const persons = await readTable(join(outDir, ingest.PERSONS_FILE), PersonRow);
+  const statusRows = await readTable(join(outDir, ingest.OUTCOME_STATUS_FILE), null);
+  const primary = spec.primaryOutcome ?? spec.outcomes[0]!.id;
+  const primaryStatus = new Map(statusRows.map((row) => [row.personId!, row[primary] ?? ""]));
+
+  let existingAllocation = null;
+  let existingLog: string | null = null;
+  let logPath = join(outDir, assign.LOG_FILE);
+  if (design.mode === "existing") {
+    const path = resolve(specDir, design.file);
+    if (!(await exists(path))) stopRun("allocation_missing", shown(path), messages.extractMissing("allocation", shown(path)));
+    const dialect = await detectDialect(path, design.dialect);
+    existingAllocation = await ingestExtract("allocation", readCsvRows(path, shown(path), dialect), {
+      name: "allocation",
+      file: shown(path),
+      spec: { kind: "allocation", file: design.file, required: true, dialect: design.dialect, dateFormat: design.dateFormat, monthFormat: "yyyy-mm", weekFormat: "iso", weekColumnPattern: "", columns: design.columns },
+      decimal: dialect.decimal,
+      delimiter: dialect.delimiter,
+      enrolment: { from: parseDate(spec.enrolment.from, "iso")!, to: parseDate(spec.enrolment.to, "iso")! },
+      benefitCodes: null,
+      population: new Set(persons.map((p) => p.personId)),
+    });
+    const rows = existingAllocation.quarantine.map((e) => [e.file, e.line, e.column, e.value, e.rule, e.message]);
+    await writeFileAtomic(join(outDir, ingest.quarantineFile("allocation")), toCsv(["file", "line", "column", "value", "rule", "message"], rows));
+    options.log(`assign: allocation ← ${shown(path)}: ${existingAllocation.rowsRead} rows read = ${existingAllocation.rowsAccepted} accepted + ${existingAllocation.rowsQuarantined} quarantined`);
+  } else if (design.log) {
+    logPath = resolve(specDir, design.log);
+    if (await exists(logPath)) existingLog = await readFile(logPath, "utf8");
+  }
+
+  const output = assign.run({ spec, asOf: loaded.asOf, ingest: ingestArtefact, persons, primaryStatus, existingAllocation, existingLog, logLabel: shown(logPath) });
+  if (output.logText !== null) await writeFileAtomic(logPath, output.logText);
+  await writeFileAtomic(join(outDir, assign.ASSIGNMENTS_FILE), output.assignmentsCsv);
+  await writeFileAtomic(join(outDir, assign.ROSTER_FILE), output.rosterCsv);
+  await writeFileAtomic(join(outDir, assign.ISSUES_FILE), output.issuesCsv);
+  await writeFileAtomic(join(outDir, "assignment.json"), formatJson(output.artefact));
+  const failed = output.artefact.checks.filter((c) => c.passed === false);
+  for (const c of failed) options.log(`assign: check failed: ${c.id} (${c.count}): ${c.detail}`);
+  for (const flag of output.artefact.balance.flagged) options.log(`assign: balance flag |SMD| > ${output.artefact.balance.threshold}: ${flag}`);
+  const counts = output.artefact.consort.arms.map((a) => `${a.arm} ${a.randomised}`).join(", ");
+  options.log(`assign: ${output.artefact.persons.assigned} assigned (${counts}) → ${shown(join(outDir, "assignment.json"))}`);
+}
+
+/** Reads an earlier stage's JSON artefact, validated; a missing one says which stage to run first. */
+async function readArtefact<T>(path: string, schema: z.ZodType<T>, stage: string): Promise<T> {
+  if (!(await exists(path))) stopRun("artefact_missing", path, `${path} not found: run 'effekt ${stage}' (or 'effekt run') first`);
+  const parsed = schema.safeParse(JSON.parse(await readFile(path, "utf8")));
+  if (!parsed.success) stopRun("artefact_invalid", path, `${path} is not a valid ${stage} artefact (written by another version?): run 'effekt ${stage}' again`);
+  return parsed.data;
+}
+
+/** Reads a CSV table the pipeline wrote (small, person-level), optionally validating every row. */
+async function readTable<T = Record<string, string>>(path: string, schema: z.ZodType<T> | null): Promise<T[]> {
+  if (!(await exists(path))) stopRun("artefact_missing", path, `${path} not found: run 'effekt ingest' (or 'effekt run') first`);
+  const rows = parseCsv(await readFile(path, "utf8"), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  return schema ? rows.map((row) => schema.parse(row)) : (rows as T[]);
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -15,7 +15,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { addMonths, dayFromParts, firstDayOfMonthIndex, isoDate, mondayOfWeek, monthIndex, partsFromDay, type DayNumber } from "../src/shared/dates.ts";
-import { randomInteger, seededRandom, shuffle, type RandomSource } from "../src/shared/random.ts";
+import { randomInteger, seededRandom, type RandomSource } from "../src/shared/random.ts";
+import { wholeYearsBetween } from "../src/shared/dates.ts";
+import { batchOf, blockOf } from "../src/assign/blockAndBatch.ts";
+import { randomiseBatch } from "../src/assign/randomiseBatch.ts";
+
+// The design in fixtures/ungifokus/spec.json ("assignment"): 1:1, blocked by sex × age band, quarterly batches.
+const ARMS = [{ name: "control", ratio: 1 }, { name: "treatment", ratio: 1 }];
+const BLOCKS = [{ covariate: "female" }, { covariate: "age", breaks: [23] }];
 
 const SEED = 20211001;
 const OUT = join("fixtures", "ungifokus");
@@ -46,8 +53,10 @@ interface Person {
   referral: DayNumber;
   start: DayNumber;
   group: string;
-  batch: number;
+  batch: string;
   arm: Arm;
+  time: string;
+  exit: { date: DayNumber; reason: "udvandret" | "død" } | null;
 }
 
 // 1. Roster: referrals at ~125 a year, randomised 1:1 within quarterly batches.
@@ -65,23 +74,21 @@ const persons: Person[] = [];
       referral: start - 7 - randomInteger(random, 21),
       start: Math.min(start, LAST_START),
       group: pick(["Uddannelseshjælp, aktivitetsparat", "Uddannelseshjælp, aktivitetsparat", "Uddannelseshjælp, uddannelsesparat", "Kontanthjælp, aktivitetsparat"]),
-      batch: 0,
+      batch: "",
       arm: "control",
+      time: "",
+      exit: null,
     });
     day += Math.max(1, Math.round(exponential(365.25 / PERSONS_PER_YEAR)));
   }
-  const batches = new Map<string, Person[]>();
-  for (const p of persons) {
-    const { year, month } = partsFromDay(p.start);
-    const key = `${year}Q${Math.ceil(month / 3)}`;
-    batches.set(key, [...(batches.get(key) ?? []), p]);
+  // Randomised exactly as the shipped spec's assignment says, so that `effekt run` reproduces these arms from the seed.
+  const roster = persons.map((p) => ({ p, batch: batchOf("quarter", isoDate(p.referral)), block: blockOf(BLOCKS, (id) => (id === "female" ? String(Number(p.sex === "K")) : String(wholeYearsBetween(p.birth, p.start)))) }));
+  for (const batch of [...new Set(roster.map((r) => r.batch))].sort()) {
+    const members = roster.filter((r) => r.batch === batch);
+    const arms = randomiseBatch(members.map((m) => ({ personId: m.p.id, block: m.block })), ARMS, SEED, batch);
+    const time = members.map((m) => isoDate(m.p.referral)).sort().at(-1)!;
+    for (const m of members) Object.assign(m.p, { batch, arm: arms.get(m.p.id), time });
   }
-  [...batches.values()].forEach((members, index) => {
-    shuffle(random, members).forEach((p, i) => {
-      p.batch = index + 1;
-      p.arm = i % 2 === 0 ? "treatment" : "control";
-    });
-  });
 }
 
 // 2. Paths through follow-up, with the published effect sizes planted.
@@ -111,6 +118,10 @@ const sasDate = (day: DayNumber) => {
 const monthText = (index: number) => `${Math.floor(index / 12)}${String((index % 12) + 1).padStart(2, "0")}`;
 
 for (const p of persons) {
+  // A few leave the registers: follow-up, and every register, ends there.
+  const leaves = random.next();
+  if (leaves < 0.02) p.exit = { date: p.start + 30 + randomInteger(random, Math.max(1, DATA_END - p.start - 30)), reason: leaves < 0.015 ? "udvandret" : "død" };
+  const lastDay = p.exit ? p.exit.date : DATA_END;
   const treated = p.arm === "treatment";
   const weeks = new Map<DayNumber, string>();
   const supportCode = pick(SUPPORT_CODES);
@@ -123,7 +134,7 @@ for (const p of persons) {
   const pFlex = treated ? 0.07 : 0.025;
   const changeAt = addMonths(p.start, Math.floor(uniform(2, 22)));
   const path = u < pEducation ? "education" : u < pEducation + pJob ? "job" : u < pEducation + pJob + pFlex ? "flex" : "support";
-  for (const w of weeksOf(p.start, DATA_END + 1)) {
+  for (const w of weeksOf(p.start, lastDay + 1)) {
     if (w < changeAt || path === "support") {
       if (bernoulli(treated ? 0.9 : 0.92)) weeks.set(w, supportCode);
       else if (bernoulli(0.3)) weeks.set(w, "890");
@@ -133,14 +144,14 @@ for (const p of persons) {
   benefitWeeks.set(p.id, weeks);
   if (path === "education") {
     const end = addMonths(changeAt, Math.floor(uniform(26, 48)));
-    education.push([p.id, pick(["0751", "2040", "3010", "5080"]), yyyymmdd(changeAt), end > DATA_END ? "" : yyyymmdd(end)]);
+    education.push([p.id, pick(["0751", "2040", "3010", "5080"]), yyyymmdd(changeAt), end > lastDay ? "" : yyyymmdd(end)]);
   }
   if (bernoulli(0.1)) {
     const from = addMonths(p.start, Math.floor(uniform(1, 8)));
-    if (from < DATA_END) education.push([p.id, pick(["0751", "1021"]), yyyymmdd(from), yyyymmdd(Math.min(addMonths(from, 3), DATA_END))]);
+    if (from < lastDay) education.push([p.id, pick(["0751", "1021"]), yyyymmdd(from), yyyymmdd(Math.min(addMonths(from, 3), lastDay))]);
   }
   // Paid hours: full-time-ish in a job, a little in flex-job, odd hours otherwise.
-  for (let m = monthIndex(p.start) - 12; m <= monthIndex(DATA_END); m += 1) {
+  for (let m = monthIndex(p.start) - 12; m <= monthIndex(lastDay); m += 1) {
     const first = firstDayOfMonthIndex(m);
     let h = 0;
     if (first >= changeAt && path === "job") h = uniform(90, 160);
@@ -149,11 +160,11 @@ for (const p of persons) {
     if (h > 0) hours.push([p.id, monthText(m), danishNumber(Math.round(h * 4) / 4, 2), danishNumber(Math.round(h * 142), 0)]);
   }
   // Psychiatry over the first two years and after.
-  const followYears = (DATA_END - p.start) / 365.25;
+  const followYears = (lastDay - p.start) / 365.25;
   if (bernoulli(treated ? 0.055 : 0.11)) {
     const admit = p.start + randomInteger(random, 700);
     const nights = Math.max(1, Math.round(exponential(treated ? 32 : 42)));
-    if (admit <= DATA_END) psychiatry.push([p.id, "indlæggelse", sasDate(admit), admit + nights <= DATA_END ? sasDate(admit + nights) : ""]);
+    if (admit <= lastDay) psychiatry.push([p.id, "indlæggelse", sasDate(admit), admit + nights <= lastDay ? sasDate(admit + nights) : ""]);
   }
   if (bernoulli(0.15)) {
     const admit = p.start - 30 - randomInteger(random, 300);
@@ -163,7 +174,7 @@ for (const p of persons) {
     const visits = 1 + poisson(random, treated ? 16.9 : 20);
     for (let i = 0; i < visits; i += 1) {
       const day = p.start + randomInteger(random, 730);
-      if (day <= DATA_END) psychiatry.push([p.id, "ambulant", sasDate(day), sasDate(day)]);
+      if (day <= lastDay) psychiatry.push([p.id, "ambulant", sasDate(day), sasDate(day)]);
     }
   }
   const erVisits = poisson(random, (treated ? 0.5 : 1.2) * Math.min(followYears, 3));
@@ -174,7 +185,7 @@ for (const p of persons) {
   // Social services: measures under Serviceloven, monthly.
   const receives = bernoulli(treated ? 0.55 : 0.62);
   const level = uniform(2500, 5000);
-  for (let m = monthIndex(p.start); m <= monthIndex(DATA_END); m += 1) {
+  for (let m = monthIndex(p.start); m <= monthIndex(lastDay); m += 1) {
     if (receives && bernoulli(0.85)) social.push([p.id, `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`, pick(["§ 85", "§ 85", "§ 52"]), danishNumber(Math.round(level * uniform(0.7, 1.3) * 100) / 100, 2)]);
   }
   // Convictions: 0.27 a year in both arms, over-dispersed; some prison releases.
@@ -186,7 +197,7 @@ for (const p of persons) {
     releases.push([p.id, isoDate(release)]);
     if (bernoulli(0.45)) {
       const again = release + 1 + randomInteger(random, 720);
-      if (again <= DATA_END) convictions.push([p.id, isoDate(again)]);
+      if (again <= lastDay) convictions.push([p.id, isoDate(again)]);
     }
   }
 }
@@ -204,10 +215,22 @@ const byId = <T extends readonly string[]>(rows: T[]) => rows.sort((a, b) => (a[
 
 write(
   "population.csv",
-  csv([["PersonNøgle", "Fødselsdato", "Køn", "Henvisningsdato", "Startdato", "Målgruppe"], ...persons.map((p) => [p.id, ddmmyyyy(p.birth), p.sex, ddmmyyyy(p.referral), ddmmyyyy(p.start), p.group])], ";", true),
+  csv(
+    [
+      ["PersonNøgle", "Fødselsdato", "Køn", "Henvisningsdato", "Startdato", "Målgruppe", "Ophørsdato", "Ophørsårsag"],
+      ...persons.map((p) => [p.id, ddmmyyyy(p.birth), p.sex, ddmmyyyy(p.referral), ddmmyyyy(p.start), p.group, p.exit ? ddmmyyyy(p.exit.date) : "", p.exit?.reason ?? ""]),
+    ],
+    ";",
+    true,
+  ),
   "windows-1252",
 );
-write("allocation.csv", csv([["person_id", "batch", "arm"], ...persons.map((p) => [p.id, String(p.batch), p.arm])], ","), "utf-8");
+write("allocation.csv", csv([["person_id", "batch", "arm", "randomised"], ...persons.map((p) => [p.id, p.batch, p.arm, p.time])], ","), "utf-8");
+write(
+  "participation.csv",
+  csv([["PersonNøgle", "Forløbsstart"], ...persons.filter((p) => (p.arm === "treatment" ? bernoulli(0.93) : bernoulli(0.03))).map((p) => [p.id, ddmmyyyy(p.start + 7)])], ";"),
+  "utf-8",
+);
 
 const allWeeks = weeksOf(DATA_START, DATA_END + 1);
 const yyww = (monday: DayNumber) => {

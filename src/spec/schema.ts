@@ -135,6 +135,59 @@ export const Covariate = z.discriminatedUnion("kind", [
   }),
 ]);
 
+export const Arm = z.strictObject({
+  name: Identifier,
+  ratio: z.number().int().positive().describe("Relative size: 1 and 1 for 1:1, 2 and 1 for 2:1."),
+  control: z.boolean().default(false).describe("Exactly one arm is the control arm; every other arm is compared with it."),
+});
+
+export const BlockVariable = z.strictObject({
+  covariate: z.string().describe("A covariate id from `covariates`."),
+  breaks: z
+    .array(z.number())
+    .min(1)
+    .optional()
+    .describe("Cut points for a continuous covariate: [23] gives the bands <23 and ≥23; intervals are closed on the left."),
+});
+
+const AssignmentCommon = {
+  arms: z
+    .array(Arm)
+    .min(2)
+    .default([
+      { name: "control", ratio: 1, control: true },
+      { name: "treatment", ratio: 1, control: false },
+    ]),
+  blocks: z.array(BlockVariable).default([]).describe("Blocking (stratification) variables; none for complete randomisation."),
+  balance: z
+    .strictObject({
+      covariates: z.array(z.string()).optional().describe("Covariate ids to check; all of `covariates` when absent."),
+      smdThreshold: z.number().positive().default(0.1).describe("|SMD| above this is flagged."),
+    })
+    .default({ smdThreshold: 0.1 }),
+};
+
+export const Assignment = z.discriminatedUnion("mode", [
+  z.strictObject({
+    mode: z.literal("randomise"),
+    seed: z.number().int().min(0).max(4294967295).describe("The allocation is a function of the seed and the roster alone."),
+    batches: z
+      .enum(["none", "month", "quarter", "year"])
+      .default("quarter")
+      .describe("Rolling enrolment: persons are randomised in batches by the period of their referral date (start date when none)."),
+    log: z.string().optional().describe("A persistent allocation log (relative to the spec): new batches are appended to it. Default: work/allocation-log.csv of the run."),
+    ...AssignmentCommon,
+  }),
+  z.strictObject({
+    mode: z.literal("existing"),
+    file: z.string().describe("An allocation made elsewhere: one row per person (relative to the spec)."),
+    dialect: Dialect.default({}),
+    dateFormat: z.enum(DATE_FORMATS).default("iso"),
+    columns: z.record(z.string(), ColumnMapping).default({}).describe("Canonical field (personId, arm, batch, block, time) → source column."),
+    ...AssignmentCommon,
+  }),
+]);
+
 export const EvaluationSpec = z
   .strictObject({
     $schema: z.string().optional(),
@@ -155,6 +208,8 @@ export const EvaluationSpec = z
       })
       .default({ maxShare: 0.02 }),
     outcomes: z.array(Outcome).min(1),
+    primaryOutcome: z.string().optional().describe("The outcome the CONSORT flow counts as analysed; the first outcome when absent."),
+    assignment: Assignment.optional().describe("How groups were or are to be assigned (stage 2)."),
     covariates: z.array(Covariate).default([]),
     assumptions: z.string().optional().describe("Assumption file for the savings projection (stage 4), relative to the spec."),
     contract: z.string().optional().describe("Contract file for repayments (stage 5), relative to the spec."),
@@ -174,6 +229,21 @@ export const EvaluationSpec = z
     ids.forEach((id, i) => {
       if (ids.indexOf(id) !== i) ctx.addIssue({ code: "custom", path: ["outcomes"], message: `id '${id}' is used twice` });
     });
+    if (spec.primaryOutcome !== undefined && !spec.outcomes.some((o) => o.id === spec.primaryOutcome)) {
+      ctx.addIssue({ code: "custom", path: ["primaryOutcome"], message: `'${spec.primaryOutcome}' is not an outcome id` });
+    }
+    if (spec.assignment) {
+      const { arms, blocks, balance } = spec.assignment;
+      if (arms.filter((a) => a.control).length !== 1) ctx.addIssue({ code: "custom", path: ["assignment", "arms"], message: "exactly one arm must have \"control\": true" });
+      if (new Set(arms.map((a) => a.name)).size !== arms.length) ctx.addIssue({ code: "custom", path: ["assignment", "arms"], message: "arm names must differ" });
+      const covariateIds = spec.covariates.map((c) => c.id);
+      blocks.forEach((b, i) => {
+        if (!covariateIds.includes(b.covariate)) ctx.addIssue({ code: "custom", path: ["assignment", "blocks", i, "covariate"], message: `'${b.covariate}' is not a covariate id` });
+      });
+      (balance.covariates ?? []).forEach((id, i) => {
+        if (!covariateIds.includes(id)) ctx.addIssue({ code: "custom", path: ["assignment", "balance", "covariates", i], message: `'${id}' is not a covariate id` });
+      });
+    }
     if (spec.enrolment.from > spec.enrolment.to) {
       ctx.addIssue({ code: "custom", path: ["enrolment"], message: "'from' is after 'to'" });
     }
@@ -189,3 +259,6 @@ export type ExtractSpec = z.infer<typeof Extract>;
 export type OutcomeSpec = z.infer<typeof Outcome>;
 export type CovariateSpec = z.infer<typeof Covariate>;
 export type ColumnMapping = z.infer<typeof ColumnMapping>;
+export type AssignmentSpec = z.infer<typeof Assignment>;
+export type ArmSpec = z.infer<typeof Arm>;
+export type BlockVariableSpec = z.infer<typeof BlockVariable>;

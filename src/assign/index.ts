@@ -1,0 +1,330 @@
+/**
+ * Stage 2 — assign: randomise (or read an allocation made elsewhere), then verify it.
+ *
+ *   reads:  ingest.json, work/persons.csv, work/outcome-status.csv, and the spec's
+ *           assignment (an allocation file, or an existing allocation log to append to)
+ *   writes: assignment.json, work/allocation-log.csv (randomise), work/assignments.csv,
+ *           work/roster.csv, work/assignment-issues.csv
+ *
+ * Steps: 1. the roster — every enrolled person's batch and block; 2. the allocation —
+ * randomise every batch whose period has ended (appending to an existing log) or read
+ * the given one; 3. checks — exactly once, timing, ratio; 4. baseline balance per
+ * covariate and the omnibus test; 5. the CONSORT flow.
+ */
+import { isoDate, type DayNumber } from "../shared/dates.ts";
+import { toCsv } from "../shared/csv.ts";
+import { parseDate } from "../ingest/parseValue.ts";
+import { stopRun } from "../shared/issues.ts";
+import type { EvaluationSpec } from "../spec/schema.ts";
+import type { IngestArtefact, AllocationRecord } from "../ingest/schema.ts";
+import type { ExtractResult } from "../ingest/ingestExtract.ts";
+import { omnibusBalance } from "../stats/omnibusBalance.ts";
+import { chainLines, firstBrokenLine, formatLog, headerHash, headerText, parseLog } from "./allocationLog.ts";
+import { balanceRows, MISSING_LEVEL, type CovariateValues } from "./balanceTable.ts";
+import { batchOf, blockOf } from "./blockAndBatch.ts";
+import { ALLOCATION_ALGORITHM, randomiseBatch } from "./randomiseBatch.ts";
+import { ratioTest } from "./ratioTest.ts";
+import { verifyAllocation } from "./verifyAllocation.ts";
+import { AssignmentArtefact, type AllocationLine, type BalanceRow, type Check, type ConsortArm, type OmnibusTest, type PersonRow, type RosterEntry } from "./schema.ts";
+
+export const reads = ["ingest.json", "work/persons.csv", "work/outcome-status.csv", "spec.assignment"] as const;
+export const writes = ["assignment.json", "work/allocation-log.csv", "work/assignments.csv", "work/roster.csv", "work/assignment-issues.csv"] as const;
+
+export const LOG_FILE = "work/allocation-log.csv";
+export const ASSIGNMENTS_FILE = "work/assignments.csv";
+export const ROSTER_FILE = "work/roster.csv";
+export const ISSUES_FILE = "work/assignment-issues.csv";
+
+export interface AssignInput {
+  readonly spec: EvaluationSpec;
+  readonly asOf: DayNumber;
+  readonly ingest: IngestArtefact;
+  readonly persons: readonly PersonRow[];
+  /** Person → status of the primary outcome (observed, censored:<reason>, not_applicable). */
+  readonly primaryStatus: ReadonlyMap<string, string>;
+  /** Mode "existing": the allocation file, read and validated like an extract. */
+  readonly existingAllocation: ExtractResult<"allocation"> | null;
+  /** Mode "randomise" with a persistent log that already exists: its text. */
+  readonly existingLog: string | null;
+  /** How the log is named in messages and the artefact. */
+  readonly logLabel: string;
+}
+
+export interface AssignOutput {
+  readonly artefact: AssignmentArtefact;
+  readonly logText: string | null;
+  readonly assignmentsCsv: string;
+  readonly rosterCsv: string;
+  readonly issuesCsv: string;
+}
+
+interface Assigned {
+  readonly arm: string;
+  readonly batch: string;
+  readonly block: string;
+  readonly time: string | null;
+}
+
+export function run(input: AssignInput): AssignOutput {
+  const { spec, persons } = input;
+  const design = spec.assignment;
+  if (!design) stopRun("no_assignment", "$.assignment", "the spec has no `assignment`: say how groups are randomised (mode randomise) or where an allocation is (mode existing)");
+  const totalRatio = design.arms.reduce((sum, a) => sum + a.ratio, 0);
+  const arms = design.arms.map((a) => ({ name: a.name, ratio: a.ratio, probability: a.ratio / totalRatio, control: a.control }));
+  const control = arms.find((a) => a.control)!;
+  const issues: [string, string, string][] = [];
+
+  // 1. The roster.
+  const period = design.mode === "randomise" ? design.batches : "none";
+  const roster: RosterEntry[] = persons.map((p) => {
+    const referred = p.referralDate || p.startDate;
+    return { personId: p.personId, batch: batchOf(period, referred), block: blockOf(design.blocks, (id) => p[id] ?? ""), referred };
+  });
+  const enrolled = new Set(roster.map((r) => r.personId));
+
+  // 2. The allocation.
+  const assigned = new Map<string, Assigned>();
+  let logText: string | null = null;
+  let appendedLines = 0;
+  let awaiting = 0;
+  const duplicates: string[] = [];
+  const notEnrolled: string[] = [];
+  const unknownArm: string[] = [];
+  if (design.mode === "randomise") {
+    const header = headerText({
+      algorithm: ALLOCATION_ALGORITHM,
+      seed: design.seed,
+      arms: design.arms.map((a) => `${a.name}:${a.ratio}`).join(", "),
+      blocks: design.blocks.length === 0 ? "none" : design.blocks.map((b) => (b.breaks ? `${b.covariate}[${b.breaks.join(";")}]` : b.covariate)).join(" × "),
+    });
+    let previous: AllocationLine[] = [];
+    if (input.existingLog !== null) {
+      const parsed = parseLog(input.existingLog);
+      if (parsed.headerText !== header) stopRun("log_header_differs", input.logLabel, `${input.logLabel}: its header (seed, algorithm, arms or blocks) differs from the spec's assignment; an existing log is only appended to under the same design`);
+      const broken = firstBrokenLine(parsed);
+      if (broken) stopRun("log_tampered", input.logLabel, `${input.logLabel} line ${broken.line}: ${broken.reason}`);
+      const verified = verifyAllocation(input.existingLog, null);
+      if (!verified.allocation.ok) stopRun("log_tampered", input.logLabel, `${input.logLabel}: ${verified.allocation.reason}`);
+      previous = parsed.lines;
+    }
+    for (const line of previous) assigned.set(line.personId, { arm: line.arm, batch: line.batch, block: line.block, time: line.time });
+    const loggedBatches = new Set(previous.map((l) => l.batch));
+    const enrolmentClosed = input.asOf > parseDate(spec.enrolment.to, "iso")!;
+    const byBatch = new Map<string, RosterEntry[]>();
+    for (const entry of roster) {
+      if (assigned.has(entry.personId)) continue;
+      if (loggedBatches.has(entry.batch)) {
+        issues.push([entry.personId, "no_one_missing", `referred in batch ${entry.batch}, which was randomised without this person`]);
+        continue;
+      }
+      if (!enrolmentClosed && !batchHasEnded(period, entry.batch, input.asOf)) {
+        awaiting += 1;
+        continue;
+      }
+      byBatch.set(entry.batch, [...(byBatch.get(entry.batch) ?? []), entry]);
+    }
+    const newLines: Omit<AllocationLine, "sha256">[] = [];
+    for (const batch of [...byBatch.keys()].sort()) {
+      const members = byBatch.get(batch)!.sort((a, b) => (a.personId < b.personId ? -1 : 1));
+      const allocation = randomiseBatch(members, design.arms, design.seed, batch);
+      const time = members.reduce((latest, m) => (m.referred > latest ? m.referred : latest), "");
+      for (const m of members) {
+        newLines.push({ line: previous.length + newLines.length + 1, personId: m.personId, batch, block: m.block, arm: allocation.get(m.personId)!, time });
+        assigned.set(m.personId, { arm: allocation.get(m.personId)!, batch, block: m.block, time });
+      }
+    }
+    const chained = chainLines(previous.at(-1)?.sha256 ?? headerHash(header), newLines);
+    appendedLines = chained.length;
+    logText = formatLog(header, [...previous, ...chained]);
+  } else {
+    const records = input.existingAllocation?.records ?? [];
+    const rosterOf = new Map(roster.map((r) => [r.personId, r]));
+    for (const record of records as AllocationRecord[]) {
+      if (!arms.some((a) => a.name === record.arm)) {
+        unknownArm.push(record.personId);
+        issues.push([record.personId, "known_arm", `arm '${record.arm}' is not one of ${arms.map((a) => a.name).join(", ")}`]);
+        continue;
+      }
+      if (!enrolled.has(record.personId)) {
+        notEnrolled.push(record.personId);
+        issues.push([record.personId, "only_enrolled_assigned", "assigned but not in the population"]);
+        continue;
+      }
+      const entry = rosterOf.get(record.personId)!;
+      assigned.set(record.personId, {
+        arm: record.arm,
+        batch: record.batch ?? entry.batch,
+        block: design.blocks.length > 0 ? entry.block : (record.block ?? "all"),
+        time: record.time === null ? null : isoDate(record.time),
+      });
+    }
+    for (const entry of input.existingAllocation?.quarantine ?? []) {
+      if (entry.rule === "duplicate_person") {
+        duplicates.push(entry.value);
+        issues.push([entry.value, "no_one_twice", `listed again on line ${entry.line} of the allocation file`]);
+      }
+    }
+  }
+
+  // 3. Checks.
+  const missing = roster.filter((r) => !assigned.has(r.personId)).map((r) => r.personId);
+  if (design.mode === "existing") for (const id of missing) issues.push([id, "no_one_missing", "enrolled but not in the allocation file"]);
+  const referralOf = new Map(roster.map((r) => [r.personId, r.referred]));
+  const timed = [...assigned].filter(([, a]) => a.time !== null);
+  const beforeReferral = timed.filter(([id, a]) => a.time! < referralOf.get(id)!);
+  const afterClose = timed.filter(([, a]) => a.time! > spec.enrolment.to);
+  for (const [id, a] of beforeReferral) issues.push([id, "not_before_referral", `assigned ${a.time}, referred ${referralOf.get(id)}`]);
+  for (const [id, a] of afterClose) issues.push([id, "not_after_enrolment_closed", `assigned ${a.time}, enrolment closed ${spec.enrolment.to}`]);
+  const trulyMissing = missing.length - awaiting;
+
+  const armsOf = (filter: (a: Assigned) => boolean) => [...assigned.values()].filter(filter).map((a) => a.arm);
+  const overall = ratioTest("overall", arms, armsOf(() => true));
+  const perBlock = [...new Set([...assigned.values()].map((a) => a.block))].sort().map((block) => ratioTest(block, arms, armsOf((a) => a.block === block)));
+  const perBatch = [...new Set([...assigned.values()].map((a) => a.batch))].sort().map((batch) => ratioTest(batch, arms, armsOf((a) => a.batch === batch)));
+
+  const received = new Map(persons.map((p) => [p.personId, p.receivedProgramme]));
+  const hasParticipation = persons.length > 0 && persons.every((p) => p.receivedProgramme !== "");
+  const controlsReceiving = [...assigned].filter(([id, a]) => a.arm === control.name && received.get(id) === "1");
+  const allocatedNotReceiving = [...assigned].filter(([id, a]) => a.arm !== control.name && received.get(id) === "0");
+  for (const [id] of controlsReceiving) issues.push([id, "crossovers", "control arm, registered as receiving the programme"]);
+
+  const checks: Check[] = [
+    check("assigned_exactly_once", trulyMissing + duplicates.length === 0, trulyMissing + duplicates.length,
+      `${assigned.size} of ${enrolled.size} enrolled persons assigned${awaiting > 0 ? `; ${awaiting} await the randomisation of their batch` : ""}`),
+    check("no_one_missing", trulyMissing === 0, trulyMissing, "enrolled persons with no assignment (batches already randomised, or absent from the allocation file)"),
+    check("no_one_twice", duplicates.length === 0, duplicates.length, "persons assigned more than once"),
+    check("only_enrolled_assigned", notEnrolled.length === 0, notEnrolled.length, "assigned persons not in the population"),
+    check("known_arm", unknownArm.length === 0, unknownArm.length, "assignments to an arm the spec does not name"),
+    timed.length === 0
+      ? { id: "not_before_referral", passed: null, count: 0, detail: "the allocation carries no assignment time" }
+      : check("not_before_referral", beforeReferral.length === 0, beforeReferral.length, "assigned before their referral date"),
+    timed.length === 0
+      ? { id: "not_after_enrolment_closed", passed: null, count: 0, detail: "the allocation carries no assignment time" }
+      : check("not_after_enrolment_closed", afterClose.length === 0, afterClose.length, `assigned after enrolment closed (${spec.enrolment.to})`),
+    check("ratio_overall", overall.p === null || overall.p >= 0.05, 0, `realised ${Object.entries(overall.counts).map(([k, v]) => `${k} ${v}`).join(", ")} against planned ${design.arms.map((a) => a.ratio).join(":")}; ${overall.test} p = ${overall.p === null ? "–" : overall.p.toPrecision(4)} (fails below 0.05)`),
+    hasParticipation
+      ? check("crossovers", controlsReceiving.length === 0, controlsReceiving.length, `control-arm persons registered as receiving the programme; ${allocatedNotReceiving.length} allocated to it did not receive it`)
+      : { id: "crossovers", passed: null, count: 0, detail: "the spec names no programme_participation extract" },
+  ];
+
+  // 4. Balance.
+  const covariateIds = design.balance.covariates ?? spec.covariates.map((c) => c.id);
+  const typeOf = new Map(input.ingest.covariates.map((c) => [c.id, c.type]));
+  const personOf = new Map(persons.map((p) => [p.personId, p]));
+  const balance: BalanceRow[] = [];
+  const omnibus: OmnibusTest[] = [];
+  for (const arm of arms.filter((a) => !a.control)) {
+    const armIds = [...assigned].filter(([, a]) => a.arm === arm.name).map(([id]) => id);
+    const controlIds = [...assigned].filter(([, a]) => a.arm === control.name).map(([id]) => id);
+    const valuesOf = (ids: string[], id: string, type: string) => ids.map((pid) => {
+      const text = personOf.get(pid)?.[id] ?? "";
+      return type === "categorical" ? (text === "" ? MISSING_LEVEL : text) : Number(text);
+    });
+    const covariates: CovariateValues[] = covariateIds
+      .filter((id) => typeOf.has(id))
+      .map((id) => ({ id, type: typeOf.get(id)!, arm: valuesOf(armIds, id, typeOf.get(id)!), control: valuesOf(controlIds, id, typeOf.get(id)!) }));
+    for (const covariate of covariates) balance.push(...balanceRows(covariate, arm.name, control.name, design.balance.smdThreshold));
+
+    const units = [...armIds, ...controlIds];
+    const z = units.map((_, i) => Number(i < armIds.length));
+    const columns: number[][] = [];
+    const columnNames: string[] = [];
+    for (const covariate of covariates) {
+      const all = [...covariate.arm, ...covariate.control];
+      if (covariate.type === "categorical") {
+        for (const level of [...new Set(all.map(String))].sort()) {
+          columns.push(all.map((v) => Number(String(v) === level)));
+          columnNames.push(`${covariate.id}=${level}`);
+        }
+      } else {
+        columns.push(all as number[]);
+        columnNames.push(covariate.id);
+      }
+    }
+    const comparison = `${arm.name} vs ${control.name}`;
+    const method = "RItools::xBalance omnibus chi-square d'Σ⁺d, df = rank Σ (harmonic stratum weights)";
+    const unstratified = omnibusBalance(z, columns, units.map(() => "all"));
+    omnibus.push({ comparison, method, strata: "none", chiSquare: unstratified.chiSquare, df: unstratified.df, p: unstratified.p, covariateColumns: columnNames });
+    const blocks = units.map((id) => assigned.get(id)!.block);
+    if (new Set(blocks).size > 1) {
+      const stratified = omnibusBalance(z, columns, blocks);
+      omnibus.push({ comparison, method, strata: "blocks", chiSquare: stratified.chiSquare, df: stratified.df, p: stratified.p, covariateColumns: columnNames });
+    }
+  }
+
+  // 5. CONSORT.
+  const population = input.ingest.extracts.find((e) => e.kind === "population");
+  const primaryOutcome = spec.primaryOutcome ?? spec.outcomes[0]!.id;
+  const consortArms: ConsortArm[] = arms.map((arm) => {
+    const ids = [...assigned].filter(([, a]) => a.arm === arm.name).map(([id]) => id);
+    const status = ids.map((id) => input.primaryStatus.get(id) ?? "");
+    const reasonCount = (reason: string) => status.filter((s) => s === `censored:${reason}`).length;
+    const lost = { followUpIncomplete: reasonCount("as_of"), emigrated: reasonCount("emigrated"), died: reasonCount("died"), other: reasonCount("other") };
+    const receivedCount = ids.filter((id) => received.get(id) === (arm.control ? "0" : "1")).length;
+    return {
+      arm: arm.name,
+      randomised: ids.length,
+      receivedAllocated: hasParticipation ? receivedCount : null,
+      didNotReceiveAllocated: hasParticipation ? ids.length - receivedCount : null,
+      lostToFollowUp: { total: lost.followUpIncomplete + lost.emigrated + lost.died + lost.other, ...lost },
+      notApplicable: status.filter((s) => s === "not_applicable").length,
+      analysed: status.filter((s) => s === "observed").length,
+    };
+  });
+
+  const artefact = AssignmentArtefact.parse({
+    artefact: "assignment",
+    schemaVersion: 1,
+    evaluation: spec.name,
+    asOf: isoDate(input.asOf),
+    design: {
+      mode: design.mode,
+      algorithm: design.mode === "randomise" ? ALLOCATION_ALGORITHM : null,
+      seed: design.mode === "randomise" ? design.seed : null,
+      arms,
+      blocks: design.blocks.map((b) => (b.breaks ? `${b.covariate} cut at ${b.breaks.join(", ")}` : b.covariate)),
+      batches: design.mode === "randomise" ? design.batches : null,
+    },
+    log: logText === null ? null : logSummary(logText, input.logLabel, appendedLines),
+    persons: { enrolled: enrolled.size, assigned: [...assigned.keys()].filter((id) => enrolled.has(id)).length, awaitingRandomisation: awaiting },
+    checks,
+    ratio: { overall, perBlock, perBatch },
+    crossovers: hasParticipation ? { controlsReceiving: controlsReceiving.length, allocatedNotReceiving: allocatedNotReceiving.length } : null,
+    balance: { threshold: design.balance.smdThreshold, rows: balance, omnibus, flagged: balance.filter((r) => r.flagged).map((r) => `${r.comparison}: ${r.covariate}${r.level === null ? "" : `=${r.level}`}`) },
+    consort: {
+      assessed: population?.rowsRead ?? persons.length,
+      excluded: { total: population?.rowsQuarantined ?? 0, byRule: population?.issuesByRule ?? {} },
+      notAssigned: enrolled.size - [...assigned.keys()].filter((id) => enrolled.has(id)).length,
+      primaryOutcome,
+      arms: consortArms,
+    },
+    files: { assignments: ASSIGNMENTS_FILE, roster: ROSTER_FILE, issues: ISSUES_FILE },
+  });
+
+  const sortedAssigned = [...assigned].filter(([id]) => enrolled.has(id)).sort(([a], [b]) => (a < b ? -1 : 1));
+  return {
+    artefact,
+    logText,
+    assignmentsCsv: toCsv(["personId", "arm", "batch", "block"], sortedAssigned.map(([id, a]) => [id, a.arm, a.batch, a.block])),
+    rosterCsv: toCsv(["person_id", "batch", "block", "referred"], roster.map((r) => [r.personId, r.batch, r.block, r.referred])),
+    issuesCsv: toCsv(["personId", "check", "detail"], issues.sort((a, b) => (a[1] + a[0] < b[1] + b[0] ? -1 : 1))),
+  };
+}
+
+function check(id: string, passed: boolean, count: number, detail: string): Check {
+  return { id, passed, count, detail };
+}
+
+/** True when the batch's period ended on or before the as-of date. */
+function batchHasEnded(period: "none" | "month" | "quarter" | "year", batch: string, asOf: DayNumber): boolean {
+  if (period === "none") return true;
+  const year = Number(batch.slice(0, 4));
+  const lastMonth = period === "year" ? 12 : period === "quarter" ? Number(batch.slice(5)) * 3 : Number(batch.slice(5, 7));
+  const firstOfNext = Date.UTC(lastMonth === 12 ? year + 1 : year, lastMonth === 12 ? 0 : lastMonth, 1) / 86_400_000;
+  return firstOfNext <= asOf + 1;
+}
+
+function logSummary(logText: string, file: string, appendedLines: number) {
+  const parsed = parseLog(logText);
+  return { file, lines: parsed.lines.length, chainHead: parsed.lines.at(-1)?.sha256 ?? headerHash(parsed.headerText), appendedLines };
+}
