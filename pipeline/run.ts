@@ -195,7 +195,8 @@ async function runAssign(loaded: LoadedSpec, options: RunOptions): Promise<void>
     if (await exists(logPath)) existingLog = await readFile(logPath, "utf8");
   }
 
-  const output = assign.run({ spec, asOf: loaded.asOf, ingest: ingestArtefact, persons, primaryStatus, existingAllocation, existingLog, logLabel: shown(logPath) });
+  const logLabel = design.mode === "randomise" && design.log ? design.log : assign.LOG_FILE;
+  const output = assign.run({ spec, asOf: loaded.asOf, ingest: ingestArtefact, persons, primaryStatus, existingAllocation, existingLog, logLabel });
   if (output.logText !== null) await writeFileAtomic(logPath, output.logText);
   await writeFileAtomic(join(outDir, assign.ASSIGNMENTS_FILE), output.assignmentsCsv);
   await writeFileAtomic(join(outDir, assign.ROSTER_FILE), output.rosterCsv);
@@ -204,6 +205,12 @@ async function runAssign(loaded: LoadedSpec, options: RunOptions): Promise<void>
   const failed = output.artefact.checks.filter((c) => c.passed === false);
   for (const c of failed) options.log(`assign: check failed: ${c.id} (${c.count}): ${c.detail}`);
   for (const flag of output.artefact.balance.flagged) options.log(`assign: balance flag |SMD| > ${output.artefact.balance.threshold}: ${flag}`);
+  const blocking = failed.filter((c) => assign.INTEGRITY_CHECKS.includes(c.id));
+  if (blocking.length > 0) {
+    throw new StopRun(
+      blocking.map((c) => ({ code: `check_${c.id}`, path: shown(join(outDir, "assignment.json")), message: messages.assignmentCheckFailed(c.id, c.count, c.detail, shown(join(outDir, assign.ISSUES_FILE))) })),
+    );
+  }
   const counts = output.artefact.consort.arms.map((a) => `${a.arm} ${a.randomised}`).join(", ");
   options.log(`assign: ${output.artefact.persons.assigned} assigned (${counts}) → ${shown(join(outDir, "assignment.json"))}`);
 }

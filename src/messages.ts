@@ -32,6 +32,8 @@ export const messages = {
   outcomeNeedsExtract: (outcome: string, kinds: readonly string[]) =>
     `outcome or covariate '${outcome}' needs an extract of kind ${kinds.join(" or ")}, and the spec has none`,
   asOfInvalid: (value: string) => `--as-of ${value} is not a date as yyyy-mm-dd`,
+  assignmentCheckFailed: (check: string, count: number, detail: string, issuesFile: string) =>
+    `assignment check '${check}' failed for ${count} (${detail}); the persons are listed in ${issuesFile}. Effects are not estimated from an allocation that fails this check.`,
 
   rule: {
     missing_value: () => "a value is required",

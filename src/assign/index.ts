@@ -31,6 +31,9 @@ export const reads = ["ingest.json", "work/persons.csv", "work/outcome-status.cs
 export const writes = ["assignment.json", "work/allocation-log.csv", "work/assignments.csv", "work/roster.csv", "work/assignment-issues.csv"] as const;
 
 export const LOG_FILE = "work/allocation-log.csv";
+
+/** Checks whose failure makes the allocation unfit to estimate from: the run stops after writing the artefact. */
+export const INTEGRITY_CHECKS = ["assigned_exactly_once", "no_one_missing", "no_one_twice", "only_enrolled_assigned", "known_arm", "not_before_referral", "not_after_enrolment_closed"];
 export const ASSIGNMENTS_FILE = "work/assignments.csv";
 export const ROSTER_FILE = "work/roster.csv";
 export const ISSUES_FILE = "work/assignment-issues.csv";
@@ -168,7 +171,7 @@ export function run(input: AssignInput): AssignOutput {
 
   // 3. Checks.
   const missing = roster.filter((r) => !assigned.has(r.personId)).map((r) => r.personId);
-  if (design.mode === "existing") for (const id of missing) issues.push([id, "no_one_missing", "enrolled but not in the allocation file"]);
+  if (design.mode === "existing") for (const id of missing) issues.push([id, "no_one_missing", "enrolled but without a valid line in the allocation file"]);
   const referralOf = new Map(roster.map((r) => [r.personId, r.referred]));
   const timed = [...assigned].filter(([, a]) => a.time !== null);
   const beforeReferral = timed.filter(([id, a]) => a.time! < referralOf.get(id)!);
@@ -214,8 +217,10 @@ export function run(input: AssignInput): AssignOutput {
   const balance: BalanceRow[] = [];
   const omnibus: OmnibusTest[] = [];
   for (const arm of arms.filter((a) => !a.control)) {
-    const armIds = [...assigned].filter(([, a]) => a.arm === arm.name).map(([id]) => id);
-    const controlIds = [...assigned].filter(([, a]) => a.arm === control.name).map(([id]) => id);
+    // Person-id order, so that the same allocation gives the same sums whichever way it arrived.
+    const byId = [...assigned].filter(([id]) => enrolled.has(id)).sort(([a], [b]) => (a < b ? -1 : 1));
+    const armIds = byId.filter(([, a]) => a.arm === arm.name).map(([id]) => id);
+    const controlIds = byId.filter(([, a]) => a.arm === control.name).map(([id]) => id);
     const valuesOf = (ids: string[], id: string, type: string) => ids.map((pid) => {
       const text = personOf.get(pid)?.[id] ?? "";
       return type === "categorical" ? (text === "" ? MISSING_LEVEL : text) : Number(text);

@@ -104,7 +104,10 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
     const found = extracts.find(([name, e]) => kinds.includes(e.kind as K) && results.has(name));
     return found ? (results.get(found[0])!.records as RecordOfKind[K][]) : null;
   };
-  const persons = [...(recordsOf("population") ?? [])].sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
+  // As of a date, only persons referred by then (started, when no referral date is given) are enrolled;
+  // later referrals wait for a later run, as they did in the quarterly follow-up.
+  const everyone = recordsOf("population") ?? [];
+  const persons = everyone.filter((p) => (p.referralDate ?? p.startDate) <= asOf).sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
   const ids = new Set(persons.map((p) => p.personId));
   const personRecords: PersonRecords = {
     persons,
@@ -144,6 +147,7 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
     asOf: isoDate(asOf),
     enrolment: spec.enrolment,
     persons: persons.length,
+    personsReferredAfterAsOf: everyone.length - persons.length,
     extracts: summaries,
     outcomes: spec.outcomes.map((o) => {
       const column = outcomes.find((c) => c.id === o.id);

@@ -7,8 +7,11 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { runPipeline, runStage } from "../../pipeline/run.ts";
 import { IngestArtefact } from "../../src/ingest/schema.ts";
+import { AssignmentArtefact } from "../../src/assign/schema.ts";
 import { StopRun } from "../../src/shared/issues.ts";
 import { messages } from "../../src/messages.ts";
+import * as assign from "../../src/assign/index.ts";
+import { verifyAllocation } from "../../src/assign/verifyAllocation.ts";
 
 const log = () => {};
 const tempDir = () => mkdtempSync(join(tmpdir(), "effekt-run-"));
@@ -47,7 +50,7 @@ describe("effekt run on the shipped example", () => {
 
   it("gives byte-identical artefacts on a second run", async () => {
     await runPipeline({ specPath: "fixtures/ungifokus/spec.json", outDir: second, log });
-    for (const file of ["ingest.json", "work/outcomes.csv", "work/persons.csv", "work/quarantine/population.csv"]) {
+    for (const file of ["ingest.json", "work/outcomes.csv", "work/persons.csv", "work/quarantine/population.csv", "assignment.json", "work/allocation-log.csv", "work/assignments.csv"]) {
       expect(read(second, file), file).toBe(read(first, file));
     }
   });
@@ -75,11 +78,92 @@ describe("effekt run on the shipped example", () => {
   });
 });
 
+describe("the assign stage on the shipped example", () => {
+  const out = tempDir();
+  const ready = runPipeline({ specPath: "fixtures/ungifokus/spec.json", outDir: out, log });
+
+  it("reproduces, from the seed, the arms the fixture was generated with", async () => {
+    await ready;
+    const assignments = parse(read(out, "work/assignments.csv"), { columns: true }) as Record<string, string>[];
+    const generated = parse(readFileSync("fixtures/ungifokus/allocation.csv", "utf8"), { columns: true }) as Record<string, string>[];
+    expect(assignments.map((a) => `${a.personId}:${a.arm}:${a.batch}`)).toEqual(generated.map((g) => `${g.person_id}:${g.arm}:${g.batch}`));
+  });
+
+  it("passes every integrity check, and the CONSORT flow adds up per arm", async () => {
+    await ready;
+    const artefact = AssignmentArtefact.parse(JSON.parse(read(out, "assignment.json")));
+    for (const id of assign.INTEGRITY_CHECKS) expect(artefact.checks.find((c) => c.id === id)?.passed, id).toBe(true);
+    expect(artefact.persons).toEqual({ enrolled: 478, assigned: 478, awaitingRandomisation: 0 });
+    for (const arm of artefact.consort.arms) {
+      expect(arm.analysed + arm.lostToFollowUp.total + arm.notApplicable, arm.arm).toBe(arm.randomised);
+      expect(arm.receivedAllocated! + arm.didNotReceiveAllocated!).toBe(arm.randomised);
+    }
+    expect(artefact.consort.arms.reduce((sum, a) => sum + a.randomised, 0)).toBe(478);
+    expect(artefact.balance.omnibus.map((o) => o.strata)).toEqual(["none", "blocks"]);
+  });
+
+  it("writes a log that verify-allocation accepts against the roster", async () => {
+    await ready;
+    const result = verifyAllocation(read(out, "work/allocation-log.csv"), (parse(read(out, "work/roster.csv"), { columns: true }) as Record<string, string>[]).map((r) => ({ personId: r.person_id!, batch: r.batch!, block: r.block!, referred: r.referred! })));
+    expect(result.ok).toBe(true);
+    const artefact = AssignmentArtefact.parse(JSON.parse(read(out, "assignment.json")));
+    expect(artefact.log!.chainHead).toBe(read(out, "work/allocation-log.csv").trim().split("\n").at(-1)!.split(",").at(-1));
+  });
+
+  it("reads the same allocation given as a file (mode existing) and finds the same balance", async () => {
+    await ready;
+    const spec = variantSpec("fixtures/ungifokus/spec.json", (s) => {
+      const { arms, blocks, balance } = s.assignment;
+      s.assignment = { mode: "existing", file: resolve("fixtures/ungifokus/allocation.csv"), columns: { personId: "person_id", time: "randomised" }, arms, blocks, balance };
+    });
+    const existing = tempDir();
+    await runPipeline({ specPath: spec, outDir: existing, log });
+    expect(read(existing, "work/assignments.csv")).toBe(read(out, "work/assignments.csv"));
+    const a = AssignmentArtefact.parse(JSON.parse(read(existing, "assignment.json")));
+    const b = AssignmentArtefact.parse(JSON.parse(read(out, "assignment.json")));
+    expect(a.balance).toEqual(b.balance);
+    expect(a.log).toBeNull();
+  });
+
+  it("rolling enrolment: a later as-of date appends new batches to a persistent log and leaves earlier lines alone", async () => {
+    const dir = tempDir();
+    const spec = variantSpec("fixtures/ungifokus/spec.json", (s) => (s.assignment.log = join(dir, "allocation-log.csv")));
+    await runPipeline({ specPath: spec, asOf: "2023-03-31", outDir: join(dir, "q1"), log });
+    const early = readFileSync(join(dir, "allocation-log.csv"), "utf8");
+    const earlyArtefact = AssignmentArtefact.parse(JSON.parse(read(join(dir, "q1"), "assignment.json")));
+    expect(earlyArtefact.persons.awaitingRandomisation).toBe(0);
+    expect(earlyArtefact.log!.appendedLines).toBe(earlyArtefact.persons.assigned);
+
+    await runPipeline({ specPath: spec, outDir: join(dir, "final"), log });
+    const late = readFileSync(join(dir, "allocation-log.csv"), "utf8");
+    expect(late.startsWith(early)).toBe(true);
+    const lateArtefact = AssignmentArtefact.parse(JSON.parse(read(join(dir, "final"), "assignment.json")));
+    expect(lateArtefact.log!.appendedLines).toBe(478 - earlyArtefact.persons.assigned);
+    expect(read(join(dir, "final"), "work/assignments.csv")).toBe(read(out, "work/assignments.csv"));
+
+    const lines = late.split("\n");
+    const target = lines.findIndex((l) => l.startsWith("7,"));
+    lines[target] = lines[target]!.replace(/,(control|treatment),/, (_, arm: string) => (arm === "control" ? ",treatment," : ",control,"));
+    writeFileSync(join(dir, "allocation-log.csv"), lines.join("\n"));
+    await expect(runPipeline({ specPath: spec, outDir: join(dir, "again"), log })).rejects.toThrow(/allocation-log.csv line 7: its sha256 does not match/);
+  });
+
+  it("persons of a batch whose quarter has not ended by the as-of date await randomisation", async () => {
+    const dir = tempDir();
+    await runPipeline({ specPath: "fixtures/ungifokus/spec.json", asOf: "2023-05-15", outDir: dir, log });
+    const artefact = AssignmentArtefact.parse(JSON.parse(read(dir, "assignment.json")));
+    expect(artefact.persons.awaitingRandomisation).toBeGreaterThan(0);
+    expect(artefact.persons.assigned + artefact.persons.awaitingRandomisation).toBe(artefact.persons.enrolled);
+    const batches = (parse(read(dir, "work/assignments.csv"), { columns: true }) as Record<string, string>[]).map((a) => a.batch);
+    expect(batches).not.toContain("2023Q2");
+  });
+});
+
 describe("effekt run on the dirty fixture", () => {
   const out = tempDir();
 
   it("reports every bad row with its line and rule, and rows read = accepted + quarantined", async () => {
-    await runPipeline({ specPath: "fixtures/dirty/spec.json", outDir: out, log });
+    await runStage("ingest", { specPath: "fixtures/dirty/spec.json", outDir: out, log });
     const artefact = artefactOf(out);
     const quarantined = artefact.extracts
       .filter((e) => e.present)
@@ -126,6 +210,19 @@ describe("effekt run on the dirty fixture", () => {
     expect(byName.releases!.present).toBe(false);
     expect(artefact.outcomes.find((o) => o.id === "reconviction_24m")!.skipped).toBe(true);
     expect(artefact.warnings.map((w) => w.code)).toEqual(["extract_optional_missing", "outcome_skipped"]);
+  });
+
+  it("assign checks the dirty allocation, lists every person that breaks a check, and stops", async () => {
+    await expect(runStage("assign", { specPath: "fixtures/dirty/spec.json", outDir: out, log })).rejects.toThrow(/assignment check 'assigned_exactly_once' failed for 2/);
+    const artefact = AssignmentArtefact.parse(JSON.parse(read(out, "assignment.json")));
+    const failed = Object.fromEntries(artefact.checks.filter((c) => c.passed === false).map((c) => [c.id, c.count]));
+    expect(failed).toEqual({ assigned_exactly_once: 2, no_one_missing: 1, no_one_twice: 1, only_enrolled_assigned: 1, known_arm: 1, not_before_referral: 1 });
+    const issues = parse(read(out, "work/assignment-issues.csv"), { columns: true }) as Record<string, string>[];
+    expect(issues.map((i) => `${i.personId}:${i.check}`).sort()).toEqual([
+      "D001:no_one_twice", "D001:not_before_referral", "D008:known_arm", "D008:no_one_missing", "D099:only_enrolled_assigned",
+    ]);
+    const quarantine = parse(read(out, "work/quarantine/allocation.csv"), { columns: true }) as Record<string, string>[];
+    expect(quarantine.map((q) => `${q.line}:${q.rule}`)).toEqual(["3:duplicate_person", "6:invalid_date"]);
   });
 
   it("stops when the quarantined share passes quarantine.maxShare, after writing the quarantine", async () => {
