@@ -1,7 +1,7 @@
 /** Distribution functions against R 4.2 (fixtures/reference/distributions.R → distributions.json). */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { chiSquaredUpperTail, normalUpperTail, studentTCdf, studentTQuantile, studentTTwoSidedP } from "../../src/stats/distributions.ts";
+import { chiSquaredUpperTail, fUpperTail, normalQuantile, normalUpperTail, studentTCdf, studentTQuantile, studentTTwoSidedP } from "../../src/stats/distributions.ts";
 import { binomialTest } from "../../src/stats/binomialTest.ts";
 import { logBeta, logGamma } from "../../src/stats/logGamma.ts";
 import { expectRelativelyClose } from "../helpers.ts";
@@ -37,6 +37,23 @@ describe("distributions agree with R to 1e-10 relative", () => {
   it("logGamma and logBeta = R lgamma and lbeta", () => {
     for (const r of reference.lgamma) expectRelativelyClose(logGamma(r.x), r.lgamma, 1e-12, `lgamma(${r.x})`);
     for (const r of reference.lbeta) expectRelativelyClose(logBeta(r.a, r.b), r.lbeta, 1e-12, `lbeta(${r.a}, ${r.b})`);
+  });
+});
+
+describe("far tails and the F and normal quantile functions agree with R", () => {
+  it("p-values down to 1e-216 keep 1e-9 relative accuracy (R pt, pchisq, pnorm)", () => {
+    for (const r of reference.tails) {
+      const ours = r.kind === 1 ? studentTCdf(r.x, r.df) : r.kind === 2 ? chiSquaredUpperTail(r.x, r.df) : normalUpperTail(r.x);
+      expectRelativelyClose(ours, r.p, 1e-9, `tail kind ${r.kind} at ${r.x}, df ${r.df}`);
+    }
+  });
+
+  it("fUpperTail(f, df1, df2) = R pf(lower.tail = FALSE)", () => {
+    for (const r of reference.pf) expectRelativelyClose(fUpperTail(r.f, r.df1, r.df2), r.upper, 1e-10, `pf(${r.f}, ${r.df1}, ${r.df2})`);
+  });
+
+  it("normalQuantile(p) = R qnorm", () => {
+    for (const r of reference.qnorm) expectRelativelyClose(normalQuantile(r.p), r.q, 1e-14, `qnorm(${r.p})`);
   });
 });
 
