@@ -3,7 +3,10 @@
  * `glm`: canonical links, R's starting values, and R's stopping rule (relative change
  * in deviance below glm.control's epsilon = 1e-8), so the iterates are R's. Returns the model-based
  * covariance (XᵀWX)⁻¹ — R's `summary(glm)` — and the robust sandwich
- * (XᵀWX)⁻¹ [Σ (yᵢ − μᵢ)² xᵢxᵢᵀ] (XᵀWX)⁻¹ — `sandwich::vcovHC(type = "HC0")`.
+ * (XᵀWX)⁻¹ [Σ sᵢ² xᵢxᵢᵀ] (XᵀWX)⁻¹ — `sandwich::vcovHC(type = "HC0")` — where
+ * sᵢ = (yᵢ − μᵢ)/V(μᵢ) · wᵢ is the working residual times the working weight of the
+ * last IRLS step, exactly as sandwich's estfun.glm reads them off R's glm object
+ * (at convergence sᵢ = yᵢ − μᵢ).
  */
 import { leastSquares } from "./leastSquares.ts";
 import { sandwich } from "./robustRegression.ts";
@@ -52,8 +55,11 @@ export function generalizedLinearModel(
   let iterations = 0;
   let fit = null as ReturnType<typeof leastSquares> | null;
   const off = (i: number) => (offset ? (offset[i] as number) : 0);
+  // The working weights of the last step: R's glm object keeps these, and sandwich's estfun uses them.
+  let lastWeights = new Float64Array(n);
   for (; iterations < MAX_ITERATIONS && !converged; iterations += 1) {
     const root = new Float64Array(n);
+    lastWeights = Float64Array.from(mu, (m) => variance(m));
     const z = new Float64Array(n);
     for (let i = 0; i < n; i += 1) {
       const w = variance(mu[i]!); // canonical link: dμ/dη = V(μ)
@@ -78,7 +84,8 @@ export function generalizedLinearModel(
   const meat = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   let boundary = false;
   for (let i = 0; i < n; i += 1) {
-    const r = (y[i] as number) - mu[i]!;
+    // estfun = working residual × working weight = (y − μ)/V(μ) · w, with w from the last IRLS step (as sandwich).
+    const r = (((y[i] as number) - mu[i]!) / variance(mu[i]!)) * lastWeights[i]!;
     if (family === "binomial" ? mu[i]! < 1e-10 || mu[i]! > 1 - 1e-10 : mu[i]! < 1e-10) boundary = true;
     for (let a = 0; a < k; a += 1) for (let b = 0; b < k; b += 1) meat[a]![b]! += r * r * (kept[a]![i] as number) * (kept[b]![i] as number);
   }

@@ -1,0 +1,94 @@
+/**
+ * Estimators for a 0/1 outcome:
+ * - `risk_difference`: pₐ − p꜀ with the unpooled Wald SE √(pₐ(1−pₐ)/nₐ + p꜀(1−p꜀)/n꜀) and
+ *   normal CI; its p-value is Pearson's χ² without continuity correction (R
+ *   chisq.test(correct = FALSE)), with Fisher's exact p beside it (R fisher.test).
+ * - `risk_ratio`: pₐ/p꜀ with the Katz log-scale CI, SE(log RR) = √(1/aₐ − 1/nₐ + 1/a꜀ − 1/n꜀).
+ * - `logistic`: logit(p) on treatment (R glm(binomial)); log odds ratio with its Wald
+ *   SE, z and p; odds ratio and CI = exp(β ± z₀.₉₇₅·SE).
+ */
+import { normalQuantile, normalUpperTail } from "../stats/distributions.ts";
+import { fisherExactTest } from "../stats/fisherExactTest.ts";
+import { generalizedLinearModel } from "../stats/generalizedLinearModel.ts";
+import { pearsonChiSquareTest } from "../stats/pearsonChiSquareTest.ts";
+import { baseEntry, notEstimable, relativeEffect, split, type ContrastData } from "./contrastData.ts";
+import type { EffectEstimate } from "./schema.ts";
+
+export function binaryEstimates(data: ContrastData): EffectEstimate[] {
+  const { treated, control } = split(data);
+  if (treated.length < 2 || control.length < 2) {
+    return (["risk_difference", "risk_ratio", "logistic"] as const).map((e) => notEstimable(data, e, "needs at least two persons in each arm"));
+  }
+  const z = normalQuantile(1 - (1 - data.confidence) / 2);
+  const eventsTreated = treated.reduce((a, b) => a + b, 0);
+  const eventsControl = control.reduce((a, b) => a + b, 0);
+  const pa = eventsTreated / treated.length;
+  const pc = eventsControl / control.length;
+  const base = (estimator: EffectEstimate["estimator"]) => baseEntry(data, estimator);
+  const out: EffectEstimate[] = [];
+
+  const table = [
+    [eventsTreated, treated.length - eventsTreated],
+    [eventsControl, control.length - eventsControl],
+  ];
+  const anyVariation = (eventsTreated + eventsControl) > 0 && (eventsTreated + eventsControl) < treated.length + control.length;
+  const chi = anyVariation ? pearsonChiSquareTest(table) : null;
+  const fisher = fisherExactTest(eventsTreated, treated.length - eventsTreated, eventsControl, control.length - eventsControl);
+  const seDifference = Math.sqrt((pa * (1 - pa)) / treated.length + (pc * (1 - pc)) / control.length);
+  out.push({
+    ...base("risk_difference"),
+    estimate: pa - pc,
+    std_error: seDifference,
+    statistic: chi?.statistic ?? null,
+    df: 1,
+    p_value: chi?.p ?? null,
+    conf_low: pa - pc - z * seDifference,
+    conf_high: pa - pc + z * seDifference,
+    relative_effect: relativeEffect(pa - pc, pc),
+    p_value_fisher: fisher.p,
+    ...(chi ? {} : { note: "no one (or everyone) has the outcome: χ² is undefined" }),
+    ...(chi && chi.minExpected < 5 ? { note: `an expected count is ${chi.minExpected.toFixed(2)} (< 5): prefer Fisher's exact p` } : {}),
+  });
+
+  if (eventsTreated === 0 || eventsControl === 0) {
+    out.push(notEstimable(data, "risk_ratio", "no events in one arm: the log risk ratio is infinite"));
+  } else {
+    const logRatio = Math.log(pa / pc);
+    const se = Math.sqrt(1 / eventsTreated - 1 / treated.length + 1 / eventsControl - 1 / control.length);
+    out.push({
+      ...base("risk_ratio"),
+      estimate: pa / pc,
+      std_error: se,
+      statistic: logRatio / se,
+      df: null,
+      p_value: 2 * normalUpperTail(Math.abs(logRatio / se)),
+      conf_low: Math.exp(logRatio - z * se),
+      conf_high: Math.exp(logRatio + z * se),
+      risk_ratio: pa / pc,
+      note: "std_error and statistic are on the log scale (Katz)",
+    });
+  }
+
+  const noVariation = (p: number) => p === 0 || p === 1;
+  if (noVariation(pa) || noVariation(pc)) {
+    out.push(notEstimable(data, "logistic", "an arm has all or none with the outcome (complete separation): the odds ratio is not estimable"));
+  } else {
+    const fit = generalizedLinearModel("binomial", [{ name: "(Intercept)", values: data.y.map(() => 1) }, { name: "z", values: [...data.z] }], data.y);
+    const j = fit.names.indexOf("z");
+    const b = fit.coefficients[j]!;
+    const se = Math.sqrt(fit.modelCovariance[j]![j]!);
+    out.push({
+      ...base("logistic"),
+      estimate: b,
+      std_error: se,
+      statistic: b / se,
+      df: null,
+      p_value: 2 * normalUpperTail(Math.abs(b / se)),
+      conf_low: Math.exp(b - z * se),
+      conf_high: Math.exp(b + z * se),
+      odds_ratio: Math.exp(b),
+      note: "estimate, std_error and statistic are the log odds ratio; conf_low/conf_high bound the odds ratio",
+    });
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+/**
+ * One outcome in one contrast: the units that count, their treatment indicator and
+ * outcome, and the fields every estimate entry repeats.
+ */
+import { mean } from "../stats/describe.ts";
+import type { EffectEstimate } from "./schema.ts";
+
+export interface ContrastData {
+  readonly outcome: string;
+  readonly contrast: string;
+  /** Table row of each unit. */
+  readonly units: readonly number[];
+  /** 1 for the arm, 0 for the control arm. */
+  readonly z: readonly number[];
+  readonly y: readonly number[];
+  readonly confidence: number;
+}
+
+type Base = Pick<EffectEstimate, "outcome" | "contrast" | "estimator" | "n_treated" | "n_control" | "mean_treated" | "mean_control">;
+
+export function baseEntry(data: ContrastData, estimator: EffectEstimate["estimator"]): Base {
+  const treated = data.y.filter((_, i) => data.z[i] === 1);
+  const control = data.y.filter((_, i) => data.z[i] === 0);
+  return {
+    outcome: data.outcome,
+    contrast: data.contrast,
+    estimator,
+    n_treated: treated.length,
+    n_control: control.length,
+    mean_treated: treated.length > 0 ? mean(treated) : null,
+    mean_control: control.length > 0 ? mean(control) : null,
+  };
+}
+
+/** An entry whose numbers cannot be computed, saying why. */
+export function notEstimable(data: ContrastData, estimator: EffectEstimate["estimator"], note: string): EffectEstimate {
+  return { ...baseEntry(data, estimator), estimate: null, std_error: null, statistic: null, df: null, p_value: null, conf_low: null, conf_high: null, note };
+}
+
+/** estimate ÷ control mean, or null when the control mean is 0. */
+export function relativeEffect(estimate: number | null, controlMean: number | null): number | null {
+  return estimate === null || controlMean === null || controlMean === 0 ? null : estimate / controlMean;
+}
+
+export function split(data: ContrastData): { treated: number[]; control: number[] } {
+  return { treated: data.y.filter((_, i) => data.z[i] === 1), control: data.y.filter((_, i) => data.z[i] === 0) };
+}

@@ -1,0 +1,84 @@
+/**
+ * Every estimator that applies, for every outcome and every arm against the control
+ * arm (each contrast uses the units of its two arms, as estimatr's condition1 /
+ * condition2). Units missing the outcome (censored) are left out of that outcome;
+ * units missing a covariate are left out of the adjusted estimators (as lm's na.omit).
+ * Holm and Benjamini–Hochberg adjust the p-values of each contrast × estimator across
+ * the outcomes.
+ */
+import { benjaminiHochberg, holm } from "../stats/adjustPValues.ts";
+import { unitsWith, valuesOf, type AnalysisTable, type EstimationPlan } from "./analysisTable.ts";
+import { binaryEstimates } from "./binaryEstimators.ts";
+import type { ContrastData } from "./contrastData.ts";
+import { blockedDifferenceInMeans, differenceInMeans } from "./differenceInMeans.ts";
+import { poissonEstimate } from "./poissonEstimator.ts";
+import { randomizationInference } from "./randomizationInference.ts";
+import { regressionEstimate } from "./regressionEstimators.ts";
+import type { EffectEstimate, InteractionTest, SubgroupEffect } from "./schema.ts";
+import { subgroupEffects } from "./subgroupEffects.ts";
+
+export function estimateEffects(table: AnalysisTable, plan: EstimationPlan): { estimates: EffectEstimate[]; subgroups: SubgroupEffect[]; interactions: InteractionTest[] } {
+  const estimates: EffectEstimate[] = [];
+  const subgroups: SubgroupEffect[] = [];
+  const interactions: InteractionTest[] = [];
+  for (const arm of plan.arms) {
+    const contrast = `${arm} vs ${plan.control}`;
+    const pair = [arm, plan.control];
+    for (const outcome of plan.outcomes) {
+      const needed = outcome.exposure ? [outcome.id, outcome.exposure] : [outcome.id];
+      const units = unitsWith(table, pair, needed);
+      const data: ContrastData = {
+        outcome: outcome.id,
+        contrast,
+        units,
+        z: units.map((i) => Number(table.arm[i] === arm)),
+        y: valuesOf(table, outcome.id, units),
+        confidence: plan.confidence,
+      };
+      estimates.push(differenceInMeans(data));
+      if (table.blocks) estimates.push(blockedDifferenceInMeans(data, table.blocks));
+      estimates.push(regressionEstimate(data, "ols", []));
+      if (plan.covariates.length > 0) {
+        const adjustedUnits = unitsWith(table, pair, [...needed, ...plan.covariates]);
+        const adjusted: ContrastData = { ...data, units: adjustedUnits, z: adjustedUnits.map((i) => Number(table.arm[i] === arm)), y: valuesOf(table, outcome.id, adjustedUnits) };
+        const covariates = plan.covariates.map((name) => ({ name, values: valuesOf(table, name, adjustedUnits) }));
+        estimates.push(regressionEstimate(adjusted, "ols_adjusted", covariates));
+        estimates.push(regressionEstimate(adjusted, "lin", covariates));
+      }
+      if (outcome.kind === "binary") estimates.push(...binaryEstimates(data));
+      if (outcome.kind === "count" || outcome.kind === "rate") {
+        const exposure = outcome.exposure ? valuesOf(table, outcome.exposure, units) : null;
+        // A rate per person-year times its exposure is the count; rounding removes the binary noise of the division.
+        const counts = outcome.kind === "rate" && exposure ? data.y.map((rate, i) => Math.round(rate * exposure[i]!)) : [...data.y];
+        estimates.push(poissonEstimate(data, counts, exposure));
+      }
+      if (plan.permutations > 0) estimates.push(randomizationInference(data, table.permutationStrata, table.blocks, plan.permutations, plan.seed));
+      for (const subgroup of plan.subgroups) {
+        const result = subgroupEffects(data, subgroup, table.subgroups.get(subgroup)!);
+        subgroups.push(...result.effects);
+        interactions.push(result.interaction);
+      }
+    }
+  }
+  return { estimates: adjustAcrossOutcomes(estimates), subgroups, interactions };
+}
+
+function adjustAcrossOutcomes(estimates: EffectEstimate[]): EffectEstimate[] {
+  const families = new Map<string, number[]>();
+  estimates.forEach((e, i) => {
+    if (e.p_value === null) return;
+    const key = `${e.contrast}\u0000${e.estimator}`;
+    families.set(key, [...(families.get(key) ?? []), i]);
+  });
+  const out = estimates.map((e) => ({ ...e, p_value_holm: null as number | null, p_value_bh: null as number | null }));
+  for (const members of families.values()) {
+    const p = members.map((i) => estimates[i]!.p_value!);
+    const h = holm(p);
+    const bh = benjaminiHochberg(p);
+    members.forEach((i, k) => {
+      out[i]!.p_value_holm = h[k]!;
+      out[i]!.p_value_bh = bh[k]!;
+    });
+  }
+  return out;
+}

@@ -1,0 +1,55 @@
+/**
+ * Regression estimators of the effect, each with HC2 standard errors (estimatr):
+ * `ols` — y on treatment (lm_robust(y ~ z)); `ols_adjusted` — y on treatment and the
+ * covariates (lm_robust(y ~ z + x)); `lin` — Lin (2013), treatment interacted with the
+ * covariates centred at their means (lm_lin). A covariate collinear with earlier
+ * columns is dropped and named in `dropped_covariates`.
+ */
+import { mean } from "../stats/describe.ts";
+import { robustRegression } from "../stats/robustRegression.ts";
+import { baseEntry, notEstimable, relativeEffect, type ContrastData } from "./contrastData.ts";
+import type { EffectEstimate } from "./schema.ts";
+
+type Column = { name: string; values: number[] };
+
+export function regressionEstimate(data: ContrastData, estimator: "ols" | "ols_adjusted" | "lin", covariates: readonly Column[]): EffectEstimate {
+  const n = data.y.length;
+  const intercept: Column = { name: "(Intercept)", values: new Array<number>(n).fill(1) };
+  const treatment: Column = { name: "z", values: [...data.z] };
+  let design: Column[] = [intercept, treatment];
+  if (estimator === "ols_adjusted") design = [...design, ...covariates];
+  if (estimator === "lin") {
+    const centred = covariates.map((c) => {
+      const m = mean(c.values);
+      return { name: c.name, values: c.values.map((v) => v - m) };
+    });
+    design = [...design, ...centred, ...centred.map((c) => ({ name: `z:${c.name}`, values: c.values.map((v, i) => v * data.z[i]!) }))];
+  }
+  const treatedCount = data.z.filter((z) => z === 1).length;
+  if (treatedCount < 2 || n - treatedCount < 2) return notEstimable(data, estimator, "needs at least two persons in each arm");
+  let fit;
+  try {
+    fit = robustRegression(design, data.y, data.confidence);
+  } catch (error) {
+    return notEstimable(data, estimator, (error as Error).message.replace(/^robustRegression: /, ""));
+  }
+  const coefficient = fit.coefficients.find((c) => c.name === "z");
+  if (!coefficient) return notEstimable(data, estimator, "the treatment indicator is collinear with the covariates");
+  if (!Number.isFinite(coefficient.standardError) || coefficient.standardError === 0) {
+    return notEstimable(data, estimator, "the model fits the outcome perfectly, so the standard error is 0");
+  }
+  const base = baseEntry(data, estimator);
+  const dropped = fit.dropped.filter((name) => name !== "z").map((name) => name.replace(/^z:/, ""));
+  return {
+    ...base,
+    estimate: coefficient.estimate,
+    std_error: coefficient.standardError,
+    statistic: coefficient.statistic,
+    df: coefficient.df,
+    p_value: coefficient.p,
+    conf_low: coefficient.confidenceInterval[0],
+    conf_high: coefficient.confidenceInterval[1],
+    relative_effect: relativeEffect(coefficient.estimate, base.mean_control),
+    ...(estimator === "ols" ? {} : { dropped_covariates: [...new Set(dropped)] }),
+  };
+}

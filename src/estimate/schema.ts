@@ -1,0 +1,94 @@
+/**
+ * What the estimate stage writes: `effects.json`, one entry per outcome × contrast ×
+ * estimator (the output contract of issue #4, in snake_case as R's broom/estimatr
+ * tidy output), plus subgroup effects and interaction tests.
+ */
+import { z } from "zod";
+
+const Num = z.number().nullable();
+
+export const EffectEstimate = z.object({
+  outcome: z.string(),
+  contrast: z.string().describe("<arm> vs <control arm>"),
+  estimator: z.enum([
+    "difference_in_means",
+    "difference_in_means_blocked",
+    "ols",
+    "ols_adjusted",
+    "lin",
+    "risk_difference",
+    "risk_ratio",
+    "logistic",
+    "poisson",
+    "randomization",
+  ]),
+  estimate: Num.describe("Difference (arm − control) for difference estimators; log odds ratio (logistic), log rate ratio (poisson); the ratio itself for risk_ratio."),
+  std_error: Num,
+  statistic: Num,
+  df: Num,
+  p_value: Num,
+  conf_low: Num,
+  conf_high: Num,
+  n_treated: z.number().int(),
+  n_control: z.number().int(),
+  mean_treated: Num,
+  mean_control: Num,
+  relative_effect: Num.optional().describe("estimate ÷ mean_control (the published '+45 %')."),
+  odds_ratio: Num.optional(),
+  risk_ratio: Num.optional(),
+  rate_ratio: Num.optional(),
+  p_value_fisher: Num.optional(),
+  p_value_holm: Num.optional(),
+  p_value_bh: Num.optional(),
+  permutations: z.number().int().optional(),
+  exact: z.boolean().optional().describe("randomization: every possible assignment was enumerated."),
+  p_value_mc_se: Num.optional(),
+  dropped_covariates: z.array(z.string()).optional(),
+  note: z.string().optional().describe("Why the numbers are null, or what to keep in mind."),
+});
+export type EffectEstimate = z.infer<typeof EffectEstimate>;
+
+export const SubgroupEffect = z.object({
+  outcome: z.string(),
+  contrast: z.string(),
+  subgroup: z.string(),
+  level: z.string(),
+  estimator: z.literal("difference_in_means"),
+  estimate: Num,
+  std_error: Num,
+  df: Num,
+  p_value: Num,
+  conf_low: Num,
+  conf_high: Num,
+  n_treated: z.number().int(),
+  n_control: z.number().int(),
+  note: z.string().optional(),
+});
+export type SubgroupEffect = z.infer<typeof SubgroupEffect>;
+
+export const InteractionTest = z.object({
+  outcome: z.string(),
+  contrast: z.string(),
+  subgroup: z.string(),
+  method: z.string(),
+  statistic: Num,
+  df1: z.number().int(),
+  df2: Num,
+  p_value: Num,
+  note: z.string().optional(),
+});
+export type InteractionTest = z.infer<typeof InteractionTest>;
+
+export const EffectsArtefact = z.object({
+  artefact: z.literal("effects"),
+  schemaVersion: z.literal(1),
+  evaluation: z.string(),
+  source: z.string().describe("The pipeline's artefacts, or the table given to `effekt estimate --table`."),
+  confidence: z.number(),
+  control: z.string(),
+  adjustment: z.string(),
+  estimates: z.array(EffectEstimate),
+  subgroups: z.array(SubgroupEffect),
+  interactions: z.array(InteractionTest),
+});
+export type EffectsArtefact = z.infer<typeof EffectsArtefact>;

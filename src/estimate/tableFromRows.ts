@@ -1,0 +1,56 @@
+/**
+ * A researcher's own person-level table (`effekt estimate --table`) → the analysis
+ * table. Numeric columns are parsed with the file's decimal separator; an empty cell
+ * is missing; anything else that is not a number is a problem naming line, column and
+ * value. Binary outcomes must be 0/1 and counts whole numbers ≥ 0.
+ */
+import { parseNumber, type DecimalSeparator } from "../ingest/parseValue.ts";
+import type { Issue } from "../shared/issues.ts";
+import type { AnalysisTable } from "./analysisTable.ts";
+
+export interface TableOptions {
+  readonly file: string;
+  readonly decimal: DecimalSeparator;
+  readonly treatment: string;
+  readonly blocks: string | null;
+  readonly numeric: readonly string[];
+  readonly binary: readonly string[];
+  readonly counts: readonly string[];
+  readonly subgroups: readonly string[];
+}
+
+export function tableFromRows(header: readonly string[], rows: readonly { line: number; fields: readonly string[] }[], options: TableOptions): { table: AnalysisTable; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const index = (name: string) => header.indexOf(name);
+  const wanted = [options.treatment, ...(options.blocks ? [options.blocks] : []), ...options.numeric, ...options.subgroups];
+  const missing = [...new Set(wanted)].filter((c) => index(c) < 0);
+  if (missing.length > 0) {
+    return {
+      table: { arm: [], blocks: null, permutationStrata: null, columns: new Map(), subgroups: new Map() },
+      issues: missing.map((c) => ({ code: "column_missing", path: options.file, message: `${options.file}: no column '${c}' (the header has ${header.join(", ")})` })),
+    };
+  }
+  const problem = (line: number, column: string, value: string, rule: string) =>
+    issues.push({ code: "invalid_value", path: `${options.file}:${line}`, message: `${options.file} line ${line}, column '${column}': '${value}' ${rule}` });
+  const arm: string[] = [];
+  const columns = new Map<string, (number | null)[]>(options.numeric.map((c) => [c, []]));
+  for (const row of rows) {
+    const armValue = (row.fields[index(options.treatment)] ?? "").trim();
+    if (armValue === "") problem(row.line, options.treatment, armValue, "is empty: every person needs an arm");
+    arm.push(armValue);
+    for (const name of options.numeric) {
+      const text = (row.fields[index(name)] ?? "").trim();
+      let value: number | null = null;
+      if (text !== "" && text.toUpperCase() !== "NA") {
+        value = parseNumber(text, options.decimal);
+        if (value === null) problem(row.line, name, text, `is not a number (decimal separator '${options.decimal}')`);
+        else if (options.binary.includes(name) && value !== 0 && value !== 1) problem(row.line, name, text, "is not 0 or 1 (a binary outcome)");
+        else if (options.counts.includes(name) && (value < 0 || !Number.isInteger(value))) problem(row.line, name, text, "is not a whole number ≥ 0 (a count outcome)");
+      }
+      columns.get(name)!.push(value);
+    }
+  }
+  const blocks = options.blocks ? rows.map((row) => (row.fields[index(options.blocks!)] ?? "").trim()) : null;
+  const subgroups = new Map(options.subgroups.map((s) => [s, rows.map((row) => (row.fields[index(s)] ?? "").trim())]));
+  return { table: { arm, blocks, permutationStrata: blocks, columns, subgroups }, issues };
+}
