@@ -3,10 +3,13 @@
  * a problem in the input (the message says which); 2 the command was mistyped;
  * 70 an internal error (a bug: please report it with EFFEKT_DEBUG=1 output).
  */
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { parse as parseCsv } from "csv-parse/sync";
 import { verifyAllocation } from "../src/assign/verifyAllocation.ts";
+import { checkPublished, PublishedFile } from "../src/estimate/checkPublished.ts";
+import { jsonPath } from "../src/spec/parseSpec.ts";
+import { estimateFromTable } from "./run.ts";
 import { z } from "zod";
 import { StopRun } from "../src/shared/issues.ts";
 import { EvaluationSpec } from "../src/spec/schema.ts";
@@ -23,11 +26,15 @@ Usage:
   effekt run <spec.json> [--as-of YYYY-MM-DD] [--out DIR]   run every stage built so far
   effekt ingest <spec.json> [--as-of YYYY-MM-DD] [--out DIR]  run stage 1 alone
   effekt assign <spec.json> [--as-of YYYY-MM-DD] [--out DIR]  run stage 2 alone, from stage 1's artefacts
+  effekt estimate <spec.json> [--as-of YYYY-MM-DD] [--out DIR] run stage 3 alone, from stages 1–2's artefacts
+  effekt estimate --table data.csv --treatment COL --outcomes a,b [options] --out DIR
+                                                          estimate effects from your own person-level table
   effekt verify-allocation <log.csv> [--roster roster.csv]  recompute an allocation log's hash chain and allocation
+  effekt check-published <figures.json>                   recompute published p-values from printed figures
   effekt spec-schema                                      print the spec's JSON Schema
   effekt <command> --help                                 help on one command
 
-Stages: ${Object.keys(STAGES).join(" → ")} (estimate, project, repay and report are not built yet).
+Stages: ${Object.keys(STAGES).join(" → ")} (project, repay and report are not built yet).
 Results are written under --out (default output/<spec name>/); progress goes to stderr.
 Exit codes: 0 usable result, 1 stopped on a problem in the input, 2 usage error, 70 internal error.`;
 
@@ -50,6 +57,31 @@ const HELP: Record<string, string> = {
     "assign",
     "Stage 2: randomises every batch whose period has ended (or reads the allocation named in the spec),\nchecks it (each person once, timing, ratio, cross-overs), baseline balance and the CONSORT flow;\nwrites assignment.json, work/allocation-log.csv, work/assignments.csv and work/roster.csv.",
   ),
+  estimate: `effekt estimate <spec.json> [--as-of YYYY-MM-DD] [--out DIR]
+effekt estimate --table data.csv --treatment COL [--control VALUE] --outcomes a,b [--binary b]
+                [--counts c --exposure COL] [--covariates x,y] [--blocks COL] [--subgroups s]
+                [--permutations 10000 --seed 1] [--confidence 0.95] --out DIR
+
+Stage 3: intention-to-treat effects of every arm against the control arm, for every outcome:
+difference in means (Welch; blocked as estimatr when blocked), OLS, OLS with covariates and
+Lin's estimator (all HC2), risk difference / risk ratio / logistic odds ratio with Pearson χ²
+and Fisher's exact p for binary outcomes, a Poisson rate ratio (robust SE; log exposure as
+offset) for counts, randomisation inference, Holm and Benjamini–Hochberg adjusted p-values,
+subgroup effects with an interaction test. Writes effects.json.
+
+With --table it reads your own CSV (',' ';' or tab; UTF-8 or Windows-1252; empty or NA = missing):
+  --treatment COL     the arm of each person        --control VALUE   the control arm (default "control")
+  --outcomes a,b      outcome columns               --binary b        which outcomes are 0/1
+  --counts c          which outcomes are counts     --exposure COL    exposure (e.g. years): log offset for counts
+  --covariates x,y    numeric covariates            --blocks COL      design blocks (blocked estimator, permutation strata)
+  --subgroups s       subgroup columns              --permutations N  randomisation draws (0 = none; default 10000)
+  --seed S            seed for the draws (default 1) --out DIR        where effects.json goes (required)`,
+  "check-published": `effekt check-published <figures.json> [--out result.json]
+
+Recomputes published p-values from the figures printed beside them: two shares (%) — Pearson χ²,
+Yates χ², Fisher — or two means with SDs — Welch's t; with group sizes when published, otherwise
+finding every pair of sizes (10–1,500 per arm, 1:1 within 20 %) that reproduces the printed p.
+Says plainly what cannot be recomputed and why. Example: fixtures/published/ungifokus-001.json.`,
   "verify-allocation": `effekt verify-allocation <log.csv> [--roster roster.csv]
 
 Recomputes the log's SHA-256 chain and, from the seed in its header and the batches and blocks
@@ -74,7 +106,25 @@ export async function main(argv: readonly string[]): Promise<number> {
     parsed = parseArgs({
       args: [...rest],
       allowPositionals: true,
-      options: { "as-of": { type: "string" }, out: { type: "string" }, roster: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        "as-of": { type: "string" },
+        out: { type: "string" },
+        roster: { type: "string" },
+        table: { type: "string" },
+        treatment: { type: "string" },
+        control: { type: "string" },
+        outcomes: { type: "string" },
+        binary: { type: "string" },
+        counts: { type: "string" },
+        exposure: { type: "string" },
+        covariates: { type: "string" },
+        blocks: { type: "string" },
+        subgroups: { type: "string" },
+        permutations: { type: "string" },
+        seed: { type: "string" },
+        confidence: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
     });
   } catch (error) {
     process.stderr.write(`effekt ${command}: ${(error as Error).message}\n\n${HELP[command]}\n`);
@@ -89,6 +139,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT_OK;
   }
   if (command === "verify-allocation") return verifyAllocationCommand(parsed.positionals, parsed.values.roster);
+  if (command === "check-published") return checkPublishedCommand(parsed.positionals, parsed.values.out);
+  if (command === "estimate" && parsed.values.table !== undefined) return estimateTableCommand(parsed.values);
   const [specPath, ...extra] = parsed.positionals;
   if (specPath === undefined || extra.length > 0) {
     process.stderr.write(`effekt ${command}: expected exactly one spec file\n\n${HELP[command]}\n`);
@@ -155,4 +207,94 @@ async function verifyAllocationCommand(positionals: readonly string[], rosterPat
   }
   say(result.ok ? "verified" : "NOT verified");
   return result.ok ? EXIT_OK : EXIT_STOPPED;
+}
+
+const list = (text: string | undefined) => (text ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "");
+
+async function estimateTableCommand(values: Record<string, string | boolean | undefined>): Promise<number> {
+  const text = (key: string) => (typeof values[key] === "string" ? (values[key] as string) : undefined);
+  const usage = (message: string) => {
+    process.stderr.write(`effekt estimate: ${message}\n\n${HELP.estimate}\n`);
+    return EXIT_USAGE;
+  };
+  const table = text("table")!;
+  const treatment = text("treatment");
+  const outDir = text("out");
+  const outcomes = list(text("outcomes"));
+  if (!treatment) return usage("--treatment is required with --table");
+  if (outcomes.length === 0) return usage("--outcomes is required with --table");
+  if (!outDir) return usage("--out is required with --table");
+  const numberOption = (key: string, fallback: number, check: (n: number) => boolean) => {
+    const raw = text(key);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    return check(n) ? n : NaN;
+  };
+  const permutations = numberOption("permutations", 10000, (n) => Number.isInteger(n) && n >= 0);
+  const seed = numberOption("seed", 1, (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 32);
+  const confidence = numberOption("confidence", 0.95, (n) => n > 0 && n < 1);
+  if ([permutations, seed, confidence].some(Number.isNaN)) return usage("--permutations and --seed take whole numbers ≥ 0, --confidence a number between 0 and 1");
+  const binary = list(text("binary"));
+  const counts = list(text("counts"));
+  const covariates = list(text("covariates"));
+  const exposure = text("exposure");
+  const notOutcomes = [...binary, ...counts].filter((o) => !outcomes.includes(o));
+  if (notOutcomes.length > 0) return usage(`--binary/--counts name columns that are not in --outcomes: ${notOutcomes.join(", ")}`);
+  if (exposure && counts.length === 0) return usage("--exposure goes with --counts");
+  try {
+    const result = await estimateFromTable({
+      file: table,
+      treatment,
+      control: text("control") ?? "control",
+      outcomes,
+      binary,
+      counts,
+      exposure: exposure ?? null,
+      covariates,
+      blocks: text("blocks") ?? null,
+      subgroups: list(text("subgroups")),
+      permutations,
+      seed,
+      confidence,
+      outDir,
+      log: (line) => process.stderr.write(line + "\n"),
+    });
+    process.stderr.write(`effekt estimate: done → ${result}\n`);
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof StopRun) {
+      process.stderr.write(`effekt estimate: stopped\n${error.issues.map((issue) => issue.message).join("\n")}\n`);
+      return EXIT_STOPPED;
+    }
+    process.stderr.write(`effekt estimate: internal error: ${(error as Error).message}\n`);
+    if (process.env.EFFEKT_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    return EXIT_INTERNAL;
+  }
+}
+
+async function checkPublishedCommand(positionals: readonly string[], outPath: string | undefined): Promise<number> {
+  const [path, ...extra] = positionals;
+  if (path === undefined || extra.length > 0) {
+    process.stderr.write(`effekt check-published: expected exactly one figures file\n\n${HELP["check-published"]}\n`);
+    return EXIT_USAGE;
+  }
+  let file;
+  try {
+    const parsed = PublishedFile.safeParse(JSON.parse(await readFile(path, "utf8")));
+    if (!parsed.success) {
+      process.stderr.write(`effekt check-published: ${path} is not a valid figures file:\n${parsed.error.issues.map((i) => `  ${jsonPath(i.path)}: ${i.message}`).join("\n")}\n`);
+      return EXIT_STOPPED;
+    }
+    file = parsed.data;
+  } catch (error) {
+    process.stderr.write(`effekt check-published: ${(error as Error).message}\n`);
+    return EXIT_STOPPED;
+  }
+  const report = checkPublished(file);
+  const say = (line: string) => process.stdout.write(line + "\n");
+  say(`${file.title ?? path} — source: ${file.source}`);
+  for (const r of report.results) say(`${r.verdict.toUpperCase().replace("_", " ").padEnd(16)} ${r.label}: ${r.detail}`);
+  if (report.sameSample) say(`same sample: ${report.sameSample}`);
+  if (outPath) await writeFile(outPath, JSON.stringify({ source: file.source, ...report }, null, 2) + "\n");
+  return EXIT_OK;
 }

@@ -6,7 +6,8 @@
  *                                                                  work/quarantine/<extract>.csv
  *             ──► 2 assign    src/assign/    ingest.json, work/persons.csv,  → assignment.json, work/allocation-log.csv,
  *                                            work/outcome-status.csv          work/assignments.csv, work/roster.csv
- *             ──► 3 estimate  src/estimate/  (not built yet: issue #4)
+ *             ──► 3 estimate  src/estimate/  ingest.json, assignment.json,   → effects.json
+ *                                            work/{persons,outcomes,assignments}.csv
  *             ──► 4 project   src/project/   (not built yet: issue #5)
  *             ──► 5 repay     src/repay/     (not built yet: issue #6)
  *             ──► 6 report    src/report/    (not built yet: issue #7)
@@ -15,14 +16,18 @@
  * are functions of their typed input and the spec.
  */
 import { access, readFile } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import * as ingest from "../src/ingest/index.ts";
 import * as assign from "../src/assign/index.ts";
+import * as estimate from "../src/estimate/index.ts";
+import { estimateEffects } from "../src/estimate/estimateEffects.ts";
+import { EffectsArtefact } from "../src/estimate/schema.ts";
+import { tableFromRows } from "../src/estimate/tableFromRows.ts";
 import { ingestExtract } from "../src/ingest/ingestExtract.ts";
 import { IngestArtefact } from "../src/ingest/schema.ts";
-import { PersonRow } from "../src/assign/schema.ts";
+import { AssignmentArtefact, PersonRow } from "../src/assign/schema.ts";
 import { parse as parseCsv } from "csv-parse/sync";
-import type { z } from "zod";
+import { z } from "zod";
 import { parseBenefitCodes } from "../src/ingest/parseBenefitCodes.ts";
 import { parseDate } from "../src/ingest/parseValue.ts";
 import { QuarantineEntry } from "../src/ingest/schema.ts";
@@ -54,6 +59,7 @@ export interface LoadedSpec {
 export const STAGES = {
   ingest: runIngest,
   assign: runAssign,
+  estimate: runEstimate,
 } as const satisfies Record<string, (loaded: LoadedSpec, options: RunOptions) => Promise<void>>;
 export type StageName = keyof typeof STAGES;
 
@@ -213,6 +219,106 @@ async function runAssign(loaded: LoadedSpec, options: RunOptions): Promise<void>
   }
   const counts = output.artefact.consort.arms.map((a) => `${a.arm} ${a.randomised}`).join(", ");
   options.log(`assign: ${output.artefact.persons.assigned} assigned (${counts}) → ${shown(join(outDir, "assignment.json"))}`);
+}
+
+/** Stage 3: reads the ingest and assign artefacts, estimates every effect, writes effects.json. */
+const AssignmentRow = z.object({ personId: z.string(), arm: z.string(), batch: z.string(), block: z.string() });
+
+async function runEstimate(loaded: LoadedSpec, options: RunOptions): Promise<void> {
+  const { spec, outDir } = loaded;
+  if (!spec.assignment) stopRun("no_assignment", "$.assignment", "the spec has no `assignment`, so there are no groups to compare");
+  const shown = (path: string) => relative(process.cwd(), path) || path;
+  const ingestArtefact = await readArtefact(join(outDir, "ingest.json"), IngestArtefact, "ingest");
+  await readArtefact(join(outDir, "assignment.json"), AssignmentArtefact, "assign");
+  const persons = await readTable(join(outDir, ingest.PERSONS_FILE), PersonRow);
+  const outcomes = await readTable(join(outDir, ingest.OUTCOMES_FILE), null);
+  const assignments = await readTable(join(outDir, assign.ASSIGNMENTS_FILE), AssignmentRow);
+  const started = Date.now();
+  const artefact = estimate.run({ spec, ingest: ingestArtefact, persons, outcomes, assignments });
+  await writeFileAtomic(join(outDir, "effects.json"), formatJson(artefact));
+  const notEstimable = artefact.estimates.filter((e) => e.estimate === null).length;
+  options.log(`estimate: ${artefact.estimates.length} estimates (${notEstimable} not estimable) in ${Date.now() - started} ms → ${shown(join(outDir, "effects.json"))}`);
+}
+
+export interface TableRunOptions {
+  readonly file: string;
+  readonly treatment: string;
+  readonly control: string;
+  readonly outcomes: readonly string[];
+  readonly binary: readonly string[];
+  readonly counts: readonly string[];
+  readonly exposure: string | null;
+  readonly covariates: readonly string[];
+  readonly blocks: string | null;
+  readonly subgroups: readonly string[];
+  readonly permutations: number;
+  readonly seed: number;
+  readonly confidence: number;
+  readonly outDir: string;
+  readonly log: (line: string) => void;
+}
+
+/** `effekt estimate --table`: the estimators on a researcher's own person-level CSV. Returns the effects.json path. */
+export async function estimateFromTable(options: TableRunOptions): Promise<string> {
+  const path = resolve(options.file);
+  const shown = relative(process.cwd(), path) || path;
+  if (!(await exists(path))) stopRun("table_missing", shown, `table not found: ${shown}`);
+  const dialect = await detectDialect(path, {});
+  let header: string[] | null = null;
+  const rows: { line: number; fields: string[] }[] = [];
+  const malformed: string[] = [];
+  for await (const row of readCsvRows(path, shown, dialect)) {
+    if ("malformed" in row) malformed.push(`${shown} line ${row.line}: ${row.malformed}`);
+    else if (header === null) header = row.fields.map((f) => f.trim());
+    else rows.push({ line: row.line, fields: [...row.fields] });
+  }
+  if (header === null) stopRun("table_empty", shown, messages.extractEmpty(shown));
+  if (malformed.length > 0) throw new StopRun(malformed.map((message) => ({ code: "malformed_csv", path: shown, message })));
+  const numeric = [...new Set([...options.outcomes, ...(options.exposure ? [options.exposure] : []), ...options.covariates])];
+  const { table, issues } = tableFromRows(header, rows, {
+    file: shown,
+    decimal: dialect.decimal,
+    treatment: options.treatment,
+    blocks: options.blocks,
+    numeric,
+    binary: options.binary,
+    counts: options.counts,
+    subgroups: options.subgroups,
+  });
+  if (issues.length > 0) throw new StopRun(issues);
+  const arms = [...new Set(table.arm)].sort();
+  if (!arms.includes(options.control)) stopRun("control_missing", shown, `${shown}: the control arm '${options.control}' is not among the arms in column '${options.treatment}' (${arms.join(", ")}); name it with --control`);
+  if (arms.length < 2) stopRun("one_arm", shown, `${shown}: column '${options.treatment}' holds only one arm (${arms.join(", ")})`);
+  options.log(`estimate: ${shown}: ${rows.length} persons, arms ${arms.join(", ")} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}]`);
+  const result = estimateEffects(table, {
+    control: options.control,
+    arms: arms.filter((a) => a !== options.control),
+    outcomes: options.outcomes.map((id) =>
+      options.binary.includes(id)
+        ? { id, kind: "binary" as const }
+        : options.counts.includes(id)
+          ? { id, kind: "count" as const, ...(options.exposure ? { exposure: options.exposure } : {}) }
+          : { id, kind: "continuous" as const },
+    ),
+    covariates: options.covariates,
+    subgroups: options.subgroups,
+    permutations: options.permutations,
+    seed: options.seed,
+    confidence: options.confidence,
+  });
+  const artefact = EffectsArtefact.parse({
+    artefact: "effects",
+    schemaVersion: 1,
+    evaluation: basename(path),
+    source: `table: ${basename(path)}`,
+    confidence: options.confidence,
+    control: options.control,
+    adjustment: estimate.ADJUSTMENT,
+    ...result,
+  });
+  const out = join(resolve(options.outDir), "effects.json");
+  await writeFileAtomic(out, formatJson(artefact));
+  return relative(process.cwd(), out) || out;
 }
 
 /** Reads an earlier stage's JSON artefact, validated; a missing one says which stage to run first. */

@@ -2,9 +2,11 @@
  * Randomisation inference for the difference in means (the blocked estimate when the
  * design was blocked): re-randomise within the design's strata, as the design did,
  * and count how often the re-randomised estimate is at least as far from 0 as the
- * observed one: p = #{|T*| ≥ |T|} / B (as ri2). Every assignment is enumerated when
- * there are no more than `permutations` of them; otherwise B = `permutations` seeded
- * draws (xoshiro128**), with the Monte-Carlo SE √(p(1 − p)/B).
+ * observed one. Every assignment is enumerated when there are no more than
+ * `permutations` of them: p = #{|T*| ≥ |T|} / (all assignments), exactly (as ri2).
+ * Otherwise B = `permutations` seeded draws (xoshiro128**) and
+ * p = (1 + #{|T*| ≥ |T|}) / (1 + B) (Phipson & Smyth 2010: never 0, never
+ * anti-conservative), with the Monte-Carlo SE √(p(1 − p)/B).
  */
 import { seededRandom, shuffle } from "../shared/random.ts";
 import { baseEntry, notEstimable, relativeEffect, type ContrastData } from "./contrastData.ts";
@@ -45,7 +47,7 @@ export function randomizationInference(data: ContrastData, strataOfUnit: readonl
       count();
     }
   }
-  const p = extreme / draws;
+  const p = exact ? extreme / draws : (1 + extreme) / (1 + draws);
   const base = baseEntry(data, "randomization");
   return {
     ...base,

@@ -188,6 +188,16 @@ export const Assignment = z.discriminatedUnion("mode", [
   }),
 ]);
 
+export const Estimation = z
+  .strictObject({
+    covariates: z.array(z.string()).optional().describe("Covariate ids for ols_adjusted and lin; all of `covariates` when absent."),
+    subgroups: z.array(BlockVariable).default([]).describe("Subgroups: a covariate (with `breaks` for bands); effects per level and an interaction test."),
+    permutations: z.number().int().min(0).default(10000).describe("Randomisation-inference draws (0 = none); all assignments are enumerated when fewer."),
+    seed: z.number().int().min(0).max(4294967295).default(1),
+    confidence: z.number().gt(0).lt(1).default(0.95),
+  })
+  .describe("How effects are estimated (stage 3).");
+
 export const EvaluationSpec = z
   .strictObject({
     $schema: z.string().optional(),
@@ -210,6 +220,7 @@ export const EvaluationSpec = z
     outcomes: z.array(Outcome).min(1),
     primaryOutcome: z.string().optional().describe("The outcome the CONSORT flow counts as analysed; the first outcome when absent."),
     assignment: Assignment.optional().describe("How groups were or are to be assigned (stage 2)."),
+    estimation: Estimation.default({ subgroups: [], permutations: 10000, seed: 1, confidence: 0.95 }),
     covariates: z.array(Covariate).default([]),
     assumptions: z.string().optional().describe("Assumption file for the savings projection (stage 4), relative to the spec."),
     contract: z.string().optional().describe("Contract file for repayments (stage 5), relative to the spec."),
@@ -244,6 +255,13 @@ export const EvaluationSpec = z
         if (!covariateIds.includes(id)) ctx.addIssue({ code: "custom", path: ["assignment", "balance", "covariates", i], message: `'${id}' is not a covariate id` });
       });
     }
+    const covariateIds = spec.covariates.map((c) => c.id);
+    (spec.estimation.covariates ?? []).forEach((id, i) => {
+      if (!covariateIds.includes(id)) ctx.addIssue({ code: "custom", path: ["estimation", "covariates", i], message: `'${id}' is not a covariate id` });
+    });
+    spec.estimation.subgroups.forEach((s, i) => {
+      if (!covariateIds.includes(s.covariate)) ctx.addIssue({ code: "custom", path: ["estimation", "subgroups", i, "covariate"], message: `'${s.covariate}' is not a covariate id` });
+    });
     if (spec.enrolment.from > spec.enrolment.to) {
       ctx.addIssue({ code: "custom", path: ["enrolment"], message: "'from' is after 'to'" });
     }

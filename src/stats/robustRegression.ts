@@ -32,12 +32,12 @@ export function robustRegression(columns: readonly { name: string; values: Array
   const fit = leastSquares(columns, y);
   const { n, rank } = fit;
   const df = n - rank;
-  if (df < 1) throw new Error("robustRegression requires more units than coefficients");
+  if (df < 1) throw new Error(`too few persons (${n}) for the ${rank} coefficients of the model`);
   const keptValues = fit.names.map((name) => columns.find((c) => c.name === name)!.values);
   const meat = Array.from({ length: rank }, () => new Array<number>(rank).fill(0));
   for (let i = 0; i < n; i += 1) {
     const h = fit.leverage[i]!;
-    if (h > 1 - 1e-10) throw new Error("robustRegression: a unit has leverage 1 (it alone determines a coefficient), so HC2 is undefined");
+    if (h > 1 - 1e-10) throw new Error("a person has leverage 1 (alone determines a coefficient), so the HC2 standard error is undefined");
     const weight = (fit.residuals[i]! * fit.residuals[i]!) / (1 - h);
     for (let a = 0; a < rank; a += 1) {
       const xa = keptValues[a]![i] as number;

@@ -1,0 +1,117 @@
+/**
+ * Stage 3 — estimate: intention-to-treat effects of every arm against the control arm,
+ * for every outcome, by every estimator that applies.
+ *
+ *   reads:  ingest.json, assignment.json, work/persons.csv, work/outcomes.csv, work/assignments.csv
+ *   writes: effects.json
+ *
+ * Steps: 1. the analysis table — arm, design blocks, outcomes, covariates (categorical
+ * ones as indicators of every level but the first), subgroups; 2. the plan from the
+ * spec's `estimation`; 3. estimateEffects.
+ */
+import type { EvaluationSpec } from "../spec/schema.ts";
+import type { IngestArtefact } from "../ingest/schema.ts";
+import type { PersonRow } from "../assign/schema.ts";
+import { blockPart } from "../assign/blockAndBatch.ts";
+import type { AnalysisTable, EstimationPlan, OutcomeKind } from "./analysisTable.ts";
+import { estimateEffects } from "./estimateEffects.ts";
+import { EffectsArtefact } from "./schema.ts";
+
+export const reads = ["ingest.json", "assignment.json", "work/persons.csv", "work/outcomes.csv", "work/assignments.csv"] as const;
+export const writes = ["effects.json"] as const;
+
+export const ADJUSTMENT = "Holm and Benjamini–Hochberg across the outcomes, within each contrast × estimator";
+
+export interface EstimateInput {
+  readonly spec: EvaluationSpec;
+  readonly ingest: IngestArtefact;
+  readonly persons: readonly PersonRow[];
+  readonly outcomes: readonly Record<string, string>[];
+  readonly assignments: readonly { personId: string; arm: string; batch: string; block: string }[];
+}
+
+export function run(input: EstimateInput): EffectsArtefact {
+  const { spec } = input;
+  const design = spec.assignment;
+  if (!design) throw new Error("estimate requires the spec's assignment (the runner checks this first)");
+  const control = design.arms.find((a) => a.control)!.name;
+  const settings = spec.estimation;
+
+  // 1. The analysis table: one row per assigned person, in person-id order.
+  const personOf = new Map(input.persons.map((p) => [p.personId, p]));
+  const outcomeOf = new Map(input.outcomes.map((o) => [o.personId!, o]));
+  const units = [...input.assignments].sort((a, b) => (a.personId < b.personId ? -1 : 1));
+  const number = (text: string | undefined) => (text === undefined || text === "" ? null : Number(text));
+  const columns = new Map<string, (number | null)[]>();
+  const kinds: { id: string; kind: OutcomeKind; exposure?: string }[] = [];
+  for (const outcome of input.ingest.outcomes.filter((o) => !o.skipped)) {
+    const kind: OutcomeKind = outcome.type === "binary" ? "binary" : outcome.type === "count" ? "count" : outcome.type === "rate" ? "rate" : "continuous";
+    columns.set(outcome.id, units.map((u) => number(outcomeOf.get(u.personId)?.[outcome.id])));
+    if (kind === "rate") {
+      const exposure = `${outcome.id}_exposure_years`;
+      columns.set(exposure, units.map((u) => number(outcomeOf.get(u.personId)?.[exposure])));
+      kinds.push({ id: outcome.id, kind, exposure });
+    } else {
+      kinds.push({ id: outcome.id, kind });
+    }
+  }
+  const covariateIds = settings.covariates ?? spec.covariates.map((c) => c.id);
+  const covariateColumns: string[] = [];
+  for (const id of covariateIds) {
+    const type = input.ingest.covariates.find((c) => c.id === id)?.type;
+    if (!type) continue;
+    const values = units.map((u) => personOf.get(u.personId)?.[id] ?? "");
+    if (type === "categorical") {
+      const levels = [...new Set(values.map((v) => (v === "" ? "(missing)" : v)))].sort();
+      for (const level of levels.slice(1)) {
+        const name = `${id}=${level}`;
+        columns.set(name, values.map((v) => Number((v === "" ? "(missing)" : v) === level)));
+        covariateColumns.push(name);
+      }
+    } else {
+      columns.set(id, values.map((v) => number(v)));
+      covariateColumns.push(id);
+    }
+  }
+  const subgroups = new Map(
+    settings.subgroups.map((s) => [
+      s.breaks ? `${s.covariate} cut at ${s.breaks.join(", ")}` : s.covariate,
+      units.map((u) => {
+        const value = personOf.get(u.personId)?.[s.covariate] ?? "";
+        return value === "" ? "" : blockPart(s, value).replace(`${s.covariate}=`, "");
+      }),
+    ]),
+  );
+  const blocked = design.blocks.length > 0;
+  const table: AnalysisTable = {
+    arm: units.map((u) => u.arm),
+    blocks: blocked ? units.map((u) => u.block) : null,
+    // Re-randomise as the design randomised: within batch × block.
+    permutationStrata: units.map((u) => `${u.batch} | ${u.block}`),
+    columns,
+    subgroups,
+  };
+
+  // 2–3. The plan, and the estimates.
+  const plan: EstimationPlan = {
+    control,
+    arms: design.arms.filter((a) => !a.control).map((a) => a.name),
+    outcomes: kinds,
+    covariates: covariateColumns,
+    subgroups: [...subgroups.keys()],
+    permutations: settings.permutations,
+    seed: settings.seed,
+    confidence: settings.confidence,
+  };
+  const result = estimateEffects(table, plan);
+  return EffectsArtefact.parse({
+    artefact: "effects",
+    schemaVersion: 1,
+    evaluation: spec.name,
+    source: "pipeline: ingest.json, assignment.json and their work/ tables",
+    confidence: settings.confidence,
+    control,
+    adjustment: ADJUSTMENT,
+    ...result,
+  });
+}
