@@ -7,9 +7,9 @@
  * the outcomes.
  */
 import { benjaminiHochberg, holm } from "../stats/adjustPValues.ts";
-import { unitsWith, valuesOf, type AnalysisTable, type EstimationPlan } from "./analysisTable.ts";
+import { unitsWith, valuesOf, type AnalysisTable, type EstimationPlan, type OutcomePlan } from "./analysisTable.ts";
 import { binaryEstimates } from "./binaryEstimators.ts";
-import type { ContrastData } from "./contrastData.ts";
+import { notEstimable, type ContrastData } from "./contrastData.ts";
 import { blockedDifferenceInMeans, differenceInMeans } from "./differenceInMeans.ts";
 import { poissonEstimate } from "./poissonEstimator.ts";
 import { randomizationInference } from "./randomizationInference.ts";
@@ -35,6 +35,12 @@ export function estimateEffects(table: AnalysisTable, plan: EstimationPlan): { e
         y: valuesOf(table, outcome.id, units),
         confidence: plan.confidence,
       };
+      const treatedCount = data.z.filter((z) => z === 1).length;
+      if (treatedCount < 2 || units.length - treatedCount < 2) {
+        const note = `needs at least two persons with the outcome observed in each arm; there are ${treatedCount} and ${units.length - treatedCount}`;
+        for (const estimator of applicableEstimators(outcome.kind, table.blocks !== null, plan)) estimates.push(notEstimable(data, estimator, note));
+        continue;
+      }
       estimates.push(differenceInMeans(data));
       if (table.blocks) estimates.push(blockedDifferenceInMeans(data, table.blocks));
       estimates.push(regressionEstimate(data, "ols", []));
@@ -61,6 +67,19 @@ export function estimateEffects(table: AnalysisTable, plan: EstimationPlan): { e
     }
   }
   return { estimates: adjustAcrossOutcomes(estimates), subgroups, interactions };
+}
+
+/** The estimators an outcome gets, in output order. */
+function applicableEstimators(kind: OutcomePlan["kind"], blocked: boolean, plan: EstimationPlan): EffectEstimate["estimator"][] {
+  return [
+    "difference_in_means",
+    ...(blocked ? ["difference_in_means_blocked" as const] : []),
+    "ols",
+    ...(plan.covariates.length > 0 ? ["ols_adjusted" as const, "lin" as const] : []),
+    ...(kind === "binary" ? ["risk_difference" as const, "risk_ratio" as const, "logistic" as const] : []),
+    ...(kind === "count" || kind === "rate" ? ["poisson" as const] : []),
+    ...(plan.permutations > 0 ? ["randomization" as const] : []),
+  ];
 }
 
 function adjustAcrossOutcomes(estimates: EffectEstimate[]): EffectEstimate[] {

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { runPipeline, runStage } from "../../pipeline/run.ts";
 import { IngestArtefact } from "../../src/ingest/schema.ts";
 import { AssignmentArtefact } from "../../src/assign/schema.ts";
+import { EffectsArtefact } from "../../src/estimate/schema.ts";
 import { StopRun } from "../../src/shared/issues.ts";
 import { messages } from "../../src/messages.ts";
 import * as assign from "../../src/assign/index.ts";
@@ -50,7 +51,7 @@ describe("effekt run on the shipped example", () => {
 
   it("gives byte-identical artefacts on a second run", async () => {
     await runPipeline({ specPath: "fixtures/ungifokus/spec.json", outDir: second, log });
-    for (const file of ["ingest.json", "work/outcomes.csv", "work/persons.csv", "work/quarantine/population.csv", "assignment.json", "work/allocation-log.csv", "work/assignments.csv"]) {
+    for (const file of ["ingest.json", "work/outcomes.csv", "work/persons.csv", "work/quarantine/population.csv", "assignment.json", "work/allocation-log.csv", "work/assignments.csv", "effects.json"]) {
       expect(read(second, file), file).toBe(read(first, file));
     }
   });
@@ -156,6 +157,77 @@ describe("the assign stage on the shipped example", () => {
     expect(artefact.persons.assigned + artefact.persons.awaitingRandomisation).toBe(artefact.persons.enrolled);
     const batches = (parse(read(dir, "work/assignments.csv"), { columns: true }) as Record<string, string>[]).map((a) => a.batch);
     expect(batches).not.toContain("2023Q2");
+  });
+});
+
+describe("the estimate stage on the shipped example", () => {
+  const out = tempDir();
+  const ready = runPipeline({ specPath: "fixtures/ungifokus/spec.json", outDir: out, log });
+  const effects = async () => {
+    await ready;
+    return EffectsArtefact.parse(JSON.parse(read(out, "effects.json")));
+  };
+  const find = (artefact: EffectsArtefact, outcome: string, estimator: string) => artefact.estimates.find((e) => e.outcome === outcome && e.estimator === estimator)!;
+
+  it("recovers the planted effects within their 95 % confidence intervals", async () => {
+    const artefact = await effects();
+    const planted: [string, string, number][] = [
+      ["education_24m", "difference_in_means", 0.05],
+      ["self_supporting_24m", "difference_in_means", -0.035],
+      ["psych_admission_24m", "difference_in_means", -0.055],
+      ["public_support_days_26m", "difference_in_means", -19],
+    ];
+    for (const [outcome, estimator, effect] of planted) {
+      const e = find(artefact, outcome, estimator);
+      expect(e.conf_low!, outcome).toBeLessThan(effect);
+      expect(e.conf_high!, outcome).toBeGreaterThan(effect);
+    }
+    const flex = find(artefact, "flex_job_24m", "logistic");
+    expect(flex.conf_low!).toBeLessThan(3);
+    expect(flex.conf_high!).toBeGreaterThan(3);
+    const convictions = find(artefact, "convictions_per_year_24m", "poisson");
+    expect(convictions.conf_low!).toBeLessThan(1);
+    expect(convictions.conf_high!).toBeGreaterThan(1);
+  });
+
+  it("gives every outcome every estimator that applies, a note wherever a number is missing, and no NaN", async () => {
+    const artefact = await effects();
+    const estimators = (outcome: string) => artefact.estimates.filter((e) => e.outcome === outcome).map((e) => e.estimator);
+    expect(estimators("education_24m")).toEqual(["difference_in_means", "difference_in_means_blocked", "ols", "ols_adjusted", "lin", "risk_difference", "risk_ratio", "logistic", "randomization"]);
+    expect(estimators("psych_admission_days_24m")).toContain("poisson");
+    for (const e of artefact.estimates) {
+      if (e.estimate === null) expect(e.note, `${e.outcome} ${e.estimator}`).toBeTruthy();
+      for (const value of Object.values(e)) if (typeof value === "number") expect(Number.isNaN(value)).toBe(false);
+    }
+    expect(find(artefact, "education_24m", "randomization")).toMatchObject({ permutations: 10000, exact: false });
+  });
+});
+
+describe("effekt estimate --table and effekt check-published", () => {
+  const effekt = (...args: string[]) => spawnSync(process.execPath, ["bin/effekt.js", ...args], { encoding: "utf8" });
+
+  it("estimate --table on a published RCT (MASS::anorexia) writes effects.json and exits 0", () => {
+    const out = tempDir();
+    const result = effekt("estimate", "--table", "fixtures/reference/estimate-anorexia.csv", "--treatment", "arm", "--control", "Cont", "--outcomes", "postwt,gained", "--binary", "gained", "--covariates", "prewt", "--permutations", "0", "--out", out);
+    expect(result.status, result.stderr).toBe(0);
+    const artefact = EffectsArtefact.parse(JSON.parse(read(out, "effects.json")));
+    expect(artefact.estimates.filter((e) => e.contrast === "FT vs Cont" && e.outcome === "postwt").map((e) => e.estimator)).toEqual(["difference_in_means", "ols", "ols_adjusted", "lin"]);
+  });
+
+  it("estimate --table names a bad cell and exits 1; a missing --out is a usage error", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "t.csv"), "arm;y\ntreatment;1,5\ncontrol;x\n");
+    const bad = effekt("estimate", "--table", join(dir, "t.csv"), "--treatment", "arm", "--outcomes", "y", "--out", dir);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain("line 3, column 'y': 'x' is not a number");
+    expect(effekt("estimate", "--table", join(dir, "t.csv"), "--treatment", "arm", "--outcomes", "y").status).toBe(2);
+  });
+
+  it("check-published reads the UngiFokus figures and says what it can and cannot recompute", () => {
+    const result = effekt("check-published", "fixtures/published/ungifokus-001.json");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("CONSISTENT");
+    expect(result.stdout).toContain("CANNOT RECOMPUTE");
   });
 });
 

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { tableFromRows } from "../../src/estimate/tableFromRows.ts";
+
+const options = { file: "my.csv", decimal: "," as const, treatment: "arm", blocks: null, numeric: ["y", "b", "k"], binary: ["b"], counts: ["k"], subgroups: [] };
+
+describe("tableFromRows", () => {
+  it("reads decimal commas, and empty or NA cells as missing", () => {
+    const { table, issues } = tableFromRows(["arm", "y", "b", "k"], [{ line: 2, fields: ["t", "1,5", "1", "3"] }, { line: 3, fields: ["c", "", "NA", "0"] }], options);
+    expect(issues).toEqual([]);
+    expect(table.columns.get("y")).toEqual([1.5, null]);
+    expect(table.columns.get("b")).toEqual([1, null]);
+  });
+
+  it("names the line, column and value of every bad cell", () => {
+    const { issues } = tableFromRows(
+      ["arm", "y", "b", "k"],
+      [{ line: 2, fields: ["t", "abc", "2", "1,5"] }, { line: 3, fields: ["", "1", "0", "-1"] }],
+      options,
+    );
+    expect(issues.map((i) => i.message)).toEqual([
+      "my.csv line 2, column 'y': 'abc' is not a number (decimal separator ',')",
+      "my.csv line 2, column 'b': '2' is not 0 or 1 (a binary outcome)",
+      "my.csv line 2, column 'k': '1,5' is not a whole number ≥ 0 (a count outcome)",
+      "my.csv line 3, column 'arm': '' is empty: every person needs an arm",
+      "my.csv line 3, column 'k': '-1' is not a whole number ≥ 0 (a count outcome)",
+    ]);
+  });
+
+  it("names a missing column and the header it found", () => {
+    const { issues } = tableFromRows(["arm", "y"], [], options);
+    expect(issues.map((i) => i.message)).toEqual(["my.csv: no column 'b' (the header has arm, y)", "my.csv: no column 'k' (the header has arm, y)"]);
+  });
+});
