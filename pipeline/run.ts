@@ -8,7 +8,7 @@
  *                                            work/outcome-status.csv          work/assignments.csv, work/roster.csv
  *             ──► 3 estimate  src/estimate/  ingest.json, assignment.json,   → effects.json
  *                                            work/{persons,outcomes,assignments}.csv
- *             ──► 4 project   src/project/   (not built yet: issue #5)
+ *             ──► 4 project   src/project/   spec.assumptions, effects.json  → projection.json
  *             ──► 5 repay     src/repay/     (not built yet: issue #6)
  *             ──► 6 report    src/report/    (not built yet: issue #7)
  *
@@ -20,6 +20,7 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import * as ingest from "../src/ingest/index.ts";
 import * as assign from "../src/assign/index.ts";
 import * as estimate from "../src/estimate/index.ts";
+import * as project from "../src/project/index.ts";
 import { estimateEffects } from "../src/estimate/estimateEffects.ts";
 import { EffectsArtefact } from "../src/estimate/schema.ts";
 import { tableFromRows } from "../src/estimate/tableFromRows.ts";
@@ -60,6 +61,7 @@ export const STAGES = {
   ingest: runIngest,
   assign: runAssign,
   estimate: runEstimate,
+  project: runProject,
 } as const satisfies Record<string, (loaded: LoadedSpec, options: RunOptions) => Promise<void>>;
 export type StageName = keyof typeof STAGES;
 
@@ -319,6 +321,45 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
   const out = join(resolve(options.outDir), "effects.json");
   await writeFileAtomic(out, formatJson(artefact));
   return relative(process.cwd(), out) || out;
+}
+
+/** Stage 4: reads the assumption files (and effects.json when present), projects every case, writes projection.json. */
+async function runProject(loaded: LoadedSpec, options: RunOptions): Promise<void> {
+  const { spec, specDir, outDir } = loaded;
+  const files = spec.assumptions === undefined ? [] : Array.isArray(spec.assumptions) ? spec.assumptions : [spec.assumptions];
+  if (files.length === 0) stopRun("no_assumptions", "$.assumptions", "the spec names no assumption files (`assumptions`), so there is nothing to project");
+  const effectsPath = join(outDir, "effects.json");
+  const effects = (await exists(effectsPath)) ? await readArtefact(effectsPath, EffectsArtefact, "estimate") : null;
+  const artefact = await projectFiles(spec.name, files.map((f) => resolve(specDir, f)), effects);
+  await writeFileAtomic(join(outDir, "projection.json"), formatJson(artefact));
+  for (const c of artefact.cases) {
+    const reproduced = c.published.filter((p) => p.verdict === "reproduced").length;
+    const figures = c.published.length > 0 ? `; published figures: ${reproduced} of ${c.published.length} reproduced` : "";
+    options.log(`project: ${c.name}: society ${Math.round(c.scenarios[0]!.totals.society).toLocaleString("en")} kr over the horizon${figures}`);
+  }
+  options.log(`project: ${artefact.cases.length} case(s) → ${relative(process.cwd(), join(outDir, "projection.json"))}`);
+}
+
+/** Reads and projects assumption files; a problem in one becomes a StopRun naming the file and JSON path. */
+export async function projectFiles(evaluation: string, paths: readonly string[], effects: EffectsArtefact | null) {
+  const cases = [];
+  for (const path of paths) {
+    const shown = relative(process.cwd(), path) || path;
+    if (!(await exists(path))) stopRun("assumptions_missing", shown, `assumption file not found: ${shown}`);
+    let json: unknown;
+    try {
+      json = JSON.parse(await readFile(path, "utf8"));
+    } catch (error) {
+      stopRun("assumptions_not_json", shown, `${shown} is not valid JSON: ${(error as Error).message}`);
+    }
+    cases.push({ file: shown, json });
+  }
+  try {
+    return project.run({ evaluation, cases, effects });
+  } catch (error) {
+    if (error instanceof project.AssumptionsInvalid) throw new StopRun(error.issues);
+    throw error;
+  }
 }
 
 /** Reads an earlier stage's JSON artefact, validated; a missing one says which stage to run first. */

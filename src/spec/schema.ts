@@ -222,7 +222,10 @@ export const EvaluationSpec = z
     assignment: Assignment.optional().describe("How groups were or are to be assigned (stage 2)."),
     estimation: Estimation.default({ subgroups: [], permutations: 10000, seed: 1, confidence: 0.95 }),
     covariates: z.array(Covariate).default([]),
-    assumptions: z.string().optional().describe("Assumption file for the savings projection (stage 4), relative to the spec."),
+    assumptions: z
+      .union([z.string(), z.array(z.string()).min(1)])
+      .optional()
+      .describe("Assumption file(s) for the savings projection (stage 4), relative to the spec: the evaluation's own business case and published ones to reproduce."),
     contract: z.string().optional().describe("Contract file for repayments (stage 5), relative to the spec."),
   })
   .superRefine((spec, ctx) => {

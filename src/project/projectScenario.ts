@@ -1,0 +1,154 @@
+/**
+ * One business case under one set of assumptions: cost lines → savings by year and
+ * sector for one cohort → net of the intervention cost, break-even, ROI, NPV, the
+ * steady state with a new cohort every year, and the investment ceiling.
+ *
+ *   line savings in year t = effect per person × unit price × decay(t) × cohort size × part of year t
+ *   sector savings        = line savings × the sector's share
+ *   discount factor (t)   = (1 + r)^−(t − 1): year 1 is the present
+ */
+import type { EffectsArtefact } from "../estimate/schema.ts";
+import { decayConvention, decayFactors } from "./decayFactors.ts";
+import { SECTORS, type Assumptions, type CostLine, type ScenarioResult, type Sector } from "./schema.ts";
+
+export const FINANSMINISTERIET_RATE = 0.035;
+export const DISCOUNT_CONVENTION = "values in year t are discounted by (1 + r)^−(t − 1): year 1 is the present";
+
+type Series = { kommune: number[]; region: number[]; stat: number[]; society: number[] };
+const KEYS = [...SECTORS, "society"] as const;
+
+export class ProjectionError extends Error {}
+
+/** The effect per person per year of a line, and the interval from its estimate's CI when it comes from effects.json. */
+export function lineEffect(line: CostLine, effects: EffectsArtefact | null): { value: number; interval: [number, number] | null; from: string } {
+  if (!("fromEffects" in line.effect)) return { value: line.effect.value, interval: null, from: line.effect.source };
+  const spec = line.effect.fromEffects;
+  if (!effects) throw new ProjectionError(`line '${line.id}' takes its effect from effects.json, and there is none: run 'effekt estimate' first`);
+  const candidates = effects.estimates.filter((e) => e.outcome === spec.outcome && e.estimator === spec.estimator && (spec.contrast === undefined || e.contrast === spec.contrast));
+  const estimate = candidates[0];
+  if (!estimate) throw new ProjectionError(`line '${line.id}': effects.json has no ${spec.estimator} estimate for outcome '${spec.outcome}'${spec.contrast ? ` (${spec.contrast})` : ""}`);
+  if (estimate.estimate === null) throw new ProjectionError(`line '${line.id}': the ${spec.estimator} estimate for '${spec.outcome}' is not estimable (${estimate.note ?? "no note"})`);
+  const scale = spec.scale.value;
+  const ends = estimate.conf_low !== null && estimate.conf_high !== null ? ([estimate.conf_low * scale, estimate.conf_high * scale].sort((a, b) => a - b) as [number, number]) : null;
+  return { value: estimate.estimate * scale, interval: ends, from: `${spec.estimator} on ${spec.outcome} (${estimate.contrast}) × ${scale}` };
+}
+
+export function projectScenario(assumptions: Assumptions, scenario: { id: string; label: string }, effects: EffectsArtefact | null): ScenarioResult {
+  const horizon = assumptions.horizonYears.value;
+  if (!(horizon > 0)) throw new ProjectionError("horizonYears must be positive");
+  const yearCount = Math.ceil(horizon - 1e-12);
+  const years = Array.from({ length: yearCount }, (_, i) => i + 1);
+  const yearWeights = years.map((t) => Math.min(1, horizon - (t - 1)));
+  const rate = assumptions.discountRate === "finansministeriet" ? FINANSMINISTERIET_RATE : assumptions.discountRate.value;
+  const discount = years.map((t) => (1 + rate) ** -(t - 1));
+  const size = assumptions.cohort.size.value;
+  const zero = () => years.map(() => 0);
+  const emptySeries = (): Series => ({ kommune: zero(), region: zero(), stat: zero(), society: zero() });
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+  const savings = emptySeries();
+  const lines = assumptions.lines.map((line) => {
+    const effect = lineEffect(line, effects);
+    const price = rebasedPrice(line, assumptions);
+    const factors = line.timing === "once" ? years.map((t) => (t === 1 ? 1 : 0)) : decayFactors(line.decay, yearCount);
+    const perYear = (effectValue: number) => years.map((t, i) => effectValue * price * factors[i]! * size * (line.timing === "once" ? 1 : yearWeights[i]!));
+    const total = perYear(effect.value);
+    const bySector = emptySeries();
+    for (const sector of SECTORS) {
+      bySector[sector] = total.map((v) => v * line.shares[sector].value);
+      bySector[sector].forEach((v, i) => (savings[sector][i]! += v));
+    }
+    bySector.society = total;
+    total.forEach((v, i) => (savings.society[i]! += v));
+    return {
+      id: line.id,
+      label: line.label,
+      effectPerPerson: effect.value,
+      unitPriceKr: price,
+      decayFactors: factors,
+      decayConvention: line.timing === "once" ? "once, in year 1" : decayConvention(line.decay),
+      savingsByYear: bySector,
+      total: totalsOf(bySector),
+      interval: effect.interval ? { low: sum(perYear(effect.interval[0])), high: sum(perYear(effect.interval[1])), from: `the 95 % CI of ${effect.from}` } : null,
+    };
+  });
+
+  const cost = (assumptions.interventionCost.perCohort?.value ?? 0) + (assumptions.interventionCost.perPerson?.value ?? 0) * size;
+  if (!(cost > 0)) throw new ProjectionError("the intervention cost must be positive (interventionCost.perCohort or .perPerson)");
+  const payer: Sector = assumptions.interventionCost.payer;
+  const costByYear = years.map((t) => (t === 1 ? cost : 0));
+  const net = emptySeries();
+  for (const key of KEYS) net[key] = savings[key].map((v, i) => v - (key === "society" || key === payer ? costByYear[i]! : 0));
+  const cumulative = emptySeries();
+  for (const key of KEYS) {
+    let running = 0;
+    cumulative[key] = net[key].map((v, i) => (running += v * discount[i]!));
+  }
+  const breakEvenYear = (key: (typeof KEYS)[number]) => {
+    const index = cumulative[key].findIndex((v) => v >= -1e-9);
+    return index < 0 ? null : years[index]!;
+  };
+  const breakEvenMonth = (key: (typeof KEYS)[number]) => {
+    // The cost falls at the start of year 1; savings accrue evenly over each year's months.
+    let running = 0;
+    for (let i = 0; i < yearCount; i += 1) {
+      const months = Math.max(1, Math.round(12 * yearWeights[i]!));
+      const paid = key === "society" || key === payer ? costByYear[i]! : 0;
+      running -= paid * discount[i]!;
+      for (let m = 1; m <= months; m += 1) {
+        running += (savings[key][i]! / months) * discount[i]!;
+        if (running >= -1e-9) return 12 * i + m;
+      }
+    }
+    return null;
+  };
+  const totals = totalsOf(savings);
+  const perKey = <T>(f: (key: (typeof KEYS)[number]) => T) => ({ kommune: f("kommune"), region: f("region"), stat: f("stat"), society: f("society") });
+  const npv = perKey((key) => cumulative[key].at(-1)!);
+  const payerPresentValue = sum(savings[payer].map((v, i) => v * discount[i]!));
+  return {
+    scenario: scenario.id,
+    label: scenario.label,
+    years,
+    yearWeights,
+    lines,
+    savingsByYear: savings,
+    totals,
+    sectorShares: { kommune: totals.kommune / totals.society, region: totals.region / totals.society, stat: totals.stat / totals.society },
+    interventionCostByYear: costByYear,
+    interventionCostTotal: cost,
+    netByYear: net,
+    cumulativeNet: cumulative,
+    breakEven: { year: perKey(breakEvenYear), month: perKey(breakEvenMonth), discounted: rate > 0 },
+    roi: { gross: perKey((key) => totals[key] / cost), net: perKey((key) => (totals[key] - cost) / cost) },
+    npv,
+    discountRate: rate,
+    discountConvention: DISCOUNT_CONVENTION,
+    steadyState: assumptions.cohort.newCohortEachYear
+      ? {
+          annualSavings: totals,
+          annualCost: cost,
+          annualNet: perKey((key) => totals[key] - (key === "society" || key === payer ? cost : 0)),
+          description: `once ${yearCount} cohorts run side by side (a new cohort every year), each calendar year saves one cohort's ${horizon}-year total and pays one cohort's cost (undiscounted)`,
+        }
+      : null,
+    investmentCeiling: {
+      perPerson: payerPresentValue / size,
+      perCohort: payerPresentValue,
+      description: `the most the ${payer} can pay (in year 1) and still break even within ${horizon} years: its ${rate > 0 ? "discounted " : ""}savings over the horizon`,
+    },
+  };
+}
+
+function totalsOf(series: Series) {
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  return { kommune: sum(series.kommune), region: sum(series.region), stat: sum(series.stat), society: sum(series.society) };
+}
+
+/** The unit price in the file's price year. */
+function rebasedPrice(line: CostLine, assumptions: Assumptions): number {
+  const from = line.unitPrice.priceYear;
+  const to = assumptions.priceYear;
+  if (from === undefined || to === undefined || from === to) return line.unitPrice.value;
+  return (line.unitPrice.value * assumptions.priceIndex[String(to)]!) / assumptions.priceIndex[String(from)]!;
+}
