@@ -3,13 +3,15 @@
  * a problem in the input (the message says which); 2 the command was mistyped;
  * 70 an internal error (a bug: please report it with EFFEKT_DEBUG=1 output).
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parse as parseCsv } from "csv-parse/sync";
 import { verifyAllocation } from "../src/assign/verifyAllocation.ts";
 import { checkPublished, PublishedFile } from "../src/estimate/checkPublished.ts";
 import { jsonPath } from "../src/spec/parseSpec.ts";
-import { estimateFromTable } from "./run.ts";
+import { estimateFromTable, projectFiles } from "./run.ts";
+import { EffectsArtefact } from "../src/estimate/schema.ts";
 import { z } from "zod";
 import { StopRun } from "../src/shared/issues.ts";
 import { EvaluationSpec } from "../src/spec/schema.ts";
@@ -29,12 +31,15 @@ Usage:
   effekt estimate <spec.json> [--as-of YYYY-MM-DD] [--out DIR] run stage 3 alone, from stages 1–2's artefacts
   effekt estimate --table data.csv --treatment COL --outcomes a,b [options] --out DIR
                                                           estimate effects from your own person-level table
+  effekt project <spec.json> [--out DIR]                  run stage 4 alone (savings by sector and year)
+  effekt project --assumptions case.json [--effects effects.json] --out DIR
+                                                          project one business case on its own
   effekt verify-allocation <log.csv> [--roster roster.csv]  recompute an allocation log's hash chain and allocation
   effekt check-published <figures.json>                   recompute published p-values from printed figures
   effekt spec-schema                                      print the spec's JSON Schema
   effekt <command> --help                                 help on one command
 
-Stages: ${Object.keys(STAGES).join(" → ")} (project, repay and report are not built yet).
+Stages: ${Object.keys(STAGES).join(" → ")} (repay and report are not built yet).
 Results are written under --out (default output/<spec name>/); progress goes to stderr.
 Exit codes: 0 usable result, 1 stopped on a problem in the input, 2 usage error, 70 internal error.`;
 
@@ -76,6 +81,15 @@ With --table it reads your own CSV (',' ';' or tab; UTF-8 or Windows-1252; empty
   --covariates x,y    numeric covariates            --blocks COL      design blocks (blocked estimator, permutation strata)
   --subgroups s       subgroup columns              --permutations N  randomisation draws (0 = none; default 10000)
   --seed S            seed for the draws (default 1) --out DIR        where effects.json goes (required)`,
+  project: `effekt project <spec.json> [--as-of YYYY-MM-DD] [--out DIR]
+effekt project --assumptions case.json [--assumptions other.json …] [--effects effects.json] --out DIR
+
+Stage 4: turns effects into money over the horizon — each cost line = effect × unit price ×
+cohort size × sector share (kommune / region / stat) × its decay profile — then intervention
+cost, net by year and cumulative, break-even per sector, ROI (savings / cost and
+(savings − cost) / cost), NPV, the steady state with a new cohort every year, scenarios,
+one-way sensitivity, the investment ceiling, and for published cases the
+published-vs-reproduced table. Writes projection.json.`,
   "check-published": `effekt check-published <figures.json> [--out result.json]
 
 Recomputes published p-values from the figures printed beside them: two shares (%) — Pearson χ²,
@@ -123,6 +137,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         permutations: { type: "string" },
         seed: { type: "string" },
         confidence: { type: "string" },
+        assumptions: { type: "string", multiple: true },
+        effects: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -140,7 +156,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (command === "verify-allocation") return verifyAllocationCommand(parsed.positionals, parsed.values.roster);
   if (command === "check-published") return checkPublishedCommand(parsed.positionals, parsed.values.out);
-  if (command === "estimate" && parsed.values.table !== undefined) return estimateTableCommand(parsed.values);
+  if (command === "estimate" && parsed.values.table !== undefined) return estimateTableCommand(parsed.values as Record<string, string | boolean | undefined>);
+  if (command === "project" && parsed.values.assumptions !== undefined) return projectFilesCommand(parsed.values.assumptions, parsed.values.effects, parsed.values.out);
   const [specPath, ...extra] = parsed.positionals;
   if (specPath === undefined || extra.length > 0) {
     process.stderr.write(`effekt ${command}: expected exactly one spec file\n\n${HELP[command]}\n`);
@@ -297,4 +314,41 @@ async function checkPublishedCommand(positionals: readonly string[], outPath: st
   if (report.sameSample) say(`same sample: ${report.sameSample}`);
   if (outPath) await writeFile(outPath, JSON.stringify({ source: file.source, ...report }, null, 2) + "\n");
   return EXIT_OK;
+}
+
+async function projectFilesCommand(files: readonly string[], effectsPath: string | undefined, outDir: string | undefined): Promise<number> {
+  if (!outDir) {
+    process.stderr.write(`effekt project: --out is required with --assumptions\n\n${HELP.project}\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    let effects = null;
+    if (effectsPath !== undefined) {
+      const parsed = EffectsArtefact.safeParse(JSON.parse(await readFile(effectsPath, "utf8")));
+      if (!parsed.success) {
+        process.stderr.write(`effekt project: ${effectsPath} is not an effects.json written by effekt estimate\n`);
+        return EXIT_STOPPED;
+      }
+      effects = parsed.data;
+    }
+    const artefact = await projectFiles("business cases", files.map((f) => resolve(f)), effects);
+    const out = join(resolve(outDir), "projection.json");
+    await mkdir(resolve(outDir), { recursive: true });
+    await writeFile(out, JSON.stringify(artefact, null, 2) + "\n");
+    for (const c of artefact.cases) {
+      process.stdout.write(`${c.title}\n`);
+      for (const p of c.published) {
+        const value = p.reproduced === null ? "—" : p.reproduced.toLocaleString("en", { maximumFractionDigits: 2 });
+        process.stdout.write(`  ${p.verdict === "reproduced" ? "REPRODUCED" : "DIFFERS   "} ${p.label}: published ${p.published.toLocaleString("en")} ${p.unit}, effekt ${value}\n`);
+      }
+    }
+    process.stderr.write(`effekt project: done → ${relative(process.cwd(), out)}\n`);
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof StopRun) {
+      process.stderr.write(`effekt project: stopped\n${error.issues.map((issue) => issue.message).join("\n")}\n`);
+      return EXIT_STOPPED;
+    }
+    throw error;
+  }
 }

@@ -333,6 +333,10 @@ async function runProject(loaded: LoadedSpec, options: RunOptions): Promise<void
   const artefact = await projectFiles(spec.name, files.map((f) => resolve(specDir, f)), effects);
   await writeFileAtomic(join(outDir, "projection.json"), formatJson(artefact));
   for (const c of artefact.cases) {
+    if (c.notProjected !== null) {
+      options.log(`project: ${c.name}: not projected: ${c.notProjected}`);
+      continue;
+    }
     const reproduced = c.published.filter((p) => p.verdict === "reproduced").length;
     const figures = c.published.length > 0 ? `; published figures: ${reproduced} of ${c.published.length} reproduced` : "";
     options.log(`project: ${c.name}: society ${Math.round(c.scenarios[0]!.totals.society).toLocaleString("en")} kr over the horizon${figures}`);

@@ -9,7 +9,7 @@ import type { EffectsArtefact } from "../estimate/schema.ts";
 import type { Issue } from "../shared/issues.ts";
 import { jsonPath } from "../spec/parseSpec.ts";
 import { getPath, OverrideError, setPath } from "./applyOverrides.ts";
-import { ProjectionError, projectScenario } from "./projectScenario.ts";
+import { EffectUnavailable, ProjectionError, projectScenario } from "./projectScenario.ts";
 import { Assumptions, type CaseProjection, type PublishedComparison, type ScenarioResult } from "./schema.ts";
 
 export class AssumptionsInvalid extends Error {
@@ -52,7 +52,13 @@ export function projectCase(raw: unknown, file: string, effects: EffectsArtefact
   };
 
   const results = new Map<string, ScenarioResult>();
-  results.set("base", run(base, { id: "base", label: "Base case: the assumptions as stated" }));
+  try {
+    results.set("base", projectScenario(base, { id: "base", label: "Base case: the assumptions as stated" }, effects));
+  } catch (error) {
+    if (error instanceof EffectUnavailable) return { name: base.name, title: base.title, source: base.source, notProjected: error.message, scenarios: [], sensitivity: [], published: [] };
+    if (error instanceof ProjectionError) throw new AssumptionsInvalid([{ code: "projection", path: file, message: `${file} (base): ${error.message}` }]);
+    throw error;
+  }
   for (const scenario of base.scenarios) results.set(scenario.id, run(withOverrides(scenario.overrides, ` scenario '${scenario.id}'`), scenario));
 
   const baseResult = results.get("base")!;
@@ -104,5 +110,5 @@ export function projectCase(raw: unknown, file: string, effects: EffectsArtefact
     };
   });
 
-  return { name: base.name, title: base.title, source: base.source, scenarios: [...results.values()], sensitivity, published };
+  return { name: base.name, title: base.title, source: base.source, notProjected: null, scenarios: [...results.values()], sensitivity, published };
 }

@@ -19,6 +19,9 @@ const KEYS = [...SECTORS, "society"] as const;
 
 export class ProjectionError extends Error {}
 
+/** An effect that cannot be had yet (not estimable as of this date): the case is reported, not projected. */
+export class EffectUnavailable extends ProjectionError {}
+
 /** The effect per person per year of a line, and the interval from its estimate's CI when it comes from effects.json. */
 export function lineEffect(line: CostLine, effects: EffectsArtefact | null): { value: number; interval: [number, number] | null; from: string } {
   if (!("fromEffects" in line.effect)) return { value: line.effect.value, interval: null, from: line.effect.source };
@@ -27,7 +30,7 @@ export function lineEffect(line: CostLine, effects: EffectsArtefact | null): { v
   const candidates = effects.estimates.filter((e) => e.outcome === spec.outcome && e.estimator === spec.estimator && (spec.contrast === undefined || e.contrast === spec.contrast));
   const estimate = candidates[0];
   if (!estimate) throw new ProjectionError(`line '${line.id}': effects.json has no ${spec.estimator} estimate for outcome '${spec.outcome}'${spec.contrast ? ` (${spec.contrast})` : ""}`);
-  if (estimate.estimate === null) throw new ProjectionError(`line '${line.id}': the ${spec.estimator} estimate for '${spec.outcome}' is not estimable (${estimate.note ?? "no note"})`);
+  if (estimate.estimate === null) throw new EffectUnavailable(`line '${line.id}': the ${spec.estimator} estimate for '${spec.outcome}' is not estimable (${estimate.note ?? "no note"})`);
   const scale = spec.scale.value;
   const ends = estimate.conf_low !== null && estimate.conf_high !== null ? ([estimate.conf_low * scale, estimate.conf_high * scale].sort((a, b) => a - b) as [number, number]) : null;
   return { value: estimate.estimate * scale, interval: ends, from: `${spec.estimator} on ${spec.outcome} (${estimate.contrast}) × ${scale}` };

@@ -202,6 +202,7 @@ export const CaseProjection = z.object({
   name: z.string(),
   title: z.string(),
   source: z.string(),
+  notProjected: z.string().nullable().describe("Why this case could not be projected (e.g. an effect it needs is not estimable yet)."),
   scenarios: z.array(ScenarioResult),
   sensitivity: z.array(z.object({ label: z.string(), path: z.string(), source: z.string(), low: z.unknown(), high: z.unknown(), societyNet: z.object({ low: z.number(), base: z.number(), high: z.number() }), kommuneNet: z.object({ low: z.number(), base: z.number(), high: z.number() }) })),
   published: z.array(PublishedComparison),

@@ -9,6 +9,7 @@ import { runPipeline, runStage } from "../../pipeline/run.ts";
 import { IngestArtefact } from "../../src/ingest/schema.ts";
 import { AssignmentArtefact } from "../../src/assign/schema.ts";
 import { EffectsArtefact } from "../../src/estimate/schema.ts";
+import { ProjectionArtefact } from "../../src/project/schema.ts";
 import { StopRun } from "../../src/shared/issues.ts";
 import { messages } from "../../src/messages.ts";
 import * as assign from "../../src/assign/index.ts";
@@ -26,6 +27,7 @@ function variantSpec(specPath: string, change: (spec: any) => void): string {
   const base = resolve(specPath, "..");
   for (const extract of Object.values<any>(spec.extracts)) extract.file = resolve(base, extract.file);
   if (spec.benefitCodes) spec.benefitCodes.file = resolve(base, spec.benefitCodes.file);
+  if (spec.assumptions) spec.assumptions = [spec.assumptions].flat().map((f: string) => resolve(base, f));
   change(spec);
   const path = join(tempDir(), "spec.json");
   writeFileSync(path, JSON.stringify(spec));
@@ -51,7 +53,7 @@ describe("effekt run on the shipped example", () => {
 
   it("gives byte-identical artefacts on a second run", async () => {
     await runPipeline({ specPath: "fixtures/ungifokus/spec.json", outDir: second, log });
-    for (const file of ["ingest.json", "work/outcomes.csv", "work/persons.csv", "work/quarantine/population.csv", "assignment.json", "work/allocation-log.csv", "work/assignments.csv", "effects.json"]) {
+    for (const file of ["ingest.json", "work/outcomes.csv", "work/persons.csv", "work/quarantine/population.csv", "assignment.json", "work/allocation-log.csv", "work/assignments.csv", "effects.json", "projection.json"]) {
       expect(read(second, file), file).toBe(read(first, file));
     }
   });
@@ -200,6 +202,18 @@ describe("the estimate stage on the shipped example", () => {
       for (const value of Object.values(e)) if (typeof value === "number") expect(Number.isNaN(value)).toBe(false);
     }
     expect(find(artefact, "education_24m", "randomization")).toMatchObject({ permutations: 10000, exact: false });
+  });
+});
+
+describe("the project stage on the shipped example", () => {
+  it("projects the trial's own business case with intervals from the estimates, and both published cases", async () => {
+    const out = tempDir();
+    await runPipeline({ specPath: "fixtures/ungifokus/spec.json", outDir: out, log });
+    const artefact = ProjectionArtefact.parse(JSON.parse(read(out, "projection.json")));
+    expect(artefact.cases.map((c) => c.name)).toEqual(["ungifokus-trial", "ungifokus-001", "release-000"]);
+    const trial = artefact.cases[0]!.scenarios[0]!;
+    for (const line of trial.lines) expect(line.interval, line.id).not.toBeNull();
+    expect(artefact.cases[1]!.published.find((p) => p.id === "region_total")!.verdict).toBe("reproduced");
   });
 });
 
