@@ -83,7 +83,7 @@ export function outcomeType(outcome: OutcomeSpec): OutcomeType {
 }
 
 export function describeWindow(outcome: OutcomeSpec): string {
-  if ("windowMonths" in outcome) return `months 0–${outcome.windowMonths} from start`;
+  if ("windowMonths" in outcome) return `months ${outcome.fromMonth}–${outcome.windowMonths} from start`;
   if ("atMonth" in outcome) return `at month ${outcome.atMonth} after start`;
   return `within ${outcome.withinMonths} months of first release after start`;
 }
@@ -114,9 +114,9 @@ function censored(person: Person, asOf: DayNumber): OutcomeValue {
 }
 
 /** The window [start, end) of a person, or null when it ends after the last followed day. */
-function completeWindow(person: Person, months: number, asOf: DayNumber): { start: DayNumber; end: DayNumber } | null {
+function completeWindow(person: Person, months: number, asOf: DayNumber, fromMonth = 0): { start: DayNumber; end: DayNumber } | null {
   const end = addMonths(person.startDate, months);
-  return end > lastFollowedDay(person, asOf) + 1 ? null : { start: person.startDate, end };
+  return end > lastFollowedDay(person, asOf) + 1 ? null : { start: addMonths(person.startDate, fromMonth), end };
 }
 
 function valueFunction(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNumber): ((person: Person) => OutcomeValue) | null {
@@ -126,7 +126,7 @@ function valueFunction(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNu
       const groups = records.benefitGroups;
       if (!groups) return null;
       return (person) => {
-        const window = completeWindow(person, outcome.windowMonths, asOf);
+        const window = completeWindow(person, outcome.windowMonths, asOf, outcome.fromMonth);
         if (!window) return censored(person, asOf);
         const weeks = countWeeksInGroups(groups.get(person.personId), records.absentGroup, outcome.groups, window.start, window.end);
         return observed(outcome.kind === "flex_job" ? Number(weeks > 0) : 7 * weeks);
@@ -157,7 +157,7 @@ function valueFunction(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNu
       const rows = outcome.kind === "paid_hours" ? records.paidHours : records.socialServices;
       if (!rows) return null;
       return (person) => {
-        const window = completeWindow(person, outcome.windowMonths, asOf);
+        const window = completeWindow(person, outcome.windowMonths, asOf, outcome.fromMonth);
         if (!window) return censored(person, asOf);
         let total = 0;
         for (const row of rows.get(person.personId) ?? []) {
@@ -171,7 +171,7 @@ function valueFunction(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNu
       const contacts = records.psychiatricContacts;
       if (!contacts) return null;
       return (person) => {
-        const window = completeWindow(person, outcome.windowMonths, asOf);
+        const window = completeWindow(person, outcome.windowMonths, asOf, outcome.fromMonth);
         if (!window) return censored(person, asOf);
         const ofType = (contacts.get(person.personId) ?? []).filter((c) => c.contactType === outcome.contactType);
         if (outcome.measure === "days") {
@@ -191,10 +191,11 @@ function valueFunction(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNu
       const convictions = records.convictions;
       if (!convictions) return null;
       return (person) => {
+        const begin = addMonths(person.startDate, outcome.fromMonth);
         const end = Math.min(addMonths(person.startDate, outcome.windowMonths), lastFollowedDay(person, asOf) + 1);
-        if (end <= person.startDate) return censored(person, asOf);
-        const count = (convictions.get(person.personId) ?? []).filter((c) => c.date >= person.startDate && c.date < end).length;
-        const exposureYears = (end - person.startDate) / DAYS_PER_YEAR;
+        if (end <= begin) return censored(person, asOf);
+        const count = (convictions.get(person.personId) ?? []).filter((c) => c.date >= begin && c.date < end).length;
+        const exposureYears = (end - begin) / DAYS_PER_YEAR;
         return { status: "observed", value: count / exposureYears, exposureYears };
       };
     }

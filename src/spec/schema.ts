@@ -69,7 +69,10 @@ export const Extract = z
     }
   });
 
-const Window = { windowMonths: z.number().int().positive().describe("Months from the person's own start date.") };
+const Window = {
+  windowMonths: z.number().int().positive().describe("The window ends this many months after the person's own start date."),
+  fromMonth: z.number().int().min(0).default(0).describe("The window begins this many months after start (12 with windowMonths 24 = the second follow-up year)."),
+};
 const AtMonth = { atMonth: z.number().int().positive().describe("Months after the person's own start date.") };
 const OutcomeBase = {
   id: Identifier,
@@ -229,6 +232,9 @@ export const EvaluationSpec = z
     contract: z.string().optional().describe("Contract file for repayments (stage 5), relative to the spec."),
   })
   .superRefine((spec, ctx) => {
+    spec.outcomes.forEach((o, i) => {
+      if ("fromMonth" in o && o.fromMonth >= o.windowMonths) ctx.addIssue({ code: "custom", path: ["outcomes", i, "fromMonth"], message: "fromMonth must be before windowMonths" });
+    });
     const kinds = Object.values(spec.extracts).map((e) => e.kind);
     if (!kinds.includes("population")) {
       ctx.addIssue({ code: "custom", path: ["extracts"], message: "an extract of kind 'population' is required" });

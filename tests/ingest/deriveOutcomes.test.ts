@@ -106,6 +106,10 @@ describe("deriveOutcome", () => {
     expect(values({ kind: "days_on_public_support", windowMonths: 12 })).toEqual([84, "censored", 0, 0, "censored"]);
   });
 
+  it("fromMonth starts the window later: months 6–12 of P1 hold one support week (2022-10-31)", () => {
+    expect(values({ kind: "days_on_public_support", fromMonth: 6, windowMonths: 12 })).toEqual([7, "censored", 0, 0, "censored"]);
+  });
+
   it("flex_job is 1 when any week in the window is in the flex_job group", () => {
     expect(values({ kind: "flex_job", windowMonths: 12 })).toEqual([1, "censored", 0, 0, "censored"]);
   });
