@@ -34,12 +34,13 @@ Usage:
   effekt project <spec.json> [--out DIR]                  run stage 4 alone (savings by sector and year)
   effekt project --assumptions case.json [--effects effects.json] --out DIR
                                                           project one business case on its own
+  effekt repay <spec.json> [--out DIR]                    run stage 5 alone (repayments and the ledger)
   effekt verify-allocation <log.csv> [--roster roster.csv]  recompute an allocation log's hash chain and allocation
   effekt check-published <figures.json>                   recompute published p-values from printed figures
   effekt spec-schema                                      print the spec's JSON Schema
   effekt <command> --help                                 help on one command
 
-Stages: ${Object.keys(STAGES).join(" → ")} (repay and report are not built yet).
+Stages: ${Object.keys(STAGES).join(" → ")} (report is not built yet).
 Results are written under --out (default output/<spec name>/); progress goes to stderr.
 Exit codes: 0 usable result, 1 stopped on a problem in the input, 2 usage error, 70 internal error.`;
 
@@ -90,6 +91,10 @@ cost, net by year and cumulative, break-even per sector, ROI (savings / cost and
 (savings − cost) / cost), NPV, the steady state with a new cohort every year, scenarios,
 one-way sensitivity, the investment ceiling, and for published cases the
 published-vs-reproduced table. Writes projection.json.`,
+  repay: RUN_HELP(
+    "repay",
+    "Stage 5: what the municipality owes the investors under each contract in the spec — differential payments,\nrate cards, unit prices capped by the municipal saving — with caps, the return floor and ceiling,\nthe split between payers, the cumulative ledger, the investors' IRR, the repayment risk and the\nportfolio check. Writes repayment.json and ledger.csv.",
+  ),
   "check-published": `effekt check-published <figures.json> [--out result.json]
 
 Recomputes published p-values from the figures printed beside them: two shares (%) — Pearson χ²,

@@ -9,7 +9,8 @@
  *             ──► 3 estimate  src/estimate/  ingest.json, assignment.json,   → effects.json
  *                                            work/{persons,outcomes,assignments}.csv
  *             ──► 4 project   src/project/   spec.assumptions, effects.json  → projection.json
- *             ──► 5 repay     src/repay/     (not built yet: issue #6)
+ *             ──► 5 repay     src/repay/     spec.contract, effects.json,    → repayment.json, ledger.csv
+ *                                            contract outcome tables, spec.portfolio
  *             ──► 6 report    src/report/    (not built yet: issue #7)
  *
  * Only this file and the CLI touch files, the clock and the environment; the stages
@@ -21,6 +22,11 @@ import * as ingest from "../src/ingest/index.ts";
 import * as assign from "../src/assign/index.ts";
 import * as estimate from "../src/estimate/index.ts";
 import * as project from "../src/project/index.ts";
+import * as repay from "../src/repay/index.ts";
+import { Contract } from "../src/repay/schema.ts";
+import { Portfolio } from "../src/repay/portfolio.ts";
+import { ContractDataError } from "../src/repay/ruleAmounts.ts";
+import type { OutcomeRow } from "../src/repay/outcomeTable.ts";
 import { estimateEffects } from "../src/estimate/estimateEffects.ts";
 import { EffectsArtefact } from "../src/estimate/schema.ts";
 import { tableFromRows } from "../src/estimate/tableFromRows.ts";
@@ -35,7 +41,7 @@ import { QuarantineEntry } from "../src/ingest/schema.ts";
 import { messages } from "../src/messages.ts";
 import { toCsv } from "../src/shared/csv.ts";
 import { StopRun, stopRun } from "../src/shared/issues.ts";
-import { parseSpec } from "../src/spec/parseSpec.ts";
+import { jsonPath, parseSpec } from "../src/spec/parseSpec.ts";
 import type { EvaluationSpec } from "../src/spec/schema.ts";
 import { detectDialect, readCsvRows } from "./io/readCsv.ts";
 import { formatJson, writeFileAtomic } from "./io/files.ts";
@@ -62,6 +68,7 @@ export const STAGES = {
   assign: runAssign,
   estimate: runEstimate,
   project: runProject,
+  repay: runRepay,
 } as const satisfies Record<string, (loaded: LoadedSpec, options: RunOptions) => Promise<void>>;
 export type StageName = keyof typeof STAGES;
 
@@ -342,6 +349,82 @@ async function runProject(loaded: LoadedSpec, options: RunOptions): Promise<void
     options.log(`project: ${c.name}: society ${Math.round(c.scenarios[0]!.totals.society).toLocaleString("en")} kr over the horizon${figures}`);
   }
   options.log(`project: ${artefact.cases.length} case(s) → ${relative(process.cwd(), join(outDir, "projection.json"))}`);
+}
+
+/** Stage 5: reads the contracts, their outcome tables and effects.json, writes repayment.json and ledger.csv. */
+async function runRepay(loaded: LoadedSpec, options: RunOptions): Promise<void> {
+  const { spec, specDir, outDir } = loaded;
+  const files = spec.contract === undefined ? [] : Array.isArray(spec.contract) ? spec.contract : [spec.contract];
+  if (files.length === 0) stopRun("no_contract", "$.contract", "the spec names no contract file (`contract`), so there is nothing to repay");
+  const effectsPath = join(outDir, "effects.json");
+  const effects = (await exists(effectsPath)) ? await readArtefact(effectsPath, EffectsArtefact, "estimate") : null;
+  const contracts = [];
+  for (const file of files) contracts.push(await readContract(resolve(specDir, file)));
+  const portfolio = spec.portfolio ? await readJsonFile(resolve(specDir, spec.portfolio), Portfolio, "portfolio file") : null;
+  let output;
+  try {
+    output = repay.run({ evaluation: spec.name, contracts, effects, portfolio });
+  } catch (error) {
+    if (error instanceof ContractDataError) stopRun("contract_data", "repay", error.message);
+    throw error;
+  }
+  await writeFileAtomic(join(outDir, "repayment.json"), formatJson(output.artefact));
+  await writeFileAtomic(join(outDir, "ledger.csv"), output.ledgerCsv);
+  for (const c of output.artefact.contracts) {
+    options.log(`repay: ${c.name}: ${Math.round(c.totalRepaid).toLocaleString("en")} kr repaid of ${c.capital.toLocaleString("en")} kr capital${c.illustrative.length > 0 ? ` (${c.illustrative.length} illustrative terms)` : ""}`);
+  }
+  options.log(`repay: → ${relative(process.cwd(), join(outDir, "repayment.json"))}, ledger.csv`);
+}
+
+/** A contract file and, for rate cards, its outcome table: every problem named by file and JSON path or line. */
+export async function readContract(path: string): Promise<{ contract: Contract; outcomeRows: OutcomeRow[] | null }> {
+  const contract = await readJsonFile(path, Contract, "contract");
+  if (!contract.outcomeTable) return { contract, outcomeRows: null };
+  const tablePath = resolve(dirname(path), contract.outcomeTable);
+  const shown = relative(process.cwd(), tablePath) || tablePath;
+  if (!(await exists(tablePath))) stopRun("outcome_table_missing", shown, `outcome table not found: ${shown} (named by ${relative(process.cwd(), path)})`);
+  const records = parseCsv(await readFile(tablePath, "utf8"), { skip_empty_lines: true }) as string[][];
+  const [header, ...rows] = records;
+  if (!header || !header.includes("person_id") || !header.includes("period")) stopRun("outcome_table_header", shown, `${shown}: the header needs person_id and period columns`);
+  const outcomeColumns = header.filter((c) => c !== "person_id" && c !== "period");
+  const needed = contract.rules.flatMap((r) => (r.kind === "rate_card" ? r.prices.map((p) => p.outcome) : r.kind === "capped_unit_price" ? [r.outcome] : []));
+  const unknown = needed.filter((o) => !outcomeColumns.includes(o));
+  if (unknown.length > 0) stopRun("unknown_outcome", shown, `${relative(process.cwd(), path)}: outcome(s) ${unknown.join(", ")} are not columns of ${shown} (it has ${outcomeColumns.join(", ")})`);
+  const problems: string[] = [];
+  const outcomeRows = rows.map((fields, i) => {
+    const outcomes: Record<string, number | null> = {};
+    outcomeColumns.forEach((column) => {
+      const text = (fields[header.indexOf(column)] ?? "").trim();
+      if (text !== "" && text !== "0" && text !== "1") problems.push(`${shown} line ${i + 2}, column '${column}': '${text}' is not 0, 1 or empty`);
+      outcomes[column] = text === "" ? null : Number(text);
+    });
+    return { personId: fields[header.indexOf("person_id")] ?? "", period: fields[header.indexOf("period")] ?? "", outcomes };
+  });
+  if (problems.length > 0) throw new StopRun(problems.map((message) => ({ code: "invalid_outcome", path: shown, message })));
+  return { contract, outcomeRows };
+}
+
+/** A JSON input file validated by zod; every problem is named by file and JSON path. */
+async function readJsonFile<T>(path: string, schema: z.ZodType<T>, what: string): Promise<T> {
+  const shown = relative(process.cwd(), path) || path;
+  if (!(await exists(path))) stopRun("file_missing", shown, `${what} not found: ${shown}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, "utf8"));
+  } catch (error) {
+    stopRun("not_json", shown, `${shown} is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new StopRun(
+      parsed.error.issues.map((issue) => ({
+        code: issue.code,
+        path: shown,
+        message: `${shown} ${jsonPath(issue.path)}: ${issue.code === "unrecognized_keys" ? `unknown key(s) ${(issue as { keys: string[] }).keys.join(", ")}` : issue.message}`,
+      })),
+    );
+  }
+  return parsed.data;
 }
 
 /** Reads and projects assumption files; a problem in one becomes a StopRun naming the file and JSON path. */

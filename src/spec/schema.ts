@@ -229,7 +229,11 @@ export const EvaluationSpec = z
       .union([z.string(), z.array(z.string()).min(1)])
       .optional()
       .describe("Assumption file(s) for the savings projection (stage 4), relative to the spec: the evaluation's own business case and published ones to reproduce."),
-    contract: z.string().optional().describe("Contract file for repayments (stage 5), relative to the spec."),
+    contract: z
+      .union([z.string(), z.array(z.string()).min(1)])
+      .optional()
+      .describe("Contract file(s) for repayments (stage 5), relative to the spec."),
+    portfolio: z.string().optional().describe("A portfolio table (as 002's) to check against the contracts' ledgers (stage 5), relative to the spec."),
   })
   .superRefine((spec, ctx) => {
     spec.outcomes.forEach((o, i) => {

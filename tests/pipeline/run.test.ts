@@ -10,6 +10,7 @@ import { IngestArtefact } from "../../src/ingest/schema.ts";
 import { AssignmentArtefact } from "../../src/assign/schema.ts";
 import { EffectsArtefact } from "../../src/estimate/schema.ts";
 import { ProjectionArtefact } from "../../src/project/schema.ts";
+import * as repay from "../../src/repay/index.ts";
 import { StopRun } from "../../src/shared/issues.ts";
 import { messages } from "../../src/messages.ts";
 import * as assign from "../../src/assign/index.ts";
@@ -28,6 +29,8 @@ function variantSpec(specPath: string, change: (spec: any) => void): string {
   for (const extract of Object.values<any>(spec.extracts)) extract.file = resolve(base, extract.file);
   if (spec.benefitCodes) spec.benefitCodes.file = resolve(base, spec.benefitCodes.file);
   if (spec.assumptions) spec.assumptions = [spec.assumptions].flat().map((f: string) => resolve(base, f));
+  if (spec.contract) spec.contract = [spec.contract].flat().map((f: string) => resolve(base, f));
+  if (spec.portfolio) spec.portfolio = resolve(base, spec.portfolio);
   change(spec);
   const path = join(tempDir(), "spec.json");
   writeFileSync(path, JSON.stringify(spec));
@@ -53,7 +56,7 @@ describe("effekt run on the shipped example", () => {
 
   it("gives byte-identical artefacts on a second run", async () => {
     await runPipeline({ specPath: "fixtures/ungifokus/spec.json", outDir: second, log });
-    for (const file of ["ingest.json", "work/outcomes.csv", "work/persons.csv", "work/quarantine/population.csv", "assignment.json", "work/allocation-log.csv", "work/assignments.csv", "effects.json", "projection.json"]) {
+    for (const file of ["ingest.json", "work/outcomes.csv", "work/persons.csv", "work/quarantine/population.csv", "assignment.json", "work/allocation-log.csv", "work/assignments.csv", "effects.json", "projection.json", "repayment.json", "ledger.csv"]) {
       expect(read(second, file), file).toBe(read(first, file));
     }
   });
@@ -214,6 +217,50 @@ describe("the project stage on the shipped example", () => {
     const trial = artefact.cases[0]!.scenarios[0]!;
     for (const line of trial.lines) expect(line.interval, line.id).not.toBeNull();
     expect(artefact.cases[1]!.published.find((p) => p.id === "region_total")!.verdict).toBe("reproduced");
+  });
+});
+
+describe("the repay stage on the shipped example", () => {
+  const out = tempDir();
+  const ready = runPipeline({ specPath: "fixtures/ungifokus/spec.json", outDir: out, log });
+
+  it("re-derives every UngiFokus ledger amount by hand from the aggregate figures in the same file", async () => {
+    await ready;
+    const artefact = repay.RepaymentArtefact.parse(JSON.parse(read(out, "repayment.json")));
+    const ungifokus = artefact.contracts.find((c) => c.name === "ungifokus")!;
+    expect(ungifokus.lines).toHaveLength(3);
+    let total = 0;
+    for (const line of ungifokus.lines) {
+      const b = line.basis as Record<string, number>;
+      const byHand = Math.round(Math.max(0, b.mean_control! - b.mean_treated!) * b.price_per_unit! * b.n_treated! * 100) / 100;
+      expect(line.amount, line.period).toBe(byHand);
+      total += byHand;
+    }
+    expect(ungifokus.totalRepaid).toBeCloseTo(total, 6);
+    expect(ungifokus.byPayer.kommune_central).toBeCloseTo(total, 6);
+    expect(ungifokus.periods.at(-1)!.remainingCapital).toBeCloseTo(14400000 - total, 6);
+  });
+
+  it("writes the ledger CSV and the portfolio check, naming the published total that is not the sum of its rows", async () => {
+    await ready;
+    const artefact = repay.RepaymentArtefact.parse(JSON.parse(read(out, "repayment.json")));
+    const checks = (artefact.portfolio as { checks: { what: string; ok: boolean }[] }).checks;
+    expect(checks.filter((c) => !c.ok).map((c) => c.what)).toContain("total decentralSavings: the sum of the rows");
+    expect(checks.find((c) => c.what === "Lær for Livet: investment = the contract's capital")!.ok).toBe(false);
+    const ledger = parse(read(out, "ledger.csv"), { columns: true }) as Record<string, string>[];
+    expect(ledger.filter((l) => l.contract === "ungifokus" && l.rule === "total")).toHaveLength(3);
+    const illustrative = artefact.contracts.find((c) => c.name === "hjem-job-helhed")!.illustrative;
+    expect(illustrative.some((i) => i.includes("price not in 002"))).toBe(true);
+  });
+
+  it("a contract naming an outcome its table lacks stops, naming both", async () => {
+    const dir = tempDir();
+    const contract = JSON.parse(readFileSync("fixtures/contracts/hjem-job-helhed.json", "utf8"));
+    contract.rules[0].prices[0].outcome = "housing_first";
+    contract.outcomeTable = resolve("fixtures/contracts/hjem-job-helhed-outcomes.csv");
+    writeFileSync(join(dir, "contract.json"), JSON.stringify(contract));
+    const spec = variantSpec("fixtures/ungifokus/spec.json", (s) => (s.contract = join(dir, "contract.json")));
+    await expect(runStage("repay", { specPath: spec, outDir: out, log })).rejects.toThrow(/outcome\(s\) housing_first are not columns of/);
   });
 });
 
