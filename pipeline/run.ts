@@ -317,7 +317,7 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
   });
   const artefact = EffectsArtefact.parse({
     artefact: "effects",
-    schemaVersion: 1,
+    schema_version: 1,
     evaluation: basename(path),
     source: `table: ${basename(path)}`,
     confidence: options.confidence,

@@ -279,7 +279,7 @@ export function run(input: AssignInput): AssignOutput {
 
   const artefact = AssignmentArtefact.parse({
     artefact: "assignment",
-    schemaVersion: 1,
+    schema_version: 1,
     evaluation: spec.name,
     asOf: isoDate(input.asOf),
     design: {

@@ -101,7 +101,7 @@ export type ConsortArm = z.infer<typeof ConsortArm>;
 
 export const AssignmentArtefact = z.object({
   artefact: z.literal("assignment"),
-  schemaVersion: z.literal(1),
+  schema_version: z.literal(1),
   evaluation: z.string(),
   asOf: z.string(),
   design: z.object({

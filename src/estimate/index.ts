@@ -106,7 +106,7 @@ export function run(input: EstimateInput): EffectsArtefact {
   const result = estimateEffects(table, plan);
   return EffectsArtefact.parse({
     artefact: "effects",
-    schemaVersion: 1,
+    schema_version: 1,
     evaluation: spec.name,
     source: "pipeline: ingest.json, assignment.json and their work/ tables",
     confidence: settings.confidence,

@@ -81,7 +81,7 @@ export type InteractionTest = z.infer<typeof InteractionTest>;
 
 export const EffectsArtefact = z.object({
   artefact: z.literal("effects"),
-  schemaVersion: z.literal(1),
+  schema_version: z.literal(1),
   evaluation: z.string(),
   source: z.string().describe("The pipeline's artefacts, or the table given to `effekt estimate --table`."),
   confidence: z.number(),

@@ -142,7 +142,7 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
 
   const artefact = IngestArtefact.parse({
     artefact: "ingest",
-    schemaVersion: 1,
+    schema_version: 1,
     evaluation: spec.name,
     asOf: isoDate(asOf),
     enrolment: spec.enrolment,

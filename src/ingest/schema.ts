@@ -105,7 +105,7 @@ export type OutcomeSummary = z.infer<typeof OutcomeSummary>;
 
 export const IngestArtefact = z.object({
   artefact: z.literal("ingest"),
-  schemaVersion: z.literal(1),
+  schema_version: z.literal(1),
   evaluation: z.string(),
   asOf: z.string(),
   enrolment: z.object({ from: z.string(), to: z.string() }),

@@ -23,7 +23,7 @@ export interface ProjectInput {
 export function run(input: ProjectInput): ProjectionArtefact {
   return ProjectionArtefact.parse({
     artefact: "projection",
-    schemaVersion: 1,
+    schema_version: 1,
     evaluation: input.evaluation,
     cases: input.cases.map((c) => projectCase(c.json, c.file, input.effects)),
   });

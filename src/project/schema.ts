@@ -211,7 +211,7 @@ export type CaseProjection = z.infer<typeof CaseProjection>;
 
 export const ProjectionArtefact = z.object({
   artefact: z.literal("projection"),
-  schemaVersion: z.literal(1),
+  schema_version: z.literal(1),
   evaluation: z.string(),
   cases: z.array(CaseProjection),
 });

@@ -19,7 +19,7 @@ export const writes = ["repayment.json", "ledger.csv"] as const;
 
 export const RepaymentArtefact = z.object({
   artefact: z.literal("repayment"),
-  schemaVersion: z.literal(1),
+  schema_version: z.literal(1),
   evaluation: z.string(),
   contracts: z.array(ContractResult),
   portfolio: z.unknown().nullable(),
@@ -38,7 +38,7 @@ export function run(input: RepayInput): { artefact: RepaymentArtefact; ledgerCsv
   const byName = new Map(results.map((r) => [r.name, r]));
   const artefact = RepaymentArtefact.parse({
     artefact: "repayment",
-    schemaVersion: 1,
+    schema_version: 1,
     evaluation: input.evaluation,
     contracts: results,
     portfolio: input.portfolio ? portfolioView(input.portfolio, byName) : null,
