@@ -10,7 +10,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { verifyAllocation } from "../src/assign/verifyAllocation.ts";
 import { checkPublished, PublishedFile } from "../src/estimate/checkPublished.ts";
 import { jsonPath } from "../src/spec/parseSpec.ts";
-import { estimateFromTable, projectFiles } from "./run.ts";
+import { estimateFromTable, projectFiles, verifyRun } from "./run.ts";
 import { EffectsArtefact } from "../src/estimate/schema.ts";
 import { z } from "zod";
 import { StopRun } from "../src/shared/issues.ts";
@@ -25,7 +25,8 @@ const EXIT_INTERNAL = 70;
 const MAIN_HELP = `effekt — evaluation pipeline for social effect investments
 
 Usage:
-  effekt run <spec.json> [--as-of YYYY-MM-DD] [--out DIR]   run every stage built so far
+  effekt run <spec.json> [--as-of YYYY-MM-DD] [--out DIR] [--lang da|en] [--compare DIR]
+                                                          run every stage
   effekt ingest <spec.json> [--as-of YYYY-MM-DD] [--out DIR]  run stage 1 alone
   effekt assign <spec.json> [--as-of YYYY-MM-DD] [--out DIR]  run stage 2 alone, from stage 1's artefacts
   effekt estimate <spec.json> [--as-of YYYY-MM-DD] [--out DIR] run stage 3 alone, from stages 1–2's artefacts
@@ -35,12 +36,14 @@ Usage:
   effekt project --assumptions case.json [--effects effects.json] --out DIR
                                                           project one business case on its own
   effekt repay <spec.json> [--out DIR]                    run stage 5 alone (repayments and the ledger)
+  effekt report <spec.json> [--lang da|en] [--compare DIR]  run stage 6 alone (the report and the manifest)
+  effekt verify-run <output dir>                          recompute every hash in a run's manifest
   effekt verify-allocation <log.csv> [--roster roster.csv]  recompute an allocation log's hash chain and allocation
   effekt check-published <figures.json>                   recompute published p-values from printed figures
   effekt spec-schema                                      print the spec's JSON Schema
   effekt <command> --help                                 help on one command
 
-Stages: ${Object.keys(STAGES).join(" → ")} (report is not built yet).
+Stages: ${Object.keys(STAGES).join(" → ")}.
 Results are written under --out (default output/<spec name>/); progress goes to stderr.
 Exit codes: 0 usable result, 1 stopped on a problem in the input, 2 usage error, 70 internal error.`;
 
@@ -51,6 +54,8 @@ ${what}
 Options:
   --as-of YYYY-MM-DD   follow-up is counted up to and including this date (default: the spec's asOf)
   --out DIR            output folder (default: output/<spec name>)
+  --lang da|en         the report's language (default: the spec's report.lang, else Danish)
+  --compare DIR        a previous run's output folder: the report shows what changed since
   -h, --help           this help`;
 
 const HELP: Record<string, string> = {
@@ -95,6 +100,14 @@ published-vs-reproduced table. Writes projection.json.`,
     "repay",
     "Stage 5: what the municipality owes the investors under each contract in the spec — differential payments,\nrate cards, unit prices capped by the municipal saving — with caps, the return floor and ceiling,\nthe split between payers, the cumulative ledger, the investors' IRR, the repayment risk and the\nportfolio check. Writes repayment.json and ledger.csv.",
   ),
+  report: RUN_HELP(
+    "report",
+    "Stage 6: one self-contained report.html (Danish by default), status.html and a CSV for every table under\nreport/, with every cell describing fewer than 5 persons suppressed; then manifest.json with the SHA-256\nof every input and output.",
+  ),
+  "verify-run": `effekt verify-run <output dir>
+
+Recomputes the SHA-256 of every input and output recorded in the run's manifest.json and names
+every file that changed or is missing. Exit 0 when all match.`,
   "check-published": `effekt check-published <figures.json> [--out result.json]
 
 Recomputes published p-values from the figures printed beside them: two shares (%) — Pearson χ²,
@@ -116,7 +129,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(MAIN_HELP + "\n");
     return command === undefined ? EXIT_USAGE : EXIT_OK;
   }
-  if (!(command in HELP)) {
+  if (!(command in HELP) || command === "help") {
     process.stderr.write(`effekt: unknown command '${command}'\n\n${MAIN_HELP}\n`);
     return EXIT_USAGE;
   }
@@ -144,6 +157,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         confidence: { type: "string" },
         assumptions: { type: "string", multiple: true },
         effects: { type: "string" },
+        lang: { type: "string" },
+        compare: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -161,6 +176,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (command === "verify-allocation") return verifyAllocationCommand(parsed.positionals, parsed.values.roster);
   if (command === "check-published") return checkPublishedCommand(parsed.positionals, parsed.values.out);
+  if (command === "verify-run") return verifyRunCommand(parsed.positionals);
+  if (parsed.values.lang !== undefined && parsed.values.lang !== "da" && parsed.values.lang !== "en") {
+    process.stderr.write(`effekt ${command}: --lang takes da or en\n`);
+    return EXIT_USAGE;
+  }
   if (command === "estimate" && parsed.values.table !== undefined) return estimateTableCommand(parsed.values as Record<string, string | boolean | undefined>);
   if (command === "project" && parsed.values.assumptions !== undefined) return projectFilesCommand(parsed.values.assumptions, parsed.values.effects, parsed.values.out);
   const [specPath, ...extra] = parsed.positionals;
@@ -172,6 +192,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     specPath,
     ...(parsed.values["as-of"] !== undefined ? { asOf: parsed.values["as-of"] } : {}),
     ...(parsed.values.out !== undefined ? { outDir: parsed.values.out } : {}),
+    ...(parsed.values.lang !== undefined ? { lang: parsed.values.lang as "da" | "en" } : {}),
+    ...(parsed.values.compare !== undefined ? { compare: parsed.values.compare } : {}),
     log: (line: string) => process.stderr.write(line + "\n"),
   };
   try {
@@ -352,6 +374,28 @@ async function projectFilesCommand(files: readonly string[], effectsPath: string
   } catch (error) {
     if (error instanceof StopRun) {
       process.stderr.write(`effekt project: stopped\n${error.issues.map((issue) => issue.message).join("\n")}\n`);
+      return EXIT_STOPPED;
+    }
+    throw error;
+  }
+}
+
+async function verifyRunCommand(positionals: readonly string[]): Promise<number> {
+  const [dir, ...extra] = positionals;
+  if (dir === undefined || extra.length > 0) {
+    process.stderr.write(`effekt verify-run: expected exactly one output folder\n\n${HELP["verify-run"]}\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    const result = await verifyRun(dir);
+    for (const file of result.changed) process.stdout.write(`CHANGED  ${file}\n`);
+    for (const file of result.missing) process.stdout.write(`MISSING  ${file}\n`);
+    for (const file of result.unrecorded) process.stdout.write(`NOT IN MANIFEST  ${file}\n`);
+    process.stdout.write(result.ok && result.unrecorded.length === 0 ? `verified: ${result.checked} files match manifest.json (${result.manifest.createdAt})\n` : "NOT verified\n");
+    return result.ok && result.unrecorded.length === 0 ? EXIT_OK : EXIT_STOPPED;
+  } catch (error) {
+    if (error instanceof StopRun) {
+      process.stderr.write(`effekt verify-run: ${error.issues.map((i) => i.message).join("\n")}\n`);
       return EXIT_STOPPED;
     }
     throw error;

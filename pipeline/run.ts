@@ -11,7 +11,8 @@
  *             ──► 4 project   src/project/   spec.assumptions, effects.json  → projection.json
  *             ──► 5 repay     src/repay/     spec.contract, effects.json,    → repayment.json, ledger.csv
  *                                            contract outcome tables, spec.portfolio
- *             ──► 6 report    src/report/    (not built yet: issue #7)
+ *             ──► 6 report    src/report/    every artefact above (and a     → report/report.html, report/status.html,
+ *                                            previous run, with --compare)     report/*.csv, manifest.json
  *
  * Only this file and the CLI touch files, the clock and the environment; the stages
  * are functions of their typed input and the spec.
@@ -23,6 +24,11 @@ import * as assign from "../src/assign/index.ts";
 import * as estimate from "../src/estimate/index.ts";
 import * as project from "../src/project/index.ts";
 import * as repay from "../src/repay/index.ts";
+import { buildReport, type RunArtefacts } from "../src/report/buildReport.ts";
+import { compareHashes, Manifest, type FileHash } from "../src/report/manifest.ts";
+import { ProjectionArtefact } from "../src/project/schema.ts";
+import { isoDate } from "../src/shared/dates.ts";
+import { listFiles, sha256File } from "./io/hash.ts";
 import { Contract } from "../src/repay/schema.ts";
 import { Portfolio } from "../src/repay/portfolio.ts";
 import { ContractDataError } from "../src/repay/ruleAmounts.ts";
@@ -54,10 +60,15 @@ export interface RunOptions {
   readonly outDir?: string;
   /** Progress lines (stderr in the CLI). */
   readonly log: (line: string) => void;
+  /** Report language; default the spec's report.lang, else Danish. */
+  readonly lang?: "da" | "en";
+  /** A previous run's output folder, for the report's changes section. */
+  readonly compare?: string;
 }
 
 export interface LoadedSpec {
   readonly spec: EvaluationSpec;
+  readonly specPath: string;
   readonly specDir: string;
   readonly asOf: number;
   readonly outDir: string;
@@ -69,6 +80,7 @@ export const STAGES = {
   estimate: runEstimate,
   project: runProject,
   repay: runRepay,
+  report: runReport,
 } as const satisfies Record<string, (loaded: LoadedSpec, options: RunOptions) => Promise<void>>;
 export type StageName = keyof typeof STAGES;
 
@@ -115,6 +127,7 @@ export async function loadSpec(options: RunOptions): Promise<LoadedSpec> {
   if (asOf === null) stopRun("as_of_invalid", "--as-of", messages.asOfInvalid(asOfText));
   return {
     spec: parsed.spec,
+    specPath,
     specDir: dirname(specPath),
     asOf,
     outDir: resolve(options.outDir ?? join("output", parsed.spec.name)),
@@ -349,6 +362,106 @@ async function runProject(loaded: LoadedSpec, options: RunOptions): Promise<void
     options.log(`project: ${c.name}: society ${Math.round(c.scenarios[0]!.totals.society).toLocaleString("en")} kr over the horizon${figures}`);
   }
   options.log(`project: ${artefact.cases.length} case(s) → ${relative(process.cwd(), join(outDir, "projection.json"))}`);
+}
+
+/** Stage 6: reads every artefact there is, writes the report (HTML, status page, CSVs), then the manifest over it all. */
+async function runReport(loaded: LoadedSpec, options: RunOptions): Promise<void> {
+  const { spec, outDir } = loaded;
+  const artefacts = await readRunArtefacts(outDir);
+  let previous = null;
+  if (options.compare) {
+    const dir = resolve(options.compare);
+    previous = { label: relative(process.cwd(), dir) || dir, run: await readRunArtefacts(dir) };
+  }
+  const inputs = await inputHashes(loaded);
+  const versions = { effekt: await toolVersion(), node: process.version };
+  const seeds: Record<string, number> = { estimation: spec.estimation.seed, repaymentRisk: 1 };
+  if (spec.assignment?.mode === "randomise") seeds.assignment = spec.assignment.seed;
+  const lang = options.lang ?? spec.report?.lang ?? "da";
+  const report = await buildReport({
+    lang,
+    minCell: spec.report?.minCell ?? 5,
+    spec,
+    run: artefacts,
+    previous,
+    manifest: { inputs: inputs.map((i) => ({ file: i.path, sha256: i.sha256 })), seeds, versions },
+  });
+  const reportDir = join(outDir, "report");
+  await writeFileAtomic(join(reportDir, "report.html"), report.html);
+  await writeFileAtomic(join(reportDir, "status.html"), report.statusHtml);
+  for (const [name, csv] of report.tables) await writeFileAtomic(join(reportDir, name), csv);
+  const outputs: FileHash[] = [];
+  for (const path of await listFiles(outDir, (rel) => rel === "manifest.json" || rel.endsWith(".tmp"))) {
+    outputs.push({ role: "output", path, sha256: (await sha256File(join(outDir, path)))! });
+  }
+  const manifest = Manifest.parse({
+    artefact: "manifest",
+    schema_version: 1,
+    createdAt: new Date().toISOString(),
+    evaluation: spec.name,
+    asOf: isoDate(loaded.asOf),
+    versions,
+    seeds,
+    inputs,
+    outputs,
+  });
+  await writeFileAtomic(join(outDir, "manifest.json"), formatJson(manifest));
+  options.log(`report: ${relative(process.cwd(), join(reportDir, "report.html"))} (${lang}), ${report.tables.size} tables; manifest.json over ${inputs.length} inputs and ${outputs.length} outputs`);
+}
+
+async function readRunArtefacts(dir: string): Promise<RunArtefacts> {
+  const optional = async <T>(file: string, schema: z.ZodType<T>, stage: string) => ((await exists(join(dir, file))) ? await readArtefact(join(dir, file), schema, stage) : null);
+  return {
+    ingest: await readArtefact(join(dir, "ingest.json"), IngestArtefact, "ingest"),
+    assignment: await optional("assignment.json", AssignmentArtefact, "assign"),
+    effects: await optional("effects.json", EffectsArtefact, "estimate"),
+    projection: await optional("projection.json", ProjectionArtefact, "project"),
+    repayment: await optional("repayment.json", repay.RepaymentArtefact, "repay"),
+  };
+}
+
+/** Every input file of the run with its SHA-256, paths relative to the output folder. */
+async function inputHashes(loaded: LoadedSpec): Promise<FileHash[]> {
+  const { spec, specDir, outDir } = loaded;
+  const files: { role: string; path: string }[] = [{ role: "spec", path: loaded.specPath }];
+  for (const [name, extract] of Object.entries(spec.extracts)) files.push({ role: `extract:${name}`, path: resolve(specDir, extract.file) });
+  if (spec.benefitCodes) files.push({ role: "benefitCodes", path: resolve(specDir, spec.benefitCodes.file) });
+  if (spec.assignment?.mode === "existing") files.push({ role: "allocation", path: resolve(specDir, spec.assignment.file) });
+  if (spec.assignment?.mode === "randomise" && spec.assignment.log) files.push({ role: "allocationLog", path: resolve(specDir, spec.assignment.log) });
+  for (const f of [spec.assumptions ?? []].flat()) files.push({ role: "assumptions", path: resolve(specDir, f) });
+  for (const f of [spec.contract ?? []].flat()) {
+    const path = resolve(specDir, f);
+    files.push({ role: "contract", path });
+    try {
+      const table = (JSON.parse(await readFile(path, "utf8")) as { outcomeTable?: string }).outcomeTable;
+      if (table) files.push({ role: "outcomeTable", path: resolve(dirname(path), table) });
+    } catch {
+      // An unreadable contract was already reported by the repay stage.
+    }
+  }
+  if (spec.portfolio) files.push({ role: "portfolio", path: resolve(specDir, spec.portfolio) });
+  const hashes: FileHash[] = [];
+  for (const file of files) {
+    const sha = await sha256File(file.path);
+    if (sha !== null) hashes.push({ role: file.role, path: relative(outDir, file.path), sha256: sha });
+  }
+  return hashes;
+}
+
+async function toolVersion(): Promise<string> {
+  const packagePath = new URL("../package.json", import.meta.url);
+  return (JSON.parse(await readFile(packagePath, "utf8")) as { version: string }).version;
+}
+
+/** `effekt verify-run`: recomputes every hash in a run's manifest. */
+export async function verifyRun(dir: string) {
+  const path = join(resolve(dir), "manifest.json");
+  const manifest = await readArtefact(path, Manifest, "run");
+  const actual = new Map<string, string | null>();
+  for (const file of [...manifest.inputs, ...manifest.outputs]) actual.set(file.path, await sha256File(join(resolve(dir), file.path)));
+  const current = new Set(await listFiles(resolve(dir), (rel) => rel === "manifest.json" || rel.endsWith(".tmp")));
+  const unrecorded = [...current].filter((p) => !manifest.outputs.some((o) => o.path === p));
+  return { ...compareHashes([...manifest.inputs, ...manifest.outputs], actual), unrecorded, manifest };
 }
 
 /** Stage 5: reads the contracts, their outcome tables and effects.json, writes repayment.json and ledger.csv. */

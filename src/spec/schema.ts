@@ -224,6 +224,13 @@ export const EvaluationSpec = z
     primaryOutcome: z.string().optional().describe("The outcome the CONSORT flow counts as analysed; the first outcome when absent."),
     assignment: Assignment.optional().describe("How groups were or are to be assigned (stage 2)."),
     estimation: Estimation.default({ subgroups: [], permutations: 10000, seed: 1, confidence: 0.95 }),
+    report: z
+      .strictObject({
+        lang: z.enum(["da", "en"]).default("da").describe("The report's language; --lang overrides it."),
+        minCell: z.number().int().min(2).default(5).describe("Cells describing fewer persons are suppressed in everything under report/."),
+        plannedIntakePerYear: z.number().positive().optional().describe("For the status page: intake against plan."),
+      })
+      .optional(),
     covariates: z.array(Covariate).default([]),
     assumptions: z
       .union([z.string(), z.array(z.string()).min(1)])

@@ -1,0 +1,97 @@
+/**
+ * Charts as SVG, drawn by vega-lite + vega in Node (no browser, no canvas), with the
+ * report language's number format. Each function returns a vega-lite spec; `renderSvg`
+ * turns it into an SVG string to inline.
+ */
+import * as vega from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
+import type { Lang } from "./i18n.ts";
+
+const LOCALES = {
+  da: { decimal: ",", thousands: ".", grouping: [3], currency: ["", " kr."] },
+  en: { decimal: ".", thousands: ",", grouping: [3], currency: ["", " kr"] },
+} as const;
+
+const CONFIG = {
+  font: "Helvetica, Arial, sans-serif",
+  axis: { labelFontSize: 11, titleFontSize: 12 },
+  legend: { labelFontSize: 11, titleFontSize: 12 },
+  view: { stroke: null },
+};
+
+export async function renderSvg(spec: TopLevelSpec, lang: Lang): Promise<string> {
+  const compiled = compile({ ...spec, config: { ...CONFIG, ...(spec as { config?: object }).config } } as TopLevelSpec).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: "none", locale: { number: LOCALES[lang] } } as unknown as vega.ViewOptions);
+  const svg = await view.toSVG();
+  view.finalize();
+  return svg;
+}
+
+export function lovePlot(rows: readonly { label: string; smd: number }[], threshold: number, title: string): TopLevelSpec {
+  return {
+    width: 460,
+    height: Math.max(60, 18 * rows.length),
+    title,
+    layer: [
+      { data: { values: [{ x: -threshold }, { x: threshold }] }, mark: { type: "rule", strokeDash: [4, 4], color: "#999" }, encoding: { x: { field: "x", type: "quantitative" } } },
+      { data: { values: [{ x: 0 }] }, mark: { type: "rule", color: "#444" }, encoding: { x: { field: "x", type: "quantitative" } } },
+      {
+        data: { values: rows.map((r) => ({ ...r })) },
+        mark: { type: "point", filled: true, size: 60, color: "#1f5f8b" },
+        encoding: {
+          x: { field: "smd", type: "quantitative", title: "SMD", scale: { domain: [-Math.max(0.3, ...rows.map((r) => Math.abs(r.smd))), Math.max(0.3, ...rows.map((r) => Math.abs(r.smd)))] } },
+          y: { field: "label", type: "nominal", title: null, sort: null },
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+export function forestPlot(rows: readonly { label: string; estimate: number; low: number; high: number }[], title: string, axisTitle: string): TopLevelSpec {
+  return {
+    width: 460,
+    height: Math.max(60, 22 * rows.length),
+    title,
+    data: { values: rows.map((r) => ({ ...r })) },
+    layer: [
+      { mark: { type: "rule", color: "#1f5f8b" }, encoding: { x: { field: "low", type: "quantitative", title: axisTitle, axis: { format: "+.0%" } }, x2: { field: "high" }, y: { field: "label", type: "nominal", title: null, sort: null } } },
+      { mark: { type: "point", filled: true, size: 60, color: "#1f5f8b" }, encoding: { x: { field: "estimate", type: "quantitative" }, y: { field: "label", type: "nominal", sort: null } } },
+      { data: { values: [{ x: 0 }] }, mark: { type: "rule", color: "#444" }, encoding: { x: { field: "x", type: "quantitative" } } },
+    ],
+  } as TopLevelSpec;
+}
+
+export function stackedBars(rows: readonly { year: string; sector: string; kr: number }[], title: string, axisTitle: string): TopLevelSpec {
+  return {
+    width: 460,
+    height: 220,
+    title,
+    data: { values: rows.map((r) => ({ ...r })) },
+    mark: "bar",
+    encoding: {
+      x: { field: "year", type: "ordinal", title: null },
+      y: { field: "kr", type: "quantitative", title: axisTitle, axis: { format: ",.0f" } },
+      color: { field: "sector", type: "nominal", title: null, scale: { range: ["#1f5f8b", "#7fb3d5", "#c0392b"] } },
+    },
+  } as TopLevelSpec;
+}
+
+export function cumulativeLines(rows: readonly { year: string; series: string; kr: number }[], title: string, axisTitle: string): TopLevelSpec {
+  return {
+    width: 460,
+    height: 220,
+    title,
+    layer: [
+      { data: { values: [{ y: 0 }] }, mark: { type: "rule", color: "#444" }, encoding: { y: { field: "y", type: "quantitative" } } },
+      {
+        data: { values: rows.map((r) => ({ ...r })) },
+        mark: { type: "line", point: true },
+        encoding: {
+          x: { field: "year", type: "ordinal", title: null },
+          y: { field: "kr", type: "quantitative", title: axisTitle, axis: { format: ",.0f" } },
+          color: { field: "series", type: "nominal", title: null },
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}

@@ -1,0 +1,59 @@
+/**
+ * A report table: typed columns and rows of raw (already suppressed) cells. The HTML
+ * formats the cells in the report's language; the CSV keeps them machine-readable.
+ */
+import { csvLine } from "../shared/csv.ts";
+import { formatKr, formatNumber, formatP, type Lang } from "./i18n.ts";
+import type { Cell } from "./suppression.ts";
+
+export type ColumnKind = "text" | "count" | "number" | "kr" | "p" | "percent";
+
+export interface Column {
+  readonly key: string;
+  readonly label: string;
+  readonly kind: ColumnKind;
+  readonly digits?: number;
+}
+
+export interface Table {
+  readonly id: string;
+  readonly columns: readonly Column[];
+  readonly rows: readonly Record<string, Cell>[];
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+function formatCell(cell: Cell, column: Column, lang: Lang): string {
+  if (cell === null || cell === undefined) return "–";
+  if (typeof cell === "string") return cell;
+  switch (column.kind) {
+    case "text":
+      return String(cell);
+    case "count":
+      return formatNumber(lang, cell, 0);
+    case "number":
+      return formatNumber(lang, cell, column.digits ?? 2);
+    case "kr":
+      return formatKr(lang, cell);
+    case "p":
+      return formatP(lang, cell);
+    case "percent":
+      return `${formatNumber(lang, 100 * cell, column.digits ?? 1)} %`;
+  }
+}
+
+export function tableHtml(table: Table, lang: Lang): string {
+  const head = table.columns.map((c) => `<th class="${c.kind}">${escapeHtml(c.label)}</th>`).join("");
+  const body = table.rows
+    .map((row) => `<tr>${table.columns.map((c) => `<td class="${c.kind}">${escapeHtml(formatCell(row[c.key] ?? null, c, lang))}</td>`).join("")}</tr>`)
+    .join("\n");
+  return `<table id="table-${table.id}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+export function tableCsv(table: Table): string {
+  const lines = [csvLine(table.columns.map((c) => c.key))];
+  for (const row of table.rows) lines.push(csvLine(table.columns.map((c) => row[c.key] ?? null)));
+  return lines.join("\n") + "\n";
+}
