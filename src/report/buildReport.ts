@@ -231,8 +231,9 @@ export async function buildReport(input: ReportInput): Promise<Report> {
           bars.push({ year: String(year), sector, kr: base.savingsByYear[sector][i]! });
         }
         for (const series of ["kommune", "society"] as const) {
-          netRows.push({ case: c.name, year, series, kr: base.cumulativeNet[series][i]! });
-          lines.push({ year: String(year), series, kr: base.cumulativeNet[series][i]! });
+          const name = series === "society" ? (lang === "da" ? "samfund" : "society") : series;
+          netRows.push({ case: c.name, year, series: name, kr: base.cumulativeNet[series][i]! });
+          lines.push({ year: String(year), series: name, kr: base.cumulativeNet[series][i]! });
         }
       });
       parts.push(

@@ -14,7 +14,8 @@ const LOCALES = {
 
 const CONFIG = {
   font: "Helvetica, Arial, sans-serif",
-  axis: { labelFontSize: 11, titleFontSize: 12 },
+  axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 340 },
+  axisX: { labelAngle: 0 },
   legend: { labelFontSize: 11, titleFontSize: 12 },
   view: { stroke: null },
 };
