@@ -33,7 +33,7 @@ export function deriveCovariate(covariate: CovariateSpec, records: PersonRecords
       if (!groups) return null;
       return column(
         "continuous",
-        persons.map((p) => countWeeksInGroups(groups.get(p.personId), records.absentGroup, covariate.groups, p.startDate - 7 * covariate.weeks, p.startDate)),
+        persons.map((p) => countWeeksInGroups(groups, p.personId, records.absentGroup, covariate.groups, p.startDate - 7 * covariate.weeks, p.startDate)),
       );
     }
     case "psychiatric_admission_before_start": {

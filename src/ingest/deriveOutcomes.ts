@@ -21,6 +21,7 @@
 import { addMonths, firstDayOfMonthIndex, mondayOfWeek, type DayNumber } from "../shared/dates.ts";
 import type { OutcomeSpec } from "../spec/schema.ts";
 import type { PersonRecords } from "./personRecords.ts";
+import type { BenefitPanel } from "./benefitPanel.ts";
 import type { Person } from "./schema.ts";
 
 export type OutcomeType = "binary" | "continuous" | "count" | "rate";
@@ -128,7 +129,7 @@ function valueFunction(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNu
       return (person) => {
         const window = completeWindow(person, outcome.windowMonths, asOf, outcome.fromMonth);
         if (!window) return censored(person, asOf);
-        const weeks = countWeeksInGroups(groups.get(person.personId), records.absentGroup, outcome.groups, window.start, window.end);
+        const weeks = countWeeksInGroups(groups, person.personId, records.absentGroup, outcome.groups, window.start, window.end);
         return observed(outcome.kind === "flex_job" ? Number(weeks > 0) : 7 * weeks);
       };
     }
@@ -138,7 +139,7 @@ function valueFunction(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNu
       return (person) => {
         const date = addMonths(person.startDate, outcome.atMonth);
         if (date > lastFollowedDay(person, asOf)) return censored(person, asOf);
-        const group = groups.get(person.personId)?.get(mondayOfWeek(date)) ?? records.absentGroup;
+        const group = groups.groupAt(person.personId, mondayOfWeek(date)) ?? records.absentGroup;
         return observed(Number(outcome.groups.includes(group)));
       };
     }
@@ -218,7 +219,8 @@ function valueFunction(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNu
 
 /** Weeks whose Monday lies in [from, to) and whose group is one of `groups`. */
 export function countWeeksInGroups(
-  weeks: ReadonlyMap<number, string> | undefined,
+  panel: BenefitPanel,
+  personId: string,
   absentGroup: string,
   groups: readonly string[],
   from: DayNumber,
@@ -228,7 +230,7 @@ export function countWeeksInGroups(
   if (monday < from) monday += 7;
   let count = 0;
   for (; monday < to; monday += 7) {
-    if (groups.includes(weeks?.get(monday) ?? absentGroup)) count += 1;
+    if (groups.includes(panel.groupAt(personId, monday) ?? absentGroup)) count += 1;
   }
   return count;
 }

@@ -19,7 +19,8 @@ import type { EvaluationSpec } from "../spec/schema.ts";
 import type { ExtractKind } from "./extractKinds.ts";
 import { ingestExtract, type ExtractResult } from "./ingestExtract.ts";
 import { knownGroups } from "./parseBenefitCodes.ts";
-import { benefitGroupsByPerson, groupByPerson, type PersonRecords } from "./personRecords.ts";
+import { groupByPerson, type PersonRecords } from "./personRecords.ts";
+import { BenefitPanel } from "./benefitPanel.ts";
 import { deriveOutcome, extractKindsFor, outcomeType, describeWindow, type OutcomeColumn, type OutcomeValue } from "./deriveOutcomes.ts";
 import { covariateExtractKinds, deriveCovariate, type CovariateColumn } from "./deriveCovariates.ts";
 import { IngestArtefact, type BenefitCodes, type ExtractSummary, type QuarantineEntry, type RawRow, type RecordOfKind } from "./schema.ts";
@@ -75,6 +76,7 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
   const results = new Map<string, ExtractResult>();
   const ordered = [...extracts].sort(([, a], [, b]) => Number(b.kind === "population") - Number(a.kind === "population"));
   let population: ReadonlySet<string> | null = null;
+  let panel: BenefitPanel | null = null;
   for (const [name, extract] of ordered) {
     const source = sources[name];
     if (!source) {
@@ -91,11 +93,16 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
       benefitCodes: input.benefitCodes,
       population,
       ...(input.onProgress ? { onProgress: (rows: number) => input.onProgress!(name, rows) } : {}),
+      ...(panel && extract.kind.startsWith("benefit_weeks")
+        ? { benefitSink: (personId: string, week: number, code: string, line: number) => panel!.set(personId, week, input.benefitCodes!.groupOfCode.get(code)!, line) }
+        : {}),
     });
     results.set(name, result);
     input.onExtractDone?.(name, result);
     if (extract.kind === "population") {
-      population = new Set((result.records as RecordOfKind["population"][]).map((p) => p.personId));
+      const people = result.records as RecordOfKind["population"][];
+      population = new Set(people.map((p) => p.personId));
+      if (input.benefitCodes) panel = analysisPanel(spec, people, asOf, input.benefitCodes);
     }
   }
 
@@ -111,7 +118,7 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
   const ids = new Set(persons.map((p) => p.personId));
   const personRecords: PersonRecords = {
     persons,
-    benefitGroups: benefitGroupsByPerson(recordsOf("benefit_weeks_long", "benefit_weeks_wide"), input.benefitCodes, ids),
+    benefitGroups: extracts.some(([name, e]) => e.kind.startsWith("benefit_weeks") && results.has(name)) ? panel : null,
     absentGroup: input.benefitCodes?.absentGroup ?? "self_supporting",
     educationSpells: groupByPerson(recordsOf("education_spells"), ids),
     paidHours: groupByPerson(recordsOf("paid_hours_monthly"), ids),
@@ -234,7 +241,8 @@ function summarise(name: string, kind: string, file: string, source: ExtractSour
     rowsRead: result?.rowsRead ?? 0,
     rowsAccepted: result?.rowsAccepted ?? 0,
     rowsQuarantined: result?.rowsQuarantined ?? 0,
-    recordsAccepted: result?.records.length ?? 0,
+    recordsAccepted: result?.recordCount ?? 0,
+    recordsOutsidePeriod: result?.recordsOutsidePeriod ?? 0,
     issuesByRule: result?.issuesByRule ?? {},
     rowsForPersonsNotInPopulation: result?.rowsForPersonsNotInPopulation ?? 0,
     personsNotInPopulation: result?.personsNotInPopulation ?? 0,
@@ -250,4 +258,14 @@ function countReasons(values: readonly OutcomeValue[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const v of values) if (v.status === "censored") counts[v.reason] = (counts[v.reason] ?? 0) + 1;
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * The weeks any outcome or covariate can read: from the earliest start less the longest
+ * look-back of a covariate, to the as-of date. Weeks outside are counted, not kept.
+ */
+function analysisPanel(spec: EvaluationSpec, people: readonly RecordOfKind["population"][], asOf: DayNumber, codes: BenefitCodes): BenefitPanel {
+  const lookbackDays = Math.max(0, ...spec.covariates.map((c) => (c.kind === "public_support_weeks_before_start" ? 7 * c.weeks : 0)));
+  const earliest = people.reduce((min, p) => Math.min(min, p.startDate), asOf) - lookbackDays;
+  return new BenefitPanel(people.map((p) => p.personId), earliest, asOf, [...new Set(codes.groupOfCode.values())].sort());
 }

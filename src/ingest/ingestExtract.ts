@@ -12,6 +12,7 @@ import { looksLikeCpr } from "./looksLikeCpr.ts";
 import { parseWeek, type DecimalSeparator } from "./parseValue.ts";
 import { cellSchema, rowSchema, type CellFormats } from "./rowSchema.ts";
 import type { BenefitCodes, QuarantineEntry, RawRow, RecordOfKind } from "./schema.ts";
+import type { PanelWrite } from "./benefitPanel.ts";
 import type { ExtractSpec } from "../spec/schema.ts";
 import { z } from "zod";
 
@@ -28,6 +29,11 @@ export interface ExtractContext {
   /** Person ids of the population; null while reading the population itself. */
   readonly population: ReadonlySet<string> | null;
   readonly onProgress?: (rowsRead: number) => void;
+  /**
+   * For benefit weeks: where accepted weeks go instead of the record list (a dense panel),
+   * saying whether the person-week was already written.
+   */
+  readonly benefitSink?: (personId: string, week: number, code: string, line: number) => PanelWrite;
 }
 
 export interface ExtractResult<K extends ExtractKind = ExtractKind> {
@@ -39,6 +45,10 @@ export interface ExtractResult<K extends ExtractKind = ExtractKind> {
   readonly issuesByRule: Record<string, number>;
   readonly rowsForPersonsNotInPopulation: number;
   readonly personsNotInPopulation: number;
+  /** Canonical records accepted (a wide benefit row gives one per non-empty week). */
+  readonly recordCount: number;
+  /** Benefit weeks outside the analysis period, accepted but not kept (no outcome or covariate reads them). */
+  readonly recordsOutsidePeriod: number;
 }
 
 interface MappedField {
@@ -75,6 +85,9 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
   let rowsRead = 0;
   let rowsQuarantined = 0;
   let rowsForUnknown = 0;
+  let recordCount = 0;
+  let outsidePeriod = 0;
+  const sink = context.benefitSink;
 
   const reject = (entries: QuarantineEntry[]) => {
     rowsQuarantined += 1;
@@ -110,6 +123,26 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
       reject(outcome.problems.map((p) => entry(row.line, p.column, p.value, p.rule, p.message)));
       continue;
     }
+    if (sink && (kind === "benefit_weeks_long" || kind === "benefit_weeks_wide")) {
+      const weeks = (kind === "benefit_weeks_wide" ? outcome.record : [outcome.record]) as RecordOfKind["benefit_weeks_long"][];
+      const weekField = fields.find((f) => f.field === "week");
+      let duplicate: { firstLine: number; value: string } | null = null;
+      for (const w of weeks) {
+        const written = sink(w.personId, w.week, w.code, row.line);
+        if (written.status === "duplicate") duplicate = { firstLine: written.firstLine, value: weekField ? (row.fields[weekField.index] ?? "") : "" };
+        else if (written.status === "outside") outsidePeriod += 1;
+      }
+      if (duplicate) {
+        reject([entry(row.line, weekField?.column ?? "", duplicate.value, "duplicate_week", messages.rule.duplicate_week(duplicate.firstLine))]);
+        continue;
+      }
+      recordCount += weeks.length;
+      if (context.population && !context.population.has(outcome.personId)) {
+        rowsForUnknown += 1;
+        unknownPersons.add(outcome.personId);
+      }
+      continue;
+    }
     const duplicateKey = keyForDuplicates(kind, outcome.record);
     if (duplicateKey !== null) {
       const firstLine = firstLineOfKey.get(duplicateKey);
@@ -135,6 +168,7 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
     } else {
       records.push(outcome.record as RecordOfKind[K]);
     }
+    recordCount = records.length;
   }
   return {
     records,
@@ -145,6 +179,8 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
     issuesByRule: sortKeys(issuesByRule),
     rowsForPersonsNotInPopulation: rowsForUnknown,
     personsNotInPopulation: unknownPersons.size,
+    recordCount,
+    recordsOutsidePeriod: outsidePeriod,
   };
 }
 

@@ -2,12 +2,13 @@
  * Accepted records grouped by person, the shape outcome derivation reads. Records of
  * persons outside the population are left out here (they were counted at ingest).
  */
+import { BenefitPanel } from "./benefitPanel.ts";
 import type { BenefitCodes, BenefitWeek, Conviction, EducationSpell, PaidHours, Person, PrisonRelease, PsychiatricContact, SocialServicesCost } from "./schema.ts";
 
 export interface PersonRecords {
   readonly persons: readonly Person[];
-  /** Week Monday → benefit group, per person. */
-  readonly benefitGroups: ReadonlyMap<string, ReadonlyMap<number, string>> | null;
+  /** Benefit group per person and week. */
+  readonly benefitGroups: BenefitPanel | null;
   readonly absentGroup: string;
   readonly educationSpells: ReadonlyMap<string, readonly EducationSpell[]> | null;
   readonly paidHours: ReadonlyMap<string, readonly PaidHours[]> | null;
@@ -29,14 +30,10 @@ export function groupByPerson<T extends { readonly personId: string }>(records: 
   return byPerson;
 }
 
-export function benefitGroupsByPerson(weeks: readonly BenefitWeek[] | null, codes: BenefitCodes | null, population: ReadonlySet<string>): Map<string, Map<number, string>> | null {
+/** A panel filled from week records (for callers that hold records rather than a stream). */
+export function benefitPanelFrom(weeks: readonly BenefitWeek[] | null, codes: BenefitCodes | null, persons: readonly string[], from: number, to: number): BenefitPanel | null {
   if (weeks === null || codes === null) return null;
-  const byPerson = new Map<string, Map<number, string>>();
-  for (const week of weeks) {
-    if (!population.has(week.personId)) continue;
-    let map = byPerson.get(week.personId);
-    if (!map) byPerson.set(week.personId, (map = new Map()));
-    map.set(week.week, codes.groupOfCode.get(week.code) as string);
-  }
-  return byPerson;
+  const panel = new BenefitPanel(persons, from, to, [...new Set(codes.groupOfCode.values())].sort());
+  weeks.forEach((w, i) => panel.set(w.personId, w.week, codes.groupOfCode.get(w.code)!, i + 1));
+  return panel;
 }

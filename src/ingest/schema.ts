@@ -82,6 +82,7 @@ export const ExtractSummary = z.object({
   rowsAccepted: z.number().int(),
   rowsQuarantined: z.number().int(),
   recordsAccepted: z.number().int().describe("Canonical records: a wide benefit row gives one per non-empty week."),
+  recordsOutsidePeriod: z.number().int().describe("Benefit weeks outside the analysis period (before the earliest look-back or after as-of): accepted, not kept."),
   issuesByRule: z.record(z.string(), z.number().int()),
   rowsForPersonsNotInPopulation: z.number().int(),
   personsNotInPopulation: z.number().int(),

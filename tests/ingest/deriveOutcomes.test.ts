@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { deriveOutcome } from "../../src/ingest/deriveOutcomes.ts";
 import { deriveCovariate } from "../../src/ingest/deriveCovariates.ts";
-import { benefitGroupsByPerson, groupByPerson, type PersonRecords } from "../../src/ingest/personRecords.ts";
+import { benefitPanelFrom, groupByPerson, type PersonRecords } from "../../src/ingest/personRecords.ts";
 import { Covariate, Outcome } from "../../src/spec/schema.ts";
 import type { Person, PsychiatricContact } from "../../src/ingest/schema.ts";
 import { day } from "../helpers.ts";
@@ -47,7 +47,7 @@ const psychiatric: PsychiatricContact[] = [
 
 const records: PersonRecords = {
   persons,
-  benefitGroups: benefitGroupsByPerson(p1Weeks.map(([d, code]) => ({ personId: "P1", week: day(d), code })), codes, ids),
+  benefitGroups: benefitPanelFrom(p1Weeks.map(([d, code]) => ({ personId: "P1", week: day(d), code })), codes, [...ids], day("2020-11-01"), asOf),
   absentGroup: "self_supporting",
   educationSpells: groupByPerson(
     [

@@ -1,0 +1,55 @@
+/**
+ * Weekly benefit status for every person, as one byte per person and week over the
+ * analysis period: memory bounded by persons × weeks, not by the rows of the extract
+ * (a 26 M-row long extract fits in 26 MB). A cell holds the benefit group's index + 1;
+ * 0 = no code that week (the absent group).
+ */
+import { mondayOfWeek, type DayNumber } from "../shared/dates.ts";
+
+export type PanelWrite = { readonly status: "stored" } | { readonly status: "duplicate"; readonly firstLine: number } | { readonly status: "outside" } | { readonly status: "unknown_person" };
+
+export class BenefitPanel {
+  readonly firstWeek: DayNumber;
+  readonly weekCount: number;
+  private readonly cells: Uint8Array;
+  private readonly lines: Uint32Array;
+  private readonly personIndex: ReadonlyMap<string, number>;
+  private readonly groupIndex: ReadonlyMap<string, number>;
+
+  /**
+   * @param persons the population's person ids
+   * @param from, to the analysis period (Mondays of the first and last week kept)
+   * @param groups the benefit groups, in a fixed order (at most 255)
+   */
+  constructor(persons: readonly string[], from: DayNumber, to: DayNumber, readonly groups: readonly string[]) {
+    if (groups.length > 255) throw new Error("BenefitPanel holds at most 255 benefit groups");
+    this.firstWeek = mondayOfWeek(from);
+    this.weekCount = Math.max(0, Math.floor((mondayOfWeek(to) - this.firstWeek) / 7) + 1);
+    this.personIndex = new Map(persons.map((p, i) => [p, i]));
+    this.groupIndex = new Map(groups.map((g, i) => [g, i + 1]));
+    this.cells = new Uint8Array(persons.length * this.weekCount);
+    this.lines = new Uint32Array(persons.length * this.weekCount);
+  }
+
+  /** Records a person's group in a week; says when the cell was already written (a duplicate row) and on which line. */
+  set(personId: string, week: DayNumber, group: string, line: number): PanelWrite {
+    const person = this.personIndex.get(personId);
+    if (person === undefined) return { status: "unknown_person" };
+    const offset = (week - this.firstWeek) / 7;
+    if (offset < 0 || offset >= this.weekCount) return { status: "outside" };
+    const cell = person * this.weekCount + offset;
+    if (this.lines[cell] !== 0) return { status: "duplicate", firstLine: this.lines[cell]! };
+    this.cells[cell] = this.groupIndex.get(group)!;
+    this.lines[cell] = line;
+    return { status: "stored" };
+  }
+
+  /** The group of a person in the week starting on `monday`, or null for no code (or outside the panel). */
+  groupAt(personId: string, monday: DayNumber): string | null {
+    const person = this.personIndex.get(personId);
+    const offset = (monday - this.firstWeek) / 7;
+    if (person === undefined || offset < 0 || offset >= this.weekCount) return null;
+    const value = this.cells[person * this.weekCount + offset]!;
+    return value === 0 ? null : this.groups[value - 1]!;
+  }
+}
