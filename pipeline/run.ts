@@ -50,6 +50,7 @@ import { StopRun, stopRun } from "../src/shared/issues.ts";
 import { jsonPath, parseSpec } from "../src/spec/parseSpec.ts";
 import type { EvaluationSpec } from "../src/spec/schema.ts";
 import { detectDialect, readCsvRows } from "./io/readCsv.ts";
+import { rowsOfExtract } from "./io/scanCsv.ts";
 import { formatJson, writeFileAtomic } from "./io/files.ts";
 
 export interface RunOptions {
@@ -149,8 +150,9 @@ async function runIngest(loaded: LoadedSpec, options: RunOptions): Promise<void>
     }
     const dialect = await detectDialect(path, extract.dialect);
     const detected = dialect.detected.length > 0 ? ` (detected: ${dialect.detected.join(", ")})` : "";
-    options.log(`ingest: ${name} ← ${shown(path)} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}${detected}]`);
-    sources[name] = { file: shown(path), dialect, rows: readCsvRows(path, shown(path), dialect) };
+    const { rows, fast } = await rowsOfExtract(path, shown(path), dialect);
+    options.log(`ingest: ${name} ← ${shown(path)} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}${detected}; ${fast ? "fast reader" : "csv-parse"}]`);
+    sources[name] = { file: shown(path), dialect, rows };
   }
 
   let benefitCodes = null;

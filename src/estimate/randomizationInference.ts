@@ -8,7 +8,7 @@
  * p = (1 + #{|T*| ≥ |T|}) / (1 + B) (Phipson & Smyth 2010: never 0, never
  * anti-conservative), with the Monte-Carlo SE √(p(1 − p)/B).
  */
-import { seededRandom, shuffle } from "../shared/random.ts";
+import { randomInteger, seededRandom } from "../shared/random.ts";
 import { baseEntry, notEstimable, relativeEffect, type ContrastData } from "./contrastData.ts";
 import type { EffectEstimate } from "./schema.ts";
 
@@ -32,19 +32,31 @@ export function randomizationInference(data: ContrastData, strataOfUnit: readonl
   let extreme = 0;
   let draws = 0;
   const exact = total <= permutations;
-  const z = new Array<number>(n).fill(0);
-  const count = () => {
-    const value = statistic(z);
+  const count = (value: number | null) => {
     draws += 1;
     if (value !== null && Math.abs(value) >= Math.abs(observed) - tolerance) extreme += 1;
   };
   if (exact) {
-    enumerate(groups, 0, z, count);
+    const z = new Array<number>(n).fill(0);
+    enumerate(groups, 0, z, () => count(statistic(z)));
   } else {
+    // Monte Carlo: a partial Fisher–Yates per stratum picks its treated units; only their outcomes are summed.
     const random = seededRandom(seed);
+    const fromTreatedSums = makeSumStatistic(data.y, blockIndex);
+    const order = groups.map((g) => Int32Array.from(g.members));
     for (let b = 0; b < permutations; b += 1) {
-      for (const g of groups) shuffle(random, g.members).forEach((unit, k) => (z[unit] = k < g.treated ? 1 : 0));
-      count();
+      fromTreatedSums.reset();
+      groups.forEach((g, s) => {
+        const units = order[s]!;
+        for (let k = 0; k < g.treated; k += 1) {
+          const j = k + randomInteger(random, units.length - k);
+          const chosen = units[j]!;
+          units[j] = units[k]!;
+          units[k] = chosen;
+          fromTreatedSums.add(chosen);
+        }
+      });
+      count(fromTreatedSums.value());
     }
   }
   const p = exact ? extreme / draws : (1 + extreme) / (1 + draws);
@@ -62,6 +74,44 @@ export function randomizationInference(data: ContrastData, strataOfUnit: readonl
     permutations: draws,
     exact,
     p_value_mc_se: exact ? 0 : Math.sqrt((p * (1 - p)) / draws),
+  };
+}
+
+/**
+ * The same statistic from the treated units' outcome sums alone (the arm sizes per block
+ * are fixed by the design), so a draw costs one pass over the treated units.
+ */
+function makeSumStatistic(y: readonly number[], blocks: readonly string[] | null) {
+  const keys = blocks ? [...new Set(blocks)] : ["all"];
+  const index = Int32Array.from(y.map((_, i) => (blocks ? keys.indexOf(blocks[i]!) : 0)));
+  const size = new Float64Array(keys.length);
+  const totalY = new Float64Array(keys.length);
+  y.forEach((v, i) => {
+    size[index[i]!]! += 1;
+    totalY[index[i]!]! += v;
+  });
+  const treatedSum = new Float64Array(keys.length);
+  const treatedCount = new Float64Array(keys.length);
+  return {
+    reset() {
+      treatedSum.fill(0);
+      treatedCount.fill(0);
+    },
+    add(unit: number) {
+      const k = index[unit]!;
+      treatedSum[k]! += y[unit]!;
+      treatedCount[k]! += 1;
+    },
+    value(): number | null {
+      let estimate = 0;
+      for (let k = 0; k < keys.length; k += 1) {
+        const nT = treatedCount[k]!;
+        const nC = size[k]! - nT;
+        if (nT === 0 || nC === 0) return null;
+        estimate += (size[k]! / y.length) * (treatedSum[k]! / nT - (totalY[k]! - treatedSum[k]!) / nC);
+      }
+      return estimate;
+    },
   };
 }
 

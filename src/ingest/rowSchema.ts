@@ -19,44 +19,56 @@ export interface CellFormats {
   readonly knownCodes?: ReadonlySet<string>;
 }
 
-function fail(ctx: z.core.$RefinementCtx<string>, rule: Rule, message: string): typeof z.NEVER {
-  ctx.addIssue({ code: "custom", message, params: { rule } });
-  return z.NEVER;
+export type CellResult = { readonly ok: true; readonly value: string | number | null } | { readonly ok: false; readonly rule: Rule; readonly message: string };
+
+const bad = (rule: Rule, message: string): CellResult => ({ ok: false, rule, message });
+
+/**
+ * Parses one cell into its canonical value, or names the rule it breaks. The zod schema
+ * below and the ingest fast path both call this, so they accept and reject exactly the same cells.
+ */
+export function parseCell(definition: FieldDefinition, formats: CellFormats, raw: string): CellResult {
+  const text = raw.trim();
+  if (text === "") return definition.required ? bad("missing_value", messages.rule.missing_value()) : { ok: true, value: null };
+  let value: string | number | null;
+  switch (definition.type) {
+    case "id":
+      return /^\S{1,64}$/.test(text) ? { ok: true, value: text } : bad("invalid_id", messages.rule.invalid_id());
+    case "text":
+    case "code":
+      return { ok: true, value: text };
+    case "benefit_code":
+      return !formats.knownCodes || formats.knownCodes.has(text) ? { ok: true, value: text } : bad("unknown_benefit_code", messages.rule.unknown_benefit_code());
+    case "category": {
+      const mapped = formats.values ? formats.values[text] : text;
+      const allowed = definition.categories ?? [];
+      return mapped !== undefined && allowed.includes(mapped) ? { ok: true, value: mapped } : bad("unknown_category", messages.rule.unknown_category(allowed));
+    }
+    case "date":
+      value = parseDate(text, formats.dateFormat);
+      return value === null ? bad("invalid_date", messages.rule.invalid_date(formats.dateFormat)) : { ok: true, value };
+    case "month":
+      value = parseMonth(text, formats.monthFormat);
+      return value === null ? bad("invalid_month", messages.rule.invalid_month(formats.monthFormat)) : { ok: true, value };
+    case "week":
+      value = parseWeek(text, formats.weekFormat);
+      return value === null ? bad("invalid_week", messages.rule.invalid_week(formats.weekFormat)) : { ok: true, value };
+    case "number": {
+      value = parseNumber(text, formats.decimal);
+      if (value === null) return bad("invalid_number", messages.rule.invalid_number(formats.decimal));
+      if (definition.min !== undefined && value < definition.min) return bad("below_minimum", messages.rule.below_minimum(definition.min));
+      return { ok: true, value };
+    }
+  }
 }
 
 /** A parser from cell text to one canonical value: a number, a string, or null when an optional cell is empty. */
 export function cellSchema(definition: FieldDefinition, formats: CellFormats) {
   return z.string().transform((raw, ctx): string | number | null => {
-    const text = raw.trim();
-    if (text === "") return definition.required ? fail(ctx, "missing_value", messages.rule.missing_value()) : null;
-    switch (definition.type) {
-      case "id":
-        return /^\S{1,64}$/.test(text) ? text : fail(ctx, "invalid_id", messages.rule.invalid_id());
-      case "text":
-      case "code":
-        return text;
-      case "benefit_code":
-        return !formats.knownCodes || formats.knownCodes.has(text)
-          ? text
-          : fail(ctx, "unknown_benefit_code", messages.rule.unknown_benefit_code());
-      case "category": {
-        const value = formats.values ? formats.values[text] : text;
-        const allowed = definition.categories ?? [];
-        return value !== undefined && allowed.includes(value) ? value : fail(ctx, "unknown_category", messages.rule.unknown_category(allowed));
-      }
-      case "date":
-        return parseDate(text, formats.dateFormat) ?? fail(ctx, "invalid_date", messages.rule.invalid_date(formats.dateFormat));
-      case "month":
-        return parseMonth(text, formats.monthFormat) ?? fail(ctx, "invalid_month", messages.rule.invalid_month(formats.monthFormat));
-      case "week":
-        return parseWeek(text, formats.weekFormat) ?? fail(ctx, "invalid_week", messages.rule.invalid_week(formats.weekFormat));
-      case "number": {
-        const value = parseNumber(text, formats.decimal);
-        if (value === null) return fail(ctx, "invalid_number", messages.rule.invalid_number(formats.decimal));
-        if (definition.min !== undefined && value < definition.min) return fail(ctx, "below_minimum", messages.rule.below_minimum(definition.min));
-        return value;
-      }
-    }
+    const result = parseCell(definition, formats, raw);
+    if (result.ok) return result.value;
+    ctx.addIssue({ code: "custom", message: result.message, params: { rule: result.rule } });
+    return z.NEVER;
   });
 }
 

@@ -1,0 +1,108 @@
+/**
+ * The fast path for reading an extract: when every line after the header is plain ASCII
+ * without a quote character and the line endings are consistent, CSV needs no parser —
+ * each line is split on the delimiter. Such files are what registers mostly deliver, and
+ * this reads them about ten times faster than csv-parse. Anything else (quotes, non-ASCII
+ * text, mixed line endings) goes through csv-parse (`readCsvRows`); on the files it
+ * takes, this yields exactly the rows, line numbers and fields csv-parse yields (a
+ * property test holds the two readers to that).
+ */
+import { open } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import type { RawRow } from "../../src/ingest/schema.ts";
+import { readCsvRows, type Dialect } from "./readCsv.ts";
+
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const QUOTE = 0x22;
+const CHUNK = 1 << 20;
+
+/** True when the body (after the header line) is quote-free ASCII with one kind of line ending. */
+export async function canScanFast(path: string): Promise<boolean> {
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(CHUNK);
+    let position = 0;
+    let inHeader = true;
+    let crlf: boolean | null = null;
+    let previous = -1;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
+      if (bytesRead === 0) break;
+      for (let i = 0; i < bytesRead; i += 1) {
+        const byte = buffer[i]!;
+        if (inHeader) {
+          if (byte === NEWLINE) {
+            inHeader = false;
+            crlf = previous === CARRIAGE_RETURN;
+          }
+          previous = byte;
+          continue;
+        }
+        if (byte >= 0x80 || byte === QUOTE) return false;
+        if (byte === CARRIAGE_RETURN && !crlf) return false;
+        if (byte === NEWLINE && crlf !== (previous === CARRIAGE_RETURN)) return false;
+        if (previous === CARRIAGE_RETURN && byte !== NEWLINE) return false;
+        previous = byte;
+      }
+      position += bytesRead;
+    }
+    // A lone \r at the very end of a CRLF file's last line is csv-parse's business.
+    return !(previous === CARRIAGE_RETURN);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The header through csv-parse (it may hold quotes and Danish letters), the body split by hand. */
+export async function* scanCsvRows(path: string, displayName: string, dialect: Dialect): AsyncGenerator<RawRow> {
+  // The header line: read it as csv-parse reads the whole file, then stop.
+  let headerLines = 0;
+  for await (const row of readCsvRows(path, displayName, dialect)) {
+    yield row;
+    headerLines = row.line;
+    break;
+  }
+  if (headerLines === 0) return;
+  const delimiter = dialect.delimiter.charCodeAt(0);
+  let line = 0;
+  let carry: Buffer | null = null;
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
+    let data = chunk as Buffer;
+    if (carry) {
+      data = Buffer.concat([carry, data]);
+      carry = null;
+    }
+    let start = 0;
+    for (let end = data.indexOf(NEWLINE, start); end >= 0; end = data.indexOf(NEWLINE, start)) {
+      line += 1;
+      if (line > headerLines) {
+        const stop = end > start && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
+        if (stop > start) yield { line, fields: splitAscii(data, start, stop, delimiter) };
+      }
+      start = end + 1;
+    }
+    if (start < data.length) carry = data.subarray(start);
+  }
+  if (carry && carry.length > 0) {
+    line += 1;
+    if (line > headerLines) yield { line, fields: splitAscii(carry, 0, carry.length, delimiter) };
+  }
+}
+
+function splitAscii(data: Buffer, start: number, stop: number, delimiter: number): string[] {
+  const fields: string[] = [];
+  let fieldStart = start;
+  for (let i = data.indexOf(delimiter, start); i >= 0 && i < stop; i = data.indexOf(delimiter, i + 1)) {
+    fields.push(data.toString("latin1", fieldStart, i));
+    fieldStart = i + 1;
+  }
+  fields.push(data.toString("latin1", fieldStart, stop));
+  return fields;
+}
+
+/** The fastest reader that reads this file exactly as csv-parse would. */
+export async function rowsOfExtract(path: string, displayName: string, dialect: Dialect): Promise<{ rows: AsyncIterable<RawRow>; fast: boolean }> {
+  const fast = await canScanFast(path);
+  return { rows: fast ? scanCsvRows(path, displayName, dialect) : readCsvRows(path, displayName, dialect), fast };
+}
