@@ -1,57 +1,253 @@
 /**
- * npm run bench — prints timings; never asserts them (targets belong here, not in tests).
+ * npm run bench — the performance figures, as measured, never asserted in tests.
  *
- * 1. The shipped example end to end (median of 3 runs).
- * 2. Ingest of a synthetic long-layout benefit extract of --rows rows (default 1,000,000).
+ *   npm run bench                         full size: 50,000 persons × 520 weeks (26 M rows), 1 M-row estimation, RI on 100,000
+ *   npm run bench -- --persons 5000       smaller (weeks, rows and RI persons follow the options below)
+ *   options: --persons N --weeks N --rows N --ri-persons N --permutations N
+ *
+ * Every input is generated here (seeded) in a temporary folder; nothing large is committed.
+ * Each measurement runs in a child process of its own, so its peak memory is its own.
+ * The same work runs in DuckDB (npm @duckdb/node-api), pandas + statsmodels (Debian's
+ * python3) and R (data.table, sandwich) when they are installed, and the ratios are printed.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { createWriteStream, existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir, cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { runPipeline } from "../pipeline/run.ts";
+import { once } from "node:events";
 
-const rowsArg = process.argv.indexOf("--rows");
-const ROWS = rowsArg > 0 ? Number(process.argv[rowsArg + 1]) : 1_000_000;
-const log = () => {};
+const argument = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
 
-async function timed(label: string, task: () => Promise<unknown>): Promise<number> {
+if (process.argv[2] === "--child") await child(process.argv[3]!, process.argv.slice(4));
+else await main();
+
+interface Measure {
+  ms: number;
+  peakMB: number;
+  detail?: string;
+}
+
+async function child(task: string, args: string[]): Promise<void> {
   const start = performance.now();
-  await task();
-  const ms = performance.now() - start;
-  console.log(`${label.padEnd(48)} ${ms.toFixed(0).padStart(8)} ms   rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
-  return ms;
+  let detail = "";
+  if (task === "ingest") {
+    const { runStage } = await import("../pipeline/run.ts");
+    await runStage("ingest", { specPath: args[0]!, outDir: args[1]!, log: () => {} });
+  } else if (task === "duckdb") {
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const db = await DuckDBInstance.create(":memory:");
+    const connection = await db.connect();
+    const result = await connection.runAndReadAll(
+      `select person, count(*) filter (where code in ('134','130')) as weeks from read_csv('${args[0]}', header = true, columns = {'person': 'VARCHAR', 'week': 'VARCHAR', 'code': 'VARCHAR'}) group by person`,
+    );
+    detail = `${result.getRows().length} persons`;
+  } else if (task === "estimate") {
+    const { detectDialect } = await import("../pipeline/io/readCsv.ts");
+    const { rowsOfExtract } = await import("../pipeline/io/scanCsv.ts");
+    const { tableFromRows } = await import("../src/estimate/tableFromRows.ts");
+    const { regressionEstimate } = await import("../src/estimate/regressionEstimators.ts");
+    const dialect = await detectDialect(args[0]!, {});
+    let header: string[] = [];
+    const rows: { line: number; fields: string[] }[] = [];
+    for await (const item of (await rowsOfExtract(args[0]!, "table", dialect)).rows) {
+      for (const row of Array.isArray(item) ? item : [item]) {
+        if (!("fields" in row)) continue;
+        if (header.length === 0) header = [...row.fields];
+        else rows.push({ line: row.line, fields: [...row.fields] });
+      }
+    }
+    const covariates = header.filter((h) => h.startsWith("x"));
+    const { table } = tableFromRows(header, rows, { file: "t", decimal: ".", treatment: "arm", blocks: null, numeric: ["y", ...covariates], binary: [], counts: [], subgroups: [] });
+    const readMs = performance.now() - start;
+    const units = table.arm.map((_, i) => i);
+    const data = { outcome: "y", contrast: "t vs c", units, z: table.arm.map((a) => Number(a === "treatment")), y: table.columns.get("y")! as number[], confidence: 0.95 };
+    const columns = covariates.map((name) => ({ name, values: table.columns.get(name)! as number[] }));
+    const fitStart = performance.now();
+    const adjusted = regressionEstimate(data, "ols_adjusted", columns);
+    const fitMs = performance.now() - fitStart;
+    const linStart = performance.now();
+    regressionEstimate(data, "lin", columns);
+    detail = `read ${readMs.toFixed(0)} ms, HC2 ${fitMs.toFixed(0)} ms, Lin ${(performance.now() - linStart).toFixed(0)} ms; estimate ${adjusted.estimate?.toFixed(6)} SE ${adjusted.std_error?.toFixed(6)}`;
+  } else if (task === "ri") {
+    const { randomizationInference } = await import("../src/estimate/randomizationInference.ts");
+    const { seededRandom } = await import("../src/shared/random.ts");
+    const n = Number(args[0]);
+    const random = seededRandom(3);
+    const z = Array.from({ length: n }, (_, i) => i % 2);
+    const y = z.map((t) => t * 0.02 + random.next());
+    const r = randomizationInference({ outcome: "y", contrast: "t vs c", units: z.map((_, i) => i), z, y, confidence: 0.95 }, null, null, Number(args[1]), 1);
+    detail = `p = ${r.p_value}`;
+  }
+  const peakMB = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify({ ms: performance.now() - start, peakMB, detail }) + "\n");
 }
 
-const times: number[] = [];
-for (let i = 0; i < 3; i += 1) {
-  times.push(await timed(`example end to end, run ${i + 1}`, () => runPipeline({ specPath: "fixtures/ungifokus/spec.json", outDir: mkdtempSync(join(tmpdir(), "effekt-bench-")), log })));
+function measure(task: string, args: string[]): Measure | null {
+  const result = spawnSync(process.execPath, ["bin/run-ts.js", "scripts/bench.ts", "--child", task, ...args], { encoding: "utf8", maxBuffer: 1 << 24 });
+  if (result.status !== 0) {
+    process.stderr.write(`bench: ${task} failed: ${result.stderr.slice(-2000)}\n`);
+    return null;
+  }
+  return JSON.parse(result.stdout.trim().split("\n").at(-1)!);
 }
-console.log(`${"example end to end, median".padEnd(48)} ${times.sort((a, b) => a - b)[1]!.toFixed(0).padStart(8)} ms`);
 
-const dir = mkdtempSync(join(tmpdir(), "effekt-bench-"));
-const persons = Math.ceil(ROWS / 200);
-const population = ["id;birth;sex;start", ...Array.from({ length: persons }, (_, i) => `P${i};1999-01-01;K;2022-01-03`)].join("\n") + "\n";
-writeFileSync(join(dir, "population.csv"), population);
-const lines = ["id;week;code"];
-for (let i = 0; i < ROWS; i += 1) {
-  const week = i % 200;
-  lines.push(`P${Math.floor(i / 200)};${2022 + Math.floor(week / 52)}-W${String((week % 52) + 1).padStart(2, "0")};134`);
+function external(command: string, args: string[]): Measure | null {
+  if (!existsSync(command)) return null;
+  const start = performance.now();
+  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 24 });
+  if (result.status !== 0) {
+    process.stderr.write(`bench: ${command} failed: ${result.stderr.slice(-800)}\n`);
+    return null;
+  }
+  const last = result.stdout.trim().split("\n").at(-1) ?? "";
+  const reported = /peakMB=([\d.]+)/.exec(last);
+  return { ms: performance.now() - start, peakMB: reported ? Number(reported[1]) : NaN, detail: last };
 }
-writeFileSync(join(dir, "benefits.csv"), lines.join("\n") + "\n");
-writeFileSync(join(dir, "codes.csv"), "code,group,label\n134,public_support,Uddannelseshjælp\n");
-writeFileSync(
-  join(dir, "spec.json"),
-  JSON.stringify({
-    name: "bench",
-    asOf: "2026-01-01",
-    enrolment: { from: "2021-01-01", to: "2025-12-31" },
-    extracts: {
-      population: { kind: "population", file: "population.csv", columns: { personId: "id", birthDate: "birth", sex: { column: "sex", values: { K: "female", M: "male" } }, startDate: "start" } },
-      benefits: { kind: "benefit_weeks_long", file: "benefits.csv", columns: { personId: "id" } },
-    },
-    benefitCodes: { file: "codes.csv" },
-    outcomes: [{ id: "days", kind: "days_on_public_support", windowMonths: 36 }],
-  }),
-);
-const ms = await timed(`ingest ${ROWS.toLocaleString("en")} long benefit rows, ${persons} persons`, () => runPipeline({ specPath: join(dir, "spec.json"), outDir: join(dir, "out"), log }));
-console.log(`${"  throughput".padEnd(48)} ${Math.round(ROWS / (ms / 1000)).toLocaleString("en").padStart(8)} rows/s`);
+
+async function writeLines(path: string, header: string, count: number, line: (i: number) => string): Promise<void> {
+  const out = createWriteStream(path);
+  out.write(header + "\n");
+  let buffer = "";
+  for (let i = 0; i < count; i += 1) {
+    buffer += line(i) + "\n";
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await once(out, "drain");
+      buffer = "";
+    }
+  }
+  out.write(buffer);
+  out.end();
+  await once(out, "finish");
+}
+
+async function main(): Promise<void> {
+  const persons = argument("persons", 50_000);
+  const weeks = argument("weeks", 520);
+  const tableRows = argument("rows", 1_000_000);
+  const riPersons = argument("ri-persons", 100_000);
+  const permutations = argument("permutations", 10_000);
+  const dir = mkdtempSync(join(tmpdir(), "effekt-bench-"));
+  console.log(`effekt bench — ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  console.log(`inputs in ${dir}: ${persons.toLocaleString("en")} persons × ${weeks} weeks; estimation table ${tableRows.toLocaleString("en")} rows; RI on ${riPersons.toLocaleString("en")} persons × ${permutations.toLocaleString("en")} draws\n`);
+
+  // 1. Seeded synthetic register extracts.
+  const generationStart = performance.now();
+  const id = (i: number) => `P${String(i).padStart(7, "0")}`;
+  const firstMonday = Date.UTC(2015, 0, 5) / 86_400_000;
+  const isoWeek = (w: number) => {
+    const d = new Date((firstMonday + 7 * w + 3) * 86_400_000);
+    const year = d.getUTCFullYear();
+    const jan4 = Date.UTC(year, 0, 4) / 86_400_000;
+    const jan4Monday = jan4 - ((new Date(jan4 * 86_400_000).getUTCDay() + 6) % 7);
+    return `${year}-W${String(Math.floor((firstMonday + 7 * w - jan4Monday) / 7) + 1).padStart(2, "0")}`;
+  };
+  const weekText = Array.from({ length: weeks }, (_, w) => isoWeek(w));
+  const codes = ["134", "134", "130", "651", "521", "890"];
+  const codeOf = (i: number, w: number) => ((i * 7919 + w * 104729) % 10 < 6 ? codes[(i + w) % codes.length]! : "");
+  const startOf = (i: number) => new Date((firstMonday + 7 * (104 + (i % 200))) * 86_400_000).toISOString().slice(0, 10);
+  await writeLines(join(dir, "population.csv"), "id,birth,sex,start", persons, (i) => `${id(i)},1995-01-01,${i % 2 ? "K" : "M"},${startOf(i)}`);
+  const longRows = persons * weeks;
+  await writeLines(join(dir, "benefits_long.csv"), "person,week,code", longRows, (k) => {
+    const i = Math.floor(k / weeks);
+    const w = k % weeks;
+    return `${id(i)},${weekText[w]},${codeOf(i, w) || "134"}`;
+  });
+  await writeLines(join(dir, "benefits_wide.csv"), ["person", ...weekText.map((w) => `y_${w.slice(2, 4)}${w.slice(6)}`)].join(","), persons, (i) => [id(i), ...weekText.map((_, w) => codeOf(i, w))].join(","));
+  await writeLines(join(dir, "hours.csv"), "id,month,hours", persons * 12, (k) => `${id(Math.floor(k / 12))},2019-${String((k % 12) + 1).padStart(2, "0")},${(k % 160) + 0.5}`);
+  await writeLines(join(dir, "psych.csv"), "id,type,start,end", persons * 3, (k) => `${id(Math.floor(k / 3))},${["admission", "emergency", "outpatient"][k % 3]},2018-0${(k % 9) + 1}-10,2018-0${(k % 9) + 1}-1${k % 3 === 0 ? 8 : 0}`);
+  await writeLines(join(dir, "social.csv"), "id,month,kr", persons * 12, (k) => `${id(Math.floor(k / 12))},2019-${String((k % 12) + 1).padStart(2, "0")},${(k % 5000) + 0.25}`);
+  await writeLines(join(dir, "convictions.csv"), "id,date", Math.floor(persons / 3), (k) => `${id(k * 3)},2019-06-0${(k % 9) + 1}`);
+  writeFileSync(join(dir, "codes.csv"), "code,group,label\n134,public_support,x\n130,public_support,x\n651,su,x\n521,flex_job,x\n890,public_support,x\n");
+  const extractsCommon = {
+    population: { kind: "population", file: "population.csv", columns: { personId: "id", birthDate: "birth", sex: { column: "sex", values: { K: "female", M: "male" } }, startDate: "start" } },
+    hours: { kind: "paid_hours_monthly", file: "hours.csv", columns: { personId: "id", hours: "hours" } },
+    psych: { kind: "psychiatric_contacts", file: "psych.csv", columns: { personId: "id", contactType: "type", startDate: "start", endDate: "end" } },
+    social: { kind: "social_services_monthly", file: "social.csv", columns: { personId: "id", costKr: "kr" } },
+    convictions: { kind: "convictions", file: "convictions.csv", columns: { personId: "id" } },
+  };
+  const outcomes = [
+    { id: "support_36m", kind: "days_on_public_support", windowMonths: 36 },
+    { id: "selfsupport_24", kind: "self_supporting_at_month", atMonth: 24 },
+    { id: "flex_24m", kind: "flex_job", windowMonths: 24 },
+    { id: "hours_24m", kind: "paid_hours", windowMonths: 24 },
+    { id: "admission_days_24m", kind: "psychiatric", contactType: "admission", measure: "days", windowMonths: 24 },
+    { id: "social_24m", kind: "social_services_kr", windowMonths: 24 },
+    { id: "convictions_24m", kind: "convictions_per_person_year", windowMonths: 24 },
+  ];
+  for (const layout of ["long", "wide"] as const) {
+    const benefits = layout === "long" ? { kind: "benefit_weeks_long", file: "benefits_long.csv", columns: { personId: "person" } } : { kind: "benefit_weeks_wide", file: "benefits_wide.csv", columns: { personId: "person" } };
+    writeFileSync(
+      join(dir, `spec-${layout}.json`),
+      JSON.stringify({
+        name: `bench-${layout}`,
+        asOf: "2025-01-01",
+        enrolment: { from: "2010-01-01", to: "2030-01-01" },
+        extracts: { ...extractsCommon, benefits },
+        benefitCodes: { file: "codes.csv" },
+        quarantine: { maxShare: 1 },
+        outcomes,
+        covariates: [{ id: "before", kind: "public_support_weeks_before_start", weeks: 52 }],
+      }),
+    );
+  }
+  const columns = Array.from({ length: 8 }, (_, j) => `x${j + 1}`);
+  await writeLines(join(dir, "table.csv"), ["arm", "y", ...columns].join(","), tableRows, (i) => {
+    const xs = columns.map((_, j) => (((i * (j + 3) * 2654435761) % 1000) / 100).toFixed(2));
+    const arm = i % 2 === 0 ? "treatment" : "control";
+    const y = (Number(xs[0]) * 0.5 + Number(xs[1]) - (arm === "treatment" ? 0.3 : 0) + ((i * 40503) % 997) / 100).toFixed(3);
+    return [arm, y, ...xs].join(",");
+  });
+  const generationMs = performance.now() - generationStart;
+  const size = (file: string) => statSync(join(dir, file)).size / 2 ** 20;
+  console.log(`generated in ${(generationMs / 1000).toFixed(1)} s: long ${size("benefits_long.csv").toFixed(0)} MB, wide ${size("benefits_wide.csv").toFixed(0)} MB, table ${size("table.csv").toFixed(0)} MB\n`);
+
+  // 2. The measurements.
+  const rows: string[][] = [];
+  const row = (stage: string, m: Measure | null, work: number, unit: string, mb: number, peer: string, p: Measure | null) =>
+    rows.push([
+      stage,
+      m ? (m.ms / 1000).toFixed(2) : "failed",
+      m ? `${Math.round(work / (m.ms / 1000)).toLocaleString("en")} ${unit}/s` : "",
+      m && mb > 0 ? `${(mb / (m.ms / 1000)).toFixed(0)} MB/s` : "",
+      m ? m.peakMB.toFixed(0) : "",
+      peer,
+      p ? (p.ms / 1000).toFixed(2) : "not installed",
+      m && p ? (m.ms / p.ms).toFixed(2) + "×" : "",
+    ]);
+  const otherRows = persons * (1 + 12 + 3 + 12) + Math.floor(persons / 3);
+  const longMeasure = measure("ingest", [join(dir, "spec-long.json"), join(dir, "out-long")]);
+  const duck = measure("duckdb", [join(dir, "benefits_long.csv")]);
+  row(`ingest + derive, long (${(longRows / 1e6).toFixed(1)} M rows + ${(otherRows / 1e6).toFixed(1)} M other)`, longMeasure, longRows + otherRows, "rows", size("benefits_long.csv"), "DuckDB read_csv + group by (long file only)", duck);
+  const wideMeasure = measure("ingest", [join(dir, "spec-wide.json"), join(dir, "out-wide")]);
+  row(`ingest + derive, wide (${persons.toLocaleString("en")} rows × ${weeks} weeks)`, wideMeasure, longRows + otherRows, "cells", size("benefits_wide.csv"), "", null);
+
+  const estimate = measure("estimate", [join(dir, "table.csv")]);
+  writeFileSync(
+    join(dir, "fit.py"),
+    `import sys, time, resource\nimport pandas as pd, statsmodels.formula.api as smf\nd = pd.read_csv(sys.argv[1])\nd["z"] = (d["arm"] == "treatment").astype(int)\nm = smf.ols("y ~ z + " + " + ".join("x%d" % j for j in range(1, 9)), data=d).fit(cov_type="HC2")\nprint("estimate", m.params["z"], "SE", m.bse["z"], "peakMB=%.0f" % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))\n`,
+  );
+  const pandas = external("/usr/bin/python3", [join(dir, "fit.py"), join(dir, "table.csv")]);
+  writeFileSync(
+    join(dir, "fit.R"),
+    `suppressMessages({library(data.table); library(sandwich)})\nd <- fread(commandArgs(TRUE)[1])\nd$z <- as.integer(d$arm == "treatment")\nm <- lm(y ~ z + x1 + x2 + x3 + x4 + x5 + x6 + x7 + x8, data = d)\nse <- sqrt(vcovHC(m, type = "HC2")["z", "z"])\ncat("estimate", coef(m)[["z"]], "SE", se, sprintf("peakMB=%.0f", as.numeric(system(paste("ps -o rss= -p", Sys.getpid()), intern = TRUE)) / 1024), "\\n")\n`,
+  );
+  const r = external("/usr/bin/Rscript", [join(dir, "fit.R"), join(dir, "table.csv")]);
+  row(`read + OLS HC2 + Lin (${(tableRows / 1e6).toFixed(1)} M rows, 8 covariates)`, estimate, tableRows, "rows", size("table.csv"), "pandas + statsmodels HC2", pandas);
+  row("  same, against R", estimate, tableRows, "rows", size("table.csv"), "R fread + lm + sandwich HC2", r);
+  const ri = measure("ri", [String(riPersons), String(permutations)]);
+  row(`randomisation inference (${riPersons.toLocaleString("en")} persons × ${permutations.toLocaleString("en")})`, ri, permutations, "draws", 0, "", null);
+
+  const header = ["stage", "effekt s", "throughput", "MB/s", "peak MB", "peer", "peer s", "effekt ÷ peer"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const print = (cells: string[]) => console.log(cells.map((c, i) => c.padEnd(widths[i]!)).join("  "));
+  print(header);
+  print(widths.map((w) => "-".repeat(w)));
+  for (const r of rows) print(r);
+  console.log("");
+  for (const [name, m] of [["effekt estimate", estimate], ["pandas", pandas], ["R", r], ["DuckDB", duck], ["RI", ri]] as const) if (m?.detail) console.log(`${name}: ${m.detail}`);
+  console.log(`\ntargets: ingest ≤ 1.5 × DuckDB and < 1024 MB peak; read + HC2 ≤ pandas + statsmodels; RI < 10 s`);
+}

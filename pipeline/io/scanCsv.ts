@@ -9,6 +9,7 @@
  */
 import { open } from "node:fs/promises";
 import { createReadStream } from "node:fs";
+import { isAscii } from "node:buffer";
 import type { RawRow } from "../../src/ingest/schema.ts";
 import { readCsvRows, type Dialect } from "./readCsv.ts";
 
@@ -21,41 +22,49 @@ const CHUNK = 1 << 20;
 export async function canScanFast(path: string): Promise<boolean> {
   const handle = await open(path, "r");
   try {
-    const buffer = Buffer.alloc(CHUNK);
+    const buffer = Buffer.alloc(CHUNK + 1);
     let position = 0;
-    let inHeader = true;
     let crlf: boolean | null = null;
     let previous = -1;
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
       if (bytesRead === 0) break;
-      for (let i = 0; i < bytesRead; i += 1) {
-        const byte = buffer[i]!;
-        if (inHeader) {
-          if (byte === NEWLINE) {
-            inHeader = false;
-            crlf = previous === CARRIAGE_RETURN;
-          }
-          previous = byte;
+      let view = buffer.subarray(0, bytesRead);
+      if (crlf === null) {
+        const end = view.indexOf(NEWLINE);
+        if (end < 0) {
+          position += bytesRead;
+          previous = view[bytesRead - 1]!;
           continue;
         }
-        if (byte >= 0x80 || byte === QUOTE) return false;
-        if (byte === CARRIAGE_RETURN && !crlf) return false;
-        if (byte === NEWLINE && crlf !== (previous === CARRIAGE_RETURN)) return false;
-        if (previous === CARRIAGE_RETURN && byte !== NEWLINE) return false;
-        previous = byte;
+        crlf = end > 0 ? view[end - 1] === CARRIAGE_RETURN : previous === CARRIAGE_RETURN;
+        view = view.subarray(end + 1);
+        previous = NEWLINE;
       }
+      if (!isAscii(view) || view.indexOf(QUOTE) >= 0) return false;
+      if (!crlf && view.indexOf(CARRIAGE_RETURN) >= 0) return false;
+      if (crlf) {
+        // Every \r is followed by \n and every \n preceded by \r (across the chunk boundary too).
+        for (let i = view.indexOf(CARRIAGE_RETURN); i >= 0; i = view.indexOf(CARRIAGE_RETURN, i + 1)) {
+          if (i + 1 < view.length ? view[i + 1] !== NEWLINE : false) return false;
+        }
+        for (let i = view.indexOf(NEWLINE); i >= 0; i = view.indexOf(NEWLINE, i + 1)) {
+          if ((i > 0 ? view[i - 1] : previous) !== CARRIAGE_RETURN) return false;
+        }
+        if (previous === CARRIAGE_RETURN && view.length > 0 && view[0] !== NEWLINE) return false;
+      }
+      if (view.length > 0) previous = view[view.length - 1]!;
       position += bytesRead;
     }
-    // A lone \r at the very end of a CRLF file's last line is csv-parse's business.
-    return !(previous === CARRIAGE_RETURN);
+    // A lone \r at the very end of a file is csv-parse's business.
+    return previous !== CARRIAGE_RETURN;
   } finally {
     await handle.close();
   }
 }
 
 /** The header through csv-parse (it may hold quotes and Danish letters), the body split by hand. */
-export async function* scanCsvRows(path: string, displayName: string, dialect: Dialect): AsyncGenerator<RawRow> {
+export async function* scanCsvRows(path: string, displayName: string, dialect: Dialect): AsyncGenerator<RawRow | RawRow[]> {
   // The header line: read it as csv-parse reads the whole file, then stop.
   let headerLines = 0;
   for await (const row of readCsvRows(path, displayName, dialect)) {
@@ -74,14 +83,16 @@ export async function* scanCsvRows(path: string, displayName: string, dialect: D
       carry = null;
     }
     let start = 0;
+    const batch: RawRow[] = [];
     for (let end = data.indexOf(NEWLINE, start); end >= 0; end = data.indexOf(NEWLINE, start)) {
       line += 1;
       if (line > headerLines) {
         const stop = end > start && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
-        if (stop > start) yield { line, fields: splitAscii(data, start, stop, delimiter) };
+        if (stop > start) batch.push({ line, fields: splitAscii(data, start, stop, delimiter) });
       }
       start = end + 1;
     }
+    if (batch.length > 0) yield batch;
     if (start < data.length) carry = data.subarray(start);
   }
   if (carry && carry.length > 0) {
@@ -102,7 +113,7 @@ function splitAscii(data: Buffer, start: number, stop: number, delimiter: number
 }
 
 /** The fastest reader that reads this file exactly as csv-parse would. */
-export async function rowsOfExtract(path: string, displayName: string, dialect: Dialect): Promise<{ rows: AsyncIterable<RawRow>; fast: boolean }> {
+export async function rowsOfExtract(path: string, displayName: string, dialect: Dialect): Promise<{ rows: AsyncIterable<RawRow | RawRow[]>; fast: boolean }> {
   const fast = await canScanFast(path);
   return { rows: fast ? scanCsvRows(path, displayName, dialect) : readCsvRows(path, displayName, dialect), fast };
 }

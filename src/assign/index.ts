@@ -13,6 +13,7 @@
  */
 import { isoDate, type DayNumber } from "../shared/dates.ts";
 import { toCsv } from "../shared/csv.ts";
+import { pushTo } from "../shared/collections.ts";
 import { parseDate } from "../ingest/parseValue.ts";
 import { stopRun } from "../shared/issues.ts";
 import type { EvaluationSpec } from "../spec/schema.ts";
@@ -124,7 +125,7 @@ export function run(input: AssignInput): AssignOutput {
         awaiting += 1;
         continue;
       }
-      byBatch.set(entry.batch, [...(byBatch.get(entry.batch) ?? []), entry]);
+      pushTo(byBatch, entry.batch, entry);
     }
     const newLines: Omit<AllocationLine, "sha256">[] = [];
     for (const batch of [...byBatch.keys()].sort()) {

@@ -21,6 +21,7 @@
  */
 import { createHash } from "node:crypto";
 import { RANDOM_ALGORITHM, seededRandom, shuffle, type RandomSource } from "../shared/random.ts";
+import { pushTo } from "../shared/collections.ts";
 
 export const ALLOCATION_ALGORITHM = `effekt-complete-blocked-1 (${RANDOM_ALGORITHM}; batch seed = first 4 bytes of SHA-256("<seed>:<batch>"), big-endian)`;
 
@@ -43,7 +44,7 @@ export function randomiseBatch(persons: readonly { personId: string; block: stri
   const probabilities = arms.map((arm) => arm.ratio / totalRatio);
 
   const blocks = new Map<string, string[]>();
-  for (const person of persons) blocks.set(person.block, [...(blocks.get(person.block) ?? []), person.personId]);
+  for (const person of persons) pushTo(blocks, person.block, person.personId);
   const blockNames = [...blocks.keys()].sort(byCodeUnits);
   for (const name of blockNames) blocks.get(name)!.sort(byCodeUnits);
 

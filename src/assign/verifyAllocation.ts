@@ -5,6 +5,7 @@
  * roster's persons in their batches and blocks). Names the first line that differs.
  */
 import { firstBrokenLine, parseLog, type ParsedLog } from "./allocationLog.ts";
+import { pushTo } from "../shared/collections.ts";
 import { randomiseBatch, type ArmRatio } from "./randomiseBatch.ts";
 import type { RosterEntry } from "./schema.ts";
 
@@ -50,7 +51,7 @@ function recomputeAllocation(parsed: ParsedLog, problems: string[]): Verificatio
     return { ok: false, firstBadLine: null, reason: "the allocation cannot be recomputed without a valid header" };
   }
   const batches = new Map<string, { personId: string; block: string }[]>();
-  for (const line of parsed.lines) batches.set(line.batch, [...(batches.get(line.batch) ?? []), { personId: line.personId, block: line.block }]);
+  for (const line of parsed.lines) pushTo(batches, line.batch, { personId: line.personId, block: line.block });
   const expected = new Map<string, string>();
   for (const [batch, persons] of batches) for (const [person, arm] of randomiseBatch(persons, arms, parsed.header.seed, batch)) expected.set(person, arm);
   const seen = new Set<string>();

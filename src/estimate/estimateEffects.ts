@@ -7,6 +7,7 @@
  * the outcomes.
  */
 import { benjaminiHochberg, holm } from "../stats/adjustPValues.ts";
+import { pushTo } from "../shared/collections.ts";
 import { unitsWith, valuesOf, type AnalysisTable, type EstimationPlan, type OutcomePlan } from "./analysisTable.ts";
 import { binaryEstimates } from "./binaryEstimators.ts";
 import { notEstimable, type ContrastData } from "./contrastData.ts";
@@ -87,7 +88,7 @@ function adjustAcrossOutcomes(estimates: EffectEstimate[]): EffectEstimate[] {
   estimates.forEach((e, i) => {
     if (e.p_value === null) return;
     const key = `${e.contrast}\u0000${e.estimator}`;
-    families.set(key, [...(families.get(key) ?? []), i]);
+    pushTo(families, key, i);
   });
   const out = estimates.map((e) => ({ ...e, p_value_holm: null as number | null, p_value_bh: null as number | null }));
   for (const members of families.values()) {

@@ -9,6 +9,7 @@
  * anti-conservative), with the Monte-Carlo SE √(p(1 − p)/B).
  */
 import { randomInteger, seededRandom } from "../shared/random.ts";
+import { pushTo } from "../shared/collections.ts";
 import { baseEntry, notEstimable, relativeEffect, type ContrastData } from "./contrastData.ts";
 import type { EffectEstimate } from "./schema.ts";
 
@@ -19,7 +20,7 @@ export function randomizationInference(data: ContrastData, strataOfUnit: readonl
   const strata = new Map<string, number[]>();
   data.units.forEach((unit, i) => {
     const key = strataOfUnit ? strataOfUnit[unit]! : "all";
-    strata.set(key, [...(strata.get(key) ?? []), i]);
+    pushTo(strata, key, i);
   });
   const blockIndex = blocksOfUnit ? data.units.map((unit) => blocksOfUnit[unit]!) : null;
   const statistic = makeStatistic(data.y, blockIndex);

@@ -33,7 +33,7 @@ export interface ExtractSource {
   /** The file as shown to the person. */
   readonly file: string;
   readonly dialect: { readonly delimiter: string; readonly encoding: string; readonly decimal: DecimalSeparator; readonly detected: readonly string[] };
-  readonly rows: AsyncIterable<RawRow>;
+  readonly rows: AsyncIterable<RawRow | RawRow[]>;
 }
 
 export interface IngestInput {

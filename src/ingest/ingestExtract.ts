@@ -67,11 +67,13 @@ interface WeekColumn {
 
 const PROGRESS_EVERY_ROWS = 100_000;
 
-export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncIterable<RawRow>, context: ExtractContext): Promise<ExtractResult<K>> {
+export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncIterable<RawRow | RawRow[]>, context: ExtractContext): Promise<ExtractResult<K>> {
   const iterator = rows[Symbol.asyncIterator]();
   const first = await iterator.next();
-  if (first.done || !("fields" in first.value)) stopRun("extract_empty", context.file, messages.extractEmpty(context.file));
-  const header = first.value.fields.map((name) => name.trim());
+  const firstRow = first.done ? undefined : Array.isArray(first.value) ? first.value[0] : first.value;
+  if (!firstRow || !("fields" in firstRow)) stopRun("extract_empty", context.file, messages.extractEmpty(context.file));
+  if (Array.isArray(first.value) && first.value.length > 1) throw new Error("ingestExtract requires the header on its own");
+  const header = firstRow.fields.map((name) => name.trim());
 
   const fields = mapFields(kind, header, context);
   const weekColumns = kind === "benefit_weeks_wide" ? findWeekColumns(header, context) : [];
@@ -105,8 +107,19 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
     message,
   });
 
-  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-    const row = next.value;
+  const pending: RawRow[] = [];
+  for (;;) {
+    if (pending.length === 0) {
+      const next = await iterator.next();
+      if (next.done) break;
+      // A reader may hand over a batch of rows at once (the fast reader does: one await per chunk, not per row).
+      if (Array.isArray(next.value)) {
+        for (let i = (next.value as RawRow[]).length - 1; i >= 0; i -= 1) pending.push((next.value as RawRow[])[i]!);
+        continue;
+      }
+      pending.push(next.value as RawRow);
+    }
+    const row = pending.pop()!;
     rowsRead += 1;
     if (rowsRead % PROGRESS_EVERY_ROWS === 0) context.onProgress?.(rowsRead);
     if ("malformed" in row) {
@@ -268,17 +281,18 @@ function buildValidator(kind: ExtractKind, fields: readonly MappedField[], weekC
       }
       return { record: records, personId: id.value as string };
     }
-    const record: Record<string, unknown> = {};
+    const complete: Record<string, unknown> = {};
+    for (const field of allFields) complete[field] = null;
     for (const f of fields) {
       const parsed = parseCell(f.definition, f.formats, cells[f.index] ?? "");
       if (!parsed.ok) return null;
-      record[f.field] = parsed.value;
+      complete[f.field] = parsed.value;
     }
-    const complete = Object.fromEntries(Object.keys(fieldsOf(kind)).map((field) => [field, record[field] ?? null]));
     if (checkRow(kind, complete, context)) return null;
     return { record: complete, personId: complete.personId as string };
   };
   const knownCodes = context.benefitCodes ? new Set(context.benefitCodes.groupOfCode.keys()) : null;
+  const allFields = Object.keys(fieldsOf(kind));
 
   return (cells: readonly string[], _line: number): Validation => {
     const quick = fast(cells);

@@ -27,8 +27,29 @@ const DATE_PATTERNS: Record<DateFormat, RegExp> = {
   ddmonyyyy: /^(\d{2})([A-Za-z]{3})(\d{4})$/,
 };
 
+/**
+ * Register columns repeat the same few thousand dates and weeks millions of times:
+ * parsed values are remembered (per format, up to 200,000 texts, then forgotten).
+ */
+function memoised<F extends string, V>(parse: (text: string, format: F) => V): (text: string, format: F) => V {
+  const caches = new Map<F, Map<string, V>>();
+  return (text, format) => {
+    let cache = caches.get(format);
+    if (!cache) caches.set(format, (cache = new Map()));
+    let value = cache.get(text);
+    if (value === undefined && !cache.has(text)) {
+      value = parse(text, format);
+      if (cache.size >= 200_000) cache.clear();
+      cache.set(text, value);
+    }
+    return value as V;
+  };
+}
+
 /** A calendar date in the given format (SAS `date9.` is `ddmonyyyy`, e.g. 01JAN2022). */
-export function parseDate(text: string, format: DateFormat): DayNumber | null {
+export const parseDate = memoised(parseDateUncached);
+
+function parseDateUncached(text: string, format: DateFormat): DayNumber | null {
   const match = DATE_PATTERNS[format].exec(text);
   if (!match) return null;
   const [, a, b, c] = match as unknown as [string, string, string, string];
@@ -53,7 +74,9 @@ export function parseMonth(text: string, format: MonthFormat): number | null {
  * An ISO week as the day number of its Monday. `iso` is 2022-W05 or 2022W05; `yyww`
  * is DREAM's four digits (2205 = 2022 week 5; years are 20yy).
  */
-export function parseWeek(text: string, format: WeekFormat): DayNumber | null {
+export const parseWeek = memoised(parseWeekUncached);
+
+function parseWeekUncached(text: string, format: WeekFormat): DayNumber | null {
   const match = (format === "iso" ? /^(\d{4})-?W(\d{2})$/ : /^(\d{2})(\d{2})$/).exec(text);
   if (!match) return null;
   const year = format === "iso" ? Number(match[1]) : 2000 + Number(match[1]);

@@ -14,6 +14,7 @@
  */
 import { chiSquaredUpperTail, normalUpperTail } from "./distributions.ts";
 import { singularValueDecomposition } from "./singularValues.ts";
+import { pushTo } from "../shared/collections.ts";
 
 export const PSEUDOINVERSE_TOLERANCE = Math.sqrt(2.220446049250313e-16);
 
@@ -35,7 +36,7 @@ export function omnibusBalance(treated: readonly number[], columns: readonly (re
   const n = treated.length;
   if (columns.some((c) => c.length !== n) || strata.length !== n) throw new Error("omnibusBalance requires one value per unit in every column and stratum");
   const members = new Map<string, number[]>();
-  strata.forEach((s, i) => members.set(s, [...(members.get(s) ?? []), i]));
+  strata.forEach((s, i) => pushTo(members, s, i));
 
   const p = columns.length;
   const d = new Array<number>(p).fill(0);

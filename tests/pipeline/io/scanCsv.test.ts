@@ -16,9 +16,9 @@ import { randomInteger, seededRandom, type RandomSource } from "../../../src/sha
 import { day } from "../../helpers.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "effekt-scan-"));
-async function collect(rows: AsyncIterable<RawRow>): Promise<RawRow[]> {
+async function collect(rows: AsyncIterable<RawRow | RawRow[]>): Promise<RawRow[]> {
   const out: RawRow[] = [];
-  for await (const row of rows) out.push(row);
+  for await (const item of rows) out.push(...(Array.isArray(item) ? item : [item]));
   return out;
 }
 

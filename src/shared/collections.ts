@@ -1,0 +1,6 @@
+/** Appends to the list under a key, creating it: linear, where `[...(map.get(k) ?? []), v]` is quadratic. */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
