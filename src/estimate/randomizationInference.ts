@@ -4,11 +4,12 @@
  * and count how often the re-randomised estimate is at least as far from 0 as the
  * observed one. Every assignment is enumerated when there are no more than
  * `permutations` of them: p = #{|T*| ≥ |T|} / (all assignments), exactly (as ri2).
- * Otherwise B = `permutations` seeded draws (xoshiro128**) and
+ * Otherwise B = `permutations` seeded draws — xoshiro128** whose state is the first four
+ * outputs of seededRandom(seed), each stratum re-randomised by a partial Fisher–Yates — and
  * p = (1 + #{|T*| ≥ |T|}) / (1 + B) (Phipson & Smyth 2010: never 0, never
  * anti-conservative), with the Monte-Carlo SE √(p(1 − p)/B).
  */
-import { randomInteger, seededRandom } from "../shared/random.ts";
+import { seededRandom } from "../shared/random.ts";
 import { pushTo } from "../shared/collections.ts";
 import { baseEntry, notEstimable, relativeEffect, type ContrastData } from "./contrastData.ts";
 import type { EffectEstimate } from "./schema.ts";
@@ -42,22 +43,60 @@ export function randomizationInference(data: ContrastData, strataOfUnit: readonl
     enumerate(groups, 0, z, () => count(statistic(z)));
   } else {
     // Monte Carlo: a partial Fisher–Yates per stratum picks its treated units; only their outcomes are summed.
-    const random = seededRandom(seed);
-    const fromTreatedSums = makeSumStatistic(data.y, blockIndex);
+    // xoshiro128** again, its state in locals so the hot loop makes no calls (seeded from the same stream).
+    const seedStream = seededRandom(seed);
+    let sa = seedStream.nextUint32() | 0, sb = seedStream.nextUint32() | 0, sc = seedStream.nextUint32() | 0, sd = seedStream.nextUint32() | 0;
+    if ((sa | sb | sc | sd) === 0) sd = 1;
+    const y = Float64Array.from(data.y);
+    const keys = blockIndex ? [...new Set(blockIndex)] : ["all"];
+    const blockOf = Int32Array.from(data.units.map((_, i) => (blockIndex ? keys.indexOf(blockIndex[i]!) : 0)));
+    const size = new Float64Array(keys.length);
+    const totalY = new Float64Array(keys.length);
+    const treatedPerBlock = new Float64Array(keys.length);
+    for (let i = 0; i < n; i += 1) {
+      size[blockOf[i]!]! += 1;
+      totalY[blockOf[i]!]! += y[i]!;
+      if (data.z[i] === 1) treatedPerBlock[blockOf[i]!]! += 1;
+    }
+    const sumT = new Float64Array(keys.length);
     const order = groups.map((g) => Int32Array.from(g.members));
     for (let b = 0; b < permutations; b += 1) {
-      fromTreatedSums.reset();
-      groups.forEach((g, s) => {
+      sumT.fill(0);
+      for (let s = 0; s < groups.length; s += 1) {
         const units = order[s]!;
-        for (let k = 0; k < g.treated; k += 1) {
-          const j = k + randomInteger(random, units.length - k);
+        const m = groups[s]!.treated;
+        for (let k = 0; k < m; k += 1) {
+          // randomInteger(random, len − k), inlined: rejection sampling on 32-bit draws.
+          const range = units.length - k;
+          const limit = Math.floor(4294967296 / range) * range;
+          let draw: number;
+          do {
+            const r = Math.imul(sb, 5);
+            draw = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
+            const t = sb << 9;
+            sc ^= sa;
+            sd ^= sb;
+            sb ^= sc;
+            sa ^= sd;
+            sc ^= t;
+            sd = (sd << 11) | (sd >>> 21);
+          } while (draw >= limit);
+          const j = k + (draw % range);
           const chosen = units[j]!;
           units[j] = units[k]!;
           units[k] = chosen;
-          fromTreatedSums.add(chosen);
+          sumT[blockOf[chosen]!]! += y[chosen]!;
         }
-      });
-      count(fromTreatedSums.value());
+      }
+      let estimate = 0;
+      let defined = true;
+      for (let k = 0; k < keys.length; k += 1) {
+        const nT = treatedPerBlock[k]!;
+        const nC = size[k]! - nT;
+        if (nT === 0 || nC === 0) defined = false;
+        else estimate += (size[k]! / n) * (sumT[k]! / nT - (totalY[k]! - sumT[k]!) / nC);
+      }
+      count(defined ? estimate : null);
     }
   }
   const p = exact ? extreme / draws : (1 + extreme) / (1 + draws);
@@ -75,44 +114,6 @@ export function randomizationInference(data: ContrastData, strataOfUnit: readonl
     permutations: draws,
     exact,
     p_value_mc_se: exact ? 0 : Math.sqrt((p * (1 - p)) / draws),
-  };
-}
-
-/**
- * The same statistic from the treated units' outcome sums alone (the arm sizes per block
- * are fixed by the design), so a draw costs one pass over the treated units.
- */
-function makeSumStatistic(y: readonly number[], blocks: readonly string[] | null) {
-  const keys = blocks ? [...new Set(blocks)] : ["all"];
-  const index = Int32Array.from(y.map((_, i) => (blocks ? keys.indexOf(blocks[i]!) : 0)));
-  const size = new Float64Array(keys.length);
-  const totalY = new Float64Array(keys.length);
-  y.forEach((v, i) => {
-    size[index[i]!]! += 1;
-    totalY[index[i]!]! += v;
-  });
-  const treatedSum = new Float64Array(keys.length);
-  const treatedCount = new Float64Array(keys.length);
-  return {
-    reset() {
-      treatedSum.fill(0);
-      treatedCount.fill(0);
-    },
-    add(unit: number) {
-      const k = index[unit]!;
-      treatedSum[k]! += y[unit]!;
-      treatedCount[k]! += 1;
-    },
-    value(): number | null {
-      let estimate = 0;
-      for (let k = 0; k < keys.length; k += 1) {
-        const nT = treatedCount[k]!;
-        const nC = size[k]! - nT;
-        if (nT === 0 || nC === 0) return null;
-        estimate += (size[k]! / y.length) * (treatedSum[k]! / nT - (totalY[k]! - treatedSum[k]!) / nC);
-      }
-      return estimate;
-    },
   };
 }
 

@@ -11,6 +11,8 @@ export const RANDOM_ALGORITHM = "xoshiro128** seeded by SplitMix32";
 export interface RandomSource {
   /** A uniform number in [0, 1) with 32 bits of resolution. */
   next(): number;
+  /** The same draw as an unsigned 32-bit integer (next() × 2³²). */
+  nextUint32(): number;
 }
 
 function splitMix32(seed: number): () => number {
@@ -32,20 +34,24 @@ export function seededRandom(seed: number): RandomSource {
   let b = fill();
   let c = fill();
   let d = fill();
+  const nextUint32 = (): number => {
+    const result = Math.imul(rotl(Math.imul(b, 5) >>> 0, 7), 9) >>> 0;
+    const t = (b << 9) >>> 0;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = rotl(d, 11);
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    return result;
+  };
   return {
+    nextUint32,
     next(): number {
-      const result = Math.imul(rotl(Math.imul(b, 5) >>> 0, 7), 9) >>> 0;
-      const t = (b << 9) >>> 0;
-      c ^= a;
-      d ^= b;
-      b ^= c;
-      a ^= d;
-      c ^= t;
-      d = rotl(d, 11);
-      a >>>= 0;
-      b >>>= 0;
-      c >>>= 0;
-      return result / 4294967296;
+      return nextUint32() / 4294967296;
     },
   };
 }
@@ -59,7 +65,7 @@ export function randomInteger(random: RandomSource, n: number): number {
   if (!Number.isInteger(n) || n < 1 || n > 2 ** 32) throw new Error("randomInteger requires an integer n in [1, 2^32]");
   const limit = Math.floor(4294967296 / n) * n;
   for (;;) {
-    const draw = Math.floor(random.next() * 4294967296);
+    const draw = random.nextUint32();
     if (draw < limit) return draw % n;
   }
 }
