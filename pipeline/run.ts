@@ -17,7 +17,7 @@
  * Only this file and the CLI touch files, the clock and the environment; the stages
  * are functions of their typed input and the spec.
  */
-import { access, readFile } from "node:fs/promises";
+import { access, readFile, rm } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import * as ingest from "../src/ingest/index.ts";
 import * as assign from "../src/assign/index.ts";
@@ -85,9 +85,13 @@ export const STAGES = {
 } as const satisfies Record<string, (loaded: LoadedSpec, options: RunOptions) => Promise<void>>;
 export type StageName = keyof typeof STAGES;
 
-/** Runs every stage built so far, in order. */
+/** What a run writes in its output folder: cleared before a full run, so a failed run leaves nothing stale that looks complete. */
+const RUN_OUTPUTS = ["ingest.json", "assignment.json", "effects.json", "projection.json", "repayment.json", "ledger.csv", "manifest.json", "work", "report"];
+
+/** Runs every stage, in order. */
 export async function runPipeline(options: RunOptions): Promise<LoadedSpec> {
   const loaded = await loadSpec(options);
+  for (const name of RUN_OUTPUTS) await rm(join(loaded.outDir, name), { recursive: true, force: true });
   for (const [name, stage] of Object.entries(STAGES)) {
     options.log(`${name}: start`);
     await stage(loaded, options);
@@ -253,7 +257,9 @@ async function runEstimate(loaded: LoadedSpec, options: RunOptions): Promise<voi
   if (!spec.assignment) stopRun("no_assignment", "$.assignment", "the spec has no `assignment`, so there are no groups to compare");
   const shown = (path: string) => relative(process.cwd(), path) || path;
   const ingestArtefact = await readArtefact(join(outDir, "ingest.json"), IngestArtefact, "ingest");
-  await readArtefact(join(outDir, "assignment.json"), AssignmentArtefact, "assign");
+  const assignment = await readArtefact(join(outDir, "assignment.json"), AssignmentArtefact, "assign");
+  const failed = assignment.checks.filter((c) => c.passed === false && assign.INTEGRITY_CHECKS.includes(c.id)).map((c) => c.id);
+  if (failed.length > 0) stopRun("assignment_failed", join(outDir, "assignment.json"), `assignment.json records failed checks (${failed.join(", ")}): effects are not estimated from this allocation`);
   const persons = await readTable(join(outDir, ingest.PERSONS_FILE), PersonRow);
   const outcomes = await readTable(join(outDir, ingest.OUTCOMES_FILE), null);
   const assignments = await readTable(join(outDir, assign.ASSIGNMENTS_FILE), AssignmentRow);

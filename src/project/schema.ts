@@ -85,12 +85,16 @@ export const Assumptions = z
     name: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/),
     title: z.string(),
     source: z.string(),
-    horizonYears: Sourced.describe("May be fractional: 1.5 = a year and a half, the last year counted pro rata."),
-    discountRate: z.union([Sourced, z.literal("finansministeriet")]).default({ value: 0, source: "default: no discounting, as the published cases" }),
+    horizonYears: Sourced.refine((h) => h.value > 0 && h.value <= 100, { message: "the horizon must be more than 0 and at most 100 years", path: ["value"] }).describe(
+      "May be fractional: 1.5 = a year and a half, the last year counted pro rata.",
+    ),
+    discountRate: z
+      .union([Sourced.refine((r) => r.value >= 0 && r.value < 1, { message: "a discount rate is at least 0 and below 1", path: ["value"] }), z.literal("finansministeriet")])
+      .default({ value: 0, source: "default: no discounting, as the published cases" }),
     priceYear: z.number().int().optional(),
     priceIndex: z.record(z.string(), z.number().positive()).default({}).describe("Year → index, to re-base unit prices given in another price year."),
     cohort: z.strictObject({
-      size: Sourced,
+      size: Sourced.refine((s) => s.value > 0 && s.value <= 1e9, { message: "a cohort has more than 0 and at most 1e9 persons", path: ["value"] }),
       newCohortEachYear: z.boolean().default(true),
     }),
     interventionCost: z.strictObject({

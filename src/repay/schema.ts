@@ -59,7 +59,7 @@ export const Contract = z
     title: z.string(),
     source: z.string(),
     period: z.strictObject({ from: z.string(), to: z.string() }),
-    startYear: z.number().int().describe("The year the capital is paid in (time 0 for the IRR)"),
+    startYear: z.number().int().min(1900).max(2200).describe("The year the capital is paid in (time 0 for the IRR)"),
     investors: z.array(z.strictObject({ id: z.string(), name: z.string(), capital: Amount })).min(1),
     payers: z.array(z.strictObject({ id: z.string(), name: z.string(), budget: z.enum(PAYER_BUDGETS), share: Amount })).min(1),
     schedule: z
@@ -96,6 +96,11 @@ export const Contract = z
     if (c.investorReturn.floor && c.investorReturn.ceiling && c.investorReturn.floor.value > c.investorReturn.ceiling.value) {
       ctx.addIssue({ code: "custom", path: ["investorReturn"], message: "the floor is above the ceiling" });
     }
+    c.schedule.forEach((s, i) => {
+      if (s.paymentYear < c.startYear || s.paymentYear > c.startYear + 100) {
+        ctx.addIssue({ code: "custom", path: ["schedule", i, "paymentYear"], message: `payment year ${s.paymentYear} is not within 100 years after the start year ${c.startYear}` });
+      }
+    });
     const periods = c.schedule.map((s) => s.period);
     c.rules.forEach((rule, i) => {
       if (rule.kind === "differential") {

@@ -46,6 +46,16 @@ describe("estimateEffects on data that cannot carry an estimator", () => {
     expect(find(result, "ols_adjusted").estimate).not.toBeNull();
   });
 
+  it("a near-saturated design (a covariate that singles out one person) gives a note, not HC2 = NaN", () => {
+    const y = [3, 5, 2, 8, 6, 4, 9, 1];
+    const single = [1, 0, 0, 0, 0, 0, 0, 0];
+    const result = estimateEffects(table(["t", "c", "t", "c", "t", "c", "t", "c"], { y, single }), plan({ covariates: ["single"] }));
+    const adjusted = find(result, "ols_adjusted");
+    expect(adjusted.estimate).toBeNull();
+    expect(adjusted.note).toContain("leverage 1");
+    noNaN(result);
+  });
+
   it("a binary outcome with no events in one arm: risk ratio and logistic say why; Fisher still answers", () => {
     const result = estimateEffects(table(["t", "t", "t", "c", "c", "c"], { y: [0, 0, 0, 1, 0, 1] }), plan({ outcomes: [{ id: "y", kind: "binary" }] }));
     expect(find(result, "risk_ratio").note).toContain("no events in one arm");

@@ -358,6 +358,19 @@ describe("effekt run on the dirty fixture", () => {
     expect(quarantine.map((q) => `${q.line}:${q.rule}`)).toEqual(["3:duplicate_person", "6:invalid_date"]);
   });
 
+  it("estimate refuses an allocation whose integrity checks failed", async () => {
+    await expect(runStage("estimate", { specPath: "fixtures/dirty/spec.json", outDir: out, log })).rejects.toThrow(/assignment.json records failed checks/);
+  });
+
+  it("a failed run leaves no stale artefact from an earlier run that looks complete", async () => {
+    const dir = tempDir();
+    await runPipeline({ specPath: "fixtures/ungifokus/spec.json", outDir: dir, log });
+    expect(existsSync(join(dir, "effects.json"))).toBe(true);
+    const broken = variantSpec("fixtures/ungifokus/spec.json", (s) => (s.extracts.population.file = "/nonexistent/population.csv"));
+    await expect(runPipeline({ specPath: broken, outDir: dir, log })).rejects.toThrow("required extract 'population' not found");
+    for (const file of ["ingest.json", "assignment.json", "effects.json", "projection.json", "repayment.json", "manifest.json", "report"]) expect(existsSync(join(dir, file)), file).toBe(false);
+  });
+
   it("stops when the quarantined share passes quarantine.maxShare, after writing the quarantine", async () => {
     const spec = variantSpec("fixtures/dirty/spec.json", (s) => (s.quarantine.maxShare = 0.5));
     const dir = tempDir();

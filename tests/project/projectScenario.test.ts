@@ -96,6 +96,10 @@ describe("assumption files", () => {
     expect(() => projectCase(json, "case.json", null)).toThrow("case.json $.lines[0].shares: line 'line': sector shares sum to 1.1, not 1");
   });
 
+  it("a horizon of a billion years is refused by name (found by the fuzz suite: it ran out of memory)", () => {
+    expect(() => projectCase(raw({ horizonYears: s(1e9) }), "case.json", null)).toThrow("case.json $.horizonYears.value: the horizon must be more than 0 and at most 100 years");
+  });
+
   it("every number needs its source", () => {
     const json = raw({ horizonYears: { value: 3 } });
     expect(() => projectCase(json, "case.json", null)).toThrow("case.json $.horizonYears.source");

@@ -6,6 +6,7 @@ import { join, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { runPipeline, runStage, verifyRun } from "../../pipeline/run.ts";
+import { looksLikeCpr } from "../../src/ingest/looksLikeCpr.ts";
 
 const log = () => {};
 const tempDir = () => mkdtempSync(join(tmpdir(), "effekt-report-"));
@@ -59,6 +60,18 @@ describe("the report on the shipped example", () => {
     expect(html).toContain("<svg");
     expect(smallCounts(join(first, "report"))).toEqual([]);
     expect(html).toContain("1.950.000"); // Danish number formatting (the published kommune figure)
+  });
+
+  it("holds no person id and no CPR-like value anywhere in report/", async () => {
+    await ready;
+    const ids = (parse(readFileSync(join(first, "work/persons.csv"), "utf8"), { columns: true }) as Record<string, string>[]).map((p) => p.personId!);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const file of readdirSync(join(first, "report"))) {
+      const text = readFileSync(join(first, "report", file), "utf8");
+      for (const id of ids) expect(text.includes(id), `${file} holds ${id}`).toBe(false);
+      const cprLike = text.split(/[\s,;"<>()=:]+/).filter((token) => looksLikeCpr(token));
+      expect(cprLike, file).toEqual([]);
+    }
   });
 
   it("gives identical report/ files on a second run, and verify-run catches one edited byte", async () => {
