@@ -7,8 +7,9 @@
  *
  * Every input is generated here (seeded) in a temporary folder; nothing large is committed.
  * Each measurement runs in a child process of its own, so its peak memory is its own.
- * The same work runs in DuckDB (npm @duckdb/node-api), pandas + statsmodels (Debian's
- * python3) and R (data.table, sandwich) when they are installed, and the ratios are printed.
+ * The same work runs in DuckDB (`npm install --no-save @duckdb/node-api`), pandas +
+ * statsmodels (Debian's python3-pandas, python3-statsmodels) and R (data.table, sandwich)
+ * when they are installed, and the ratios are printed.
  */
 import { spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
@@ -38,7 +39,16 @@ async function child(task: string, args: string[]): Promise<void> {
     const { runStage } = await import("../pipeline/run.ts");
     await runStage("ingest", { specPath: args[0]!, outDir: args[1]!, log: () => {} });
   } else if (task === "duckdb") {
-    const { DuckDBInstance } = await import("@duckdb/node-api");
+    // Optional peer: `npm install --no-save @duckdb/node-api` to include it.
+    const name = "@duckdb/node-api";
+    let duckdb: { DuckDBInstance: { create(path: string): Promise<{ connect(): Promise<{ runAndReadAll(sql: string): Promise<{ getRows(): unknown[] }> }> }> } };
+    try {
+      duckdb = (await import(name)) as typeof duckdb;
+    } catch {
+      process.stdout.write(JSON.stringify({ missing: true }) + "\n");
+      return;
+    }
+    const { DuckDBInstance } = duckdb;
     const db = await DuckDBInstance.create(":memory:");
     const connection = await db.connect();
     const result = await connection.runAndReadAll(
@@ -92,7 +102,8 @@ function measure(task: string, args: string[]): Measure | null {
     process.stderr.write(`bench: ${task} failed: ${result.stderr.slice(-2000)}\n`);
     return null;
   }
-  return JSON.parse(result.stdout.trim().split("\n").at(-1)!);
+  const parsed = JSON.parse(result.stdout.trim().split("\n").at(-1)!);
+  return parsed.missing ? null : parsed;
 }
 
 function external(command: string, args: string[]): Measure | null {
