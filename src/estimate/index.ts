@@ -16,6 +16,7 @@ import { blockPart } from "../assign/blockAndBatch.ts";
 import type { AnalysisTable, EstimationPlan, OutcomeKind } from "./analysisTable.ts";
 import { estimateEffects } from "./estimateEffects.ts";
 import { EffectsArtefact } from "./schema.ts";
+import { evaluateKpi } from "../kpi/evaluateKpis.ts";
 
 export const reads = ["ingest.json", "assignment.json", "work/persons.csv", "work/outcomes.csv", "work/assignments.csv"] as const;
 export const writes = ["effects.json"] as const;
@@ -104,6 +105,10 @@ export function run(input: EstimateInput): EffectsArtefact {
     confidence: settings.confidence,
   };
   const result = estimateEffects(table, plan);
+  const kpis = spec.kpis.map((kpi) => {
+    const values = table.columns.get(kpi.outcome) ?? [];
+    return evaluateKpi(kpi, values.filter((_, i) => kpi.arm === undefined || table.arm[i] === kpi.arm));
+  });
   return EffectsArtefact.parse({
     artefact: "effects",
     schema_version: 1,
@@ -113,5 +118,6 @@ export function run(input: EstimateInput): EffectsArtefact {
     control,
     adjustment: ADJUSTMENT,
     ...result,
+    kpis,
   });
 }

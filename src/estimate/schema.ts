@@ -90,5 +90,23 @@ export const EffectsArtefact = z.object({
   estimates: z.array(EffectEstimate),
   subgroups: z.array(SubgroupEffect),
   interactions: z.array(InteractionTest),
+  kpis: z
+    .array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        outcome: z.string(),
+        arm: z.string().nullable(),
+        threshold: z.number(),
+        persons: z.number().int(),
+        achieved: z.number().int(),
+        share: z.number().nullable(),
+        interval: z.tuple([z.number(), z.number()]).nullable(),
+        verdict: z.enum(["met", "not_met", "not_yet_measurable"]),
+        certainty: z.string(),
+        source: z.string(),
+      }),
+    )
+    .default([]),
 });
 export type EffectsArtefact = z.infer<typeof EffectsArtefact>;

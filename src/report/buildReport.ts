@@ -206,9 +206,17 @@ export async function buildReport(input: ReportInput): Promise<Report> {
         return { outcome: s.outcome, subgroup: s.subgroup, level: s.level, n_treated: count(s.n_treated, minCell), n_control: count(s.n_control, minCell), estimate: hide ? `<${minCell}` : s.estimate, p: hide ? null : s.p_value };
       }),
     };
+    const kpiTable: Table = {
+      id: "kpis",
+      columns: [{ key: "kpi", label: "KPI", kind: "text" }, { key: "arm", label: t("arm"), kind: "text" }, { key: "persons", label: "n", kind: "count" }, { key: "share", label: t("mean"), kind: "percent" }, { key: "low", label: t("ci"), kind: "percent" }, { key: "high", label: "", kind: "percent" }, { key: "threshold", label: "≥", kind: "percent" }, { key: "verdict", label: t("verdict"), kind: "text" }, { key: "certainty", label: t("note"), kind: "text" }],
+      rows: run.effects.kpis.map((k) => {
+        const hide = shareOf(k.share, k.persons, minCell);
+        return { kpi: k.label, arm: k.arm ?? "", persons: count(k.persons, minCell), share: hide ? `<${minCell}` : k.share, low: hide ? null : (k.interval?.[0] ?? null), high: hide ? null : (k.interval?.[1] ?? null), threshold: k.threshold, verdict: k.verdict, certainty: k.certainty };
+      }),
+    };
     sections.set(
       "effects",
-      add(effects) + (subgroups.rows.length > 0 ? add(subgroups) : "") + (forest.length > 0 ? `<figure>${await renderSvg(forestPlot(forest, `${t("effects")}: ${t("relative")}`, t("relative")), lang)}</figure>` : ""),
+      (kpiTable.rows.length > 0 ? add(kpiTable) : "") + add(effects) + (subgroups.rows.length > 0 ? add(subgroups) : "") + (forest.length > 0 ? `<figure>${await renderSvg(forestPlot(forest, `${t("effects")}: ${t("relative")}`, t("relative")), lang)}</figure>` : ""),
     );
   }
 

@@ -224,6 +224,20 @@ export const EvaluationSpec = z
     primaryOutcome: z.string().optional().describe("The outcome the CONSORT flow counts as analysed; the first outcome when absent."),
     assignment: Assignment.optional().describe("How groups were or are to be assigned (stage 2)."),
     estimation: Estimation.default({ subgroups: [], permutations: 10000, seed: 1, confidence: 0.95 }),
+    kpis: z
+      .array(
+        z.strictObject({
+          id: Identifier,
+          label: z.string(),
+          outcome: z.string().describe("A binary (0/1) outcome id"),
+          threshold: z.number().min(0).max(1).describe("The share to reach, e.g. 0.6"),
+          arm: z.string().optional().describe("Only this arm (e.g. the programme's); all assigned persons when absent"),
+          minPersons: z.number().int().min(1).default(10).describe("Fewer persons past the horizon: 'not yet measurable'"),
+          source: z.string(),
+        }),
+      )
+      .default([])
+      .describe("KPI thresholds (as 003/004's 'at least 60 % …'), reported with a Wilson interval and a verdict."),
     report: z
       .strictObject({
         lang: z.enum(["da", "en"]).default("da").describe("The report's language; --lang overrides it."),
@@ -275,6 +289,10 @@ export const EvaluationSpec = z
         if (!covariateIds.includes(id)) ctx.addIssue({ code: "custom", path: ["assignment", "balance", "covariates", i], message: `'${id}' is not a covariate id` });
       });
     }
+    spec.kpis.forEach((k, i) => {
+      const outcome = spec.outcomes.find((o) => o.id === k.outcome);
+      if (!outcome) ctx.addIssue({ code: "custom", path: ["kpis", i, "outcome"], message: `'${k.outcome}' is not an outcome id` });
+    });
     const covariateIds = spec.covariates.map((c) => c.id);
     (spec.estimation.covariates ?? []).forEach((id, i) => {
       if (!covariateIds.includes(id)) ctx.addIssue({ code: "custom", path: ["estimation", "covariates", i], message: `'${id}' is not a covariate id` });

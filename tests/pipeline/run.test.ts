@@ -264,6 +264,27 @@ describe("the repay stage on the shipped example", () => {
   });
 });
 
+describe("KPI thresholds in the pipeline", () => {
+  it("reports each KPI with its share, Wilson interval and verdict, and says when a horizon is not yet reached", async () => {
+    const spec = variantSpec("fixtures/ungifokus/spec.json", (s) => {
+      s.kpis = [
+        { id: "education", label: "In education at 24 months", outcome: "education_24m", threshold: 0.15, arm: "treatment", source: "test" },
+        { id: "too_early", label: "In education at 24 months (as of 2023)", outcome: "education_24m", threshold: 0.15, arm: "treatment", minPersons: 1000, source: "test" },
+      ];
+    });
+    const out = tempDir();
+    await runPipeline({ specPath: spec, outDir: out, log });
+    const artefact = EffectsArtefact.parse(JSON.parse(read(out, "effects.json")));
+    const outcomes = parse(read(out, "work/outcomes.csv"), { columns: true }) as Record<string, string>[];
+    const arms = new Map((parse(read(out, "work/assignments.csv"), { columns: true }) as Record<string, string>[]).map((a) => [a.personId, a.arm]));
+    const observed = outcomes.filter((o) => arms.get(o.personId!) === "treatment" && o.education_24m !== "");
+    const achieved = observed.filter((o) => o.education_24m === "1").length;
+    expect(artefact.kpis[0]).toMatchObject({ persons: observed.length, achieved, share: achieved / observed.length, verdict: achieved / observed.length >= 0.15 ? "met" : "not_met" });
+    expect(artefact.kpis[1]!.verdict).toBe("not_yet_measurable");
+    expect(read(out, "report/report.html")).toContain('id="table-kpis"');
+  });
+});
+
 describe("effekt estimate --table and effekt check-published", () => {
   const effekt = (...args: string[]) => spawnSync(process.execPath, ["bin/effekt.js", ...args], { encoding: "utf8" });
 
