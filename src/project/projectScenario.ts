@@ -54,7 +54,7 @@ export function projectScenario(assumptions: Assumptions, scenario: { id: string
     const effect = lineEffect(line, effects);
     const price = rebasedPrice(line, assumptions);
     const factors = line.timing === "once" ? years.map((t) => (t === 1 ? 1 : 0)) : decayFactors(line.decay, yearCount);
-    const perYear = (effectValue: number) => years.map((t, i) => effectValue * price * factors[i]! * size * (line.timing === "once" ? 1 : yearWeights[i]!));
+    const perYear = (effectValue: number) => years.map((_, i) => effectValue * price * factors[i]! * size * (line.timing === "once" ? 1 : yearWeights[i]!));
     const total = perYear(effect.value);
     const bySector = emptySeries();
     for (const sector of SECTORS) {
