@@ -11,7 +11,7 @@ import { normalQuantile, normalUpperTail } from "../stats/distributions.ts";
 import { fisherExactTest } from "../stats/fisherExactTest.ts";
 import { generalizedLinearModel } from "../stats/generalizedLinearModel.ts";
 import { pearsonChiSquareTest } from "../stats/pearsonChiSquareTest.ts";
-import { baseEntry, notEstimable, relativeEffect, split, type ContrastData } from "./contrastData.ts";
+import { baseEntry, logRatioFields, notEstimable, relativeEffect, split, type ContrastData } from "./contrastData.ts";
 import type { EffectEstimate } from "./schema.ts";
 
 export function binaryEstimates(data: ContrastData): EffectEstimate[] {
@@ -79,13 +79,7 @@ export function binaryEstimates(data: ContrastData): EffectEstimate[] {
     const se = Math.sqrt(fit.modelCovariance[j]![j]!);
     out.push({
       ...base("logistic"),
-      estimate: b,
-      std_error: se,
-      statistic: b / se,
-      df: null,
-      p_value: 2 * normalUpperTail(Math.abs(b / se)),
-      conf_low: Math.exp(b - z * se),
-      conf_high: Math.exp(b + z * se),
+      ...logRatioFields(b, se, data.confidence),
       odds_ratio: Math.exp(b),
       note: "estimate, std_error and statistic are the log odds ratio; conf_low/conf_high bound the odds ratio",
     });

@@ -3,6 +3,7 @@
  * outcome, and the fields every estimate entry repeats.
  */
 import { mean } from "../stats/describe.ts";
+import { normalQuantile, normalUpperTail } from "../stats/distributions.ts";
 import type { EffectEstimate } from "./schema.ts";
 
 export interface ContrastData {
@@ -44,4 +45,21 @@ export function relativeEffect(estimate: number | null, controlMean: number | nu
 
 export function split(data: ContrastData): { treated: number[]; control: number[] } {
   return { treated: data.y.filter((_, i) => data.z[i] === 1), control: data.y.filter((_, i) => data.z[i] === 0) };
+}
+
+/**
+ * The fields of a log-scale Wald estimate (logistic, Poisson): the coefficient, its SE,
+ * z, the two-sided normal p, and the CI of the ratio exp(β ± z·SE).
+ */
+export function logRatioFields(b: number, se: number, confidence: number) {
+  const z = normalQuantile(1 - (1 - confidence) / 2);
+  return {
+    estimate: b,
+    std_error: se,
+    statistic: b / se,
+    df: null,
+    p_value: 2 * normalUpperTail(Math.abs(b / se)),
+    conf_low: Math.exp(b - z * se),
+    conf_high: Math.exp(b + z * se),
+  };
 }

@@ -4,9 +4,8 @@
  * offset(log(exposure))), and the robust sandwich SE (sandwich::vcovHC(type = "HC0")),
  * which stays valid when counts are over-dispersed. CI = exp(β ± z₀.₉₇₅·SE).
  */
-import { normalQuantile, normalUpperTail } from "../stats/distributions.ts";
 import { generalizedLinearModel } from "../stats/generalizedLinearModel.ts";
-import { baseEntry, notEstimable, split, type ContrastData } from "./contrastData.ts";
+import { baseEntry, logRatioFields, notEstimable, split, type ContrastData } from "./contrastData.ts";
 import type { EffectEstimate } from "./schema.ts";
 
 /** @param counts the count per unit; @param exposure person-years per unit, or null */
@@ -21,16 +20,9 @@ export function poissonEstimate(data: ContrastData, counts: readonly number[], e
   const j = fit.names.indexOf("z");
   const b = fit.coefficients[j]!;
   const se = Math.sqrt(fit.robustCovariance[j]![j]!);
-  const z = normalQuantile(1 - (1 - data.confidence) / 2);
   return {
     ...baseEntry(data, "poisson"),
-    estimate: b,
-    std_error: se,
-    statistic: b / se,
-    df: null,
-    p_value: 2 * normalUpperTail(Math.abs(b / se)),
-    conf_low: Math.exp(b - z * se),
-    conf_high: Math.exp(b + z * se),
+    ...logRatioFields(b, se, data.confidence),
     rate_ratio: Math.exp(b),
     note: exposure ? "log rate ratio with log(exposure years) as offset; robust (HC0) SE" : "log rate ratio; robust (HC0) SE",
   };
