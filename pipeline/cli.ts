@@ -12,6 +12,7 @@ import { checkPublished, PublishedFile } from "../src/estimate/checkPublished.ts
 import { jsonPath } from "../src/spec/parseSpec.ts";
 import { estimateFromTable, projectFiles, verifyRun } from "./run.ts";
 import { EffectsArtefact } from "../src/estimate/schema.ts";
+import { pilotDesign } from "../src/design/pilotDesign.ts";
 import { z } from "zod";
 import { StopRun } from "../src/shared/issues.ts";
 import { EvaluationSpec } from "../src/spec/schema.ts";
@@ -40,6 +41,8 @@ Usage:
   effekt verify-run <output dir>                          recompute every hash in a run's manifest
   effekt verify-allocation <log.csv> [--roster roster.csv]  recompute an allocation log's hash chain and allocation
   effekt check-published <figures.json>                   recompute published p-values from printed figures
+  effekt design --n 100 --base 0.3 [--target 0.5] [--case case.json --effect 0.5]
+                                                          pilot design: power, n per arm, detectable and break-even effects
   effekt spec-schema                                      print the spec's JSON Schema
   effekt <command> --help                                 help on one command
 
@@ -108,6 +111,14 @@ published-vs-reproduced table. Writes projection.json.`,
 
 Recomputes the SHA-256 of every input and output recorded in the run's manifest.json and names
 every file that changed or is missing. Exit 0 when all match.`,
+  design: `effekt design --n PERSONS_PER_ARM --base SHARE [--target SHARE] [--alpha 0.05] [--power 0.8]
+              [--case business-case.json --effect STATED_EFFECT]
+
+Pilot design for a share outcome, two arms, two-sided (as R's power.prop.test): the power
+at --target, the persons per arm it needs, and the minimum detectable effect at --n. With
+--case (an assumption file) and --effect (the effect its base case assumes, e.g. 0.5 for
+'50 % in work'), also the smallest effect that still breaks even for society, and whether
+the pilot could detect it.`,
   "check-published": `effekt check-published <figures.json> [--out result.json]
 
 Recomputes published p-values from the figures printed beside them: two shares (%) — Pearson χ²,
@@ -158,6 +169,13 @@ export async function main(argv: readonly string[]): Promise<number> {
         assumptions: { type: "string", multiple: true },
         effects: { type: "string" },
         lang: { type: "string" },
+        n: { type: "string" },
+        base: { type: "string" },
+        target: { type: "string" },
+        alpha: { type: "string" },
+        power: { type: "string" },
+        case: { type: "string" },
+        effect: { type: "string" },
         compare: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -177,6 +195,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (command === "verify-allocation") return verifyAllocationCommand(parsed.positionals, parsed.values.roster);
   if (command === "check-published") return checkPublishedCommand(parsed.positionals, parsed.values.out);
   if (command === "verify-run") return verifyRunCommand(parsed.positionals);
+  if (command === "design") return designCommand(parsed.values as Record<string, string | undefined>);
   if (parsed.values.lang !== undefined && parsed.values.lang !== "da" && parsed.values.lang !== "en") {
     process.stderr.write(`effekt ${command}: --lang takes da or en\n`);
     return EXIT_USAGE;
@@ -400,4 +419,44 @@ async function verifyRunCommand(positionals: readonly string[]): Promise<number>
     }
     throw error;
   }
+}
+
+async function designCommand(values: Record<string, string | undefined>): Promise<number> {
+  const number = (key: string, fallback: number | null) => (values[key] === undefined ? fallback : Number(values[key]));
+  const n = number("n", null);
+  const base = number("base", null);
+  const target = number("target", null);
+  const alpha = number("alpha", 0.05)!;
+  const power = number("power", 0.8)!;
+  const share = (x: number | null) => x !== null && x > 0 && x < 1;
+  if (n === null || !(n >= 2) || !share(base) || (target !== null && !share(target)) || !share(alpha) || !share(power)) {
+    process.stderr.write(`effekt design: --n (≥ 2) and --base (a share) are required; --target, --alpha and --power are shares\n\n${HELP.design}\n`);
+    return EXIT_USAGE;
+  }
+  let businessCase = null;
+  if (values.case !== undefined) {
+    const effect = number("effect", null);
+    if (effect === null || !(effect > 0)) {
+      process.stderr.write("effekt design: --case needs --effect, the effect its base case assumes\n");
+      return EXIT_USAGE;
+    }
+    try {
+      const artefact = await projectFiles("design", [resolve(values.case)], null);
+      businessCase = { projection: artefact.cases[0]!, statedEffect: effect };
+    } catch (error) {
+      if (error instanceof StopRun) {
+        process.stderr.write(`effekt design: ${error.issues.map((i) => i.message).join("\n")}\n`);
+        return EXIT_STOPPED;
+      }
+      throw error;
+    }
+  }
+  const design = pilotDesign({ n, base: base!, target, alpha, power }, businessCase);
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  const say = (line: string) => process.stdout.write(line + "\n");
+  say(`${n} persons per arm, comparison share ${pct(base!)}, α = ${alpha}, power ${pct(power)}`);
+  if (design.powerAtTarget !== null) say(`power to detect ${pct(base!)} → ${pct(target!)}: ${pct(design.powerAtTarget)}; persons per arm needed for ${pct(power)}: ${Math.ceil(design.personsPerArmForTarget!)}`);
+  say(`minimum detectable share: ${pct(design.minimumDetectableShare)} (an effect of ${(100 * design.minimumDetectableEffect).toFixed(1)} percentage points)`);
+  if (design.breakEven) say(`break-even (${design.breakEven.case}): ${design.breakEven.explanation}`);
+  return EXIT_OK;
 }
