@@ -18,7 +18,7 @@
  * - Re-conviction: the first release on or after start; a conviction dated after the
  *   release and at most `withinMonths` later. Persons with no release are not applicable.
  */
-import { addMonths, firstDayOfMonthIndex, mondayOfWeek, type DayNumber } from "../shared/dates.ts";
+import { addMonths, firstDayOfMonthIndex, mondayOfWeek, monthIndex, type DayNumber } from "../shared/dates.ts";
 import type { OutcomeSpec } from "../spec/schema.ts";
 import type { PersonRecords } from "./personRecords.ts";
 import type { BenefitPanel } from "./benefitPanel.ts";
@@ -64,6 +64,16 @@ export function extractKindsFor(outcome: OutcomeSpec): string[] {
       return ["convictions"];
     case "reconviction_after_release":
       return ["convictions", "prison_releases"];
+    case "days_to_first_contact":
+      return ["jobcentre_contacts"];
+    case "months_without_benefit":
+    case "in_activity_at_month":
+      return ["benefit_weeks_long", "benefit_weeks_wide"];
+    case "job_or_education_start":
+    case "retained_after_start":
+      return ["paid_hours_monthly", "education_spells"];
+    case "checklist_done":
+      return ["checklist_items"];
   }
 }
 
@@ -73,6 +83,10 @@ export function outcomeType(outcome: OutcomeSpec): OutcomeType {
     case "flex_job":
     case "in_education_at_month":
     case "reconviction_after_release":
+    case "in_activity_at_month":
+    case "job_or_education_start":
+    case "retained_after_start":
+    case "checklist_done":
       return "binary";
     case "psychiatric":
       return outcome.measure === "any" ? "binary" : "count";
@@ -86,6 +100,8 @@ export function outcomeType(outcome: OutcomeSpec): OutcomeType {
 export function describeWindow(outcome: OutcomeSpec): string {
   if ("windowMonths" in outcome) return `months ${outcome.fromMonth}–${outcome.windowMonths} from start`;
   if ("atMonth" in outcome) return `at month ${outcome.atMonth} after start`;
+  if (outcome.kind === "days_to_first_contact") return "from start to the first contact";
+  if (outcome.kind === "checklist_done") return `within ${outcome.withinDays} days of start`;
   return `within ${outcome.withinMonths} months of first release after start`;
 }
 
@@ -200,6 +216,71 @@ function valueFunction(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNu
         return { status: "observed", value: count / exposureYears, exposureYears };
       };
     }
+    case "days_to_first_contact": {
+      const contacts = records.jobcentreContacts;
+      if (!contacts) return null;
+      return (person) => {
+        const last = lastFollowedDay(person, asOf);
+        const days = (contacts.get(person.personId) ?? []).map((c) => c.date).filter((d) => d >= person.startDate && d <= last);
+        return days.length === 0 ? censored(person, asOf) : observed(Math.min(...days) - person.startDate);
+      };
+    }
+    case "months_without_benefit": {
+      const groups = records.benefitGroups;
+      if (!groups) return null;
+      return (person) => {
+        const window = completeWindow(person, outcome.windowMonths, asOf, outcome.fromMonth);
+        if (!window) return censored(person, asOf);
+        let months = 0;
+        for (let m = monthIndex(window.start); firstDayOfMonthIndex(m + 1) <= window.end; m += 1) {
+          const first = firstDayOfMonthIndex(m);
+          if (first < window.start) continue;
+          const next = firstDayOfMonthIndex(m + 1);
+          if (countWeeksInGroups(groups, person.personId, records.absentGroup, outcome.groups, first, next) === 0) months += 1;
+        }
+        return observed(months);
+      };
+    }
+    case "in_activity_at_month": {
+      const groups = records.benefitGroups;
+      if (!groups) return null;
+      return (person) => {
+        const date = addMonths(person.startDate, outcome.atMonth);
+        if (date > lastFollowedDay(person, asOf)) return censored(person, asOf);
+        const group = groups.groupAt(person.personId, mondayOfWeek(date)) ?? records.absentGroup;
+        return observed(Number(outcome.groups.includes(group) || inWorkOrEducation(records, person.personId, date)));
+      };
+    }
+    case "job_or_education_start": {
+      if (!records.paidHours || !records.educationSpells) return null;
+      return (person) => {
+        const window = completeWindow(person, outcome.windowMonths, asOf, outcome.fromMonth);
+        if (!window) return censored(person, asOf);
+        return observed(Number(firstStart(records, person.personId, window.start, window.end) !== null));
+      };
+    }
+    case "retained_after_start": {
+      if (!records.paidHours || !records.educationSpells) return null;
+      return (person) => {
+        const window = completeWindow(person, outcome.windowMonths, asOf, outcome.fromMonth);
+        if (!window) return censored(person, asOf);
+        const start = firstStart(records, person.personId, window.start, window.end);
+        if (start === null) return notApplicable;
+        const date = addMonths(start, outcome.afterMonths);
+        if (date > lastFollowedDay(person, asOf)) return censored(person, asOf);
+        return observed(Number(inWorkOrEducation(records, person.personId, date)));
+      };
+    }
+    case "checklist_done": {
+      const items = records.checklistItems;
+      if (!items) return null;
+      return (person) => {
+        const until = person.startDate + outcome.withinDays;
+        const done = (items.get(person.personId) ?? []).some((i) => i.item === outcome.item && i.date >= person.startDate && i.date <= until);
+        if (done) return observed(1);
+        return until > lastFollowedDay(person, asOf) ? censored(person, asOf) : observed(0);
+      };
+    }
     case "reconviction_after_release": {
       const { convictions, prisonReleases } = records;
       if (!convictions || !prisonReleases) return null;
@@ -215,6 +296,22 @@ function valueFunction(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNu
       };
     }
   }
+}
+
+/** In work (paid hours in that month) or in education (a spell covering the date). */
+function inWorkOrEducation(records: PersonRecords, personId: string, date: DayNumber): boolean {
+  const month = monthIndex(date);
+  if ((records.paidHours?.get(personId) ?? []).some((h) => h.month === month && h.hours > 0)) return true;
+  return (records.educationSpells?.get(personId) ?? []).some((s) => s.startDate <= date && (s.endDate === null || s.endDate >= date));
+}
+
+/** The first job (first day of a month with paid hours) or education start in [from, to), or null. */
+function firstStart(records: PersonRecords, personId: string, from: DayNumber, to: DayNumber): DayNumber | null {
+  const starts = [
+    ...(records.paidHours?.get(personId) ?? []).filter((h) => h.hours > 0).map((h) => firstDayOfMonthIndex(h.month)),
+    ...(records.educationSpells?.get(personId) ?? []).map((s) => s.startDate),
+  ].filter((d) => d >= from && d < to);
+  return starts.length === 0 ? null : Math.min(...starts);
 }
 
 /** Weeks whose Monday lies in [from, to) and whose group is one of `groups`. */

@@ -78,6 +78,17 @@ export const EXTRACT_KINDS = {
     personId,
     startDate: { type: "date", required: true },
   },
+  // Contacts with the job centre (e.g. the first meeting after release).
+  jobcentre_contacts: {
+    personId,
+    date: { type: "date", required: true },
+  },
+  // Items of a start checklist done (housing, MitID/NemKonto, debt plan, …), each with the day it was done.
+  checklist_items: {
+    personId,
+    item: { type: "code", required: true },
+    date: { type: "date", required: true },
+  },
   // An allocation made elsewhere (read by the assign stage, not by ingest).
   allocation: {
     personId,

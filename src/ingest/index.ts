@@ -126,6 +126,8 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
     socialServices: groupByPerson(recordsOf("social_services_monthly"), ids),
     convictions: groupByPerson(recordsOf("convictions"), ids),
     prisonReleases: groupByPerson(recordsOf("prison_releases"), ids),
+    jobcentreContacts: groupByPerson(recordsOf("jobcentre_contacts"), ids),
+    checklistItems: groupByPerson(recordsOf("checklist_items"), ids),
   };
   const participationRecords = recordsOf("programme_participation");
   const participation = participationRecords === null ? null : new Set(participationRecords.map((r) => r.personId));

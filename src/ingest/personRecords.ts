@@ -3,6 +3,7 @@
  * persons outside the population are left out here (they were counted at ingest).
  */
 import { BenefitPanel } from "./benefitPanel.ts";
+import type { ChecklistItem, JobcentreContact } from "./schema.ts";
 import type { BenefitCodes, BenefitWeek, Conviction, EducationSpell, PaidHours, Person, PrisonRelease, PsychiatricContact, SocialServicesCost } from "./schema.ts";
 
 export interface PersonRecords {
@@ -16,6 +17,8 @@ export interface PersonRecords {
   readonly socialServices: ReadonlyMap<string, readonly SocialServicesCost[]> | null;
   readonly convictions: ReadonlyMap<string, readonly Conviction[]> | null;
   readonly prisonReleases: ReadonlyMap<string, readonly PrisonRelease[]> | null;
+  readonly jobcentreContacts?: ReadonlyMap<string, readonly JobcentreContact[]> | null;
+  readonly checklistItems?: ReadonlyMap<string, readonly ChecklistItem[]> | null;
 }
 
 export function groupByPerson<T extends { readonly personId: string }>(records: readonly T[] | null, population: ReadonlySet<string>): Map<string, T[]> | null {

@@ -42,6 +42,8 @@ export interface PsychiatricContact {
 export interface SocialServicesCost { readonly personId: string; readonly month: number; readonly costKr: number; readonly measure: string | null }
 export interface Conviction { readonly personId: string; readonly date: DayNumber }
 export interface PrisonRelease { readonly personId: string; readonly releaseDate: DayNumber }
+export interface JobcentreContact { readonly personId: string; readonly date: DayNumber }
+export interface ChecklistItem { readonly personId: string; readonly item: string; readonly date: DayNumber }
 export interface ProgrammeParticipation { readonly personId: string; readonly startDate: DayNumber }
 export interface AllocationRecord {
   readonly personId: string;
@@ -63,6 +65,8 @@ export interface RecordOfKind {
   convictions: Conviction;
   prison_releases: PrisonRelease;
   programme_participation: ProgrammeParticipation;
+  jobcentre_contacts: JobcentreContact;
+  checklist_items: ChecklistItem;
   allocation: AllocationRecord;
 }
 

@@ -114,6 +114,27 @@ export const Outcome = z.discriminatedUnion("kind", [
     }),
   z.strictObject({ ...OutcomeBase, kind: z.literal("social_services_kr"), ...Window }),
   z.strictObject({ ...OutcomeBase, kind: z.literal("convictions_per_person_year"), ...Window }),
+  z.strictObject({ ...OutcomeBase, kind: z.literal("days_to_first_contact") }).describe("Days from start to the first job-centre contact on or after it; censored while there is none."),
+  z.strictObject({
+    ...OutcomeBase,
+    kind: z.literal("months_without_benefit"),
+    ...Window,
+    groups: z.array(z.string()).min(1).default(["public_support"]),
+  }).describe("Whole months of the window in which no week is in these benefit groups."),
+  z.strictObject({
+    ...OutcomeBase,
+    kind: z.literal("in_activity_at_month"),
+    ...AtMonth,
+    groups: z.array(z.string()).min(1).default(["activation", "flex_job", "su"]),
+  }).describe("1 when, at that date, the benefit week is in these groups, an education spell runs, or the month has paid hours."),
+  z.strictObject({ ...OutcomeBase, kind: z.literal("job_or_education_start"), ...Window }).describe("1 when the window has a month with paid hours or an education spell that starts in it."),
+  z.strictObject({
+    ...OutcomeBase,
+    kind: z.literal("retained_after_start"),
+    ...Window,
+    afterMonths: z.number().int().positive().default(6),
+  }).describe("Among those with a job or education start in the window: still in work or education afterMonths after the first start."),
+  z.strictObject({ ...OutcomeBase, kind: z.literal("checklist_done"), item: z.string(), withinDays: z.number().int().positive().default(14) }).describe("1 when the checklist item was done within withinDays of start."),
   z.strictObject({
     ...OutcomeBase,
     kind: z.literal("reconviction_after_release"),

@@ -195,3 +195,61 @@ describe("deriveCovariate", () => {
     expect(covariate({ kind: "psychiatric_admission_before_start" })).toEqual([1, 0, 0, 0, 0]);
   });
 });
+
+describe("release-programme outcomes (as of 2024-06-30)", () => {
+  const r1: Person = { ...person("R1", "2024-01-10"), referralDate: null };
+  const r2: Person = { ...person("R2", "2024-06-20"), referralDate: null };
+  const codes = { groupOfCode: new Map([["134", "public_support"], ["170", "activation"]]), absentGroup: "self_supporting" };
+  const ids = ["R1", "R2"];
+  const released: PersonRecords = {
+    persons: [r1, r2],
+    benefitGroups: benefitPanelFrom(
+      [
+        { personId: "R1", week: day("2024-02-05"), code: "134" }, // February has a support week
+        { personId: "R1", week: day("2024-04-08"), code: "170" }, // activation in the week of month 3 (2024-04-10)
+      ],
+      codes,
+      ids,
+      day("2023-01-02"),
+      asOf,
+    ),
+    absentGroup: "self_supporting",
+    educationSpells: new Map(),
+    paidHours: groupByPerson(
+      [
+        { personId: "R1", month: 2024 * 12 + 2, hours: 20 }, // March 2024: the first job start (2024-03-01)
+        { personId: "R1", month: 2024 * 12 + 4, hours: 15 }, // May 2024: still working 2 months after the start
+      ],
+      new Set(ids),
+    ),
+    psychiatricContacts: null,
+    socialServices: null,
+    convictions: null,
+    prisonReleases: null,
+    jobcentreContacts: groupByPerson([{ personId: "R1", date: day("2024-01-05") }, { personId: "R1", date: day("2024-01-22") }], new Set(ids)),
+    checklistItems: groupByPerson([{ personId: "R1", item: "housing", date: day("2024-01-20") }, { personId: "R1", item: "mitid", date: day("2024-02-01") }], new Set(ids)),
+  };
+  const valuesOf = (spec: unknown) =>
+    deriveOutcome(Outcome.parse({ id: "o", ...(spec as object) }), released, asOf)!.values.map((v) => (v.status === "observed" ? v.value : v.status));
+
+  it("days_to_first_contact: the first contact on or after release, 12 days; none yet is censored", () => {
+    expect(valuesOf({ kind: "days_to_first_contact" })).toEqual([12, "censored"]);
+  });
+  it("checklist_done: within 14 days (housing, day 10) yes, MitID on day 22 no; a horizon not yet reached is censored", () => {
+    expect(valuesOf({ kind: "checklist_done", item: "housing" })).toEqual([1, "censored"]);
+    expect(valuesOf({ kind: "checklist_done", item: "mitid" })).toEqual([0, "censored"]);
+  });
+  it("months_without_benefit: whole months of [2024-01-10, 2024-04-10) — February has support, March has none → 1", () => {
+    expect(valuesOf({ kind: "months_without_benefit", windowMonths: 3 })).toEqual([1, "censored"]);
+  });
+  it("in_activity_at_month: activation at month 3, paid hours at month 2, nothing at month 1", () => {
+    expect(valuesOf({ kind: "in_activity_at_month", atMonth: 3 })).toEqual([1, "censored"]);
+    expect(valuesOf({ kind: "in_activity_at_month", atMonth: 2 })).toEqual([1, "censored"]);
+    expect(valuesOf({ kind: "in_activity_at_month", atMonth: 1 })).toEqual([0, "censored"]);
+  });
+  it("job_or_education_start and retained_after_start: a job from March, still working two months later", () => {
+    expect(valuesOf({ kind: "job_or_education_start", windowMonths: 3 })).toEqual([1, "censored"]);
+    expect(valuesOf({ kind: "retained_after_start", windowMonths: 3, afterMonths: 2 })).toEqual([1, "censored"]);
+    expect(valuesOf({ kind: "retained_after_start", windowMonths: 1, afterMonths: 2 })).toEqual(["not_applicable", "censored"]);
+  });
+});
