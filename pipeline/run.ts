@@ -93,10 +93,23 @@ export async function runPipeline(options: RunOptions): Promise<LoadedSpec> {
   const loaded = await loadSpec(options);
   for (const name of RUN_OUTPUTS) await rm(join(loaded.outDir, name), { recursive: true, force: true });
   for (const [name, stage] of Object.entries(STAGES)) {
+    const skip = skipReason(name as StageName, loaded.spec);
+    if (skip) {
+      options.log(`${name}: skipped — ${skip}`);
+      continue;
+    }
     options.log(`${name}: start`);
     await stage(loaded, options);
   }
   return loaded;
+}
+
+/** In a full run, a stage the spec gives nothing to do is skipped (and said so); run alone, it explains what is missing. */
+function skipReason(stage: StageName, spec: EvaluationSpec): string | null {
+  if ((stage === "assign" || stage === "estimate") && !spec.assignment) return "the spec has no assignment";
+  if (stage === "project" && spec.assumptions === undefined) return "the spec names no assumption files";
+  if (stage === "repay" && spec.contract === undefined) return "the spec names no contract";
+  return null;
 }
 
 /** Runs one stage, reading what earlier stages left in the output folder. */

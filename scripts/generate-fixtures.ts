@@ -302,3 +302,68 @@ console.error(`fixtures: ${persons.length} persons (${treated} treatment, ${pers
   writeFileSync(join(dir, "laer-for-livet-outcomes.csv"), csv(lfl, ","));
   console.error(`fixtures: contract outcome tables → ${dir}/`);
 }
+
+// 5. The Aarhus release pilot (fixtures/release/): about 100 persons released from prison in
+// 2025–2026, randomised 1:1; windows from each person's release date. Its own seeded stream.
+{
+  const r = seededRandom(SEED + 2);
+  const yes = (p: number) => r.next() < p;
+  const dir = join("fixtures", "release");
+  mkdirSync(dir, { recursive: true });
+  const first = dayFromParts(2025, 1, 6)!;
+  const asOf = dayFromParts(2026, 9, 30)!;
+  const people: { id: string; release: DayNumber; birth: DayNumber; sex: string; arm: Arm; referral: DayNumber }[] = [];
+  for (let i = 0; i < 100; i += 1) {
+    const release = first + Math.floor((i * 540) / 100) + randomInteger(r, 5);
+    people.push({ id: `LR${String(i + 1).padStart(4, "0")}`, release, birth: release - Math.round((20 + randomInteger(r, 35)) * 365.25), sex: yes(0.12) ? "K" : "M", arm: "control", referral: release - 20 - randomInteger(r, 20) });
+  }
+  const rosterOf = people.map((p) => ({ p, batch: batchOf("quarter", isoDate(p.referral)), block: blockOf([{ covariate: "female" }], () => String(Number(p.sex === "K"))) }));
+  for (const batch of [...new Set(rosterOf.map((x) => x.batch))].sort()) {
+    const members = rosterOf.filter((x) => x.batch === batch);
+    const arms = randomiseBatch(members.map((m) => ({ personId: m.p.id, block: m.block })), ARMS, SEED + 2, batch);
+    for (const m of members) m.p.arm = arms.get(m.p.id) as Arm;
+  }
+  const population: string[][] = [["PersonNøgle", "Fødselsdato", "Køn", "Henvisningsdato", "Løsladelsesdato"]];
+  const weeks: string[][] = [["PersonNøgle", "Uge", "Ydelseskode"]];
+  const contacts: string[][] = [["PersonNøgle", "Kontaktdato"]];
+  const checklist: string[][] = [["PersonNøgle", "Punkt", "Udført"]];
+  const hours: string[][] = [["PersonNøgle", "Måned", "Timer"]];
+  const convictions: string[][] = [["PersonNøgle", "Afgørelsesdato"]];
+  const releases: string[][] = [["PersonNøgle", "Løsladelsesdato"]];
+  const yyww = (monday: DayNumber) => {
+    const thursday = partsFromDay(monday + 3);
+    const week = Math.floor((monday - mondayOfWeek(dayFromParts(thursday.year, 1, 4)!)) / 7) + 1;
+    return `${thursday.year}-W${String(week).padStart(2, "0")}`;
+  };
+  for (const p of people) {
+    const treated = p.arm === "treatment";
+    population.push([p.id, isoDate(p.birth), p.sex, isoDate(p.referral), isoDate(p.release)]);
+    releases.push([p.id, isoDate(p.release)]);
+    const firstContact = p.release + (treated ? 1 + randomInteger(r, 7) : 5 + randomInteger(r, 15));
+    if (firstContact <= asOf) contacts.push([p.id, isoDate(firstContact)]);
+    for (const item of ["housing", "mitid", "debt_plan", "appointments", "substance_screening", "employer_contact", "offer_accepted", "positive_contact"]) {
+      const done = item === "positive_contact" ? yes(treated ? 0.6 : 0.35) : yes(treated ? 0.75 : 0.3);
+      const day = p.release + (done ? randomInteger(r, 14) : 15 + randomInteger(r, 60));
+      if (day <= asOf && (done || yes(0.5))) checklist.push([p.id, item, isoDate(day)]);
+    }
+    const activeFrom = p.release + 7 * (treated ? 2 + randomInteger(r, 8) : 4 + randomInteger(r, 20));
+    const active = yes(treated ? 0.65 : 0.45);
+    const job = active && yes(0.5);
+    for (let monday = mondayOfWeek(p.release) + 7; monday <= asOf; monday += 7) {
+      if (active && monday >= activeFrom) {
+        if (!job) weeks.push([p.id, yyww(monday), "170"]);
+      } else if (yes(0.95)) weeks.push([p.id, yyww(monday), "130"]);
+    }
+    if (job) for (let m = monthIndex(activeFrom); m <= monthIndex(asOf); m += 1) hours.push([p.id, `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`, String(60 + randomInteger(r, 100))]);
+    if (yes(treated ? 0.3 : 0.42)) {
+      const again = p.release + 30 + randomInteger(r, 700);
+      if (again <= asOf) convictions.push([p.id, isoDate(again)]);
+    }
+  }
+  writeFileSync(join(dir, "population.csv"), Buffer.from(csv(population, ";", true), "latin1"));
+  for (const [name, rows] of [["benefits.csv", weeks], ["contacts.csv", contacts], ["checklist.csv", checklist], ["paid_hours.csv", hours], ["convictions.csv", convictions], ["releases.csv", releases]] as const) {
+    writeFileSync(join(dir, name), csv(rows, ";"));
+  }
+  writeFileSync(join(dir, "education.csv"), "PersonNøgle;Start;Slut\n");
+  console.error(`fixtures: release pilot, ${people.length} persons → ${dir}/`);
+}

@@ -52,6 +52,8 @@ export function binaryEstimates(data: ContrastData): EffectEstimate[] {
 
   if (eventsTreated === 0 || eventsControl === 0) {
     out.push(notEstimable(data, "risk_ratio", "no events in one arm: the log risk ratio is infinite"));
+  } else if (eventsTreated === treated.length && eventsControl === control.length) {
+    out.push(notEstimable(data, "risk_ratio", "everyone in both arms has the outcome: the risk ratio is 1 with no variance"));
   } else {
     const logRatio = Math.log(pa / pc);
     const se = Math.sqrt(1 / eventsTreated - 1 / treated.length + 1 / eventsControl - 1 / control.length);

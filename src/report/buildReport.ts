@@ -13,6 +13,7 @@ import { cumulativeLines, forestPlot, lovePlot, renderSvg, stackedBars } from ".
 import { formatKr, formatNumber, texts, type Lang } from "./i18n.ts";
 import { count, countsOfTotal, isSmall, shareOf, type Cell } from "./suppression.ts";
 import { escapeHtml, tableCsv, tableHtml, type Table } from "./table.ts";
+import { pilotDesign } from "../design/pilotDesign.ts";
 
 export interface RunArtefacts {
   readonly ingest: IngestArtefact;
@@ -38,7 +39,7 @@ export interface Report {
   readonly tables: ReadonlyMap<string, string>;
 }
 
-const SECTIONS = ["summary", "consort", "balance", "effects", "savings", "repayment", "published", "quality", "methods", "manifest", "status", "changes"] as const;
+const SECTIONS = ["summary", "consort", "balance", "effects", "design", "savings", "repayment", "published", "quality", "methods", "manifest", "status", "changes"] as const;
 type SectionId = (typeof SECTIONS)[number];
 
 export async function buildReport(input: ReportInput): Promise<Report> {
@@ -300,6 +301,30 @@ export async function buildReport(input: ReportInput): Promise<Report> {
       ? { id: "portfolio_checks", columns: [{ key: "what", label: t("figure"), kind: "text" }, { key: "published", label: t("publishedValue"), kind: "number", digits: 2 }, { key: "computed", label: t("reproduced"), kind: "number", digits: 2 }, { key: "ok", label: t("verdict"), kind: "text" }, { key: "note", label: t("note"), kind: "text" }], rows: portfolio.checks.map((c) => ({ what: c.what, published: c.published, computed: c.computed, ok: c.ok ? t("reproducedWord") : t("differsWord"), note: c.note ?? "" })) }
       : null;
     sections.set("repayment", add(ledger) + add(lines) + (portfolioTable ? add(portfolioTable) : ""));
+  }
+
+  // Pilot design (power, detectable and break-even effects)
+  const designSpec = input.spec.pilotDesign;
+  if (designSpec) {
+    const perArm = designSpec.personsPerArm ?? Math.min(...(run.assignment?.consort.arms.map((a) => a.randomised) ?? [2]));
+    const projection = designSpec.case ? run.projection?.cases.find((c) => c.name === designSpec.case && c.notProjected === null) : undefined;
+    const design = pilotDesign(
+      { n: Math.max(2, perArm), base: designSpec.base, target: designSpec.target ?? null, alpha: designSpec.alpha, power: designSpec.power },
+      projection && designSpec.statedEffect ? { projection, statedEffect: designSpec.statedEffect } : null,
+    );
+    const designTable: Table = {
+      id: "pilot_design",
+      columns: [{ key: "figure", label: t("figure"), kind: "text" }, { key: "value", label: t("value"), kind: "text" }],
+      rows: [
+        { figure: `${t("outcome")}`, value: labelOf.get(designSpec.outcome) ?? designSpec.outcome },
+        { figure: "n", value: formatNumber(lang, design.n) },
+        { figure: "base", value: `${formatNumber(lang, 100 * design.base, 1)} %` },
+        ...(design.powerAtTarget !== null ? [{ figure: `power → ${formatNumber(lang, 100 * designSpec.target!, 1)} %`, value: `${formatNumber(lang, 100 * design.powerAtTarget, 1)} %` }, { figure: "n (80 %)", value: formatNumber(lang, Math.ceil(design.personsPerArmForTarget!)) }] : []),
+        { figure: "MDE", value: `${formatNumber(lang, 100 * design.minimumDetectableEffect, 1)} pp` },
+        ...(design.breakEven ? [{ figure: `break-even (${design.breakEven.case})`, value: design.breakEven.explanation }] : []),
+      ],
+    };
+    sections.set("design", add(designTable));
   }
 
   // Data quality

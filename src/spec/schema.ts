@@ -259,6 +259,19 @@ export const EvaluationSpec = z
       )
       .default([])
       .describe("KPI thresholds (as 003/004's 'at least 60 % …'), reported with a Wilson interval and a verdict."),
+    pilotDesign: z
+      .strictObject({
+        outcome: z.string().describe("The share outcome the pilot is judged on"),
+        base: z.number().gt(0).lt(1).describe("The comparison group's expected share"),
+        target: z.number().gt(0).lt(1).optional(),
+        alpha: z.number().gt(0).lt(1).default(0.05),
+        power: z.number().gt(0).lt(1).default(0.8),
+        personsPerArm: z.number().int().min(2).optional().describe("Default: the persons assigned per arm"),
+        case: z.string().optional().describe("A projected business case (its name) for the break-even effect"),
+        statedEffect: z.number().positive().optional().describe("The effect that case's base scenario assumes"),
+      })
+      .optional()
+      .describe("Pilot design figures in the report: power, persons per arm, detectable and break-even effects."),
     report: z
       .strictObject({
         lang: z.enum(["da", "en"]).default("da").describe("The report's language; --lang overrides it."),

@@ -64,6 +64,12 @@ describe("estimateEffects on data that cannot carry an estimator", () => {
     noNaN(result);
   });
 
+  it("a binary outcome everyone has: the risk ratio says why instead of a NaN p-value", () => {
+    const result = estimateEffects(table(["t", "t", "t", "c", "c", "c"], { y: [1, 1, 1, 1, 1, 1] }), plan({ outcomes: [{ id: "y", kind: "binary" }] }));
+    expect(find(result, "risk_ratio").note).toContain("everyone in both arms");
+    noNaN(result);
+  });
+
   it("a count outcome with no events in one arm: the Poisson rate ratio says why", () => {
     const result = estimateEffects(table(["t", "t", "c", "c"], { y: [0, 0, 2, 3] }), plan({ outcomes: [{ id: "y", kind: "count" }] }));
     expect(find(result, "poisson").note).toContain("no events in one arm");

@@ -1,0 +1,52 @@
+/** The second shipped evaluation: the Aarhus release pilot, from the day of release. */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { runPipeline } from "../../pipeline/run.ts";
+import { EffectsArtefact } from "../../src/estimate/schema.ts";
+import { IngestArtefact } from "../../src/ingest/schema.ts";
+
+const log = () => {};
+const tempDir = () => mkdtempSync(join(tmpdir(), "effekt-release-"));
+
+describe("the release evaluation (npm run release)", () => {
+  const out = tempDir();
+  const ready = runPipeline({ specPath: "fixtures/release/spec.json", outDir: out, log });
+
+  it("runs end to end: KPI table, effects, design figures and the release business case", async () => {
+    await ready;
+    const html = readFileSync(join(out, "report/report.html"), "utf8");
+    for (const id of ["table-kpis", "table-pilot_design", "table-published"]) expect(html).toContain(`id="${id}"`);
+    const effects = EffectsArtefact.parse(JSON.parse(readFileSync(join(out, "effects.json"), "utf8")));
+    expect(effects.kpis.map((k) => k.id)).toEqual(["active_3m", "active_6m", "active_12m", "offer", "positive_contact"]);
+  });
+
+  it("KPI shares are the treatment arm's observed shares, worked out from the person-level files", async () => {
+    await ready;
+    const effects = EffectsArtefact.parse(JSON.parse(readFileSync(join(out, "effects.json"), "utf8")));
+    const outcomes = parse(readFileSync(join(out, "work/outcomes.csv"), "utf8"), { columns: true }) as Record<string, string>[];
+    const arm = new Map((parse(readFileSync(join(out, "work/assignments.csv"), "utf8"), { columns: true }) as Record<string, string>[]).map((a) => [a.personId, a.arm]));
+    for (const kpi of effects.kpis) {
+      const observed = outcomes.filter((o) => arm.get(o.personId!) === "treatment" && o[kpi.outcome] !== "");
+      const achieved = observed.filter((o) => o[kpi.outcome] === "1").length;
+      expect([kpi.persons, kpi.achieved], kpi.id).toEqual([observed.length, achieved]);
+      expect(kpi.verdict, kpi.id).toBe(observed.length < 10 ? "not_yet_measurable" : achieved / observed.length >= kpi.threshold ? "met" : "not_met");
+    }
+  });
+
+  it("re-conviction within 24 months is censored for everyone: no one has been out 24 months by 2026-09-30", async () => {
+    await ready;
+    const ingest = IngestArtefact.parse(JSON.parse(readFileSync(join(out, "ingest.json"), "utf8")));
+    const reconviction = ingest.outcomes.find((o) => o.id === "reconviction_24m")!;
+    expect(reconviction).toMatchObject({ observed: 0, censored: ingest.persons });
+  });
+
+  it("as of 2025-06-30 the 12-month KPI is not yet measurable", async () => {
+    const early = tempDir();
+    await runPipeline({ specPath: "fixtures/release/spec.json", outDir: early, asOf: "2025-06-30", log });
+    const effects = EffectsArtefact.parse(JSON.parse(readFileSync(join(early, "effects.json"), "utf8")));
+    expect(effects.kpis.find((k) => k.id === "active_12m")).toMatchObject({ verdict: "not_yet_measurable", persons: 0 });
+  });
+});
