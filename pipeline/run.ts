@@ -237,7 +237,7 @@ async function runAssign(loaded: LoadedSpec, options: RunOptions): Promise<void>
     const rows = existingAllocation.quarantine.map((e) => [e.file, e.line, e.column, e.value, e.rule, e.message]);
     await writeFileAtomic(join(outDir, ingest.quarantineFile("allocation")), toCsv(["file", "line", "column", "value", "rule", "message"], rows));
     options.log(`assign: allocation ← ${shown(path)}: ${existingAllocation.rowsRead} rows read = ${existingAllocation.rowsAccepted} accepted + ${existingAllocation.rowsQuarantined} quarantined`);
-  } else if (design.log) {
+  } else if (design.mode === "randomise" && design.log) {
     logPath = resolve(specDir, design.log);
     if (await exists(logPath)) existingLog = await readFile(logPath, "utf8");
   }

@@ -365,5 +365,9 @@ console.error(`fixtures: ${persons.length} persons (${treated} treatment, ${pers
     writeFileSync(join(dir, name), csv(rows, ";"));
   }
   writeFileSync(join(dir, "education.csv"), "PersonNøgle;Start;Slut\n");
+  // Who took part: programme-arm persons who accepted the offer (for the matched-comparison variant).
+  const accepted = new Set(checklist.filter((c) => c[1] === "offer_accepted").map((c) => c[0]));
+  const participation = [["PersonNøgle", "Forløbsstart"], ...people.filter((p) => p.arm === "treatment" && accepted.has(p.id)).map((p) => [p.id, isoDate(p.release + 3)])];
+  writeFileSync(join(dir, "participation.csv"), csv(participation, ";"));
   console.error(`fixtures: release pilot, ${people.length} persons → ${dir}/`);
 }

@@ -24,6 +24,7 @@ import { chainLines, firstBrokenLine, formatLog, headerHash, headerText, parseLo
 import { balanceRows, MISSING_LEVEL, type CovariateValues } from "./balanceTable.ts";
 import { batchOf, blockOf } from "./blockAndBatch.ts";
 import { ALLOCATION_ALGORITHM, randomiseBatch } from "./randomiseBatch.ts";
+import { seededRandom, shuffle } from "../shared/random.ts";
 import { ratioTest } from "./ratioTest.ts";
 import { verifyAllocation } from "./verifyAllocation.ts";
 import { AssignmentArtefact, type AllocationLine, type BalanceRow, type Check, type ConsortArm, type OmnibusTest, type PersonRow, type RosterEntry } from "./schema.ts";
@@ -92,6 +93,8 @@ export function run(input: AssignInput): AssignOutput {
   let appendedLines = 0;
   let awaiting = 0;
   const duplicates: string[] = [];
+  const unmatched: string[] = [];
+  let matching: { description: string; programme: number; matched: number; unmatched: number; pool: number; drawn: number } | null = null;
   const notEnrolled: string[] = [];
   const unknownArm: string[] = [];
   if (design.mode === "randomise") {
@@ -140,6 +143,38 @@ export function run(input: AssignInput): AssignOutput {
     const chained = chainLines(previous.at(-1)?.sha256 ?? headerHash(header), newLines);
     appendedLines = chained.length;
     logText = formatLog(header, [...previous, ...chained]);
+  } else if (design.mode === "matched") {
+    // Coarsened exact matching: in each stratum of the matching variables, `ratio` comparison persons per programme person, drawn at random (seeded).
+    const strata = new Map<string, { programme: string[]; pool: string[] }>();
+    for (const p of [...persons].sort((a, b) => (a.personId < b.personId ? -1 : 1))) {
+      const key = blockOf(design.matchOn, (id) => p[id] ?? "");
+      const stratum = strata.get(key) ?? { programme: [], pool: [] };
+      (p.receivedProgramme === "1" ? stratum.programme : stratum.pool).push(p.personId);
+      strata.set(key, stratum);
+    }
+    const random = seededRandom(design.seed);
+    const treatmentArm = arms.find((a) => !a.control)!.name;
+    let programmeCount = 0;
+    for (const key of [...strata.keys()].sort()) {
+      const { programme, pool } = strata.get(key)!;
+      programmeCount += programme.length;
+      if (programme.length === 0) continue;
+      if (pool.length === 0) {
+        unmatched.push(...programme);
+        for (const id of programme) issues.push([id, "matched", `no comparison person in stratum ${key}`]);
+        continue;
+      }
+      for (const id of programme) assigned.set(id, { arm: treatmentArm, batch: "matched", block: key, time: null });
+      for (const id of shuffle(random, pool).slice(0, Math.min(pool.length, design.ratio * programme.length))) assigned.set(id, { arm: control.name, batch: "matched", block: key, time: null });
+    }
+    matching = {
+      description: `coarsened exact matching on ${design.matchOn.map((b) => (b.breaks ? `${b.covariate} (bands at ${b.breaks.join(", ")})` : b.covariate)).join(", ")}; up to ${design.ratio} comparison person(s) per programme person in each stratum (all of the stratum's pool when it has fewer), drawn at random (seed ${design.seed}). Not randomised: differences are associations, not causal effects.`,
+      programme: programmeCount,
+      matched: programmeCount - unmatched.length,
+      unmatched: unmatched.length,
+      pool: persons.length - programmeCount,
+      drawn: [...assigned.values()].filter((a) => a.arm === control.name).length,
+    };
   } else {
     const records = input.existingAllocation?.records ?? [];
     const rosterOf = new Map(roster.map((r) => [r.personId, r]));
@@ -179,7 +214,8 @@ export function run(input: AssignInput): AssignOutput {
   const afterClose = timed.filter(([, a]) => a.time! > spec.enrolment.to);
   for (const [id, a] of beforeReferral) issues.push([id, "not_before_referral", `assigned ${a.time}, referred ${referralOf.get(id)}`]);
   for (const [id, a] of afterClose) issues.push([id, "not_after_enrolment_closed", `assigned ${a.time}, enrolment closed ${spec.enrolment.to}`]);
-  const trulyMissing = missing.length - awaiting;
+  // In a matched comparison, persons not drawn are simply not compared: nothing is missing.
+  const trulyMissing = design.mode === "matched" ? 0 : missing.length - awaiting;
 
   const armsOf = (filter: (a: Assigned) => boolean) => [...assigned.values()].filter(filter).map((a) => a.arm);
   const overall = ratioTest("overall", arms, armsOf(() => true));
@@ -222,40 +258,18 @@ export function run(input: AssignInput): AssignOutput {
     const byId = [...assigned].filter(([id]) => enrolled.has(id)).sort(([a], [b]) => (a < b ? -1 : 1));
     const armIds = byId.filter(([, a]) => a.arm === arm.name).map(([id]) => id);
     const controlIds = byId.filter(([, a]) => a.arm === control.name).map(([id]) => id);
-    const valuesOf = (ids: string[], id: string, type: string) => ids.map((pid) => {
-      const text = personOf.get(pid)?.[id] ?? "";
-      return type === "categorical" ? (text === "" ? MISSING_LEVEL : text) : Number(text);
-    });
-    const covariates: CovariateValues[] = covariateIds
-      .filter((id) => typeOf.has(id))
-      .map((id) => ({ id, type: typeOf.get(id)!, arm: valuesOf(armIds, id, typeOf.get(id)!), control: valuesOf(controlIds, id, typeOf.get(id)!) }));
-    for (const covariate of covariates) balance.push(...balanceRows(covariate, arm.name, control.name, design.balance.smdThreshold));
+    const result = balanceOf(armIds, controlIds, arm.name, control.name, covariateIds, typeOf, personOf, design.balance.smdThreshold, (id) => assigned.get(id)!.block);
+    balance.push(...result.rows);
+    omnibus.push(...result.omnibus);
+  }
 
-    const units = [...armIds, ...controlIds];
-    const z = units.map((_, i) => Number(i < armIds.length));
-    const columns: number[][] = [];
-    const columnNames: string[] = [];
-    for (const covariate of covariates) {
-      const all = [...covariate.arm, ...covariate.control];
-      if (covariate.type === "categorical") {
-        for (const level of [...new Set(all.map(String))].sort()) {
-          columns.push(all.map((v) => Number(String(v) === level)));
-          columnNames.push(`${covariate.id}=${level}`);
-        }
-      } else {
-        columns.push(all as number[]);
-        columnNames.push(covariate.id);
-      }
-    }
-    const comparison = `${arm.name} vs ${control.name}`;
-    const method = "RItools::xBalance omnibus chi-square d'Σ⁺d, df = rank Σ (harmonic stratum weights)";
-    const unstratified = omnibusBalance(z, columns, units.map(() => "all"));
-    omnibus.push({ comparison, method, strata: "none", chiSquare: unstratified.chiSquare, df: unstratified.df, p: unstratified.p, covariateColumns: columnNames });
-    const blocks = units.map((id) => assigned.get(id)!.block);
-    if (new Set(blocks).size > 1) {
-      const stratified = omnibusBalance(z, columns, blocks);
-      omnibus.push({ comparison, method, strata: "blocks", chiSquare: stratified.chiSquare, df: stratified.df, p: stratified.p, covariateColumns: columnNames });
-    }
+  // Balance before matching: the programme group against the whole comparison pool.
+  let balanceBefore: { rows: BalanceRow[]; omnibus: OmnibusTest[] } | null = null;
+  if (design.mode === "matched") {
+    const byId = [...persons].sort((a, b) => (a.personId < b.personId ? -1 : 1));
+    const programmeIds = byId.filter((p) => p.receivedProgramme === "1").map((p) => p.personId);
+    const poolIds = byId.filter((p) => p.receivedProgramme !== "1").map((p) => p.personId);
+    balanceBefore = balanceOf(programmeIds, poolIds, arms.find((a) => !a.control)!.name, control.name, covariateIds, typeOf, personOf, design.balance.smdThreshold, null);
   }
 
   // 5. CONSORT.
@@ -286,11 +300,13 @@ export function run(input: AssignInput): AssignOutput {
     design: {
       mode: design.mode,
       algorithm: design.mode === "randomise" ? ALLOCATION_ALGORITHM : null,
-      seed: design.mode === "randomise" ? design.seed : null,
+      seed: design.mode === "existing" ? null : design.seed,
       arms,
       blocks: design.blocks.map((b) => (b.breaks ? `${b.covariate} cut at ${b.breaks.join(", ")}` : b.covariate)),
       batches: design.mode === "randomise" ? design.batches : null,
+      randomised: design.mode !== "matched",
     },
+    matching: matching === null ? null : { ...matching, balanceBefore },
     log: logText === null ? null : logSummary(logText, input.logLabel, appendedLines),
     persons: { enrolled: enrolled.size, assigned: [...assigned.keys()].filter((id) => enrolled.has(id)).length, awaitingRandomisation: awaiting },
     checks,
@@ -333,4 +349,56 @@ function batchHasEnded(period: "none" | "month" | "quarter" | "year", batch: str
 function logSummary(logText: string, file: string, appendedLines: number) {
   const parsed = parseLog(logText);
   return { file, lines: parsed.lines.length, chainHead: parsed.lines.at(-1)?.sha256 ?? headerHash(parsed.headerText), appendedLines };
+}
+
+/** Balance of one arm against the control arm: per-covariate rows and the omnibus test (also by block when there are blocks). */
+function balanceOf(
+  armIds: readonly string[],
+  controlIds: readonly string[],
+  armName: string,
+  controlName: string,
+  covariateIds: readonly string[],
+  typeOf: ReadonlyMap<string, "continuous" | "binary" | "categorical">,
+  personOf: ReadonlyMap<string, PersonRow>,
+  threshold: number,
+  blockOfUnit: ((id: string) => string) | null,
+): { rows: BalanceRow[]; omnibus: OmnibusTest[] } {
+  const valuesOf = (ids: readonly string[], id: string, type: string) =>
+    ids.map((pid) => {
+      const text = personOf.get(pid)?.[id] ?? "";
+      return type === "categorical" ? (text === "" ? MISSING_LEVEL : text) : Number(text);
+    });
+  const covariates: CovariateValues[] = covariateIds
+    .filter((id) => typeOf.has(id))
+    .map((id) => ({ id, type: typeOf.get(id)!, arm: valuesOf(armIds, id, typeOf.get(id)!), control: valuesOf(controlIds, id, typeOf.get(id)!) }));
+  const rows = covariates.flatMap((covariate) => balanceRows(covariate, armName, controlName, threshold));
+  const units = [...armIds, ...controlIds];
+  const z = units.map((_, i) => Number(i < armIds.length));
+  const columns: number[][] = [];
+  const columnNames: string[] = [];
+  for (const covariate of covariates) {
+    const all = [...covariate.arm, ...covariate.control];
+    if (covariate.type === "categorical") {
+      for (const level of [...new Set(all.map(String))].sort()) {
+        columns.push(all.map((v) => Number(String(v) === level)));
+        columnNames.push(`${covariate.id}=${level}`);
+      }
+    } else {
+      columns.push(all as number[]);
+      columnNames.push(covariate.id);
+    }
+  }
+  const comparison = `${armName} vs ${controlName}`;
+  const method = "RItools::xBalance omnibus chi-square d'Σ⁺d, df = rank Σ (harmonic stratum weights)";
+  const omnibus: OmnibusTest[] = [];
+  if (units.length > 0) {
+    const unstratified = omnibusBalance(z, columns, units.map(() => "all"));
+    omnibus.push({ comparison, method, strata: "none", chiSquare: unstratified.chiSquare, df: unstratified.df, p: unstratified.p, covariateColumns: columnNames });
+    const blocks = blockOfUnit ? units.map(blockOfUnit) : [];
+    if (new Set(blocks).size > 1) {
+      const stratified = omnibusBalance(z, columns, blocks);
+      omnibus.push({ comparison, method, strata: "blocks", chiSquare: stratified.chiSquare, df: stratified.df, p: stratified.p, covariateColumns: columnNames });
+    }
+  }
+  return { rows, omnibus };
 }

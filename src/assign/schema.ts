@@ -105,13 +105,25 @@ export const AssignmentArtefact = z.object({
   evaluation: z.string(),
   asOf: z.string(),
   design: z.object({
-    mode: z.enum(["randomise", "existing"]),
+    mode: z.enum(["randomise", "existing", "matched"]),
     algorithm: z.string().nullable(),
     seed: z.number().nullable(),
     arms: z.array(z.object({ name: z.string(), ratio: z.number(), probability: z.number(), control: z.boolean() })),
     blocks: z.array(z.string()),
     batches: z.string().nullable(),
+    randomised: z.boolean().describe("false for a matched comparison: its differences are not causal effects"),
   }),
+  matching: z
+    .object({
+      description: z.string(),
+      programme: Count,
+      matched: Count,
+      unmatched: Count,
+      pool: Count,
+      drawn: Count,
+      balanceBefore: z.object({ rows: z.array(BalanceRow), omnibus: z.array(OmnibusTest) }).nullable(),
+    })
+    .nullable(),
   log: z.object({ file: z.string(), lines: Count, chainHead: z.string(), appendedLines: Count }).nullable(),
   persons: z.object({ enrolled: Count, assigned: Count, awaitingRandomisation: Count.describe("Enrolled in a batch whose period has not ended by the as-of date.") }),
   checks: z.array(Check),

@@ -104,7 +104,9 @@ export function run(input: EstimateInput): EffectsArtefact {
     seed: settings.seed,
     confidence: settings.confidence,
   };
-  const result = estimateEffects(table, plan);
+  const estimated = estimateEffects(table, plan);
+  const randomised = design.mode !== "matched";
+  const result = randomised ? estimated : { ...estimated, estimates: estimated.estimates.map((e) => ({ ...e, randomised: false })) };
   const kpis = spec.kpis.map((kpi) => {
     const values = table.columns.get(kpi.outcome) ?? [];
     return evaluateKpi(kpi, values.filter((_, i) => kpi.arm === undefined || table.arm[i] === kpi.arm));
@@ -117,6 +119,7 @@ export function run(input: EstimateInput): EffectsArtefact {
     confidence: settings.confidence,
     control,
     adjustment: ADJUSTMENT,
+    design: randomised ? "randomised" : "not randomised: matched comparison (differences are associations, not causal effects)",
     ...result,
     kpis,
   });

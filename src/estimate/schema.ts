@@ -45,6 +45,7 @@ export const EffectEstimate = z.object({
   p_value_mc_se: Num.optional(),
   dropped_covariates: z.array(z.string()).optional(),
   note: z.string().optional().describe("Why the numbers are null, or what to keep in mind."),
+  randomised: z.boolean().optional().describe("false when the comparison group was matched, not randomised: the difference is not a causal effect"),
 });
 export type EffectEstimate = z.infer<typeof EffectEstimate>;
 
@@ -86,6 +87,7 @@ export const EffectsArtefact = z.object({
   source: z.string().describe("The pipeline's artefacts, or the table given to `effekt estimate --table`."),
   confidence: z.number(),
   control: z.string(),
+  design: z.string().default("randomised").describe("randomised, or 'not randomised: matched comparison'"),
   adjustment: z.string(),
   estimates: z.array(EffectEstimate),
   subgroups: z.array(SubgroupEffect),

@@ -148,7 +148,20 @@ export async function buildReport(input: ReportInput): Promise<Report> {
       columns: [{ key: "comparison", label: t("arm"), kind: "text" }, { key: "strata", label: "strata", kind: "text" }, { key: "chi_square", label: "χ²", kind: "number", digits: 3 }, { key: "df", label: "df", kind: "count" }, { key: "p", label: t("pValue"), kind: "p" }],
       rows: run.assignment.balance.omnibus.map((o) => ({ comparison: o.comparison, strata: o.strata, chi_square: o.chiSquare, df: o.df, p: o.p })),
     };
-    sections.set("balance", add(balance) + add(omnibus) + (love.length > 0 ? `<figure>${await renderSvg(lovePlot(love, run.assignment.balance.threshold, `${t("smd")} (love plot)`), lang)}</figure>` : ""));
+    const before = run.assignment.matching?.balanceBefore;
+    const beforeTable: Table | null = before
+      ? {
+          id: "balance_before_matching",
+          columns: [{ key: "covariate", label: t("covariate"), kind: "text" }, { key: "smd", label: `${t("smd")} (${lang === "da" ? "før matchning" : "before matching"})`, kind: "number", digits: 3 }, { key: "p", label: t("pValue"), kind: "p" }],
+          rows: before.rows.map((r) => {
+            const [a, c] = r.arms as [(typeof r.arms)[number], (typeof r.arms)[number]];
+            const hide = r.type !== "continuous" && (shareOf(a.mean, a.n, minCell) || shareOf(c.mean, c.n, minCell));
+            return { covariate: `${r.covariate}${r.level === null ? "" : ` = ${r.level}`}`, smd: hide ? `<${minCell}` : r.smd, p: r.p };
+          }),
+        }
+      : null;
+    const matchingNote = run.assignment.matching ? `<p class="note">${escapeHtml(run.assignment.matching.description)}</p>` : "";
+    sections.set("balance", matchingNote + (beforeTable ? add(beforeTable) : "") + add(balance) + add(omnibus) + (love.length > 0 ? `<figure>${await renderSvg(lovePlot(love, run.assignment.balance.threshold, `${t("smd")} (love plot)`), lang)}</figure>` : ""));
   }
 
   // Effects
@@ -174,7 +187,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
         p_holm: hide ? null : (e.p_value_holm ?? null),
         p_bh: hide ? null : (e.p_value_bh ?? null),
         relative: hide ? null : (e.relative_effect ?? null),
-        note: e.note ?? (e.estimator === "logistic" ? "odds ratio" : e.estimator === "poisson" ? "rate ratio" : ""),
+        note: [e.randomised === false ? (lang === "da" ? "ikke randomiseret" : "not randomised") : "", e.note ?? (e.estimator === "logistic" ? "odds ratio" : e.estimator === "poisson" ? "rate ratio" : "")].filter(Boolean).join("; "),
       });
       if (!hide && e.estimator === "difference_in_means" && e.estimate !== null && e.mean_control && e.conf_low !== null && e.conf_high !== null) {
         forest.push({ label: `${labelOf.get(e.outcome) ?? e.outcome}${run.effects.estimates.some((x) => x.contrast !== e.contrast) ? ` (${e.contrast})` : ""}`, estimate: e.estimate / e.mean_control, low: e.conf_low / e.mean_control, high: e.conf_high / e.mean_control });
@@ -215,9 +228,13 @@ export async function buildReport(input: ReportInput): Promise<Report> {
         return { kpi: k.label, arm: k.arm ?? "", persons: count(k.persons, minCell), share: hide ? `<${minCell}` : k.share, low: hide ? null : (k.interval?.[0] ?? null), high: hide ? null : (k.interval?.[1] ?? null), threshold: k.threshold, verdict: k.verdict, certainty: k.certainty };
       }),
     };
+    const designNote =
+      run.effects.design === "randomised"
+        ? ""
+        : `<p class="note"><b>${escapeHtml(lang === "da" ? "Ikke randomiseret: sammenligning med en matchet gruppe. Forskellene er sammenhænge, ikke kausale effekter." : "Not randomised: a comparison with a matched group. The differences are associations, not causal effects.")}</b></p>`;
     sections.set(
       "effects",
-      (kpiTable.rows.length > 0 ? add(kpiTable) : "") + add(effects) + (subgroups.rows.length > 0 ? add(subgroups) : "") + (forest.length > 0 ? `<figure>${await renderSvg(forestPlot(forest, `${t("effects")}: ${t("relative")}`, t("relative")), lang)}</figure>` : ""),
+      designNote + (kpiTable.rows.length > 0 ? add(kpiTable) : "") + add(effects) + (subgroups.rows.length > 0 ? add(subgroups) : "") + (forest.length > 0 ? `<figure>${await renderSvg(forestPlot(forest, `${t("effects")}: ${t("relative")}`, t("relative")), lang)}</figure>` : ""),
     );
   }
 

@@ -203,6 +203,13 @@ export const Assignment = z.discriminatedUnion("mode", [
     ...AssignmentCommon,
   }),
   z.strictObject({
+    mode: z.literal("matched"),
+    matchOn: z.array(BlockVariable).min(1).describe("Coarsened exact matching: persons match when these covariates (banded by `breaks`) are equal"),
+    ratio: z.number().int().positive().default(1).describe("Comparison persons drawn per programme person in each stratum"),
+    seed: z.number().int().min(0).max(4294967295).default(1),
+    ...AssignmentCommon,
+  }).describe("Not randomised: the programme group is who the programme_participation extract names; the comparison group is drawn from the rest of the population, matched on `matchOn`."),
+  z.strictObject({
     mode: z.literal("existing"),
     file: z.string().describe("An allocation made elsewhere: one row per person (relative to the spec)."),
     dialect: Dialect.default({}),
@@ -313,6 +320,15 @@ export const EvaluationSpec = z
     }
     if (spec.assignment) {
       const { arms, blocks, balance } = spec.assignment;
+      if (spec.assignment.mode === "matched") {
+        if (arms.length !== 2) ctx.addIssue({ code: "custom", path: ["assignment", "arms"], message: "a matched comparison has exactly two arms" });
+        if (!Object.values(spec.extracts).some((e) => e.kind === "programme_participation")) {
+          ctx.addIssue({ code: "custom", path: ["assignment", "mode"], message: "a matched comparison needs a programme_participation extract: it names the programme group" });
+        }
+        spec.assignment.matchOn.forEach((b, i) => {
+          if (!spec.covariates.some((c) => c.id === b.covariate)) ctx.addIssue({ code: "custom", path: ["assignment", "matchOn", i, "covariate"], message: `'${b.covariate}' is not a covariate id` });
+        });
+      }
       if (arms.filter((a) => a.control).length !== 1) ctx.addIssue({ code: "custom", path: ["assignment", "arms"], message: "exactly one arm must have \"control\": true" });
       if (new Set(arms.map((a) => a.name)).size !== arms.length) ctx.addIssue({ code: "custom", path: ["assignment", "arms"], message: "arm names must differ" });
       const covariateIds = spec.covariates.map((c) => c.id);

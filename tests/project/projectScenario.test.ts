@@ -114,7 +114,7 @@ describe("assumption files", () => {
     const json = raw();
     (json.lines[0] as Record<string, unknown>).effect = { fromEffects: { outcome: "y", estimator: "difference_in_means", scale: s(-0.5) } };
     const effects = {
-      artefact: "effects" as const, schema_version: 1 as const, evaluation: "t", source: "t", confidence: 0.95, control: "c", adjustment: "", subgroups: [], interactions: [], kpis: [],
+      artefact: "effects" as const, schema_version: 1 as const, evaluation: "t", source: "t", confidence: 0.95, control: "c", adjustment: "", design: "randomised", subgroups: [], interactions: [], kpis: [],
       estimates: [{ outcome: "y", contrast: "t vs c", estimator: "difference_in_means" as const, estimate: -4, std_error: 1, statistic: -4, df: 10, p_value: 0.01, conf_low: -6, conf_high: -2, n_treated: 6, n_control: 6, mean_treated: 1, mean_control: 5 }],
     };
     const [result] = projectCase(json, "case.json", effects).scenarios;

@@ -26,7 +26,7 @@ function contract(overrides: Record<string, unknown>) {
 }
 function effects(rows: { outcome: string; mean_treated: number; mean_control: number; n: number; p: number; conf_high: number }[]): EffectsArtefact {
   return {
-    artefact: "effects", schema_version: 1, evaluation: "t", source: "t", confidence: 0.95, control: "control", adjustment: "", subgroups: [], interactions: [], kpis: [],
+    artefact: "effects", schema_version: 1, evaluation: "t", source: "t", confidence: 0.95, control: "control", adjustment: "", design: "randomised", subgroups: [], interactions: [], kpis: [],
     estimates: rows.map((r) => ({
       outcome: r.outcome, contrast: "treatment vs control", estimator: "difference_in_means" as const,
       estimate: r.mean_treated - r.mean_control, std_error: 1, statistic: 0, df: 100, p_value: r.p, conf_low: r.mean_treated - r.mean_control - 2, conf_high: r.conf_high,
