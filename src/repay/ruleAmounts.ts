@@ -62,7 +62,7 @@ export function differentialLines(rule: Extract<Rule, { kind: "differential" }>,
             price_per_unit: price,
           },
       formula:
-        (rule.basis === "point" ? "max(0, mean_control − mean_treated)" : "max(0, −conf_high)") + ` × price_per_unit (${rule.unit}) × n_treated` + conditionText,
+        (rule.basis === "point" ? "max(0, mean_control − mean_treated)" : "max(0, −conf_high)") + ` × price_per_unit (${rule.unit}) × n_treated` + conditionText + (estimate.randomised === false ? "; NOT RANDOMISED: the comparison group was matched, so this difference is an association, not an effect the programme caused" : ""),
       amount: small ? null : amount,
       suppressed: small,
       amountUnsuppressed: amount,

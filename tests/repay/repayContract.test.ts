@@ -66,6 +66,13 @@ describe("differential rule", () => {
     expect(r.periods.map((p) => p.paid)).toEqual([2500, 0]);
   });
 
+  it("says in the ledger when the comparison was matched, not randomised", () => {
+    const matched = { ...twoYears, estimates: twoYears.estimates.map((e) => ({ ...e, randomised: false })) };
+    const formulas = (e: EffectsArtefact) => repayContract(contract({ rules: [differential()] }), e, null).lines.map((l) => l.formula);
+    for (const f of formulas(matched)) expect(f).toContain("NOT RANDOMISED");
+    for (const f of formulas(twoYears)) expect(f).not.toContain("NOT RANDOMISED");
+  });
+
   it("never pays when the treated used more", () => {
     const worse = effects([{ outcome: "days_y1", mean_treated: 14, mean_control: 12, n: 50, p: 0.01, conf_high: 3 }, { outcome: "days_y2", mean_treated: 12, mean_control: 12, n: 50, p: 1, conf_high: 1 }]);
     expect(repayContract(contract({ rules: [differential()] }), worse, null).totalRepaid).toBe(0);
