@@ -360,6 +360,13 @@ console.error(`fixtures: ${persons.length} persons (${treated} treatment, ${pers
       if (again <= asOf) convictions.push([p.id, isoDate(again)]);
     }
   }
+  // Prior convictions (0–4 in the five years before release) from a stream of their own, so the rest of the fixture is unchanged.
+  const priorStream = seededRandom(SEED + 5);
+  for (const p of people) {
+    const u = priorStream.next();
+    const priors = [0.35, 0.6, 0.8, 0.93].filter((cut) => u >= cut).length;
+    for (let k = 0; k < priors; k += 1) convictions.push([p.id, isoDate(p.release - 30 - randomInteger(priorStream, 5 * 365 - 60))]);
+  }
   writeFileSync(join(dir, "population.csv"), Buffer.from(csv(population, ";", true), "latin1"));
   for (const [name, rows] of [["benefits.csv", weeks], ["contacts.csv", contacts], ["checklist.csv", checklist], ["paid_hours.csv", hours], ["convictions.csv", convictions], ["releases.csv", releases]] as const) {
     writeFileSync(join(dir, name), csv(rows, ";"));

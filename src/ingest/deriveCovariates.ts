@@ -47,11 +47,23 @@ export function deriveCovariate(covariate: CovariateSpec, records: PersonRecords
         }),
       );
     }
+    case "convictions_before_start": {
+      const convictions = records.convictions;
+      if (!convictions) return null;
+      return column(
+        "continuous",
+        persons.map((p) => {
+          const from = addMonths(p.startDate, -covariate.months);
+          return (convictions.get(p.personId) ?? []).filter((c) => c.date >= from && c.date < p.startDate).length;
+        }),
+      );
+    }
   }
 }
 
 export function covariateExtractKinds(covariate: CovariateSpec): string[] {
   if (covariate.kind === "public_support_weeks_before_start") return ["benefit_weeks_long", "benefit_weeks_wide"];
   if (covariate.kind === "psychiatric_admission_before_start") return ["psychiatric_contacts"];
+  if (covariate.kind === "convictions_before_start") return ["convictions"];
   return ["population"];
 }

@@ -160,7 +160,14 @@ export async function buildReport(input: ReportInput): Promise<Report> {
           }),
         }
       : null;
-    const matchingNote = run.assignment.matching ? `<p class="note">${escapeHtml(run.assignment.matching.description)}</p>` : "";
+    const m = run.assignment.matching;
+    const [matchedShown, unmatchedShown] = m ? countsOfTotal([m.matched, m.unmatched], minCell) : [];
+    const matchingCounts = m
+      ? lang === "da"
+        ? ` Programdeltagere: ${count(m.programme, minCell)}, heraf matchet ${matchedShown} og uden sammenligningsperson ${unmatchedShown} (udeladt); sammenligningspulje ${count(m.pool, minCell)}, udtrukket ${count(m.drawn, minCell)}.`
+        : ` Programme persons: ${count(m.programme, minCell)}, of whom ${matchedShown} matched and ${unmatchedShown} without a comparison person (left out); comparison pool ${count(m.pool, minCell)}, drawn ${count(m.drawn, minCell)}.`
+      : "";
+    const matchingNote = m ? `<p class="note">${escapeHtml(m.description + matchingCounts)}</p>` : "";
     sections.set("balance", matchingNote + (beforeTable ? add(beforeTable) : "") + add(balance) + add(omnibus) + (love.length > 0 ? `<figure>${await renderSvg(lovePlot(love, run.assignment.balance.threshold, `${t("smd")} (love plot)`), lang)}</figure>` : ""));
   }
 

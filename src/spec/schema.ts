@@ -157,6 +157,11 @@ export const Covariate = z.discriminatedUnion("kind", [
     kind: z.literal("psychiatric_admission_before_start"),
     months: z.number().int().positive().default(12),
   }),
+  z.strictObject({
+    id: Identifier,
+    kind: z.literal("convictions_before_start"),
+    months: z.number().int().positive().default(60).describe("Convictions decided in the months before the start date (start day excluded)"),
+  }),
 ]);
 
 export const Arm = z.strictObject({

@@ -77,7 +77,11 @@ const records: PersonRecords = {
   ),
   convictions: groupByPerson(
     [
-      { personId: "P1", date: day("2021-11-03") },
+      { personId: "P1", date: day("2016-11-02") }, // 60 months + 1 day before P1's start: not prior (the window is [start − 60 months, start))
+      { personId: "P1", date: day("2016-11-03") }, // exactly 60 months before start: prior
+      { personId: "P1", date: day("2021-11-02") }, // the day before start: prior
+      { personId: "P3", date: day("2023-06-29") }, // the day before P3's start: prior
+      { personId: "P1", date: day("2021-11-03") }, // the start day itself: not prior
       { personId: "P1", date: day("2022-01-10") }, // the release day itself: not a re-conviction
       { personId: "P1", date: day("2022-11-03") }, // after release, within 24 months; outside the 12-month window
       { personId: "P2", date: day("2024-06-30") },
@@ -189,6 +193,11 @@ describe("deriveCovariate", () => {
 
   it("public_support_weeks_before_start counts support weeks in the 52 weeks before start", () => {
     expect(covariate({ kind: "public_support_weeks_before_start" })).toEqual([1, 0, 0, 0, 0]);
+  });
+
+  it("convictions_before_start counts convictions in [start − months, start): 60 months by default, 12 when asked", () => {
+    expect(covariate({ kind: "convictions_before_start" })).toEqual([2, 0, 1, 0, 0]);
+    expect(covariate({ kind: "convictions_before_start", months: 12 })).toEqual([1, 0, 1, 0, 0]);
   });
 
   it("psychiatric_admission_before_start looks back 12 months", () => {

@@ -57,6 +57,7 @@ describe("the matched comparison (fixtures/release/spec-matched.json)", () => {
     for (const e of effects.estimates) expect(e.randomised, `${e.outcome} ${e.estimator}`).toBe(false);
     const html = readFileSync(join(out, "report/report.html"), "utf8");
     expect(html).toContain("Ikke randomiseret");
+    expect(html).toMatch(/Programdeltagere: \d+, heraf matchet /);
     expect(html).toContain("ikke kausale effekter");
     expect(html).not.toMatch(/kausal effekt af programmet/i);
   });
