@@ -360,9 +360,12 @@ console.error(`fixtures: ${persons.length} persons (${treated} treatment, ${pers
       if (again <= asOf) convictions.push([p.id, isoDate(again)]);
     }
   }
-  // Prior convictions (0–4 in the five years before release) from a stream of their own, so the rest of the fixture is unchanged.
+  // Prior convictions (0–4 in the five years before release) and the admission date (30–900 days served)
+  // from a stream of their own, so the rest of the fixture is unchanged.
   const priorStream = seededRandom(SEED + 5);
-  for (const p of people) {
+  releases[0]!.push("Indsættelsesdato");
+  for (const [i, p] of people.entries()) {
+    releases[i + 1]!.push(isoDate(p.release - 30 - randomInteger(priorStream, 870)));
     const u = priorStream.next();
     const priors = [0.35, 0.6, 0.8, 0.93].filter((cut) => u >= cut).length;
     for (let k = 0; k < priors; k += 1) convictions.push([p.id, isoDate(p.release - 30 - randomInteger(priorStream, 5 * 365 - 60))]);

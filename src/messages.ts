@@ -51,6 +51,7 @@ export const messages = {
     start_outside_enrolment: (from: string, to: string) => `start date is outside the enrolment window ${from} – ${to}`,
     birth_after_start: () => "birth date is after start date",
     exit_before_start: () => "exit date is before start date",
+    admission_after_release: () => "admission (imprisonment) date is after the release date",
     exit_needs_both: () => "an exit needs both its date and its reason",
     duplicate_person: (firstLine: number) => `person already listed on line ${firstLine}`,
     duplicate_week: (firstLine: number) => `person and week already listed on line ${firstLine}`,

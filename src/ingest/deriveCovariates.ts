@@ -58,6 +58,19 @@ export function deriveCovariate(covariate: CovariateSpec, records: PersonRecords
         }),
       );
     }
+    case "days_served_before_start": {
+      const releases = records.prisonReleases;
+      if (!releases) return null;
+      return column(
+        "continuous",
+        persons.map((p) => {
+          const last = (releases.get(p.personId) ?? []).filter((r) => r.releaseDate <= p.startDate).sort((a, b) => a.releaseDate - b.releaseDate).at(-1);
+          if (!last) return 0;
+          // A release without its admission date: the time served is unknown.
+          return last.admissionDate === null || last.admissionDate === undefined ? null : last.releaseDate - last.admissionDate;
+        }),
+      );
+    }
   }
 }
 
@@ -65,5 +78,6 @@ export function covariateExtractKinds(covariate: CovariateSpec): string[] {
   if (covariate.kind === "public_support_weeks_before_start") return ["benefit_weeks_long", "benefit_weeks_wide"];
   if (covariate.kind === "psychiatric_admission_before_start") return ["psychiatric_contacts"];
   if (covariate.kind === "convictions_before_start") return ["convictions"];
+  if (covariate.kind === "days_served_before_start") return ["prison_releases"];
   return ["population"];
 }

@@ -72,6 +72,8 @@ export const EXTRACT_KINDS = {
   prison_releases: {
     personId,
     releaseDate: { type: "date", required: true },
+    /** When the person was imprisoned: the time served before this release gives the sentence-length covariate. */
+    admissionDate: { type: "date", required: false },
   },
   // Who actually received the programme: for cross-overs and the CONSORT flow.
   programme_participation: {

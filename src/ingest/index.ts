@@ -132,6 +132,14 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
   const participationRecords = recordsOf("programme_participation");
   const participation = participationRecords === null ? null : new Set(participationRecords.map((r) => r.personId));
   const covariates = spec.covariates.map((c) => deriveCovariate(c, personRecords)).filter((c): c is CovariateColumn => c !== null);
+  for (const covariate of covariates) {
+    // A continuous baseline value that cannot be worked out is not guessed (0 would bias balance and adjustment).
+    if (covariate.type !== "continuous") continue;
+    const unknown = personRecords.persons.filter((_, i) => covariate.values[i] === null).map((p) => p.personId);
+    if (unknown.length > 0) {
+      stopRun("covariate_unknown", `$.covariates.${covariate.id}`, `covariate '${covariate.id}' (${covariate.kind}) cannot be worked out for ${unknown.length} person(s), e.g. ${unknown.slice(0, 3).join(", ")}: ${covariate.kind === "days_served_before_start" ? "their last release before start has no admissionDate" : "a value it needs is missing"}. Supply it, or drop the covariate from the spec.`);
+    }
+  }
   const outcomes: OutcomeColumn[] = [];
   for (const outcome of spec.outcomes) {
     const column = deriveOutcome(outcome, personRecords, asOf);

@@ -324,6 +324,9 @@ function checkRow(kind: ExtractKind, record: Record<string, unknown>, context: E
   if (typeof start === "number" && typeof end === "number" && end < start) {
     return { field: "endDate", rule: "end_before_start", message: messages.rule.end_before_start() };
   }
+  if (kind === "prison_releases" && typeof record.admissionDate === "number" && record.admissionDate > (record.releaseDate as number)) {
+    return { field: "admissionDate", rule: "admission_after_release", message: messages.rule.admission_after_release() };
+  }
   if (kind === "population" && typeof start === "number") {
     const { from, to } = context.enrolment;
     if (start < from || start > to) {

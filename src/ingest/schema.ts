@@ -41,7 +41,7 @@ export interface PsychiatricContact {
 }
 export interface SocialServicesCost { readonly personId: string; readonly month: number; readonly costKr: number; readonly measure: string | null }
 export interface Conviction { readonly personId: string; readonly date: DayNumber }
-export interface PrisonRelease { readonly personId: string; readonly releaseDate: DayNumber }
+export interface PrisonRelease { readonly personId: string; readonly releaseDate: DayNumber; readonly admissionDate?: DayNumber | null }
 export interface JobcentreContact { readonly personId: string; readonly date: DayNumber }
 export interface ChecklistItem { readonly personId: string; readonly item: string; readonly date: DayNumber }
 export interface ProgrammeParticipation { readonly personId: string; readonly startDate: DayNumber }

@@ -162,6 +162,10 @@ export const Covariate = z.discriminatedUnion("kind", [
     kind: z.literal("convictions_before_start"),
     months: z.number().int().positive().default(60).describe("Convictions decided in the months before the start date (start day excluded)"),
   }),
+  z.strictObject({
+    id: Identifier,
+    kind: z.literal("days_served_before_start"),
+  }).describe("Days from admission to release for the last release on or before the start date (the sentence served); 0 with no such release. Needs prison_releases with admissionDate."),
 ]);
 
 export const Arm = z.strictObject({

@@ -90,7 +90,7 @@ const records: PersonRecords = {
   ),
   prisonReleases: groupByPerson(
     [
-      { personId: "P1", releaseDate: day("2021-10-01") }, // before start: not used
+      { personId: "P1", releaseDate: day("2021-10-01"), admissionDate: day("2021-04-01") }, // before start: not used for outcomes; 183 days served
       { personId: "P1", releaseDate: day("2022-01-10") },
       { personId: "P4", releaseDate: day("2023-08-01") }, // 24 months end 2025-08-01, after as-of: censored
     ],
@@ -198,6 +198,12 @@ describe("deriveCovariate", () => {
   it("convictions_before_start counts convictions in [start − months, start): 60 months by default, 12 when asked", () => {
     expect(covariate({ kind: "convictions_before_start" })).toEqual([2, 0, 1, 0, 0]);
     expect(covariate({ kind: "convictions_before_start", months: 12 })).toEqual([1, 0, 1, 0, 0]);
+  });
+
+  it("days_served_before_start is release − admission of the last release on or before start (2021-04-01 → 2021-10-01 = 183); 0 without one", () => {
+    expect(covariate({ kind: "days_served_before_start" })).toEqual([183, 0, 0, 0, 0]);
+    const withoutAdmission = { ...records, prisonReleases: new Map([["P1", [{ personId: "P1", releaseDate: day("2021-10-01"), admissionDate: null }]]]) };
+    expect(deriveCovariate(Covariate.parse({ id: "c", kind: "days_served_before_start" }), withoutAdmission)!.values).toEqual([null, 0, 0, 0, 0]);
   });
 
   it("psychiatric_admission_before_start looks back 12 months", () => {

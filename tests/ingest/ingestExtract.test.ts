@@ -160,6 +160,17 @@ describe("ingestExtract", () => {
     );
     expect(spells.records).toEqual([{ personId: "A", startDate: day("2022-08-01"), endDate: null, level: "0751" }]);
     expect(spells.quarantine.map((q) => [q.column, q.rule])).toEqual([["endDate", "end_before_start"]]);
+
+    const releases = await ingestExtract(
+      "prison_releases",
+      rowsOf([["id", "releaseDate", "Indsat"], ["A", "2022-08-01", "2022-02-01"], ["B", "2022-08-01", ""], ["C", "2022-08-01", "2022-08-02"]]),
+      context({ kind: "prison_releases", file: "r.csv", columns: { personId: "id", admissionDate: "Indsat" } }),
+    );
+    expect(releases.records).toEqual([
+      { personId: "A", releaseDate: day("2022-08-01"), admissionDate: day("2022-02-01") },
+      { personId: "B", releaseDate: day("2022-08-01"), admissionDate: null },
+    ]);
+    expect(releases.quarantine.map((q) => [q.line, q.column, q.value, q.rule])).toEqual([[4, "Indsat", "2022-08-02", "admission_after_release"]]);
   });
 
   it("ingestExtract stops on an empty file", async () => {

@@ -1,5 +1,5 @@
 /** The release pilot as a matched comparison: balance before and after matching, and never called causal. */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -60,5 +60,15 @@ describe("the matched comparison (fixtures/release/spec-matched.json)", () => {
     expect(html).toMatch(/Programdeltagere: \d+, heraf matchet /);
     expect(html).toContain("ikke kausale effekter");
     expect(html).not.toMatch(/kausal effekt af programmet/i);
+  });
+
+  it("stops, naming the covariate, when a release has no admission date (time served is never guessed as 0)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "effekt-matched-input-"));
+    for (const sub of ["release", "codes", "business-cases"]) cpSync(join("fixtures", sub), join(dir, sub), { recursive: true });
+    const releases = readFileSync(join(dir, "release/releases.csv"), "utf8").split("\n");
+    releases[1] = releases[1]!.replace(/;[0-9-]+$/, ";");
+    writeFileSync(join(dir, "release/releases.csv"), releases.join("\n"));
+    const run = runPipeline({ specPath: join(dir, "release/spec-matched.json"), outDir: join(dir, "out"), log });
+    await expect(run).rejects.toThrow(/covariate 'days_served' \(days_served_before_start\) cannot be worked out for 1 person/);
   });
 });
