@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { evaluateKpi } from "../src/kpi/evaluateKpis.ts";
-import { wilsonInterval } from "../src/stats/wilsonInterval.ts";
-import { expectRelativelyClose } from "./helpers.ts";
+import { evaluateKpi } from "../../src/kpi/evaluateKpis.ts";
+import { wilsonInterval } from "../../src/stats/wilsonInterval.ts";
+import { expectRelativelyClose } from "../helpers.ts";
 
 const kpi = { id: "active_3m", label: "In activation, work or education at 3 months", outcome: "active_3m", threshold: 0.6, minPersons: 10, source: "003: mindst 60 %" };
 
