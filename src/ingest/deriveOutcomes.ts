@@ -153,10 +153,8 @@ function valueFunction(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNu
       const groups = records.benefitGroups;
       if (!groups) return null;
       return (person) => {
-        const date = addMonths(person.startDate, outcome.atMonth);
-        if (date > lastFollowedDay(person, asOf)) return censored(person, asOf);
-        const group = groups.groupAt(person.personId, mondayOfWeek(date)) ?? records.absentGroup;
-        return observed(Number(outcome.groups.includes(group)));
+        const at = groupAtMonth(groups, records.absentGroup, person, outcome.atMonth, asOf);
+        return at === null ? censored(person, asOf) : observed(Number(outcome.groups.includes(at.group)));
       };
     }
     case "in_education_at_month": {
@@ -245,10 +243,8 @@ function valueFunction(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNu
       const groups = records.benefitGroups;
       if (!groups) return null;
       return (person) => {
-        const date = addMonths(person.startDate, outcome.atMonth);
-        if (date > lastFollowedDay(person, asOf)) return censored(person, asOf);
-        const group = groups.groupAt(person.personId, mondayOfWeek(date)) ?? records.absentGroup;
-        return observed(Number(outcome.groups.includes(group) || inWorkOrEducation(records, person.personId, date)));
+        const at = groupAtMonth(groups, records.absentGroup, person, outcome.atMonth, asOf);
+        return at === null ? censored(person, asOf) : observed(Number(outcome.groups.includes(at.group) || inWorkOrEducation(records, person.personId, at.date)));
       };
     }
     case "job_or_education_start": {
@@ -299,6 +295,13 @@ function valueFunction(outcome: OutcomeSpec, records: PersonRecords, asOf: DayNu
 }
 
 /** In work (paid hours in that month) or in education (a spell covering the date). */
+/** The benefit group of the week holding the date `atMonth` months after start; null when that date is not yet followed. */
+function groupAtMonth(groups: NonNullable<PersonRecords["benefitGroups"]>, absentGroup: string, person: Person, atMonth: number, asOf: DayNumber): { date: DayNumber; group: string } | null {
+  const date = addMonths(person.startDate, atMonth);
+  if (date > lastFollowedDay(person, asOf)) return null;
+  return { date, group: groups.groupAt(person.personId, mondayOfWeek(date)) ?? absentGroup };
+}
+
 function inWorkOrEducation(records: PersonRecords, personId: string, date: DayNumber): boolean {
   const month = monthIndex(date);
   if ((records.paidHours?.get(personId) ?? []).some((h) => h.month === month && h.hours > 0)) return true;
