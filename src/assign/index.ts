@@ -159,16 +159,20 @@ export function run(input: AssignInput): AssignOutput {
       const { programme, pool } = strata.get(key)!;
       programmeCount += programme.length;
       if (programme.length === 0) continue;
-      if (pool.length === 0) {
-        unmatched.push(...programme);
-        for (const id of programme) issues.push([id, "matched", `no comparison person in stratum ${key}`]);
-        continue;
+      // Every matched programme person gets exactly `ratio` comparison persons, so each stratum has the same
+      // programme : comparison ratio and unweighted differences compare like with like. When the pool is short,
+      // the programme persons left without a full set (drawn at random) are unmatched, never reused.
+      const matchable = Math.min(programme.length, Math.floor(pool.length / design.ratio));
+      const shuffled = shuffle(random, programme);
+      for (const id of shuffled.slice(0, matchable)) assigned.set(id, { arm: treatmentArm, batch: "matched", block: key, time: null });
+      for (const id of shuffled.slice(matchable)) {
+        unmatched.push(id);
+        issues.push([id, "unmatched", `stratum ${key}: ${pool.length} comparison person(s) for ${programme.length} programme person(s) at ${design.ratio} each`]);
       }
-      for (const id of programme) assigned.set(id, { arm: treatmentArm, batch: "matched", block: key, time: null });
-      for (const id of shuffle(random, pool).slice(0, Math.min(pool.length, design.ratio * programme.length))) assigned.set(id, { arm: control.name, batch: "matched", block: key, time: null });
+      for (const id of shuffle(random, pool).slice(0, design.ratio * matchable)) assigned.set(id, { arm: control.name, batch: "matched", block: key, time: null });
     }
     matching = {
-      description: `coarsened exact matching on ${design.matchOn.map((b) => (b.breaks ? `${b.covariate} (bands at ${b.breaks.join(", ")})` : b.covariate)).join(", ")}; up to ${design.ratio} comparison person(s) per programme person in each stratum (all of the stratum's pool when it has fewer), drawn at random (seed ${design.seed}). Not randomised: differences are associations, not causal effects.`,
+      description: `coarsened exact matching on ${design.matchOn.map((b) => (b.breaks ? `${b.covariate} (bands at ${b.breaks.join(", ")})` : b.covariate)).join(", ")}; exactly ${design.ratio} comparison person(s) per matched programme person in each stratum, drawn at random without replacement (seed ${design.seed}); programme persons for whom the stratum has too few are unmatched and left out. Not randomised: differences are associations, not causal effects.`,
       programme: programmeCount,
       matched: programmeCount - unmatched.length,
       unmatched: unmatched.length,

@@ -26,13 +26,16 @@ describe("the matched comparison (fixtures/release/spec-matched.json)", () => {
     const comparison = rows.filter((r) => r.arm === "comparison");
     expect(programme.length).toBe(matching.matched);
     expect(comparison.length).toBe(matching.drawn);
+    expect(matching.drawn).toBe(matching.matched); // ratio 1: one comparison person per matched programme person
+    const unmatched = parse(readFileSync(join(out, "work/assignment-issues.csv"), "utf8"), { columns: true }) as Record<string, string>[];
+    expect(unmatched.filter((r) => Object.values(r).includes("unmatched")).length).toBe(matching.unmatched);
     expect(matching.matched + matching.unmatched).toBe(matching.programme);
     expect(matching.programme).toBe(participation.length);
     const programmeStrata = new Set(programme.map((r) => r.block));
     for (const r of comparison) expect(programmeStrata.has(r.block!), r.block).toBe(true);
     for (const stratum of programmeStrata) {
       const treated = programme.filter((r) => r.block === stratum).length;
-      expect(comparison.filter((r) => r.block === stratum).length).toBeLessThanOrEqual(treated);
+      expect(comparison.filter((r) => r.block === stratum).length, stratum).toBe(treated);
     }
   });
 
