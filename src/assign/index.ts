@@ -94,7 +94,7 @@ export function run(input: AssignInput): AssignOutput {
   let awaiting = 0;
   const duplicates: string[] = [];
   const unmatched: string[] = [];
-  let matching: { description: string; programme: number; matched: number; unmatched: number; pool: number; drawn: number } | null = null;
+  let matching: { description: string; variables: string[]; ratio: number; seed: number; programme: number; matched: number; unmatched: number; pool: number; drawn: number } | null = null;
   const notEnrolled: string[] = [];
   const unknownArm: string[] = [];
   if (design.mode === "randomise") {
@@ -171,8 +171,12 @@ export function run(input: AssignInput): AssignOutput {
       }
       for (const id of shuffle(random, pool).slice(0, design.ratio * matchable)) assigned.set(id, { arm: control.name, batch: "matched", block: key, time: null });
     }
+    const variables = design.matchOn.map((b) => (b.breaks ? `${b.covariate} (bands at ${b.breaks.join(", ")})` : b.covariate));
     matching = {
-      description: `coarsened exact matching on ${design.matchOn.map((b) => (b.breaks ? `${b.covariate} (bands at ${b.breaks.join(", ")})` : b.covariate)).join(", ")}; exactly ${design.ratio} comparison person(s) per matched programme person in each stratum, drawn at random without replacement (seed ${design.seed}); programme persons for whom the stratum has too few are unmatched and left out. Not randomised: differences are associations, not causal effects.`,
+      description: `coarsened exact matching on ${variables.join(", ")}; exactly ${design.ratio} comparison person(s) per matched programme person in each stratum, drawn at random without replacement (seed ${design.seed}); programme persons for whom the stratum has too few are unmatched and left out. Not randomised: differences are associations, not causal effects.`,
+      variables,
+      ratio: design.ratio,
+      seed: design.seed,
       programme: programmeCount,
       matched: programmeCount - unmatched.length,
       unmatched: unmatched.length,

@@ -116,6 +116,9 @@ export const AssignmentArtefact = z.object({
   matching: z
     .object({
       description: z.string(),
+      variables: z.array(z.string()).describe("The matching variables with their bands, as in the description"),
+      ratio: z.number().int(),
+      seed: z.number().int(),
       programme: Count,
       matched: Count,
       unmatched: Count,

@@ -167,7 +167,12 @@ export async function buildReport(input: ReportInput): Promise<Report> {
         ? ` Programdeltagere: ${count(m.programme, minCell)}, heraf matchet ${matchedShown} og uden sammenligningsperson ${unmatchedShown} (udeladt); sammenligningspulje ${count(m.pool, minCell)}, udtrukket ${count(m.drawn, minCell)}.`
         : ` Programme persons: ${count(m.programme, minCell)}, of whom ${matchedShown} matched and ${unmatchedShown} without a comparison person (left out); comparison pool ${count(m.pool, minCell)}, drawn ${count(m.drawn, minCell)}.`
       : "";
-    const matchingNote = m ? `<p class="note">${escapeHtml(m.description + matchingCounts)}</p>` : "";
+    const matchingText = !m
+      ? ""
+      : lang === "da"
+        ? `Grovkornet eksakt matchning (coarsened exact matching) på ${m.variables.map((v) => v.replace("(bands at", "(grænser ved")).join(", ")}; præcis ${m.ratio} sammenligningsperson(er) pr. matchet programdeltager i hvert stratum, udtrukket tilfældigt uden tilbagelægning (seed ${m.seed}). Ikke randomiseret: forskellene er sammenhænge, ikke kausale effekter.`
+        : m.description;
+    const matchingNote = m ? `<p class="note">${escapeHtml(matchingText + matchingCounts)}</p>` : "";
     sections.set("balance", matchingNote + (beforeTable ? add(beforeTable) : "") + add(balance) + add(omnibus) + (love.length > 0 ? `<figure>${await renderSvg(lovePlot(love, run.assignment.balance.threshold, `${t("smd")} (love plot)`), lang)}</figure>` : ""));
   }
 

@@ -61,6 +61,7 @@ describe("the matched comparison (fixtures/release/spec-matched.json)", () => {
     const html = readFileSync(join(out, "report/report.html"), "utf8");
     expect(html).toContain("Ikke randomiseret");
     expect(html).toMatch(/Programdeltagere: \d+, heraf matchet /);
+    expect(html).toContain("Grovkornet eksakt matchning");
     expect(html).toContain("ikke kausale effekter");
     expect(html).not.toMatch(/kausal effekt af programmet/i);
   });
