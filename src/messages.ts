@@ -35,6 +35,8 @@ export const messages = {
   assignmentCheckFailed: (check: string, count: number, detail: string, issuesFile: string) =>
     `assignment check '${check}' failed for ${count} (${detail}); the persons are listed in ${issuesFile}. Effects are not estimated from an allocation that fails this check.`,
 
+  covariateUnknown: (id: string, kind: string, personIds: readonly string[]) =>
+    `covariate '${id}' (${kind}) cannot be worked out for ${personIds.length} person(s), e.g. ${personIds.slice(0, 3).join(", ")}: ${kind === "days_served_before_start" ? "their last release before start has no admissionDate" : "a value it needs is missing"}. Supply it, or drop the covariate from the spec.`,
   rule: {
     missing_value: () => "a value is required",
     invalid_id: () => "a person id has no spaces and is at most 64 characters",

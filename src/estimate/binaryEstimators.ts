@@ -7,7 +7,7 @@
  * - `logistic`: logit(p) on treatment (R glm(binomial)); log odds ratio with its Wald
  *   SE, z and p; odds ratio and CI = exp(β ± z₀.₉₇₅·SE).
  */
-import { normalQuantile, normalUpperTail } from "../stats/distributions.ts";
+import { normalQuantile } from "../stats/distributions.ts";
 import { fisherExactTest } from "../stats/fisherExactTest.ts";
 import { generalizedLinearModel } from "../stats/generalizedLinearModel.ts";
 import { pearsonChiSquareTest } from "../stats/pearsonChiSquareTest.ts";
@@ -55,17 +55,11 @@ export function binaryEstimates(data: ContrastData): EffectEstimate[] {
   } else if (eventsTreated === treated.length && eventsControl === control.length) {
     out.push(notEstimable(data, "risk_ratio", "everyone in both arms has the outcome: the risk ratio is 1 with no variance"));
   } else {
-    const logRatio = Math.log(pa / pc);
     const se = Math.sqrt(1 / eventsTreated - 1 / treated.length + 1 / eventsControl - 1 / control.length);
     out.push({
       ...base("risk_ratio"),
+      ...logRatioFields(Math.log(pa / pc), se, data.confidence),
       estimate: pa / pc,
-      std_error: se,
-      statistic: logRatio / se,
-      df: null,
-      p_value: 2 * normalUpperTail(Math.abs(logRatio / se)),
-      conf_low: Math.exp(logRatio - z * se),
-      conf_high: Math.exp(logRatio + z * se),
       risk_ratio: pa / pc,
       note: "std_error and statistic are on the log scale (Katz)",
     });

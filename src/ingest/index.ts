@@ -137,7 +137,7 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
     if (covariate.type !== "continuous") continue;
     const unknown = personRecords.persons.filter((_, i) => covariate.values[i] === null).map((p) => p.personId);
     if (unknown.length > 0) {
-      stopRun("covariate_unknown", `$.covariates.${covariate.id}`, `covariate '${covariate.id}' (${covariate.kind}) cannot be worked out for ${unknown.length} person(s), e.g. ${unknown.slice(0, 3).join(", ")}: ${covariate.kind === "days_served_before_start" ? "their last release before start has no admissionDate" : "a value it needs is missing"}. Supply it, or drop the covariate from the spec.`);
+      stopRun("covariate_unknown", `$.covariates.${covariate.id}`, messages.covariateUnknown(covariate.id, covariate.kind, unknown));
     }
   }
   const outcomes: OutcomeColumn[] = [];
