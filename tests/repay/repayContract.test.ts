@@ -69,6 +69,7 @@ describe("differential rule", () => {
   it("says in the ledger when the comparison was matched, not randomised", () => {
     const matched = { ...twoYears, estimates: twoYears.estimates.map((e) => ({ ...e, randomised: false })) };
     const formulas = (e: EffectsArtefact) => repayContract(contract({ rules: [differential()] }), e, null).lines.map((l) => l.formula);
+    expect(formulas(matched)).toHaveLength(2);
     for (const f of formulas(matched)) expect(f).toContain("NOT RANDOMISED");
     for (const f of formulas(twoYears)) expect(f).not.toContain("NOT RANDOMISED");
   });
