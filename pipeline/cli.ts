@@ -14,7 +14,7 @@ import { estimateFromTable, projectFiles, verifyRun } from "./run.ts";
 import { EffectsArtefact } from "../src/estimate/schema.ts";
 import { pilotDesign } from "../src/design/pilotDesign.ts";
 import { z } from "zod";
-import { StopRun } from "../src/shared/issues.ts";
+import { formatIssue, StopRun } from "../src/shared/issues.ts";
 import { EvaluationSpec } from "../src/spec/schema.ts";
 import { runPipeline, runStage, STAGES, type StageName } from "./run.ts";
 
@@ -221,7 +221,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT_OK;
   } catch (error) {
     if (error instanceof StopRun) {
-      process.stderr.write(`effekt ${command}: stopped\n${error.issues.map((issue) => issue.message).join("\n")}\n`);
+      process.stderr.write(`effekt ${command}: stopped\n${error.issues.map(formatIssue).join("\n")}\n`);
       return EXIT_STOPPED;
     }
     process.stderr.write(`effekt ${command}: internal error: ${(error as Error).message}\n`);
@@ -326,7 +326,7 @@ async function estimateTableCommand(values: Record<string, string | boolean | un
     return EXIT_OK;
   } catch (error) {
     if (error instanceof StopRun) {
-      process.stderr.write(`effekt estimate: stopped\n${error.issues.map((issue) => issue.message).join("\n")}\n`);
+      process.stderr.write(`effekt estimate: stopped\n${error.issues.map(formatIssue).join("\n")}\n`);
       return EXIT_STOPPED;
     }
     process.stderr.write(`effekt estimate: internal error: ${(error as Error).message}\n`);
@@ -392,7 +392,7 @@ async function projectFilesCommand(files: readonly string[], effectsPath: string
     return EXIT_OK;
   } catch (error) {
     if (error instanceof StopRun) {
-      process.stderr.write(`effekt project: stopped\n${error.issues.map((issue) => issue.message).join("\n")}\n`);
+      process.stderr.write(`effekt project: stopped\n${error.issues.map(formatIssue).join("\n")}\n`);
       return EXIT_STOPPED;
     }
     throw error;
@@ -414,7 +414,7 @@ async function verifyRunCommand(positionals: readonly string[]): Promise<number>
     return result.ok && result.unrecorded.length === 0 ? EXIT_OK : EXIT_STOPPED;
   } catch (error) {
     if (error instanceof StopRun) {
-      process.stderr.write(`effekt verify-run: ${error.issues.map((i) => i.message).join("\n")}\n`);
+      process.stderr.write(`effekt verify-run: ${error.issues.map(formatIssue).join("\n")}\n`);
       return EXIT_STOPPED;
     }
     throw error;
@@ -445,7 +445,7 @@ async function designCommand(values: Record<string, string | undefined>): Promis
       businessCase = { projection: artefact.cases[0]!, statedEffect: effect };
     } catch (error) {
       if (error instanceof StopRun) {
-        process.stderr.write(`effekt design: ${error.issues.map((i) => i.message).join("\n")}\n`);
+        process.stderr.write(`effekt design: ${error.issues.map(formatIssue).join("\n")}\n`);
         return EXIT_STOPPED;
       }
       throw error;

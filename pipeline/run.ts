@@ -46,8 +46,8 @@ import { parseDate } from "../src/ingest/parseValue.ts";
 import { QuarantineEntry } from "../src/ingest/schema.ts";
 import { messages } from "../src/messages.ts";
 import { toCsv } from "../src/shared/csv.ts";
-import { StopRun, stopRun } from "../src/shared/issues.ts";
-import { jsonPath, parseSpec } from "../src/spec/parseSpec.ts";
+import { issue, issuesFromZod, StopRun, stopRun } from "../src/shared/issues.ts";
+import { parseSpec } from "../src/spec/parseSpec.ts";
 import type { EvaluationSpec } from "../src/spec/schema.ts";
 import { detectDialect, readCsvRows } from "./io/readCsv.ts";
 import { rowsOfExtract } from "./io/scanCsv.ts";
@@ -125,24 +125,21 @@ export async function loadSpec(options: RunOptions): Promise<LoadedSpec> {
   try {
     text = await readFile(specPath, "utf8");
   } catch {
-    stopRun("spec_not_found", options.specPath, messages.specNotFound(options.specPath));
+    stopRun(issue("spec_not_found", messages.specNotFound(options.specPath), { file: options.specPath, path: [] }));
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    stopRun("spec_not_json", options.specPath, messages.specNotJson(options.specPath, (error as Error).message));
+    stopRun(issue("spec_not_json", messages.specNotJson(options.specPath, (error as Error).message), { file: options.specPath, path: [] }));
   }
   const parsed = parseSpec(json);
   if ("issues" in parsed) {
-    throw new StopRun([
-      { code: "spec_invalid", path: options.specPath, message: messages.specInvalid(options.specPath) },
-      ...parsed.issues.map((issue) => ({ ...issue, message: messages.specIssue(issue.path, issue.message) })),
-    ]);
+    throw new StopRun([issue("spec_invalid", messages.specInvalid(options.specPath)), ...parsed.issues.map((i) => ({ ...i, file: options.specPath }))]);
   }
   const asOfText = options.asOf ?? parsed.spec.asOf;
   const asOf = parseDate(asOfText, "iso");
-  if (asOf === null) stopRun("as_of_invalid", "--as-of", messages.asOfInvalid(asOfText));
+  if (asOf === null) stopRun(issue("as_of_invalid", messages.asOfInvalid(asOfText), { path: [] }));
   return {
     spec: parsed.spec,
     specPath,
@@ -161,7 +158,7 @@ async function runIngest(loaded: LoadedSpec, options: RunOptions): Promise<void>
   for (const [name, extract] of Object.entries(spec.extracts)) {
     const path = resolve(specDir, extract.file);
     if (!(await exists(path))) {
-      if (extract.required) stopRun("extract_missing", shown(path), messages.extractMissing(name, shown(path)));
+      if (extract.required) stopRun(issue("extract_missing", messages.extractMissing(name, shown(path)), { file: shown(path), path: [] }));
       sources[name] = null;
       continue;
     }
@@ -175,7 +172,7 @@ async function runIngest(loaded: LoadedSpec, options: RunOptions): Promise<void>
   let benefitCodes = null;
   if (spec.benefitCodes) {
     const path = resolve(specDir, spec.benefitCodes.file);
-    if (!(await exists(path))) stopRun("benefit_codes_missing", shown(path), messages.extractMissing("benefitCodes", shown(path)));
+    if (!(await exists(path))) stopRun(issue("benefit_codes_missing", messages.extractMissing("benefitCodes", shown(path)), { file: shown(path), path: [] }));
     const dialect = await detectDialect(path, {});
     benefitCodes = await parseBenefitCodes(readCsvRows(path, shown(path), dialect), shown(path), spec.benefitCodes.absentGroup);
   }
@@ -209,7 +206,7 @@ async function runIngest(loaded: LoadedSpec, options: RunOptions): Promise<void>
 async function runAssign(loaded: LoadedSpec, options: RunOptions): Promise<void> {
   const { spec, specDir, outDir } = loaded;
   const design = spec.assignment;
-  if (!design) stopRun("no_assignment", "$.assignment", "the spec has no `assignment`: say how groups are randomised (mode randomise) or where an allocation is (mode existing)");
+  if (!design) stopRun(issue("no_assignment", "the spec has no `assignment`: say how groups are randomised (mode randomise) or where an allocation is (mode existing)", { path: ["assignment"] }));
   const shown = (path: string) => relative(process.cwd(), path) || path;
   const ingestArtefact = await readArtefact(join(outDir, "ingest.json"), IngestArtefact, "ingest");
   const persons = await readTable(join(outDir, ingest.PERSONS_FILE), PersonRow);
@@ -222,7 +219,7 @@ async function runAssign(loaded: LoadedSpec, options: RunOptions): Promise<void>
   let logPath = join(outDir, assign.LOG_FILE);
   if (design.mode === "existing") {
     const path = resolve(specDir, design.file);
-    if (!(await exists(path))) stopRun("allocation_missing", shown(path), messages.extractMissing("allocation", shown(path)));
+    if (!(await exists(path))) stopRun(issue("allocation_missing", messages.extractMissing("allocation", shown(path)), { file: shown(path), path: [] }));
     const dialect = await detectDialect(path, design.dialect);
     existingAllocation = await ingestExtract("allocation", readCsvRows(path, shown(path), dialect), {
       name: "allocation",
@@ -255,7 +252,7 @@ async function runAssign(loaded: LoadedSpec, options: RunOptions): Promise<void>
   const blocking = failed.filter((c) => assign.INTEGRITY_CHECKS.includes(c.id));
   if (blocking.length > 0) {
     throw new StopRun(
-      blocking.map((c) => ({ code: `check_${c.id}`, path: shown(join(outDir, "assignment.json")), message: messages.assignmentCheckFailed(c.id, c.count, c.detail, shown(join(outDir, assign.ISSUES_FILE))) })),
+      blocking.map((c) => issue(`check_${c.id}`, messages.assignmentCheckFailed(c.id, c.count, c.detail, shown(join(outDir, assign.ISSUES_FILE))), { file: shown(join(outDir, "assignment.json")), path: [] })),
     );
   }
   const counts = output.artefact.consort.arms.map((a) => `${a.arm} ${a.randomised}`).join(", ");
@@ -267,12 +264,12 @@ const AssignmentRow = z.object({ personId: z.string(), arm: z.string(), batch: z
 
 async function runEstimate(loaded: LoadedSpec, options: RunOptions): Promise<void> {
   const { spec, outDir } = loaded;
-  if (!spec.assignment) stopRun("no_assignment", "$.assignment", "the spec has no `assignment`, so there are no groups to compare");
+  if (!spec.assignment) stopRun(issue("no_assignment", "the spec has no `assignment`, so there are no groups to compare", { path: ["assignment"] }));
   const shown = (path: string) => relative(process.cwd(), path) || path;
   const ingestArtefact = await readArtefact(join(outDir, "ingest.json"), IngestArtefact, "ingest");
   const assignment = await readArtefact(join(outDir, "assignment.json"), AssignmentArtefact, "assign");
   const failed = assignment.checks.filter((c) => c.passed === false && assign.INTEGRITY_CHECKS.includes(c.id)).map((c) => c.id);
-  if (failed.length > 0) stopRun("assignment_failed", join(outDir, "assignment.json"), `assignment.json records failed checks (${failed.join(", ")}): effects are not estimated from this allocation`);
+  if (failed.length > 0) stopRun(issue("assignment_failed", `assignment.json records failed checks (${failed.join(", ")}): effects are not estimated from this allocation`, { file: join(outDir, "assignment.json"), path: [] }));
   const persons = await readTable(join(outDir, ingest.PERSONS_FILE), PersonRow);
   const outcomes = await readTable(join(outDir, ingest.OUTCOMES_FILE), null);
   const assignments = await readTable(join(outDir, assign.ASSIGNMENTS_FILE), AssignmentRow);
@@ -305,7 +302,7 @@ export interface TableRunOptions {
 export async function estimateFromTable(options: TableRunOptions): Promise<string> {
   const path = resolve(options.file);
   const shown = relative(process.cwd(), path) || path;
-  if (!(await exists(path))) stopRun("table_missing", shown, `table not found: ${shown}`);
+  if (!(await exists(path))) stopRun(issue("table_missing", `table not found: ${shown}`, { file: shown, path: [] }));
   const dialect = await detectDialect(path, {});
   let header: string[] | null = null;
   const rows: { line: number; fields: string[] }[] = [];
@@ -315,8 +312,8 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
     else if (header === null) header = row.fields.map((f) => f.trim());
     else rows.push({ line: row.line, fields: [...row.fields] });
   }
-  if (header === null) stopRun("table_empty", shown, messages.extractEmpty(shown));
-  if (malformed.length > 0) throw new StopRun(malformed.map((message) => ({ code: "malformed_csv", path: shown, message })));
+  if (header === null) stopRun(issue("table_empty", messages.extractEmpty(), { file: shown, path: [] }));
+  if (malformed.length > 0) throw new StopRun(malformed.map((message) => issue("malformed_csv", message)));
   const numeric = [...new Set([...options.outcomes, ...(options.exposure ? [options.exposure] : []), ...options.covariates])];
   const { table, issues } = tableFromRows(header, rows, {
     file: shown,
@@ -330,8 +327,8 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
   });
   if (issues.length > 0) throw new StopRun(issues);
   const arms = [...new Set(table.arm)].sort();
-  if (!arms.includes(options.control)) stopRun("control_missing", shown, `${shown}: the control arm '${options.control}' is not among the arms in column '${options.treatment}' (${arms.join(", ")}); name it with --control`);
-  if (arms.length < 2) stopRun("one_arm", shown, `${shown}: column '${options.treatment}' holds only one arm (${arms.join(", ")})`);
+  if (!arms.includes(options.control)) stopRun(issue("control_missing", `${shown}: the control arm '${options.control}' is not among the arms in column '${options.treatment}' (${arms.join(", ")}); name it with --control`, { file: shown, path: [] }));
+  if (arms.length < 2) stopRun(issue("one_arm", `${shown}: column '${options.treatment}' holds only one arm (${arms.join(", ")})`, { file: shown, path: [] }));
   options.log(`estimate: ${shown}: ${rows.length} persons, arms ${arms.join(", ")} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}]`);
   const result = estimateEffects(table, {
     control: options.control,
@@ -368,7 +365,7 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
 async function runProject(loaded: LoadedSpec, options: RunOptions): Promise<void> {
   const { spec, specDir, outDir } = loaded;
   const files = spec.assumptions === undefined ? [] : Array.isArray(spec.assumptions) ? spec.assumptions : [spec.assumptions];
-  if (files.length === 0) stopRun("no_assumptions", "$.assumptions", "the spec names no assumption files (`assumptions`), so there is nothing to project");
+  if (files.length === 0) stopRun(issue("no_assumptions", "the spec names no assumption files (`assumptions`), so there is nothing to project", { path: ["assumptions"] }));
   const effectsPath = join(outDir, "effects.json");
   const effects = (await exists(effectsPath)) ? await readArtefact(effectsPath, EffectsArtefact, "estimate") : null;
   const artefact = await projectFiles(spec.name, files.map((f) => resolve(specDir, f)), effects);
@@ -489,7 +486,7 @@ export async function verifyRun(dir: string) {
 async function runRepay(loaded: LoadedSpec, options: RunOptions): Promise<void> {
   const { spec, specDir, outDir } = loaded;
   const files = spec.contract === undefined ? [] : Array.isArray(spec.contract) ? spec.contract : [spec.contract];
-  if (files.length === 0) stopRun("no_contract", "$.contract", "the spec names no contract file (`contract`), so there is nothing to repay");
+  if (files.length === 0) stopRun(issue("no_contract", "the spec names no contract file (`contract`), so there is nothing to repay", { path: ["contract"] }));
   const effectsPath = join(outDir, "effects.json");
   const effects = (await exists(effectsPath)) ? await readArtefact(effectsPath, EffectsArtefact, "estimate") : null;
   const contracts = [];
@@ -499,7 +496,7 @@ async function runRepay(loaded: LoadedSpec, options: RunOptions): Promise<void> 
   try {
     output = repay.run({ evaluation: spec.name, contracts, effects, portfolio });
   } catch (error) {
-    if (error instanceof ContractDataError) stopRun("contract_data", "repay", error.message);
+    if (error instanceof ContractDataError) stopRun(issue("contract_data", error.message, { path: [] }));
     throw error;
   }
   await writeFileAtomic(join(outDir, "repayment.json"), formatJson(output.artefact));
@@ -516,14 +513,14 @@ export async function readContract(path: string): Promise<{ contract: Contract; 
   if (!contract.outcomeTable) return { contract, outcomeRows: null };
   const tablePath = resolve(dirname(path), contract.outcomeTable);
   const shown = relative(process.cwd(), tablePath) || tablePath;
-  if (!(await exists(tablePath))) stopRun("outcome_table_missing", shown, `outcome table not found: ${shown} (named by ${relative(process.cwd(), path)})`);
+  if (!(await exists(tablePath))) stopRun(issue("outcome_table_missing", `outcome table not found: ${shown} (named by ${relative(process.cwd(), path)})`, { file: shown, path: [] }));
   const records = parseCsv(await readFile(tablePath, "utf8"), { skip_empty_lines: true }) as string[][];
   const [header, ...rows] = records;
-  if (!header || !header.includes("person_id") || !header.includes("period")) stopRun("outcome_table_header", shown, `${shown}: the header needs person_id and period columns`);
+  if (!header || !header.includes("person_id") || !header.includes("period")) stopRun(issue("outcome_table_header", `${shown}: the header needs person_id and period columns`, { file: shown, path: [] }));
   const outcomeColumns = header.filter((c) => c !== "person_id" && c !== "period");
   const needed = contract.rules.flatMap((r) => (r.kind === "rate_card" ? r.prices.map((p) => p.outcome) : r.kind === "capped_unit_price" ? [r.outcome] : []));
   const unknown = needed.filter((o) => !outcomeColumns.includes(o));
-  if (unknown.length > 0) stopRun("unknown_outcome", shown, `${relative(process.cwd(), path)}: outcome(s) ${unknown.join(", ")} are not columns of ${shown} (it has ${outcomeColumns.join(", ")})`);
+  if (unknown.length > 0) stopRun(issue("unknown_outcome", `${relative(process.cwd(), path)}: outcome(s) ${unknown.join(", ")} are not columns of ${shown} (it has ${outcomeColumns.join(", ")})`, { file: shown, path: [] }));
   const problems: string[] = [];
   const outcomeRows = rows.map((fields, i) => {
     const outcomes: Record<string, number | null> = {};
@@ -534,29 +531,23 @@ export async function readContract(path: string): Promise<{ contract: Contract; 
     });
     return { personId: fields[header.indexOf("person_id")] ?? "", period: fields[header.indexOf("period")] ?? "", outcomes };
   });
-  if (problems.length > 0) throw new StopRun(problems.map((message) => ({ code: "invalid_outcome", path: shown, message })));
+  if (problems.length > 0) throw new StopRun(problems.map((message) => issue("invalid_outcome", message)));
   return { contract, outcomeRows };
 }
 
 /** A JSON input file validated by zod; every problem is named by file and JSON path. */
 async function readJsonFile<T>(path: string, schema: z.ZodType<T>, what: string): Promise<T> {
   const shown = relative(process.cwd(), path) || path;
-  if (!(await exists(path))) stopRun("file_missing", shown, `${what} not found: ${shown}`);
+  if (!(await exists(path))) stopRun(issue("file_missing", `${what} not found: ${shown}`, { file: shown, path: [] }));
   let json: unknown;
   try {
     json = JSON.parse(await readFile(path, "utf8"));
   } catch (error) {
-    stopRun("not_json", shown, `${shown} is not valid JSON: ${(error as Error).message}`);
+    stopRun(issue("not_json", `${shown} is not valid JSON: ${(error as Error).message}`, { file: shown, path: [] }));
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new StopRun(
-      parsed.error.issues.map((issue) => ({
-        code: issue.code,
-        path: shown,
-        message: `${shown} ${jsonPath(issue.path)}: ${issue.code === "unrecognized_keys" ? `unknown key(s) ${(issue as { keys: string[] }).keys.join(", ")}` : issue.message}`,
-      })),
-    );
+    throw new StopRun(issuesFromZod(parsed.error, shown));
   }
   return parsed.data;
 }
@@ -566,34 +557,29 @@ export async function projectFiles(evaluation: string, paths: readonly string[],
   const cases = [];
   for (const path of paths) {
     const shown = relative(process.cwd(), path) || path;
-    if (!(await exists(path))) stopRun("assumptions_missing", shown, `assumption file not found: ${shown}`);
+    if (!(await exists(path))) stopRun(issue("assumptions_missing", `assumption file not found: ${shown}`, { file: shown, path: [] }));
     let json: unknown;
     try {
       json = JSON.parse(await readFile(path, "utf8"));
     } catch (error) {
-      stopRun("assumptions_not_json", shown, `${shown} is not valid JSON: ${(error as Error).message}`);
+      stopRun(issue("assumptions_not_json", `${shown} is not valid JSON: ${(error as Error).message}`, { file: shown, path: [] }));
     }
     cases.push({ file: shown, json });
   }
-  try {
-    return project.run({ evaluation, cases, effects });
-  } catch (error) {
-    if (error instanceof project.AssumptionsInvalid) throw new StopRun(error.issues);
-    throw error;
-  }
+  return project.run({ evaluation, cases, effects });
 }
 
 /** Reads an earlier stage's JSON artefact, validated; a missing one says which stage to run first. */
 async function readArtefact<T>(path: string, schema: z.ZodType<T>, stage: string): Promise<T> {
-  if (!(await exists(path))) stopRun("artefact_missing", path, `${path} not found: run 'effekt ${stage}' (or 'effekt run') first`);
+  if (!(await exists(path))) stopRun(issue("artefact_missing", `${path} not found: run 'effekt ${stage}' (or 'effekt run') first`, { file: path, path: [] }));
   const parsed = schema.safeParse(JSON.parse(await readFile(path, "utf8")));
-  if (!parsed.success) stopRun("artefact_invalid", path, `${path} is not a valid ${stage} artefact (written by another version?): run 'effekt ${stage}' again`);
+  if (!parsed.success) stopRun(issue("artefact_invalid", `${path} is not a valid ${stage} artefact (written by another version?): run 'effekt ${stage}' again`, { file: path, path: [] }));
   return parsed.data;
 }
 
 /** Reads a CSV table the pipeline wrote (small, person-level), optionally validating every row. */
 async function readTable<T = Record<string, string>>(path: string, schema: z.ZodType<T> | null): Promise<T[]> {
-  if (!(await exists(path))) stopRun("artefact_missing", path, `${path} not found: run 'effekt ingest' (or 'effekt run') first`);
+  if (!(await exists(path))) stopRun(issue("artefact_missing", `${path} not found: run 'effekt ingest' (or 'effekt run') first`, { file: path, path: [] }));
   const rows = parseCsv(await readFile(path, "utf8"), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
   return schema ? rows.map((row) => schema.parse(row)) : (rows as T[]);
 }

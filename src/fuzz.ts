@@ -13,7 +13,7 @@ import { StopRun } from "./shared/issues.ts";
 import { randomInteger, type RandomSource } from "./shared/random.ts";
 import { parseSpec } from "./spec/parseSpec.ts";
 import { Extract } from "./spec/schema.ts";
-import { projectCase, AssumptionsInvalid } from "./project/projectCase.ts";
+import { projectCase } from "./project/projectCase.ts";
 import { Contract } from "./repay/schema.ts";
 import { dayFromParts } from "./shared/dates.ts";
 
@@ -100,7 +100,7 @@ export function checkConfig(kind: "spec" | "assumptions" | "contract", json: unk
   try {
     if (kind === "spec") {
       const result = parseSpec(json);
-      if ("issues" in result && result.issues.some((i) => !i.path.startsWith("$"))) return "a spec issue without a JSON path";
+      if ("issues" in result && result.issues.some((i) => !Array.isArray(i.path))) return "a spec issue without a JSON path";
       return null;
     }
     if (kind === "contract") {
@@ -111,7 +111,7 @@ export function checkConfig(kind: "spec" | "assumptions" | "contract", json: unk
     try {
       projectCase(json, "case.json", null);
     } catch (error) {
-      if (error instanceof AssumptionsInvalid) return error.issues.every((i) => i.message.startsWith("case.json")) ? null : "an assumption issue without the file and path";
+      if (error instanceof StopRun) return error.issues.every((i) => i.file === "case.json") ? null : "an assumption issue without the file and path";
       throw error;
     }
     return null;

@@ -7,30 +7,31 @@ export const messages = {
   specNotFound: (path: string) => `spec file not found: ${path}`,
   specNotJson: (path: string, reason: string) => `${path} is not valid JSON: ${reason}`,
   specInvalid: (path: string) => `${path} is not a valid evaluation spec:`,
-  specIssue: (jsonPath: string, message: string) => `  ${jsonPath}: ${message}`,
 
   extractMissing: (extract: string, file: string) =>
     `required extract '${extract}' not found: ${file} (set "required": false in the spec if the evaluation can do without it)`,
   extractOptionalMissing: (extract: string, file: string) => `optional extract '${extract}' not found (${file}); outcomes that need it are skipped`,
-  extractEmpty: (file: string) => `${file}: the file is empty (no header line)`,
-  columnsMissing: (file: string, columns: readonly string[], header: readonly string[]) =>
-    `${file}: header lacks column${columns.length > 1 ? "s" : ""} ${columns.map((c) => `'${c}'`).join(", ")} named in the spec; the header has ${header.map((c) => `'${c}'`).join(", ")}`,
-  noWeekColumns: (file: string, pattern: string) => `${file}: no column matches the week-column pattern ${pattern}`,
-  weekColumnInvalid: (file: string, column: string) => `${file}: week column '${column}' is not a valid ISO week (yyww)`,
-  cprRefused: (file: string, line: number, column: string) =>
-    `${file} line ${line}, column '${column}': values look like CPR numbers (ddmmyy-xxxx or 10 digits starting with a valid date). ` +
+  extractEmpty: () => "the file is empty (no header line)",
+  columnsMissing: (columns: readonly string[], header: readonly string[]) =>
+    `the header lacks column${columns.length > 1 ? "s" : ""} ${columns.map((c) => `'${c}'`).join(", ")} named in the spec; the header has ${header.map((c) => `'${c}'`).join(", ")}`,
+  noWeekColumns: (pattern: string) => `no column matches the week-column pattern ${pattern}`,
+  weekColumnInvalid: () => "the week column's name is not a valid ISO week (yyww)",
+  cprRefused: () =>
+    `values look like CPR numbers (ddmmyy-xxxx or 10 digits starting with a valid date). ` +
     `effekt takes pseudonymised person ids only: pseudonymise or remove the column and run again.`,
-  notUtf8: (file: string) =>
-    `${file}: the file started as UTF-8 but holds bytes that are not; set "dialect": {"encoding": "windows-1252"} for this extract if that is what it is`,
+  notUtf8: () =>
+    `the file started as UTF-8 but holds bytes that are not; set "dialect": {"encoding": "windows-1252"} for this extract if that is what it is`,
   quarantineExceeded: (extract: string, quarantined: number, read: number, maxShare: number, quarantineFile: string) =>
     `extract '${extract}': ${quarantined} of ${read} rows quarantined (${((100 * quarantined) / Math.max(read, 1)).toFixed(2)} %), ` +
     `more than the spec's quarantine.maxShare of ${(100 * maxShare).toFixed(2)} %; see ${quarantineFile}`,
   benefitCodesMissing: () => `the spec reads benefit weeks but names no benefitCodes file`,
-  benefitCodesInvalid: (file: string, line: number, reason: string) => `${file} line ${line}: ${reason}`,
   unknownGroup: (where: string, group: string, known: readonly string[]) =>
     `${where}: benefit group '${group}' is not in the benefit-code file (groups there: ${known.join(", ")})`,
   outcomeNeedsExtract: (outcome: string, kinds: readonly string[]) =>
     `outcome or covariate '${outcome}' needs an extract of kind ${kinds.join(" or ")}, and the spec has none`,
+  outcomeSkipped: (outcome: string) => `outcome '${outcome}' skipped: an extract it needs is missing`,
+  tableColumnMissing: (column: string, header: readonly string[]) => `no column '${column}' (the header has ${header.join(", ")})`,
+  logHeaderDiffers: () => "its header (seed, algorithm, arms or blocks) differs from the spec's assignment; an existing log is only appended to under the same design",
   asOfInvalid: (value: string) => `--as-of ${value} is not a date as yyyy-mm-dd`,
   assignmentCheckFailed: (check: string, count: number, detail: string, issuesFile: string) =>
     `assignment check '${check}' failed for ${count} (${detail}); the persons are listed in ${issuesFile}. Effects are not estimated from an allocation that fails this check.`,

@@ -9,7 +9,7 @@ import { open } from "node:fs/promises";
 import { Transform, type TransformCallback } from "node:stream";
 import { parse } from "csv-parse";
 import { messages } from "../../src/messages.ts";
-import { StopRun } from "../../src/shared/issues.ts";
+import { issue, StopRun } from "../../src/shared/issues.ts";
 import type { RawRow } from "../../src/ingest/schema.ts";
 
 export interface Dialect {
@@ -85,14 +85,14 @@ class DecodeStream extends Transform {
       const text = this.decoder.decode(chunk, { stream: true });
       callback(null, text);
     } catch {
-      callback(new StopRun([{ code: "not_utf8", path: this.file, message: messages.notUtf8(this.file) }]));
+      callback(new StopRun([issue("not_utf8", messages.notUtf8(), { file: this.file, path: [] })]));
     }
   }
   override _flush(callback: TransformCallback): void {
     try {
       callback(null, this.decoder.decode());
     } catch {
-      callback(new StopRun([{ code: "not_utf8", path: this.file, message: messages.notUtf8(this.file) }]));
+      callback(new StopRun([issue("not_utf8", messages.notUtf8(), { file: this.file, path: [] })]));
     }
   }
 }

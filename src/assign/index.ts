@@ -15,7 +15,8 @@ import { isoDate, type DayNumber } from "../shared/dates.ts";
 import { toCsv } from "../shared/csv.ts";
 import { pushTo } from "../shared/collections.ts";
 import { parseDate } from "../ingest/parseValue.ts";
-import { stopRun } from "../shared/issues.ts";
+import { issue, stopRun } from "../shared/issues.ts";
+import { messages } from "../messages.ts";
 import type { EvaluationSpec } from "../spec/schema.ts";
 import type { IngestArtefact, AllocationRecord } from "../ingest/schema.ts";
 import type { ExtractResult } from "../ingest/ingestExtract.ts";
@@ -73,7 +74,7 @@ interface Assigned {
 export function run(input: AssignInput): AssignOutput {
   const { spec, persons } = input;
   const design = spec.assignment;
-  if (!design) stopRun("no_assignment", "$.assignment", "the spec has no `assignment`: say how groups are randomised (mode randomise) or where an allocation is (mode existing)");
+  if (!design) throw new Error("assign requires the spec's assignment (the runner checks this first)");
   const totalRatio = design.arms.reduce((sum, a) => sum + a.ratio, 0);
   const arms = design.arms.map((a) => ({ name: a.name, ratio: a.ratio, probability: a.ratio / totalRatio, control: a.control }));
   const control = arms.find((a) => a.control)!;
@@ -107,11 +108,11 @@ export function run(input: AssignInput): AssignOutput {
     let previous: AllocationLine[] = [];
     if (input.existingLog !== null) {
       const parsed = parseLog(input.existingLog);
-      if (parsed.headerText !== header) stopRun("log_header_differs", input.logLabel, `${input.logLabel}: its header (seed, algorithm, arms or blocks) differs from the spec's assignment; an existing log is only appended to under the same design`);
+      if (parsed.headerText !== header) stopRun(issue("log_header_differs", messages.logHeaderDiffers(), { file: input.logLabel, path: [], line: 1 }));
       const broken = firstBrokenLine(parsed);
-      if (broken) stopRun("log_tampered", input.logLabel, `${input.logLabel} line ${broken.line}: ${broken.reason}`);
+      if (broken) stopRun(issue("log_tampered", broken.reason, { file: input.logLabel, path: [], line: broken.line }));
       const verified = verifyAllocation(input.existingLog, null);
-      if (!verified.allocation.ok) stopRun("log_tampered", input.logLabel, `${input.logLabel}: ${verified.allocation.reason}`);
+      if (!verified.allocation.ok) stopRun(issue("log_tampered", verified.allocation.reason ?? "the allocation differs", { file: input.logLabel, path: [] }));
       previous = parsed.lines;
     }
     for (const line of previous) assigned.set(line.personId, { arm: line.arm, batch: line.batch, block: line.block, time: line.time });

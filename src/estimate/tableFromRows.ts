@@ -5,7 +5,9 @@
  * value. Binary outcomes must be 0/1 and counts whole numbers ≥ 0.
  */
 import { parseNumber, type DecimalSeparator } from "../ingest/parseValue.ts";
-import type { Issue } from "../shared/issues.ts";
+import { issue, type Issue } from "../shared/issues.ts";
+import { looksLikeCpr } from "../ingest/looksLikeCpr.ts";
+import { messages } from "../messages.ts";
 import type { AnalysisTable } from "./analysisTable.ts";
 
 export interface TableOptions {
@@ -27,11 +29,11 @@ export function tableFromRows(header: readonly string[], rows: readonly { line: 
   if (missing.length > 0) {
     return {
       table: { arm: [], blocks: null, permutationStrata: null, columns: new Map(), subgroups: new Map() },
-      issues: missing.map((c) => ({ code: "column_missing", path: options.file, message: `${options.file}: no column '${c}' (the header has ${header.join(", ")})` })),
+      issues: missing.map((c) => issue("column_missing", messages.tableColumnMissing(c, header), { file: options.file, path: [] })),
     };
   }
   const problem = (line: number, column: string, value: string, rule: string) =>
-    issues.push({ code: "invalid_value", path: `${options.file}:${line}`, message: `${options.file} line ${line}, column '${column}': '${value}' ${rule}` });
+    issues.push(issue("invalid_value", looksLikeCpr(value) ? `a value that looks like a CPR number ${rule}` : `'${value}' ${rule}`, { file: options.file, path: [], line, column }));
   const arm: string[] = [];
   const columns = new Map<string, (number | null)[]>(options.numeric.map((c) => [c, []]));
   for (const row of rows) {

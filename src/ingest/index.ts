@@ -13,7 +13,7 @@
  */
 import { isoDate, type DayNumber } from "../shared/dates.ts";
 import { toCsv } from "../shared/csv.ts";
-import { stopRun, type Issue } from "../shared/issues.ts";
+import { issue, stopRun, type Issue } from "../shared/issues.ts";
 import { messages } from "../messages.ts";
 import type { EvaluationSpec } from "../spec/schema.ts";
 import type { ExtractKind } from "./extractKinds.ts";
@@ -80,7 +80,7 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
   for (const [name, extract] of ordered) {
     const source = sources[name];
     if (!source) {
-      warnings.push({ code: "extract_optional_missing", path: `$.extracts.${name}`, message: messages.extractOptionalMissing(name, extract.file) });
+      warnings.push(issue("extract_optional_missing", messages.extractOptionalMissing(name, extract.file), { path: ["extracts", name] }));
       continue;
     }
     const result: ExtractResult = await ingestExtract(extract.kind, source.rows, {
@@ -137,25 +137,23 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
     if (covariate.type !== "continuous") continue;
     const unknown = personRecords.persons.filter((_, i) => covariate.values[i] === null).map((p) => p.personId);
     if (unknown.length > 0) {
-      stopRun("covariate_unknown", `$.covariates.${covariate.id}`, messages.covariateUnknown(covariate.id, covariate.kind, unknown));
+      stopRun(issue("covariate_unknown", messages.covariateUnknown(covariate.id, covariate.kind, unknown), { path: ["covariates", spec.covariates.findIndex((c) => c.id === covariate.id)] }));
     }
   }
   const outcomes: OutcomeColumn[] = [];
   for (const outcome of spec.outcomes) {
     const column = deriveOutcome(outcome, personRecords, asOf);
     if (column) outcomes.push(column);
-    else warnings.push({ code: "outcome_skipped", path: `$.outcomes.${outcome.id}`, message: `outcome '${outcome.id}' skipped: an extract it needs is missing` });
+    else warnings.push(issue("outcome_skipped", messages.outcomeSkipped(outcome.id), { path: ["outcomes", spec.outcomes.indexOf(outcome)] }));
   }
 
   // 5. Summaries, and the quarantine threshold.
   const summaries: ExtractSummary[] = extracts.map(([name, extract]) => summarise(name, extract.kind, extract.file, sources[name] ?? null, results.get(name)));
   const blocking: Issue[] = summaries
     .filter((s) => s.rowsRead > 0 && s.rowsQuarantined / s.rowsRead > spec.quarantine.maxShare)
-    .map((s) => ({
-      code: "quarantine_exceeded",
-      path: s.file,
-      message: messages.quarantineExceeded(s.name, s.rowsQuarantined, s.rowsRead, spec.quarantine.maxShare, [input.outputLabel, quarantineFile(s.name)].filter(Boolean).join("/")),
-    }));
+    .map((s) =>
+      issue("quarantine_exceeded", messages.quarantineExceeded(s.name, s.rowsQuarantined, s.rowsRead, spec.quarantine.maxShare, [input.outputLabel, quarantineFile(s.name)].filter(Boolean).join("/")), { file: s.file, path: [] }),
+    );
 
   const artefact = IngestArtefact.parse({
     artefact: "ingest",
@@ -224,18 +222,18 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
 function checkRequirements(spec: EvaluationSpec, codes: BenefitCodes | null): void {
   const kinds = new Set(Object.values(spec.extracts).map((e) => e.kind as string));
   const needs = [
-    ...spec.outcomes.map((o) => ({ id: o.id, kinds: extractKindsFor(o), groups: "groups" in o ? o.groups : [] })),
-    ...spec.covariates.map((c) => ({ id: c.id, kinds: covariateExtractKinds(c), groups: "groups" in c ? c.groups : [] })),
+    ...spec.outcomes.map((o, i) => ({ id: o.id, path: ["outcomes", i], kinds: extractKindsFor(o), groups: "groups" in o ? o.groups : [] })),
+    ...spec.covariates.map((c, i) => ({ id: c.id, path: ["covariates", i], kinds: covariateExtractKinds(c), groups: "groups" in c ? c.groups : [] })),
   ];
   for (const need of needs) {
     const benefitOnly = need.kinds.every((k) => k.startsWith("benefit_weeks"));
     const satisfied = benefitOnly ? need.kinds.some((k) => kinds.has(k)) : need.kinds.every((k) => kinds.has(k));
-    if (!satisfied) stopRun("outcome_needs_extract", `$.outcomes.${need.id}`, messages.outcomeNeedsExtract(need.id, need.kinds));
+    if (!satisfied) stopRun(issue("outcome_needs_extract", messages.outcomeNeedsExtract(need.id, need.kinds), { path: need.path }));
     if (benefitOnly) {
-      if (!codes) stopRun("benefit_codes_missing", "$.benefitCodes", messages.benefitCodesMissing());
+      if (!codes) stopRun(issue("benefit_codes_missing", messages.benefitCodesMissing(), { path: ["benefitCodes"] }));
       const known = knownGroups(codes);
       for (const group of need.groups) {
-        if (!known.includes(group)) stopRun("unknown_group", `$.${need.id}.groups`, messages.unknownGroup(need.id, group, known));
+        if (!known.includes(group)) stopRun(issue("unknown_group", messages.unknownGroup(need.id, group, known), { path: [...need.path, "groups"] }));
       }
     }
   }

@@ -5,7 +5,7 @@
  * rows quarantined, always.
  */
 import { messages, type Rule } from "../messages.ts";
-import { stopRun } from "../shared/issues.ts";
+import { issue, stopRun } from "../shared/issues.ts";
 import { isoDate, type DayNumber } from "../shared/dates.ts";
 import { fieldsOf, type ExtractKind, type FieldDefinition } from "./extractKinds.ts";
 import { looksLikeCpr } from "./looksLikeCpr.ts";
@@ -71,7 +71,7 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
   const iterator = rows[Symbol.asyncIterator]();
   const first = await iterator.next();
   const firstRow = first.done ? undefined : Array.isArray(first.value) ? first.value[0] : first.value;
-  if (!firstRow || !("fields" in firstRow)) stopRun("extract_empty", context.file, messages.extractEmpty(context.file));
+  if (!firstRow || !("fields" in firstRow)) stopRun(issue("extract_empty", messages.extractEmpty(), { file: context.file, path: [] }));
   if (Array.isArray(first.value) && first.value.length > 1) throw new Error("ingestExtract requires the header on its own");
   const header = firstRow.fields.map((name) => name.trim());
 
@@ -212,7 +212,7 @@ function mapFields(kind: ExtractKind, header: readonly string[], context: Extrac
     const values = mapping !== undefined && typeof mapping !== "string" ? mapping.values : undefined;
     mapped.push({ field, column, index, definition, formats: cellFormats(context, values, definition.type === "benefit_code") });
   }
-  if (missing.length > 0) stopRun("columns_missing", context.file, messages.columnsMissing(context.file, missing, header));
+  if (missing.length > 0) stopRun(issue("columns_missing", messages.columnsMissing(missing, header), { file: context.file, path: [], line: 1 }));
   return mapped;
 }
 
@@ -235,10 +235,10 @@ function findWeekColumns(header: readonly string[], context: ExtractContext): We
     const match = pattern.exec(column);
     if (!match) return;
     const week = parseWeek(match[1] ?? "", "yyww");
-    if (week === null) stopRun("week_column_invalid", context.file, messages.weekColumnInvalid(context.file, column));
+    if (week === null) stopRun(issue("week_column_invalid", messages.weekColumnInvalid(), { file: context.file, path: [], line: 1, column }));
     columns.push({ column, index, week });
   });
-  if (columns.length === 0) stopRun("no_week_columns", context.file, messages.noWeekColumns(context.file, context.spec.weekColumnPattern));
+  if (columns.length === 0) stopRun(issue("no_week_columns", messages.noWeekColumns(context.spec.weekColumnPattern), { file: context.file, path: [], line: 1 }));
   return columns;
 }
 
@@ -355,7 +355,7 @@ function keyForDuplicates(kind: ExtractKind, record: unknown): string | null {
 /** Stops the run when any cell looks like a CPR number; the value itself is never repeated. */
 function refuseCprColumns(cells: readonly string[], header: readonly string[], line: number, file: string): void {
   for (let i = 0; i < cells.length; i += 1) {
-    if (looksLikeCpr((cells[i] as string).trim())) stopRun("cpr_refused", file, messages.cprRefused(file, line, header[i] ?? `#${i + 1}`));
+    if (looksLikeCpr((cells[i] as string).trim())) stopRun(issue("cpr_refused", messages.cprRefused(), { file, path: [], line, column: header[i] ?? `#${i + 1}` }));
   }
 }
 

@@ -4,29 +4,29 @@
  * data the municipality can change, not code.
  */
 import { messages } from "../messages.ts";
-import { stopRun } from "../shared/issues.ts";
+import { issue, stopRun } from "../shared/issues.ts";
 import type { BenefitCodes, RawRow } from "./schema.ts";
 
 export async function parseBenefitCodes(rows: AsyncIterable<RawRow>, file: string, absentGroup: string): Promise<BenefitCodes> {
   const groupOfCode = new Map<string, string>();
   let header: string[] | null = null;
   for await (const row of rows) {
-    if ("malformed" in row) stopRun("benefit_codes_invalid", file, messages.benefitCodesInvalid(file, row.line, row.malformed));
+    if ("malformed" in row) stopRun(issue("benefit_codes_invalid", row.malformed, { file, path: [], line: row.line }));
     const cells = row.fields.map((cell) => cell.trim());
     if (header === null) {
       header = cells;
       if (!header.includes("code") || !header.includes("group")) {
-        stopRun("benefit_codes_invalid", file, messages.benefitCodesInvalid(file, row.line, "the header must have the columns code and group"));
+        stopRun(issue("benefit_codes_invalid", "the header must have the columns code and group", { file, path: [], line: row.line }));
       }
       continue;
     }
     const code = cells[header.indexOf("code")] ?? "";
     const group = cells[header.indexOf("group")] ?? "";
-    if (code === "" || group === "") stopRun("benefit_codes_invalid", file, messages.benefitCodesInvalid(file, row.line, "code and group must both be given"));
-    if (groupOfCode.has(code)) stopRun("benefit_codes_invalid", file, messages.benefitCodesInvalid(file, row.line, `code ${code} is listed twice`));
+    if (code === "" || group === "") stopRun(issue("benefit_codes_invalid", "code and group must both be given", { file, path: [], line: row.line }));
+    if (groupOfCode.has(code)) stopRun(issue("benefit_codes_invalid", `code ${code} is listed twice`, { file, path: [], line: row.line }));
     groupOfCode.set(code, group);
   }
-  if (header === null) stopRun("benefit_codes_invalid", file, messages.extractEmpty(file));
+  if (header === null) stopRun(issue("benefit_codes_invalid", messages.extractEmpty(), { file, path: [] }));
   return { groupOfCode, absentGroup };
 }
 

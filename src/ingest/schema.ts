@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { DayNumber } from "../shared/dates.ts";
+import { IssueSchema } from "../shared/issueSchema.ts";
 
 /** One raw line of a CSV source, as the reader yields it: the header first, then data lines. */
 export type RawRow = { readonly line: number; readonly fields: readonly string[] } | { readonly line: number; readonly malformed: string; readonly raw: string };
@@ -119,7 +120,7 @@ export const IngestArtefact = z.object({
   extracts: z.array(ExtractSummary),
   outcomes: z.array(OutcomeSummary),
   covariates: z.array(z.object({ id: z.string(), kind: z.string(), type: z.enum(["binary", "continuous", "categorical"]), missing: z.number().int() })),
-  warnings: z.array(z.object({ code: z.string(), path: z.string(), message: z.string() })),
+  warnings: z.array(IssueSchema),
   files: z.object({ persons: z.string(), outcomes: z.string(), outcomeStatus: z.string() }),
 });
 export type IngestArtefact = z.infer<typeof IngestArtefact>;

@@ -29,4 +29,3 @@ export function run(input: ProjectInput): ProjectionArtefact {
   });
 }
 
-export { AssumptionsInvalid } from "./projectCase.ts";

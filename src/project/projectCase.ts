@@ -4,30 +4,17 @@
  * the published-vs-reproduced table, figure by figure, with the nearest derivation
  * where a figure does not follow from the stated assumptions.
  */
-import type { z } from "zod";
 import type { EffectsArtefact } from "../estimate/schema.ts";
-import type { Issue } from "../shared/issues.ts";
-import { jsonPath } from "../spec/parseSpec.ts";
+import { issue, issuesFromZod, StopRun, stopRun } from "../shared/issues.ts";
 import { getPath, OverrideError, setPath } from "./applyOverrides.ts";
 import { EffectUnavailable, ProjectionError, projectScenario } from "./projectScenario.ts";
 import { Assumptions, type CaseProjection, type PublishedComparison, type ScenarioResult } from "./schema.ts";
 
-export class AssumptionsInvalid extends Error {
-  constructor(readonly issues: Issue[]) {
-    super(issues.map((i) => i.message).join("\n"));
-  }
-}
 
 function parseAssumptions(raw: unknown, file: string, where = ""): Assumptions {
   const parsed = Assumptions.safeParse(raw);
   if (parsed.success) return parsed.data;
-  throw new AssumptionsInvalid(
-    parsed.error.issues.map((issue: z.core.$ZodIssue) => ({
-      code: issue.code,
-      path: `${file}${where}`,
-      message: `${file}${where} ${jsonPath(issue.path)}: ${issue.code === "unrecognized_keys" ? `unknown key(s) ${issue.keys.join(", ")}` : issue.message}`,
-    })),
-  );
+  throw new StopRun(issuesFromZod(parsed.error, file).map((i) => (where === "" ? i : { ...i, message: `${where.trim()}: ${i.message}` })));
 }
 
 export function projectCase(raw: unknown, file: string, effects: EffectsArtefact | null): CaseProjection {
@@ -37,7 +24,7 @@ export function projectCase(raw: unknown, file: string, effects: EffectsArtefact
     try {
       for (const o of overrides) adjusted = setPath(adjusted, o.path, o.value);
     } catch (error) {
-      if (error instanceof OverrideError) throw new AssumptionsInvalid([{ code: "override", path: file, message: `${file}${where}: ${error.message}` }]);
+      if (error instanceof OverrideError) stopRun(issue("override", `${where.trim()}: ${error.message}`, { file, path: [] }));
       throw error;
     }
     return parseAssumptions(adjusted, file, where);
@@ -46,7 +33,7 @@ export function projectCase(raw: unknown, file: string, effects: EffectsArtefact
     try {
       return projectScenario(assumptions, scenario, effects);
     } catch (error) {
-      if (error instanceof ProjectionError) throw new AssumptionsInvalid([{ code: "projection", path: file, message: `${file} (${scenario.id}): ${error.message}` }]);
+      if (error instanceof ProjectionError) stopRun(issue("projection", `scenario ${scenario.id}: ${error.message}`, { file, path: [] }));
       throw error;
     }
   };
@@ -56,7 +43,7 @@ export function projectCase(raw: unknown, file: string, effects: EffectsArtefact
     results.set("base", projectScenario(base, { id: "base", label: "Base case: the assumptions as stated" }, effects));
   } catch (error) {
     if (error instanceof EffectUnavailable) return { name: base.name, title: base.title, source: base.source, notProjected: error.message, scenarios: [], sensitivity: [], published: [] };
-    if (error instanceof ProjectionError) throw new AssumptionsInvalid([{ code: "projection", path: file, message: `${file} (base): ${error.message}` }]);
+    if (error instanceof ProjectionError) stopRun(issue("projection", `base case: ${error.message}`, { file, path: [] }));
     throw error;
   }
   for (const scenario of base.scenarios) results.set(scenario.id, run(withOverrides(scenario.overrides, ` scenario '${scenario.id}'`), scenario));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tableFromRows } from "../../src/estimate/tableFromRows.ts";
+import { formatIssue } from "../../src/shared/issues.ts";
 
 const options = { file: "my.csv", decimal: "," as const, treatment: "arm", blocks: null, numeric: ["y", "b", "k"], binary: ["b"], counts: ["k"], subgroups: [] };
 
@@ -17,7 +18,7 @@ describe("tableFromRows", () => {
       [{ line: 2, fields: ["t", "abc", "2", "1,5"] }, { line: 3, fields: ["", "1", "0", "-1"] }],
       options,
     );
-    expect(issues.map((i) => i.message)).toEqual([
+    expect(issues.map(formatIssue)).toEqual([
       "my.csv line 2, column 'y': 'abc' is not a number (decimal separator ',')",
       "my.csv line 2, column 'b': '2' is not 0 or 1 (a binary outcome)",
       "my.csv line 2, column 'k': '1,5' is not a whole number ≥ 0 (a count outcome)",
@@ -28,6 +29,6 @@ describe("tableFromRows", () => {
 
   it("names a missing column and the header it found", () => {
     const { issues } = tableFromRows(["arm", "y"], [], options);
-    expect(issues.map((i) => i.message)).toEqual(["my.csv: no column 'b' (the header has arm, y)", "my.csv: no column 'k' (the header has arm, y)"]);
+    expect(issues.map(formatIssue)).toEqual(["my.csv: no column 'b' (the header has arm, y)", "my.csv: no column 'k' (the header has arm, y)"]);
   });
 });

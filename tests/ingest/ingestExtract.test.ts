@@ -37,7 +37,7 @@ describe("ingestExtract", () => {
 
   it("ingestExtract stops, naming the missing column and the header it found", async () => {
     const run = ingestExtract("population", rowsOf([["PNR", "FOED", "START"], ["A", "01-02-2000", "15-11-2021"]]), context(populationSpec, { population: null }));
-    await expect(run).rejects.toThrow(messages.columnsMissing("x.csv", ["KOEN"], ["PNR", "FOED", "START"]));
+    await expect(run).rejects.toThrow(`x.csv line 1: ${messages.columnsMissing(["KOEN"], ["PNR", "FOED", "START"])}`);
   });
 
   it("ingestExtract refuses a column of CPR-like values without repeating the value", async () => {
@@ -47,7 +47,7 @@ describe("ingestExtract", () => {
       context({ kind: "convictions", file: "c.csv", columns: { personId: "PNR" } }),
     );
     await expect(run).rejects.toBeInstanceOf(StopRun);
-    await expect(run).rejects.toThrow(messages.cprRefused("x.csv", 3, "note"));
+    await expect(run).rejects.toThrow(`x.csv line 3, column 'note': ${messages.cprRefused()}`);
     await expect(run).rejects.not.toThrow("010190");
   });
 
@@ -141,7 +141,7 @@ describe("ingestExtract", () => {
 
   it("ingestExtract(benefit_weeks_wide) stops when no column matches the week pattern", async () => {
     const run = ingestExtract("benefit_weeks_wide", rowsOf([["PNR", "w1"], ["A", "134"]]), context({ kind: "benefit_weeks_wide", file: "w.csv", columns: { personId: "PNR" } }));
-    await expect(run).rejects.toThrow(messages.noWeekColumns("x.csv", "^y_(\\d{4})$"));
+    await expect(run).rejects.toThrow(`x.csv line 1: ${messages.noWeekColumns("^y_(\\d{4})$")}`);
   });
 
   it("ingestExtract checks numbers, months, minimums and end-before-start", async () => {
@@ -174,6 +174,6 @@ describe("ingestExtract", () => {
   });
 
   it("ingestExtract stops on an empty file", async () => {
-    await expect(ingestExtract("convictions", rowsOf([]), context({ kind: "convictions", file: "c.csv" }))).rejects.toThrow(messages.extractEmpty("x.csv"));
+    await expect(ingestExtract("convictions", rowsOf([]), context({ kind: "convictions", file: "c.csv" }))).rejects.toThrow(`x.csv: ${messages.extractEmpty()}`);
   });
 });

@@ -12,7 +12,6 @@ import { EffectsArtefact } from "../../src/estimate/schema.ts";
 import { ProjectionArtefact } from "../../src/project/schema.ts";
 import * as repay from "../../src/repay/index.ts";
 import { StopRun } from "../../src/shared/issues.ts";
-import { messages } from "../../src/messages.ts";
 import * as assign from "../../src/assign/index.ts";
 import { verifyAllocation } from "../../src/assign/verifyAllocation.ts";
 
@@ -431,7 +430,7 @@ describe("the effekt command", () => {
     });
     const result = effekt("run", spec, "--out", tempDir());
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(messages.specIssue("$", "unknown key 'extract'"));
+    expect(result.stderr).toContain(`${spec}: unknown key 'extract'`);
     expect(result.stderr).toContain("$.outcomes[0].windowMonths");
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });

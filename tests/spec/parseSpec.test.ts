@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseSpec } from "../../src/spec/parseSpec.ts";
+import { jsonPath } from "../../src/shared/issues.ts";
 import { specJsonSchema } from "../../pipeline/cli.ts";
 
 const shipped = JSON.parse(readFileSync("fixtures/ungifokus/spec.json", "utf8"));
@@ -22,14 +23,14 @@ describe("parseSpec", () => {
   it("names an unknown key by its JSON path", () => {
     const json = structuredClone(shipped);
     json.extracts.population.dialekt = {};
-    expect(issuesOf(json)).toContainEqual({ code: "unrecognized_keys", path: "$.extracts.population", message: "unknown key 'dialekt'" });
+    expect(issuesOf(json)).toContainEqual({ code: "unrecognized_keys", path: ["extracts", "population"], message: "unknown key 'dialekt'" });
   });
 
   it("names an invalid value by its JSON path, every problem at once", () => {
     const json = structuredClone(shipped);
     json.asOf = "2026-02-30";
     json.outcomes[0].atMonth = -1;
-    const paths = issuesOf(json).map((i) => i.path);
+    const paths = issuesOf(json).map((i) => jsonPath(i.path));
     expect(paths).toContain("$.asOf");
     expect(paths).toContain("$.outcomes[0].atMonth");
   });
@@ -37,7 +38,7 @@ describe("parseSpec", () => {
   it("names a column mapping for a field the extract kind does not have", () => {
     const json = structuredClone(shipped);
     json.extracts.convictions.columns.verdict = "DOM";
-    expect(issuesOf(json)).toContainEqual(expect.objectContaining({ path: "$.extracts.convictions.columns.verdict" }));
+    expect(issuesOf(json)).toContainEqual(expect.objectContaining({ path: ["extracts", "convictions", "columns", "verdict"] }));
   });
 
   it("refuses two benefit extracts and a spec without a population", () => {

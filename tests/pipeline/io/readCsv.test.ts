@@ -65,7 +65,7 @@ describe("readCsvRows", () => {
 
   it("stops with a clear message when a UTF-8 file holds a Windows-1252 byte after the sniffed part", async () => {
     const path = file("late.csv", Buffer.concat([Buffer.from("a,b\n" + "x,1\n".repeat(20_000), "utf8"), Buffer.from("ø,2\n", "latin1")]));
-    await expect(readAll(path)).rejects.toThrow(messages.notUtf8("test.csv"));
+    await expect(readAll(path)).rejects.toThrow(`test.csv: ${messages.notUtf8()}`);
   });
 });
 
