@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileReader } from "../pipeline/io/fuzzReaders.ts";
-import { checkConfig, checkExtract, damagedExtract, damagedJson } from "../src/fuzz.ts";
+import { fileReader } from "./fuzz/readers.ts";
+import { checkConfig, checkExtract, damagedExtract, damagedJson } from "./fuzz/harness.ts";
 import { seededRandom } from "../src/shared/random.ts";
 
 const argument = (name: string, fallback: number) => {

@@ -2,14 +2,15 @@
  * Every message a person sees, in one place. Tests assert against these same
  * factories, so wording changes here and nowhere else.
  */
+import { looksLikeCpr } from "./ingest/looksLikeCpr.ts";
 
 export const messages = {
   specNotFound: (path: string) => `spec file not found: ${path}`,
   specNotJson: (path: string, reason: string) => `${path} is not valid JSON: ${reason}`,
   specInvalid: (path: string) => `${path} is not a valid evaluation spec:`,
 
-  extractMissing: (extract: string, file: string) =>
-    `required extract '${extract}' not found: ${file} (set "required": false in the spec if the evaluation can do without it)`,
+  extractMissing: (extract: string) =>
+    `required extract '${extract}' not found (set "required": false in the spec if the evaluation can do without it)`,
   extractOptionalMissing: (extract: string, file: string) => `optional extract '${extract}' not found (${file}); outcomes that need it are skipped`,
   extractEmpty: () => "the file is empty (no header line)",
   columnsMissing: (columns: readonly string[], header: readonly string[]) =>
@@ -32,6 +33,24 @@ export const messages = {
   outcomeSkipped: (outcome: string) => `outcome '${outcome}' skipped: an extract it needs is missing`,
   tableColumnMissing: (column: string, header: readonly string[]) => `no column '${column}' (the header has ${header.join(", ")})`,
   logHeaderDiffers: () => "its header (seed, algorithm, arms or blocks) differs from the spec's assignment; an existing log is only appended to under the same design",
+  noAssignment: () => "the spec has no `assignment`: say how groups are randomised (mode randomise) or where an allocation is (mode existing)",
+  noGroups: () => "the spec has no `assignment`, so there are no groups to compare",
+  assignmentFailed: (checks: readonly string[]) => `the allocation records failed checks (${checks.join(", ")}): effects are not estimated from this allocation`,
+  noAssumptions: () => "the spec names no assumption files (`assumptions`), so there is nothing to project",
+  noContract: () => "the spec names no contract file (`contract`), so there is nothing to repay",
+  outcomeTableHeader: () => "the header needs person_id and period columns",
+  outcomeTableUnknown: (contractFile: string, unknown: readonly string[], columns: readonly string[]) =>
+    `outcome(s) ${unknown.join(", ")} named by ${contractFile} are not columns of the table (it has ${columns.join(", ")})`,
+  outcomeTableCell: (text: string) => (looksLikeCpr(text) ? "a value that looks like a CPR number is not 0, 1 or empty" : `'${text}' is not 0, 1 or empty`),
+  inputMissing: (what: string) => `${what} not found`,
+  inputIsDirectory: (what: string) => `this is a folder, not a file: name the ${what} itself`,
+  notJson: (reason: string, column: number | null) => `not valid JSON${column === null ? "" : ` (column ${column})`}: ${reason}`,
+  artefactMissing: (stage: string) => `not found: run 'effekt ${stage}' (or 'effekt run') first`,
+  artefactInvalid: (stage: string) => `not a valid ${stage} artefact (written by another version?): run 'effekt ${stage}' again`,
+  stageHasNothingToDo: (stage: string, reason: string) => `${stage}: ${reason}`,
+  controlMissing: (control: string, column: string, arms: readonly string[]) =>
+    `the control arm '${control}' is not among the arms in column '${column}' (${arms.join(", ")}); name it with --control`,
+  oneArm: (column: string, arms: readonly string[]) => `column '${column}' holds only one arm (${arms.join(", ")})`,
   asOfInvalid: (value: string) => `--as-of ${value} is not a date as yyyy-mm-dd`,
   assignmentCheckFailed: (check: string, count: number, detail: string, issuesFile: string) =>
     `assignment check '${check}' failed for ${count} (${detail}); the persons are listed in ${issuesFile}. Effects are not estimated from an allocation that fails this check.`,

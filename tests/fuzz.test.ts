@@ -12,7 +12,7 @@ describe("fuzz (2,000 cases)", () => {
 
 describe("the fuzz harness itself", () => {
   it("reports a crash and a count mismatch when there is one", async () => {
-    const { checkExtract, checkConfig } = await import("../src/fuzz.ts");
+    const { checkExtract, checkConfig } = await import("../scripts/fuzz/harness.ts");
     const throwing = () => (async function* (): AsyncGenerator<never> { throw new TypeError("boom"); })();
     expect(await checkExtract(Buffer.from(""), throwing)).toMatch(/^crash: TypeError: boom/);
     const duplicatedLine = () => (async function* () {

@@ -17,6 +17,9 @@ import { pushTo } from "../shared/collections.ts";
 import { parseDate } from "../ingest/parseValue.ts";
 import { issue, stopRun } from "../shared/issues.ts";
 import { messages } from "../messages.ts";
+import { ingestExtract } from "../ingest/ingestExtract.ts";
+import { quarantineCsv } from "../ingest/quarantineCsv.ts";
+import { defineStage } from "../stage.ts";
 import type { EvaluationSpec } from "../spec/schema.ts";
 import type { IngestArtefact, AllocationRecord } from "../ingest/schema.ts";
 import type { ExtractResult } from "../ingest/ingestExtract.ts";
@@ -30,16 +33,9 @@ import { ratioTest } from "./ratioTest.ts";
 import { verifyAllocation } from "./verifyAllocation.ts";
 import { AssignmentArtefact, type AllocationLine, type BalanceRow, type Check, type ConsortArm, type OmnibusTest, type PersonRow, type RosterEntry } from "./schema.ts";
 
-export const reads = ["ingest.json", "work/persons.csv", "work/outcome-status.csv", "spec.assignment"] as const;
-export const writes = ["assignment.json", "work/allocation-log.csv", "work/assignments.csv", "work/roster.csv", "work/assignment-issues.csv"] as const;
-
-export const LOG_FILE = "work/allocation-log.csv";
 
 /** Checks whose failure makes the allocation unfit to estimate from: the run stops after writing the artefact. */
 export const INTEGRITY_CHECKS = ["assigned_exactly_once", "no_one_missing", "no_one_twice", "only_enrolled_assigned", "known_arm", "not_before_referral", "not_after_enrolment_closed"];
-export const ASSIGNMENTS_FILE = "work/assignments.csv";
-export const ROSTER_FILE = "work/roster.csv";
-export const ISSUES_FILE = "work/assignment-issues.csv";
 
 export interface AssignInput {
   readonly spec: EvaluationSpec;
@@ -54,6 +50,8 @@ export interface AssignInput {
   readonly existingLog: string | null;
   /** How the log is named in messages and the artefact. */
   readonly logLabel: string;
+  /** The person-level tables as the artefact names them (from the catalogue). */
+  readonly files: { readonly assignments: string; readonly roster: string; readonly issues: string };
 }
 
 export interface AssignOutput {
@@ -329,7 +327,7 @@ export function run(input: AssignInput): AssignOutput {
       primaryOutcome,
       arms: consortArms,
     },
-    files: { assignments: ASSIGNMENTS_FILE, roster: ROSTER_FILE, issues: ISSUES_FILE },
+    files: input.files,
   });
 
   const sortedAssigned = [...assigned].filter(([id]) => enrolled.has(id)).sort(([a], [b]) => (a < b ? -1 : 1));
@@ -411,3 +409,78 @@ function balanceOf(
   }
   return { rows, omnibus };
 }
+
+/** Stage 2 as the runner sees it: ingest's artefacts (and an allocation file or a persistent log) → assignment.json and the allocation tables. */
+export const stage = defineStage({
+  name: "assign",
+  folder: "src/assign/",
+  does: "randomises (or reads an allocation), checks it, baseline balance and the CONSORT flow",
+  reads: ["ingest", "persons", "outcomeStatus"],
+  readsOptional: [],
+  inputs: (spec) => {
+    const design = spec.assignment;
+    if (design?.mode === "existing") return [{ role: "allocation", format: "rows", name: "allocation", file: design.file, required: true, dialect: design.dialect }];
+    if (design?.mode === "randomise" && design.log) return [{ role: "allocationLog", format: "text", name: "allocation log", file: design.log, required: false }];
+    return [];
+  },
+  writes: ["assignment", "allocationLog", "assignments", "roster", "assignmentIssues", "allocationQuarantine"],
+  skip: (spec) => (spec.assignment ? null : { reason: messages.noAssignment(), path: ["assignment"] }),
+  async run({ artefacts, files }, context) {
+    const { spec } = context;
+    const design = spec.assignment!;
+    const primary = spec.primaryOutcome ?? spec.outcomes[0]!.id;
+    const primaryStatus = new Map(artefacts.outcomeStatus.map((row) => [row.personId!, row[primary] ?? ""]));
+    const allocationFile = files.find((f) => f.role === "allocation");
+    let existingAllocation: ExtractResult<"allocation"> | null = null;
+    const summary: string[] = [];
+    if (design.mode === "existing" && allocationFile?.format === "rows" && allocationFile.content) {
+      existingAllocation = await ingestExtract("allocation", allocationFile.content.rows, {
+        name: "allocation",
+        file: allocationFile.file,
+        spec: { kind: "allocation", file: design.file, required: true, dialect: design.dialect, dateFormat: design.dateFormat, monthFormat: "yyyy-mm", weekFormat: "iso", weekColumnPattern: "", columns: design.columns },
+        decimal: allocationFile.content.dialect.decimal,
+        delimiter: allocationFile.content.dialect.delimiter,
+        enrolment: { from: parseDate(spec.enrolment.from, "iso")!, to: parseDate(spec.enrolment.to, "iso")! },
+        benefitCodes: null,
+        population: new Set(artefacts.persons.map((p) => p.personId)),
+      });
+      const r = existingAllocation;
+      summary.push(`assign: allocation ← ${allocationFile.file}: ${r.rowsRead} rows read = ${r.rowsAccepted} accepted + ${r.rowsQuarantined} quarantined`);
+    }
+    const logFile = files.find((f) => f.role === "allocationLog");
+    const output = run({
+      spec,
+      asOf: context.asOf,
+      ingest: artefacts.ingest,
+      persons: artefacts.persons,
+      primaryStatus,
+      existingAllocation,
+      existingLog: logFile?.format === "text" ? logFile.content : null,
+      logLabel: design.mode === "randomise" && design.log ? design.log : context.runPath("allocationLog"),
+      files: { assignments: context.runPath("assignments"), roster: context.runPath("roster"), issues: context.runPath("assignmentIssues") },
+    });
+    const failed = output.artefact.checks.filter((c) => c.passed === false);
+    for (const c of failed) summary.push(`assign: check failed: ${c.id} (${c.count}): ${c.detail}`);
+    for (const flag of output.artefact.balance.flagged) summary.push(`assign: balance flag |SMD| > ${output.artefact.balance.threshold}: ${flag}`);
+    const issues = failed
+      .filter((c) => INTEGRITY_CHECKS.includes(c.id))
+      .map((c) => issue(`check_${c.id}`, messages.assignmentCheckFailed(c.id, c.count, c.detail, context.shownPath("assignmentIssues")), { file: context.shownPath("assignment"), path: [] }));
+    if (issues.length === 0) {
+      const counts = output.artefact.consort.arms.map((a) => `${a.arm} ${a.randomised}`).join(", ");
+      summary.push(`assign: ${output.artefact.persons.assigned} assigned (${counts}) → ${context.shownPath("assignment")}`);
+    }
+    return {
+      outputs: {
+        assignment: output.artefact,
+        ...(output.logText !== null ? { allocationLog: output.logText } : {}),
+        assignments: output.assignmentsCsv,
+        roster: output.rosterCsv,
+        assignmentIssues: output.issuesCsv,
+        ...(existingAllocation ? { allocationQuarantine: quarantineCsv(existingAllocation.quarantine) } : {}),
+      },
+      issues,
+      warnings: [],
+      summary,
+    };
+  },
+});

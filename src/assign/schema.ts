@@ -146,3 +146,7 @@ export const AssignmentArtefact = z.object({
   files: z.object({ assignments: z.string(), roster: z.string(), issues: z.string() }),
 });
 export type AssignmentArtefact = z.infer<typeof AssignmentArtefact>;
+
+/** One row of work/assignments.csv. */
+export const AssignmentRow = z.object({ personId: z.string(), arm: z.string(), batch: z.string(), block: z.string() });
+export type AssignmentRow = z.infer<typeof AssignmentRow>;

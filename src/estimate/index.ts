@@ -17,9 +17,11 @@ import type { AnalysisTable, EstimationPlan, OutcomeKind } from "./analysisTable
 import { estimateEffects } from "./estimateEffects.ts";
 import { EffectsArtefact } from "./schema.ts";
 import { evaluateKpi } from "../kpi/evaluateKpis.ts";
+import { INTEGRITY_CHECKS } from "../assign/index.ts";
+import { messages } from "../messages.ts";
+import { issue } from "../shared/issues.ts";
+import { defineStage, stopped } from "../stage.ts";
 
-export const reads = ["ingest.json", "assignment.json", "work/persons.csv", "work/outcomes.csv", "work/assignments.csv"] as const;
-export const writes = ["effects.json"] as const;
 
 export const ADJUSTMENT = "Holm and Benjamini–Hochberg across the outcomes, within each contrast × estimator";
 
@@ -29,6 +31,8 @@ export interface EstimateInput {
   readonly persons: readonly PersonRow[];
   readonly outcomes: readonly Record<string, string>[];
   readonly assignments: readonly { personId: string; arm: string; batch: string; block: string }[];
+  /** The seed of the randomisation-inference draws (the spec's estimation.seed, through the runner). */
+  readonly seed: number;
 }
 
 export function run(input: EstimateInput): EffectsArtefact {
@@ -101,7 +105,7 @@ export function run(input: EstimateInput): EffectsArtefact {
     covariates: covariateColumns,
     subgroups: [...subgroups.keys()],
     permutations: settings.permutations,
-    seed: settings.seed,
+    seed: input.seed,
     confidence: settings.confidence,
   };
   const estimated = estimateEffects(table, plan);
@@ -124,3 +128,27 @@ export function run(input: EstimateInput): EffectsArtefact {
     kpis,
   });
 }
+
+/** Stage 3 as the runner sees it: the ingest and assign artefacts → effects.json. */
+export const stage = defineStage({
+  name: "estimate",
+  folder: "src/estimate/",
+  does: "intention-to-treat effects of every arm against control, for every outcome, by every estimator that applies",
+  reads: ["ingest", "assignment", "persons", "outcomes", "assignments"],
+  readsOptional: [],
+  inputs: () => [],
+  writes: ["effects"],
+  skip: (spec) => (spec.assignment ? null : { reason: messages.noGroups(), path: ["assignment"] }),
+  run({ artefacts }, context) {
+    const failed = artefacts.assignment.checks.filter((c) => c.passed === false && INTEGRITY_CHECKS.includes(c.id)).map((c) => c.id);
+    if (failed.length > 0) return stopped([issue("assignment_failed", messages.assignmentFailed(failed), { file: context.shownPath("assignment"), path: [] })]);
+    const artefact = run({ spec: context.spec, ingest: artefacts.ingest, persons: artefacts.persons, outcomes: artefacts.outcomes, assignments: artefacts.assignments, seed: context.seeds.estimation });
+    const notEstimable = artefact.estimates.filter((e) => e.estimate === null).length;
+    return {
+      outputs: { effects: artefact },
+      issues: [],
+      warnings: [],
+      summary: [`estimate: ${artefact.estimates.length} estimates (${notEstimable} not estimable) → ${context.shownPath("effects")}`],
+    };
+  },
+});

@@ -25,9 +25,11 @@ import { deriveOutcome, extractKindsFor, outcomeType, describeWindow, type Outco
 import { covariateExtractKinds, deriveCovariate, type CovariateColumn } from "./deriveCovariates.ts";
 import { IngestArtefact, type BenefitCodes, type ExtractSummary, type QuarantineEntry, type RawRow, type RecordOfKind } from "./schema.ts";
 import { parseDate, type DecimalSeparator } from "./parseValue.ts";
+import { parseBenefitCodes } from "./parseBenefitCodes.ts";
+import { quarantineCsv } from "./quarantineCsv.ts";
+import { defineStage, stopped } from "../stage.ts";
+import { flattenRows } from "../shared/flattenRows.ts";
 
-export const reads = ["spec.extracts", "spec.benefitCodes"] as const;
-export const writes = ["ingest.json", "work/persons.csv", "work/outcomes.csv", "work/outcome-status.csv", "work/quarantine/<extract>.csv"] as const;
 
 export interface ExtractSource {
   /** The file as shown to the person. */
@@ -42,8 +44,10 @@ export interface IngestInput {
   /** One per spec extract; null for an optional extract whose file is missing. */
   readonly sources: Readonly<Record<string, ExtractSource | null>>;
   readonly benefitCodes: BenefitCodes | null;
-  /** How the output folder is shown in messages (e.g. output/ungifokus). */
-  readonly outputLabel?: string;
+  /** Where the run keeps its files, as the artefact records them (from the catalogue). */
+  readonly files: { readonly persons: string; readonly outcomes: string; readonly outcomeStatus: string; readonly quarantine: (extract: string) => string };
+  /** A quarantine file as shown in messages (e.g. output/ungifokus/work/quarantine/hours.csv). */
+  readonly shownQuarantineFile: (extract: string) => string;
   readonly onProgress?: (extract: string, rowsRead: number) => void;
   readonly onExtractDone?: (extract: string, result: ExtractResult) => void;
 }
@@ -59,10 +63,6 @@ export interface IngestOutput {
   readonly blocking: readonly Issue[];
 }
 
-export const PERSONS_FILE = "work/persons.csv";
-export const OUTCOMES_FILE = "work/outcomes.csv";
-export const OUTCOME_STATUS_FILE = "work/outcome-status.csv";
-export const quarantineFile = (extract: string) => `work/quarantine/${extract}.csv`;
 
 export async function run(input: IngestInput): Promise<IngestOutput> {
   const { spec, asOf, sources } = input;
@@ -148,11 +148,11 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
   }
 
   // 5. Summaries, and the quarantine threshold.
-  const summaries: ExtractSummary[] = extracts.map(([name, extract]) => summarise(name, extract.kind, extract.file, sources[name] ?? null, results.get(name)));
+  const summaries: ExtractSummary[] = extracts.map(([name, extract]) => summarise(name, extract.kind, extract.file, sources[name] ?? null, results.get(name), input.files.quarantine));
   const blocking: Issue[] = summaries
     .filter((s) => s.rowsRead > 0 && s.rowsQuarantined / s.rowsRead > spec.quarantine.maxShare)
     .map((s) =>
-      issue("quarantine_exceeded", messages.quarantineExceeded(s.name, s.rowsQuarantined, s.rowsRead, spec.quarantine.maxShare, [input.outputLabel, quarantineFile(s.name)].filter(Boolean).join("/")), { file: s.file, path: [] }),
+      issue("quarantine_exceeded", messages.quarantineExceeded(s.name, s.rowsQuarantined, s.rowsRead, spec.quarantine.maxShare, input.shownQuarantineFile(s.name)), { file: s.file, path: [] }),
     );
 
   const artefact = IngestArtefact.parse({
@@ -182,7 +182,7 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
     }),
     covariates: covariates.map((c) => ({ id: c.id, kind: c.kind, type: c.type, missing: c.values.filter((v) => v === null).length })),
     warnings,
-    files: { persons: PERSONS_FILE, outcomes: OUTCOMES_FILE, outcomeStatus: OUTCOME_STATUS_FILE },
+    files: { persons: input.files.persons, outcomes: input.files.outcomes, outcomeStatus: input.files.outcomeStatus },
   });
 
   return {
@@ -239,7 +239,7 @@ function checkRequirements(spec: EvaluationSpec, codes: BenefitCodes | null): vo
   }
 }
 
-function summarise(name: string, kind: string, file: string, source: ExtractSource | null, result: ExtractResult | undefined): ExtractSummary {
+function summarise(name: string, kind: string, file: string, source: ExtractSource | null, result: ExtractResult | undefined, quarantineFile: (extract: string) => string): ExtractSummary {
   return {
     name,
     kind,
@@ -277,3 +277,49 @@ function analysisPanel(spec: EvaluationSpec, people: readonly RecordOfKind["popu
   const earliest = people.reduce((min, p) => Math.min(min, p.startDate), asOf) - lookbackDays;
   return new BenefitPanel(people.map((p) => p.personId), earliest, asOf, [...new Set(codes.groupOfCode.values())].sort());
 }
+
+/** Stage 1 as the runner sees it: the extracts and benefit-code file the spec names → ingest.json and the person-level tables. */
+export const stage = defineStage({
+  name: "ingest",
+  folder: "src/ingest/",
+  does: "reads and validates every extract, quarantines bad rows, derives person-level outcomes and covariates",
+  reads: [],
+  readsOptional: [],
+  inputs: (spec) => [
+    ...Object.entries(spec.extracts).map(([name, e]) => ({ role: `extract:${name}`, format: "rows" as const, name, file: e.file, required: e.required, dialect: e.dialect })),
+    ...(spec.benefitCodes ? [{ role: "benefitCodes", format: "rows" as const, name: "benefitCodes", file: spec.benefitCodes.file, required: true, dialect: {} }] : []),
+  ],
+  writes: ["ingest", "persons", "outcomes", "outcomeStatus", "quarantine"],
+  skip: () => null,
+  async run({ files }, context) {
+    const { spec } = context;
+    const sources: Record<string, ExtractSource | null> = {};
+    for (const name of Object.keys(spec.extracts)) {
+      const opened = files.find((f) => f.role === `extract:${name}`);
+      sources[name] = opened?.format === "rows" && opened.content ? { file: opened.file, dialect: opened.content.dialect, rows: opened.content.rows } : null;
+    }
+    const codesFile = files.find((f) => f.role === "benefitCodes");
+    const benefitCodes =
+      spec.benefitCodes && codesFile?.format === "rows" && codesFile.content
+        ? await parseBenefitCodes(flattenRows(codesFile.content.rows), codesFile.file, spec.benefitCodes.absentGroup)
+        : null;
+    const output = await run({
+      spec,
+      asOf: context.asOf,
+      sources,
+      benefitCodes,
+      files: { persons: context.runPath("persons"), outcomes: context.runPath("outcomes"), outcomeStatus: context.runPath("outcomeStatus"), quarantine: (name) => context.runPath("quarantine", name) },
+      shownQuarantineFile: (name) => context.shownPath("quarantine", name),
+      onProgress: (name, rows) => context.log(`ingest: ${name} … ${rows.toLocaleString("en")} rows`),
+      onExtractDone: (name, r) => context.log(`ingest: ${name}: ${r.rowsRead} rows read = ${r.rowsAccepted} accepted + ${r.rowsQuarantined} quarantined`),
+    });
+    const quarantine = new Map(Object.entries(output.quarantine).map(([name, entries]) => [name, quarantineCsv(entries)]));
+    if (output.blocking.length > 0) return stopped(output.blocking, { quarantine });
+    return {
+      outputs: { ingest: output.artefact, persons: output.personsCsv, outcomes: output.outcomesCsv, outcomeStatus: output.outcomeStatusCsv, quarantine },
+      issues: [],
+      warnings: output.artefact.warnings,
+      summary: [`ingest: ${output.artefact.persons} persons, ${output.artefact.outcomes.length} outcomes → ${context.shownPath("ingest")}`],
+    };
+  },
+});

@@ -163,3 +163,13 @@ export const ContractResult = z.object({
   published: z.array(z.object({ id: z.string(), label: z.string(), printed: z.string(), published: z.number(), computed: z.number(), verdict: z.enum(["reproduced", "differs"]) })),
 });
 export type ContractResult = z.infer<typeof ContractResult>;
+
+/** What the repay stage writes: repayment.json. */
+export const RepaymentArtefact = z.object({
+  artefact: z.literal("repayment"),
+  schema_version: z.literal(1),
+  evaluation: z.string(),
+  contracts: z.array(ContractResult),
+  portfolio: z.unknown().nullable(),
+});
+export type RepaymentArtefact = z.infer<typeof RepaymentArtefact>;

@@ -7,7 +7,7 @@ import type { AssignmentArtefact } from "../assign/schema.ts";
 import type { EffectsArtefact } from "../estimate/schema.ts";
 import type { IngestArtefact } from "../ingest/schema.ts";
 import type { ProjectionArtefact } from "../project/schema.ts";
-import type { RepaymentArtefact } from "../repay/index.ts";
+import type { RepaymentArtefact } from "../repay/schema.ts";
 import type { EvaluationSpec } from "../spec/schema.ts";
 import { cumulativeLines, forestPlot, lovePlot, renderSvg, stackedBars } from "./charts.ts";
 import { formatKr, formatNumber, texts, type Lang } from "./i18n.ts";

@@ -259,7 +259,7 @@ describe("the repay stage on the shipped example", () => {
     contract.outcomeTable = resolve("fixtures/contracts/hjem-job-helhed-outcomes.csv");
     writeFileSync(join(dir, "contract.json"), JSON.stringify(contract));
     const spec = variantSpec("fixtures/ungifokus/spec.json", (s) => (s.contract = join(dir, "contract.json")));
-    await expect(runStage("repay", { specPath: spec, outDir: out, log })).rejects.toThrow(/outcome\(s\) housing_first are not columns of/);
+    await expect(runStage("repay", { specPath: spec, outDir: out, log })).rejects.toThrow(/outcome\(s\) housing_first named by .*contract.json are not columns of the table/);
   });
 });
 
@@ -379,7 +379,7 @@ describe("effekt run on the dirty fixture", () => {
   });
 
   it("estimate refuses an allocation whose integrity checks failed", async () => {
-    await expect(runStage("estimate", { specPath: "fixtures/dirty/spec.json", outDir: out, log })).rejects.toThrow(/assignment.json records failed checks/);
+    await expect(runStage("estimate", { specPath: "fixtures/dirty/spec.json", outDir: out, log })).rejects.toThrow(/assignment.json: the allocation records failed checks/);
   });
 
   it("a failed run leaves no stale artefact from an earlier run that looks complete", async () => {

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { runPipeline, runStage, verifyRun } from "../../pipeline/run.ts";
+import { runPipeline, runStage } from "../../pipeline/run.ts";
+import { verifyRun } from "../../pipeline/seal.ts";
 import { looksLikeCpr } from "../../src/ingest/looksLikeCpr.ts";
 
 const log = () => {};

@@ -1,8 +1,8 @@
 /** File-backed readers for the fuzz cases: the bytes go to a temporary file, then through the real readers. */
 import { writeFileSync } from "node:fs";
 import type { RawRow } from "../../src/ingest/schema.ts";
-import { detectDialect, readCsvRows } from "./readCsv.ts";
-import { rowsOfExtract } from "./scanCsv.ts";
+import { detectDialect, readCsvRows } from "../../pipeline/io/readCsv.ts";
+import { rowsOfExtract } from "../../pipeline/io/scanCsv.ts";
 
 export function fileReader(path: string, which: "chosen" | "csv-parse"): (bytes: Buffer) => AsyncIterable<RawRow | RawRow[]> {
   return (bytes) =>

@@ -6,16 +6,16 @@
  * config field is named by a JSON path. Used by tests/fuzz.test.ts (2,000 cases) and
  * `npm run fuzz` (100,000 cases).
  */
-import { messages } from "./messages.ts";
-import { ingestExtract } from "./ingest/ingestExtract.ts";
-import type { RawRow } from "./ingest/schema.ts";
-import { StopRun } from "./shared/issues.ts";
-import { randomInteger, type RandomSource } from "./shared/random.ts";
-import { parseSpec } from "./spec/parseSpec.ts";
-import { Extract } from "./spec/schema.ts";
-import { projectCase } from "./project/projectCase.ts";
-import { Contract } from "./repay/schema.ts";
-import { dayFromParts } from "./shared/dates.ts";
+import { messages } from "../../src/messages.ts";
+import { ingestExtract } from "../../src/ingest/ingestExtract.ts";
+import type { RawRow } from "../../src/ingest/schema.ts";
+import { StopRun } from "../../src/shared/issues.ts";
+import { randomInteger, type RandomSource } from "../../src/shared/random.ts";
+import { parseSpec } from "../../src/spec/parseSpec.ts";
+import { Extract } from "../../src/spec/schema.ts";
+import { projectCase } from "../../src/project/projectCase.ts";
+import { Contract } from "../../src/repay/schema.ts";
+import { dayFromParts } from "../../src/shared/dates.ts";
 
 export const KNOWN_RULES = new Set(Object.keys(messages.rule));
 

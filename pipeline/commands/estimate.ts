@@ -1,0 +1,39 @@
+/** `effekt estimate`: stage 3 on a spec, or the estimators on your own table (`--table`). */
+import { runSpecCommand, SPEC_OPTIONS } from "./stages.ts";
+import { estimateTableCommand, TABLE_OPTIONS } from "./estimateTable.ts";
+import { text, type Command } from "./command.ts";
+
+export const estimateCommand: Command = {
+  name: "estimate",
+  synopsis: `effekt estimate <spec.json> [--as-of YYYY-MM-DD] [--out DIR] stage 3 alone, from stages 1–2's artefacts
+effekt estimate --table data.csv --treatment COL [--control VALUE] --outcomes a,b [--binary b]
+       [--counts c --exposure COL] [--covariates x,y] [--blocks COL] [--subgroups s]
+       [--permutations 10000 --seed 1] [--confidence 0.95] --out DIR
+                                                        the estimators on your own person-level CSV`,
+  help: `effekt estimate <spec.json> [--as-of YYYY-MM-DD] [--out DIR]
+effekt estimate --table data.csv --treatment COL [--control VALUE] --outcomes a,b [options] --out DIR
+
+Stage 3: intention-to-treat effects of every arm against the control arm, for every outcome:
+difference in means (Welch; blocked as estimatr when blocked), OLS, OLS with covariates and
+Lin's estimator (all HC2), risk difference / risk ratio / logistic odds ratio with Pearson χ²
+and Fisher's exact p for binary outcomes, a Poisson rate ratio (robust SE; log exposure as
+offset) for counts, randomisation inference, Holm and Benjamini–Hochberg adjusted p-values,
+subgroup effects with an interaction test. Writes effects.json.
+
+On a spec:
+  --as-of YYYY-MM-DD  follow-up is counted up to and including this date (default: the spec's asOf)
+  --out DIR           output folder (default: output/<spec name>)
+
+With --table it reads your own CSV (',' ';' or tab; UTF-8 or Windows-1252; empty or NA = missing):
+  --treatment COL     the arm of each person        --control VALUE   the control arm (default "control")
+  --outcomes a,b      outcome columns               --binary b        which outcomes are 0/1
+  --counts c          which outcomes are counts     --exposure COL    exposure (e.g. years): log offset for counts
+  --covariates x,y    numeric covariates            --blocks COL      design blocks (blocked estimator, permutation strata)
+  --subgroups s       subgroup columns              --permutations N  randomisation draws (0 = none; default 10000)
+  --seed S            seed for the draws (default 1)
+  --confidence C      confidence level of the intervals, between 0 and 1 (default 0.95)
+  --out DIR           where effects.json goes (required)
+  -h, --help          this help`,
+  options: { ...SPEC_OPTIONS, ...TABLE_OPTIONS },
+  run: (values, positionals) => (text(values, "table") !== undefined ? estimateTableCommand(values) : runSpecCommand("estimate", "estimate", values, positionals)),
+};

@@ -1,0 +1,165 @@
+/** `effekt estimate --table`: the estimators on a researcher's own person-level CSV. */
+import { basename, join, resolve } from "node:path";
+import { ADJUSTMENT } from "../../src/estimate/index.ts";
+import { estimateEffects } from "../../src/estimate/estimateEffects.ts";
+import { EffectsArtefact } from "../../src/estimate/schema.ts";
+import { tableFromRows } from "../../src/estimate/tableFromRows.ts";
+import { messages } from "../../src/messages.ts";
+import { issue, StopRun, stopRun } from "../../src/shared/issues.ts";
+import { formatJson, writeFileAtomic } from "../io/files.ts";
+import { exists, isDirectory, shown } from "../io/paths.ts";
+import { detectDialect, readCsvRows } from "../io/readCsv.ts";
+import { EXIT_OK, guarded, list, tell, text, UsageError, type OptionValues } from "./command.ts";
+
+export interface TableRunOptions {
+  readonly file: string;
+  readonly treatment: string;
+  readonly control: string;
+  readonly outcomes: readonly string[];
+  readonly binary: readonly string[];
+  readonly counts: readonly string[];
+  readonly exposure: string | null;
+  readonly covariates: readonly string[];
+  readonly blocks: string | null;
+  readonly subgroups: readonly string[];
+  readonly permutations: number;
+  readonly seed: number;
+  readonly confidence: number;
+  readonly outDir: string;
+  readonly log: (line: string) => void;
+}
+
+export const TABLE_OPTIONS = {
+  table: { type: "string" },
+  treatment: { type: "string" },
+  control: { type: "string" },
+  outcomes: { type: "string" },
+  binary: { type: "string" },
+  counts: { type: "string" },
+  exposure: { type: "string" },
+  covariates: { type: "string" },
+  blocks: { type: "string" },
+  subgroups: { type: "string" },
+  permutations: { type: "string" },
+  seed: { type: "string" },
+  confidence: { type: "string" },
+} as const;
+
+/** The table options, every value checked: a mistyped one is a usage error. */
+export function tableOptions(values: OptionValues): TableRunOptions {
+  const treatment = text(values, "treatment");
+  const outDir = text(values, "out");
+  const outcomes = list(values, "outcomes");
+  if (!treatment) throw new UsageError("effekt estimate: --treatment is required with --table");
+  if (outcomes.length === 0) throw new UsageError("effekt estimate: --outcomes is required with --table");
+  if (!outDir) throw new UsageError("effekt estimate: --out is required with --table");
+  const numberOption = (key: string, fallback: number, check: (n: number) => boolean) => {
+    const raw = text(values, key);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    return check(n) ? n : NaN;
+  };
+  const permutations = numberOption("permutations", 10000, (n) => Number.isInteger(n) && n >= 0);
+  const seed = numberOption("seed", 1, (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 32);
+  const confidence = numberOption("confidence", 0.95, (n) => n > 0 && n < 1);
+  if ([permutations, seed, confidence].some(Number.isNaN)) throw new UsageError("effekt estimate: --permutations and --seed take whole numbers ≥ 0, --confidence a number between 0 and 1");
+  const binary = list(values, "binary");
+  const counts = list(values, "counts");
+  const exposure = text(values, "exposure") ?? null;
+  const notOutcomes = [...binary, ...counts].filter((o) => !outcomes.includes(o));
+  if (notOutcomes.length > 0) throw new UsageError(`effekt estimate: --binary/--counts name columns that are not in --outcomes: ${notOutcomes.join(", ")}`);
+  if (exposure && counts.length === 0) throw new UsageError("effekt estimate: --exposure goes with --counts");
+  return {
+    file: text(values, "table")!,
+    treatment,
+    control: text(values, "control") ?? "control",
+    outcomes,
+    binary,
+    counts,
+    exposure,
+    covariates: list(values, "covariates"),
+    blocks: text(values, "blocks") ?? null,
+    subgroups: list(values, "subgroups"),
+    permutations,
+    seed,
+    confidence,
+    outDir,
+    log: tell,
+  };
+}
+
+export function estimateTableCommand(values: OptionValues): Promise<number> {
+  const options = tableOptions(values);
+  return guarded("estimate", async () => {
+    tell(`effekt estimate: done → ${await estimateFromTable(options)}`);
+    return EXIT_OK;
+  });
+}
+
+/** Reads the table, estimates every effect, writes effects.json; returns its path as shown. */
+export async function estimateFromTable(options: TableRunOptions): Promise<string> {
+  const path = resolve(options.file);
+  const file = shown(path);
+  if (await isDirectory(path)) stopRun(issue("input_is_directory", messages.inputIsDirectory("table"), { file, path: [] }));
+  if (!(await exists(path))) stopRun(issue("table_missing", messages.inputMissing("table"), { file, path: [] }));
+  const dialect = await detectDialect(path, {});
+  const { header, rows } = await readTableRows(path, file, dialect);
+  const { table, issues } = tableFromRows(header, rows, {
+    file,
+    decimal: dialect.decimal,
+    treatment: options.treatment,
+    blocks: options.blocks,
+    numeric: [...new Set([...options.outcomes, ...(options.exposure ? [options.exposure] : []), ...options.covariates])],
+    binary: options.binary,
+    counts: options.counts,
+    subgroups: options.subgroups,
+  });
+  if (issues.length > 0) throw new StopRun(issues);
+  const arms = [...new Set(table.arm)].sort();
+  if (!arms.includes(options.control)) stopRun(issue("control_missing", messages.controlMissing(options.control, options.treatment, arms), { file, path: [] }));
+  if (arms.length < 2) stopRun(issue("one_arm", messages.oneArm(options.treatment, arms), { file, path: [] }));
+  options.log(`estimate: ${file}: ${rows.length} persons, arms ${arms.join(", ")} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}]`);
+  const kindOf = (id: string) =>
+    options.binary.includes(id)
+      ? { id, kind: "binary" as const }
+      : options.counts.includes(id)
+        ? { id, kind: "count" as const, ...(options.exposure ? { exposure: options.exposure } : {}) }
+        : { id, kind: "continuous" as const };
+  const result = estimateEffects(table, {
+    control: options.control,
+    arms: arms.filter((a) => a !== options.control),
+    outcomes: options.outcomes.map(kindOf),
+    covariates: options.covariates,
+    subgroups: options.subgroups,
+    permutations: options.permutations,
+    seed: options.seed,
+    confidence: options.confidence,
+  });
+  const artefact = EffectsArtefact.parse({
+    artefact: "effects",
+    schema_version: 1,
+    evaluation: basename(path),
+    source: `table: ${basename(path)}`,
+    confidence: options.confidence,
+    control: options.control,
+    adjustment: ADJUSTMENT,
+    ...result,
+  });
+  const out = join(resolve(options.outDir), "effects.json");
+  await writeFileAtomic(out, formatJson(artefact));
+  return shown(out);
+}
+
+async function readTableRows(path: string, file: string, dialect: Awaited<ReturnType<typeof detectDialect>>) {
+  let header: string[] | null = null;
+  const rows: { line: number; fields: string[] }[] = [];
+  const malformed = [];
+  for await (const row of readCsvRows(path, file, dialect)) {
+    if ("malformed" in row) malformed.push(issue("malformed_csv", row.malformed, { file, path: [], line: row.line }));
+    else if (header === null) header = row.fields.map((f) => f.trim());
+    else rows.push({ line: row.line, fields: [...row.fields] });
+  }
+  if (header === null) stopRun(issue("table_empty", messages.extractEmpty(), { file, path: [] }));
+  if (malformed.length > 0) throw new StopRun(malformed);
+  return { header, rows };
+}

@@ -1,0 +1,64 @@
+/**
+ * Opens the files a stage declares (src/stage.ts `InputDeclaration`): extracts as row
+ * streams in their detected dialect, JSON files parsed, text files read. Paths are
+ * relative to the spec's folder, or to the file that names them (`follow`).
+ */
+import { readFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { messages } from "../../src/messages.ts";
+import { issue, stopRun } from "../../src/shared/issues.ts";
+import type { InputDeclaration, OpenedInput } from "../../src/stage.ts";
+import { exists, isDirectory, shown } from "./paths.ts";
+import { readJson } from "./readJson.ts";
+import { detectDialect } from "./readCsv.ts";
+import { rowsOfExtract } from "./scanCsv.ts";
+
+/** Every declared input with its absolute path, follow-ups right after the file that names them. */
+export async function resolveInputs(declarations: readonly InputDeclaration[], baseDir: string, parent?: string): Promise<{ declaration: InputDeclaration; path: string; parent?: string }[]> {
+  const out: { declaration: InputDeclaration; path: string; parent?: string }[] = [];
+  for (const declaration of declarations) {
+    const path = resolve(baseDir, declaration.file);
+    out.push({ declaration, path, ...(parent !== undefined ? { parent } : {}) });
+    if (declaration.format === "json" && declaration.follow && (await exists(path)) && !(await isDirectory(path))) {
+      let json: unknown;
+      try {
+        json = JSON.parse(await readFile(path, "utf8"));
+      } catch {
+        continue; // named when the file itself is opened
+      }
+      out.push(...(await resolveInputs(declaration.follow(json), dirname(path), shown(path))));
+    }
+  }
+  return out;
+}
+
+export async function openInputs(declarations: readonly InputDeclaration[], specDir: string, log: (line: string) => void): Promise<OpenedInput[]> {
+  const opened: OpenedInput[] = [];
+  for (const { declaration, path, parent } of await resolveInputs(declarations, specDir)) {
+    const file = shown(path);
+    const base = { role: declaration.role, name: declaration.name, file, ...(parent !== undefined ? { parent } : {}) };
+    if (await isDirectory(path)) stopRun(issue("input_is_directory", messages.inputIsDirectory(declaration.name), { file, path: [] }));
+    if (declaration.format === "json") {
+      opened.push({ ...base, format: "json", content: await readJson(path, declaration.name) });
+      continue;
+    }
+    if (!(await exists(path))) {
+      if (declaration.required) {
+        const message = declaration.format === "rows" ? messages.extractMissing(declaration.name) : messages.inputMissing(declaration.name);
+        stopRun(issue("input_missing", message, { file, path: [] }));
+      }
+      opened.push({ ...base, format: declaration.format, content: null });
+      continue;
+    }
+    if (declaration.format === "text") {
+      opened.push({ ...base, format: "text", content: await readFile(path, "utf8") });
+      continue;
+    }
+    const dialect = await detectDialect(path, declaration.dialect);
+    const { rows, fast } = await rowsOfExtract(path, file, dialect);
+    const detected = dialect.detected.length > 0 ? ` (detected: ${dialect.detected.join(", ")})` : "";
+    log(`${declaration.name} ← ${file} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}${detected}; ${fast ? "fast reader" : "csv-parse"}]`);
+    opened.push({ ...base, format: "rows", content: { dialect, rows } });
+  }
+  return opened;
+}

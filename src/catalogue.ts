@@ -1,0 +1,96 @@
+/**
+ * The catalogue: every file a run writes, named once. A stage reads and writes artefacts
+ * by these names; only this file knows their paths, formats, schemas and who may see them.
+ *
+ *   release  person_level   stays with the municipality (person ids): everything under work/
+ *            internal        aggregates for the run's own stages and the investor's verification,
+ *                            not suppressed for small cells: not to be published as they are
+ *            publishable     under report/: suppressed for small cells, may leave the municipality
+ *
+ * A `keyed` artefact is a family of files with one path per key (one quarantine file per extract,
+ * one CSV per report table). `specPath` lets the spec move an artefact out of the run folder
+ * (a persistent allocation log), relative to the spec's folder.
+ */
+import { z } from "zod";
+import { IngestArtefact } from "./ingest/schema.ts";
+import { AssignmentArtefact, AssignmentRow, PersonRow } from "./assign/schema.ts";
+import { EffectsArtefact } from "./estimate/schema.ts";
+import { ProjectionArtefact } from "./project/schema.ts";
+import { RepaymentArtefact } from "./repay/schema.ts";
+import { Manifest } from "./report/manifest.ts";
+import type { EvaluationSpec } from "./spec/schema.ts";
+
+export type Release = "person_level" | "internal" | "publishable";
+
+interface Entry {
+  readonly path: string | ((key: string) => string);
+  readonly format: "json" | "csv" | "html" | "text";
+  readonly release: Release;
+  /** JSON: the artefact's schema. CSV: the schema of one row, when its rows are read back by a later stage. */
+  readonly schema?: z.ZodType;
+  readonly description: string;
+  /** The spec may name where this artefact lives (relative to the spec's folder). */
+  readonly specPath?: (spec: EvaluationSpec) => string | undefined;
+}
+
+export const ARTEFACTS = {
+  ingest: { path: "ingest.json", format: "json", release: "internal", schema: IngestArtefact, description: "per extract rows read = accepted + quarantined, dialect; per outcome its statuses; covariates; warnings" },
+  persons: { path: "work/persons.csv", format: "csv", release: "person_level", schema: PersonRow, description: "person-level covariates" },
+  outcomes: { path: "work/outcomes.csv", format: "csv", release: "person_level", description: "person-level outcomes, empty where not observed" },
+  outcomeStatus: { path: "work/outcome-status.csv", format: "csv", release: "person_level", description: "per person and outcome: what the value rests on (observed, censored:<reason>, not_applicable)" },
+  quarantine: { path: (extract: string) => `work/quarantine/${extract}.csv`, format: "csv", release: "person_level", description: "every rejected row of an extract: file, line, column, value, rule, message" },
+  allocationQuarantine: { path: "work/quarantine/allocation.csv", format: "csv", release: "person_level", description: "every rejected row of an allocation file (mode existing)" },
+  assignment: { path: "assignment.json", format: "json", release: "internal", schema: AssignmentArtefact, description: "design, log summary, checks, ratio tests, cross-overs, balance, CONSORT counts" },
+  allocationLog: {
+    path: "work/allocation-log.csv",
+    format: "text",
+    release: "person_level",
+    description: "the hash-chained allocation log (mode randomise)",
+    specPath: (spec: EvaluationSpec) => (spec.assignment?.mode === "randomise" ? spec.assignment.log : undefined),
+  },
+  assignments: { path: "work/assignments.csv", format: "csv", release: "person_level", schema: AssignmentRow, description: "person → arm, batch, block" },
+  roster: { path: "work/roster.csv", format: "csv", release: "person_level", description: "the roster to verify the allocation log against" },
+  assignmentIssues: { path: "work/assignment-issues.csv", format: "csv", release: "person_level", description: "every person that breaks an assignment check (and every unmatched programme person)" },
+  effects: { path: "effects.json", format: "json", release: "internal", schema: EffectsArtefact, description: "estimates, subgroup effects, interaction tests, KPI verdicts, design" },
+  projection: { path: "projection.json", format: "json", release: "internal", schema: ProjectionArtefact, description: "one entry per assumption file: savings by sector and year, break-even, ROI, published vs reproduced" },
+  repayment: { path: "repayment.json", format: "json", release: "internal", schema: RepaymentArtefact, description: "one ledger per contract, repayment risk, the portfolio check" },
+  ledger: { path: "ledger.csv", format: "csv", release: "internal", description: "one row per ledger line and per period and payer" },
+  reportHtml: { path: "report/report.html", format: "html", release: "publishable", description: "the report, one self-contained file" },
+  statusHtml: { path: "report/status.html", format: "html", release: "publishable", description: "the half-yearly status table" },
+  reportTables: { path: (table: string) => `report/${table}`, format: "csv", release: "publishable", description: "a CSV per report table, suppressed" },
+  manifest: { path: "manifest.json", format: "json", release: "internal", schema: Manifest, description: "SHA-256 of every input and output, seeds, versions" },
+} as const satisfies Record<string, Entry>;
+
+export type ArtefactName = keyof typeof ARTEFACTS;
+type Catalogue = typeof ARTEFACTS;
+export type KeyedArtefact = { [N in ArtefactName]: Catalogue[N]["path"] extends string ? never : N }[ArtefactName];
+
+/** What a stage gets when it reads an artefact: the validated JSON, the rows of a CSV, or text. */
+export type ArtefactValue<N extends ArtefactName> = Catalogue[N] extends { format: "json"; schema: z.ZodType<infer T> }
+  ? T
+  : Catalogue[N] extends { format: "csv"; schema: z.ZodType<infer R> }
+    ? R[]
+    : Catalogue[N] extends { format: "csv" }
+      ? Record<string, string>[]
+      : string;
+
+/** What a stage returns for an artefact it writes: the JSON value, or the text; a keyed artefact maps keys to texts. */
+export type ArtefactOutput<N extends ArtefactName> = N extends KeyedArtefact ? ReadonlyMap<string, string> : Catalogue[N] extends { format: "json" } ? unknown : string;
+
+export function entryOf(name: ArtefactName): Entry {
+  return ARTEFACTS[name];
+}
+
+/** The artefact's path inside the run folder (for a keyed artefact, the file of `key`). */
+export function artefactPath(name: ArtefactName, key?: string): string {
+  const path = entryOf(name).path;
+  if (typeof path === "string") return path;
+  if (key === undefined) throw new Error(`artefactPath(${name}) requires a key`);
+  return path(key);
+}
+
+/** The top-level names under the run folder that a full run clears first (files and folders). */
+export function runFolderEntries(): string[] {
+  const names = Object.values(ARTEFACTS).map((entry) => (typeof entry.path === "string" ? entry.path : entry.path("*")).split("/")[0]!);
+  return [...new Set(names)];
+}

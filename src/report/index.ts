@@ -1,0 +1,52 @@
+/**
+ * Stage 6 — report: every artefact there is → one self-contained report.html (Danish by
+ * default), status.html and a CSV per table under report/, all suppressed for small cells.
+ * The runner then seals the run with manifest.json over every input and output.
+ */
+import type { AssignmentArtefact } from "../assign/schema.ts";
+import type { EffectsArtefact } from "../estimate/schema.ts";
+import type { IngestArtefact } from "../ingest/schema.ts";
+import type { ProjectionArtefact } from "../project/schema.ts";
+import type { RepaymentArtefact } from "../repay/schema.ts";
+import { defineStage } from "../stage.ts";
+import { buildReport, type RunArtefacts } from "./buildReport.ts";
+
+/** The artefacts of a run (this one or a previous one, for --compare) as the report reads them. */
+function runArtefacts(found: { readonly [name: string]: unknown }): RunArtefacts {
+  return {
+    ingest: found.ingest as IngestArtefact,
+    assignment: (found.assignment ?? null) as AssignmentArtefact | null,
+    effects: (found.effects ?? null) as EffectsArtefact | null,
+    projection: (found.projection ?? null) as ProjectionArtefact | null,
+    repayment: (found.repayment ?? null) as RepaymentArtefact | null,
+  };
+}
+
+export const stage = defineStage({
+  name: "report",
+  folder: "src/report/",
+  does: "the report (HTML, status page, a CSV per table), suppressed for small cells; then the manifest",
+  reads: ["ingest"],
+  readsOptional: ["assignment", "effects", "projection", "repayment"],
+  inputs: () => [],
+  writes: ["reportHtml", "statusHtml", "reportTables"],
+  skip: () => null,
+  async run({ artefacts }, context) {
+    const { spec } = context;
+    const previous = context.run.previous;
+    const report = await buildReport({
+      lang: context.run.lang,
+      minCell: spec.report?.minCell ?? 5,
+      spec,
+      run: runArtefacts(artefacts),
+      previous: previous ? { label: previous.label, run: runArtefacts(previous.artefacts) } : null,
+      manifest: { inputs: context.run.inputs.map((i) => ({ file: i.path, sha256: i.sha256 })), seeds: { ...context.seeds }, versions: context.run.versions },
+    });
+    return {
+      outputs: { reportHtml: report.html, statusHtml: report.statusHtml, reportTables: report.tables },
+      issues: [],
+      warnings: [],
+      summary: [`report: ${context.shownPath("reportHtml")} (${context.run.lang}), ${report.tables.size} tables`],
+    };
+  },
+});

@@ -1,0 +1,111 @@
+/**
+ * What a stage is (Kedro's `node(func, inputs, outputs)`): the artefacts it reads, the
+ * files the spec names for it, the artefacts it writes, when it has nothing to do, and
+ * `run`, a function of its typed inputs and a context. The runner (pipeline/run.ts)
+ * loads, runs, saves and stops; a stage never touches a file, the clock or the
+ * environment, and reports problems as issues instead of throwing.
+ */
+import type { ArtefactName, ArtefactOutput, ArtefactValue } from "./catalogue.ts";
+import type { DecimalSeparator } from "./ingest/parseValue.ts";
+import type { RawRow } from "./ingest/schema.ts";
+import type { FileHash } from "./report/manifest.ts";
+import type { DayNumber } from "./shared/dates.ts";
+import type { Issue } from "./shared/issues.ts";
+import type { EvaluationSpec } from "./spec/schema.ts";
+
+export type StageName = "ingest" | "assign" | "estimate" | "project" | "repay" | "report";
+
+export interface DialectChoice {
+  readonly delimiter?: "," | ";" | "\t" | undefined;
+  readonly encoding?: "utf-8" | "windows-1252" | undefined;
+  readonly decimal?: DecimalSeparator | undefined;
+}
+
+/** A file the spec names for a stage; `file` is relative to the spec's folder (or to the file that names it). */
+export type InputDeclaration =
+  | { readonly role: string; readonly format: "rows"; readonly name: string; readonly file: string; readonly required: boolean; readonly dialect: DialectChoice }
+  | { readonly role: string; readonly format: "json"; readonly name: string; readonly file: string; readonly follow?: (json: unknown) => readonly InputDeclaration[] }
+  | { readonly role: string; readonly format: "text"; readonly name: string; readonly file: string; readonly required: boolean };
+
+export interface OpenedDialect {
+  readonly delimiter: string;
+  readonly encoding: string;
+  readonly decimal: DecimalSeparator;
+  readonly detected: readonly string[];
+}
+
+/** An input as the stage receives it; `file` as shown to the person. `content` is null for a missing optional file. */
+export type OpenedInput =
+  | { readonly role: string; readonly format: "rows"; readonly name: string; readonly file: string; readonly content: { readonly dialect: OpenedDialect; readonly rows: AsyncIterable<RawRow | RawRow[]> } | null }
+  | { readonly role: string; readonly format: "json"; readonly name: string; readonly file: string; readonly content: unknown; readonly parent?: string }
+  | { readonly role: string; readonly format: "text"; readonly name: string; readonly file: string; readonly content: string | null; readonly parent?: string };
+
+/** Every seeded random draw of a run, each from the spec; recorded in the manifest. */
+export interface Seeds {
+  readonly estimation: number;
+  readonly repaymentRisk: number;
+  readonly assignment?: number;
+  readonly matching?: number;
+}
+
+export interface StageContext {
+  readonly spec: EvaluationSpec;
+  readonly asOf: DayNumber;
+  readonly seeds: Seeds;
+  /** An artefact's path as shown to the person (e.g. output/ungifokus/work/persons.csv). */
+  readonly shownPath: (name: ArtefactName, key?: string) => string;
+  /** An artefact's path inside the run folder (as artefacts record it, e.g. work/persons.csv). */
+  readonly runPath: (name: ArtefactName, key?: string) => string;
+  /** Progress for the person (stderr in the CLI). */
+  readonly log: (line: string) => void;
+  /** The run's own facts that only the runner knows: input hashes, versions, the report language, a previous run. */
+  readonly run: {
+    readonly inputs: readonly FileHash[];
+    readonly versions: Readonly<Record<string, string>>;
+    readonly lang: "da" | "en";
+    readonly previous: { readonly label: string; readonly artefacts: Partial<Record<ArtefactName, unknown>> } | null;
+  };
+}
+
+export interface StageResult<W extends ArtefactName> {
+  /** Written even when `issues` stop the run (quarantine files, an artefact with failed checks). */
+  readonly outputs: { readonly [N in W]?: ArtefactOutput<N> };
+  /** Problems that make the result unusable: the runner writes the outputs, then stops. */
+  readonly issues: readonly Issue[];
+  /** Problems worth saying that do not stop the run. */
+  readonly warnings: readonly Issue[];
+  /** Lines for the person, after the outputs are written. */
+  readonly summary: readonly string[];
+}
+
+export interface StageInput<R extends ArtefactName, O extends ArtefactName> {
+  readonly artefacts: { readonly [N in R]: ArtefactValue<N> } & { readonly [N in O]: ArtefactValue<N> | null };
+  readonly files: readonly OpenedInput[];
+}
+
+export interface StageDefinition<R extends ArtefactName = ArtefactName, O extends ArtefactName = ArtefactName, W extends ArtefactName = ArtefactName> {
+  readonly name: StageName;
+  readonly folder: string;
+  /** One line: what the stage does. */
+  readonly does: string;
+  /** Artefacts of earlier stages it needs… */
+  readonly reads: readonly R[];
+  /** …and those it uses when they are there. */
+  readonly readsOptional: readonly O[];
+  /** Files the spec names for it. */
+  readonly inputs: (spec: EvaluationSpec) => readonly InputDeclaration[];
+  readonly writes: readonly W[];
+  /** Why the spec gives this stage nothing to do; null when it has work. */
+  readonly skip: (spec: EvaluationSpec) => { readonly reason: string; readonly path: readonly (string | number)[] } | null;
+  readonly run: (input: StageInput<NoInfer<R>, NoInfer<O>>, context: StageContext) => Promise<StageResult<NoInfer<W>>> | StageResult<NoInfer<W>>;
+}
+
+/** Declares a stage, keeping its artefact names typed. */
+export function defineStage<const R extends ArtefactName, const O extends ArtefactName, const W extends ArtefactName>(stage: StageDefinition<R, O, W>): StageDefinition<R, O, W> {
+  return stage;
+}
+
+/** A result with no outputs that stops on these issues. */
+export function stopped<W extends ArtefactName>(issues: readonly Issue[], outputs: StageResult<W>["outputs"] = {}): StageResult<W> {
+  return { outputs, issues, warnings: [], summary: [] };
+}
