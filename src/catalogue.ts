@@ -31,6 +31,8 @@ interface Entry {
   readonly description: string;
   /** The spec may name where this artefact lives (relative to the spec's folder). */
   readonly specPath?: (spec: EvaluationSpec) => string | undefined;
+  /** A keyed artefact: how its key is written in documentation (`<extract>`). */
+  readonly keyName?: string;
 }
 
 export const ARTEFACTS = {
@@ -38,7 +40,7 @@ export const ARTEFACTS = {
   persons: { path: "work/persons.csv", format: "csv", release: "person_level", schema: PersonRow, description: "person-level covariates" },
   outcomes: { path: "work/outcomes.csv", format: "csv", release: "person_level", description: "person-level outcomes, empty where not observed" },
   outcomeStatus: { path: "work/outcome-status.csv", format: "csv", release: "person_level", description: "per person and outcome: what the value rests on (observed, censored:<reason>, not_applicable)" },
-  quarantine: { path: (extract: string) => `work/quarantine/${extract}.csv`, format: "csv", release: "person_level", description: "every rejected row of an extract: file, line, column, value, rule, message" },
+  quarantine: { path: (extract: string) => `work/quarantine/${extract}.csv`, keyName: "<extract>", format: "csv", release: "person_level", description: "every rejected row of an extract: file, line, column, value, rule, message" },
   allocationQuarantine: { path: "work/quarantine/allocation.csv", format: "csv", release: "person_level", description: "every rejected row of an allocation file (mode existing)" },
   assignment: { path: "assignment.json", format: "json", release: "internal", schema: AssignmentArtefact, description: "design, log summary, checks, ratio tests, cross-overs, balance, CONSORT counts" },
   allocationLog: {
@@ -57,7 +59,7 @@ export const ARTEFACTS = {
   ledger: { path: "ledger.csv", format: "csv", release: "internal", description: "one row per ledger line and per period and payer" },
   reportHtml: { path: "report/report.html", format: "html", release: "publishable", description: "the report, one self-contained file" },
   statusHtml: { path: "report/status.html", format: "html", release: "publishable", description: "the half-yearly status table" },
-  reportTables: { path: (table: string) => `report/${table}`, format: "csv", release: "publishable", description: "a CSV per report table, suppressed" },
+  reportTables: { path: (table: string) => `report/${table}`, keyName: "<table>.csv", format: "csv", release: "publishable", description: "a CSV per report table, suppressed" },
   manifest: { path: "manifest.json", format: "json", release: "internal", schema: Manifest, description: "SHA-256 of every input and output, seeds, versions" },
 } as const satisfies Record<string, Entry>;
 
@@ -93,4 +95,10 @@ export function artefactPath(name: ArtefactName, key?: string): string {
 export function runFolderEntries(): string[] {
   const names = Object.values(ARTEFACTS).map((entry) => (typeof entry.path === "string" ? entry.path : entry.path("*")).split("/")[0]!);
   return [...new Set(names)];
+}
+
+/** The artefact's path as documentation writes it: `work/quarantine/<extract>.csv` for a keyed one. */
+export function documentedPath(name: ArtefactName): string {
+  const entry = entryOf(name);
+  return typeof entry.path === "string" ? entry.path : entry.path(entry.keyName!);
 }

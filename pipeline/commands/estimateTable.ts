@@ -1,5 +1,6 @@
 /** `effekt estimate --table`: the estimators on a researcher's own person-level CSV. */
 import { basename, join, resolve } from "node:path";
+import { artefactPath } from "../../src/catalogue.ts";
 import { ADJUSTMENT } from "../../src/estimate/index.ts";
 import { estimateEffects } from "../../src/estimate/estimateEffects.ts";
 import { EffectsArtefact } from "../../src/estimate/schema.ts";
@@ -145,7 +146,7 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
     adjustment: ADJUSTMENT,
     ...result,
   });
-  const out = join(resolve(options.outDir), "effects.json");
+  const out = join(resolve(options.outDir), artefactPath("effects"));
   await writeFileAtomic(out, formatJson(artefact));
   return shown(out);
 }

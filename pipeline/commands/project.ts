@@ -1,6 +1,7 @@
 /** `effekt project`: stage 4 on a spec, or business cases on their own (`--assumptions`). */
 import { mkdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { artefactPath } from "../../src/catalogue.ts";
 import { EffectsArtefact } from "../../src/estimate/schema.ts";
 import { formatJson, writeFileAtomic } from "../io/files.ts";
 import { shown } from "../io/paths.ts";
@@ -24,7 +25,7 @@ async function projectAssumptions(values: OptionValues): Promise<number> {
       effects = parsed.data;
     }
     const artefact = await projectFiles("business cases", files, effects);
-    const out = join(resolve(outDir), "projection.json");
+    const out = join(resolve(outDir), artefactPath("projection"));
     await mkdir(resolve(outDir), { recursive: true });
     await writeFileAtomic(out, formatJson(artefact));
     for (const c of artefact.cases) {
