@@ -21,7 +21,7 @@
  * its issues. Only the runner and the CLI touch files, the clock and the environment.
  */
 import { rm } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { artefactPath, runFolderEntries, type ArtefactName } from "../src/catalogue.ts";
 import { messages } from "../src/messages.ts";
 import { formatIssue, issue, StopRun, stopRun } from "../src/shared/issues.ts";
@@ -112,7 +112,7 @@ async function contextFor(stage: StageDefinition, loaded: LoadedSpec, options: R
   if (sealing && options.compare) {
     const dir = resolve(options.compare);
     const other: RunFolder = { outDir: dir, specDir: dir, spec: null };
-    previous = { label: shown(other.outDir), artefacts: await readArtefacts(other, report.reads, report.readsOptional) };
+    previous = { label: relative(loaded.outDir, dir) || ".", artefacts: await readArtefacts(other, report.reads, report.readsOptional) };
   }
   return {
     spec: loaded.spec,

@@ -4,7 +4,7 @@
  * relative to the spec's folder, or to the file that names them (`follow`).
  */
 import { readFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { basename, dirname, relative, resolve } from "node:path";
 import { messages } from "../../src/messages.ts";
 import { issue, stopRun } from "../../src/shared/issues.ts";
 import type { InputDeclaration, OpenedInput } from "../../src/stage.ts";
@@ -26,7 +26,7 @@ export async function resolveInputs(declarations: readonly InputDeclaration[], b
       } catch {
         continue; // named when the file itself is opened
       }
-      out.push(...(await resolveInputs(declaration.follow(json), dirname(path), shown(path))));
+      out.push(...(await resolveInputs(declaration.follow(json), dirname(path), path)));
     }
   }
   return out;
@@ -35,8 +35,9 @@ export async function resolveInputs(declarations: readonly InputDeclaration[], b
 export async function openInputs(declarations: readonly InputDeclaration[], specDir: string, log: (line: string) => void): Promise<OpenedInput[]> {
   const opened: OpenedInput[] = [];
   for (const { declaration, path, parent } of await resolveInputs(declarations, specDir)) {
-    const file = shown(path);
-    const base = { role: declaration.role, name: declaration.name, file, ...(parent !== undefined ? { parent } : {}) };
+    // Artefacts name a file as the spec does (relative to its folder), so a run from any working directory writes the same bytes.
+    const file = relative(specDir, path) || basename(path);
+    const base = { role: declaration.role, name: declaration.name, file, ...(parent !== undefined ? { parent: relative(specDir, parent) || basename(parent) } : {}) };
     if (await isDirectory(path)) stopRun(issue("input_is_directory", messages.inputIsDirectory(declaration.name), { file, path: [] }));
     if (declaration.format === "json") {
       opened.push({ ...base, format: "json", content: await readJson(path, declaration.name) });
@@ -57,7 +58,7 @@ export async function openInputs(declarations: readonly InputDeclaration[], spec
     const dialect = await detectDialect(path, declaration.dialect);
     const { rows, fast } = await rowsOfExtract(path, file, dialect);
     const detected = dialect.detected.length > 0 ? ` (detected: ${dialect.detected.join(", ")})` : "";
-    log(`${declaration.name} ← ${file} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}${detected}; ${fast ? "fast reader" : "csv-parse"}]`);
+    log(`${declaration.name} ← ${shown(path)} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}${detected}; ${fast ? "fast reader" : "csv-parse"}]`);
     opened.push({ ...base, format: "rows", content: { dialect, rows } });
   }
   return opened;

@@ -46,7 +46,7 @@ describe("effekt run on the shipped example", () => {
     expect(artefact.persons).toBe(dataLines("fixtures/ungifokus/population.csv"));
     for (const extract of artefact.extracts.filter((e) => e.present)) {
       expect(extract.rowsRead, extract.name).toBe(extract.rowsAccepted + extract.rowsQuarantined);
-      expect(extract.rowsRead, extract.name).toBe(dataLines(extract.file));
+      expect(extract.rowsRead, extract.name).toBe(dataLines(join("fixtures/ungifokus", extract.file)));
     }
     expect(artefact.outcomes.every((o) => o.observed + o.censored + o.notApplicable === artefact.persons)).toBe(true);
     expect(artefact.outcomes.find((o) => o.id === "public_support_days_26m")!.censored).toBeGreaterThan(0);
@@ -355,7 +355,7 @@ describe("effekt run on the dirty fixture", () => {
     ]);
     for (const extract of artefact.extracts.filter((e) => e.present)) {
       expect(extract.rowsRead, extract.name).toBe(extract.rowsAccepted + extract.rowsQuarantined);
-      expect(extract.rowsRead, extract.name).toBe(dataLines(extract.file));
+      expect(extract.rowsRead, extract.name).toBe(dataLines(join("fixtures/dirty", extract.file)));
     }
     const byName = Object.fromEntries(artefact.extracts.map((e) => [e.name, e]));
     expect(byName.benefits!.personsNotInPopulation).toBe(1); // D099
