@@ -17,6 +17,7 @@ import { z } from "zod";
 import { formatIssue, StopRun } from "../src/shared/issues.ts";
 import { EvaluationSpec } from "../src/spec/schema.ts";
 import { runPipeline, runStage, STAGES, type StageName } from "./run.ts";
+import { settle } from "./commands/settle.ts";
 
 const EXIT_OK = 0;
 const EXIT_STOPPED = 1;
@@ -39,6 +40,7 @@ Usage:
   effekt repay <spec.json> [--out DIR]                    run stage 5 alone (repayments and the ledger)
   effekt report <spec.json> [--lang da|en] [--compare DIR]  run stage 6 alone (the report and the manifest)
   effekt verify-run <output dir>                          recompute every hash in a run's manifest
+  effekt settle <spec.json> --run DIR --through YYYY-MM-DD  record every contract period due by that date as settled
   effekt verify-allocation <log.csv> [--roster roster.csv]  recompute an allocation log's hash chain and allocation
   effekt check-published <figures.json>                   recompute published p-values from printed figures
   effekt design --n 100 --base 0.3 [--target 0.5] [--case case.json --effect 0.5]
@@ -107,6 +109,14 @@ published-vs-reproduced table. Writes projection.json.`,
     "report",
     "Stage 6: one self-contained report.html (Danish by default), status.html and a CSV for every table under\nreport/, with every cell describing fewer than 5 persons suppressed; then manifest.json with the SHA-256\nof every input and output.",
   ),
+  settle: `effekt settle <spec.json> --run <run dir> --through YYYY-MM-DD
+
+Records every contract period of the run that is due (complete, not yet settled) with a due date on or
+before --through as settled, at the amount the run computed, in the spec's settlement file (spec key
+settlements, default settlements.json beside the spec), with the run's manifest hash and as-of date.
+Later runs read it: a settled amount is never restated; a different computed amount is shown beside it
+as a restatement. Refuses a run whose manifest does not verify, a run of another spec, and a --through
+after the run's as-of date. Periods already settled are kept as they are.`,
   "verify-run": `effekt verify-run <output dir>
 
 Recomputes the SHA-256 of every input and output recorded in the run's manifest.json and names
@@ -177,6 +187,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         case: { type: "string" },
         effect: { type: "string" },
         compare: { type: "string" },
+        run: { type: "string" },
+        through: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -195,6 +207,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (command === "verify-allocation") return verifyAllocationCommand(parsed.positionals, parsed.values.roster);
   if (command === "check-published") return checkPublishedCommand(parsed.positionals, parsed.values.out);
   if (command === "verify-run") return verifyRunCommand(parsed.positionals);
+  if (command === "settle") return settleCommand(parsed.positionals, parsed.values.run, parsed.values.through);
   if (command === "design") return designCommand(parsed.values as Record<string, string | undefined>);
   if (parsed.values.lang !== undefined && parsed.values.lang !== "da" && parsed.values.lang !== "en") {
     process.stderr.write(`effekt ${command}: --lang takes da or en\n`);
@@ -393,6 +406,25 @@ async function projectFilesCommand(files: readonly string[], effectsPath: string
   } catch (error) {
     if (error instanceof StopRun) {
       process.stderr.write(`effekt project: stopped\n${error.issues.map(formatIssue).join("\n")}\n`);
+      return EXIT_STOPPED;
+    }
+    throw error;
+  }
+}
+
+async function settleCommand(positionals: readonly string[], runDir: string | undefined, through: string | undefined): Promise<number> {
+  const [specPath, ...extra] = positionals;
+  if (specPath === undefined || extra.length > 0 || runDir === undefined || through === undefined) {
+    process.stderr.write(`effekt settle: expected one spec file, --run and --through\n\n${HELP.settle}\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    const result = await settle({ specPath, runDir, through, log: (line) => process.stderr.write(line + "\n") });
+    process.stderr.write(`effekt settle: done → ${result.file}\n`);
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof StopRun) {
+      process.stderr.write(`effekt settle: stopped\n${error.issues.map(formatIssue).join("\n")}\n`);
       return EXIT_STOPPED;
     }
     throw error;

@@ -31,7 +31,9 @@ import { isoDate } from "../src/shared/dates.ts";
 import { listFiles, sha256File } from "./io/hash.ts";
 import { Contract } from "../src/repay/schema.ts";
 import { Portfolio } from "../src/repay/portfolio.ts";
+import { SettlementFile } from "../src/repay/settlements.ts";
 import { ContractDataError } from "../src/repay/ruleAmounts.ts";
+import { ruleDefinition } from "../src/repay/rules/index.ts";
 import type { OutcomeRow } from "../src/repay/outcomeTable.ts";
 import { estimateEffects } from "../src/estimate/estimateEffects.ts";
 import { EffectsArtefact } from "../src/estimate/schema.ts";
@@ -393,7 +395,7 @@ async function runReport(loaded: LoadedSpec, options: RunOptions): Promise<void>
   }
   const inputs = await inputHashes(loaded);
   const versions = { effekt: await toolVersion(), node: process.version };
-  const seeds: Record<string, number> = { estimation: spec.estimation.seed, repaymentRisk: 1 };
+  const seeds: Record<string, number> = { estimation: spec.estimation.seed, repaymentRisk: spec.repayment.riskSeed };
   if (spec.assignment?.mode === "randomise") seeds.assignment = spec.assignment.seed;
   const lang = options.lang ?? spec.report?.lang ?? "da";
   const report = await buildReport({
@@ -458,6 +460,7 @@ async function inputHashes(loaded: LoadedSpec): Promise<FileHash[]> {
     }
   }
   if (spec.portfolio) files.push({ role: "portfolio", path: resolve(specDir, spec.portfolio) });
+  if (spec.contract !== undefined) files.push({ role: "settlements", path: resolve(specDir, spec.settlements) });
   const hashes: FileHash[] = [];
   for (const file of files) {
     const sha = await sha256File(file.path);
@@ -492,9 +495,13 @@ async function runRepay(loaded: LoadedSpec, options: RunOptions): Promise<void> 
   const contracts = [];
   for (const file of files) contracts.push(await readContract(resolve(specDir, file)));
   const portfolio = spec.portfolio ? await readJsonFile(resolve(specDir, spec.portfolio), Portfolio, "portfolio file") : null;
+  const settlementsPath = resolve(specDir, spec.settlements);
+  const settlements = (await exists(settlementsPath)) ? await readJsonFile(settlementsPath, SettlementFile, "settlement file") : null;
+  const projectionPath = join(outDir, "projection.json");
+  const projection = (await exists(projectionPath)) ? await readArtefact(projectionPath, ProjectionArtefact, "project") : null;
   let output;
   try {
-    output = repay.run({ evaluation: spec.name, contracts, effects, portfolio });
+    output = repay.run({ evaluation: spec.name, contracts, effects, portfolio, asOf: isoDate(loaded.asOf), settlements, projection, riskSeed: spec.repayment.riskSeed });
   } catch (error) {
     if (error instanceof ContractDataError) stopRun(issue("contract_data", error.message, { path: [] }));
     throw error;
@@ -502,7 +509,10 @@ async function runRepay(loaded: LoadedSpec, options: RunOptions): Promise<void> 
   await writeFileAtomic(join(outDir, "repayment.json"), formatJson(output.artefact));
   await writeFileAtomic(join(outDir, "ledger.csv"), output.ledgerCsv);
   for (const c of output.artefact.contracts) {
-    options.log(`repay: ${c.name}: ${Math.round(c.totalRepaid).toLocaleString("en")} kr repaid of ${c.capital.toLocaleString("en")} kr capital${c.illustrative.length > 0 ? ` (${c.illustrative.length} illustrative terms)` : ""}`);
+    const restated = c.periods.filter((p) => p.restatement !== null).map((p) => p.period);
+    options.log(
+      `repay: ${c.name}: as of ${c.asOf} ${Math.round(c.repaidToDate).toLocaleString("en")} kr repaid (settled), ${Math.round(c.dueToDate).toLocaleString("en")} kr due, ${Math.round(c.provisional).toLocaleString("en")} kr provisional; ${Math.round(c.contractTotal).toLocaleString("en")} kr over the contract of ${c.capital.toLocaleString("en")} kr capital${c.illustrative.length > 0 ? ` (${c.illustrative.length} illustrative terms)` : ""}${restated.length > 0 ? `; restated: ${restated.join(", ")}` : ""}`,
+    );
   }
   options.log(`repay: → ${relative(process.cwd(), join(outDir, "repayment.json"))}, ledger.csv`);
 }
@@ -518,7 +528,7 @@ export async function readContract(path: string): Promise<{ contract: Contract; 
   const [header, ...rows] = records;
   if (!header || !header.includes("person_id") || !header.includes("period")) stopRun(issue("outcome_table_header", `${shown}: the header needs person_id and period columns`, { file: shown, path: [] }));
   const outcomeColumns = header.filter((c) => c !== "person_id" && c !== "period");
-  const needed = contract.rules.flatMap((r) => (r.kind === "rate_card" ? r.prices.map((p) => p.outcome) : r.kind === "capped_unit_price" ? [r.outcome] : []));
+  const needed = contract.rules.flatMap((r) => ruleDefinition(r).tableOutcomes(r));
   const unknown = needed.filter((o) => !outcomeColumns.includes(o));
   if (unknown.length > 0) stopRun(issue("unknown_outcome", `${relative(process.cwd(), path)}: outcome(s) ${unknown.join(", ")} are not columns of ${shown} (it has ${outcomeColumns.join(", ")})`, { file: shown, path: [] }));
   const problems: string[] = [];
