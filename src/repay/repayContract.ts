@@ -82,7 +82,7 @@ export function repayContract(terms: Contract, input: RepayContractInput): Contr
     let trueUp = 0;
     if (!settlement && contract.restatement === "true_up_next_period" && Math.abs(outstanding) >= HALF_ORE) {
       trueUp = toOre(outstanding);
-      lines.push({ period, paymentYear, rule: "restatement", item: `true-up of restated periods (${outstandingFrom.join(", ")})`, basis: { restated: trueUp }, formula: "Σ (computed − settled) of the earlier settled periods, less what earlier true-ups paid", amount: trueUp, suppressed: false, illustrative: false });
+      lines.push({ period, paymentYear, rule: "restatement", item: `true-up of restated periods (${outstandingFrom.join(", ") || "earlier settled periods"})`, basis: { restated: trueUp }, formula: "Σ (computed − settled) of the earlier settled periods, less what earlier true-ups paid", amount: trueUp, suppressed: false, illustrative: false });
       outstanding = 0;
       outstandingFrom = [];
     }
@@ -133,11 +133,11 @@ export function repayContract(terms: Contract, input: RepayContractInput): Contr
             `restated: settled ${settledOwn} on ${settlement.settlementDate} (run as of ${settlement.run.asOf}); computed now ${computedAmount ?? "nothing (no persons)"}; difference ${difference}` +
             (policy === "none" ? " — not paid (contract restatement: none)" : " — trued up in the next unsettled period"),
         };
-        if (policy === "true_up_next_period") {
-          outstanding += difference;
-          outstandingFrom.push(period);
-        }
+        if (policy === "true_up_next_period") outstandingFrom.push(period);
       }
+      // What is still owed for this period: its computed amount less what was settled, true-ups included
+      // (a true-up it paid already covered part of an earlier restatement).
+      if (contract.restatement === "true_up_next_period") outstanding += (computedAmount ?? 0) - settlement.amount;
     }
     const amount = settlement ? settlement.amount : (computedAmount ?? 0);
     cumulative += amount;

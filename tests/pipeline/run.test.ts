@@ -235,7 +235,7 @@ describe("the repay stage on the shipped example", () => {
       expect(line.amount, line.period).toBe(byHand);
       total += byHand;
     }
-    expect(ungifokus.totalRepaid).toBeCloseTo(total, 6);
+    expect(ungifokus.contractTotal).toBeCloseTo(total, 6);
     expect(ungifokus.byPayer.kommune_central).toBeCloseTo(total, 6);
     expect(ungifokus.periods.at(-1)!.remainingCapital).toBeCloseTo(14400000 - total, 6);
   });
