@@ -23,7 +23,7 @@ function illustrativeNote(illustrative: boolean, t: Texts): string {
 /** Summary lines: per contract what is repaid (settled) and what is due, marked when illustrative. */
 export function repaymentSummaryRows(repayment: RepaymentArtefact, lang: Lang, t: Texts): { figure: string; value: string }[] {
   return repayment.contracts.flatMap((c) => {
-    const mark = c.restsOnIllustrativeTerms ? ` (${t("illustrativeMark")})` : "";
+    const mark = c.restsOnIllustrativeTerms ? ` (${t("illustrativeShort")})` : "";
     return [
       { figure: `${t("repaidToDate")}: ${c.name}`, value: formatKr(lang, c.repaidToDate) + mark },
       { figure: `${t("dueToDate")}: ${c.name}`, value: formatKr(lang, c.dueToDate) + mark },
