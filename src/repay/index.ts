@@ -10,6 +10,7 @@
 import { z } from "zod";
 import type { EffectsArtefact } from "../estimate/schema.ts";
 import type { ProjectionArtefact } from "../project/schema.ts";
+import { messages } from "../messages.ts";
 import { csvLine } from "../shared/csv.ts";
 import type { OutcomeRow } from "./outcomeTable.ts";
 import { Portfolio, portfolioView } from "./portfolio.ts";
@@ -23,7 +24,7 @@ export const writes = ["repayment.json", "ledger.csv"] as const;
 
 export const RepaymentArtefact = z.object({
   artefact: z.literal("repayment"),
-  schema_version: z.literal(1),
+  schema_version: z.literal(2).describe("2: periods have a status as of the run's date, settled amounts and restatements; totalRepaid became contractTotal"),
   evaluation: z.string(),
   contracts: z.array(ContractResult),
   portfolio: z.unknown().nullable(),
@@ -49,7 +50,7 @@ export function run(input: RepayInput): { artefact: RepaymentArtefact; ledgerCsv
   for (const s of settlements) {
     const contract = input.contracts.find((c) => c.contract.name === s.contract)?.contract;
     if (!contract || !contract.schedule.some((p) => p.period === s.period)) {
-      throw new ContractDataError(`the settlement file records contract '${s.contract}', period '${s.period}' as settled, and the spec's contracts have no such ${contract ? "period" : "contract"}`);
+      throw new ContractDataError(messages.settlementUnknown(s.contract, s.period, contract ? "period" : "contract"));
     }
   }
   const results = input.contracts.map((c) =>
@@ -58,7 +59,7 @@ export function run(input: RepayInput): { artefact: RepaymentArtefact; ledgerCsv
   const byName = new Map(results.map((r) => [r.name, r]));
   const artefact = RepaymentArtefact.parse({
     artefact: "repayment",
-    schema_version: 1,
+    schema_version: 2,
     evaluation: input.evaluation,
     contracts: results,
     portfolio: input.portfolio ? portfolioView(input.portfolio, byName) : null,

@@ -3,6 +3,7 @@
  * read from projection.json (a case's saving for one sector over its horizon). A figure
  * that is not there stops the run: a missing saving is never taken for 0 or for no cap.
  */
+import { messages } from "../messages.ts";
 import type { ProjectionArtefact } from "../project/schema.ts";
 import { ContractDataError } from "./ruleAmounts.ts";
 import type { Amount, AmountOrProjection, Contract } from "./schema.ts";
@@ -10,12 +11,12 @@ import type { Amount, AmountOrProjection, Contract } from "./schema.ts";
 export function projectionFigure(figure: AmountOrProjection, projection: ProjectionArtefact | null, what: string): Amount {
   if ("value" in figure) return figure;
   const { case: name, scenario, sector } = figure.projection;
-  if (!projection) throw new ContractDataError(`${what} is read from projection.json (case '${name}'), and there is none: run 'effekt project' first`);
+  if (!projection) throw new ContractDataError(messages.projectionFigureNoProjection(what, name));
   const found = projection.cases.find((c) => c.name === name);
-  if (!found) throw new ContractDataError(`${what}: projection.json has no case '${name}' (it has ${projection.cases.map((c) => c.name).join(", ") || "none"})`);
-  if (found.notProjected !== null) throw new ContractDataError(`${what}: case '${name}' was not projected: ${found.notProjected}`);
+  if (!found) throw new ContractDataError(messages.projectionFigureNoCase(what, name, projection.cases.map((c) => c.name)));
+  if (found.notProjected !== null) throw new ContractDataError(messages.projectionFigureNotProjected(what, name, found.notProjected));
   const result = found.scenarios.find((s) => s.scenario === scenario);
-  if (!result) throw new ContractDataError(`${what}: case '${name}' has no scenario '${scenario}'`);
+  if (!result) throw new ContractDataError(messages.projectionFigureNoScenario(what, name, scenario));
   return { value: result.totals[sector], source: `projection.json: case ${name}, scenario ${scenario}, ${sector} saving over the horizon (${figure.source})`, illustrative: figure.illustrative };
 }
 

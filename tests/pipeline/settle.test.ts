@@ -6,6 +6,7 @@
  * aggregate figures in each run's effects.json, and checked against the figures issue 15
  * quotes (262,979 / 438,174 / 635,250 kr).
  */
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -153,5 +154,14 @@ describe("effekt settle refuses", () => {
     const after = SettlementFile.parse(JSON.parse(readFileSync(settlementsPath, "utf8")));
     expect(after.settlements.slice(0, before.settlements.length)).toEqual(before.settlements);
     expect(result.added.map((s) => `${s.contract} ${s.period}`)).toContain("ungifokus follow-up year 3");
+  });
+
+  it("on the command line: exit 2 without --run or --through, exit 1 naming the problem on a --through after the run's as-of date", () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, ["bin/effekt.js", "settle", ...args], { encoding: "utf8" });
+    expect(cli(specPath).status).toBe(2);
+    const late = cli(specPath, "--run", out("r0630"), "--through", "2024-12-31");
+    expect(late.status).toBe(1);
+    expect(late.stderr).toContain("is after the run's as-of date 2024-06-30");
+    expect(late.stderr).not.toContain("    at ");
   });
 });
