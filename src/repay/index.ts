@@ -85,7 +85,8 @@ export function ledgerCsv(results: readonly ContractResult[]): string {
     }
     for (const p of r.periods) {
       const head = [r.name, p.period, p.paymentYear, p.dueDate, p.status, "total"] as const;
-      rows.push(csvLine([...head, "period", null, p.statusNote, p.amount, null, p.computedAmount, p.settledAmount, p.settlementDate, p.restatement?.amount ?? null, p.cumulativeAmount, p.remainingCapital, p.capsApplied.join("; "), mark(p.illustrative)]));
+      const marks = [p.illustrative ? "illustrative" : "", p.dueDateIllustrative ? "due date illustrative" : ""].filter(Boolean).join("; ") || null;
+      rows.push(csvLine([...head, "period", null, p.statusNote, p.amount, null, p.computedAmount, p.settledAmount, p.settlementDate, p.restatement?.amount ?? null, p.cumulativeAmount, p.remainingCapital, p.capsApplied.join("; "), marks]));
       for (const [payer, share] of Object.entries(p.byPayer)) {
         rows.push(csvLine([...head, "payer share", null, null, share, payer, null, null, null, null, null, null, null, mark(p.illustrative)]));
       }

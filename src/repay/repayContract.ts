@@ -61,7 +61,7 @@ export function repayContract(terms: Contract, input: RepayContractInput): Contr
   let floorTopUp = 0;
   let savingLimitBit = false;
 
-  dates.forEach(({ period, paymentYear, from, dueDate }, index) => {
+  dates.forEach(({ period, paymentYear, from, dueDate, dueDateIllustrative }, index) => {
     const context = (ruleId: string) => ({ effects, rows: (outcomeRows ?? []).filter((r) => r.period === period), confidence: effects?.confidence ?? 0.95, illustrative: ruleIllustrative.get(ruleId) ?? false });
     let beforeCaps = 0;
     let persons: number | null = null;
@@ -162,6 +162,7 @@ export function repayContract(terms: Contract, input: RepayContractInput): Contr
       cumulativeAmount: cumulative,
       remainingCapital: Math.max(0, capital - cumulative),
       illustrative: illustrative || capIllustrative,
+      dueDateIllustrative,
     });
   });
 
@@ -187,7 +188,7 @@ export function repayContract(terms: Contract, input: RepayContractInput): Contr
     source: contract.source,
     capital,
     illustrative: illustrativeTerms,
-    restsOnIllustrativeTerms: periods.some((p) => p.illustrative) || contract.payers.some((p) => p.share.illustrative),
+    restsOnIllustrativeTerms: periods.some((p) => p.illustrative || p.dueDateIllustrative) || contract.payers.some((p) => p.share.illustrative),
     asOf,
     lines,
     periods,

@@ -196,6 +196,7 @@ export const PeriodSummary = z.object({
   cumulativeAmount: z.number(),
   remainingCapital: z.number(),
   illustrative: z.boolean().describe("The amount rests on terms that are not in the source documents"),
+  dueDateIllustrative: z.boolean().describe("The due date (and so the status) is not in the source documents"),
 });
 export type PeriodSummary = z.infer<typeof PeriodSummary>;
 
@@ -216,7 +217,7 @@ export const ContractResult = z.object({
   source: z.string(),
   capital: z.number(),
   illustrative: z.array(z.string()).describe("Numbers in the contract that are not in the source documents"),
-  restsOnIllustrativeTerms: z.boolean().describe("Some figure of the ledger rests on an illustrative term"),
+  restsOnIllustrativeTerms: z.boolean().describe("Some figure of the ledger rests on an illustrative term: an amount, the payer split or a due date"),
   asOf: z.string(),
   lines: z.array(LedgerLine),
   periods: z.array(PeriodSummary),

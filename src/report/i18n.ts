@@ -105,6 +105,7 @@ const TEXT = {
     restatementTrueUp: "reguleres i næste periode",
     savingLimit: "Samlet tilbagebetaling højst den beregnede besparelse",
     ledgerAmount: "Beløb i regnskabet",
+    dueDateIllustrative: "forfaldsdatoen er illustrativ (ikke fra kildedokumenterne)",
   },
   en: {
     title: "Effect evaluation",
@@ -208,6 +209,7 @@ const TEXT = {
     restatementTrueUp: "trued up in the next period",
     savingLimit: "Total repayment at most the computed saving",
     ledgerAmount: "Ledger amount",
+    dueDateIllustrative: "the due date is illustrative (not from the source documents)",
   },
 } as const;
 

@@ -48,7 +48,7 @@ export function ledgerTable(repayment: RepaymentArtefact, lang: Lang, t: Texts):
       cumulative: p.cumulativeAmount,
       remaining: p.remainingCapital,
       caps: p.capsApplied.join("; "),
-      note: [p.restatement ? `${t("restated")}: ${restatedNote(p, lang, t)}` : "", illustrativeNote(p.illustrative, t)].filter(Boolean).join("; "),
+      note: [p.restatement ? `${t("restated")}: ${restatedNote(p, lang, t)}` : "", illustrativeNote(p.illustrative, t), p.dueDateIllustrative ? t("dueDateIllustrative") : ""].filter(Boolean).join("; "),
     })),
   );
   return {
