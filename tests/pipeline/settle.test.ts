@@ -119,7 +119,7 @@ describe("UngiFokus as of 2024-06-30, 2024-09-30 (settled through it) and 2026-0
       "UngiFokus: repayment of the transfer-payment difference, followed up yearly (ungifokus)",
       "Housing First – Hjem, Job og Helhed: rate card on outcomes within 6 months (hjem-job-helhed)",
       "Lær for Livet: rate card on participation, the 9th-grade exam and upper secondary (laer-for-livet)",
-      "Portfolio total (all contracts, settled only)",
+      "Portfolio total (all contracts; each column on its own)",
     ]);
     const repaid = status.slice(0, 3).map((r) => Number(r.repaid));
     expect(Number(status[3]!.repaid)).toBeCloseTo(repaid[0]! + repaid[1]! + repaid[2]!, 6);
