@@ -103,7 +103,7 @@ one-way sensitivity, the investment ceiling, and for published cases the
 published-vs-reproduced table. Writes projection.json.`,
   repay: RUN_HELP(
     "repay",
-    "Stage 5: what the municipality owes the investors under each contract in the spec — differential payments,\nrate cards, unit prices capped by the municipal saving — with caps, the return floor and ceiling,\nthe split between payers, the cumulative ledger, the investors' IRR, the repayment risk and the\nportfolio check. Writes repayment.json and ledger.csv.",
+    "Stage 5: what the municipality owes the investors under each contract in the spec — differential payments,\nrate cards, unit prices capped by the municipal saving — with caps, the return floor and ceiling,\nthe split between payers, the cumulative ledger, the investors' IRR, the repayment risk and the\nportfolio check — as of --as-of: each period settled (in the spec's settlement file), due, provisional\nor not yet due; only settled periods are repaid. Writes repayment.json and ledger.csv.",
   ),
   report: RUN_HELP(
     "report",

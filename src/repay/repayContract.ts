@@ -53,6 +53,7 @@ export function repayContract(terms: Contract, input: RepayContractInput): Contr
   const savingLimit = contract.savingLimit && "value" in contract.savingLimit ? contract.savingLimit : null;
   const floor = contract.investorReturn.floor ? contract.investorReturn.floor.value * capital : 0;
   const settledBy = new Map((input.settlements ?? []).filter((s) => s.settlementDate <= asOf).map((s) => [s.period, s]));
+  const settledLater = new Map((input.settlements ?? []).filter((s) => s.settlementDate > asOf).map((s) => [s.period, s]));
   const dates = periodDates(contract);
   let cumulative = 0;
   let outstanding = 0;
@@ -147,7 +148,7 @@ export function repayContract(terms: Contract, input: RepayContractInput): Contr
       from,
       dueDate,
       status,
-      statusNote: restatement ? `${note}; ${restatement.note}` : note,
+      statusNote: restatement ? `${note}; ${restatement.note}` : settledLater.has(period) ? `${note} (settled on ${settledLater.get(period)!.settlementDate}, after the as-of date: not counted here)` : note,
       persons,
       beforeCaps,
       trueUp,

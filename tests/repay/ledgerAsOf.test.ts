@@ -97,6 +97,7 @@ describe("settled periods never move", () => {
   it("a settlement dated after the as-of date is not counted: nothing after the as-of date is repaid", () => {
     const r = repayContract(contract(), { asOf: "2024-01-15", effects: early, outcomeRows: null, settlements: [settled("y1", 10000, "2024-01-31")] });
     expect(r.periods[0]!.status).toBe("due");
+    expect(r.periods[0]!.statusNote).toContain("settled on 2024-01-31, after the as-of date: not counted here");
     expect(r.repaidToDate).toBe(0);
     expect(r.dueToDate).toBe(10000);
   });
