@@ -16,6 +16,7 @@ import { verifyAllocationCommand } from "./commands/verifyAllocation.ts";
 import { checkPublishedCommand } from "./commands/checkPublished.ts";
 import { designCommand } from "./commands/design.ts";
 import { specSchemaCommand } from "./commands/specSchema.ts";
+import { settleCommand } from "./commands/settle.ts";
 import { nearest } from "../src/shared/nearest.ts";
 
 export { specJsonSchema } from "./commands/specSchema.ts";
@@ -29,6 +30,7 @@ const COMMANDS: readonly Command[] = [
   repayCommand,
   reportCommand,
   verifyRunCommand,
+  settleCommand,
   verifyAllocationCommand,
   checkPublishedCommand,
   designCommand,

@@ -78,6 +78,21 @@ export const messages = {
     duplicate_person: (firstLine: number) => `person already listed on line ${firstLine}`,
     duplicate_week: (firstLine: number) => `person and week already listed on line ${firstLine}`,
   },
+
+  settleThroughInvalid: (value: string) => `--through ${value} is not a date as yyyy-mm-dd`,
+  settleRunNotVerified: (run: string, files: readonly string[]) =>
+    `the run ${run} does not verify against its manifest (${files.join(", ")}): nothing is settled from a run whose files changed; run 'effekt verify-run ${run}' to see why, or run again`,
+  settleRunOtherSpec: (run: string, evaluation: string, spec: string) => `the run ${run} is of evaluation '${evaluation}', not '${spec}' (the spec): settle from a run of this spec`,
+  settleAfterAsOf: (through: string, asOf: string) =>
+    `--through ${through} is after the run's as-of date ${asOf}: a period due after the run's data cannot be settled from it; run as of ${through} or later first`,
+  settleFileOtherSpec: (file: string, evaluation: string, spec: string) => `the settlement file ${file} is of evaluation '${evaluation}', not '${spec}'`,
+  settleNoRepayment: (run: string) => `the run ${run} has no repayment.json: run the repay stage (or 'effekt run') first`,
+  settlementUnknown: (contract: string, period: string, what: "contract" | "period") =>
+    `the settlement file records contract '${contract}', period '${period}' as settled, and the spec's contracts have no such ${what}`,
+  projectionFigureNoProjection: (what: string, name: string) => `${what} is read from projection.json (case '${name}'), and there is none: run 'effekt project' first`,
+  projectionFigureNoCase: (what: string, name: string, cases: readonly string[]) => `${what}: projection.json has no case '${name}' (it has ${cases.join(", ") || "none"})`,
+  projectionFigureNotProjected: (what: string, name: string, reason: string) => `${what}: case '${name}' was not projected: ${reason}`,
+  projectionFigureNoScenario: (what: string, name: string, scenario: string) => `${what}: case '${name}' has no scenario '${scenario}'`,
 } as const;
 
 export type Rule = keyof typeof messages.rule;

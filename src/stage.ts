@@ -24,7 +24,7 @@ export interface DialectChoice {
 /** A file the spec names for a stage; `file` is relative to the spec's folder (or to the file that names it). */
 export type InputDeclaration =
   | { readonly role: string; readonly format: "rows"; readonly name: string; readonly file: string; readonly required: boolean; readonly dialect: DialectChoice }
-  | { readonly role: string; readonly format: "json"; readonly name: string; readonly file: string; readonly follow?: (json: unknown) => readonly InputDeclaration[] }
+  | { readonly role: string; readonly format: "json"; readonly name: string; readonly file: string; readonly required?: boolean; readonly follow?: (json: unknown) => readonly InputDeclaration[] }
   | { readonly role: string; readonly format: "text"; readonly name: string; readonly file: string; readonly required: boolean };
 
 export interface OpenedDialect {

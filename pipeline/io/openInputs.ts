@@ -39,6 +39,10 @@ export async function openInputs(declarations: readonly InputDeclaration[], spec
     const file = relative(specDir, path) || basename(path);
     const base = { role: declaration.role, name: declaration.name, file, ...(parent !== undefined ? { parent: relative(specDir, parent) || basename(parent) } : {}) };
     if (await isDirectory(path)) stopRun(issue("input_is_directory", messages.inputIsDirectory(declaration.name), { file, path: [] }));
+    if (declaration.format === "json" && declaration.required === false && !(await exists(path))) {
+      opened.push({ ...base, format: "json", content: null });
+      continue;
+    }
     if (declaration.format === "json") {
       opened.push({ ...base, format: "json", content: await readJson(path, declaration.name) });
       continue;

@@ -50,7 +50,8 @@ export function projectCase(raw: unknown, file: string, effects: EffectsArtefact
 
   const baseResult = results.get("base")!;
   const sensitivity = base.sensitivity.map((item) => {
-    const at = (value: unknown) => run(withOverrides([{ path: item.path, value }], ` sensitivity '${item.label}'`), { id: "sensitivity", label: item.label });
+    const paths = typeof item.path === "string" ? [item.path] : item.path;
+    const at = (value: unknown) => run(withOverrides(paths.map((path) => ({ path, value })), ` sensitivity '${item.label}'`), { id: "sensitivity", label: item.label });
     const low = at(item.low);
     const high = at(item.high);
     return {

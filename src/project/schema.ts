@@ -104,7 +104,17 @@ export const Assumptions = z
     }),
     lines: z.array(CostLine).min(1),
     scenarios: z.array(Scenario).default([]),
-    sensitivity: z.array(z.strictObject({ label: z.string(), path: z.string(), low: z.unknown(), high: z.unknown(), source: z.string() })).default([]),
+    sensitivity: z
+      .array(
+        z.strictObject({
+          label: z.string(),
+          path: z.union([z.string(), z.array(z.string()).min(1)]).describe("The dot path to move; several paths (e.g. every line an assumption names) all move to the same low and high value"),
+          low: z.unknown(),
+          high: z.unknown(),
+          source: z.string(),
+        }),
+      )
+      .default([]),
     published: z.array(PublishedFigure).default([]),
   })
   .superRefine((a, ctx) => {
@@ -208,7 +218,7 @@ export const CaseProjection = z.object({
   source: z.string(),
   notProjected: z.string().nullable().describe("Why this case could not be projected (e.g. an effect it needs is not estimable yet)."),
   scenarios: z.array(ScenarioResult),
-  sensitivity: z.array(z.object({ label: z.string(), path: z.string(), source: z.string(), low: z.unknown(), high: z.unknown(), societyNet: z.object({ low: z.number(), base: z.number(), high: z.number() }), kommuneNet: z.object({ low: z.number(), base: z.number(), high: z.number() }) })),
+  sensitivity: z.array(z.object({ label: z.string(), path: z.union([z.string(), z.array(z.string())]), source: z.string(), low: z.unknown(), high: z.unknown(), societyNet: z.object({ low: z.number(), base: z.number(), high: z.number() }), kommuneNet: z.object({ low: z.number(), base: z.number(), high: z.number() }) })),
   published: z.array(PublishedComparison),
 });
 export type CaseProjection = z.infer<typeof CaseProjection>;

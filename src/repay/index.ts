@@ -3,41 +3,58 @@
  * data and the evaluation's results, laid out so an investor can re-derive every kroner.
  *
  *   reads:  the spec's contract file(s), effects.json, an outcome table per rate-card contract;
- *           optionally a portfolio file
+ *           the settlement file (what is recorded as paid); projection.json when a term is a
+ *           computed saving; optionally a portfolio file
  *   writes: repayment.json, ledger.csv
  */
 import type { EffectsArtefact } from "../estimate/schema.ts";
+import type { ProjectionArtefact } from "../project/schema.ts";
+import { messages } from "../messages.ts";
 import { csvLine } from "../shared/csv.ts";
 import type { OutcomeRow } from "./outcomeTable.ts";
 import { Portfolio, portfolioView } from "./portfolio.ts";
 import { repayContract } from "./repayContract.ts";
 import { parseOutcomeTable } from "./parseOutcomeTable.ts";
 import { ContractDataError } from "./ruleAmounts.ts";
+import { ruleDefinition } from "./rules/index.ts";
+import { SettlementFile } from "./settlements.ts";
 import { Contract as ContractSchema } from "./schema.ts";
-import { messages } from "../messages.ts";
 import { issue, issuesFromZod, type Issue } from "../shared/issues.ts";
 import { defineStage, stopped } from "../stage.ts";
+import { isoDate } from "../shared/dates.ts";
 import { RepaymentArtefact, type Contract, type ContractResult } from "./schema.ts";
 
 export { RepaymentArtefact } from "./schema.ts";
-
-
 
 export interface RepayInput {
   readonly evaluation: string;
   readonly contracts: readonly { readonly contract: Contract; readonly outcomeRows: readonly OutcomeRow[] | null }[];
   readonly effects: EffectsArtefact | null;
   readonly portfolio: Portfolio | null;
-  /** The seed of the repayment-risk simulations. */
+  /** The run's as-of date, yyyy-mm-dd: what is settled, due, provisional or not yet due. */
+  readonly asOf: string;
+  /** The settlement file; null when there is none yet. */
+  readonly settlements: SettlementFile | null;
+  readonly projection: ProjectionArtefact | null;
+  /** The repayment-risk seed (spec repayment.riskSeed). */
   readonly riskSeed: number;
 }
 
 export function run(input: RepayInput): { artefact: RepaymentArtefact; ledgerCsv: string } {
-  const results = input.contracts.map((c) => repayContract(c.contract, input.effects, c.outcomeRows, input.riskSeed));
+  const settlements = input.settlements?.settlements ?? [];
+  for (const s of settlements) {
+    const contract = input.contracts.find((c) => c.contract.name === s.contract)?.contract;
+    if (!contract || !contract.schedule.some((p) => p.period === s.period)) {
+      throw new ContractDataError(messages.settlementUnknown(s.contract, s.period, contract ? "period" : "contract"));
+    }
+  }
+  const results = input.contracts.map((c) =>
+    repayContract(c.contract, { asOf: input.asOf, effects: input.effects, outcomeRows: c.outcomeRows, projection: input.projection, settlements: settlements.filter((s) => s.contract === c.contract.name), seed: input.riskSeed }),
+  );
   const byName = new Map(results.map((r) => [r.name, r]));
   const artefact = RepaymentArtefact.parse({
     artefact: "repayment",
-    schema_version: 1,
+    schema_version: 2,
     evaluation: input.evaluation,
     contracts: results,
     portfolio: input.portfolio ? portfolioView(input.portfolio, byName) : null,
@@ -45,17 +62,28 @@ export function run(input: RepayInput): { artefact: RepaymentArtefact; ledgerCsv
   return { artefact, ledgerCsv: ledgerCsv(results) };
 }
 
-/** One row per ledger line, then one per period total and payer: what an investor checks against. */
+/**
+ * One row per ledger line; per period one row with its status, computed and settled amounts
+ * and any restatement; then one per payer with its share of the period's amount.
+ */
 export function ledgerCsv(results: readonly ContractResult[]): string {
-  const rows: string[] = [csvLine(["contract", "period", "payment_year", "rule", "item", "basis", "formula", "amount", "payer", "paid", "cumulative_paid", "remaining_capital", "caps_applied"])];
+  const rows: string[] = [
+    csvLine(["contract", "period", "payment_year", "due_date", "status", "rule", "item", "basis", "formula", "amount", "payer", "computed_amount", "settled_amount", "settlement_date", "restatement", "cumulative_amount", "remaining_capital", "caps_applied", "illustrative"]),
+  ];
+  const mark = (illustrative: boolean) => (illustrative ? "illustrative" : null);
   for (const r of results) {
+    const periodOf = new Map(r.periods.map((p) => [p.period, p]));
     for (const line of r.lines) {
+      const p = periodOf.get(line.period);
       const basis = Object.entries(line.basis).map(([k, v]) => `${k}=${v === null ? "suppressed" : v}`).join("; ");
-      rows.push(csvLine([r.name, line.period, line.paymentYear, line.rule, line.item, basis, line.formula, line.amount, null, null, null, null, null]));
+      rows.push(csvLine([r.name, line.period, line.paymentYear, p?.dueDate ?? null, p?.status ?? null, line.rule, line.item, basis, line.formula, line.amount, null, null, null, null, null, null, null, null, mark(line.illustrative)]));
     }
     for (const p of r.periods) {
-      for (const [payer, amount] of Object.entries(p.byPayer)) {
-        rows.push(csvLine([r.name, p.period, p.paymentYear, "total", "period payment", null, null, null, payer, amount, p.cumulativePaid, p.remainingCapital, p.capsApplied.join("; ")]));
+      const head = [r.name, p.period, p.paymentYear, p.dueDate, p.status, "total"] as const;
+      const marks = [p.illustrative ? "illustrative" : "", p.dueDateIllustrative ? "due date illustrative" : ""].filter(Boolean).join("; ") || null;
+      rows.push(csvLine([...head, "period", null, p.statusNote, p.amount, null, p.computedAmount, p.settledAmount, p.settlementDate, p.restatement?.amount ?? null, p.cumulativeAmount, p.remainingCapital, p.capsApplied.join("; "), marks]));
+      for (const [payer, share] of Object.entries(p.byPayer)) {
+        rows.push(csvLine([...head, "payer share", null, null, share, payer, null, null, null, null, null, null, null, mark(p.illustrative)]));
       }
     }
   }
@@ -74,7 +102,7 @@ export const stage = defineStage({
   folder: "src/repay/",
   does: "what the municipality owes the investors under each contract: caps, payer split, cumulative ledger, IRR, risk, portfolio check",
   reads: [],
-  readsOptional: ["effects"],
+  readsOptional: ["effects", "projection"],
   inputs: (spec) => [
     ...[spec.contract ?? []].flat().map((file) => ({
       role: "contract",
@@ -87,6 +115,7 @@ export const stage = defineStage({
       },
     })),
     ...(spec.portfolio ? [{ role: "portfolio", format: "json" as const, name: "portfolio file", file: spec.portfolio }] : []),
+    { role: "settlements", format: "json" as const, name: "settlement file", file: spec.settlements, required: false },
   ],
   writes: ["repayment", "ledger"],
   skip: (spec) => ([spec.contract ?? []].flat().length === 0 ? { reason: messages.noContract(), path: ["contract"] } : null),
@@ -104,7 +133,7 @@ export const stage = defineStage({
         contracts.push({ contract: parsed.data, outcomeRows: null });
         continue;
       }
-      const needed = parsed.data.rules.flatMap((r) => (r.kind === "rate_card" ? r.prices.map((p) => p.outcome) : r.kind === "capped_unit_price" ? [r.outcome] : []));
+      const needed = parsed.data.rules.flatMap((r) => ruleDefinition(r).tableOutcomes(r));
       const rows = parseOutcomeTable(table.content, table.file, file.file, needed);
       if ("issues" in rows) issues.push(...rows.issues);
       else contracts.push({ contract: parsed.data, outcomeRows: rows.rows });
@@ -112,17 +141,34 @@ export const stage = defineStage({
     const portfolioFile = files.find((f) => f.role === "portfolio");
     const portfolio = portfolioFile ? Portfolio.safeParse(portfolioFile.content) : null;
     if (portfolio && !portfolio.success) issues.push(...issuesFromZod(portfolio.error, portfolioFile!.file));
+    const settlementsFile = files.find((f) => f.role === "settlements");
+    const settlements = settlementsFile?.format === "json" && settlementsFile.content !== null ? SettlementFile.safeParse(settlementsFile.content) : null;
+    if (settlements && !settlements.success) issues.push(...issuesFromZod(settlements.error, settlementsFile!.file));
     if (issues.length > 0) return stopped(issues);
     let output;
     try {
-      output = run({ evaluation: context.spec.name, contracts, effects: artefacts.effects, portfolio: portfolio?.data ?? null, riskSeed: context.seeds.repaymentRisk });
+      output = run({
+        evaluation: context.spec.name,
+        contracts,
+        effects: artefacts.effects,
+        portfolio: portfolio?.data ?? null,
+        asOf: isoDate(context.asOf),
+        settlements: settlements?.data ?? null,
+        projection: artefacts.projection,
+        riskSeed: context.seeds.repaymentRisk,
+      });
     } catch (error) {
       if (error instanceof ContractDataError) return stopped([issue("contract_data", error.message)]);
       throw error;
     }
-    const summary = output.artefact.contracts.map(
-      (c) => `repay: ${c.name}: ${Math.round(c.totalRepaid).toLocaleString("en")} kr repaid of ${c.capital.toLocaleString("en")} kr capital${c.illustrative.length > 0 ? ` (${c.illustrative.length} illustrative terms)` : ""}`,
-    );
+    const kr = (amount: number) => Math.round(amount).toLocaleString("en");
+    const summary = output.artefact.contracts.map((c) => {
+      const restated = c.periods.filter((p) => p.restatement !== null).map((p) => p.period);
+      return (
+        `repay: ${c.name}: as of ${c.asOf} ${kr(c.repaidToDate)} kr repaid (settled), ${kr(c.dueToDate)} kr due, ${kr(c.provisional)} kr provisional; ` +
+        `${kr(c.contractTotal)} kr over the contract of ${c.capital.toLocaleString("en")} kr capital${c.illustrative.length > 0 ? ` (${c.illustrative.length} illustrative terms)` : ""}${restated.length > 0 ? `; restated: ${restated.join(", ")}` : ""}`
+      );
+    });
     return { outputs: { repayment: output.artefact, ledger: output.ledgerCsv }, issues: [], warnings: [], summary: [...summary, `repay: → ${context.shownPath("repayment")}, ${context.shownPath("ledger")}`] };
   },
 });

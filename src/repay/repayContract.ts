@@ -1,72 +1,176 @@
 /**
- * One contract from its terms and the evaluation's results: ledger lines per follow-up
- * period and rule, then the contract's caps in order — per period, the total cap, the
- * ceiling on the investors' return — the floor as a top-up in the last period, the
- * split between payers, the cumulative ledger and the investors' return (IRR).
+ * One contract as of a date, from its terms, the evaluation's results and the settlement
+ * file. Per follow-up period, in order:
+ *
+ *   1. ledger lines per rule (rules/<kind>.ts), and the persons they rest on;
+ *   2. with restatement true_up_next_period, the restatements of earlier settled periods;
+ *   3. the contract's caps in order — per period, the total cap, the ceiling on the
+ *      investors' return, the computed saving — and, in the last period, the floor;
+ *   4. the status at the as-of date (periodStatus) and, for a settled period, the settled
+ *      amount, which stands: a different computed amount is shown as a restatement;
+ *   5. the split between payers, the cumulative ledger and the investors' return (IRR).
+ *
+ * Only settled periods are repaid (`repaidToDate`); due and provisional amounts are
+ * totalled apart, and `contractTotal` (every period) is a forecast on the data so far.
  */
 import type { EffectsArtefact } from "../estimate/schema.ts";
+import type { ProjectionArtefact } from "../project/schema.ts";
 import { internalRateOfReturn } from "./internalRateOfReturn.ts";
 import type { OutcomeRow } from "./outcomeTable.ts";
-import { cappedUnitPriceLines, differentialLines, rateCardLines } from "./ruleAmounts.ts";
+import { periodDates } from "./periodDates.ts";
+import { periodStatus } from "./periodStatus.ts";
+import { resolveProjectionFigures } from "./projectionFigures.ts";
 import { repaymentRisk } from "./repaymentRisk.ts";
-import type { Contract, ContractResult, LedgerLine } from "./schema.ts";
+import { toOre } from "./ruleAmounts.ts";
+import { newRuleState, ruleDefinition, type RuleState } from "./rules/index.ts";
+import type { Contract, ContractResult, LedgerLine, PeriodSummary } from "./schema.ts";
+import type { Settlement } from "./settlements.ts";
 
-export function repayContract(contract: Contract, effects: EffectsArtefact | null, outcomeRows: readonly OutcomeRow[] | null, seed = 1): ContractResult {
+export interface RepayContractInput {
+  /** yyyy-mm-dd */
+  readonly asOf: string;
+  readonly effects: EffectsArtefact | null;
+  readonly outcomeRows: readonly OutcomeRow[] | null;
+  readonly projection?: ProjectionArtefact | null;
+  /** This contract's entries of the settlement file. */
+  readonly settlements?: readonly Settlement[];
+  readonly seed?: number;
+}
+
+/** Differences below half an øre are rounding, not restatements. */
+const HALF_ORE = 0.005;
+
+export function repayContract(terms: Contract, input: RepayContractInput): ContractResult {
+  const { asOf, effects, outcomeRows } = input;
+  const contract = resolveProjectionFigures(terms, input.projection ?? null);
   const capital = contract.investors.reduce((sum, i) => sum + i.capital.value, 0);
   const lines: LedgerLine[] = [];
-  const periods: ContractResult["periods"] = [];
-  const perPersonPaid = new Map<string, Map<string, number>>();
-  const cappedPaid = new Map<string, number>();
-  let cumulative = 0;
+  const periods: PeriodSummary[] = [];
+  const states = new Map<string, RuleState>(contract.rules.map((r) => [r.id, newRuleState()]));
+  const ruleIllustrative = new Map(contract.rules.map((r) => [r.id, collectIllustrative(r).length > 0]));
   const totalCap = contract.caps.total?.value ?? Infinity;
   const ceiling = contract.investorReturn.ceiling ? contract.investorReturn.ceiling.value * capital : Infinity;
+  const savingLimit = contract.savingLimit && "value" in contract.savingLimit ? contract.savingLimit : null;
+  const floor = contract.investorReturn.floor ? contract.investorReturn.floor.value * capital : 0;
+  const settledBy = new Map((input.settlements ?? []).filter((s) => s.settlementDate <= asOf).map((s) => [s.period, s]));
+  const settledLater = new Map((input.settlements ?? []).filter((s) => s.settlementDate > asOf).map((s) => [s.period, s]));
+  const dates = periodDates(contract);
+  let cumulative = 0;
+  let outstanding = 0;
+  let outstandingFrom: string[] = [];
+  let beforeSavingLimit = 0;
+  let floorTopUp = 0;
+  let savingLimitBit = false;
 
-  contract.schedule.forEach(({ period, paymentYear }) => {
-    const rows = (outcomeRows ?? []).filter((r) => r.period === period);
+  dates.forEach(({ period, paymentYear, from, dueDate, dueDateIllustrative }, index) => {
+    const context = (ruleId: string) => ({ effects, rows: (outcomeRows ?? []).filter((r) => r.period === period), confidence: effects?.confidence ?? 0.95, illustrative: ruleIllustrative.get(ruleId) ?? false });
     let beforeCaps = 0;
+    let persons: number | null = null;
+    let illustrative = false;
     for (const rule of contract.rules) {
-      const ruleLines =
-        rule.kind === "differential"
-          ? differentialLines(rule, period, effects)
-          : rule.kind === "rate_card"
-            ? rateCardLines(rule, rows, perPersonPaid.get(rule.id) ?? perPersonPaid.set(rule.id, new Map()).get(rule.id)!)
-            : cappedUnitPriceLines(rule, rows, cappedPaid.get(rule.id) ?? 0);
-      for (const { amountUnsuppressed, ...line } of ruleLines) {
+      const definition = ruleDefinition(rule);
+      const ctx = context(rule.id);
+      const counted = definition.persons(rule, period, ctx);
+      if (counted !== null) persons = Math.max(persons ?? 0, counted);
+      for (const { amountUnsuppressed, ...line } of definition.lines(rule, period, ctx, states.get(rule.id)!)) {
         beforeCaps += amountUnsuppressed;
-        if (rule.kind === "capped_unit_price") cappedPaid.set(rule.id, (cappedPaid.get(rule.id) ?? 0) + amountUnsuppressed);
+        illustrative ||= line.illustrative;
         lines.push({ period, paymentYear, ...line });
       }
     }
+    const settlement = settledBy.get(period) ?? null;
+
+    let trueUp = 0;
+    if (!settlement && contract.restatement === "true_up_next_period" && Math.abs(outstanding) >= HALF_ORE) {
+      trueUp = toOre(outstanding);
+      lines.push({ period, paymentYear, rule: "restatement", item: `true-up of restated periods (${outstandingFrom.join(", ") || "earlier settled periods"})`, basis: { restated: trueUp }, formula: "Σ (computed − settled) of the earlier settled periods, less what earlier true-ups paid", amount: trueUp, suppressed: false, illustrative: false });
+      outstanding = 0;
+      outstandingFrom = [];
+    }
+
     const capsApplied: string[] = [];
-    let paid = Math.max(0, beforeCaps);
-    const limit = (value: number, name: string) => {
-      if (paid > value) {
-        paid = Math.max(0, value);
+    let capIllustrative = false;
+    let computed = Math.max(0, beforeCaps + trueUp);
+    if (trueUp < 0 && beforeCaps + trueUp < 0) {
+      // An over-payment larger than this period's amount is carried on to the next one.
+      outstanding = Math.min(0, Math.max(0, beforeCaps) + trueUp);
+      outstandingFrom = [`carried from ${period}`];
+    }
+    const limit = (value: number, name: string, isIllustrative: boolean) => {
+      if (computed > value) {
+        computed = Math.max(0, value);
         capsApplied.push(name);
+        capIllustrative ||= isIllustrative;
+        return true;
       }
+      return false;
     };
-    if (contract.caps.perPeriod) limit(contract.caps.perPeriod.value, `per-period cap ${contract.caps.perPeriod.value}`);
-    limit(totalCap - cumulative, `total cap ${totalCap}`);
-    limit(ceiling - cumulative, `return ceiling ${contract.investorReturn.ceiling?.value ?? ""} × capital`);
-    cumulative += paid;
-    periods.push({ period, paymentYear, beforeCaps, capsApplied, paid, byPayer: {}, cumulativePaid: cumulative, remainingCapital: Math.max(0, capital - cumulative) });
+    if (contract.caps.perPeriod) limit(contract.caps.perPeriod.value, `per-period cap ${contract.caps.perPeriod.value}`, contract.caps.perPeriod.illustrative);
+    limit(totalCap - cumulative, `total cap ${totalCap}`, contract.caps.total?.illustrative ?? false);
+    limit(ceiling - cumulative, `return ceiling ${contract.investorReturn.ceiling?.value ?? ""} × capital`, contract.investorReturn.ceiling?.illustrative ?? false);
+    beforeSavingLimit += computed;
+    if (savingLimit && limit(savingLimit.value - cumulative, `total repayment never exceeds the computed saving ${savingLimit.value}`, savingLimit.illustrative)) savingLimitBit = true;
+    if (index === dates.length - 1 && cumulative + computed < floor) {
+      floorTopUp = floor - (cumulative + computed);
+      computed += floorTopUp;
+      capsApplied.push(`return floor ${contract.investorReturn.floor!.value} × capital: top-up ${floorTopUp}`);
+      capIllustrative ||= contract.investorReturn.floor!.illustrative;
+    }
+
+    const computedAmount = persons === 0 ? null : toOre(computed);
+    const { status, note } = periodStatus({ asOf, from, dueDate, persons, settled: settlement !== null });
+    let restatement: PeriodSummary["restatement"] = null;
+    if (settlement) {
+      const settledOwn = settlement.amount - settlement.trueUp;
+      const difference = toOre((computedAmount ?? 0) - settledOwn);
+      if (Math.abs(difference) >= HALF_ORE) {
+        const policy = contract.restatement;
+        restatement = {
+          amount: difference,
+          settled: settledOwn,
+          computed: computedAmount,
+          policy,
+          note:
+            `restated: settled ${settledOwn} on ${settlement.settlementDate} (run as of ${settlement.run.asOf}); computed now ${computedAmount ?? "nothing (no persons)"}; difference ${difference}` +
+            (policy === "none" ? " — not paid (contract restatement: none)" : " — trued up in the next unsettled period"),
+        };
+        if (policy === "true_up_next_period") outstandingFrom.push(period);
+      }
+      // What is still owed for this period: its computed amount less what was settled, true-ups included
+      // (a true-up it paid already covered part of an earlier restatement).
+      if (contract.restatement === "true_up_next_period") outstanding += (computedAmount ?? 0) - settlement.amount;
+    }
+    const amount = settlement ? settlement.amount : (computedAmount ?? 0);
+    cumulative += amount;
+    periods.push({
+      period,
+      paymentYear,
+      from,
+      dueDate,
+      status,
+      statusNote: restatement ? `${note}; ${restatement.note}` : settledLater.has(period) ? `${note} (settled on ${settledLater.get(period)!.settlementDate}, after the as-of date: not counted here)` : note,
+      persons,
+      beforeCaps,
+      trueUp,
+      capsApplied,
+      computedAmount,
+      settledAmount: settlement?.amount ?? null,
+      settlementDate: settlement?.settlementDate ?? null,
+      settledFromRun: settlement ? { manifestSha256: settlement.run.manifestSha256, asOf: settlement.run.asOf } : null,
+      restatement,
+      amount,
+      byPayer: {},
+      cumulativeAmount: cumulative,
+      remainingCapital: Math.max(0, capital - cumulative),
+      illustrative: illustrative || capIllustrative,
+      dueDateIllustrative,
+    });
   });
 
-  let floorTopUp = 0;
-  const floor = contract.investorReturn.floor ? contract.investorReturn.floor.value * capital : 0;
-  if (cumulative < floor && periods.length > 0) {
-    floorTopUp = floor - cumulative;
-    const last = periods.at(-1)!;
-    last.paid += floorTopUp;
-    last.capsApplied.push(`return floor ${contract.investorReturn.floor!.value} × capital: top-up ${floorTopUp}`);
-    cumulative = floor;
-    last.cumulativePaid = cumulative;
-    last.remainingCapital = Math.max(0, capital - cumulative);
-  }
   const byPayer: Record<string, number> = Object.fromEntries(contract.payers.map((p) => [p.budget, 0]));
   for (const period of periods) {
     for (const payer of contract.payers) {
-      const share = period.paid * payer.share.value;
+      const share = period.amount * payer.share.value;
       period.byPayer[payer.budget] = (period.byPayer[payer.budget] ?? 0) + share;
       byPayer[payer.budget]! += share;
     }
@@ -74,28 +178,38 @@ export function repayContract(contract: Contract, effects: EffectsArtefact | nul
 
   const lastYear = Math.max(contract.startYear, ...contract.schedule.map((s) => s.paymentYear));
   const flows = Array.from({ length: lastYear - contract.startYear + 1 }, (_, t) => (t === 0 ? -capital : 0));
-  for (const period of periods) flows[period.paymentYear - contract.startYear]! += period.paid;
+  for (const period of periods) flows[period.paymentYear - contract.startYear]! += period.amount;
   const irr = capital > 0 ? internalRateOfReturn(flows) : null;
+  const sum = (status: PeriodSummary["status"], of: (p: PeriodSummary) => number | null) => toOre(periods.filter((p) => p.status === status).reduce((s, p) => s + (of(p) ?? 0), 0));
 
-  const illustrative = collectIllustrative(contract);
+  const illustrativeTerms = collectIllustrative(contract);
   return {
     name: contract.name,
     title: contract.title,
     source: contract.source,
     capital,
-    illustrative,
+    illustrative: illustrativeTerms,
+    restsOnIllustrativeTerms: periods.some((p) => p.illustrative || p.dueDateIllustrative) || contract.payers.some((p) => p.share.illustrative),
+    asOf,
     lines,
     periods,
-    totalRepaid: cumulative,
+    repaidToDate: sum("settled", (p) => p.settledAmount),
+    dueToDate: sum("due", (p) => p.computedAmount),
+    provisional: sum("provisional", (p) => p.computedAmount),
+    contractTotal: cumulative,
+    restatementOutstanding: toOre(outstanding),
+    savingLimit: savingLimit
+      ? { rule: "total repayment never exceeds the computed saving", limit: savingLimit.value, source: savingLimit.source, beforeLimit: beforeSavingLimit, total: cumulative, holds: cumulative <= savingLimit.value + HALF_ORE, bit: savingLimitBit }
+      : null,
     byPayer,
     investorReturn: {
       total: cumulative - capital,
       multiple: capital > 0 ? cumulative / capital : 0,
       irr,
       floorTopUp,
-      note: `cash flows by year from ${contract.startYear}: −capital in ${contract.startYear}, each period's payment in its payment year; IRR solves Σ flow_t / (1 + r)^t = 0`,
+      note: `over the whole contract (a forecast for periods not yet settled): cash flows by year from ${contract.startYear}: −capital in ${contract.startYear}, each period's amount in its payment year; IRR solves Σ flow_t / (1 + r)^t = 0`,
     },
-    risk: repaymentRisk(contract, effects, outcomeRows, seed),
+    risk: repaymentRisk(contract, effects, outcomeRows, input.seed ?? 1),
     published: contract.published.map((p) => {
       const computed = p.output === "capital" ? capital : cumulative;
       const ok = p.published === 0 ? Math.abs(computed) < 0.5 : Math.abs(computed - p.published) / Math.abs(p.published) <= p.tolerance;
@@ -104,7 +218,7 @@ export function repayContract(contract: Contract, effects: EffectsArtefact | nul
   };
 }
 
-function collectIllustrative(contract: Contract): string[] {
+function collectIllustrative(contract: unknown): string[] {
   const found: string[] = [];
   const visit = (node: unknown, path: string) => {
     if (Array.isArray(node)) node.forEach((item, i) => visit(item, `${path}[${(item as { id?: string }).id ?? i}]`));

@@ -4,6 +4,7 @@
  * documents carry `"illustrative": true`.
  */
 import { z } from "zod";
+import { parseDate } from "../ingest/parseValue.ts";
 
 export const Amount = z.strictObject({
   value: z.number(),
@@ -11,6 +12,23 @@ export const Amount = z.strictObject({
   illustrative: z.boolean().default(false).describe("true when the number is not in the source documents"),
 });
 export type Amount = z.infer<typeof Amount>;
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as yyyy-mm-dd").refine((text) => parseDate(text, "iso") !== null, "a calendar date as yyyy-mm-dd");
+
+/** A figure read from stage 4's projection.json: a case's saving for one sector over its horizon (`totals.<sector>`). */
+export const ProjectionFigure = z.strictObject({
+  projection: z.strictObject({
+    case: z.string().describe("The case's name in projection.json"),
+    scenario: z.string().default("base"),
+    sector: z.enum(["kommune", "region", "stat", "society"]).describe("kommune: the isolated municipal saving"),
+  }),
+  source: z.string().min(1),
+  illustrative: z.boolean().default(false),
+});
+export type ProjectionFigure = z.infer<typeof ProjectionFigure>;
+/** An amount typed in, or one computed by stage 4. */
+export const AmountOrProjection = z.union([Amount, ProjectionFigure]);
+export type AmountOrProjection = z.infer<typeof AmountOrProjection>;
 
 export const PAYER_BUDGETS = ["kommune_decentral", "kommune_central", "outcome_fund", "state"] as const;
 
@@ -46,7 +64,7 @@ export const CappedUnitPriceRule = z.strictObject({
   label: z.string(),
   outcome: z.string().describe("A 0/1 column of the outcome table: persons (families) that count"),
   unitPrice: Amount,
-  cap: Amount.describe("The computed isolated municipal saving the payments may not exceed (over the contract)"),
+  cap: AmountOrProjection.describe("The computed isolated municipal saving the payments may not exceed (over the contract): typed in, or read from projection.json"),
 });
 
 export const Rule = z.discriminatedUnion("kind", [DifferentialRule, RateCardRule, CappedUnitPriceRule]);
@@ -63,7 +81,17 @@ export const Contract = z
     investors: z.array(z.strictObject({ id: z.string(), name: z.string(), capital: Amount })).min(1),
     payers: z.array(z.strictObject({ id: z.string(), name: z.string(), budget: z.enum(PAYER_BUDGETS), share: Amount })).min(1),
     schedule: z
-      .array(z.strictObject({ period: z.string(), paymentYear: z.number().int() }))
+      .array(
+        z.strictObject({
+          period: z.string(),
+          paymentYear: z.number().int(),
+          from: IsoDate.optional().describe("The day the period's follow-up starts (before it: not due); default the day after the previous period's due date, the contract's period.from for the first"),
+          dueDate: z
+            .strictObject({ value: IsoDate, source: z.string().min(1), illustrative: z.boolean().default(false) })
+            .optional()
+            .describe("The day the period's payment falls due; default 31 December of the payment year"),
+        }),
+      )
       .min(1)
       .describe("Follow-up periods in order and the year each is paid"),
     caps: z
@@ -75,10 +103,15 @@ export const Contract = z
         ceiling: Amount.optional().describe("The most they get back, as a multiple of capital (e.g. 1.2 = capital plus 20 %)"),
       })
       .default({}),
+    restatement: z
+      .enum(["none", "true_up_next_period"])
+      .default("none")
+      .describe("When a later run computes a settled period differently: none = the difference is shown, never paid; true_up_next_period = it is added to (or taken from) the next unsettled period"),
+    savingLimit: AmountOrProjection.optional().describe("Total repayment never exceeds this computed saving (e.g. the isolated municipal saving of a projected case); checked and reported"),
     outcomeTable: z.string().optional().describe("For rate cards without the pipeline: a person-level CSV (person_id, period, 0/1 outcome columns), relative to the contract"),
     rules: z.array(Rule).min(1),
     published: z
-      .array(z.strictObject({ id: z.string(), label: z.string(), published: z.number(), printed: z.string(), output: z.enum(["totalRepaid", "capital"]), tolerance: z.number().default(0.005) }))
+      .array(z.strictObject({ id: z.string(), label: z.string(), published: z.number(), printed: z.string(), output: z.enum(["contractTotal", "totalRepaid", "capital"]).describe("contractTotal (totalRepaid is its old name): the ledger over every period, whatever its status"), tolerance: z.number().default(0.005) }))
       .default([]),
   })
   .superRefine((c, ctx) => {
@@ -102,6 +135,10 @@ export const Contract = z
       }
     });
     const periods = c.schedule.map((s) => s.period);
+    periods.forEach((p, i) => periods.indexOf(p) !== i && ctx.addIssue({ code: "custom", path: ["schedule", i, "period"], message: `period '${p}' is listed twice` }));
+    c.schedule.forEach((s, i) => {
+      if (s.from && s.dueDate && s.dueDate.value < s.from) ctx.addIssue({ code: "custom", path: ["schedule", i, "dueDate"], message: `the due date ${s.dueDate.value} is before the period starts (${s.from})` });
+    });
     c.rules.forEach((rule, i) => {
       if (rule.kind === "differential") {
         rule.periods.forEach((p, j) => {
@@ -109,7 +146,7 @@ export const Contract = z
         });
       }
       if (rule.kind === "rate_card") check(rule.perPersonCap, ["rules", i, "perPersonCap"], "the per-person cap");
-      if (rule.kind === "capped_unit_price") check(rule.cap, ["rules", i, "cap"], "the cap");
+      if (rule.kind === "capped_unit_price" && "value" in rule.cap) check(rule.cap, ["rules", i, "cap"], "the cap");
     });
   });
 export type Contract = z.infer<typeof Contract>;
@@ -123,19 +160,45 @@ export const LedgerLine = z.object({
   formula: z.string(),
   amount: z.number().nullable().describe("Before contract-level caps; null where suppressed (fewer than 5 persons)"),
   suppressed: z.boolean(),
+  illustrative: z.boolean().default(false).describe("The line's terms (price, cap) are not in the source documents"),
 });
 export type LedgerLine = z.infer<typeof LedgerLine>;
+
+export const PERIOD_STATUSES = ["settled", "due", "provisional", "not_due"] as const;
+export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
+
+export const Restatement = z.object({
+  amount: z.number().describe("computed − settled: what new data would change"),
+  settled: z.number().describe("The settled amount less any true-up of earlier periods it included"),
+  computed: z.number().nullable().describe("What this run computes for the period"),
+  policy: z.enum(["none", "true_up_next_period"]),
+  note: z.string(),
+});
 
 export const PeriodSummary = z.object({
   period: z.string(),
   paymentYear: z.number().int(),
+  from: z.string().describe("The day the period's follow-up starts"),
+  dueDate: z.string().describe("The day its payment falls due"),
+  status: z.enum(PERIOD_STATUSES).describe("At the run's as-of date: settled (recorded as paid), due (complete, not yet settled), provisional (under way: computed on the data so far), not_due (not started, or no persons yet)"),
+  statusNote: z.string(),
+  persons: z.number().int().nullable().describe("Persons the period's amount rests on (null: not measured by person)"),
   beforeCaps: z.number(),
+  trueUp: z.number().describe("Restatements of earlier settled periods added to this one (contract restatement: true_up_next_period)"),
   capsApplied: z.array(z.string()),
-  paid: z.number(),
+  computedAmount: z.number().nullable().describe("What this run computes for the period, after caps; null when it has no persons yet"),
+  settledAmount: z.number().nullable(),
+  settlementDate: z.string().nullable(),
+  settledFromRun: z.object({ manifestSha256: z.string(), asOf: z.string() }).nullable().describe("The run the settled amount came from"),
+  restatement: Restatement.nullable().describe("Set when a settled period would be computed differently now"),
+  amount: z.number().describe("The period's amount in the ledger: the settled amount when settled, else the computed amount (0 when none)"),
   byPayer: z.record(z.string(), z.number()),
-  cumulativePaid: z.number(),
+  cumulativeAmount: z.number(),
   remainingCapital: z.number(),
+  illustrative: z.boolean().describe("The amount rests on terms that are not in the source documents"),
+  dueDateIllustrative: z.boolean().describe("The due date (and so the status) is not in the source documents"),
 });
+export type PeriodSummary = z.infer<typeof PeriodSummary>;
 
 export const RepaymentRisk = z.object({
   rule: z.string(),
@@ -154,9 +217,19 @@ export const ContractResult = z.object({
   source: z.string(),
   capital: z.number(),
   illustrative: z.array(z.string()).describe("Numbers in the contract that are not in the source documents"),
+  restsOnIllustrativeTerms: z.boolean().describe("Some figure of the ledger rests on an illustrative term: an amount, the payer split or a due date"),
+  asOf: z.string(),
   lines: z.array(LedgerLine),
   periods: z.array(PeriodSummary),
-  totalRepaid: z.number(),
+  repaidToDate: z.number().describe("Settled periods only (settled by the as-of date)"),
+  dueToDate: z.number().describe("Periods fallen due by the as-of date and not yet settled"),
+  provisional: z.number().describe("Periods under way at the as-of date, computed on the data so far"),
+  contractTotal: z.number().describe("The ledger over every period, whatever its status: a forecast on the data so far, never 'repaid'"),
+  restatementOutstanding: z.number().describe("Restatements not yet trued up in a later period"),
+  savingLimit: z
+    .object({ rule: z.string(), limit: z.number(), source: z.string(), beforeLimit: z.number(), total: z.number(), holds: z.boolean(), bit: z.boolean() })
+    .nullable()
+    .describe("The contract-level rule: total repayment never exceeds the computed saving"),
   byPayer: z.record(z.string(), z.number()),
   investorReturn: z.object({ total: z.number(), multiple: z.number(), irr: z.number().nullable(), floorTopUp: z.number(), note: z.string() }),
   risk: z.array(RepaymentRisk),
@@ -167,7 +240,7 @@ export type ContractResult = z.infer<typeof ContractResult>;
 /** What the repay stage writes: repayment.json. */
 export const RepaymentArtefact = z.object({
   artefact: z.literal("repayment"),
-  schema_version: z.literal(1),
+  schema_version: z.literal(2).describe("2: periods have a status as of the run's date, settled amounts and restatements; totalRepaid became contractTotal"),
   evaluation: z.string(),
   contracts: z.array(ContractResult),
   portfolio: z.unknown().nullable(),

@@ -14,6 +14,7 @@ import { formatKr, formatNumber, texts, type Lang } from "./i18n.ts";
 import { count, countsOfTotal, isSmall, shareOf, type Cell } from "./suppression.ts";
 import { escapeHtml, tableCsv, tableHtml, type Table } from "./table.ts";
 import { pilotDesign } from "../design/pilotDesign.ts";
+import { contractStatusTable, ledgerTable, repaymentChangeRows, repaymentSummaryRows } from "./repaymentTables.ts";
 
 export interface RunArtefacts {
   readonly ingest: IngestArtefact;
@@ -68,7 +69,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
         ? [{ figure: `${t("effects")}: ${labelOf.get(primary) ?? primary}`, value: `${formatNumber(lang, dim.estimate, 3)} (${t("ci")} ${formatNumber(lang, dim.conf_low, 3)} – ${formatNumber(lang, dim.conf_high, 3)}; p = ${formatNumber(lang, dim.p_value, 3)})` }]
         : []),
       ...(trialCase ? [{ figure: `${t("savings")} (${trialCase.name})`, value: formatKr(lang, trialCase.scenarios[0]!.totals.society) }] : []),
-      ...(run.repayment ? run.repayment.contracts.map((c) => ({ figure: `${t("repaidToDate")}: ${c.name}`, value: formatKr(lang, c.totalRepaid) })) : []),
+      ...(run.repayment ? repaymentSummaryRows(run.repayment, lang, t) : []),
     ],
   };
   sections.set("summary", `${add(summary)}<p class="note">${escapeHtml(t("suppressedNote", { n: minCell }))}</p>`);
@@ -304,17 +305,10 @@ export async function buildReport(input: ReportInput): Promise<Report> {
 
   // Repayment
   if (run.repayment) {
-    const rows: Record<string, Cell>[] = run.repayment.contracts.flatMap((c) =>
-      c.periods.map((p) => ({ contract: c.name, period: p.period, year: p.paymentYear, paid: p.paid, cumulative: p.cumulativePaid, remaining: p.remainingCapital, caps: p.capsApplied.join("; ") })),
-    );
-    const ledger: Table = {
-      id: "repayment",
-      columns: [{ key: "contract", label: t("contract"), kind: "text" }, { key: "period", label: t("period"), kind: "text" }, { key: "year", label: t("year"), kind: "count" }, { key: "paid", label: t("paid"), kind: "kr" }, { key: "cumulative", label: t("cumulative"), kind: "kr" }, { key: "remaining", label: t("remaining"), kind: "kr" }, { key: "caps", label: "caps", kind: "text" }],
-      rows,
-    };
+    const ledger = ledgerTable(run.repayment, lang, t);
     const lines: Table = {
       id: "repayment_lines",
-      columns: [{ key: "contract", label: t("contract"), kind: "text" }, { key: "period", label: t("period"), kind: "text" }, { key: "item", label: t("figure"), kind: "text" }, { key: "basis", label: "basis", kind: "text" }, { key: "amount", label: t("paid"), kind: "kr" }],
+      columns: [{ key: "contract", label: t("contract"), kind: "text" }, { key: "period", label: t("period"), kind: "text" }, { key: "item", label: t("figure"), kind: "text" }, { key: "basis", label: "basis", kind: "text" }, { key: "amount", label: t("computedAmount"), kind: "kr" }, { key: "note", label: t("note"), kind: "text" }],
       rows: run.repayment.contracts.flatMap((c) =>
         c.lines.map((l) => ({
           contract: c.name,
@@ -322,6 +316,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
           item: l.item,
           basis: Object.entries(l.basis).map(([k, v]) => `${k} = ${v === null ? `<${minCell}` : k.startsWith("n_") || k.startsWith("persons") ? String(count(v, minCell)) : formatNumber(lang, v, Number.isInteger(v) ? 0 : 3)}`).join("; "),
           amount: l.suppressed ? `<${minCell}` : l.amount,
+          note: l.illustrative ? t("illustrativeMark") : "",
         })),
       ),
     };
@@ -329,7 +324,16 @@ export async function buildReport(input: ReportInput): Promise<Report> {
     const portfolioTable: Table | null = portfolio
       ? { id: "portfolio_checks", columns: [{ key: "what", label: t("figure"), kind: "text" }, { key: "published", label: t("publishedValue"), kind: "number", digits: 2 }, { key: "computed", label: t("reproduced"), kind: "number", digits: 2 }, { key: "ok", label: t("verdict"), kind: "text" }, { key: "note", label: t("note"), kind: "text" }], rows: portfolio.checks.map((c) => ({ what: c.what, published: c.published, computed: c.computed, ok: c.ok ? t("reproducedWord") : t("differsWord"), note: c.note ?? "" })) }
       : null;
-    sections.set("repayment", add(ledger) + add(lines) + (portfolioTable ? add(portfolioTable) : ""));
+    const limits = run.repayment.contracts.filter((c) => c.savingLimit !== null);
+    const limitTable: Table | null =
+      limits.length > 0
+        ? {
+            id: "saving_limits",
+            columns: [{ key: "contract", label: t("contract"), kind: "text" }, { key: "limit", label: t("savingLimit"), kind: "kr" }, { key: "before", label: t("computedAmount"), kind: "kr" }, { key: "total", label: t("contractTotal"), kind: "kr" }, { key: "holds", label: t("verdict"), kind: "text" }, { key: "note", label: t("note"), kind: "text" }],
+            rows: limits.map((c) => ({ contract: c.name, limit: c.savingLimit!.limit, before: c.savingLimit!.beforeLimit, total: c.savingLimit!.total, holds: c.savingLimit!.holds ? t("yes") : t("no"), note: c.savingLimit!.source })),
+          }
+        : null;
+    sections.set("repayment", `<p class="note">${escapeHtml(`${t("asOf")} ${run.repayment.contracts[0]?.asOf ?? run.ingest.asOf}`)}</p>` + add(ledger) + add(lines) + (limitTable ? add(limitTable) : "") + (portfolioTable ? add(portfolioTable) : ""));
   }
 
   // Pilot design (power, detectable and break-even effects)
@@ -392,7 +396,8 @@ export async function buildReport(input: ReportInput): Promise<Report> {
 
   // Status (002's half-yearly shape)
   const status = statusTable(input, t);
-  sections.set("status", add(status));
+  const contractStatus = run.repayment ? contractStatusTable(run.repayment, t) : null;
+  sections.set("status", add(status) + (contractStatus ? add(contractStatus) : ""));
 
   // Changes since the previous run
   if (input.previous) sections.set("changes", `<p>${escapeHtml(`${t("previous")}: ${input.previous.label}`)}</p>` + add(changesTable(input, t)));
@@ -402,7 +407,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
     .join("\n");
   const title = `${t("title")}: ${input.spec.title ?? input.spec.name}`;
   const html = page(lang, title, `<p>${escapeHtml(`${t("asOf")} ${run.ingest.asOf}`)}</p>\n${body}`);
-  const statusHtml = page(lang, `${t("status")}: ${input.spec.title ?? input.spec.name}`, `<section id="status">${tableHtml(status, lang)}</section>`);
+  const statusHtml = page(lang, `${t("status")}: ${input.spec.title ?? input.spec.name}`, `<section id="status">${tableHtml(status, lang)}${contractStatus ? `<h2>${escapeHtml(t("contractStatus"))}</h2>${tableHtml(contractStatus, lang)}` : ""}</section>`);
   return { html, statusHtml, tables: new Map(tables.map((tb) => [`${tb.id}.csv`, tableCsv(tb)])) };
 }
 
@@ -422,12 +427,11 @@ function statusTable(input: ReportInput, t: ReturnType<typeof texts>): Table {
       planned: plannedSoFar,
       trial: run.assignment ? `${run.assignment.persons.assigned} / ${run.assignment.persons.enrolled}${failed.length > 0 ? `; ${failed.join(", ")}` : ""}` : "–",
       effect: dim && dim.estimate !== null && !isSmall(dim.n_treated, minCell) && !isSmall(dim.n_control, minCell) ? `${primary}: ${dim.estimate.toFixed(3)} (p = ${dim.p_value?.toFixed(3)})` : "–",
-      repaid: run.repayment?.contracts.reduce((sum, c) => sum + c.totalRepaid, 0) ?? null,
     },
   ];
   return {
     id: "status",
-    columns: [{ key: "project", label: t("project"), kind: "text" }, { key: "intake", label: t("intake"), kind: "count" }, { key: "planned", label: t("planned"), kind: "count" }, { key: "trial", label: t("randomised"), kind: "text" }, { key: "effect", label: t("effects"), kind: "text" }, { key: "repaid", label: t("repaidToDate"), kind: "kr" }],
+    columns: [{ key: "project", label: t("project"), kind: "text" }, { key: "intake", label: t("intake"), kind: "count" }, { key: "planned", label: t("planned"), kind: "count" }, { key: "trial", label: t("randomised"), kind: "text" }, { key: "effect", label: t("effects"), kind: "text" }],
     rows,
   };
 }
@@ -444,10 +448,8 @@ function changesTable(input: ReportInput, t: ReturnType<typeof texts>): Table {
     const small = (x: { n_treated: number; n_control: number } | undefined) => x !== undefined && (isSmall(x.n_treated, minCell) || isSmall(x.n_control, minCell));
     rows.push({ figure: `${t("estimate")}: ${e.outcome} (${e.contrast})`, previous: small(before) ? `<${minCell}` : (before?.estimate ?? null), current: small(e) ? `<${minCell}` : e.estimate });
   }
-  for (const c of run.repayment?.contracts ?? []) {
-    rows.push({ figure: `${t("repaidToDate")}: ${c.name}`, previous: prev.repayment?.contracts.find((p) => p.name === c.name)?.totalRepaid ?? null, current: c.totalRepaid });
-  }
-  return { id: "changes", columns: [{ key: "figure", label: t("figure"), kind: "text" }, { key: "previous", label: t("previous"), kind: "number", digits: 3 }, { key: "current", label: t("current"), kind: "number", digits: 3 }], rows };
+  if (run.repayment) rows.push(...repaymentChangeRows(run.repayment, prev.repayment, input.lang, t));
+  return { id: "changes", columns: [{ key: "figure", label: t("figure"), kind: "text" }, { key: "previous", label: t("previous"), kind: "number", digits: 3 }, { key: "current", label: t("current"), kind: "number", digits: 3 }, { key: "note", label: t("note"), kind: "text" }], rows };
 }
 
 function methodNotes(lang: Lang): string {

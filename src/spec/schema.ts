@@ -305,6 +305,14 @@ export const EvaluationSpec = z
       .optional()
       .describe("Contract file(s) for repayments (stage 5), relative to the spec."),
     portfolio: z.string().optional().describe("A portfolio table (as 002's) to check against the contracts' ledgers (stage 5), relative to the spec."),
+    settlements: z
+      .string()
+      .default("settlements.json")
+      .describe("The settlement file (stage 5), relative to the spec: periods recorded as paid by `effekt settle`; read by every run, and never restated."),
+    repayment: z
+      .strictObject({ riskSeed: z.number().int().min(0).max(4294967295).default(1).describe("Seed of the repayment-risk simulation") })
+      .default({ riskSeed: 1 })
+      .describe("How repayments are computed (stage 5)."),
   })
   .superRefine((spec, ctx) => {
     spec.outcomes.forEach((o, i) => {

@@ -6,7 +6,7 @@ export function seedsOf(spec: EvaluationSpec): Seeds {
   const design = spec.assignment;
   return {
     estimation: spec.estimation.seed,
-    repaymentRisk: 1,
+    repaymentRisk: spec.repayment.riskSeed,
     ...(design?.mode === "randomise" ? { assignment: design.seed } : {}),
     ...(design?.mode === "matched" ? { matching: design.seed } : {}),
   };

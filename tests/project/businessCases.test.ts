@@ -73,4 +73,17 @@ describe("Release case (000)", () => {
     expect(c.sensitivity.map((s) => s.label)).toHaveLength(3);
     for (const s of c.sensitivity) expect(s.societyNet.low).not.toBeNaN();
   });
+
+  it("'Job probability (all three lines)' moves every line it names: society net 617,391 kr at 30 %, 1,500,430.5 kr at 65 %", () => {
+    // 10 years, one person, the heavy package 139,500 kr, no discounting:
+    //   cash benefit p × 118,147 × 10, lost tax p × 110,000 × 10, re-offending p × 241,500 (spread ½ + ½ over years 1–2).
+    // p = 0.30: 354,441 + 330,000 + 72,450 − 139,500 = 617,391 (moving the cash-benefit line alone gave 885,691).
+    // p = 0.65: 767,955.5 + 715,000 + 156,975 − 139,500 = 1,500,430.5
+    const job = c.sensitivity.find((s) => s.label === "Job probability (all three lines)")!;
+    expect(job.path).toEqual(["lines.cash_benefit.effect.value", "lines.lost_tax.effect.value", "lines.reoffending.effect.value"]);
+    expect(job.societyNet.low).toBeCloseTo(617391, 6);
+    expect(job.societyNet.high).toBeCloseTo(1500430.5, 6);
+    // the base (50 %): 590,735 + 550,000 + 120,750 − 139,500 = 1,121,985
+    expect(job.societyNet.base).toBeCloseTo(1121985, 6);
+  });
 });

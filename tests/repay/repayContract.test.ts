@@ -7,6 +7,8 @@ import type { OutcomeRow } from "../../src/repay/outcomeTable.ts";
 import type { EffectsArtefact } from "../../src/estimate/schema.ts";
 
 const a = (value: number) => ({ value, source: "test" });
+/** An as-of date after every period is due: each period's amount is its computed amount. */
+const AFTER = "2030-01-01";
 function contract(overrides: Record<string, unknown>) {
   return Contract.parse({
     name: "test",
@@ -45,30 +47,30 @@ const twoYears = effects([
 
 describe("differential rule", () => {
   it("pays (mean_control − mean_treated) × price × n_treated: 2 × 100 × 50 = 10,000, then 0.5 × 100 × 50 = 2,500", () => {
-    const r = repayContract(contract({ rules: [differential()] }), twoYears, null);
-    expect(r.periods.map((p) => p.paid)).toEqual([10000, 2500]);
-    expect(r.totalRepaid).toBe(12500);
+    const r = repayContract(contract({ rules: [differential()] }), { asOf: AFTER, effects: twoYears, outcomeRows: null });
+    expect(r.periods.map((p) => p.amount)).toEqual([10000, 2500]);
+    expect(r.contractTotal).toBe(12500);
     expect(r.byPayer).toEqual({ kommune_decentral: 7500, outcome_fund: 5000 });
   });
 
   it("only when significant: year 1 (p = 0.2) pays nothing, year 2 (p = 0.01) pays 2,500", () => {
-    const r = repayContract(contract({ rules: [differential({ condition: { kind: "significant", alpha: 0.05 } })] }), twoYears, null);
-    expect(r.periods.map((p) => p.paid)).toEqual([0, 2500]);
+    const r = repayContract(contract({ rules: [differential({ condition: { kind: "significant", alpha: 0.05 } })] }), { asOf: AFTER, effects: twoYears, outcomeRows: null });
+    expect(r.periods.map((p) => p.amount)).toEqual([0, 2500]);
   });
 
   it("only beyond a 7.5 % reduction (Peterborough): 2/12 = 16.7 % pays, 0.5/12 = 4.2 % does not", () => {
-    const r = repayContract(contract({ rules: [differential({ condition: { kind: "threshold", minimumRelativeReduction: 0.075 } })] }), twoYears, null);
-    expect(r.periods.map((p) => p.paid)).toEqual([10000, 0]);
+    const r = repayContract(contract({ rules: [differential({ condition: { kind: "threshold", minimumRelativeReduction: 0.075 } })] }), { asOf: AFTER, effects: twoYears, outcomeRows: null });
+    expect(r.periods.map((p) => p.amount)).toEqual([10000, 0]);
   });
 
   it("on the lower confidence bound: −conf_high = 0.5 → 2,500; a bound past zero pays nothing", () => {
-    const r = repayContract(contract({ rules: [differential({ basis: "lower_bound" })] }), twoYears, null);
-    expect(r.periods.map((p) => p.paid)).toEqual([2500, 0]);
+    const r = repayContract(contract({ rules: [differential({ basis: "lower_bound" })] }), { asOf: AFTER, effects: twoYears, outcomeRows: null });
+    expect(r.periods.map((p) => p.amount)).toEqual([2500, 0]);
   });
 
   it("says in the ledger when the comparison was matched, not randomised", () => {
     const matched = { ...twoYears, estimates: twoYears.estimates.map((e) => ({ ...e, randomised: false })) };
-    const formulas = (e: EffectsArtefact) => repayContract(contract({ rules: [differential()] }), e, null).lines.map((l) => l.formula);
+    const formulas = (e: EffectsArtefact) => repayContract(contract({ rules: [differential()] }), { asOf: AFTER, effects: e, outcomeRows: null }).lines.map((l) => l.formula);
     expect(formulas(matched)).toHaveLength(2);
     for (const f of formulas(matched)) expect(f).toContain("NOT RANDOMISED");
     for (const f of formulas(twoYears)) expect(f).not.toContain("NOT RANDOMISED");
@@ -76,7 +78,7 @@ describe("differential rule", () => {
 
   it("never pays when the treated used more", () => {
     const worse = effects([{ outcome: "days_y1", mean_treated: 14, mean_control: 12, n: 50, p: 0.01, conf_high: 3 }, { outcome: "days_y2", mean_treated: 12, mean_control: 12, n: 50, p: 1, conf_high: 1 }]);
-    expect(repayContract(contract({ rules: [differential()] }), worse, null).totalRepaid).toBe(0);
+    expect(repayContract(contract({ rules: [differential()] }), { asOf: AFTER, effects: worse, outcomeRows: null }).contractTotal).toBe(0);
   });
 });
 
@@ -91,41 +93,41 @@ describe("rate card and capped unit price", () => {
   });
 
   it("pays persons × price: y1 6 × 1,000 + 5 × 500 = 8,500; y2 8 × 1,000 + 2 × 500 = 9,000 (the 2 are suppressed in the ledger)", () => {
-    const r = repayContract(contract({ rules: [rateCard()] }), null, rows);
-    expect(r.periods.map((p) => p.paid)).toEqual([8500, 9000]);
+    const r = repayContract(contract({ rules: [rateCard()] }), { asOf: AFTER, effects: null, outcomeRows: rows });
+    expect(r.periods.map((p) => p.amount)).toEqual([8500, 9000]);
     const jobY2 = r.lines.find((l) => l.period === "y2" && l.item === "job")!;
     expect(jobY2).toMatchObject({ suppressed: true, amount: null, basis: { persons: null, price: 500 } });
   });
 
   it("a per-person cap of 2,000 over the contract: p0–p4 earn 1,500 in y1, so only 500 of their 1,000–1,500 in y2", () => {
-    const r = repayContract(contract({ rules: [rateCard(2000)] }), null, rows);
+    const r = repayContract(contract({ rules: [rateCard(2000)] }), { asOf: AFTER, effects: null, outcomeRows: rows });
     // y1: no one above 2,000 → 8,500. y2: p0, p1 earn 1,500 → capped at 500 each (−2,000); p2–p4 earn 1,000 → 500 each (−1,500); p5 (1,000 in y1) gets 1,000; p6, p7 get 1,000.
-    expect(r.periods.map((p) => p.paid)).toEqual([8500, 9000 - 2000 - 1500]);
+    expect(r.periods.map((p) => p.amount)).toEqual([8500, 9000 - 2000 - 1500]);
   });
 
   it("unit price capped by the municipal saving: 6 × 1,000 = 6,000 then 8 × 1,000 held at the 10,000 cap → 4,000", () => {
     const rule = { kind: "capped_unit_price", id: "unit", label: "unit", outcome: "housed", unitPrice: a(1000), cap: a(10000) };
-    const r = repayContract(contract({ rules: [rule] }), null, rows);
-    expect(r.periods.map((p) => p.paid)).toEqual([6000, 4000]);
+    const r = repayContract(contract({ rules: [rule] }), { asOf: AFTER, effects: null, outcomeRows: rows });
+    expect(r.periods.map((p) => p.amount)).toEqual([6000, 4000]);
   });
 });
 
 describe("contract-level caps, floor and ceiling", () => {
   it("a per-period cap of 6,000 and a total cap of 8,000 bite in turn, and say so", () => {
-    const r = repayContract(contract({ rules: [differential()], caps: { perPeriod: a(6000), total: a(8000) } }), twoYears, null);
-    expect(r.periods.map((p) => p.paid)).toEqual([6000, 2000]);
+    const r = repayContract(contract({ rules: [differential()], caps: { perPeriod: a(6000), total: a(8000) } }), { asOf: AFTER, effects: twoYears, outcomeRows: null });
+    expect(r.periods.map((p) => p.amount)).toEqual([6000, 2000]);
     expect(r.periods[0]!.capsApplied[0]).toContain("per-period cap");
     expect(r.periods[1]!.capsApplied[0]).toContain("total cap");
   });
 
   it("a return ceiling of 0.1 × capital holds repayment at 10,000", () => {
-    const r = repayContract(contract({ rules: [differential()], investorReturn: { ceiling: a(0.1) } }), twoYears, null);
-    expect(r.totalRepaid).toBe(10000);
+    const r = repayContract(contract({ rules: [differential()], investorReturn: { ceiling: a(0.1) } }), { asOf: AFTER, effects: twoYears, outcomeRows: null });
+    expect(r.contractTotal).toBe(10000);
   });
 
   it("a floor of 0.5 × capital tops the last period up to 50,000 in all", () => {
-    const r = repayContract(contract({ rules: [differential()], investorReturn: { floor: a(0.5) } }), twoYears, null);
-    expect(r.totalRepaid).toBe(50000);
+    const r = repayContract(contract({ rules: [differential()], investorReturn: { floor: a(0.5) } }), { asOf: AFTER, effects: twoYears, outcomeRows: null });
+    expect(r.contractTotal).toBe(50000);
     expect(r.investorReturn.floorTopUp).toBe(50000 - 12500);
   });
 
@@ -134,11 +136,11 @@ describe("contract-level caps, floor and ceiling", () => {
     expect(internalRateOfReturn([-100, 110])).toBeCloseTo(0.1, 12);
     expect(internalRateOfReturn([-100, 0, 0])).toBe(-1);
     // Capital 100,000 in 2022; 50,000 in 2023 and 2024 → IRR 0.
-    const r = repayContract(contract({ rules: [differential()], investorReturn: { floor: a(1) }, caps: { perPeriod: a(50000) } }), effects([
+    const r = repayContract(contract({ rules: [differential()], investorReturn: { floor: a(1) }, caps: { perPeriod: a(50000) } }), { asOf: AFTER, effects: effects([
       { outcome: "days_y1", mean_treated: 0, mean_control: 20, n: 50, p: 0.01, conf_high: -1 },
       { outcome: "days_y2", mean_treated: 0, mean_control: 20, n: 50, p: 0.01, conf_high: -1 },
-    ]), null);
-    expect(r.periods.map((p) => p.paid)).toEqual([50000, 50000]);
+    ]), outcomeRows: null });
+    expect(r.periods.map((p) => p.amount)).toEqual([50000, 50000]);
     expect(r.investorReturn.irr).toBeCloseTo(0, 10);
   });
 });
@@ -158,15 +160,15 @@ describe("contracts with inconsistent terms fail, naming the field", () => {
     expect(issues({ rules: [differential({ periods: [{ period: "y9", outcome: "days" }] })] })).toContain("rules.0.periods.0.period: period 'y9' is not in the schedule");
   });
   it("an outcome that effects.json does not have", () => {
-    expect(() => repayContract(contract({ rules: [differential({ periods: [{ period: "y1", outcome: "nope" }] })] }), twoYears, null)).toThrow("effects.json has no difference_in_means estimate for outcome 'nope'");
+    expect(() => repayContract(contract({ rules: [differential({ periods: [{ period: "y1", outcome: "nope" }] })] }), { asOf: AFTER, effects: twoYears, outcomeRows: null })).toThrow("effects.json has no difference_in_means estimate for outcome 'nope'");
   });
 });
 
 describe("repayment risk", () => {
   it("is seeded and reproducible, and near-certain for a large effect", () => {
     const big = effects([{ outcome: "days_y1", mean_treated: 0, mean_control: 20, n: 50, p: 0.001, conf_high: -18 }, { outcome: "days_y2", mean_treated: 0, mean_control: 20, n: 50, p: 0.001, conf_high: -18 }]);
-    const first = repayContract(contract({ rules: [differential()] }), big, null).risk;
-    const second = repayContract(contract({ rules: [differential()] }), big, null).risk;
+    const first = repayContract(contract({ rules: [differential()] }), { asOf: AFTER, effects: big, outcomeRows: null }).risk;
+    const second = repayContract(contract({ rules: [differential()] }), { asOf: AFTER, effects: big, outcomeRows: null }).risk;
     expect(first).toEqual(second);
     expect(first[0]!.probabilityTriggered).toBe(1);
     expect(first[0]!.amount.p50).toBeGreaterThan(90000);
