@@ -49,8 +49,7 @@ import { toCsv } from "../src/shared/csv.ts";
 import { issue, issuesFromZod, StopRun, stopRun } from "../src/shared/issues.ts";
 import { parseSpec } from "../src/spec/parseSpec.ts";
 import type { EvaluationSpec } from "../src/spec/schema.ts";
-import { detectDialect, readCsvRows } from "./io/readCsv.ts";
-import { rowsOfExtract } from "./io/scanCsv.ts";
+import { describeDialect, oneByOne, openExtract } from "./io/openExtract.ts";
 import { formatJson, writeFileAtomic } from "./io/files.ts";
 
 export interface RunOptions {
@@ -155,6 +154,8 @@ async function runIngest(loaded: LoadedSpec, options: RunOptions): Promise<void>
   const shown = (path: string) => relative(process.cwd(), path) || path;
 
   const sources: Record<string, ingest.ExtractSource | null> = {};
+  // A detected date format is handed to ingest as if declared (the artefact says it was detected).
+  const extracts = { ...spec.extracts };
   for (const [name, extract] of Object.entries(spec.extracts)) {
     const path = resolve(specDir, extract.file);
     if (!(await exists(path))) {
@@ -162,23 +163,22 @@ async function runIngest(loaded: LoadedSpec, options: RunOptions): Promise<void>
       sources[name] = null;
       continue;
     }
-    const dialect = await detectDialect(path, extract.dialect);
-    const detected = dialect.detected.length > 0 ? ` (detected: ${dialect.detected.join(", ")})` : "";
-    const { rows, fast } = await rowsOfExtract(path, shown(path), dialect);
-    options.log(`ingest: ${name} ← ${shown(path)} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}${detected}; ${fast ? "fast reader" : "csv-parse"}]`);
-    sources[name] = { file: shown(path), dialect, rows };
+    const opened = await openExtract(path, shown(path), { dialect: extract.dialect, kind: extract.kind, columns: extract.columns, dateFormat: extract.dateFormat, monthFormat: extract.monthFormat, ...(extract.sheet !== undefined ? { sheet: extract.sheet } : {}) });
+    options.log(`ingest: ${name} ← ${shown(path)} [${describeDialect(opened)}]`);
+    sources[name] = { file: shown(path), dialect: opened.dialect, rows: opened.rows };
+    if (opened.dateFormat !== undefined) extracts[name] = { ...extract, dateFormat: opened.dateFormat };
   }
 
   let benefitCodes = null;
   if (spec.benefitCodes) {
     const path = resolve(specDir, spec.benefitCodes.file);
     if (!(await exists(path))) stopRun(issue("benefit_codes_missing", messages.extractMissing("benefitCodes", shown(path)), { file: shown(path), path: [] }));
-    const dialect = await detectDialect(path, {});
-    benefitCodes = await parseBenefitCodes(readCsvRows(path, shown(path), dialect), shown(path), spec.benefitCodes.absentGroup);
+    const opened = await openExtract(path, shown(path), { dialect: {} });
+    benefitCodes = await parseBenefitCodes(oneByOne(opened.rows), shown(path), spec.benefitCodes.absentGroup);
   }
 
   const output = await ingest.run({
-    spec,
+    spec: { ...spec, extracts },
     asOf: loaded.asOf,
     sources,
     benefitCodes,
@@ -220,8 +220,9 @@ async function runAssign(loaded: LoadedSpec, options: RunOptions): Promise<void>
   if (design.mode === "existing") {
     const path = resolve(specDir, design.file);
     if (!(await exists(path))) stopRun(issue("allocation_missing", messages.extractMissing("allocation", shown(path)), { file: shown(path), path: [] }));
-    const dialect = await detectDialect(path, design.dialect);
-    existingAllocation = await ingestExtract("allocation", readCsvRows(path, shown(path), dialect), {
+    const opened = await openExtract(path, shown(path), { dialect: design.dialect });
+    const dialect = opened.dialect;
+    existingAllocation = await ingestExtract("allocation", opened.rows, {
       name: "allocation",
       file: shown(path),
       spec: { kind: "allocation", file: design.file, required: true, dialect: design.dialect, dateFormat: design.dateFormat, monthFormat: "yyyy-mm", weekFormat: "iso", weekColumnPattern: "", columns: design.columns },
@@ -303,11 +304,12 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
   const path = resolve(options.file);
   const shown = relative(process.cwd(), path) || path;
   if (!(await exists(path))) stopRun(issue("table_missing", `table not found: ${shown}`, { file: shown, path: [] }));
-  const dialect = await detectDialect(path, {});
+  const opened = await openExtract(path, shown, { dialect: {} });
+  const dialect = opened.dialect;
   let header: string[] | null = null;
   const rows: { line: number; fields: string[] }[] = [];
   const malformed: string[] = [];
-  for await (const row of readCsvRows(path, shown, dialect)) {
+  for await (const row of oneByOne(opened.rows)) {
     if ("malformed" in row) malformed.push(`${shown} line ${row.line}: ${row.malformed}`);
     else if (header === null) header = row.fields.map((f) => f.trim());
     else rows.push({ line: row.line, fields: [...row.fields] });

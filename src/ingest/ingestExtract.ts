@@ -219,7 +219,7 @@ function mapFields(kind: ExtractKind, header: readonly string[], context: Extrac
 function cellFormats(context: ExtractContext, values: Readonly<Record<string, string>> | undefined, isBenefitCode: boolean): CellFormats {
   const knownCodes = isBenefitCode && context.benefitCodes ? new Set(context.benefitCodes.groupOfCode.keys()) : undefined;
   return {
-    dateFormat: context.spec.dateFormat,
+    dateFormat: context.spec.dateFormat ?? "iso",
     monthFormat: context.spec.monthFormat,
     weekFormat: context.spec.weekFormat,
     decimal: context.decimal,
