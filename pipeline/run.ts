@@ -43,6 +43,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { z } from "zod";
 import { parseBenefitCodes } from "../src/ingest/parseBenefitCodes.ts";
 import { parseDate } from "../src/ingest/parseValue.ts";
+import { containsCpr } from "../src/ingest/containsCpr.ts";
 import { QuarantineEntry } from "../src/ingest/schema.ts";
 import { messages } from "../src/messages.ts";
 import { toCsv } from "../src/shared/csv.ts";
@@ -310,7 +311,7 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
   const rows: { line: number; fields: string[] }[] = [];
   const malformed: string[] = [];
   for await (const row of oneByOne(opened.rows)) {
-    if ("malformed" in row) malformed.push(`${shown} line ${row.line}: ${row.malformed}`);
+    if ("malformed" in row) malformed.push(`${shown} line ${row.line}: ${containsCpr(row.raw) || containsCpr(row.malformed) ? messages.cprRefused() : row.malformed}`);
     else if (header === null) header = row.fields.map((f) => f.trim());
     else rows.push({ line: row.line, fields: [...row.fields] });
   }
