@@ -25,6 +25,7 @@ import { deriveOutcome, extractKindsFor, outcomeType, describeWindow, type Outco
 import { covariateExtractKinds, deriveCovariate, type CovariateColumn } from "./deriveCovariates.ts";
 import { IngestArtefact, type BenefitCodes, type ExtractSummary, type QuarantineEntry, type RawRow, type RecordOfKind } from "./schema.ts";
 import { parseDate, type DecimalSeparator } from "./parseValue.ts";
+import { quarantineStopMessage, type ReadFormats } from "./quarantineStop.ts";
 
 export const reads = ["spec.extracts", "spec.benefitCodes"] as const;
 export const writes = ["ingest.json", "work/persons.csv", "work/outcomes.csv", "work/outcome-status.csv", "work/quarantine/<extract>.csv"] as const;
@@ -152,7 +153,15 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
   const blocking: Issue[] = summaries
     .filter((s) => s.rowsRead > 0 && s.rowsQuarantined / s.rowsRead > spec.quarantine.maxShare)
     .map((s) =>
-      issue("quarantine_exceeded", messages.quarantineExceeded(s.name, s.rowsQuarantined, s.rowsRead, spec.quarantine.maxShare, [input.outputLabel, quarantineFile(s.name)].filter(Boolean).join("/")), { file: s.file, path: [] }),
+      issue(
+        "quarantine_exceeded",
+        quarantineStopMessage(
+          { extract: s.name, quarantined: s.rowsQuarantined, read: s.rowsRead, maxShare: spec.quarantine.maxShare, quarantineFile: [input.outputLabel, quarantineFile(s.name)].filter(Boolean).join("/") },
+          results.get(s.name)?.quarantine ?? [],
+          readFormats(spec.extracts[s.name]!, sources[s.name]),
+        ),
+        { file: s.file, path: [] },
+      ),
     );
 
   const artefact = IngestArtefact.parse({
@@ -217,6 +226,10 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
     ),
     blocking,
   };
+}
+
+function readFormats(extract: EvaluationSpec["extracts"][string], source: ExtractSource | null | undefined): ReadFormats {
+  return { dateFormat: extract.dateFormat ?? "iso", monthFormat: extract.monthFormat, weekFormat: extract.weekFormat, decimal: source?.dialect.decimal ?? "." };
 }
 
 function checkRequirements(spec: EvaluationSpec, codes: BenefitCodes | null): void {
