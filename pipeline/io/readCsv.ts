@@ -147,6 +147,8 @@ export async function* readCsvRows(path: string, displayName: string, dialect: D
         relax_quotes: true,
         skip_empty_lines: true,
         skip_records_with_error: true,
+        // CRLF, LF and a lone CR each end a line (so a file with mixed endings reads line by line, and no CR is left in a field).
+        record_delimiter: ["\r\n", "\n", "\r"],
         from_line: dialect.sepLine ? 2 : 1,
         info: true,
         raw: true,
@@ -158,7 +160,7 @@ export async function* readCsvRows(path: string, displayName: string, dialect: D
       }),
     );
   // csv-parse counts a CRLF inside a quoted field as two lines (and numbers a record by its last line):
-  // `overcount` is how many lines it has counted too many so far.
+  // `overcount` is how many lines it has counted too many so far; a record is numbered by its first line.
   let overcount = 0;
   for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     while (skipped.length > 0) yield skipped.shift()!;
