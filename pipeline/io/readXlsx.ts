@@ -55,17 +55,28 @@ export function headerIndex(sheet: XlsxSheet): number {
   return sheet.rows.findIndex((row) => row.some((cell) => !isEmpty(cell)));
 }
 
-/** The sheet as raw rows; `formats` maps a column index to the format of its date cells. */
+/**
+ * The sheet as raw rows; `formats` maps a column index to the format of its date cells.
+ * As in a CSV, the header ends at its last named column, and a row with a value beyond
+ * it has more fields than the header (quarantined as wrong_column_count, not dropped).
+ */
 export function sheetRows(sheet: XlsxSheet, decimal: "," | ".", formats: ReadonlyMap<number, ColumnFormat>): RawRow[] {
   const first = headerIndex(sheet);
   if (first < 0) return [];
+  const width = lastFilled(sheet.rows[first]!) + 1;
   const out: RawRow[] = [];
   for (let i = first; i < sheet.rows.length; i += 1) {
     const row = sheet.rows[i]!;
     if (i > first && row.every(isEmpty)) continue; // as an empty line in a CSV
-    out.push({ line: i + 1, fields: row.map((cell, column) => cellText(cell, decimal, formats.get(column))) });
+    const cells = Array.from({ length: Math.max(width, lastFilled(row) + 1) }, (_, column) => row[column] ?? null);
+    out.push({ line: i + 1, fields: cells.map((cell, column) => cellText(cell, decimal, formats.get(column))) });
   }
   return out;
+}
+
+function lastFilled(row: readonly XlsxCell[]): number {
+  for (let i = row.length - 1; i >= 0; i -= 1) if (!isEmpty(row[i]!)) return i;
+  return -1;
 }
 
 function isEmpty(cell: XlsxCell): boolean {

@@ -111,7 +111,7 @@ describe("1. .xlsx extracts", () => {
     expect(summary.rowsRead).toBe(5);
   });
 
-  it("reads a named sheet; date cells follow a declared dd-mm-yyyy; text dates beside them; numbers as numbers; rows numbered as in Excel", async () => {
+  it("reads a named sheet; date cells follow a declared dd-mm-yyyy; text dates beside them; rows numbered as in Excel", async () => {
     const reference = await referencePersons();
     const dir = tempDir();
     const body = PEOPLE.map(([id, birth, sex, start, group], i) => [
@@ -132,6 +132,42 @@ describe("1. .xlsx extracts", () => {
     // Sheet rows: 1 header, 2–3 persons, 4 empty, 5 the bad row.
     expect(read(out, "work/quarantine/population.csv")).toContain("population.xlsx,5,Fødselsdato,ukendt,invalid_date,");
     expect(artefact.extracts.find((e) => e.name === "population")!.dialect).toMatchObject({ format: "xlsx", sheet: "Borgere", dateFormat: "dd-mm-yyyy", detected: ["decimal"] });
+  });
+
+  it("number cells and month cells (real dates in a month column) read as the CSV's text does: identical work/outcomes.csv", async () => {
+    const hours: [string, string, number][] = [["P01", "2021-10", 7.5], ["P01", "2021-11", 120.25], ["P02", "2021-12", 37], ["P04", "2022-02", 0.5]];
+    const outcomesOf = async (write: (dir: string) => Promise<string>) => {
+      const dir = tempDir();
+      writeFileSync(join(dir, "population.csv"), csvText());
+      const spec = JSON.parse(readFileSync(specFor(dir, "population.csv", { dateFormat: "dd-mm-yyyy" }), "utf8"));
+      spec.extracts.paid_hours = { kind: "paid_hours_monthly", file: await write(dir), columns: { personId: "PNR", month: "MAANED", hours: "TIMER" } };
+      spec.outcomes = [{ id: "paid_hours_12m", kind: "paid_hours", windowMonths: 12 }];
+      writeFileSync(join(dir, "spec.json"), JSON.stringify(spec));
+      const { out } = await ingest(join(dir, "spec.json"));
+      return read(out, "work/outcomes.csv");
+    };
+    const fromCsv = await outcomesOf(async (dir) => {
+      writeFileSync(join(dir, "hours.csv"), ["PNR;MAANED;TIMER", ...hours.map(([p, m, h]) => `${p};${m};${String(h).replace(".", ",")}`)].join("\n") + "\n");
+      return "hours.csv";
+    });
+    const fromXlsx = await outcomesOf(async (dir) => {
+      const rows = [["PNR", "MAANED", "TIMER"].map((value) => ({ value })), ...hours.map(([p, m, h]) => [{ value: p }, { value: new Date(`${m}-01T00:00:00Z`), type: Date, format: "mmm yyyy" }, { value: h, type: Number }])];
+      await writeXlsxFile(rows as never).toFile(join(dir, "hours.xlsx"));
+      return "hours.xlsx";
+    });
+    // By hand: a month counts when its first day is on or after the start (P01 starts 3 October: October is out).
+    expect(fromCsv).toContain("P01,120.25\nP02,37\nP03,0\nP04,0.5\n");
+    expect(fromXlsx).toBe(fromCsv);
+  });
+
+  it("a value beyond the header's last column is a wrong-length row, as in a CSV, not dropped", async () => {
+    const dir = tempDir();
+    const rows = [HEADER.map((value) => ({ value })), ...PEOPLE.map((p) => p.map((value) => ({ value }))), [...PEOPLE[0].map((value) => ({ value })), { value: "note" }]];
+    (rows[6] as { value: string }[])[0] = { value: "P06" };
+    await writeXlsxFile(rows as never).toFile(join(dir, "population.xlsx"));
+    const { out } = await ingest(specFor(dir, "population.xlsx", { dateFormat: "dd-mm-yyyy" }));
+    expect(read(out, "work/quarantine/population.csv")).toContain("population.xlsx,7,,");
+    expect(read(out, "work/quarantine/population.csv")).toContain("wrong_column_count");
   });
 
   it("a missing sheet is named with the sheets there are", async () => {
