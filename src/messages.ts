@@ -72,18 +72,18 @@ export const messages = {
   headerLooksLikeCpr: () =>
     `the first line holds values that look like CPR numbers, so the file seems to have no header line (or CPR numbers as column names). ` +
     `effekt takes pseudonymised person ids only: pseudonymise or remove the column, give the file a header line, and run again.`,
-  dateFormatAmbiguous: (column: string, formats: readonly string[], line: number) =>
-    `the dates in column '${column}' read as ${formats.join(" and as ")}, with different days (line ${line}, for example): effekt does not guess. ` +
+  dateFormatAmbiguous: (column: string, formats: readonly string[]) =>
+    `the dates in column '${column}' read as ${formats.join(" and as ")}, with different days (this line, for example): effekt does not guess. ` +
     `Declare the format for this extract, e.g. "dateFormat": "${formats[0]}"`,
   dateFormatMixed: (column: string, formats: readonly { format: string; count: number; line: number }[]) =>
     `column '${column}' holds dates in more than one format (${formats.map((f) => `${f.count} as ${f.format}, e.g. line ${f.line}`).join("; ")}): effekt does not guess which is meant. ` +
     `Declare it, e.g. "dateFormat": "${formats[0]!.format}"; rows in another format are then quarantined`,
-  dateFormatUnrecognised: (column: string, line: number, known: readonly string[]) =>
-    `no date format effekt knows reads column '${column}' (line ${line}, for example); declare "dateFormat" as one of ${known.join(", ")}, or check the column mapping`,
+  dateFormatUnrecognised: (column: string, known: readonly string[]) =>
+    `no date format effekt knows reads column '${column}' (this line, for example); declare "dateFormat" as one of ${known.join(", ")}, or check the column mapping`,
   dateFormatsDiffer: (columns: readonly { column: string; format: string }[]) =>
     `the date columns use different formats (${columns.map((c) => `'${c.column}' ${c.format}`).join(", ")}); effekt reads one date format per extract: write them alike in the source, or declare "dateFormat" and let the other column's rows be quarantined`,
-  dateFormatContradicted: (column: string, declared: string, proven: string, line: number) =>
-    `column '${column}' is declared "dateFormat": "${declared}", but line ${line} holds a date that can only be ${proven}, ` +
+  dateFormatContradicted: (column: string, declared: string, proven: string) =>
+    `column '${column}' is declared "dateFormat": "${declared}", but this line holds a date that can only be ${proven}, ` +
     `so rows whose day is 12 or less would be read with day and month swapped. Declare "dateFormat": "${proven}" if the column is written that way`,
   quarantineDominant: (rule: string, count: number, lines: readonly number[], fix: string) =>
     `most are '${rule}' (${count} row${count === 1 ? "" : "s"}, e.g. line${lines.length === 1 ? "" : "s"} ${lines.join(" and ")}): ${fix}`,

@@ -34,10 +34,10 @@ export function chooseDateFormat(columns: readonly DateColumnValues[], file: str
       case "unrecognised": {
         let line = Infinity;
         for (const at of values.values()) if (at < line) line = at;
-        return { issue: issue("date_format_unrecognised", messages.dateFormatUnrecognised(column, line, DATE_FORMATS), { ...where(column), line }) };
+        return { issue: issue("date_format_unrecognised", messages.dateFormatUnrecognised(column, DATE_FORMATS), { ...where(column), line }) };
       }
       case "ambiguous":
-        return { issue: issue("date_format_ambiguous", messages.dateFormatAmbiguous(column, result.formats, lineOf(result.example)), { ...where(column), line: lineOf(result.example) }) };
+        return { issue: issue("date_format_ambiguous", messages.dateFormatAmbiguous(column, result.formats), { ...where(column), line: lineOf(result.example) }) };
       case "mixed":
         return {
           issue: issue("date_format_mixed", messages.dateFormatMixed(column, result.formats.map((f) => ({ format: f.format, count: f.count, line: lineOf(f.example) }))), where(column)),
@@ -73,5 +73,5 @@ export function checkDeclaredDateFormat(declared: DateFormat, column: DateColumn
     if (at < line && parseDate(value, declared) === null && parseDate(value, twin) !== null) line = at;
   }
   if (line === Infinity) return null;
-  return issue("date_format_contradicted", messages.dateFormatContradicted(column.column, declared, twin, line), { file, path: [], line, column: column.column });
+  return issue("date_format_contradicted", messages.dateFormatContradicted(column.column, declared, twin), { file, path: [], line, column: column.column });
 }

@@ -295,7 +295,7 @@ describe("7. date formats detected when the spec does not declare one", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "population.csv"), "PersonNøgle;Fødselsdato;Køn;Startdato;Målgruppe\nP01;03/04/1994;K;03/11/2021;x\nP02;05/06/1995;M;01/12/2021;x\n");
     const message = await stopOf(specFor(dir, "population.csv"));
-    expect(message).toContain("column 'Fødselsdato'");
+    expect(message).toContain("line 2 column Fødselsdato: the dates in column 'Fødselsdato' read as dd/mm/yyyy and as mm/dd/yyyy");
     expect(message).toContain('Declare the format for this extract, e.g. "dateFormat": "dd/mm/yyyy"');
     expect(message).toContain("mm/dd/yyyy");
   });
@@ -306,7 +306,7 @@ describe("7. date formats detected when the spec does not declare one", () => {
     // Line 3 (a 'month' of 28) proves the column month-first.
     writeFileSync(join(dir, "population.csv"), "PersonNøgle;Fødselsdato;Køn;Startdato;Målgruppe\nP01;02/10/1994;K;11/10/2021;x\nP02;09/28/1995;M;12/01/2022;x\n");
     const message = await stopOf(specFor(dir, "population.csv", { dateFormat: "dd/mm/yyyy" }));
-    expect(message).toContain("line 3 holds a date that can only be mm/dd/yyyy");
+    expect(message).toContain("line 3 column Fødselsdato: column 'Fødselsdato' is declared \"dateFormat\": \"dd/mm/yyyy\", but this line holds a date that can only be mm/dd/yyyy");
     expect(message).toContain('Declare "dateFormat": "mm/dd/yyyy"');
   });
 });
