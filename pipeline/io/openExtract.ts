@@ -58,7 +58,7 @@ export interface OpenedExtract {
 const MAX_DISTINCT = 1_000_000;
 
 export async function openExtract(path: string, shown: string, options: OpenOptions): Promise<OpenedExtract> {
-  const kind = await sniffFile(path, shown);
+  const kind = await sniffFile(path, shown, options.dialect.encoding === "utf-16le" || options.dialect.encoding === "utf-16be");
   if (kind.kind === "xlsx") return openXlsx(path, shown, options);
   if (options.sheet !== undefined) stopRun(issue("sheet_not_xlsx", messages.sheetOnlyForXlsx(), { file: shown, path: [] }));
   const dialect = await detectDialect(path, options.dialect, shown);

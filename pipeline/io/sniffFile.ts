@@ -36,7 +36,7 @@ const SIGNATURES: readonly { readonly bytes: readonly number[]; readonly what: s
  * Classifies bytes: `head` is the file's start, `tail` its end (for a ZIP's central
  * directory). Returns the kind, or a description of a file effekt does not read.
  */
-export function classifyBytes(head: Uint8Array, tail: Uint8Array): FileKind | { readonly kind: "binary"; readonly what: string } {
+export function classifyBytes(head: Uint8Array, tail: Uint8Array, declaredUtf16 = false): FileKind | { readonly kind: "binary"; readonly what: string } {
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) {
     const names = Buffer.concat([Buffer.from(head), Buffer.from(tail)]).toString("latin1");
     if (names.includes("xl/workbook.xml")) return { kind: "xlsx" };
@@ -46,21 +46,23 @@ export function classifyBytes(head: Uint8Array, tail: Uint8Array): FileKind | { 
     return { kind: "binary", what: "a ZIP archive (unpack it first)" };
   }
   for (const signature of SIGNATURES) if (startsWith(head, signature.bytes)) return { kind: "binary", what: signature.what };
-  if (utf16Bom(head)) return { kind: "text" };
+  if (utf16Bom(head) || declaredUtf16) return { kind: "text" };
   const nul = head.indexOf(0);
   if (nul >= 0) {
     let oddNuls = 0;
     let evenNuls = 0;
     for (let i = 0; i < head.length; i += 1) if (head[i] === 0) (i % 2 === 0 ? (evenNuls += 1) : (oddNuls += 1));
     const half = head.length / 2;
-    if (oddNuls > 0.4 * half || evenNuls > 0.4 * half) return { kind: "binary", what: "UTF-16 text without a byte-order mark (save it as UTF-8, or as Excel's Unicode text, which has one)" };
+    if (oddNuls > 0.4 * half || evenNuls > 0.4 * half) {
+      return { kind: "binary", what: `UTF-16 text without a byte-order mark (declare "dialect": {"encoding": "utf-16le"} or "utf-16be", or save it as UTF-8)` };
+    }
     return { kind: "binary", what: "a binary file (it holds NUL bytes)" };
   }
   return { kind: "text" };
 }
 
 /** Reads the start and end of `path` and classifies it; a folder, or a file effekt does not read, stops the run. */
-export async function sniffFile(path: string, shown: string): Promise<FileKind> {
+export async function sniffFile(path: string, shown: string, declaredUtf16 = false): Promise<FileKind> {
   const info = await stat(path);
   if (info.isDirectory()) stopRun(issue("not_a_file", messages.notAFile(), { file: shown, path: [] }));
   const handle = await open(path, "r");
@@ -77,7 +79,7 @@ export async function sniffFile(path: string, shown: string): Promise<FileKind> 
   } finally {
     await handle.close();
   }
-  const kind = classifyBytes(head, tail);
+  const kind = classifyBytes(head, tail, declaredUtf16);
   if (kind.kind === "binary") stopRun(issue("binary_file", messages.binaryFile(kind.what), { file: shown, path: [] }));
   return kind;
 }

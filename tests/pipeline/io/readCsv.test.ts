@@ -124,3 +124,13 @@ describe("UTF-16 and Excel's sep= line", () => {
     await expect(readAll(file("pipe.csv", "sep=|\na|b\n"))).rejects.toThrow(messages.sepLineUnsupported());
   });
 });
+
+describe("UTF-16 without a byte-order mark", () => {
+  it("reads when the encoding is declared", async () => {
+    const { rows } = await readAll(file("nobom.txt", Buffer.from("a\tb\r\n1\t2\r\n", "utf16le")), { encoding: "utf-16le" });
+    expect(rows).toEqual([
+      { line: 1, fields: ["a", "b"] },
+      { line: 2, fields: ["1", "2"] },
+    ]);
+  });
+});

@@ -26,5 +26,6 @@ describe("classifyBytes", () => {
   it("text, and UTF-16 with a BOM, are text", () => {
     expect(classifyBytes(bytes("PersonNøgle;Uge\n"), none)).toEqual({ kind: "text" });
     expect(classifyBytes(Buffer.from("\ufeffa\tb", "utf16le"), none)).toEqual({ kind: "text" });
+    expect(classifyBytes(Buffer.from("a\tb\r\n", "utf16le"), none, true)).toEqual({ kind: "text" }); // declared utf-16le
   });
 });
