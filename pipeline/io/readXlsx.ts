@@ -16,7 +16,6 @@
  * A workbook is read into memory whole (read-excel-file has no row stream); extracts sent
  * as .xlsx are small, and Excel itself stops at 1,048,576 rows.
  */
-import { readSheet } from "read-excel-file/node";
 import { messages } from "../../src/messages.ts";
 import { issue, stopRun, StopRun } from "../../src/shared/issues.ts";
 import { looksLikeCpr } from "../../src/ingest/looksLikeCpr.ts";
@@ -35,6 +34,8 @@ const MS_PER_DAY = 86_400_000;
 
 export async function readXlsxSheet(path: string, shown: string, sheet: string | undefined): Promise<XlsxSheet> {
   try {
+    // Loaded only when a workbook is read, so CSV runs do not pay for it.
+    const { readSheet } = await import("read-excel-file/node");
     const rows = (await (sheet === undefined ? readSheet(path, { trim: false }) : readSheet(path, sheet, { trim: false }))) as unknown as XlsxCell[][];
     return { rows };
   } catch (error) {
