@@ -19,6 +19,12 @@ export async function fuzz(cases: number, seed: number, log: (line: string) => v
   const dir = mkdtempSync(join(tmpdir(), "effekt-fuzz-"));
   const chosen = fileReader(join(dir, "a.csv"), "chosen");
   const slow = fileReader(join(dir, "b.csv"), "csv-parse");
+  // The same text as UTF-16 (both byte orders) and, every tenth case, as an .xlsx workbook.
+  const converted = {
+    "utf-16le": fileReader(join(dir, "c.txt"), "chosen", "utf-16le"),
+    "utf-16be": fileReader(join(dir, "d.txt"), "chosen", "utf-16be"),
+    xlsx: fileReader(join(dir, "e.xlsx"), "chosen", "xlsx"),
+  };
   const configs = {
     spec: JSON.parse(readFileSync("fixtures/ungifokus/spec.json", "utf8")),
     assumptions: JSON.parse(readFileSync("fixtures/business-cases/ungifokus-001.json", "utf8")),
@@ -33,7 +39,9 @@ export async function fuzz(cases: number, seed: number, log: (line: string) => v
       const bytes = damagedExtract(random);
       const a = await checkExtract(bytes, chosen);
       const b = await checkExtract(bytes, slow);
-      for (const problem of [a, b]) {
+      const as = i % 10 === 1 ? "xlsx" : i % 2 === 0 ? "utf-16le" : "utf-16be";
+      const c = await checkExtract(bytes, converted[as]);
+      for (const problem of [a, b, c === null ? null : `${as}: ${c}`]) {
         if (problem === null) continue;
         if (problem.startsWith("crash")) crashes += 1;
         else mismatches += 1;

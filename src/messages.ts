@@ -93,6 +93,45 @@ export const messages = {
   projectionFigureNoCase: (what: string, name: string, cases: readonly string[]) => `${what}: projection.json has no case '${name}' (it has ${cases.join(", ") || "none"})`,
   projectionFigureNotProjected: (what: string, name: string, reason: string) => `${what}: case '${name}' was not projected: ${reason}`,
   projectionFigureNoScenario: (what: string, name: string, scenario: string) => `${what}: case '${name}' has no scenario '${scenario}'`,
+  // Input formats (issue 14): Excel workbooks, UTF-16, sep= lines, binary files, folders.
+  notAFile: () => "is a folder, not a file: name the extract file itself in the spec",
+  binaryFile: (what: string) =>
+    `this looks like ${what}, not a CSV file or an .xlsx workbook (its bytes are not shown). Export the data as CSV or save it as .xlsx, and run again`,
+  sepLineUnsupported: () => `the first line is Excel's sep= line, but it names a delimiter effekt does not read (it reads ',', ';' and tab)`,
+  notUtf16: (encoding: string) => `the file starts with a ${encoding.toUpperCase()} byte-order mark but holds bytes that are not valid ${encoding.toUpperCase()}`,
+  xlsxUnreadable: () => "the .xlsx workbook cannot be read (damaged, or not really a workbook): open it in Excel and save it again, or export it as CSV",
+  xlsxSheetMissing: (sheet: string, sheets: readonly string[]) => `the workbook has no sheet '${sheet}' (its sheets: ${sheets.map((s) => `'${s}'`).join(", ")}); name one of them in the extract's "sheet"`,
+  sheetOnlyForXlsx: () => `the extract names a "sheet", but the file is not an .xlsx workbook`,
+  headerLooksLikeCpr: () =>
+    `the first line holds values that look like CPR numbers, so the file seems to have no header line (or CPR numbers as column names). ` +
+    `effekt takes pseudonymised person ids only: pseudonymise or remove the column, give the file a header line, and run again.`,
+  dateFormatAmbiguous: (column: string, formats: readonly string[]) =>
+    `the dates in column '${column}' read as ${formats.join(" and as ")}, with different days (this line, for example): effekt does not guess. ` +
+    `Declare the format for this extract, e.g. "dateFormat": "${formats[0]}"`,
+  dateFormatMixed: (column: string, formats: readonly { format: string; count: number; line: number }[]) =>
+    `column '${column}' holds dates in more than one format (${formats.map((f) => `${f.count} as ${f.format}, e.g. line ${f.line}`).join("; ")}): effekt does not guess which is meant. ` +
+    `Declare it, e.g. "dateFormat": "${formats[0]!.format}"; rows in another format are then quarantined`,
+  dateFormatUnrecognised: (column: string, known: readonly string[]) =>
+    `no date format effekt knows reads column '${column}' (this line, for example); declare "dateFormat" as one of ${known.join(", ")}, or check the column mapping`,
+  dateFormatsDiffer: (columns: readonly { column: string; format: string }[]) =>
+    `the date columns use different formats (${columns.map((c) => `'${c.column}' ${c.format}`).join(", ")}); effekt reads one date format per extract: write them alike in the source, or declare "dateFormat" and let the other column's rows be quarantined`,
+  dateFormatContradicted: (column: string, declared: string, proven: string) =>
+    `column '${column}' is declared "dateFormat": "${declared}", but this line holds a date that can only be ${proven}, ` +
+    `so rows whose day is 12 or less would be read with day and month swapped. Declare "dateFormat": "${proven}" if the column is written that way`,
+  quarantineDominant: (rule: string, count: number, lines: readonly number[], fix: string) =>
+    `most are '${rule}' (${count} row${count === 1 ? "" : "s"}, e.g. line${lines.length === 1 ? "" : "s"} ${lines.join(" and ")}): ${fix}`,
+  quarantineFix: {
+    dateFormat: (format: string) => `declare "dateFormat": "${format}" for this extract`,
+    decimal: (decimal: string) => `declare "dialect": {"decimal": "${decimal}"} for this extract`,
+    monthFormat: (format: string) => `declare "monthFormat": "${format}" for this extract`,
+    weekFormat: (format: string) => `declare "weekFormat": "${format}" for this extract`,
+    columnCount: () => `check the delimiter (declare "dialect": {"delimiter": ...}) and the quoting of the lines named`,
+    category: (column: string) => `map the source values of '${column}' in the spec's columns.<field>.values`,
+    benefitCode: () => "add the codes to the benefit-code file, or correct them in the extract",
+    missing: (column: string) => `fill in '${column}', or check that the spec maps the right column`,
+    malformed: () => "check the quoting on the lines named",
+    other: () => "see the quarantine file for each row's rule",
+  },
 } as const;
 
 export type Rule = keyof typeof messages.rule;

@@ -6,7 +6,10 @@
  * environment, and reports problems as issues instead of throwing.
  */
 import type { ArtefactName, ArtefactOutput, ArtefactValue } from "./catalogue.ts";
-import type { DecimalSeparator } from "./ingest/parseValue.ts";
+import type { z } from "zod";
+import type { DateFormat, DecimalSeparator, MonthFormat } from "./ingest/parseValue.ts";
+import type { ExtractKind } from "./ingest/extractKinds.ts";
+import type { Dialect } from "./spec/schema.ts";
 import type { RawRow } from "./ingest/schema.ts";
 import type { FileHash } from "./report/manifest.ts";
 import type { DayNumber } from "./shared/dates.ts";
@@ -15,15 +18,21 @@ import type { EvaluationSpec } from "./spec/schema.ts";
 
 export type StageName = "ingest" | "assign" | "estimate" | "project" | "repay" | "report";
 
-export interface DialectChoice {
-  readonly delimiter?: "," | ";" | "\t" | undefined;
-  readonly encoding?: "utf-8" | "windows-1252" | undefined;
-  readonly decimal?: DecimalSeparator | undefined;
+/** The dialect a spec declares for a file; what it leaves out is detected. */
+export type DialectChoice = z.infer<typeof Dialect>;
+
+/** For a register extract: what the reader needs to find and detect its date columns, and the sheet of a workbook. */
+export interface ExtractReading {
+  readonly kind: ExtractKind;
+  readonly columns: Readonly<Record<string, string | { readonly column: string }>>;
+  readonly dateFormat?: DateFormat | undefined;
+  readonly monthFormat?: MonthFormat | undefined;
+  readonly sheet?: string | undefined;
 }
 
 /** A file the spec names for a stage; `file` is relative to the spec's folder (or to the file that names it). */
 export type InputDeclaration =
-  | { readonly role: string; readonly format: "rows"; readonly name: string; readonly file: string; readonly required: boolean; readonly dialect: DialectChoice }
+  | { readonly role: string; readonly format: "rows"; readonly name: string; readonly file: string; readonly required: boolean; readonly dialect: DialectChoice; readonly extract?: ExtractReading }
   | { readonly role: string; readonly format: "json"; readonly name: string; readonly file: string; readonly required?: boolean; readonly follow?: (json: unknown) => readonly InputDeclaration[] }
   | { readonly role: string; readonly format: "text"; readonly name: string; readonly file: string; readonly required: boolean };
 
@@ -32,11 +41,15 @@ export interface OpenedDialect {
   readonly encoding: string;
   readonly decimal: DecimalSeparator;
   readonly detected: readonly string[];
+  readonly sepLine?: true;
+  readonly format?: "csv" | "xlsx";
+  readonly sheet?: string;
+  readonly dateFormat?: string;
 }
 
 /** An input as the stage receives it; `file` as shown to the person. `content` is null for a missing optional file. */
 export type OpenedInput =
-  | { readonly role: string; readonly format: "rows"; readonly name: string; readonly file: string; readonly content: { readonly dialect: OpenedDialect; readonly rows: AsyncIterable<RawRow | RawRow[]> } | null }
+  | { readonly role: string; readonly format: "rows"; readonly name: string; readonly file: string; readonly content: { readonly dialect: OpenedDialect; readonly rows: AsyncIterable<RawRow | RawRow[]>; readonly dateFormat?: DateFormat } | null }
   | { readonly role: string; readonly format: "json"; readonly name: string; readonly file: string; readonly content: unknown; readonly parent?: string }
   | { readonly role: string; readonly format: "text"; readonly name: string; readonly file: string; readonly content: string | null; readonly parent?: string };
 

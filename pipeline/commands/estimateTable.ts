@@ -9,7 +9,9 @@ import { messages } from "../../src/messages.ts";
 import { issue, StopRun, stopRun } from "../../src/shared/issues.ts";
 import { formatJson, writeFileAtomic } from "../io/files.ts";
 import { exists, isDirectory, shown } from "../io/paths.ts";
-import { detectDialect, readCsvRows } from "../io/readCsv.ts";
+import { oneByOne, openExtract } from "../io/openExtract.ts";
+import { containsCpr } from "../../src/ingest/containsCpr.ts";
+import type { RawRow } from "../../src/ingest/schema.ts";
 import { EXIT_OK, guarded, list, tell, text, UsageError, type OptionValues } from "./command.ts";
 
 export interface TableRunOptions {
@@ -103,8 +105,9 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
   const file = shown(path);
   if (await isDirectory(path)) stopRun(issue("input_is_directory", messages.inputIsDirectory("table"), { file, path: [] }));
   if (!(await exists(path))) stopRun(issue("table_missing", messages.inputMissing("table"), { file, path: [] }));
-  const dialect = await detectDialect(path, {});
-  const { header, rows } = await readTableRows(path, file, dialect);
+  const opened = await openExtract(path, file, { dialect: {} });
+  const dialect = opened.dialect;
+  const { header, rows } = await readTableRows(opened.rows, file);
   const { table, issues } = tableFromRows(header, rows, {
     file,
     decimal: dialect.decimal,
@@ -151,12 +154,13 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
   return shown(out);
 }
 
-async function readTableRows(path: string, file: string, dialect: Awaited<ReturnType<typeof detectDialect>>) {
+async function readTableRows(source: AsyncIterable<RawRow | RawRow[]>, file: string) {
   let header: string[] | null = null;
   const rows: { line: number; fields: string[] }[] = [];
   const malformed = [];
-  for await (const row of readCsvRows(path, file, dialect)) {
-    if ("malformed" in row) malformed.push(issue("malformed_csv", row.malformed, { file, path: [], line: row.line }));
+  for await (const row of oneByOne(source)) {
+    // A malformed line is never quoted when it holds a CPR-like value.
+    if ("malformed" in row) malformed.push(issue("malformed_csv", containsCpr(row.raw) || containsCpr(row.malformed) ? messages.cprRefused() : row.malformed, { file, path: [], line: row.line }));
     else if (header === null) header = row.fields.map((f) => f.trim());
     else rows.push({ line: row.line, fields: [...row.fields] });
   }

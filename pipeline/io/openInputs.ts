@@ -10,8 +10,7 @@ import { issue, stopRun } from "../../src/shared/issues.ts";
 import type { InputDeclaration, OpenedInput } from "../../src/stage.ts";
 import { exists, isDirectory, shown } from "./paths.ts";
 import { readJson } from "./readJson.ts";
-import { detectDialect } from "./readCsv.ts";
-import { rowsOfExtract } from "./scanCsv.ts";
+import { describeDialect, openExtract } from "./openExtract.ts";
 
 /** Every declared input with its absolute path, follow-ups right after the file that names them. */
 export async function resolveInputs(declarations: readonly InputDeclaration[], baseDir: string, parent?: string): Promise<{ declaration: InputDeclaration; path: string; parent?: string }[]> {
@@ -59,11 +58,14 @@ export async function openInputs(declarations: readonly InputDeclaration[], spec
       opened.push({ ...base, format: "text", content: await readFile(path, "utf8") });
       continue;
     }
-    const dialect = await detectDialect(path, declaration.dialect);
-    const { rows, fast } = await rowsOfExtract(path, file, dialect);
-    const detected = dialect.detected.length > 0 ? ` (detected: ${dialect.detected.join(", ")})` : "";
-    log(`${declaration.name} ← ${shown(path)} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}${detected}; ${fast ? "fast reader" : "csv-parse"}]`);
-    opened.push({ ...base, format: "rows", content: { dialect, rows } });
+    const extract = declaration.extract;
+    const reading = extract
+      ? { dialect: declaration.dialect, kind: extract.kind, columns: extract.columns, dateFormat: extract.dateFormat, monthFormat: extract.monthFormat, ...(extract.sheet !== undefined ? { sheet: extract.sheet } : {}) }
+      : { dialect: declaration.dialect };
+    const extractFile = await openExtract(path, file, reading);
+    log(`${declaration.name} ← ${shown(path)} [${describeDialect(extractFile)}]`);
+    const content = { dialect: extractFile.dialect, rows: extractFile.rows, ...(extractFile.dateFormat !== undefined ? { dateFormat: extractFile.dateFormat } : {}) };
+    opened.push({ ...base, format: "rows", content });
   }
   return opened;
 }

@@ -1,8 +1,11 @@
 /**
  * Streams a CSV extract as raw rows (header first), in whatever dialect Danish
- * exports come in: `,` `;` or tab delimiters, CRLF, UTF-8 with or without BOM, or
- * Windows-1252. What the spec leaves out is detected from the first 64 KiB and
- * reported; the file is never read into one string.
+ * exports come in: `,` `;` or tab delimiters, CRLF, UTF-8 with or without BOM,
+ * Windows-1252, or UTF-16 with a BOM (Excel's "Unicode text"); Excel's `sep=;` first
+ * line names the delimiter and is not the header. What the spec leaves out is detected
+ * from the first 64 KiB and reported; the file is never read into one string. Line
+ * numbers are physical lines: a row is numbered by the line it starts on, and a CRLF
+ * inside a quoted field counts as one line break.
  */
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
@@ -12,19 +15,23 @@ import { messages } from "../../src/messages.ts";
 import { issue, StopRun } from "../../src/shared/issues.ts";
 import type { RawRow } from "../../src/ingest/schema.ts";
 
+export type TextEncoding = "utf-8" | "windows-1252" | "utf-16le" | "utf-16be";
+
 export interface Dialect {
   readonly delimiter: "," | ";" | "\t";
-  readonly encoding: "utf-8" | "windows-1252";
+  readonly encoding: TextEncoding;
   readonly decimal: "," | ".";
   /** Which of the three were detected rather than given by the spec. */
   readonly detected: readonly ("delimiter" | "encoding" | "decimal")[];
+  /** Present (true) when the first line is Excel's `sep=;`: it names the delimiter and is skipped (line numbers stay physical). */
+  readonly sepLine?: true;
 }
 
 const SNIFF_BYTES = 65_536;
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 /** Fills in the dialect the spec leaves out, from the file's first 64 KiB. */
-export async function detectDialect(path: string, given: Partial<Omit<Dialect, "detected">>): Promise<Dialect> {
+export async function detectDialect(path: string, given: Partial<Omit<Dialect, "detected" | "sepLine">>, displayName?: string): Promise<Dialect> {
   const handle = await open(path, "r");
   let head: Buffer;
   try {
@@ -36,18 +43,40 @@ export async function detectDialect(path: string, given: Partial<Omit<Dialect, "
   }
   const detected: ("delimiter" | "encoding" | "decimal")[] = [];
   const encoding = given.encoding ?? (detected.push("encoding"), sniffEncoding(head, head.length < SNIFF_BYTES));
-  const text = new TextDecoder(encoding).decode(hasBom(head) ? head.subarray(3) : head);
-  const delimiter = given.delimiter ?? (detected.push("delimiter"), sniffDelimiter(text.split(/\r?\n/, 1)[0] ?? ""));
+  // The decoder drops a BOM of its own encoding; a UTF-16 sample cut mid-character just loses that character.
+  const text = new TextDecoder(encoding).decode(encoding === "utf-8" && hasBom(head) ? head.subarray(3) : head, { stream: true });
+  const [firstLine = "", secondLine = ""] = text.split(/\r\n|\n|\r/, 2);
+  const sep = sepLineDelimiter(firstLine);
+  if (sep === "unsupported") throw new StopRun([issue("sep_line_unsupported", messages.sepLineUnsupported(), { file: displayName ?? path, path: [], line: 1 })]);
+  const headerLine = sep === null ? firstLine : secondLine;
+  const delimiter = given.delimiter ?? (detected.push("delimiter"), sep ?? sniffDelimiter(headerLine));
   const decimal = given.decimal ?? (detected.push("decimal"), delimiter === ";" ? "," : ".");
-  return { delimiter, encoding, decimal, detected };
+  return { delimiter, encoding, decimal, detected, ...(sep !== null ? { sepLine: true as const } : {}) };
+}
+
+/** Excel's `sep=;` (or `sep=,`, `sep=<tab>`) first line: the delimiter it names, "unsupported" for another character, or null. */
+export function sepLineDelimiter(firstLine: string): "," | ";" | "\t" | "unsupported" | null {
+  const match = /^"?sep=(.)"?$/i.exec(firstLine.replace(/^\uFEFF/, ""));
+  if (!match) return null;
+  const char = match[1]!;
+  return char === "," || char === ";" || char === "\t" ? char : "unsupported";
 }
 
 function hasBom(bytes: Uint8Array): boolean {
   return UTF8_BOM.every((byte, i) => bytes[i] === byte);
 }
 
-/** A BOM or bytes that decode as UTF-8 mean UTF-8; anything else is taken as Windows-1252. */
-export function sniffEncoding(head: Uint8Array, wholeFile: boolean): "utf-8" | "windows-1252" {
+/** A UTF-16 byte-order mark: FF FE (little-endian) or FE FF (big-endian). */
+export function utf16Bom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  return null;
+}
+
+/** A BOM or bytes that decode as UTF-8 mean UTF-8 (a UTF-16 BOM, UTF-16); anything else is taken as Windows-1252. */
+export function sniffEncoding(head: Uint8Array, wholeFile: boolean): TextEncoding {
+  const utf16 = utf16Bom(head);
+  if (utf16) return utf16;
   if (hasBom(head)) return "utf-8";
   // A multi-byte character may be cut at the end of the sample: drop up to three trailing bytes.
   let end = head.length;
@@ -76,23 +105,27 @@ export function sniffDelimiter(headerLine: string): "," | ";" | "\t" {
 /** Decodes a byte stream to text; UTF-8 is decoded strictly, so a stray Windows-1252 byte is an error, not a '�'. */
 class DecodeStream extends Transform {
   private readonly decoder: TextDecoder;
-  constructor(encoding: "utf-8" | "windows-1252", private readonly file: string) {
+  constructor(encoding: TextEncoding, private readonly file: string) {
     super({ decodeStrings: true, readableObjectMode: false });
-    this.decoder = new TextDecoder(encoding, { fatal: encoding === "utf-8", ignoreBOM: false });
+    this.decoder = new TextDecoder(encoding, { fatal: encoding !== "windows-1252", ignoreBOM: false });
   }
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     try {
       const text = this.decoder.decode(chunk, { stream: true });
       callback(null, text);
     } catch {
-      callback(new StopRun([issue("not_utf8", messages.notUtf8(), { file: this.file, path: [] })]));
+      callback(new StopRun([this.notDecodable()]));
     }
+  }
+  private notDecodable() {
+    const utf16 = this.decoder.encoding.startsWith("utf-16");
+    return utf16 ? issue("not_utf16", messages.notUtf16(this.decoder.encoding), { file: this.file, path: [] }) : issue("not_utf8", messages.notUtf8(), { file: this.file, path: [] });
   }
   override _flush(callback: TransformCallback): void {
     try {
       callback(null, this.decoder.decode());
     } catch {
-      callback(new StopRun([issue("not_utf8", messages.notUtf8(), { file: this.file, path: [] })]));
+      callback(new StopRun([this.notDecodable()]));
     }
   }
 }
@@ -114,18 +147,39 @@ export async function* readCsvRows(path: string, displayName: string, dialect: D
         relax_quotes: true,
         skip_empty_lines: true,
         skip_records_with_error: true,
+        // CRLF, LF and a lone CR each end a line (so a file with mixed endings reads line by line, and no CR is left in a field).
+        record_delimiter: ["\r\n", "\n", "\r"],
+        from_line: dialect.sepLine ? 2 : 1,
         info: true,
         raw: true,
         on_skip: (error, raw) => {
           const line = (error as { lines?: number } | undefined)?.lines ?? 0;
-          skipped.push({ line, malformed: error?.message ?? "unreadable line", raw: (raw ?? "").replace(/\r?\n$/, "") });
+          skipped.push({ line: line - overcount, malformed: error?.message ?? "unreadable line", raw: (raw ?? "").replace(/^[\r\n]+|\r?\n$/g, "") });
           return undefined;
         },
       }),
     );
+  // csv-parse counts a CRLF inside a quoted field as two lines (and numbers a record by its last line):
+  // `overcount` is how many lines it has counted too many so far; a record is numbered by its first line.
+  let overcount = 0;
   for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     while (skipped.length > 0) yield skipped.shift()!;
-    yield { line: item.info.lines, fields: item.record };
+    let crlf = 0;
+    let breaks = 0;
+    for (const field of item.record) {
+      if (field.includes("\r") || field.includes("\n")) {
+        crlf += countMatches(field, /\r\n/g);
+        breaks += countMatches(field, /\r\n|\r|\n/g);
+      }
+    }
+    overcount += crlf;
+    yield { line: item.info.lines - overcount - breaks, fields: item.record };
   }
   while (skipped.length > 0) yield skipped.shift()!;
+}
+
+function countMatches(text: string, pattern: RegExp): number {
+  let count = 0;
+  for (pattern.lastIndex = 0; pattern.exec(text) !== null; ) count += 1;
+  return count;
 }

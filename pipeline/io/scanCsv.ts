@@ -18,8 +18,11 @@ const CARRIAGE_RETURN = 0x0d;
 const QUOTE = 0x22;
 const CHUNK = 1 << 20;
 
-/** True when the body (after the header line) is quote-free ASCII with one kind of line ending. */
-export async function canScanFast(path: string): Promise<boolean> {
+/**
+ * True when the body (after the header line, and after Excel's `sep=` line when
+ * `headerLines` is 2) is quote-free ASCII with one kind of line ending.
+ */
+export async function canScanFast(path: string, headerLines = 1): Promise<boolean> {
   const handle = await open(path, "r");
   try {
     const buffer = Buffer.alloc(CHUNK + 1);
@@ -31,7 +34,9 @@ export async function canScanFast(path: string): Promise<boolean> {
       if (bytesRead === 0) break;
       let view = buffer.subarray(0, bytesRead);
       if (crlf === null) {
-        const end = view.indexOf(NEWLINE);
+        let end = view.indexOf(NEWLINE);
+        for (let skip = 1; skip < headerLines && end >= 0; skip += 1) end = view.indexOf(NEWLINE, end + 1);
+        if (end < 0 && headerLines > 1) return false; // a sep= line and a header longer than a chunk: csv-parse reads it
         if (end < 0) {
           position += bytesRead;
           previous = view[bytesRead - 1]!;
@@ -114,6 +119,8 @@ function splitAscii(data: Buffer, start: number, stop: number, delimiter: number
 
 /** The fastest reader that reads this file exactly as csv-parse would. */
 export async function rowsOfExtract(path: string, displayName: string, dialect: Dialect): Promise<{ rows: AsyncIterable<RawRow | RawRow[]>; fast: boolean }> {
-  const fast = await canScanFast(path);
+  // The byte scanner splits single-byte text; UTF-16 (two bytes a character) always goes through csv-parse.
+  const byteText = dialect.encoding === "utf-8" || dialect.encoding === "windows-1252";
+  const fast = byteText && (await canScanFast(path, dialect.sepLine ? 2 : 1));
   return { rows: fast ? scanCsvRows(path, displayName, dialect) : readCsvRows(path, displayName, dialect), fast };
 }

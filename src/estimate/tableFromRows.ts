@@ -7,6 +7,7 @@
 import { parseNumber, type DecimalSeparator } from "../ingest/parseValue.ts";
 import { issue, type Issue } from "../shared/issues.ts";
 import { looksLikeCpr } from "../ingest/looksLikeCpr.ts";
+import { containsCpr } from "../ingest/containsCpr.ts";
 import { messages } from "../messages.ts";
 import type { AnalysisTable } from "./analysisTable.ts";
 
@@ -23,12 +24,20 @@ export interface TableOptions {
 
 export function tableFromRows(header: readonly string[], rows: readonly { line: number; fields: readonly string[] }[], options: TableOptions): { table: AnalysisTable; issues: Issue[] } {
   const issues: Issue[] = [];
+  const empty = { arm: [], blocks: null, permutationStrata: null, columns: new Map(), subgroups: new Map() };
+  // CPR-like values are refused as ingest refuses them: in the header (a header-less table) or any cell, never quoted.
+  const cprInHeader = header.findIndex((name) => containsCpr(name));
+  if (cprInHeader >= 0) return { table: empty, issues: [issue("cpr_refused", messages.headerLooksLikeCpr(), { file: options.file, path: [], line: 1, column: `#${cprInHeader + 1}` })] };
+  for (const row of rows) {
+    const at = row.fields.findIndex((cell) => looksLikeCpr(cell.trim()) || containsCpr(cell));
+    if (at >= 0) return { table: empty, issues: [issue("cpr_refused", messages.cprRefused(), { file: options.file, path: [], line: row.line, column: header[at] ?? `#${at + 1}` })] };
+  }
   const index = (name: string) => header.indexOf(name);
   const wanted = [options.treatment, ...(options.blocks ? [options.blocks] : []), ...options.numeric, ...options.subgroups];
   const missing = [...new Set(wanted)].filter((c) => index(c) < 0);
   if (missing.length > 0) {
     return {
-      table: { arm: [], blocks: null, permutationStrata: null, columns: new Map(), subgroups: new Map() },
+      table: empty,
       issues: missing.map((c) => issue("column_missing", messages.tableColumnMissing(c, header), { file: options.file, path: [] })),
     };
   }

@@ -29,6 +29,7 @@ import { parseBenefitCodes } from "./parseBenefitCodes.ts";
 import { quarantineCsv } from "./quarantineCsv.ts";
 import { defineStage, stopped } from "../stage.ts";
 import { flattenRows } from "../shared/flattenRows.ts";
+import { quarantineStopMessage, type ReadFormats } from "./quarantineStop.ts";
 
 
 export interface ExtractSource {
@@ -152,7 +153,15 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
   const blocking: Issue[] = summaries
     .filter((s) => s.rowsRead > 0 && s.rowsQuarantined / s.rowsRead > spec.quarantine.maxShare)
     .map((s) =>
-      issue("quarantine_exceeded", messages.quarantineExceeded(s.name, s.rowsQuarantined, s.rowsRead, spec.quarantine.maxShare, input.shownQuarantineFile(s.name)), { file: s.file, path: [] }),
+      issue(
+        "quarantine_exceeded",
+        quarantineStopMessage(
+          { extract: s.name, quarantined: s.rowsQuarantined, read: s.rowsRead, maxShare: spec.quarantine.maxShare, quarantineFile: input.shownQuarantineFile(s.name) },
+          results.get(s.name)?.quarantine ?? [],
+          readFormats(spec.extracts[s.name]!, sources[s.name]),
+        ),
+        { file: s.file, path: [] },
+      ),
     );
 
   const artefact = IngestArtefact.parse({
@@ -217,6 +226,10 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
     ),
     blocking,
   };
+}
+
+function readFormats(extract: EvaluationSpec["extracts"][string], source: ExtractSource | null | undefined): ReadFormats {
+  return { dateFormat: extract.dateFormat ?? "iso", monthFormat: extract.monthFormat, weekFormat: extract.weekFormat, decimal: source?.dialect.decimal ?? "." };
 }
 
 function checkRequirements(spec: EvaluationSpec, codes: BenefitCodes | null): void {
@@ -286,7 +299,15 @@ export const stage = defineStage({
   reads: [],
   readsOptional: [],
   inputs: (spec) => [
-    ...Object.entries(spec.extracts).map(([name, e]) => ({ role: `extract:${name}`, format: "rows" as const, name, file: e.file, required: e.required, dialect: e.dialect })),
+    ...Object.entries(spec.extracts).map(([name, e]) => ({
+      role: `extract:${name}`,
+      format: "rows" as const,
+      name,
+      file: e.file,
+      required: e.required,
+      dialect: e.dialect,
+      extract: { kind: e.kind, columns: e.columns, dateFormat: e.dateFormat, monthFormat: e.monthFormat, sheet: e.sheet },
+    })),
     ...(spec.benefitCodes ? [{ role: "benefitCodes", format: "rows" as const, name: "benefitCodes", file: spec.benefitCodes.file, required: true, dialect: {} }] : []),
   ],
   writes: ["ingest", "persons", "outcomes", "outcomeStatus", "quarantine"],
@@ -294,9 +315,13 @@ export const stage = defineStage({
   async run({ files }, context) {
     const { spec } = context;
     const sources: Record<string, ExtractSource | null> = {};
-    for (const name of Object.keys(spec.extracts)) {
+    // A detected date format is handed to ingest as if declared (the artefact says it was detected).
+    const extracts = { ...spec.extracts };
+    for (const [name, extract] of Object.entries(spec.extracts)) {
       const opened = files.find((f) => f.role === `extract:${name}`);
-      sources[name] = opened?.format === "rows" && opened.content ? { file: opened.file, dialect: opened.content.dialect, rows: opened.content.rows } : null;
+      const content = opened?.format === "rows" ? opened.content : null;
+      sources[name] = content ? { file: opened!.file, dialect: content.dialect, rows: content.rows } : null;
+      if (content?.dateFormat !== undefined) extracts[name] = { ...extract, dateFormat: content.dateFormat };
     }
     const codesFile = files.find((f) => f.role === "benefitCodes");
     const benefitCodes =
@@ -304,7 +329,7 @@ export const stage = defineStage({
         ? await parseBenefitCodes(flattenRows(codesFile.content.rows), codesFile.file, spec.benefitCodes.absentGroup)
         : null;
     const output = await run({
-      spec,
+      spec: { ...spec, extracts },
       asOf: context.asOf,
       sources,
       benefitCodes,

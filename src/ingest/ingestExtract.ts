@@ -8,7 +8,7 @@ import { messages, type Rule } from "../messages.ts";
 import { issue, stopRun } from "../shared/issues.ts";
 import { isoDate, type DayNumber } from "../shared/dates.ts";
 import { fieldsOf, type ExtractKind, type FieldDefinition } from "./extractKinds.ts";
-import { looksLikeCpr } from "./looksLikeCpr.ts";
+import { containsCpr } from "./containsCpr.ts";
 import { parseWeek, type DecimalSeparator } from "./parseValue.ts";
 import { cellSchema, parseCell, rowSchema, type CellFormats } from "./rowSchema.ts";
 import type { BenefitCodes, QuarantineEntry, RawRow, RecordOfKind } from "./schema.ts";
@@ -74,6 +74,9 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
   if (!firstRow || !("fields" in firstRow)) stopRun(issue("extract_empty", messages.extractEmpty(), { file: context.file, path: [] }));
   if (Array.isArray(first.value) && first.value.length > 1) throw new Error("ingestExtract requires the header on its own");
   const header = firstRow.fields.map((name) => name.trim());
+  // A header-less file's first line is data: it is never quoted back when it holds CPR-like values.
+  const cprInHeader = header.findIndex((name) => containsCpr(name));
+  if (cprInHeader >= 0) stopRun(issue("cpr_refused", messages.headerLooksLikeCpr(), { file: context.file, path: [], line: firstRow.line, column: `#${cprInHeader + 1}` }));
 
   const fields = mapFields(kind, header, context);
   const weekColumns = kind === "benefit_weeks_wide" ? findWeekColumns(header, context) : [];
@@ -123,6 +126,7 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
     rowsRead += 1;
     if (rowsRead % PROGRESS_EVERY_ROWS === 0) context.onProgress?.(rowsRead);
     if ("malformed" in row) {
+      if (containsCpr(row.raw)) stopRun(issue("cpr_refused", messages.cprRefused(), { file: context.file, path: [], line: row.line }));
       reject([entry(row.line, "", row.raw, "malformed_csv", messages.rule.malformed_csv(row.malformed))]);
       continue;
     }
@@ -219,7 +223,7 @@ function mapFields(kind: ExtractKind, header: readonly string[], context: Extrac
 function cellFormats(context: ExtractContext, values: Readonly<Record<string, string>> | undefined, isBenefitCode: boolean): CellFormats {
   const knownCodes = isBenefitCode && context.benefitCodes ? new Set(context.benefitCodes.groupOfCode.keys()) : undefined;
   return {
-    dateFormat: context.spec.dateFormat,
+    dateFormat: context.spec.dateFormat ?? "iso",
     monthFormat: context.spec.monthFormat,
     weekFormat: context.spec.weekFormat,
     decimal: context.decimal,
@@ -355,7 +359,7 @@ function keyForDuplicates(kind: ExtractKind, record: unknown): string | null {
 /** Stops the run when any cell looks like a CPR number; the value itself is never repeated. */
 function refuseCprColumns(cells: readonly string[], header: readonly string[], line: number, file: string): void {
   for (let i = 0; i < cells.length; i += 1) {
-    if (looksLikeCpr((cells[i] as string).trim())) stopRun(issue("cpr_refused", messages.cprRefused(), { file, path: [], line, column: header[i] ?? `#${i + 1}` }));
+    if (containsCpr(cells[i] as string)) stopRun(issue("cpr_refused", messages.cprRefused(), { file, path: [], line, column: header[i] ?? `#${i + 1}` }));
   }
 }
 

@@ -5,7 +5,8 @@
  */
 import { dayFromParts, mondayOfIsoWeek, type DayNumber } from "../shared/dates.ts";
 
-export const DATE_FORMATS = ["iso", "dd-mm-yyyy", "dd.mm.yyyy", "dd/mm/yyyy", "yyyymmdd", "ddmonyyyy"] as const;
+/** `mm/dd/yyyy` (month first, as US-language Excel writes) and `ddmmyyyy` were appended after the first six. */
+export const DATE_FORMATS = ["iso", "dd-mm-yyyy", "dd.mm.yyyy", "dd/mm/yyyy", "yyyymmdd", "ddmonyyyy", "mm/dd/yyyy", "ddmmyyyy"] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
 export const MONTH_FORMATS = ["yyyy-mm", "yyyymm"] as const;
@@ -25,6 +26,8 @@ const DATE_PATTERNS: Record<DateFormat, RegExp> = {
   "dd/mm/yyyy": /^(\d{2})\/(\d{2})\/(\d{4})$/,
   yyyymmdd: /^(\d{4})(\d{2})(\d{2})$/,
   ddmonyyyy: /^(\d{2})([A-Za-z]{3})(\d{4})$/,
+  "mm/dd/yyyy": /^(\d{2})\/(\d{2})\/(\d{4})$/,
+  ddmmyyyy: /^(\d{2})(\d{2})(\d{4})$/,
 };
 
 /**
@@ -58,6 +61,7 @@ function parseDateUncached(text: string, format: DateFormat): DayNumber | null {
     const month = SAS_MONTHS.indexOf(b.toUpperCase()) + 1;
     return month === 0 ? null : dayFromParts(Number(c), month, Number(a));
   }
+  if (format === "mm/dd/yyyy") return dayFromParts(Number(c), Number(a), Number(b));
   return dayFromParts(Number(c), Number(b), Number(a));
 }
 

@@ -82,7 +82,18 @@ export const ExtractSummary = z.object({
   kind: z.string(),
   file: z.string(),
   present: z.boolean(),
-  dialect: z.object({ delimiter: z.string(), encoding: z.string(), decimal: z.string(), detected: z.array(z.string()) }).nullable(),
+  dialect: z
+    .object({
+      delimiter: z.string(),
+      encoding: z.string(),
+      decimal: z.string(),
+      detected: z.array(z.string()),
+      format: z.enum(["csv", "xlsx"]).optional().describe("csv (any text dialect) or xlsx (an Excel workbook; delimiter and encoding then do not apply)."),
+      sheet: z.string().optional().describe("The .xlsx sheet read, when the spec names one (else the first)."),
+      sepLine: z.literal(true).optional().describe("The file's first line is Excel's sep= line: it named the delimiter and was skipped."),
+      dateFormat: z.string().optional().describe("The date format the extract's dates were read with; listed in `detected` when worked out from the values."),
+    })
+    .nullable(),
   rowsRead: z.number().int(),
   rowsAccepted: z.number().int(),
   rowsQuarantined: z.number().int(),

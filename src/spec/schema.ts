@@ -15,9 +15,9 @@ export const Dialect = z
   .strictObject({
     delimiter: z.enum([",", ";", "\t"]).optional().describe("Field delimiter; detected from the header line when absent."),
     encoding: z
-      .enum(["utf-8", "windows-1252"])
+      .enum(["utf-8", "windows-1252", "utf-16le", "utf-16be"])
       .optional()
-      .describe("Text encoding; a BOM or valid UTF-8 means utf-8, otherwise windows-1252, when absent."),
+      .describe("Text encoding; a BOM or valid UTF-8 means utf-8, a UTF-16 BOM (Excel's Unicode text) utf-16le or utf-16be, otherwise windows-1252, when absent."),
     decimal: z.enum([",", "."]).optional().describe("Decimal separator; ',' when the delimiter is ';', else '.', when absent."),
   })
   .describe("How the file is written. Anything left out is detected and reported in the ingest artefact.");
@@ -39,7 +39,10 @@ export const Extract = z
     file: z.string().describe("Path, relative to the spec file."),
     required: z.boolean().default(true).describe("A required extract that is missing stops the run."),
     dialect: Dialect.default({}),
-    dateFormat: z.enum(DATE_FORMATS).default("iso"),
+    dateFormat: z
+      .enum(DATE_FORMATS)
+      .optional()
+      .describe("How date cells are written; when absent, detected per column from all its values (an ambiguous column must be declared)."),
     monthFormat: z.enum(MONTH_FORMATS).default("yyyy-mm"),
     weekFormat: z.enum(WEEK_FORMATS).default("iso").describe("For benefit_weeks_long: iso (2022-W05) or DREAM's yyww (2205)."),
     weekColumnPattern: z
@@ -47,6 +50,7 @@ export const Extract = z
       .default("^y_(\\d{4})$")
       .describe("For benefit_weeks_wide: a regular expression whose first group is the week in yyww (DREAM's y_2205)."),
     columns: z.record(z.string(), ColumnMapping).default({}).describe("Canonical field → source column."),
+    sheet: z.string().min(1).optional().describe("For an .xlsx workbook: the sheet to read (default: the first)."),
   })
   .superRefine((extract, ctx) => {
     const fields = fieldsOf(extract.kind);

@@ -82,3 +82,55 @@ describe("sniffing", () => {
     expect(sniffEncoding(Buffer.from("abcø", "latin1"), true)).toBe("windows-1252");
   });
 });
+
+describe("physical line numbers (a record is numbered by the line it starts on; CRLF, LF and a lone CR each end a line)", () => {
+  it.each([
+    ["a;b\n1;2\r\n3;4\n5;6", [1, 2, 3, 4]],
+    ["a;b\r\n1;2\r", [1, 2]],
+    ['a;b\n1;"x\r\ny"\r\n3;4\n', [1, 2, 4]],
+    ['a;b\n1;"x\ry"\n3;4\n', [1, 2, 4]],
+    ["a;b\r\n\r\n\r\n1;2\r\n", [1, 4]],
+    ['a;b\r\n1;"\r\n"\r\n2;"\n\n"\r\n3;4', [1, 2, 4, 7]],
+    ["a;b\r\n1;2\r\r\n3;4\r\n", [1, 2, 4]],
+    ["a;b\r1;2\r3;4", [1, 2, 3]],
+  ] as const)("%j", async (text, lines) => {
+    const { rows } = await readAll(file("lines.csv", text));
+    expect(rows.map((r) => r.line)).toEqual(lines);
+    expect(rows.every((r) => !("fields" in r) || r.fields.every((f) => !f.endsWith("\r")))).toBe(true);
+  });
+});
+
+describe("UTF-16 and Excel's sep= line", () => {
+  it.each(["utf-16le", "utf-16be"] as const)("%s with BOM: detected, read, BOM not in the first column name", async (encoding) => {
+    const le = Buffer.from("\ufeffPersonNøgle\tBeløb\r\nÆ1\t1,5\r\n", "utf16le");
+    const { dialect, rows } = await readAll(file(`${encoding}.txt`, encoding === "utf-16le" ? le : Buffer.from(le).swap16()));
+    expect(dialect).toEqual({ delimiter: "\t", encoding, decimal: ".", detected: ["encoding", "delimiter", "decimal"] });
+    expect(rows).toEqual([
+      { line: 1, fields: ["PersonNøgle", "Beløb"] },
+      { line: 2, fields: ["Æ1", "1,5"] },
+    ]);
+  });
+
+  it("sep=; names the delimiter (and so the decimal comma), is skipped, and the header is line 2", async () => {
+    const { dialect, rows } = await readAll(file("sep.csv", "sep=;\r\na,x;b\r\n1,5;2\r\n"));
+    expect(dialect).toEqual({ delimiter: ";", encoding: "utf-8", decimal: ",", detected: ["encoding", "delimiter", "decimal"], sepLine: true });
+    expect(rows).toEqual([
+      { line: 2, fields: ["a,x", "b"] },
+      { line: 3, fields: ["1,5", "2"] },
+    ]);
+  });
+
+  it("a sep= line naming a delimiter effekt does not read stops the run", async () => {
+    await expect(readAll(file("pipe.csv", "sep=|\na|b\n"))).rejects.toThrow(messages.sepLineUnsupported());
+  });
+});
+
+describe("UTF-16 without a byte-order mark", () => {
+  it("reads when the encoding is declared", async () => {
+    const { rows } = await readAll(file("nobom.txt", Buffer.from("a\tb\r\n1\t2\r\n", "utf16le")), { encoding: "utf-16le" });
+    expect(rows).toEqual([
+      { line: 1, fields: ["a", "b"] },
+      { line: 2, fields: ["1", "2"] },
+    ]);
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * No CPR number is ever echoed (issue 14). CPR-like values in both forms (ddmmyy-xxxx
+ * and ten digits) are put in every field position of every extract kind, in the first
+ * line of a header-less file, in an .xlsx cell (text and number) and in every column of
+ * an `estimate --table` table. Each case runs the CLI's own entry point (`main`, as
+ * bin/effekt.js calls it) with stdout and stderr captured; the run must stop with the
+ * CPR refusal, and neither output stream nor any file it wrote may hold the value.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import writeXlsxFile from "write-excel-file/node";
+import { main } from "../../pipeline/cli.ts";
+import { EXTRACT_KIND_NAMES, fieldsOf, type ExtractKind, type FieldDefinition } from "../../src/ingest/extractKinds.ts";
+
+const CPRS = ["110295-3782", "1102953782"];
+const tempDir = () => mkdtempSync(join(tmpdir(), "effekt-cpr-"));
+
+let captured = "";
+beforeEach(() => {
+  captured = "";
+  const capture = (chunk: unknown) => ((captured += String(chunk)), true);
+  vi.spyOn(process.stderr, "write").mockImplementation(capture as never);
+  vi.spyOn(process.stdout, "write").mockImplementation(capture as never);
+});
+afterEach(() => vi.restoreAllMocks());
+
+/** Everything under a folder, as text (binary files too: their bytes as latin1). */
+function everyFile(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  let texts: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    texts = statSync(path).isDirectory() ? [...texts, ...everyFile(path)] : [...texts, readFileSync(path, "latin1"), readFileSync(path, "utf8")];
+  }
+  return texts;
+}
+
+/** Runs the CLI; returns its exit code, after checking that no output holds a CPR value. */
+async function cli(out: string, ...args: string[]): Promise<number> {
+  const status = await main(args);
+  for (const cpr of CPRS) {
+    expect(captured, `stdout/stderr of effekt ${args.join(" ")}`).not.toContain(cpr);
+    for (const text of everyFile(out)) expect(text.includes(cpr), `a file under ${out}`).toBe(false);
+  }
+  return status;
+}
+
+const sample: Record<FieldDefinition["type"], string> = {
+  id: "P01",
+  date: "2022-01-10",
+  month: "2022-01",
+  week: "2022-W02",
+  number: "5",
+  code: "A",
+  benefit_code: "134",
+  text: "x",
+  category: "",
+};
+const valueOf = (definition: FieldDefinition) => (definition.type === "category" ? definition.categories![0]! : sample[definition.type]);
+
+/** Header and one valid row of a kind, canonical column names (wide benefits: two week columns). */
+function table(kind: ExtractKind): { header: string[]; row: string[] } {
+  const fields = Object.entries(fieldsOf(kind));
+  const header = fields.map(([name]) => name);
+  const row = fields.map(([, d]) => valueOf(d));
+  if (kind === "benefit_weeks_wide") return { header: [...header, "y_2202", "y_2203"], row: [...row, "134", ""] };
+  return { header, row };
+}
+
+const POPULATION = "personId;birthDate;sex;startDate\nP01;1995-02-11;female;2022-01-10\nP02;1996-03-12;male;2022-01-11\n";
+
+function specFor(dir: string, kind: ExtractKind, file: string): string {
+  writeFileSync(join(dir, "population.csv"), POPULATION);
+  writeFileSync(join(dir, "convictions.csv"), "personId;date\nP01;2022-06-01\n");
+  const extracts: Record<string, unknown> = {};
+  if (kind !== "population") extracts.population = { kind: "population", file: "population.csv" };
+  if (kind !== "convictions") extracts.convictions = { kind: "convictions", file: "convictions.csv" };
+  if (kind !== "allocation") extracts.subject = { kind, file };
+  const spec = {
+    name: "cpr",
+    asOf: "2024-12-31",
+    enrolment: { from: "2021-10-01", to: "2023-09-30" },
+    extracts: kind === "population" ? { ...extracts, population: { kind, file } } : extracts,
+    benefitCodes: { file: resolve("fixtures/codes/benefit-groups.csv") },
+    quarantine: { maxShare: 1 },
+    ...(kind === "allocation" ? { assignment: { mode: "existing", file } } : {}),
+    outcomes: [{ id: "convictions_12m", kind: "convictions_per_person_year", windowMonths: 12 }],
+  };
+  if (kind === "population") delete (spec.extracts as Record<string, unknown>).subject;
+  const path = join(dir, "spec.json");
+  writeFileSync(path, JSON.stringify(spec));
+  return path;
+}
+
+const cases = EXTRACT_KIND_NAMES.flatMap((kind) => {
+  const { header } = table(kind);
+  return header.flatMap((column, position) => CPRS.map((cpr) => [kind, column, position, cpr] as const));
+});
+
+describe("no CPR-like value is echoed by any command", () => {
+  it.each(cases)("%s, column %s (position %i): %s", async (kind, _column, position, cpr) => {
+    const dir = tempDir();
+    const { header, row } = table(kind);
+    const bad = row.map((value, i) => (i === position ? cpr : value));
+    writeFileSync(join(dir, "subject.csv"), [header, row, bad].map((r) => r.join(";")).join("\n") + "\n");
+    const out = join(dir, "out");
+    const status = await cli(out, kind === "allocation" ? "run" : "ingest", specFor(dir, kind, "subject.csv"), "--out", out);
+    expect(status).toBe(1);
+    expect(captured).toContain("look like CPR numbers");
+    expect(captured).toContain("subject.csv line 3");
+  });
+
+  it.each(EXTRACT_KIND_NAMES.flatMap((kind) => CPRS.map((cpr) => [kind, cpr] as const)))("a header-less %s file whose first line holds %s", async (kind, cpr) => {
+    const dir = tempDir();
+    const { row } = table(kind);
+    writeFileSync(join(dir, "subject.csv"), [[cpr, ...row.slice(1)], row].map((r) => r.join(";")).join("\n") + "\n");
+    const out = join(dir, "out");
+    expect(await cli(out, kind === "allocation" ? "run" : "ingest", specFor(dir, kind, "subject.csv"), "--out", out)).toBe(1);
+    expect(captured).toContain("no header line");
+  });
+
+  it.each([
+    ["a text cell", { value: CPRS[0] }],
+    ["a number cell", { value: Number(CPRS[1]), type: Number }],
+  ])("an .xlsx population with a CPR in %s", async (_what, cell) => {
+    const dir = tempDir();
+    await writeXlsxFile([
+      ["personId", "birthDate", "sex", "startDate"].map((value) => ({ value })),
+      [{ value: "P01" }, { value: "1995-02-11" }, { value: "female" }, { value: "2022-01-10" }],
+      [cell, { value: "1996-03-12" }, { value: "male" }, { value: "2022-01-11" }],
+    ] as never).toFile(join(dir, "subject.xlsx"));
+    const out = join(dir, "out");
+    expect(await cli(out, "ingest", specFor(dir, "population", "subject.xlsx"), "--out", out)).toBe(1);
+    expect(captured).toContain("subject.xlsx line 3");
+  });
+
+  const tableHeader = ["id", "arm", "y", "x"];
+  const tableRows = [["A1", "treatment", "1,5", "2"], ["A2", "control", "2,5", "3"], ["A3", "treatment", "1", "1"], ["A4", "control", "3", "2"]];
+  it.each(tableHeader.flatMap((column, position) => CPRS.map((cpr) => [column, position, cpr] as const)))("estimate --table with column %s (position %i) holding %s", async (_column, position, cpr) => {
+    const dir = tempDir();
+    const rows = tableRows.map((r, i) => (i === 2 ? r.map((v, j) => (j === position ? cpr : v)) : r));
+    writeFileSync(join(dir, "t.csv"), [tableHeader, ...rows].map((r) => r.join(";")).join("\n") + "\n");
+    const out = join(dir, "out");
+    expect(await cli(out, "estimate", "--table", join(dir, "t.csv"), "--treatment", "arm", "--outcomes", "y", "--covariates", "x", "--permutations", "0", "--out", out)).toBe(1);
+    expect(captured).toContain("look like CPR numbers");
+    expect(captured).toContain("line 4");
+  });
+
+  it.each(CPRS)("estimate --table on a header-less table whose first line holds %s", async (cpr) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "t.csv"), [[cpr, "treatment", "1", "2"], ...tableRows].map((r) => r.join(";")).join("\n") + "\n");
+    const out = join(dir, "out");
+    expect(await cli(out, "estimate", "--table", join(dir, "t.csv"), "--treatment", "arm", "--outcomes", "y", "--permutations", "0", "--out", out)).toBe(1);
+    expect(captured).toContain("no header line");
+  });
+});
