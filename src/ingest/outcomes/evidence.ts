@@ -30,8 +30,8 @@ export interface FlaggedSpan extends Span {
 }
 
 export interface ExtractEvidence {
-  /** Days the extract covers, inclusive; null when nothing is known (no evidence is then applied). */
-  readonly coverage: { readonly from: DayNumber; readonly to: DayNumber } | null;
+  /** Days the extract covers, inclusive (from null: no known first day); null when nothing is known. */
+  readonly coverage: { readonly from: DayNumber | null; readonly to: DayNumber } | null;
   /** Per person: the spans of rejected and conflicting rows. */
   readonly flagged: ReadonlyMap<string, readonly FlaggedSpan[]>;
   /** Rejected rows whose person id could not be read: they could be anyone's. */
@@ -58,7 +58,7 @@ export const familyOf = (kind: string): ExtractFamily | null =>
 export function dataStatus(evidence: Evidence, personId: string, reads: readonly Read[]): OutcomeValue | null {
   for (const read of reads) {
     const coverage = evidence[read.family]?.coverage;
-    if (coverage && (read.from < coverage.from || read.to > coverage.to + 1)) return { status: "censored", reason: "extract_coverage" };
+    if (coverage && ((coverage.from !== null && read.from < coverage.from) || read.to > coverage.to + 1)) return { status: "censored", reason: "extract_coverage" };
   }
   let found: "quarantined_row" | "conflicting_rows" | null = null;
   for (const read of reads) {
