@@ -240,7 +240,8 @@ async function runAssign(loaded: LoadedSpec, options: RunOptions): Promise<void>
   }
 
   const logLabel = design.mode === "randomise" && design.log ? design.log : assign.LOG_FILE;
-  const output = assign.run({ spec, asOf: loaded.asOf, ingest: ingestArtefact, persons, primaryStatus, existingAllocation, existingLog, logLabel });
+  const outcomeStatus = new Map(statusRows.map((row) => [row.personId!, row as Record<string, string>]));
+  const output = assign.run({ spec, asOf: loaded.asOf, ingest: ingestArtefact, persons, primaryStatus, outcomeStatus, existingAllocation, existingLog, logLabel });
   if (output.logText !== null) await writeFileAtomic(logPath, output.logText);
   await writeFileAtomic(join(outDir, assign.ASSIGNMENTS_FILE), output.assignmentsCsv);
   await writeFileAtomic(join(outDir, assign.ROSTER_FILE), output.rosterCsv);
