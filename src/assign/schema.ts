@@ -93,8 +93,8 @@ export const ConsortArm = z.object({
   randomised: Count,
   receivedAllocated: Count.nullable().describe("null when no participation extract says who received the programme."),
   didNotReceiveAllocated: Count.nullable(),
-  lostToFollowUp: z.object({ total: Count, followUpIncomplete: Count, emigrated: Count, died: Count, other: Count, extractCoverage: Count.describe("An extract the outcome reads does not reach the end of the window.") }).describe("By the primary outcome's censoring reason."),
-  incomplete: z.object({ total: Count, quarantinedRow: Count, conflictingRows: Count }).describe("The primary outcome's window holds a rejected or conflicting row: no value."),
+  lostToFollowUp: z.object({ total: Count, followUpIncomplete: Count, emigrated: Count, died: Count, other: Count, extractCoverage: Count.default(0).describe("An extract the outcome reads does not reach the end of the window.") }).describe("By the primary outcome's censoring reason."),
+  incomplete: z.object({ total: Count, quarantinedRow: Count, conflictingRows: Count }).default({ total: 0, quarantinedRow: 0, conflictingRows: 0 }).describe("The primary outcome's window holds a rejected or conflicting row: no value."),
   notApplicable: Count.describe("The primary outcome does not apply (e.g. re-conviction for a person never released)."),
   analysed: Count,
 });
@@ -145,6 +145,7 @@ export const AssignmentArtefact = z.object({
     arms: z.array(ConsortArm),
     outcomeStatusByArm: z
       .array(z.object({ outcome: z.string(), arm: z.string(), byStatus: z.record(z.string(), Count) }))
+      .default([])
       .describe("Assigned enrolled persons per outcome, arm and status (observed, censored:<reason>, incomplete:<reason>, not_applicable)."),
   }),
   files: z.object({ assignments: z.string(), roster: z.string(), issues: z.string() }),
