@@ -72,6 +72,8 @@ export const messages = {
     `extract '${extract}' covers up to ${coverageTo} (${source}), before the as-of date ${asOf}: windows that run past it are censored (extract_coverage)`,
   rowsWithoutPerson: (extract: string, count: number, lines: readonly number[]) =>
     `extract '${extract}': ${count} rejected row(s) whose person id cannot be read (line ${lines.slice(0, 5).join(", ")}${lines.length > 5 ? ", …" : ""}) could belong to anyone: every window of this extract holding their period is incomplete`,
+  covariateLookBackIncomplete: (covariate: string, persons: number) =>
+    `covariate '${covariate}': for ${persons} person(s) the look-back before start holds a rejected or conflicting row, so their baseline value may lack it (see the quarantine files)`,
   rejectedRowsIgnored: (extract: string, count: number) =>
     `extract '${extract}' has onRejectedRow "ignore": ${count} rejected row(s) are taken as absent, so outcomes reading them may lack those rows`,
 } as const;

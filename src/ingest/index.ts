@@ -16,6 +16,7 @@ import { toCsv } from "../shared/csv.ts";
 import { issue, stopRun, type Issue } from "../shared/issues.ts";
 import { messages } from "../messages.ts";
 import { coverageDay, type EvaluationSpec, type ExtractSpec } from "../spec/schema.ts";
+import { personsWithIncompleteLookBack } from "./covariateEvidence.ts";
 import { familyOf, type Evidence, type FlaggedSpan } from "./outcomes/evidence.ts";
 import type { ExtractKind } from "./extractKinds.ts";
 import { ingestExtract, type ExtractResult } from "./ingestExtract.ts";
@@ -148,6 +149,10 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
     }
   }
   const evidence = evidenceOf(spec, results, sources, asOf, warnings);
+  for (const covariate of spec.covariates) {
+    const affected = personsWithIncompleteLookBack(covariate, persons, evidence);
+    if (affected > 0) warnings.push(issue("covariate_look_back_incomplete", messages.covariateLookBackIncomplete(covariate.id, affected), { path: ["covariates", spec.covariates.indexOf(covariate)] }));
+  }
   const outcomes: OutcomeColumn[] = [];
   for (const outcome of spec.outcomes) {
     const column = deriveOutcome(outcome, personRecords, asOf, evidence);
