@@ -174,9 +174,9 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
     else if (!firstRuleOfPerson.has(personId)) firstRuleOfPerson.set(personId, rule);
   };
   // A row whose value is rejected: keep what can still be read of it (person, period) so its windows are known.
-  const flag = (line: number, cells: readonly string[] | null, reason: RejectedRow["reason"], record?: Record<string, unknown>) => {
+  const flag = (line: number, cells: readonly string[] | null, reason: RejectedRow["reason"], record?: Record<string, unknown>, knownPerson?: string) => {
     const partial = record ?? (cells ? readWhatParses(kind, fields, cells) : {});
-    const personId = typeof partial.personId === "string" ? partial.personId : null;
+    const personId = knownPerson ?? (typeof partial.personId === "string" ? partial.personId : null);
     rejected.push({ line, personId, ...flagSpanOf(kind, partial), reason });
     return personId;
   };
@@ -237,9 +237,10 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
     }
 
     // Repeats: an exact repeat is counted once; a repeat with other values is a conflict.
-    const signature = signatureOf(kind, outcome.record, row.fields, weekColumns);
-    const key = repeatKey(kind, policy, outcome.record, personId, signature);
-    if (key !== null && !(sink && kind === "benefit_weeks_long")) {
+    // Long benefit weeks with a panel are checked by the panel itself (memory bounded by persons × weeks).
+    if (!(sink && kind === "benefit_weeks_long")) {
+      const signature = signatureOf(kind, outcome.record, row.fields, weekColumns);
+      const key = repeatKey(kind, policy, outcome.record, personId, signature);
       const earlier = firstOfKey.get(key);
       if (earlier !== undefined) {
         const keyField = keyColumn(kind, fields);
@@ -255,7 +256,8 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
           seen(personId, "conflicting_rows");
           reject([entry(row.line, keyField.column, value, "conflicting_rows", messages.rule.conflicting_person(earlier.line))], "rejected");
         } else {
-          flag(row.line, null, "conflicting_rows", outcome.record as Record<string, unknown>);
+          // A wide row is the person's every week: a conflicting one leaves all of them unknown.
+          flag(row.line, null, "conflicting_rows", kind === "benefit_weeks_wide" ? {} : (outcome.record as Record<string, unknown>), personId);
           seen(personId, "conflicting_rows");
           reject([entry(row.line, keyField.column, value, "conflicting_rows", messages.rule.conflicting_rows(earlier.line, kind === "benefit_weeks_wide" ? "person" : "person and period"))], "rejected");
         }
@@ -279,7 +281,7 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
           seen(personId, "duplicate_row");
           reject([entry(row.line, weekField?.column ?? "", value, "duplicate_row", messages.rule.duplicate_row(repeat.firstLine))], "rejected");
         } else {
-          flag(row.line, null, "conflicting_rows", outcome.record as Record<string, unknown>);
+          flag(row.line, null, "conflicting_rows", kind === "benefit_weeks_wide" ? {} : (outcome.record as Record<string, unknown>), personId);
           seen(personId, "conflicting_rows");
           reject([entry(row.line, weekField?.column ?? "", value, "conflicting_rows", messages.rule.conflicting_rows(repeat.firstLine, "person and week"))], "rejected");
         }

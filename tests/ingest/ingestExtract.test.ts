@@ -143,6 +143,39 @@ describe("ingestExtract", () => {
     expect(result).toMatchObject({ rowsRead: 2, rowsAccepted: 1, rowsQuarantined: 1 });
   });
 
+  it("ingestExtract(benefit_weeks_wide) counts an exact repeat of a person's row once and marks a conflicting one for all the person's weeks", async () => {
+    const result = await ingestExtract(
+      "benefit_weeks_wide",
+      rowsOf([
+        ["PNR", "y_2204", "y_2205"],
+        ["A", "134", ""],
+        ["A", "134", ""], // line 3: duplicate_row
+        ["B", "", "651"],
+        ["B", "134", "651"], // line 5: conflicting_rows (week 2204 differs)
+      ]),
+      context({ kind: "benefit_weeks_wide", file: "w.csv", columns: { personId: "PNR" } }),
+    );
+    expect(result.quarantine.map((q) => [q.line, q.rule])).toEqual([[3, "duplicate_row"], [5, "conflicting_rows"]]);
+    expect(result.rejected).toEqual([{ line: 5, personId: "B", from: null, to: null, reason: "conflicting_rows" }]);
+    // The week columns state the coverage: Monday of 2022-W04 to the Sunday of 2022-W05.
+    expect(result.coverage).toEqual({ from: day("2022-01-24"), to: day("2022-02-06") });
+  });
+
+  it("ingestExtract keeps what a rejected row still says: the person and the month of a bad hours cell, nothing of a row of the wrong length", async () => {
+    const result = await ingestExtract(
+      "paid_hours_monthly",
+      rowsOf([["id", "month", "hours"], ["A", "2022-03", "ca. 10"], ["A", "2022-13", "10"], ["B;x", "2022-03"], ["A", "2022-04", "800"]]),
+      context({ kind: "paid_hours_monthly", file: "h.csv", columns: { personId: "id" } }),
+    );
+    expect(result.quarantine.map((q) => q.rule)).toEqual(["invalid_number", "invalid_month", "wrong_column_count", "implausible_value"]);
+    expect(result.rejected.map((r) => [r.line, r.personId, r.from, r.to])).toEqual([
+      [2, "A", day("2022-03-01"), day("2022-03-02")],
+      [3, "A", null, null],
+      [4, null, null, null],
+      [5, "A", day("2022-04-01"), day("2022-04-02")], // bounds aside, the month is read
+    ]);
+  });
+
   it("ingestExtract(benefit_weeks_wide) stops when no column matches the week pattern", async () => {
     const run = ingestExtract("benefit_weeks_wide", rowsOf([["PNR", "w1"], ["A", "134"]]), context({ kind: "benefit_weeks_wide", file: "w.csv", columns: { personId: "PNR" } }));
     await expect(run).rejects.toThrow(`x.csv line 1: ${messages.noWeekColumns("^y_(\\d{4})$")}`);
