@@ -61,7 +61,10 @@ export const messages = {
     duplicate_row: (firstLine: number) => `repeats line ${firstLine} exactly; counted once`,
     conflicting_rows: (firstLine: number, what: string) => `same ${what} as line ${firstLine} with other values; the outcomes that read it are incomplete`,
     conflicting_person: (otherLine: number) => `the same person is on line ${otherLine} with other values; the person is excluded`,
-    person_not_in_population: () => "the person is not in the population (not counted toward the quarantine stop)",
+    person_not_in_population: (excluded = false) =>
+      excluded
+        ? "the person's population row was rejected, so the person is not in the population (not counted toward the quarantine stop)"
+        : "the person is not in the population (not counted toward the quarantine stop)",
     implausible_value: (range: string, setting: string) => `outside the plausible range ${range}; set ${setting} in the spec if such values are real`,
     too_many_digits: () => "more than 15 significant digits cannot be held exactly",
   },

@@ -78,6 +78,7 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
   const results = new Map<string, ExtractResult>();
   const ordered = [...extracts].sort(([, a], [, b]) => Number(b.kind === "population") - Number(a.kind === "population"));
   let population: ReadonlySet<string> | null = null;
+  let excludedPersons: ReadonlySet<string> = new Set();
   let panel: BenefitPanel | null = null;
   for (const [name, extract] of ordered) {
     const source = sources[name];
@@ -94,6 +95,7 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
       enrolment: { from: parseDate(spec.enrolment.from, "iso")!, to: parseDate(spec.enrolment.to, "iso")! },
       benefitCodes: input.benefitCodes,
       population,
+      excludedPersons,
       asOf,
       ...(input.onProgress ? { onProgress: (rows: number) => input.onProgress!(name, rows) } : {}),
       ...(panel && extract.kind.startsWith("benefit_weeks")
@@ -110,6 +112,7 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
     if (extract.kind === "population") {
       const people = result.records as RecordOfKind["population"][];
       population = new Set(people.map((p) => p.personId));
+      excludedPersons = new Set(result.excludedPersonIds);
       if (input.benefitCodes) panel = analysisPanel(spec, people, asOf, input.benefitCodes);
     }
   }

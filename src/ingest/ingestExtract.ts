@@ -30,6 +30,8 @@ export interface ExtractContext {
   readonly benefitCodes: BenefitCodes | null;
   /** Person ids of the population; null while reading the population itself. */
   readonly population: ReadonlySet<string> | null;
+  /** Persons whose population rows were all rejected: their rows here say so. */
+  readonly excludedPersons?: ReadonlySet<string>;
   /** The as-of date: a birth date may not lie after it. */
   readonly asOf?: DayNumber;
   readonly onProgress?: (rowsRead: number) => void;
@@ -61,6 +63,8 @@ export interface ExtractResult<K extends ExtractKind = ExtractKind> {
   readonly coverage: { readonly from: DayNumber; readonly to: DayNumber } | null;
   /** Distinct persons on the extract's rows (a row whose id cannot be read counts as one), those with an accepted row, and the others by the rule of their first rejected row. */
   readonly persons: { readonly read: number; readonly accepted: number; readonly excludedByRule: Record<string, number> };
+  /** The readable ids of persons with rows but no accepted row. */
+  readonly excludedPersonIds: readonly string[];
 }
 
 export interface RejectedRow {
@@ -184,7 +188,7 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
   const orphan = (line: number, personId: string) => {
     rowsForUnknown += 1;
     unknownPersons.add(personId);
-    reject([entry(line, personField.column, personId, "person_not_in_population", messages.rule.person_not_in_population())], "not_in_population");
+    reject([entry(line, personField.column, personId, "person_not_in_population", messages.rule.person_not_in_population(context.excludedPersons?.has(personId) ?? false))], "not_in_population");
   };
 
   const pending: RawRow[] = [];
@@ -339,6 +343,7 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
     rejected,
     coverage,
     persons: { read: personsSeen.size + personsWithoutId, accepted: personsAccepted.size, excludedByRule: sortKeys(excludedByRule) },
+    excludedPersonIds: [...personsSeen].filter((id) => !personsAccepted.has(id)).sort(),
   };
 }
 

@@ -88,6 +88,18 @@ describe("silent wrong answers (issue 14)", () => {
     expect(run.artefact.warnings.map((w: { code: string }) => w.code)).toContain("rows_without_person");
   });
 
+  it("1. onRejectedRow \"ignore\" takes a rejected row as absent, and the run says so", async () => {
+    const lines = hoursRows(["P01"]);
+    lines[2] = "P01;2022-03;ca. 10";
+    const run = await ingest({ hours: hoursFile(lines), population: population(["P01"]), hoursSpec: { onRejectedRow: "ignore" } });
+    expect([run.status.P01, run.value.P01]).toEqual(["observed", "50"]); // Feb, Apr–Jul: 5 × 10, as asked
+    expect(run.artefact.warnings.map((w: { code: string }) => w.code)).toContain("rejected_rows_ignored");
+    expect(run.artefact.extracts.find((e: { name: string }) => e.name === "hours").onRejectedRow).toBe("ignore");
+    await runStage("report", { specPath: run.spec, outDir: run.out, log });
+    const html = readFileSync(join(run.out, "report/report.html"), "utf8");
+    expect(html).toContain("onRejectedRow &quot;ignore&quot;) i: hours");
+  });
+
   it("2. an as-of date past an extract's coverage censors the windows that run past it (extract_coverage) and warns", async () => {
     // Hours end in 2022-12 (inferred coverage to 2022-12-31), the as-of date is 2023-12-31. P01 (start 2022-01-10):
     // months Feb–Jul 2022 are covered (observed); its 12-month window [2022-01-10, 2023-01-10) holds January 2023
@@ -140,6 +152,10 @@ describe("silent wrong answers (issue 14)", () => {
     const populationSummary = run.artefact.extracts.find((e: { name: string }) => e.name === "population");
     expect(populationSummary.persons).toEqual({ read: 3, accepted: 2, excludedByRule: { conflicting_rows: 1 } });
     expect(populationSummary.issuesByRule).toEqual({ conflicting_rows: 2, duplicate_row: 1 });
+    // P02's 12 hours rows are not dropped: quarantined, saying why P02 is not in the population.
+    const p02 = run.quarantine.filter((q) => q.value === "P02");
+    expect(p02.map((q) => q.rule)).toEqual(Array(12).fill("person_not_in_population"));
+    expect(p02[0]!.message).toMatch(/population row was rejected/);
   });
 
   it("5. rows for persons not in the population are quarantined with their line, apart from invalid rows and not toward the stop", async () => {
