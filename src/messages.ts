@@ -70,6 +70,8 @@ export const messages = {
   },
   extractNoRows: (extract: string) =>
     `extract '${extract}' has a header but no data rows; fix the export, or set "allowEmpty": true with a declared "coverage" if the register really holds no rows for the period`,
+  columnTwice: (column: string, positions: readonly number[]) =>
+    `column '${column}' appears ${positions.length} times in the header (positions ${positions.join(", ")}); which one holds the data is not guessed: rename or remove the others`,
   populationNoPersons: () => "the population has no accepted person: every row was rejected (see the quarantine file)",
   asOfBeyondCoverage: (extract: string, coverageTo: string, asOf: string, source: string) =>
     `extract '${extract}' covers up to ${coverageTo} (${source}), before the as-of date ${asOf}: windows that run past it are censored (extract_coverage)`,

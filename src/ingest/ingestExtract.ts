@@ -453,6 +453,8 @@ function mapFields(kind: ExtractKind, header: readonly string[], context: Extrac
     const mapping = context.spec.columns[field];
     const column = mapping === undefined ? field : typeof mapping === "string" ? mapping : mapping.column;
     const index = header.indexOf(column);
+    const positions = header.flatMap((name, i) => (name === column ? [i + 1] : []));
+    if (positions.length > 1) stopRun(issue("column_twice", messages.columnTwice(column, positions), { file: context.file, path: [], line: 1, column }));
     if (index < 0) {
       if (definition.required || mapping !== undefined) missing.push(column);
       continue;

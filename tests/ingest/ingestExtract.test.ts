@@ -210,6 +210,11 @@ describe("ingestExtract", () => {
     expect(releases.quarantine.map((q) => [q.line, q.column, q.value, q.rule])).toEqual([[4, "Indsat", "2022-08-02", "admission_after_release"]]);
   });
 
+  it("ingestExtract stops when a column it reads appears twice in the header, instead of taking the first", async () => {
+    const run = ingestExtract("paid_hours_monthly", rowsOf([["id", "month", "hours", "hours"], ["A", "2022-01", "1", "2"]]), context({ kind: "paid_hours_monthly", file: "h.csv", columns: { personId: "id" } }));
+    await expect(run).rejects.toThrow(`x.csv line 1, column 'hours': ${messages.columnTwice("hours", [3, 4])}`);
+  });
+
   it("ingestExtract stops on an empty file", async () => {
     await expect(ingestExtract("convictions", rowsOf([]), context({ kind: "convictions", file: "c.csv" }))).rejects.toThrow(`x.csv: ${messages.extractEmpty()}`);
   });
