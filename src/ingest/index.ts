@@ -282,7 +282,7 @@ function summarise(name: string, extract: ExtractSpec, source: ExtractSource | n
     rowsWithoutPerson: result?.rejected.filter((r) => r.personId === null).length ?? 0,
     onRejectedRow: extract.onRejectedRow,
     coverage: coverage === null ? null : { from: coverage.from === null ? null : isoDate(coverage.from), to: isoDate(coverage.to), source: coverage.source, firstRow: coverage.firstRow === null ? null : isoDate(coverage.firstRow) },
-    persons: result ? { ...result.persons, excludedByRule: { ...result.persons.excludedByRule } } : null,
+    persons: result?.persons ? { ...result.persons, excludedByRule: { ...result.persons.excludedByRule } } : null,
   };
 }
 

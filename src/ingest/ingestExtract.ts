@@ -61,8 +61,8 @@ export interface ExtractResult<K extends ExtractKind = ExtractKind> {
   readonly rejected: readonly RejectedRow[];
   /** The first and last day the accepted rows (or, wide layout, the week columns) reach; null with none. */
   readonly coverage: { readonly from: DayNumber; readonly to: DayNumber } | null;
-  /** Distinct persons on the extract's rows (a row whose id cannot be read counts as one), those with an accepted row, and the others by the rule of their first rejected row. */
-  readonly persons: { readonly read: number; readonly accepted: number; readonly excludedByRule: Record<string, number> };
+  /** Population and allocation: distinct persons on the rows (a row whose id cannot be read counts as one), those with an accepted row, and the others by the rule of their first rejected row; null for other extracts. */
+  readonly persons: { readonly read: number; readonly accepted: number; readonly excludedByRule: Record<string, number> } | null;
   /** The readable ids of persons with rows but no accepted row. */
   readonly excludedPersonIds: readonly string[];
 }
@@ -168,7 +168,10 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
     const span = coverageOf(kind, record);
     if (span) coverage = coverage === null ? span : { from: Math.min(coverage.from, span.from), to: Math.max(coverage.to, span.to) };
   };
+  // Persons are counted for the population (CONSORT) and the allocation: other extracts are only ever read against them.
+  const countsPersons = kind === "population" || kind === "allocation";
   const seen = (personId: string | null, rule: string | null) => {
+    if (!countsPersons) return;
     if (personId === null) {
       personsWithoutId += 1;
       return;
@@ -342,7 +345,7 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
     recordsOutsidePeriod: outsidePeriod,
     rejected,
     coverage,
-    persons: { read: personsSeen.size + personsWithoutId, accepted: personsAccepted.size, excludedByRule: sortKeys(excludedByRule) },
+    persons: countsPersons ? { read: personsSeen.size + personsWithoutId, accepted: personsAccepted.size, excludedByRule: sortKeys(excludedByRule) } : null,
     excludedPersonIds: [...personsSeen].filter((id) => !personsAccepted.has(id)).sort(),
   };
 }
@@ -425,6 +428,10 @@ function coverageOf(kind: ExtractKind, r: Record<string, unknown>): { from: DayN
 /** The canonical content of a row, to tell an exact repeat from a conflicting one. */
 function signatureOf(kind: ExtractKind, record: unknown, cells: readonly string[], weekColumns: readonly WeekColumn[]): string {
   if (kind === "benefit_weeks_wide") return weekColumns.map((w) => (cells[w.index] ?? "").trim()).join("\u0000");
+  // The key already holds person and month (and measure): the value is what may differ.
+  if (kind === "paid_hours_monthly") return String((record as { hours: number }).hours);
+  if (kind === "social_services_monthly") return String((record as { costKr: number }).costKr);
+  if (kind === "benefit_weeks_long") return (record as { code: string }).code;
   return JSON.stringify(record);
 }
 
