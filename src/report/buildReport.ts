@@ -373,7 +373,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
     ],
     rows: run.ingest.extracts.map((e) => {
       const cells = countsOfTotal([e.rowsAccepted, e.rowsRejected, e.rowsForPersonsNotInPopulation], minCell);
-      const coverage = e.coverage ? `${e.coverage.from ?? ""} – ${e.coverage.to} (${t(e.coverage.source === "declared" ? "coverageDeclared" : "coverageInferred")})` : "";
+      const coverage = e.coverage ? `${e.coverage.from ?? "…"} – ${e.coverage.to} (${t(e.coverage.source === "declared" ? "coverageDeclared" : "coverageInferred")})` : "";
       return { extract: e.name, file: e.file, rows_read: count(e.rowsRead, minCell), accepted: cells[0]!, quarantined: cells[1]!, not_in_population: cells[2]!, coverage, rules: Object.entries(e.issuesByRule).map(([rule, n]) => `${rule}: ${count(n, minCell)}`).join("; ") };
     }),
   };
