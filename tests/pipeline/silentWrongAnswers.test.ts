@@ -118,6 +118,32 @@ describe("silent wrong answers (issue 14)", () => {
     expect(run.artefact.warnings.map((w: { code: string }) => w.code)).toContain("as_of_beyond_coverage");
   });
 
+  it("2. the same for benefit weeks, job-centre contacts and convictions", async () => {
+    const { dir, spec } = writeCase({ hours: hoursFile(hoursRows(["P01", "P02"])), population: population(["P01", "P02"]), asOf: "2023-12-31" });
+    const weeks = Array.from({ length: 52 }, (_, w) => `P01,2022-W${String(w + 1).padStart(2, "0")},134`);
+    writeFileSync(join(dir, "benefits.csv"), ["personId,week,code", ...weeks].join("\n") + "\n"); // to Sunday 2023-01-01
+    writeFileSync(join(dir, "contacts.csv"), "personId,date\nP02,2022-03-01\n"); // to 2022-03-01
+    writeFileSync(join(dir, "convictions.csv"), "personId,date\nP02,2022-01-20\nP02,2022-06-30\n"); // to 2022-06-30
+    const base = JSON.parse(readFileSync(spec, "utf8"));
+    base.extracts.benefits = { kind: "benefit_weeks_long", file: "benefits.csv" };
+    base.extracts.contacts = { kind: "jobcentre_contacts", file: "contacts.csv" };
+    base.extracts.convictions = { kind: "convictions", file: "convictions.csv" };
+    base.benefitCodes = { file: join(process.cwd(), "fixtures/codes/benefit-groups.csv") };
+    base.outcomes = [
+      { id: "support_18m", kind: "days_on_public_support", windowMonths: 18 }, // [2022-01-10, 2023-07-10): past 2023-01-01
+      { id: "first_contact", kind: "days_to_first_contact" }, // P01 has none up to 2022-03-01, where the extract ends
+      { id: "convictions_12m", kind: "convictions_per_person_year", windowMonths: 12 },
+    ];
+    writeFileSync(spec, JSON.stringify(base));
+    const out = join(dir, "out");
+    await runStage("ingest", { specPath: spec, outDir: out, log });
+    const status = (parse(readFileSync(join(out, "work/outcome-status.csv"), "utf8"), { columns: true }) as Rows)[0]!;
+    expect([status.support_18m, status.first_contact]).toEqual(["censored:extract_coverage", "censored:extract_coverage"]);
+    // Convictions: P01's exposure is [2022-01-10, 2022-07-01) = 172 days, not the whole year of 365 days.
+    const values = (parse(readFileSync(join(out, "work/outcomes.csv"), "utf8"), { columns: true }) as Rows)[0]!;
+    expect([values.convictions_12m, Number(values.convictions_12m_exposure_years)]).toEqual(["0", 172 / 365.25]);
+  });
+
   it("2. a declared coverage is used as declared", async () => {
     const run = await ingest({ hours: hoursFile(hoursRows()), hoursSpec: { coverage: { from: "2022-02", to: "2022-06" } } });
     // Windows need Feb–Jul 2022; the declared coverage ends 2022-06-30.
