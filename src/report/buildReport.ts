@@ -77,6 +77,10 @@ export async function buildReport(input: ReportInput): Promise<Report> {
   if (run.assignment) {
     const c = run.assignment.consort;
     const rows: Record<string, Cell>[] = [{ stage: t("assessed"), arm: null, n: count(c.assessed, minCell) }, { stage: t("excluded"), arm: null, n: count(c.excluded.total, minCell) }];
+    // Why persons were excluded, by rule (conflicting_rows: listed twice with other values), suppressed within the total.
+    const reasons = Object.entries(c.excluded.byRule);
+    const reasonCells = countsOfTotal(reasons.map(([, n]) => n), minCell);
+    const reasonRows: Record<string, Cell>[] = reasons.map(([rule], i) => ({ stage: `${t("excluded")}: ${rule}`, arm: null, n: reasonCells[i]! }));
     const boxes: string[] = [];
     for (const arm of c.arms) {
       const lost = countsOfTotal([arm.lostToFollowUp.followUpIncomplete, arm.lostToFollowUp.emigrated, arm.lostToFollowUp.died, arm.lostToFollowUp.other, arm.lostToFollowUp.extractCoverage, arm.incomplete.total], minCell);
@@ -96,11 +100,12 @@ export async function buildReport(input: ReportInput): Promise<Report> {
       rows.push(...armRows);
       boxes.push(`<div class="consort-arm"><h3>${escapeHtml(arm.arm)}</h3>${armRows.map((r) => `<div class="box"><span>${escapeHtml(String(r.stage))}</span><b>${escapeHtml(r.n === null ? "–" : typeof r.n === "number" ? formatNumber(lang, r.n) : String(r.n))}</b></div>`).join('<div class="arrow">↓</div>')}</div>`);
     }
+    rows.splice(2, 0, ...reasonRows);
     const consort: Table = { id: "consort", columns: [{ key: "stage", label: t("consort"), kind: "text" }, { key: "arm", label: t("arm"), kind: "text" }, { key: "n", label: "n", kind: "count" }], rows };
     tables.push(consort);
     sections.set(
       "consort",
-      `<div class="consort"><div class="box top"><span>${escapeHtml(t("assessed"))}</span><b>${escapeHtml(String(rows[0]!.n))}</b></div><div class="box top"><span>${escapeHtml(t("excluded"))}</span><b>${escapeHtml(String(rows[1]!.n))}</b></div><div class="consort-arms">${boxes.join("")}</div></div>`,
+      `<div class="consort"><div class="box top"><span>${escapeHtml(t("assessed"))}</span><b>${escapeHtml(String(rows[0]!.n))}</b></div><div class="box top"><span>${escapeHtml(t("excluded"))}</span><b>${escapeHtml(String(rows[1]!.n))}</b></div>${reasonRows.map((r) => `<div class="box top"><span>${escapeHtml(String(r.stage))}</span><b>${escapeHtml(typeof r.n === "number" ? formatNumber(lang, r.n) : String(r.n))}</b></div>`).join("")}<div class="consort-arms">${boxes.join("")}</div></div>`,
     );
   }
 

@@ -208,15 +208,20 @@ describe("silent wrong answers (issue 14)", () => {
 
   it("8. CONSORT 'assessed' counts distinct persons, and a rejected row of a randomised person is no exclusion", async () => {
     const ids = Array.from({ length: 60 }, (_, i) => `P${String(i + 1).padStart(2, "0")}`);
-    // 62 rows for 60 persons: P01 and P02 repeated exactly.
-    const pop = population(ids) + "P01,2000-05-01,female,2022-01-10\nP02,2000-05-01,female,2022-01-10\n";
+    // 64 rows for 61 persons: P01 and P02 repeated exactly; P61 twice with other start dates (excluded).
+    const pop = population(ids) + "P01,2000-05-01,female,2022-01-10\nP02,2000-05-01,female,2022-01-10\nP61,2000-05-01,female,2022-01-10\nP61,2000-05-01,female,2022-02-10\n";
     const { dir, spec } = writeCase({ population: pop, hours: hoursFile(hoursRows(ids)), spec: { assignment: { mode: "randomise", seed: 7, batches: "none" } } });
     const out = join(dir, "out");
     await runStage("ingest", { specPath: spec, outDir: out, log });
     await runStage("assign", { specPath: spec, outDir: out, log });
     const consort = JSON.parse(readFileSync(join(out, "assignment.json"), "utf8")).consort;
-    expect(consort.assessed).toBe(60);
-    expect(consort.excluded).toEqual({ total: 0, byRule: {} });
+    expect(consort.assessed).toBe(61);
+    expect(consort.excluded).toEqual({ total: 1, byRule: { conflicting_rows: 1 } });
     expect(consort.arms.map((a: { randomised: number }) => a.randomised)).toEqual([30, 30]);
+    // The reason is on the report's CONSORT (the count itself is below 5, so suppressed).
+    await runStage("report", { specPath: spec, outDir: out, log });
+    const consortCsv = parse(readFileSync(join(out, "report/consort.csv"), "utf8"), { columns: true }) as Rows;
+    expect(consortCsv.slice(0, 3).map((r) => `${r.n}`)).toEqual(["61", "<5", "<5"]);
+    expect(consortCsv[2]!.stage).toMatch(/conflicting_rows$/);
   });
 });
