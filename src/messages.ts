@@ -77,6 +77,15 @@ export const messages = {
     exit_needs_both: () => "an exit needs both its date and its reason",
     duplicate_person: (firstLine: number) => `person already listed on line ${firstLine}`,
     duplicate_week: (firstLine: number) => `person and week already listed on line ${firstLine}`,
+    duplicate_row: (firstLine: number) => `repeats line ${firstLine} exactly; counted once`,
+    conflicting_rows: (firstLine: number, what: string) => `same ${what} as line ${firstLine} with other values; the outcomes that read it are incomplete`,
+    conflicting_person: (otherLine: number) => `the same person is on line ${otherLine} with other values; the person is excluded`,
+    person_not_in_population: (excluded = false) =>
+      excluded
+        ? "the person's population row was rejected, so the person is not in the population (not counted toward the quarantine stop)"
+        : "the person is not in the population (not counted toward the quarantine stop)",
+    implausible_value: (range: string, setting: string) => `outside the plausible range ${range}; set ${setting} in the spec if such values are real`,
+    too_many_digits: () => "more than 15 significant digits cannot be held exactly",
   },
 
   settleThroughInvalid: (value: string) => `--through ${value} is not a date as yyyy-mm-dd`,
@@ -132,6 +141,19 @@ export const messages = {
     malformed: () => "check the quoting on the lines named",
     other: () => "see the quarantine file for each row's rule",
   },
+  extractNoRows: (extract: string) =>
+    `extract '${extract}' has a header but no data rows; fix the export, or set "allowEmpty": true with a declared "coverage" if the register really holds no rows for the period`,
+  columnTwice: (column: string, positions: readonly number[]) =>
+    `column '${column}' appears ${positions.length} times in the header (positions ${positions.join(", ")}); which one holds the data is not guessed: rename or remove the others`,
+  populationNoPersons: () => "the population has no accepted person: every row was rejected (see the quarantine file)",
+  asOfBeyondCoverage: (extract: string, coverageTo: string, asOf: string, source: string) =>
+    `extract '${extract}' covers up to ${coverageTo} (${source}), before the as-of date ${asOf}: windows that run past it are censored (extract_coverage)`,
+  rowsWithoutPerson: (extract: string, count: number, lines: readonly number[]) =>
+    `extract '${extract}': ${count} rejected row(s) whose person id cannot be read (line ${lines.slice(0, 5).join(", ")}${lines.length > 5 ? ", …" : ""}) could belong to anyone: every window of this extract holding their period is incomplete`,
+  covariateLookBackIncomplete: (covariate: string, persons: number) =>
+    `covariate '${covariate}': for ${persons} person(s) the look-back before start holds a rejected or conflicting row, so their baseline value may lack it (see the quarantine files)`,
+  rejectedRowsIgnored: (extract: string, count: number) =>
+    `extract '${extract}' has onRejectedRow "ignore": ${count} rejected row(s) are taken as absent, so outcomes reading them may lack those rows`,
 } as const;
 
 export type Rule = keyof typeof messages.rule;

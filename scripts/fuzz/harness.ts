@@ -2,7 +2,8 @@
  * Fuzz cases for the loaders: a seeded generator of damaged register extracts and
  * damaged spec, assumption and contract files, and the invariants every one must keep —
  * no exception other than a StopRun (a clear message for the person); rows read =
- * accepted + quarantined; every quarantined row names a known rule; every invalid
+ * accepted + quarantined; every quarantined row names a known rule and, unless it is an
+ * exact repeat or a row of a person outside the population, marks its windows; every invalid
  * config field is named by a JSON path. Used by tests/fuzz.test.ts (2,000 cases) and
  * `npm run fuzz` (100,000 cases).
  */
@@ -67,6 +68,13 @@ export async function checkExtract(bytes: Buffer, reader: Reader): Promise<strin
     if (lines.size !== result.rowsQuarantined) return `${result.rowsQuarantined} rows quarantined but ${lines.size} lines named`;
     const unknown = result.quarantine.find((q) => !KNOWN_RULES.has(q.rule));
     if (unknown) return `quarantined with an unknown rule '${unknown.rule}'`;
+    // Nothing quarantined is silently forgotten: an exact repeat is counted once, a row of a person outside
+    // the population is counted apart, and every other rejected row marks the windows it falls in.
+    const flagged = new Set(result.rejected.map((r) => r.line));
+    const forgotten = result.quarantine.find((q) => q.rule !== "duplicate_row" && q.rule !== "person_not_in_population" && !flagged.has(q.line));
+    if (forgotten) return `line ${forgotten.line} (${forgotten.rule}) quarantined but not marked for the outcomes`;
+    const orphans = result.quarantine.filter((q) => q.rule === "person_not_in_population").length;
+    if (orphans !== result.rowsForPersonsNotInPopulation || result.rowsRejected + orphans !== result.rowsQuarantined) return `rejected ${result.rowsRejected} + not in population ${orphans} ≠ ${result.rowsQuarantined} quarantined`;
     return null;
   } catch (error) {
     if (error instanceof StopRun) return error.issues.every((i) => i.message.length > 0) ? null : "StopRun without a message";

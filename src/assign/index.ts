@@ -44,6 +44,8 @@ export interface AssignInput {
   readonly persons: readonly PersonRow[];
   /** Person → status of the primary outcome (observed, censored:<reason>, not_applicable). */
   readonly primaryStatus: ReadonlyMap<string, string>;
+  /** Person → outcome id → status (work/outcome-status.csv), for the status counts per arm; absent: primary outcome only. */
+  readonly outcomeStatus?: ReadonlyMap<string, Readonly<Record<string, string>>>;
   /** Mode "existing": the allocation file, read and validated like an extract. */
   readonly existingAllocation: ExtractResult<"allocation"> | null;
   /** Mode "randomise" with a persistent log that already exists: its text. */
@@ -286,14 +288,16 @@ export function run(input: AssignInput): AssignOutput {
     const ids = [...assigned].filter(([, a]) => a.arm === arm.name).map(([id]) => id);
     const status = ids.map((id) => input.primaryStatus.get(id) ?? "");
     const reasonCount = (reason: string) => status.filter((s) => s === `censored:${reason}`).length;
-    const lost = { followUpIncomplete: reasonCount("as_of"), emigrated: reasonCount("emigrated"), died: reasonCount("died"), other: reasonCount("other") };
+    const lost = { followUpIncomplete: reasonCount("as_of"), emigrated: reasonCount("emigrated"), died: reasonCount("died"), other: reasonCount("other"), extractCoverage: reasonCount("extract_coverage") };
+    const incomplete = { quarantinedRow: status.filter((s) => s === "incomplete:quarantined_row").length, conflictingRows: status.filter((s) => s === "incomplete:conflicting_rows").length };
     const receivedCount = ids.filter((id) => received.get(id) === (arm.control ? "0" : "1")).length;
     return {
       arm: arm.name,
       randomised: ids.length,
       receivedAllocated: hasParticipation ? receivedCount : null,
       didNotReceiveAllocated: hasParticipation ? ids.length - receivedCount : null,
-      lostToFollowUp: { total: lost.followUpIncomplete + lost.emigrated + lost.died + lost.other, ...lost },
+      lostToFollowUp: { total: lost.followUpIncomplete + lost.emigrated + lost.died + lost.other + lost.extractCoverage, ...lost },
+      incomplete: { total: incomplete.quarantinedRow + incomplete.conflictingRows, ...incomplete },
       notApplicable: status.filter((s) => s === "not_applicable").length,
       analysed: status.filter((s) => s === "observed").length,
     };
@@ -321,11 +325,15 @@ export function run(input: AssignInput): AssignOutput {
     crossovers: hasParticipation ? { controlsReceiving: controlsReceiving.length, allocatedNotReceiving: allocatedNotReceiving.length } : null,
     balance: { threshold: design.balance.smdThreshold, rows: balance, omnibus, flagged: balance.filter((r) => r.flagged).map((r) => `${r.comparison}: ${r.covariate}${r.level === null ? "" : `=${r.level}`}`) },
     consort: {
-      assessed: population?.rowsRead ?? persons.length,
-      excluded: { total: population?.rowsQuarantined ?? 0, byRule: population?.issuesByRule ?? {} },
+      // Persons, not rows: a repeated row is not a second person, and a rejected row of a person who also has an accepted one is no exclusion.
+      assessed: population?.persons?.read ?? population?.rowsRead ?? persons.length,
+      excluded: population?.persons
+        ? { total: Object.values(population.persons.excludedByRule).reduce((a, b) => a + b, 0), byRule: population.persons.excludedByRule }
+        : { total: population?.rowsQuarantined ?? 0, byRule: population?.issuesByRule ?? {} },
       notAssigned: enrolled.size - [...assigned.keys()].filter((id) => enrolled.has(id)).length,
       primaryOutcome,
       arms: consortArms,
+      outcomeStatusByArm: outcomeStatusByArm(spec, arms.map((a) => a.name), assigned, enrolled, input.outcomeStatus, input.primaryStatus),
     },
     files: input.files,
   });
@@ -338,6 +346,32 @@ export function run(input: AssignInput): AssignOutput {
     rosterCsv: toCsv(["person_id", "batch", "block", "referred"], roster.map((r) => [r.personId, r.batch, r.block, r.referred])),
     issuesCsv: toCsv(["personId", "check", "detail"], issues.sort((a, b) => (a[1] + a[0] < b[1] + b[0] ? -1 : 1))),
   };
+}
+
+/** Per outcome and arm: persons by status (observed, censored:<reason>, incomplete:<reason>, not_applicable). */
+function outcomeStatusByArm(
+  spec: EvaluationSpec,
+  armNames: readonly string[],
+  assigned: ReadonlyMap<string, { readonly arm: string }>,
+  enrolled: ReadonlySet<string>,
+  statuses: AssignInput["outcomeStatus"],
+  primaryStatus: ReadonlyMap<string, string>,
+): { outcome: string; arm: string; byStatus: Record<string, number> }[] {
+  const primary = spec.primaryOutcome ?? spec.outcomes[0]!.id;
+  const outcomeIds = statuses ? spec.outcomes.map((o) => o.id) : [primary];
+  const rows: { outcome: string; arm: string; byStatus: Record<string, number> }[] = [];
+  for (const outcome of outcomeIds) {
+    for (const arm of armNames) {
+      const byStatus: Record<string, number> = {};
+      for (const [id, a] of assigned) {
+        if (a.arm !== arm || !enrolled.has(id)) continue;
+        const status = (statuses ? statuses.get(id)?.[outcome] : primaryStatus.get(id)) || "unknown";
+        byStatus[status] = (byStatus[status] ?? 0) + 1;
+      }
+      rows.push({ outcome, arm, byStatus: Object.fromEntries(Object.entries(byStatus).sort(([x], [y]) => (x < y ? -1 : 1))) });
+    }
+  }
+  return rows;
 }
 
 function check(id: string, passed: boolean, count: number, detail: string): Check {
@@ -454,6 +488,7 @@ export const stage = defineStage({
       ingest: artefacts.ingest,
       persons: artefacts.persons,
       primaryStatus,
+      outcomeStatus: new Map(artefacts.outcomeStatus.map((row) => [row.personId!, row])),
       existingAllocation,
       existingLog: logFile?.format === "text" ? logFile.content : null,
       logLabel: design.mode === "randomise" && design.log ? design.log : context.runPath("allocationLog"),

@@ -93,7 +93,8 @@ export const ConsortArm = z.object({
   randomised: Count,
   receivedAllocated: Count.nullable().describe("null when no participation extract says who received the programme."),
   didNotReceiveAllocated: Count.nullable(),
-  lostToFollowUp: z.object({ total: Count, followUpIncomplete: Count, emigrated: Count, died: Count, other: Count }).describe("By the primary outcome's censoring reason."),
+  lostToFollowUp: z.object({ total: Count, followUpIncomplete: Count, emigrated: Count, died: Count, other: Count, extractCoverage: Count.default(0).describe("An extract the outcome reads does not reach the end of the window.") }).describe("By the primary outcome's censoring reason."),
+  incomplete: z.object({ total: Count, quarantinedRow: Count, conflictingRows: Count }).default({ total: 0, quarantinedRow: 0, conflictingRows: 0 }).describe("The primary outcome's window holds a rejected or conflicting row: no value."),
   notApplicable: Count.describe("The primary outcome does not apply (e.g. re-conviction for a person never released)."),
   analysed: Count,
 });
@@ -137,11 +138,15 @@ export const AssignmentArtefact = z.object({
     .describe("null when the spec names no programme_participation extract."),
   balance: z.object({ threshold: z.number(), rows: z.array(BalanceRow), omnibus: z.array(OmnibusTest), flagged: z.array(z.string()) }),
   consort: z.object({
-    assessed: Count,
-    excluded: z.object({ total: Count, byRule: z.record(z.string(), Count) }),
+    assessed: Count.describe("Distinct persons on the population's rows (a row whose id cannot be read counts as one)."),
+    excluded: z.object({ total: Count, byRule: z.record(z.string(), Count) }).describe("Persons with no accepted population row, by the rule of their first rejected row (conflicting_rows: listed twice with other values)."),
     notAssigned: Count,
     primaryOutcome: z.string(),
     arms: z.array(ConsortArm),
+    outcomeStatusByArm: z
+      .array(z.object({ outcome: z.string(), arm: z.string(), byStatus: z.record(z.string(), Count) }))
+      .default([])
+      .describe("Assigned enrolled persons per outcome, arm and status (observed, censored:<reason>, incomplete:<reason>, not_applicable)."),
   }),
   files: z.object({ assignments: z.string(), roster: z.string(), issues: z.string() }),
 });

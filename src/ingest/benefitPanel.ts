@@ -6,13 +6,16 @@
  */
 import { mondayOfWeek, type DayNumber } from "../shared/dates.ts";
 
-export type PanelWrite = { readonly status: "stored" } | { readonly status: "duplicate"; readonly firstLine: number } | { readonly status: "outside" } | { readonly status: "unknown_person" };
+export type PanelWrite = { readonly status: "stored" } | { readonly status: "duplicate"; readonly firstLine: number; readonly sameCode: boolean } | { readonly status: "outside" } | { readonly status: "unknown_person" };
 
 export class BenefitPanel {
   readonly firstWeek: DayNumber;
   readonly weekCount: number;
   private readonly cells: Uint8Array;
   private readonly lines: Uint32Array;
+  /** The benefit code of each cell (index into `codeNames` + 1), to tell an exact repeat from a conflicting row. */
+  private readonly codes: Uint16Array;
+  private readonly codeIndex = new Map<string, number>();
   private readonly personIndex: ReadonlyMap<string, number>;
   private readonly groupIndex: ReadonlyMap<string, number>;
 
@@ -29,18 +32,25 @@ export class BenefitPanel {
     this.groupIndex = new Map(groups.map((g, i) => [g, i + 1]));
     this.cells = new Uint8Array(persons.length * this.weekCount);
     this.lines = new Uint32Array(persons.length * this.weekCount);
+    this.codes = new Uint16Array(persons.length * this.weekCount);
   }
 
   /** Records a person's group in a week; says when the cell was already written (a duplicate row) and on which line. */
-  set(personId: string, week: DayNumber, group: string, line: number): PanelWrite {
+  set(personId: string, week: DayNumber, group: string, line: number, code = group): PanelWrite {
     const person = this.personIndex.get(personId);
     if (person === undefined) return { status: "unknown_person" };
     const offset = (week - this.firstWeek) / 7;
     if (offset < 0 || offset >= this.weekCount) return { status: "outside" };
     const cell = person * this.weekCount + offset;
-    if (this.lines[cell] !== 0) return { status: "duplicate", firstLine: this.lines[cell]! };
+    let codeNumber = this.codeIndex.get(code);
+    if (codeNumber === undefined) {
+      if (this.codeIndex.size >= 65535) throw new Error("BenefitPanel holds at most 65535 benefit codes");
+      this.codeIndex.set(code, (codeNumber = this.codeIndex.size + 1));
+    }
+    if (this.lines[cell] !== 0) return { status: "duplicate", firstLine: this.lines[cell]!, sameCode: this.codes[cell] === codeNumber };
     this.cells[cell] = this.groupIndex.get(group)!;
     this.lines[cell] = line;
+    this.codes[cell] = codeNumber;
     return { status: "stored" };
   }
 

@@ -15,7 +15,9 @@ import { isoDate, type DayNumber } from "../shared/dates.ts";
 import { toCsv } from "../shared/csv.ts";
 import { issue, stopRun, type Issue } from "../shared/issues.ts";
 import { messages } from "../messages.ts";
-import type { EvaluationSpec } from "../spec/schema.ts";
+import { coverageDay, type EvaluationSpec, type ExtractSpec } from "../spec/schema.ts";
+import { personsWithIncompleteLookBack } from "./covariateEvidence.ts";
+import { familyOf, type Evidence, type FlaggedSpan } from "./outcomes/evidence.ts";
 import type { ExtractKind } from "./extractKinds.ts";
 import { ingestExtract, type ExtractResult } from "./ingestExtract.ts";
 import { knownGroups } from "./parseBenefitCodes.ts";
@@ -58,7 +60,7 @@ export interface IngestOutput {
   readonly quarantine: Readonly<Record<string, readonly QuarantineEntry[]>>;
   readonly personsCsv: string;
   readonly outcomesCsv: string;
-  /** Per person and outcome: observed, censored:<reason> or not_applicable. */
+  /** Per person and outcome: observed, censored:<reason>, incomplete:<reason> or not_applicable. */
   readonly outcomeStatusCsv: string;
   /** Problems that make the result unusable: the runner writes the quarantine, then stops. */
   readonly blocking: readonly Issue[];
@@ -77,7 +79,9 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
   const results = new Map<string, ExtractResult>();
   const ordered = [...extracts].sort(([, a], [, b]) => Number(b.kind === "population") - Number(a.kind === "population"));
   let population: ReadonlySet<string> | null = null;
+  let excludedPersons: ReadonlySet<string> = new Set();
   let panel: BenefitPanel | null = null;
+  let populationEmpty: Issue | null = null;
   for (const [name, extract] of ordered) {
     const source = sources[name];
     if (!source) {
@@ -93,16 +97,25 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
       enrolment: { from: parseDate(spec.enrolment.from, "iso")!, to: parseDate(spec.enrolment.to, "iso")! },
       benefitCodes: input.benefitCodes,
       population,
+      excludedPersons,
+      asOf,
       ...(input.onProgress ? { onProgress: (rows: number) => input.onProgress!(name, rows) } : {}),
       ...(panel && extract.kind.startsWith("benefit_weeks")
-        ? { benefitSink: (personId: string, week: number, code: string, line: number) => panel!.set(personId, week, input.benefitCodes!.groupOfCode.get(code)!, line) }
+        ? { benefitSink: (personId: string, week: number, code: string, line: number) => panel!.set(personId, week, input.benefitCodes!.groupOfCode.get(code)!, line, code) }
         : {}),
     });
     results.set(name, result);
     input.onExtractDone?.(name, result);
+    // A header and no rows is not "nobody had any": it is a failed export, unless the spec says the register may be empty.
+    if (result.rowsRead === 0 && !extract.allowEmpty) stopRun(issue("extract_no_rows", messages.extractNoRows(name), { file: source.file, path: ["extracts", name] }));
+    // Every population row rejected: the run goes on to write the quarantine files, then stops (below).
+    if (extract.kind === "population" && result.records.length === 0 && result.rowsRead > 0) {
+      populationEmpty = issue("population_no_persons", messages.populationNoPersons(), { file: source.file, path: ["extracts", name] });
+    }
     if (extract.kind === "population") {
       const people = result.records as RecordOfKind["population"][];
       population = new Set(people.map((p) => p.personId));
+      excludedPersons = new Set(result.excludedPersonIds);
       if (input.benefitCodes) panel = analysisPanel(spec, people, asOf, input.benefitCodes);
     }
   }
@@ -141,28 +154,34 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
       stopRun(issue("covariate_unknown", messages.covariateUnknown(covariate.id, covariate.kind, unknown), { path: ["covariates", spec.covariates.findIndex((c) => c.id === covariate.id)] }));
     }
   }
+  const evidence = evidenceOf(spec, results, sources, asOf, warnings);
+  for (const covariate of spec.covariates) {
+    const affected = personsWithIncompleteLookBack(covariate, persons, evidence);
+    if (affected > 0) warnings.push(issue("covariate_look_back_incomplete", messages.covariateLookBackIncomplete(covariate.id, affected), { path: ["covariates", spec.covariates.indexOf(covariate)] }));
+  }
   const outcomes: OutcomeColumn[] = [];
   for (const outcome of spec.outcomes) {
-    const column = deriveOutcome(outcome, personRecords, asOf);
+    const column = deriveOutcome(outcome, personRecords, asOf, evidence);
     if (column) outcomes.push(column);
     else warnings.push(issue("outcome_skipped", messages.outcomeSkipped(outcome.id), { path: ["outcomes", spec.outcomes.indexOf(outcome)] }));
   }
 
   // 5. Summaries, and the quarantine threshold.
-  const summaries: ExtractSummary[] = extracts.map(([name, extract]) => summarise(name, extract.kind, extract.file, sources[name] ?? null, results.get(name), input.files.quarantine));
+  const summaries: ExtractSummary[] = extracts.map(([name, extract]) => summarise(name, extract, sources[name] ?? null, results.get(name), input.files.quarantine));
   const blocking: Issue[] = summaries
-    .filter((s) => s.rowsRead > 0 && s.rowsQuarantined / s.rowsRead > spec.quarantine.maxShare)
+    .filter((s) => exceedsQuarantine(s, spec.quarantine))
     .map((s) =>
       issue(
         "quarantine_exceeded",
         quarantineStopMessage(
-          { extract: s.name, quarantined: s.rowsQuarantined, read: s.rowsRead, maxShare: spec.quarantine.maxShare, quarantineFile: input.shownQuarantineFile(s.name) },
+          { extract: s.name, quarantined: s.rowsRejected, read: s.rowsRead - s.rowsForPersonsNotInPopulation, maxShare: spec.quarantine.maxShare, quarantineFile: input.shownQuarantineFile(s.name) },
           results.get(s.name)?.quarantine ?? [],
           readFormats(spec.extracts[s.name]!, sources[s.name]),
         ),
         { file: s.file, path: [] },
       ),
     );
+  if (populationEmpty && blocking.length === 0) blocking.push(populationEmpty);
 
   const artefact = IngestArtefact.parse({
     artefact: "ingest",
@@ -176,6 +195,8 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
     outcomes: spec.outcomes.map((o) => {
       const column = outcomes.find((c) => c.id === o.id);
       const count = (status: string) => column?.values.filter((v) => v.status === status).length ?? 0;
+      const byStatus: Record<string, number> = {};
+      for (const v of column?.values ?? []) byStatus[statusText(v)] = (byStatus[statusText(v)] ?? 0) + 1;
       return {
         id: o.id,
         kind: o.kind,
@@ -184,9 +205,12 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
         window: describeWindow(o),
         observed: count("observed"),
         censored: count("censored"),
-        censoredByReason: countReasons(column?.values ?? []),
+        censoredByReason: countReasons(column?.values ?? [], "censored"),
         notApplicable: count("not_applicable"),
         skipped: column === undefined,
+        incomplete: count("incomplete"),
+        incompleteByReason: countReasons(column?.values ?? [], "incomplete"),
+        byStatus: Object.fromEntries(Object.entries(byStatus).sort(([a], [b]) => (a < b ? -1 : 1))),
       };
     }),
     covariates: covariates.map((c) => ({ id: c.id, kind: c.kind, type: c.type, missing: c.values.filter((v) => v === null).length })),
@@ -252,7 +276,9 @@ function checkRequirements(spec: EvaluationSpec, codes: BenefitCodes | null): vo
   }
 }
 
-function summarise(name: string, kind: string, file: string, source: ExtractSource | null, result: ExtractResult | undefined, quarantineFile: (extract: string) => string): ExtractSummary {
+function summarise(name: string, extract: ExtractSpec, source: ExtractSource | null, result: ExtractResult | undefined, quarantineFile: (extract: string) => string): ExtractSummary {
+  const { kind, file } = extract;
+  const coverage = coverageOfExtract(extract, result);
   return {
     name,
     kind,
@@ -268,16 +294,82 @@ function summarise(name: string, kind: string, file: string, source: ExtractSour
     rowsForPersonsNotInPopulation: result?.rowsForPersonsNotInPopulation ?? 0,
     personsNotInPopulation: result?.personsNotInPopulation ?? 0,
     quarantineFile: result ? quarantineFile(name) : null,
+    rowsRejected: result?.rowsRejected ?? 0,
+    rowsWithoutPerson: result?.rejected.filter((r) => r.personId === null).length ?? 0,
+    onRejectedRow: extract.onRejectedRow,
+    coverage: coverage === null ? null : { from: coverage.from === null ? null : isoDate(coverage.from), to: isoDate(coverage.to), source: coverage.source, firstRow: coverage.firstRow === null ? null : isoDate(coverage.firstRow) },
+    persons: result?.persons ? { ...result.persons, excludedByRule: { ...result.persons.excludedByRule } } : null,
   };
 }
 
-function statusText(value: OutcomeValue): string {
-  return value.status === "censored" ? `censored:${value.reason}` : value.status;
+/**
+ * The stop: rejected rows (invalid, repeated, conflicting — not rows of persons outside the
+ * population) over the rows of persons in it, above maxShare, and at least minRows of them or
+ * every such row. A 60-person pilot does not stop on two bad rows; their windows are incomplete instead.
+ */
+export function exceedsQuarantine(s: Pick<ExtractSummary, "rowsRead" | "rowsRejected" | "rowsForPersonsNotInPopulation">, rule: { maxShare: number; minRows: number }): boolean {
+  const relevant = s.rowsRead - s.rowsForPersonsNotInPopulation;
+  if (relevant <= 0 || s.rowsRejected === 0) return false;
+  return s.rowsRejected / relevant > rule.maxShare && (s.rowsRejected >= rule.minRows || s.rowsRejected === relevant);
 }
 
-function countReasons(values: readonly OutcomeValue[]): Record<string, number> {
+/**
+ * The extract's coverage: declared in the spec, else inferred. Inferred coverage ends on the last
+ * day its accepted rows reach; it has no first day, except the wide benefit layout, whose week
+ * columns state both ends: registers are cut at a date, but the first row only shows the first
+ * event (a paid-hours extract has rows only for months someone worked), so a start inferred from
+ * it would censor windows whose months simply had nothing. `firstRow` is reported beside it.
+ */
+function coverageOfExtract(extract: ExtractSpec, result: ExtractResult | undefined): { from: DayNumber | null; to: DayNumber; source: "declared" | "inferred"; firstRow: DayNumber | null } | null {
+  const firstRow = result?.coverage?.from ?? null;
+  if (extract.coverage) return { from: extract.coverage.from === undefined ? null : coverageDay(extract.coverage.from, "from"), to: coverageDay(extract.coverage.to, "to"), source: "declared", firstRow };
+  if (!result?.coverage) return null;
+  return { from: extract.kind === "benefit_weeks_wide" ? result.coverage.from : null, to: result.coverage.to, source: "inferred", firstRow };
+}
+
+/**
+ * Per extract family that outcomes read: its coverage and the spans of its rejected and
+ * conflicting rows by person (rejected rows dropped when the spec says onRejectedRow "ignore").
+ * Warns when the as-of date lies beyond a coverage, when rejected rows cannot be placed with
+ * a person, and when rejected rows are ignored.
+ */
+function evidenceOf(spec: EvaluationSpec, results: ReadonlyMap<string, ExtractResult>, sources: IngestInput["sources"], asOf: DayNumber, warnings: Issue[]): Evidence {
+  const evidence: Evidence = {};
+  for (const [name, extract] of Object.entries(spec.extracts)) {
+    const family = familyOf(extract.kind);
+    const result = results.get(name);
+    if (family === null || !result) continue;
+    const coverage = coverageOfExtract(extract, result);
+    const ignore = extract.onRejectedRow === "ignore";
+    const flagged = new Map<string, FlaggedSpan[]>();
+    const unattributed: FlaggedSpan[] = [];
+    for (const r of result.rejected) {
+      if (ignore && r.reason === "quarantined_row") continue;
+      const span: FlaggedSpan = { from: r.from, to: r.to, reason: r.reason, line: r.line };
+      if (r.personId === null) unattributed.push(span);
+      else flagged.set(r.personId, [...(flagged.get(r.personId) ?? []), span]);
+    }
+    evidence[family] = { coverage: coverage && { from: coverage.from, to: coverage.to }, flagged, unattributed };
+    const file = sources[name]?.file;
+    if (coverage && coverage.to < asOf) {
+      warnings.push(issue("as_of_beyond_coverage", messages.asOfBeyondCoverage(name, isoDate(coverage.to), isoDate(asOf), coverage.source), { ...(file ? { file } : {}), path: ["extracts", name, "coverage"] }));
+    }
+    if (unattributed.length > 0) {
+      warnings.push(issue("rows_without_person", messages.rowsWithoutPerson(name, unattributed.length, unattributed.map((u) => u.line)), { ...(file ? { file } : {}), path: ["extracts", name] }));
+    }
+    const ignored = result.rejected.filter((r) => r.reason === "quarantined_row").length;
+    if (ignore && ignored > 0) warnings.push(issue("rejected_rows_ignored", messages.rejectedRowsIgnored(name, ignored), { ...(file ? { file } : {}), path: ["extracts", name, "onRejectedRow"] }));
+  }
+  return evidence;
+}
+
+function statusText(value: OutcomeValue): string {
+  return value.status === "censored" || value.status === "incomplete" ? `${value.status}:${value.reason}` : value.status;
+}
+
+function countReasons(values: readonly OutcomeValue[], status: "censored" | "incomplete"): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const v of values) if (v.status === "censored") counts[v.reason] = (counts[v.reason] ?? 0) + 1;
+  for (const v of values) if (v.status === status) counts[v.reason] = (counts[v.reason] ?? 0) + 1;
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 

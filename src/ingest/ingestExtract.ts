@@ -6,9 +6,10 @@
  */
 import { messages, type Rule } from "../messages.ts";
 import { issue, stopRun } from "../shared/issues.ts";
-import { isoDate, type DayNumber } from "../shared/dates.ts";
+import { firstDayOfMonthIndex, isoDate, type DayNumber } from "../shared/dates.ts";
 import { fieldsOf, type ExtractKind, type FieldDefinition } from "./extractKinds.ts";
 import { containsCpr } from "./containsCpr.ts";
+import { plausibleRange } from "./plausibility.ts";
 import { parseWeek, type DecimalSeparator } from "./parseValue.ts";
 import { cellSchema, parseCell, rowSchema, type CellFormats } from "./rowSchema.ts";
 import type { BenefitCodes, QuarantineEntry, RawRow, RecordOfKind } from "./schema.ts";
@@ -20,7 +21,8 @@ export interface ExtractContext {
   readonly name: string;
   /** The file name as shown to the person (relative path). */
   readonly file: string;
-  readonly spec: ExtractSpec;
+  /** The extract's spec; the allocation reader (assign stage) leaves out the ingest-only keys. */
+  readonly spec: Omit<ExtractSpec, "allowEmpty" | "onRejectedRow" | "bounds"> & Partial<Pick<ExtractSpec, "bounds">>;
   readonly decimal: DecimalSeparator;
   /** The delimiter the file is read with, to show a wrong-length row as it stood. */
   readonly delimiter: string;
@@ -28,6 +30,10 @@ export interface ExtractContext {
   readonly benefitCodes: BenefitCodes | null;
   /** Person ids of the population; null while reading the population itself. */
   readonly population: ReadonlySet<string> | null;
+  /** Persons whose population rows were all rejected: their rows here say so. */
+  readonly excludedPersons?: ReadonlySet<string>;
+  /** The as-of date: a birth date may not lie after it. */
+  readonly asOf?: DayNumber;
   readonly onProgress?: (rowsRead: number) => void;
   /**
    * For benefit weeks: where accepted weeks go instead of the record list (a dense panel),
@@ -49,6 +55,26 @@ export interface ExtractResult<K extends ExtractKind = ExtractKind> {
   readonly recordCount: number;
   /** Benefit weeks outside the analysis period, accepted but not kept (no outcome or covariate reads them). */
   readonly recordsOutsidePeriod: number;
+  /** Quarantined rows other than those of persons outside the population: these count toward the stop. */
+  readonly rowsRejected: number;
+  /** Rejected and conflicting rows with what could still be read of them (person, period), to mark the windows they fall in. */
+  readonly rejected: readonly RejectedRow[];
+  /** The first and last day the accepted rows (or, wide layout, the week columns) reach; null with none. */
+  readonly coverage: { readonly from: DayNumber; readonly to: DayNumber } | null;
+  /** Population and allocation: distinct persons on the rows (a row whose id cannot be read counts as one), those with an accepted row, and the others by the rule of their first rejected row; null for other extracts. */
+  readonly persons: { readonly read: number; readonly accepted: number; readonly excludedByRule: Record<string, number> } | null;
+  /** The readable ids of persons with rows but no accepted row. */
+  readonly excludedPersonIds: readonly string[];
+}
+
+export interface RejectedRow {
+  readonly line: number;
+  /** null when the person id cannot be read. */
+  readonly personId: string | null;
+  /** The days [from, to) the row could have counted in; null = unknown. */
+  readonly from: DayNumber | null;
+  readonly to: DayNumber | null;
+  readonly reason: "quarantined_row" | "conflicting_rows";
 }
 
 interface MappedField {
@@ -67,6 +93,24 @@ interface WeekColumn {
 
 const PROGRESS_EVERY_ROWS = 100_000;
 
+/** How a repeated key is judged, by extract kind (README "Duplicates and conflicts"). */
+type RepeatPolicy = "person" | "period" | "event" | "allocation";
+const REPEAT_POLICY: Record<ExtractKind, RepeatPolicy> = {
+  population: "person",
+  allocation: "allocation",
+  benefit_weeks_long: "period",
+  benefit_weeks_wide: "period",
+  paid_hours_monthly: "period",
+  social_services_monthly: "period",
+  education_spells: "event",
+  psychiatric_contacts: "event",
+  convictions: "event",
+  prison_releases: "event",
+  programme_participation: "event",
+  jobcentre_contacts: "event",
+  checklist_items: "event",
+};
+
 export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncIterable<RawRow | RawRow[]>, context: ExtractContext): Promise<ExtractResult<K>> {
   const iterator = rows[Symbol.asyncIterator]();
   const first = await iterator.next();
@@ -81,21 +125,34 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
   const fields = mapFields(kind, header, context);
   const weekColumns = kind === "benefit_weeks_wide" ? findWeekColumns(header, context) : [];
   const validate = buildValidator(kind, fields, weekColumns, context);
+  const policy = REPEAT_POLICY[kind];
+  const checksPopulation = context.population !== null && kind !== "population" && kind !== "allocation";
 
   const records: RecordOfKind[K][] = [];
   const quarantine: QuarantineEntry[] = [];
   const issuesByRule: Record<string, number> = {};
-  const firstLineOfKey = new Map<string, number>();
+  const firstOfKey = new Map<string, { line: number; signature: string }>();
   const unknownPersons = new Set<string>();
+  const rejected: RejectedRow[] = [];
+  const personsSeen = new Set<string>();
+  const personsAccepted = new Set<string>();
+  const firstRuleOfPerson = new Map<string, string>();
+  const conflictingPersons = new Map<string, number>();
+  let personsWithoutId = 0;
   let rowsRead = 0;
   let rowsQuarantined = 0;
+  let rowsRejected = 0;
   let rowsForUnknown = 0;
   let recordCount = 0;
   let outsidePeriod = 0;
+  let coverage: { from: DayNumber; to: DayNumber } | null =
+    weekColumns.length > 0 ? { from: Math.min(...weekColumns.map((w) => w.week)), to: Math.max(...weekColumns.map((w) => w.week)) + 6 } : null;
   const sink = context.benefitSink;
+  const personField = fields.find((f) => f.field === "personId")!;
 
-  const reject = (entries: QuarantineEntry[]) => {
+  const reject = (entries: QuarantineEntry[], counts: "rejected" | "not_in_population") => {
     rowsQuarantined += 1;
+    if (counts === "rejected") rowsRejected += 1;
     for (const entry of entries) {
       quarantine.push(entry);
       issuesByRule[entry.rule] = (issuesByRule[entry.rule] ?? 0) + 1;
@@ -109,6 +166,36 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
     rule,
     message,
   });
+  const cover = (record: Record<string, unknown>) => {
+    if (kind === "benefit_weeks_wide") return;
+    const span = coverageOf(kind, record);
+    if (span) coverage = coverage === null ? span : { from: Math.min(coverage.from, span.from), to: Math.max(coverage.to, span.to) };
+  };
+  // Persons are counted for the population (CONSORT) and the allocation: other extracts are only ever read against them.
+  const countsPersons = kind === "population" || kind === "allocation";
+  const seen = (personId: string | null, rule: string | null) => {
+    if (!countsPersons) return;
+    if (personId === null) {
+      personsWithoutId += 1;
+      return;
+    }
+    personsSeen.add(personId);
+    if (rule === null) personsAccepted.add(personId);
+    else if (!firstRuleOfPerson.has(personId)) firstRuleOfPerson.set(personId, rule);
+  };
+  // A row whose value is rejected: keep what can still be read of it (person, period) so its windows are known.
+  const flag = (line: number, cells: readonly string[] | null, reason: RejectedRow["reason"], record?: Record<string, unknown>, knownPerson?: string) => {
+    const partial = record ?? (cells ? readWhatParses(kind, fields, cells) : {});
+    const personId = knownPerson ?? (typeof partial.personId === "string" ? partial.personId : null);
+    rejected.push({ line, personId, ...flagSpanOf(kind, partial), reason });
+    return personId;
+  };
+  const isOrphan = (personId: string | null) => checksPopulation && personId !== null && !context.population!.has(personId);
+  const orphan = (line: number, personId: string) => {
+    rowsForUnknown += 1;
+    unknownPersons.add(personId);
+    reject([entry(line, personField.column, personId, "person_not_in_population", messages.rule.person_not_in_population(context.excludedPersons?.has(personId) ?? false))], "not_in_population");
+  };
 
   const pending: RawRow[] = [];
   for (;;) {
@@ -127,56 +214,99 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
     if (rowsRead % PROGRESS_EVERY_ROWS === 0) context.onProgress?.(rowsRead);
     if ("malformed" in row) {
       if (containsCpr(row.raw)) stopRun(issue("cpr_refused", messages.cprRefused(), { file: context.file, path: [], line: row.line }));
-      reject([entry(row.line, "", row.raw, "malformed_csv", messages.rule.malformed_csv(row.malformed))]);
+      flag(row.line, null, "quarantined_row");
+      seen(null, "malformed_csv");
+      reject([entry(row.line, "", row.raw, "malformed_csv", messages.rule.malformed_csv(row.malformed))], "rejected");
       continue;
     }
     refuseCprColumns(row.fields, header, row.line, context.file);
     if (row.fields.length !== header.length) {
-      reject([entry(row.line, "", row.fields.join(context.delimiter), "wrong_column_count", messages.rule.wrong_column_count(header.length, row.fields.length))]);
+      // The fields cannot be placed in their columns: neither person nor period is known.
+      flag(row.line, null, "quarantined_row");
+      seen(null, "wrong_column_count");
+      reject([entry(row.line, "", row.fields.join(context.delimiter), "wrong_column_count", messages.rule.wrong_column_count(header.length, row.fields.length))], "rejected");
       continue;
     }
     const outcome = validate(row.fields, row.line);
     if ("problems" in outcome) {
-      reject(outcome.problems.map((p) => entry(row.line, p.column, p.value, p.rule, p.message)));
+      const partial = readWhatParses(kind, fields, row.fields);
+      const personId = typeof partial.personId === "string" ? partial.personId : null;
+      if (isOrphan(personId)) {
+        orphan(row.line, personId!);
+        continue;
+      }
+      if (policy !== "allocation") flag(row.line, row.fields, "quarantined_row", partial);
+      seen(personId, outcome.problems[0]!.rule);
+      reject(outcome.problems.map((p) => entry(row.line, p.column, p.value, p.rule, p.message)), "rejected");
       continue;
     }
+    const personId = outcome.personId;
+    if (isOrphan(personId)) {
+      if (kind !== "benefit_weeks_wide") cover(outcome.record as Record<string, unknown>);
+      orphan(row.line, personId);
+      continue;
+    }
+
+    // Repeats: an exact repeat is counted once; a repeat with other values is a conflict.
+    // Long benefit weeks with a panel are checked by the panel itself (memory bounded by persons × weeks).
+    if (!(sink && kind === "benefit_weeks_long")) {
+      const signature = signatureOf(kind, outcome.record, row.fields, weekColumns);
+      const key = repeatKey(kind, policy, outcome.record, personId, signature);
+      const earlier = firstOfKey.get(key);
+      if (earlier !== undefined) {
+        const keyField = keyColumn(kind, fields);
+        const value = row.fields[keyField.index] ?? "";
+        if (policy === "allocation") {
+          seen(personId, "duplicate_person");
+          reject([entry(row.line, keyField.column, value, "duplicate_person", messages.rule.duplicate_person(earlier.line))], "rejected");
+        } else if (earlier.signature === signature) {
+          seen(personId, "duplicate_row");
+          reject([entry(row.line, keyField.column, value, "duplicate_row", messages.rule.duplicate_row(earlier.line))], "rejected");
+        } else if (policy === "person") {
+          if (!conflictingPersons.has(personId)) conflictingPersons.set(personId, earlier.line);
+          seen(personId, "conflicting_rows");
+          reject([entry(row.line, keyField.column, value, "conflicting_rows", messages.rule.conflicting_person(earlier.line))], "rejected");
+        } else {
+          // A wide row is the person's every week: a conflicting one leaves all of them unknown.
+          flag(row.line, null, "conflicting_rows", kind === "benefit_weeks_wide" ? {} : (outcome.record as Record<string, unknown>), personId);
+          seen(personId, "conflicting_rows");
+          reject([entry(row.line, keyField.column, value, "conflicting_rows", messages.rule.conflicting_rows(earlier.line, kind === "benefit_weeks_wide" ? "person" : "person and period"))], "rejected");
+        }
+        continue;
+      }
+      firstOfKey.set(key, { line: row.line, signature });
+    }
+
     if (sink && (kind === "benefit_weeks_long" || kind === "benefit_weeks_wide")) {
       const weeks = (kind === "benefit_weeks_wide" ? outcome.record : [outcome.record]) as RecordOfKind["benefit_weeks_long"][];
       const weekField = fields.find((f) => f.field === "week");
-      let duplicate: { firstLine: number; value: string } | null = null;
+      let repeat: { firstLine: number; sameCode: boolean } | null = null;
       for (const w of weeks) {
         const written = sink(w.personId, w.week, w.code, row.line);
-        if (written.status === "duplicate") duplicate = { firstLine: written.firstLine, value: weekField ? (row.fields[weekField.index] ?? "") : "" };
+        if (written.status === "duplicate") repeat = written;
         else if (written.status === "outside") outsidePeriod += 1;
       }
-      if (duplicate) {
-        reject([entry(row.line, weekField?.column ?? "", duplicate.value, "duplicate_week", messages.rule.duplicate_week(duplicate.firstLine))]);
+      if (repeat) {
+        const value = weekField ? (row.fields[weekField.index] ?? "") : "";
+        if (repeat.sameCode) {
+          seen(personId, "duplicate_row");
+          reject([entry(row.line, weekField?.column ?? "", value, "duplicate_row", messages.rule.duplicate_row(repeat.firstLine))], "rejected");
+        } else {
+          flag(row.line, null, "conflicting_rows", kind === "benefit_weeks_wide" ? {} : (outcome.record as Record<string, unknown>), personId);
+          seen(personId, "conflicting_rows");
+          reject([entry(row.line, weekField?.column ?? "", value, "conflicting_rows", messages.rule.conflicting_rows(repeat.firstLine, "person and week"))], "rejected");
+        }
         continue;
       }
+      if (kind === "benefit_weeks_long") cover(outcome.record as Record<string, unknown>);
+      seen(personId, null);
       recordCount += weeks.length;
-      if (context.population && !context.population.has(outcome.personId)) {
-        rowsForUnknown += 1;
-        unknownPersons.add(outcome.personId);
-      }
       continue;
     }
-    const duplicateKey = keyForDuplicates(kind, outcome.record);
-    if (duplicateKey !== null) {
-      const firstLine = firstLineOfKey.get(duplicateKey);
-      if (firstLine !== undefined) {
-        const isPerson = kind === "population" || kind === "allocation";
-        const column = isPerson ? fields[0]!.column : fields.find((f) => f.field === "week")!.column;
-        const value = isPerson ? (outcome.record as { personId: string }).personId : row.fields[fields.find((f) => f.field === "week")!.index]!;
-        reject([
-          entry(row.line, column, value, isPerson ? "duplicate_person" : "duplicate_week",
-            isPerson ? messages.rule.duplicate_person(firstLine) : messages.rule.duplicate_week(firstLine)),
-        ]);
-        continue;
-      }
-      firstLineOfKey.set(duplicateKey, row.line);
-    }
-    const personId = outcome.personId;
-    if (context.population && !context.population.has(personId)) {
+    cover(outcome.record as Record<string, unknown>);
+    seen(personId, null);
+    if (kind === "allocation" && context.population && !context.population.has(personId)) {
+      // The assign stage checks these (only_enrolled_assigned): counted here, kept.
       rowsForUnknown += 1;
       unknownPersons.add(personId);
     }
@@ -187,18 +317,143 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
     }
     recordCount = records.length;
   }
+
+  // A person listed twice with other values is excluded: the first row is withdrawn too.
+  let kept = records;
+  if (conflictingPersons.size > 0) {
+    kept = records.filter((r) => !conflictingPersons.has((r as { personId: string }).personId));
+    for (const [personId, line] of conflictingPersons) {
+      personsAccepted.delete(personId);
+      firstRuleOfPerson.set(personId, "conflicting_rows");
+      const others = quarantine.filter((q) => q.rule === "conflicting_rows" && q.value === personId).map((q) => q.line);
+      reject([entry(line, personField.column, personId, "conflicting_rows", messages.rule.conflicting_person(others[0] ?? line))], "rejected");
+    }
+    quarantine.sort((a, b) => a.line - b.line);
+    recordCount = kept.length;
+  }
+  const excludedByRule: Record<string, number> = {};
+  for (const [personId, rule] of firstRuleOfPerson) if (!personsAccepted.has(personId)) excludedByRule[rule] = (excludedByRule[rule] ?? 0) + 1;
+  if (personsWithoutId > 0) excludedByRule.person_id_unreadable = personsWithoutId;
+
   return {
-    records,
+    records: kept,
     quarantine,
     rowsRead,
     rowsAccepted: rowsRead - rowsQuarantined,
     rowsQuarantined,
+    rowsRejected,
     issuesByRule: sortKeys(issuesByRule),
     rowsForPersonsNotInPopulation: rowsForUnknown,
     personsNotInPopulation: unknownPersons.size,
     recordCount,
     recordsOutsidePeriod: outsidePeriod,
+    rejected,
+    coverage,
+    persons: countsPersons ? { read: personsSeen.size + personsWithoutId, accepted: personsAccepted.size, excludedByRule: sortKeys(excludedByRule) } : null,
+    excludedPersonIds: [...personsSeen].filter((id) => !personsAccepted.has(id)).sort(),
   };
+}
+
+/** What can still be read of a rejected row: each field parsed on its own (bounds aside), unreadable ones left out. */
+function readWhatParses(kind: ExtractKind, fields: readonly MappedField[], cells: readonly string[]): Record<string, unknown> {
+  const partial: Record<string, unknown> = {};
+  for (const f of fields) {
+    if (f.field !== "personId" && !SPAN_FIELDS.has(f.field)) continue;
+    const { bounds: _ignored, ...formats } = f.formats;
+    const parsed = parseCell(f.definition, formats, cells[f.index] ?? "");
+    if (parsed.ok) partial[f.field] = parsed.value;
+    else if (f.field !== "personId") partial[f.field] = undefined;
+  }
+  if (kind === "benefit_weeks_wide") delete partial.week;
+  return partial;
+}
+
+const SPAN_FIELDS = new Set(["month", "week", "date", "startDate", "endDate", "releaseDate"]);
+
+/** The days [from, to) a rejected or conflicting row could have counted in (null = unknown, unbounded). */
+function flagSpanOf(kind: ExtractKind, r: Record<string, unknown>): { from: DayNumber | null; to: DayNumber | null } {
+  const num = (v: unknown) => (typeof v === "number" ? v : null);
+  switch (kind) {
+    case "paid_hours_monthly":
+    case "social_services_monthly": {
+      const month = num(r.month);
+      return month === null ? { from: null, to: null } : { from: firstDayOfMonthIndex(month), to: firstDayOfMonthIndex(month) + 1 };
+    }
+    case "benefit_weeks_long": {
+      const week = num(r.week);
+      return week === null ? { from: null, to: null } : { from: week, to: week + 1 };
+    }
+    case "education_spells":
+    case "psychiatric_contacts":
+    case "programme_participation": {
+      const start = num(r.startDate);
+      const end = num(r.endDate);
+      // An end that is empty (open) or unreadable: the spell may run on.
+      return { from: start, to: start === null || end === null ? null : Math.max(end, start) + 1 };
+    }
+    case "convictions":
+    case "jobcentre_contacts":
+    case "checklist_items": {
+      const date = num(r.date);
+      return date === null ? { from: null, to: null } : { from: date, to: date + 1 };
+    }
+    case "prison_releases": {
+      const date = num(r.releaseDate);
+      return date === null ? { from: null, to: null } : { from: date, to: date + 1 };
+    }
+    default:
+      return { from: null, to: null };
+  }
+}
+
+/** The days (inclusive) an accepted row shows the extract to reach. */
+function coverageOf(kind: ExtractKind, r: Record<string, unknown>): { from: DayNumber; to: DayNumber } | null {
+  switch (kind) {
+    case "paid_hours_monthly":
+    case "social_services_monthly":
+      return { from: firstDayOfMonthIndex(r.month as number), to: firstDayOfMonthIndex((r.month as number) + 1) - 1 };
+    case "benefit_weeks_long":
+      return { from: r.week as number, to: (r.week as number) + 6 };
+    case "education_spells":
+    case "psychiatric_contacts":
+    case "programme_participation":
+      return { from: r.startDate as number, to: Math.max(r.startDate as number, (r.endDate as number | null) ?? (r.startDate as number)) };
+    case "convictions":
+    case "jobcentre_contacts":
+    case "checklist_items":
+      return { from: r.date as number, to: r.date as number };
+    case "prison_releases":
+      return { from: r.releaseDate as number, to: r.releaseDate as number };
+    default:
+      return null;
+  }
+}
+
+/** The canonical content of a row, to tell an exact repeat from a conflicting one. */
+function signatureOf(kind: ExtractKind, record: unknown, cells: readonly string[], weekColumns: readonly WeekColumn[]): string {
+  if (kind === "benefit_weeks_wide") return weekColumns.map((w) => (cells[w.index] ?? "").trim()).join("\u0000");
+  // The key already holds person and month (and measure): the value is what may differ.
+  if (kind === "paid_hours_monthly") return String((record as { hours: number }).hours);
+  if (kind === "social_services_monthly") return String((record as { costKr: number }).costKr);
+  if (kind === "benefit_weeks_long") return (record as { code: string }).code;
+  return JSON.stringify(record);
+}
+
+/** The key under which a row may appear only once: a person, a person's period, or (events) the whole row. */
+function repeatKey(kind: ExtractKind, policy: RepeatPolicy, record: unknown, personId: string, signature: string): string {
+  const r = record as Record<string, unknown>;
+  if (policy === "person" || policy === "allocation" || kind === "benefit_weeks_wide") return personId;
+  if (kind === "benefit_weeks_long") return `${r.personId}\u0000${r.week}`;
+  if (kind === "paid_hours_monthly") return `${r.personId}\u0000${r.month}`;
+  // Several measures (§ of Serviceloven) in one month are separate costs.
+  if (kind === "social_services_monthly") return `${r.personId}\u0000${r.month}\u0000${r.measure ?? ""}`;
+  return signature;
+}
+
+/** The column a repeat is named by in the quarantine file. */
+function keyColumn(kind: ExtractKind, fields: readonly MappedField[]): MappedField {
+  const name = kind === "benefit_weeks_long" ? "week" : kind === "paid_hours_monthly" || kind === "social_services_monthly" ? "month" : "personId";
+  return fields.find((f) => f.field === name) ?? fields[0]!;
 }
 
 /** Canonical field → header position; a mapped or required column that is absent stops the run, naming it. */
@@ -209,12 +464,16 @@ function mapFields(kind: ExtractKind, header: readonly string[], context: Extrac
     const mapping = context.spec.columns[field];
     const column = mapping === undefined ? field : typeof mapping === "string" ? mapping : mapping.column;
     const index = header.indexOf(column);
+    const positions = header.flatMap((name, i) => (name === column ? [i + 1] : []));
+    if (positions.length > 1) stopRun(issue("column_twice", messages.columnTwice(column, positions), { file: context.file, path: [], line: 1, column }));
     if (index < 0) {
       if (definition.required || mapping !== undefined) missing.push(column);
       continue;
     }
     const values = mapping !== undefined && typeof mapping !== "string" ? mapping.values : undefined;
-    mapped.push({ field, column, index, definition, formats: cellFormats(context, values, definition.type === "benefit_code") });
+    const bounds = plausibleRange(kind, field, definition, context.spec.bounds?.[field], context.asOf);
+    const formats = cellFormats(context, values, definition.type === "benefit_code");
+    mapped.push({ field, column, index, definition, formats: bounds ? { ...formats, bounds: { ...bounds, setting: `extracts.${context.name}.bounds.${field}` } } : formats });
   }
   if (missing.length > 0) stopRun(issue("columns_missing", messages.columnsMissing(missing, header), { file: context.file, path: [], line: 1 }));
   return mapped;
@@ -342,16 +601,6 @@ function checkRow(kind: ExtractKind, record: Record<string, unknown>, context: E
     if ((exit === null) !== (record.exitReason === null)) {
       return { field: exit === null ? "exitDate" : "exitReason", rule: "missing_value", message: messages.rule.exit_needs_both() };
     }
-  }
-  return null;
-}
-
-/** The key under which a row may appear only once, or null when repeats are allowed. */
-function keyForDuplicates(kind: ExtractKind, record: unknown): string | null {
-  if (kind === "population" || kind === "allocation") return (record as { personId: string }).personId;
-  if (kind === "benefit_weeks_long") {
-    const week = record as { personId: string; week: number };
-    return `${week.personId}\u0000${week.week}`;
   }
   return null;
 }

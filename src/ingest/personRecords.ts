@@ -37,6 +37,6 @@ export function groupByPerson<T extends { readonly personId: string }>(records: 
 export function benefitPanelFrom(weeks: readonly BenefitWeek[] | null, codes: BenefitCodes | null, persons: readonly string[], from: number, to: number): BenefitPanel | null {
   if (weeks === null || codes === null) return null;
   const panel = new BenefitPanel(persons, from, to, [...new Set(codes.groupOfCode.values())].sort());
-  weeks.forEach((w, i) => panel.set(w.personId, w.week, codes.groupOfCode.get(w.code)!, i + 1));
+  weeks.forEach((w, i) => panel.set(w.personId, w.week, codes.groupOfCode.get(w.code)!, i + 1, w.code));
   return panel;
 }

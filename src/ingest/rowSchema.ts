@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { messages, type Rule } from "../messages.ts";
 import type { FieldDefinition } from "./extractKinds.ts";
+import type { PlausibleRange } from "./plausibility.ts";
 import { parseDate, parseMonth, parseNumber, parseWeek, type DateFormat, type DecimalSeparator, type MonthFormat, type WeekFormat } from "./parseValue.ts";
 
 export interface CellFormats {
@@ -17,6 +18,8 @@ export interface CellFormats {
   readonly values?: Readonly<Record<string, string>>;
   /** Known benefit codes, for code fields that must be in the benefit-code file. */
   readonly knownCodes?: ReadonlySet<string>;
+  /** Plausibility bounds (day numbers for dates and weeks, month numbers for months) and the spec setting that overrides them. */
+  readonly bounds?: PlausibleRange & { readonly setting: string };
 }
 
 export type CellResult = { readonly ok: true; readonly value: string | number | null } | { readonly ok: false; readonly rule: Rule; readonly message: string };
@@ -46,20 +49,35 @@ export function parseCell(definition: FieldDefinition, formats: CellFormats, raw
     }
     case "date":
       value = parseDate(text, formats.dateFormat);
-      return value === null ? bad("invalid_date", messages.rule.invalid_date(formats.dateFormat)) : { ok: true, value };
+      return value === null ? bad("invalid_date", messages.rule.invalid_date(formats.dateFormat)) : plausible(value, formats);
     case "month":
       value = parseMonth(text, formats.monthFormat);
-      return value === null ? bad("invalid_month", messages.rule.invalid_month(formats.monthFormat)) : { ok: true, value };
+      return value === null ? bad("invalid_month", messages.rule.invalid_month(formats.monthFormat)) : plausible(value, formats);
     case "week":
       value = parseWeek(text, formats.weekFormat);
-      return value === null ? bad("invalid_week", messages.rule.invalid_week(formats.weekFormat)) : { ok: true, value };
+      return value === null ? bad("invalid_week", messages.rule.invalid_week(formats.weekFormat)) : plausible(value, formats);
     case "number": {
       value = parseNumber(text, formats.decimal);
       if (value === null) return bad("invalid_number", messages.rule.invalid_number(formats.decimal));
+      if (significantDigits(text) > 15) return bad("too_many_digits", messages.rule.too_many_digits());
       if (definition.min !== undefined && value < definition.min) return bad("below_minimum", messages.rule.below_minimum(definition.min));
-      return { ok: true, value };
+      return plausible(value, formats);
     }
   }
+}
+
+/** The value, or implausible_value when it lies outside the field's plausibility bounds. */
+function plausible(value: number, formats: CellFormats): CellResult {
+  const bounds = formats.bounds;
+  if (bounds && ((bounds.min !== undefined && value < bounds.min) || (bounds.max !== undefined && value > bounds.max))) {
+    return bad("implausible_value", messages.rule.implausible_value(bounds.text, bounds.setting));
+  }
+  return { ok: true, value };
+}
+
+/** Digits of a number's text without its leading zeros (0,0012 has 2; 1.234,50 has 6). */
+function significantDigits(text: string): number {
+  return text.replace(/[^0-9]/g, "").replace(/^0+/, "").length;
 }
 
 /** A parser from cell text to one canonical value: a number, a string, or null when an optional cell is empty. */

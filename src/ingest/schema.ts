@@ -103,6 +103,20 @@ export const ExtractSummary = z.object({
   rowsForPersonsNotInPopulation: z.number().int(),
   personsNotInPopulation: z.number().int(),
   quarantineFile: z.string().nullable(),
+  // Added with issue 14; the defaults let a previous run's artefact (--compare) still be read.
+  rowsRejected: z.number().int().default(0).describe("Quarantined rows that count toward the stop: invalid, repeated or conflicting (rows of persons not in the population are apart)."),
+  rowsWithoutPerson: z.number().int().default(0).describe("Rejected rows whose person id cannot be read: every window of the extract holding their period is incomplete."),
+  onRejectedRow: z.enum(["incomplete", "ignore"]).default("incomplete"),
+  coverage: z
+    .object({ from: z.string().nullable(), to: z.string(), source: z.enum(["declared", "inferred"]), firstRow: z.string().nullable().describe("The first day any accepted row reaches.") })
+    .nullable()
+    .default(null)
+    .describe("The days the extract covers: declared in the spec, or inferred: up to the last period of its accepted rows (from null: no first day is inferred, except from a wide layout's week columns)."),
+  persons: z
+    .object({ read: z.number().int(), accepted: z.number().int(), excludedByRule: z.record(z.string(), z.number().int()) })
+    .nullable()
+    .default(null)
+    .describe("Distinct persons on the rows (an unreadable id counts as one), those with an accepted row, and the rest by the rule of their first rejected row."),
 });
 export type ExtractSummary = z.infer<typeof ExtractSummary>;
 
@@ -114,9 +128,12 @@ export const OutcomeSummary = z.object({
   window: z.string(),
   observed: z.number().int(),
   censored: z.number().int(),
-  censoredByReason: z.record(z.string(), z.number().int()).describe("as_of: follow-up not yet long enough; emigrated, died, other: the person left the registers."),
+  censoredByReason: z.record(z.string(), z.number().int()).describe("as_of: follow-up not yet long enough; emigrated, died, other: the person left the registers; extract_coverage: an extract it reads does not reach that far."),
   notApplicable: z.number().int(),
   skipped: z.boolean().describe("True when an optional extract it needs was missing."),
+  incomplete: z.number().int().default(0).describe("Windows holding a rejected or conflicting row of an extract the outcome reads: no value."),
+  incompleteByReason: z.record(z.string(), z.number().int()).default({}).describe("quarantined_row, conflicting_rows."),
+  byStatus: z.record(z.string(), z.number().int()).default({}).describe("Persons per status as in work/outcome-status.csv (observed, censored:<reason>, incomplete:<reason>, not_applicable)."),
 });
 export type OutcomeSummary = z.infer<typeof OutcomeSummary>;
 

@@ -78,9 +78,13 @@ export async function buildReport(input: ReportInput): Promise<Report> {
   if (run.assignment) {
     const c = run.assignment.consort;
     const rows: Record<string, Cell>[] = [{ stage: t("assessed"), arm: null, n: count(c.assessed, minCell) }, { stage: t("excluded"), arm: null, n: count(c.excluded.total, minCell) }];
+    // Why persons were excluded, by rule (conflicting_rows: listed twice with other values), suppressed within the total.
+    const reasons = Object.entries(c.excluded.byRule);
+    const reasonCells = countsOfTotal(reasons.map(([, n]) => n), minCell);
+    const reasonRows: Record<string, Cell>[] = reasons.map(([rule], i) => ({ stage: `${t("excluded")}: ${rule}`, arm: null, n: reasonCells[i]! }));
     const boxes: string[] = [];
     for (const arm of c.arms) {
-      const lost = countsOfTotal([arm.lostToFollowUp.followUpIncomplete, arm.lostToFollowUp.emigrated, arm.lostToFollowUp.died, arm.lostToFollowUp.other], minCell);
+      const lost = countsOfTotal([arm.lostToFollowUp.followUpIncomplete, arm.lostToFollowUp.emigrated, arm.lostToFollowUp.died, arm.lostToFollowUp.other, arm.lostToFollowUp.extractCoverage, arm.incomplete.total], minCell);
       const receivedPair = arm.receivedAllocated === null ? [null, null] : countsOfTotal([arm.receivedAllocated, arm.didNotReceiveAllocated!], minCell);
       const armRows: Record<string, Cell>[] = [
         { stage: t("randomised"), arm: arm.arm, n: count(arm.randomised, minCell) },
@@ -90,16 +94,19 @@ export async function buildReport(input: ReportInput): Promise<Report> {
         { stage: `${t("lost")}: ${t("emigrated")}`, arm: arm.arm, n: lost[1]! },
         { stage: `${t("lost")}: ${t("died")}`, arm: arm.arm, n: lost[2]! },
         { stage: `${t("lost")}: ${t("other")}`, arm: arm.arm, n: lost[3]! },
+        { stage: `${t("lost")}: ${t("extractCoverage")}`, arm: arm.arm, n: lost[4]! },
+        { stage: t("incompleteData"), arm: arm.arm, n: lost[5]! },
         { stage: t("analysed"), arm: arm.arm, n: count(arm.analysed, minCell) },
       ];
       rows.push(...armRows);
       boxes.push(`<div class="consort-arm"><h3>${escapeHtml(arm.arm)}</h3>${armRows.map((r) => `<div class="box"><span>${escapeHtml(String(r.stage))}</span><b>${escapeHtml(r.n === null ? "–" : typeof r.n === "number" ? formatNumber(lang, r.n) : String(r.n))}</b></div>`).join('<div class="arrow">↓</div>')}</div>`);
     }
+    rows.splice(2, 0, ...reasonRows);
     const consort: Table = { id: "consort", columns: [{ key: "stage", label: t("consort"), kind: "text" }, { key: "arm", label: t("arm"), kind: "text" }, { key: "n", label: "n", kind: "count" }], rows };
     tables.push(consort);
     sections.set(
       "consort",
-      `<div class="consort"><div class="box top"><span>${escapeHtml(t("assessed"))}</span><b>${escapeHtml(String(rows[0]!.n))}</b></div><div class="box top"><span>${escapeHtml(t("excluded"))}</span><b>${escapeHtml(String(rows[1]!.n))}</b></div><div class="consort-arms">${boxes.join("")}</div></div>`,
+      `<div class="consort"><div class="box top"><span>${escapeHtml(t("assessed"))}</span><b>${escapeHtml(String(rows[0]!.n))}</b></div><div class="box top"><span>${escapeHtml(t("excluded"))}</span><b>${escapeHtml(String(rows[1]!.n))}</b></div>${reasonRows.map((r) => `<div class="box top"><span>${escapeHtml(String(r.stage))}</span><b>${escapeHtml(typeof r.n === "number" ? formatNumber(lang, r.n) : String(r.n))}</b></div>`).join("")}<div class="consort-arms">${boxes.join("")}</div></div>`,
     );
   }
 
@@ -363,21 +370,46 @@ export async function buildReport(input: ReportInput): Promise<Report> {
   // Data quality
   const quality: Table = {
     id: "data_quality",
-    columns: [{ key: "extract", label: t("extract"), kind: "text" }, { key: "file", label: t("file"), kind: "text" }, { key: "rows_read", label: t("rowsRead"), kind: "count" }, { key: "accepted", label: t("accepted"), kind: "count" }, { key: "quarantined", label: t("quarantined"), kind: "count" }, { key: "rules", label: "rules", kind: "text" }],
+    columns: [
+      { key: "extract", label: t("extract"), kind: "text" },
+      { key: "file", label: t("file"), kind: "text" },
+      { key: "rows_read", label: t("rowsRead"), kind: "count" },
+      { key: "accepted", label: t("accepted"), kind: "count" },
+      { key: "quarantined", label: t("rejectedRows"), kind: "count" },
+      { key: "not_in_population", label: t("notInPopulation"), kind: "count" },
+      { key: "coverage", label: t("coverage"), kind: "text" },
+      { key: "rules", label: "rules", kind: "text" },
+    ],
     rows: run.ingest.extracts.map((e) => {
-      const pair = countsOfTotal([e.rowsAccepted, e.rowsQuarantined], minCell);
-      return { extract: e.name, file: e.file, rows_read: count(e.rowsRead, minCell), accepted: pair[0]!, quarantined: pair[1]!, rules: Object.entries(e.issuesByRule).map(([rule, n]) => `${rule}: ${count(n, minCell)}`).join("; ") };
+      const cells = countsOfTotal([e.rowsAccepted, e.rowsRejected, e.rowsForPersonsNotInPopulation], minCell);
+      const coverage = e.coverage ? `${e.coverage.from ?? "…"} – ${e.coverage.to} (${t(e.coverage.source === "declared" ? "coverageDeclared" : "coverageInferred")})` : "";
+      return { extract: e.name, file: e.file, rows_read: count(e.rowsRead, minCell), accepted: cells[0]!, quarantined: cells[1]!, not_in_population: cells[2]!, coverage, rules: Object.entries(e.issuesByRule).map(([rule, n]) => `${rule}: ${count(n, minCell)}`).join("; ") };
     }),
   };
   const censoring: Table = {
     id: "censoring",
-    columns: [{ key: "outcome", label: t("outcome"), kind: "text" }, { key: "observed", label: t("observed"), kind: "count" }, { key: "censored", label: t("censored"), kind: "count" }, { key: "not_applicable", label: "n/a", kind: "count" }],
+    columns: [{ key: "outcome", label: t("outcome"), kind: "text" }, { key: "observed", label: t("observed"), kind: "count" }, { key: "censored", label: t("censored"), kind: "count" }, { key: "incomplete", label: t("incomplete"), kind: "count" }, { key: "not_applicable", label: "n/a", kind: "count" }],
     rows: run.ingest.outcomes.map((o) => {
-      const cells = countsOfTotal([o.observed, o.censored, o.notApplicable], minCell);
-      return { outcome: o.label, observed: cells[0]!, censored: cells[1]!, not_applicable: cells[2]! };
+      const cells = countsOfTotal([o.observed, o.censored, o.incomplete, o.notApplicable], minCell);
+      return { outcome: o.label, observed: cells[0]!, censored: cells[1]!, incomplete: cells[2]!, not_applicable: cells[3]! };
     }),
   };
-  sections.set("quality", add(quality) + add(censoring));
+  // Per outcome and arm, every status (censored and incomplete by reason); small cells suppressed within each arm's total.
+  const byArm: Table = {
+    id: "outcome_status_by_arm",
+    columns: [{ key: "outcome", label: t("outcome"), kind: "text" }, { key: "arm", label: t("arm"), kind: "text" }, { key: "status", label: t("outcomeStatus"), kind: "text" }, { key: "n", label: "n", kind: "count" }],
+    rows: (run.assignment?.consort.outcomeStatusByArm ?? []).flatMap((row) => {
+      const entries = Object.entries(row.byStatus);
+      const cells = countsOfTotal(entries.map(([, n]) => n), minCell);
+      return entries.map(([status, _n], i) => ({ outcome: labelOf.get(row.outcome) ?? row.outcome, arm: row.arm, status, n: cells[i]! }));
+    }),
+  };
+  const ignored = run.ingest.extracts.filter((e) => e.onRejectedRow === "ignore").map((e) => e.name);
+  const notes = [
+    ...(ignored.length > 0 ? [`<p class="note"><b>${escapeHtml(t("rejectedIgnored", { names: ignored.join(", ") }))}</b></p>`] : []),
+    ...(run.ingest.warnings.length > 0 ? [`<h3>${escapeHtml(t("warnings"))}</h3><ul>${run.ingest.warnings.map((w) => `<li>${escapeHtml(w.message)}</li>`).join("")}</ul>`] : []),
+  ].join("");
+  sections.set("quality", notes + add(quality) + add(censoring) + (byArm.rows.length > 0 ? `<h3>${escapeHtml(t("statusByArm"))}</h3>` + add(byArm) : ""));
 
   // Methods
   sections.set("methods", methodNotes(lang));

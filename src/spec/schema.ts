@@ -9,6 +9,15 @@ import { DATE_FORMATS, MONTH_FORMATS, WEEK_FORMATS, parseDate } from "../ingest/
 import { CONTACT_TYPES, EXTRACT_KIND_NAMES, fieldsOf } from "../ingest/extractKinds.ts";
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as yyyy-mm-dd").refine((text) => parseDate(text, "iso") !== null, "a calendar date as yyyy-mm-dd");
+/** A coverage end: a day (yyyy-mm-dd) or a whole month (yyyy-mm: its first day as `from`, its last as `to`). */
+const CoverageDate = z.string().refine((text) => /^\d{4}-(0[1-9]|1[0-2])$/.test(text) || parseDate(text, "iso") !== null, "a date as yyyy-mm-dd or a month as yyyy-mm");
+export function coverageDay(text: string, side: "from" | "to"): number {
+  if (/^\d{4}-\d{2}$/.test(text)) {
+    const [year, month] = text.split("-").map(Number) as [number, number];
+    return side === "from" ? parseDate(`${text}-01`, "iso")! : parseDate(`${month === 12 ? year + 1 : year}-${String(month === 12 ? 1 : month + 1).padStart(2, "0")}-01`, "iso")! - 1;
+  }
+  return parseDate(text, "iso") ?? Number.NaN;
+}
 const Identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, "lower-case letters, digits and _ , starting with a letter");
 
 export const Dialect = z
@@ -51,6 +60,19 @@ export const Extract = z
       .describe("For benefit_weeks_wide: a regular expression whose first group is the week in yyww (DREAM's y_2205)."),
     columns: z.record(z.string(), ColumnMapping).default({}).describe("Canonical field → source column."),
     sheet: z.string().min(1).optional().describe("For an .xlsx workbook: the sheet to read (default: the first)."),
+    coverage: z
+      .strictObject({ from: CoverageDate.optional().describe("Absent: no first day is known (windows are not censored at the start)."), to: CoverageDate })
+      .optional()
+      .describe("The period the extract covers (yyyy-mm-dd, or yyyy-mm for whole months); inferred from the first and last period with any row when absent. Windows running outside it are censored:extract_coverage."),
+    allowEmpty: z.boolean().default(false).describe("An extract with no data rows stops the run unless this is true (then `coverage` must be declared)."),
+    onRejectedRow: z
+      .enum(["incomplete", "ignore"])
+      .default("incomplete")
+      .describe("incomplete: a window holding a rejected row of this extract is incomplete (no value); ignore: rejected rows are taken as absent (the report says so)."),
+    bounds: z
+      .record(z.string(), z.strictObject({ min: z.union([z.number(), z.string()]).optional(), max: z.union([z.number(), z.string()]).optional() }))
+      .default({})
+      .describe("Plausibility bounds per canonical field, overriding the defaults: numbers for number fields, yyyy-mm-dd for dates, yyyy-mm for months."),
   })
   .superRefine((extract, ctx) => {
     const fields = fieldsOf(extract.kind);
@@ -64,6 +86,22 @@ export const Extract = z
         });
       } else if (typeof mapping !== "string" && mapping.values && definition.type !== "category") {
         ctx.addIssue({ code: "custom", path: ["columns", field, "values"], message: `'${field}' is not a category field` });
+      }
+    }
+    if (extract.allowEmpty && !extract.coverage) ctx.addIssue({ code: "custom", path: ["allowEmpty"], message: "an extract that may be empty needs a declared coverage: {from, to}" });
+    if (extract.allowEmpty && extract.kind === "population") ctx.addIssue({ code: "custom", path: ["allowEmpty"], message: "the population cannot be empty: an evaluation needs persons" });
+    if (extract.coverage?.from !== undefined && coverageDay(extract.coverage.from, "from") > coverageDay(extract.coverage.to, "to")) ctx.addIssue({ code: "custom", path: ["coverage"], message: "'from' is after 'to'" });
+    for (const [field, bound] of Object.entries(extract.bounds)) {
+      const definition = fields[field];
+      if (!definition) {
+        ctx.addIssue({ code: "custom", path: ["bounds", field], message: `'${field}' is not a field of ${extract.kind}; its fields are ${Object.keys(fields).join(", ")}` });
+        continue;
+      }
+      for (const side of ["min", "max"] as const) {
+        const value = bound[side];
+        if (value === undefined) continue;
+        const fits = definition.type === "number" ? typeof value === "number" : definition.type === "date" ? typeof value === "string" && parseDate(value, "iso") !== null : definition.type === "month" ? typeof value === "string" && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) : false;
+        if (!fits) ctx.addIssue({ code: "custom", path: ["bounds", field, side], message: definition.type === "number" ? "a number" : definition.type === "date" ? "a date as yyyy-mm-dd" : definition.type === "month" ? "a month as yyyy-mm" : `'${field}' is not a number, date or month field` });
       }
     }
     try {
@@ -258,9 +296,10 @@ export const EvaluationSpec = z
       .optional(),
     quarantine: z
       .strictObject({
-        maxShare: z.number().min(0).max(1).default(0.02).describe("The run stops when an extract quarantines a larger share of its rows."),
+        maxShare: z.number().min(0).max(1).default(0.02).describe("The run stops when an extract rejects a larger share of its rows (of persons in the population) and at least minRows rows."),
+        minRows: z.number().int().min(1).default(10).describe("The run stops only when at least this many rows are rejected (or all of an extract's rows are), so a small pilot does not stop on two bad rows."),
       })
-      .default({ maxShare: 0.02 }),
+      .default({ maxShare: 0.02, minRows: 10 }),
     outcomes: z.array(Outcome).min(1),
     primaryOutcome: z.string().optional().describe("The outcome the CONSORT flow counts as analysed; the first outcome when absent."),
     assignment: Assignment.optional().describe("How groups were or are to be assigned (stage 2)."),

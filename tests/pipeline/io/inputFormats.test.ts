@@ -140,7 +140,8 @@ describe("1. .xlsx extracts", () => {
       const dir = tempDir();
       writeFileSync(join(dir, "population.csv"), csvText());
       const spec = JSON.parse(readFileSync(specFor(dir, "population.csv", { dateFormat: "dd-mm-yyyy" }), "utf8"));
-      spec.extracts.paid_hours = { kind: "paid_hours_monthly", file: await write(dir), columns: { personId: "PNR", month: "MAANED", hours: "TIMER" } };
+      // The register covers the whole follow-up (declared: inferred from its last row it would end in 2022-02 and censor every window).
+      spec.extracts.paid_hours = { kind: "paid_hours_monthly", file: await write(dir), coverage: { to: "2024-12-31" }, columns: { personId: "PNR", month: "MAANED", hours: "TIMER" } };
       spec.outcomes = [{ id: "paid_hours_12m", kind: "paid_hours", windowMonths: 12 }];
       writeFileSync(join(dir, "spec.json"), JSON.stringify(spec));
       const { out } = await ingest(join(dir, "spec.json"));
