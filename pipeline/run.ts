@@ -15,6 +15,7 @@
  *             ─► 6 report    src/report/    every artefact above (and a previous run, with --compare)
  *                                           → report/report.html, report/status.html, report/<table>.csv
  *             ─► seal        pipeline/seal.ts  every input and output → manifest.json
+ *                                           (with --sign, pipeline/sign.ts: → manifest-signature.json)
  *
  * The runner is generic: for each stage it loads what the stage reads, opens the files the
  * spec names for it, runs it, writes what it returns (also when it stops), then stops on

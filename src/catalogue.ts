@@ -18,6 +18,7 @@ import { EffectsArtefact } from "./estimate/schema.ts";
 import { ProjectionArtefact } from "./project/schema.ts";
 import { RepaymentArtefact } from "./repay/schema.ts";
 import { Manifest } from "./report/manifest.ts";
+import { ManifestSignature } from "./report/signature.ts";
 import type { EvaluationSpec } from "./spec/schema.ts";
 
 export type Release = "person_level" | "internal" | "publishable";
@@ -61,6 +62,7 @@ export const ARTEFACTS = {
   statusHtml: { path: "report/status.html", format: "html", release: "publishable", description: "the half-yearly status table" },
   reportTables: { path: (table: string) => `report/${table}`, keyName: "<table>.csv", format: "csv", release: "publishable", description: "a CSV per report table, suppressed" },
   manifest: { path: "manifest.json", format: "json", release: "internal", schema: Manifest, description: "SHA-256 of every input and output, seeds, versions" },
+  manifestSignature: { path: "manifest-signature.json", format: "json", release: "internal", schema: ManifestSignature, description: "with --sign: the Ed25519 signature over manifest.json's bytes and the signing key's fingerprint" },
 } as const satisfies Record<string, Entry>;
 
 export type ArtefactName = keyof typeof ARTEFACTS;
