@@ -48,7 +48,7 @@ export const ARTEFACTS = {
     path: "work/allocation-log.csv",
     format: "text",
     release: "person_level",
-    description: "the hash-chained allocation log (mode randomise)",
+    description: "the persistent hash-chained allocation log (mode randomise): beside the spec, <name>.allocation-log.csv unless assignment.log names it",
     specPath: (spec: EvaluationSpec) => (spec.assignment?.mode === "randomise" ? spec.assignment.log : undefined),
   },
   assignments: { path: "work/assignments.csv", format: "csv", release: "person_level", schema: AssignmentRow, description: "person → arm, batch, block" },

@@ -167,6 +167,14 @@ export const messages = {
   bundleOfUnverifiedRun: (problems: readonly string[]) =>
     `the run does not verify, so it is not bundled: ${problems.slice(0, 5).join("; ")}${problems.length > 5 ? "; …" : ""}`,
   bundleOutNotEmpty: () => "the bundle folder exists and is not empty: choose a new --out folder",
+  allocationWouldMove: (why: string, persons: readonly string[]) =>
+    `${why}; this run would change the allocation of ${persons.length} person(s) already on the log (${persons.slice(0, 10).join(", ")}${persons.length > 10 ? ", …" : ""}), and an allocation never moves: restore the spec's assignment, or start a new evaluation with a new log`,
+  planAlreadyLocked: () => "the analysis plan is already locked here; a lock is never rewritten (a new lock would hide the deviations from the old one)",
+  planAfterOutcomes: () =>
+    "outcomes have already been estimated for this evaluation (this effects.json exists), so a lock now is no pre-registration; give --after-outcomes to lock anyway, and the lock says so",
+  planLockInvalid: () => "not a valid plan lock (write one with effekt lock-plan)",
+  planLockEdited: () => "the plan lock was edited after it was written: its sha256 does not match its plan",
+  planLockOtherEvaluation: (locked: string, spec: string) => `the plan lock is for evaluation '${locked}', the spec is '${spec}'`,
 } as const;
 
 export type Rule = keyof typeof messages.rule;
