@@ -19,6 +19,7 @@ import { specSchemaCommand } from "./commands/specSchema.ts";
 import { settleCommand } from "./commands/settle.ts";
 import { keygenCommand } from "./commands/keygen.ts";
 import { bundleCommand } from "./commands/bundle.ts";
+import { lockPlanCommand } from "./commands/lockPlan.ts";
 import { nearest } from "../src/shared/nearest.ts";
 
 export { specJsonSchema } from "./commands/specSchema.ts";
@@ -34,6 +35,7 @@ const COMMANDS: readonly Command[] = [
   verifyRunCommand,
   keygenCommand,
   bundleCommand,
+  lockPlanCommand,
   settleCommand,
   verifyAllocationCommand,
   checkPublishedCommand,

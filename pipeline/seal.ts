@@ -13,6 +13,8 @@ import { resolveInputs } from "./io/openInputs.ts";
 import { formatJson, writeFileAtomic } from "./io/files.ts";
 import { readArtefact } from "./io/artefactStore.ts";
 import type { LoadedSpec } from "./loadSpec.ts";
+import type { PlanStatus } from "../src/spec/analysisPlan.ts";
+import { PLAN_LOCK } from "./planLock.ts";
 import { BUNDLE_INDEX, readBundleIndex } from "./bundle.ts";
 import { checkRunSignature, type SignatureState } from "./sign.ts";
 
@@ -22,7 +24,7 @@ const notAnOutput = (rel: string) => rel === MANIFEST || rel === SIGNATURE || re
 
 /** Every input file of the run with its SHA-256, paths relative to the output folder; files that do not exist are left out. */
 export async function inputHashes(loaded: LoadedSpec, stages: readonly StageDefinition[]): Promise<FileHash[]> {
-  const files = [{ role: "spec", path: loaded.specPath }];
+  const files = [{ role: "spec", path: loaded.specPath }, { role: "planLock", path: join(loaded.specDir, PLAN_LOCK) }];
   for (const stage of stages) {
     for (const input of await resolveInputs(stage.inputs(loaded.spec), loaded.specDir)) files.push({ role: input.declaration.role, path: input.path });
   }
@@ -40,7 +42,7 @@ export async function toolVersions(): Promise<Record<string, string>> {
 }
 
 /** Writes manifest.json over every file now in the run folder. */
-export async function writeManifest(loaded: LoadedSpec, inputs: readonly FileHash[], seeds: Readonly<Record<string, number>>, versions: Readonly<Record<string, string>>): Promise<number> {
+export async function writeManifest(loaded: LoadedSpec, inputs: readonly FileHash[], seeds: Readonly<Record<string, number>>, versions: Readonly<Record<string, string>>, plan: PlanStatus): Promise<number> {
   const outputs: FileHash[] = [];
   for (const path of await listFiles(loaded.outDir, notAnOutput)) outputs.push({ role: "output", path, sha256: (await sha256File(join(loaded.outDir, path)))! });
   const manifest = Manifest.parse({
@@ -53,6 +55,7 @@ export async function writeManifest(loaded: LoadedSpec, inputs: readonly FileHas
     seeds,
     inputs,
     outputs,
+    plan,
   });
   // A new manifest voids the signature of the old one: sign again with --sign.
   await rm(join(loaded.outDir, SIGNATURE), { force: true });
