@@ -17,6 +17,9 @@ import { checkPublishedCommand } from "./commands/checkPublished.ts";
 import { designCommand } from "./commands/design.ts";
 import { specSchemaCommand } from "./commands/specSchema.ts";
 import { settleCommand } from "./commands/settle.ts";
+import { keygenCommand } from "./commands/keygen.ts";
+import { bundleCommand } from "./commands/bundle.ts";
+import { lockPlanCommand } from "./commands/lockPlan.ts";
 import { nearest } from "../src/shared/nearest.ts";
 
 export { specJsonSchema } from "./commands/specSchema.ts";
@@ -30,6 +33,9 @@ const COMMANDS: readonly Command[] = [
   repayCommand,
   reportCommand,
   verifyRunCommand,
+  keygenCommand,
+  bundleCommand,
+  lockPlanCommand,
   settleCommand,
   verifyAllocationCommand,
   checkPublishedCommand,

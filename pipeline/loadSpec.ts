@@ -39,5 +39,14 @@ export async function loadSpec(options: RunOptions): Promise<LoadedSpec> {
   const asOfText = options.asOf ?? parsed.spec.asOf;
   const asOf = parseDate(asOfText, "iso");
   if (asOf === null) stopRun(issue("as_of_invalid", messages.asOfInvalid(asOfText)));
-  return { spec: parsed.spec, specPath, specDir: dirname(specPath), asOf, outDir: resolve(options.outDir ?? join("output", parsed.spec.name)) };
+  return { spec: withAllocationLog(parsed.spec), specPath, specDir: dirname(specPath), asOf, outDir: resolve(options.outDir ?? join("output", parsed.spec.name)) };
 }
+
+/** Randomisation always keeps a persistent log: beside the spec, named by the evaluation, unless the spec names one. */
+function withAllocationLog(spec: EvaluationSpec): EvaluationSpec {
+  const design = spec.assignment;
+  if (design?.mode !== "randomise" || design.log !== undefined) return spec;
+  return { ...spec, assignment: { ...design, log: defaultAllocationLog(spec.name) } };
+}
+
+export const defaultAllocationLog = (evaluation: string) => `${evaluation}.allocation-log.csv`;

@@ -15,6 +15,7 @@
  *             ─► 6 report    src/report/    every artefact above (and a previous run, with --compare)
  *                                           → report/report.html, report/status.html, report/<table>.csv
  *             ─► seal        pipeline/seal.ts  every input and output → manifest.json
+ *                                           (with --sign, pipeline/sign.ts: → manifest-signature.json)
  *
  * The runner is generic: for each stage it loads what the stage reads, opens the files the
  * spec names for it, runs it, writes what it returns (also when it stops), then stops on
@@ -38,6 +39,8 @@ import { openInputs } from "./io/openInputs.ts";
 import { exists, shown } from "./io/paths.ts";
 import { loadSpec, type LoadedSpec, type RunOptions } from "./loadSpec.ts";
 import { inputHashes, toolVersions, writeManifest } from "./seal.ts";
+import { planStatus } from "./planLock.ts";
+import { NOT_LOCKED } from "../src/spec/analysisPlan.ts";
 
 export type { LoadedSpec, RunOptions } from "./loadSpec.ts";
 export type { StageName } from "../src/stage.ts";
@@ -89,7 +92,7 @@ async function executeStage(stage: StageDefinition, loaded: LoadedSpec, options:
   for (const line of result.summary) options.log(line);
   if (result.issues.length > 0) throw new StopRun(result.issues);
   if (stage === report) {
-    const outputs = await writeManifest(loaded, context.run.inputs, { ...context.seeds }, context.run.versions);
+    const outputs = await writeManifest(loaded, context.run.inputs, { ...context.seeds }, context.run.versions, context.run.plan);
     options.log(`seal: ${shown(join(loaded.outDir, artefactPath("manifest")))} over ${context.run.inputs.length} inputs and ${outputs} outputs`);
   }
 }
@@ -126,6 +129,7 @@ async function contextFor(stage: StageDefinition, loaded: LoadedSpec, options: R
       versions: sealing ? await toolVersions() : {},
       lang: options.lang ?? loaded.spec.report?.lang ?? "da",
       previous,
+      plan: sealing ? await planStatus(loaded) : NOT_LOCKED,
     },
   };
 }

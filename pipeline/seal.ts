@@ -2,7 +2,7 @@
  * Sealing a run: manifest.json holds the SHA-256 of every input the stages declared (the
  * spec first), the seeds, the versions and every output; `verifyRun` recomputes them.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { Manifest, compareHashes, type FileHash } from "../src/report/manifest.ts";
 import { isoDate } from "../src/shared/dates.ts";
@@ -13,13 +13,18 @@ import { resolveInputs } from "./io/openInputs.ts";
 import { formatJson, writeFileAtomic } from "./io/files.ts";
 import { readArtefact } from "./io/artefactStore.ts";
 import type { LoadedSpec } from "./loadSpec.ts";
+import type { PlanStatus } from "../src/spec/analysisPlan.ts";
+import { PLAN_LOCK } from "./planLock.ts";
+import { BUNDLE_INDEX, readBundleIndex } from "./bundle.ts";
+import { checkRunSignature, type SignatureState } from "./sign.ts";
 
 const MANIFEST = artefactPath("manifest");
-const notAnOutput = (rel: string) => rel === MANIFEST || rel.endsWith(".tmp");
+const SIGNATURE = artefactPath("manifestSignature");
+const notAnOutput = (rel: string) => rel === MANIFEST || rel === SIGNATURE || rel === BUNDLE_INDEX || rel.endsWith(".tmp");
 
 /** Every input file of the run with its SHA-256, paths relative to the output folder; files that do not exist are left out. */
 export async function inputHashes(loaded: LoadedSpec, stages: readonly StageDefinition[]): Promise<FileHash[]> {
-  const files = [{ role: "spec", path: loaded.specPath }];
+  const files = [{ role: "spec", path: loaded.specPath }, { role: "planLock", path: join(loaded.specDir, PLAN_LOCK) }];
   for (const stage of stages) {
     for (const input of await resolveInputs(stage.inputs(loaded.spec), loaded.specDir)) files.push({ role: input.declaration.role, path: input.path });
   }
@@ -37,7 +42,7 @@ export async function toolVersions(): Promise<Record<string, string>> {
 }
 
 /** Writes manifest.json over every file now in the run folder. */
-export async function writeManifest(loaded: LoadedSpec, inputs: readonly FileHash[], seeds: Readonly<Record<string, number>>, versions: Readonly<Record<string, string>>): Promise<number> {
+export async function writeManifest(loaded: LoadedSpec, inputs: readonly FileHash[], seeds: Readonly<Record<string, number>>, versions: Readonly<Record<string, string>>, plan: PlanStatus): Promise<number> {
   const outputs: FileHash[] = [];
   for (const path of await listFiles(loaded.outDir, notAnOutput)) outputs.push({ role: "output", path, sha256: (await sha256File(join(loaded.outDir, path)))! });
   const manifest = Manifest.parse({
@@ -50,18 +55,36 @@ export async function writeManifest(loaded: LoadedSpec, inputs: readonly FileHas
     seeds,
     inputs,
     outputs,
+    plan,
   });
+  // A new manifest voids the signature of the old one: sign again with --sign.
+  await rm(join(loaded.outDir, SIGNATURE), { force: true });
   await writeFileAtomic(join(loaded.outDir, MANIFEST), formatJson(manifest));
   return outputs.length;
 }
 
-/** `effekt verify-run`: recomputes every hash in a run's manifest, and names files it does not record. */
-export async function verifyRun(dir: string) {
+/**
+ * `effekt verify-run`: recomputes every hash in a run's manifest, names files it does not record,
+ * and checks the signature (with the public key; without one it says whether the run is signed).
+ * In an investor bundle (bundle.json present) every file under report/ must be there; the files
+ * that stay with the municipality (inputs, work/, internal artefacts) are listed as not rechecked.
+ */
+export async function verifyRun(dir: string, options: { readonly publicKey?: string } = {}) {
   const root = resolve(dir);
   const manifest = (await readArtefact({ outDir: root, specDir: root, spec: null }, "manifest", "run")) as Manifest;
+  const bundle = await readBundleIndex(root);
+  const published = (path: string) => path.startsWith(PUBLISHED_FOLDER);
+  const recorded = [...manifest.inputs, ...manifest.outputs];
+  // A bundle vouches for its published files only: inputs and internal files are never looked for outside it.
+  const kept = bundle === null ? [] : recorded.filter((f) => !published(f.path));
+  const rechecked = recorded.filter((f) => !kept.includes(f));
   const actual = new Map<string, string | null>();
-  for (const file of [...manifest.inputs, ...manifest.outputs]) actual.set(file.path, await sha256File(join(root, file.path)));
+  for (const file of rechecked) actual.set(file.path, await sha256File(join(root, file.path)));
   const current = await listFiles(root, notAnOutput);
   const unrecorded = current.filter((p) => !manifest.outputs.some((o) => o.path === p));
-  return { ...compareHashes([...manifest.inputs, ...manifest.outputs], actual), unrecorded, manifest };
+  const signature: SignatureState = await checkRunSignature(root, options.publicKey);
+  return { ...compareHashes(rechecked, actual), unrecorded, manifest, signature, bundle: bundle !== null, notRechecked: kept.map((f) => `${f.role}: ${f.path}`) };
 }
+
+/** Only this folder of a run may leave the municipality (the catalogue's publishable artefacts). */
+const PUBLISHED_FOLDER = artefactPath("reportHtml").split("/")[0]! + "/";

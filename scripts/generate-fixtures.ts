@@ -12,7 +12,7 @@
  * admission days 1.8 vs 4.6, outpatient 38.5 % vs 36.2 %, ER visits −0.7 a year,
  * social services −300 kr a month, convictions 0.27 a year in both arms.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { addMonths, dayFromParts, firstDayOfMonthIndex, isoDate, mondayOfWeek, monthIndex, partsFromDay, type DayNumber } from "../src/shared/dates.ts";
 import { randomInteger, seededRandom, type RandomSource } from "../src/shared/random.ts";
@@ -381,3 +381,7 @@ console.error(`fixtures: ${persons.length} persons (${treated} treatment, ${pers
   writeFileSync(join(dir, "participation.csv"), csv(participation, ";"));
   console.error(`fixtures: release pilot, ${people.length} persons → ${dir}/`);
 }
+
+// 6. Regenerated persons need a fresh allocation: the committed logs are removed, and the next
+// `npm start` / `npm run release` writes new ones beside the specs (commit them with the fixtures).
+for (const log of ["fixtures/ungifokus/ungifokus.allocation-log.csv", "fixtures/release/release.allocation-log.csv"]) rmSync(log, { force: true });

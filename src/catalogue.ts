@@ -18,6 +18,7 @@ import { EffectsArtefact } from "./estimate/schema.ts";
 import { ProjectionArtefact } from "./project/schema.ts";
 import { RepaymentArtefact } from "./repay/schema.ts";
 import { Manifest } from "./report/manifest.ts";
+import { ManifestSignature } from "./report/signature.ts";
 import type { EvaluationSpec } from "./spec/schema.ts";
 
 export type Release = "person_level" | "internal" | "publishable";
@@ -47,7 +48,7 @@ export const ARTEFACTS = {
     path: "work/allocation-log.csv",
     format: "text",
     release: "person_level",
-    description: "the hash-chained allocation log (mode randomise)",
+    description: "the persistent hash-chained allocation log (mode randomise): beside the spec, <name>.allocation-log.csv unless assignment.log names it",
     specPath: (spec: EvaluationSpec) => (spec.assignment?.mode === "randomise" ? spec.assignment.log : undefined),
   },
   assignments: { path: "work/assignments.csv", format: "csv", release: "person_level", schema: AssignmentRow, description: "person → arm, batch, block" },
@@ -61,6 +62,7 @@ export const ARTEFACTS = {
   statusHtml: { path: "report/status.html", format: "html", release: "publishable", description: "the half-yearly status table" },
   reportTables: { path: (table: string) => `report/${table}`, keyName: "<table>.csv", format: "csv", release: "publishable", description: "a CSV per report table, suppressed" },
   manifest: { path: "manifest.json", format: "json", release: "internal", schema: Manifest, description: "SHA-256 of every input and output, seeds, versions" },
+  manifestSignature: { path: "manifest-signature.json", format: "json", release: "internal", schema: ManifestSignature, description: "with --sign: the Ed25519 signature over manifest.json's bytes and the signing key's fingerprint" },
 } as const satisfies Record<string, Entry>;
 
 export type ArtefactName = keyof typeof ARTEFACTS;

@@ -154,6 +154,27 @@ export const messages = {
     `covariate '${covariate}': for ${persons} person(s) the look-back before start holds a rejected or conflicting row, so their baseline value may lack it (see the quarantine files)`,
   rejectedRowsIgnored: (extract: string, count: number) =>
     `extract '${extract}' has onRejectedRow "ignore": ${count} rejected row(s) are taken as absent, so outcomes reading them may lack those rows`,
+  keyExists: () => "a key already exists here; keygen never overwrites a key: choose another --out folder",
+  keyUnreadable: (kind: "private" | "public") => `the ${kind} key file cannot be read`,
+  keyInvalid: (kind: "private" | "public") => `not an Ed25519 ${kind} key in PEM (make one with effekt keygen --out DIR)`,
+  signatureUnreadable: () => "the signature file manifest-signature.json is not a valid effekt signature",
+  signatureFails: (reason: "other_key" | "manifest_changed" | "signature_invalid") =>
+    reason === "other_key"
+      ? "the signature was made with another key than the public key given"
+      : reason === "manifest_changed"
+        ? "the signature does not match manifest.json: the manifest was changed after it was signed"
+        : "the signature does not verify against manifest.json with this public key",
+  bundleOfUnverifiedRun: (problems: readonly string[]) =>
+    `the run does not verify, so it is not bundled: ${problems.slice(0, 5).join("; ")}${problems.length > 5 ? "; …" : ""}`,
+  bundleOutNotEmpty: () => "the bundle folder exists and is not empty: choose a new --out folder",
+  allocationWouldMove: (why: string, persons: readonly string[]) =>
+    `${why}; this run would change the allocation of ${persons.length} person(s) already on the log (${persons.slice(0, 10).join(", ")}${persons.length > 10 ? ", …" : ""}), and an allocation never moves: restore the spec's assignment, or start a new evaluation with a new log`,
+  planAlreadyLocked: () => "the analysis plan is already locked here; a lock is never rewritten (a new lock would hide the deviations from the old one)",
+  planAfterOutcomes: () =>
+    "outcomes have already been estimated for this evaluation (this effects.json exists), so a lock now is no pre-registration; give --after-outcomes to lock anyway, and the lock says so",
+  planLockInvalid: () => "not a valid plan lock (write one with effekt lock-plan)",
+  planLockEdited: () => "the plan lock was edited after it was written: its sha256 does not match its plan",
+  planLockOtherEvaluation: (locked: string, spec: string) => `the plan lock is for evaluation '${locked}', the spec is '${spec}'`,
 } as const;
 
 export type Rule = keyof typeof messages.rule;

@@ -5,6 +5,7 @@
  * loads, runs, saves and stops; a stage never touches a file, the clock or the
  * environment, and reports problems as issues instead of throwing.
  */
+import type { PlanStatus } from "./spec/analysisPlan.ts";
 import type { ArtefactName, ArtefactOutput, ArtefactValue } from "./catalogue.ts";
 import type { z } from "zod";
 import type { DateFormat, DecimalSeparator, MonthFormat } from "./ingest/parseValue.ts";
@@ -77,6 +78,8 @@ export interface StageContext {
     readonly versions: Readonly<Record<string, string>>;
     readonly lang: "da" | "en";
     readonly previous: { readonly label: string; readonly artefacts: Partial<Record<ArtefactName, unknown>> } | null;
+    /** The spec against its locked analysis plan (plan.lock.json beside the spec), for the report and the manifest. */
+    readonly plan: PlanStatus;
   };
 }
 

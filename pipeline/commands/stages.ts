@@ -4,16 +4,18 @@ import { messages } from "../../src/messages.ts";
 import type { StageName } from "../../src/stage.ts";
 import { runPipeline, runStage } from "../run.ts";
 import type { RunOptions } from "../loadSpec.ts";
+import { readPrivateKey, signRun } from "../sign.ts";
 import { EXIT_OK, guarded, tell, text, UsageError, type Command, type OptionSpec, type OptionValues } from "./command.ts";
 
 const AS_OF = "  --as-of YYYY-MM-DD   follow-up is counted up to and including this date (default: the spec's asOf)";
 const OUT = "  --out DIR            output folder (default: output/<spec name>)";
 const LANG = "  --lang da|en         the report's language (default: the spec's report.lang, else Danish)";
 const COMPARE = "  --compare DIR        a previous run's output folder: the report shows what changed since";
+const SIGN = "  --sign KEY.pem       sign the manifest with this Ed25519 private key (effekt keygen): manifest-signature.json";
 const HELP_LINE = "  -h, --help           this help";
 
 export const SPEC_OPTIONS = { "as-of": { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } } as const satisfies Record<string, OptionSpec>;
-const REPORT_OPTIONS = { ...SPEC_OPTIONS, lang: { type: "string" }, compare: { type: "string" } } as const satisfies Record<string, OptionSpec>;
+const REPORT_OPTIONS = { ...SPEC_OPTIONS, lang: { type: "string" }, compare: { type: "string" }, sign: { type: "string" } } as const satisfies Record<string, OptionSpec>;
 
 /** The run options of a spec command, every value checked: a malformed one is a usage error. */
 export function runOptions(command: string, values: OptionValues, positionals: readonly string[]): RunOptions {
@@ -38,15 +40,18 @@ export function runOptions(command: string, values: OptionValues, positionals: r
 /** Runs a spec command (every stage, or one). */
 export function runSpecCommand(command: string, stage: StageName | null, values: OptionValues, positionals: readonly string[]): Promise<number> {
   const options = runOptions(command, values, positionals);
+  const keyPath = text(values, "sign");
   return guarded(command, async () => {
+    const key = keyPath === undefined ? null : await readPrivateKey(keyPath);
     const loaded = stage === null ? await runPipeline(options) : await runStage(stage, options);
+    if (key !== null) tell(`seal: signed manifest.json with key ${(await signRun(loaded.outDir, key)).slice(0, 16)}…`);
     tell(`effekt ${command}: done → ${loaded.outDir}`);
     return EXIT_OK;
   });
 }
 
 function specCommand(name: StageName | "run", synopsis: string, what: string, report: boolean): Command {
-  const lines = [AS_OF, OUT, ...(report ? [LANG, COMPARE] : []), HELP_LINE];
+  const lines = [AS_OF, OUT, ...(report ? [LANG, COMPARE, SIGN] : []), HELP_LINE];
   return {
     name,
     synopsis,
@@ -58,7 +63,7 @@ function specCommand(name: StageName | "run", synopsis: string, what: string, re
 
 export const runCommand = specCommand(
   "run",
-  "effekt run <spec.json> [--as-of YYYY-MM-DD] [--out DIR] [--lang da|en] [--compare DIR]\n                                                          every stage, ending with the report",
+  "effekt run <spec.json> [--as-of YYYY-MM-DD] [--out DIR] [--lang da|en] [--compare DIR] [--sign KEY.pem]\n                                                          every stage, ending with the report",
   "Runs every stage the spec gives something to do — ingest → assign → estimate → project → repay → report —\nand writes each stage's artefacts (a stage the spec gives nothing to do is skipped, and says so).",
   true,
 );
@@ -82,7 +87,7 @@ export const repayCommand = specCommand(
 );
 export const reportCommand = specCommand(
   "report",
-  "effekt report <spec.json> [--lang da|en] [--compare DIR]  stage 6 alone (the report and the manifest)",
+  "effekt report <spec.json> [--lang da|en] [--compare DIR] [--sign KEY.pem]  stage 6 alone (the report and the manifest)",
   "Stage 6: one self-contained report.html (Danish by default), status.html and a CSV for every table under\nreport/, with every cell describing fewer than 5 persons suppressed; then manifest.json with the SHA-256\nof every input and output.",
   true,
 );

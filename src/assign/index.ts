@@ -93,6 +93,8 @@ export function run(input: AssignInput): AssignOutput {
   let logText: string | null = null;
   let appendedLines = 0;
   let awaiting = 0;
+  let lateWaiting = 0;
+  const lateBatches = new Map<string, string>();
   const duplicates: string[] = [];
   const unmatched: string[] = [];
   let matching: { description: string; variables: string[]; ratio: number; seed: number; programme: number; matched: number; unmatched: number; pool: number; drawn: number } | null = null;
@@ -108,25 +110,40 @@ export function run(input: AssignInput): AssignOutput {
     let previous: AllocationLine[] = [];
     if (input.existingLog !== null) {
       const parsed = parseLog(input.existingLog);
-      if (parsed.headerText !== header) stopRun(issue("log_header_differs", messages.logHeaderDiffers(), { file: input.logLabel, path: [], line: 1 }));
+      // A changed design would re-draw everyone already on the log: stop, naming them.
+      if (parsed.headerText !== header) stopRun(issue("log_header_differs", messages.allocationWouldMove(messages.logHeaderDiffers(), parsed.lines.map((l) => l.personId)), { file: input.logLabel, path: [], line: 1 }));
       const broken = firstBrokenLine(parsed);
       if (broken) stopRun(issue("log_tampered", broken.reason, { file: input.logLabel, path: [], line: broken.line }));
       const verified = verifyAllocation(input.existingLog, null);
       if (!verified.allocation.ok) stopRun(issue("log_tampered", verified.allocation.reason ?? "the allocation differs", { file: input.logLabel, path: [] }));
       previous = parsed.lines;
     }
-    for (const line of previous) assigned.set(line.personId, { arm: line.arm, batch: line.batch, block: line.block, time: line.time });
-    const loggedBatches = new Set(previous.map((l) => l.batch));
     const enrolmentClosed = input.asOf > parseDate(spec.enrolment.to, "iso")!;
+    const ended = (batch: string) => enrolmentClosed || batchHasEnded(period, baseBatch(batch), input.asOf);
+    // A person on the log keeps the arm for good. Lines of a batch not yet ended at this as-of (a run back
+    // in time) count as not yet randomised; lines of persons not enrolled by then are left out of this run.
+    const logged = new Map(previous.map((line) => [line.personId, line]));
+    for (const line of previous) {
+      if (enrolled.has(line.personId) && ended(line.batch)) assigned.set(line.personId, { arm: line.arm, batch: line.batch, block: line.block, time: line.time });
+    }
+    const loggedBatches = new Set(previous.map((l) => l.batch));
     const byBatch = new Map<string, RosterEntry[]>();
     for (const entry of roster) {
       if (assigned.has(entry.personId)) continue;
-      if (loggedBatches.has(entry.batch)) {
-        issues.push([entry.personId, "no_one_missing", `referred in batch ${entry.batch}, which was randomised without this person`]);
+      if (logged.has(entry.personId) || !ended(entry.batch)) {
+        awaiting += 1;
         continue;
       }
-      if (!enrolmentClosed && !batchHasEnded(period, entry.batch, input.asOf)) {
-        awaiting += 1;
+      if (loggedBatches.has(entry.batch)) {
+        // Registered late into a batch already randomised: the old batch is never re-drawn.
+        if (design.lateRegistration === "wait") {
+          lateWaiting += 1;
+          issues.push([entry.personId, "late_registration", `referred in batch ${entry.batch}, already randomised: waits unallocated (assignment.lateRegistration "wait")`]);
+          continue;
+        }
+        const late = lateBatchOf(entry.batch, loggedBatches);
+        lateBatches.set(entry.personId, late);
+        pushTo(byBatch, late, { ...entry, batch: late });
         continue;
       }
       pushTo(byBatch, entry.batch, entry);
@@ -224,7 +241,7 @@ export function run(input: AssignInput): AssignOutput {
   for (const [id, a] of beforeReferral) issues.push([id, "not_before_referral", `assigned ${a.time}, referred ${referralOf.get(id)}`]);
   for (const [id, a] of afterClose) issues.push([id, "not_after_enrolment_closed", `assigned ${a.time}, enrolment closed ${spec.enrolment.to}`]);
   // In a matched comparison, persons not drawn are simply not compared: nothing is missing.
-  const trulyMissing = design.mode === "matched" ? 0 : missing.length - awaiting;
+  const trulyMissing = design.mode === "matched" ? 0 : missing.length - awaiting - lateWaiting;
 
   const armsOf = (filter: (a: Assigned) => boolean) => [...assigned.values()].filter(filter).map((a) => a.arm);
   const overall = ratioTest("overall", arms, armsOf(() => true));
@@ -239,7 +256,7 @@ export function run(input: AssignInput): AssignOutput {
 
   const checks: Check[] = [
     check("assigned_exactly_once", trulyMissing + duplicates.length === 0, trulyMissing + duplicates.length,
-      `${assigned.size} of ${enrolled.size} enrolled persons assigned${awaiting > 0 ? `; ${awaiting} await the randomisation of their batch` : ""}`),
+      `${assigned.size} of ${enrolled.size} enrolled persons assigned${awaiting > 0 ? `; ${awaiting} await the randomisation of their batch` : ""}${lateWaiting > 0 ? `; ${lateWaiting} registered late into a randomised batch wait unallocated` : ""}${lateBatches.size > 0 ? `; ${lateBatches.size} registered late randomised in a batch of their own` : ""}`),
     check("no_one_missing", trulyMissing === 0, trulyMissing, "enrolled persons with no assignment (batches already randomised, or absent from the allocation file)"),
     check("no_one_twice", duplicates.length === 0, duplicates.length, "persons assigned more than once"),
     check("only_enrolled_assigned", notEnrolled.length === 0, notEnrolled.length, "assigned persons not in the population"),
@@ -319,7 +336,7 @@ export function run(input: AssignInput): AssignOutput {
     },
     matching: matching === null ? null : { ...matching, balanceBefore },
     log: logText === null ? null : logSummary(logText, input.logLabel, appendedLines),
-    persons: { enrolled: enrolled.size, assigned: [...assigned.keys()].filter((id) => enrolled.has(id)).length, awaitingRandomisation: awaiting },
+    persons: { enrolled: enrolled.size, assigned: [...assigned.keys()].filter((id) => enrolled.has(id)).length, awaitingRandomisation: awaiting + lateWaiting },
     checks,
     ratio: { overall, perBlock, perBatch },
     crossovers: hasParticipation ? { controlsReceiving: controlsReceiving.length, allocatedNotReceiving: allocatedNotReceiving.length } : null,
@@ -343,7 +360,7 @@ export function run(input: AssignInput): AssignOutput {
     artefact,
     logText,
     assignmentsCsv: toCsv(["personId", "arm", "batch", "block"], sortedAssigned.map(([id, a]) => [id, a.arm, a.batch, a.block])),
-    rosterCsv: toCsv(["person_id", "batch", "block", "referred"], roster.map((r) => [r.personId, r.batch, r.block, r.referred])),
+    rosterCsv: toCsv(["person_id", "batch", "block", "referred"], roster.map((r) => [r.personId, lateBatches.get(r.personId) ?? r.batch, r.block, r.referred])),
     issuesCsv: toCsv(["personId", "check", "detail"], issues.sort((a, b) => (a[1] + a[0] < b[1] + b[0] ? -1 : 1))),
   };
 }
@@ -376,6 +393,18 @@ function outcomeStatusByArm(
 
 function check(id: string, passed: boolean, count: number, detail: string): Check {
   return { id, passed, count, detail };
+}
+
+/** The batch a late registration is randomised in: `<batch>+late<k>`, k one more than the late batches of that batch so far. */
+function lateBatchOf(batch: string, logged: ReadonlySet<string>): string {
+  let k = 1;
+  while (logged.has(`${batch}+late${k}`)) k += 1;
+  return `${batch}+late${k}`;
+}
+
+/** The period a batch belongs to (a late batch `2021Q4+late1` to 2021Q4). */
+function baseBatch(batch: string): string {
+  return batch.replace(/\+late\d+$/, "");
 }
 
 /** True when the batch's period ended on or before the as-of date. */
@@ -507,7 +536,8 @@ export const stage = defineStage({
     return {
       outputs: {
         assignment: output.artefact,
-        ...(output.logText !== null ? { allocationLog: output.logText } : {}),
+        // The log is rewritten only when it grows: an unchanged log is left untouched on disk.
+        ...(output.logText !== null && output.logText !== (logFile?.format === "text" ? logFile.content : null) ? { allocationLog: output.logText } : {}),
         assignments: output.assignmentsCsv,
         roster: output.rosterCsv,
         assignmentIssues: output.issuesCsv,

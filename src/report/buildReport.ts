@@ -15,6 +15,8 @@ import { count, countsOfTotal, isSmall, shareOf, type Cell } from "./suppression
 import { escapeHtml, tableCsv, tableHtml, type Table } from "./table.ts";
 import { pilotDesign } from "../design/pilotDesign.ts";
 import { contractStatusTable, ledgerTable, repaymentChangeRows, repaymentSummaryRows } from "./repaymentTables.ts";
+import { planStatusHtml } from "./planStatus.ts";
+import type { PlanStatus } from "../spec/analysisPlan.ts";
 
 export interface RunArtefacts {
   readonly ingest: IngestArtefact;
@@ -32,6 +34,8 @@ export interface ReportInput {
   readonly previous: { readonly label: string; readonly run: RunArtefacts } | null;
   /** Inputs with their SHA-256, seeds and versions, from the manifest. */
   readonly manifest: { readonly inputs: readonly { file: string; sha256: string }[]; readonly seeds: Readonly<Record<string, number>>; readonly versions: Readonly<Record<string, string>> };
+  /** The spec against its locked analysis plan (absent: not compared). */
+  readonly plan?: PlanStatus;
 }
 
 export interface Report {
@@ -72,7 +76,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
       ...(run.repayment ? repaymentSummaryRows(run.repayment, lang, t) : []),
     ],
   };
-  sections.set("summary", `${add(summary)}<p class="note">${escapeHtml(t("suppressedNote", { n: minCell }))}</p>`);
+  sections.set("summary", `${input.plan ? planStatusHtml(input.plan, t) : ""}${add(summary)}<p class="note">${escapeHtml(t("suppressedNote", { n: minCell }))}</p>`);
 
   // CONSORT
   if (run.assignment) {

@@ -118,6 +118,11 @@ const TEXT = {
     incompleteData: "Ufuldstændige data (afvist eller modstridende række)",
     warnings: "Advarsler",
     rejectedIgnored: "Afviste rækker regnes som fraværende (onRejectedRow \"ignore\") i: {names}. Udfald, der læser dem, kan mangle de rækker.",
+    planUnchanged: "Analyseplanen er uændret siden {date}{after}.",
+    planNotLocked: "Analyseplanen er ikke låst (effekt lock-plan).",
+    planChanged: "Analyseplanen er ændret siden den blev låst {date}{after}:",
+    planDeviation: "{path}: låst {locked}, nu {now}",
+    planAfterOutcomes: " (låst efter at udfald var estimeret)",
   },
   en: {
     title: "Effect evaluation",
@@ -234,6 +239,11 @@ const TEXT = {
     incompleteData: "Incomplete data (rejected or conflicting row)",
     warnings: "Warnings",
     rejectedIgnored: "Rejected rows are taken as absent (onRejectedRow \"ignore\") in: {names}. Outcomes that read them may lack those rows.",
+    planUnchanged: "The analysis plan is unchanged since {date}{after}.",
+    planNotLocked: "The analysis plan is not locked (effekt lock-plan).",
+    planChanged: "The analysis plan has changed since it was locked on {date}{after}:",
+    planDeviation: "{path}: locked {locked}, now {now}",
+    planAfterOutcomes: " (locked after outcomes had been estimated)",
   },
 } as const;
 

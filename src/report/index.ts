@@ -40,6 +40,7 @@ export const stage = defineStage({
       spec,
       run: runArtefacts(artefacts),
       previous: previous ? { label: previous.label, run: runArtefacts(previous.artefacts) } : null,
+      plan: context.run.plan,
       manifest: { inputs: context.run.inputs.map((i) => ({ file: i.path, sha256: i.sha256 })), seeds: { ...context.seeds }, versions: context.run.versions },
     });
     return {

@@ -5,6 +5,7 @@
  * `createdAt` differs between two runs on the same inputs.
  */
 import { z } from "zod";
+import { PlanStatus } from "../spec/analysisPlan.ts";
 
 export const FileHash = z.object({ role: z.string(), path: z.string().describe("Relative to the output folder"), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 export type FileHash = z.infer<typeof FileHash>;
@@ -19,6 +20,7 @@ export const Manifest = z.object({
   seeds: z.record(z.string(), z.number()),
   inputs: z.array(FileHash),
   outputs: z.array(FileHash),
+  plan: PlanStatus.optional().describe("The spec against its locked analysis plan: locked, lockedAt, sha256, deviations"),
 });
 export type Manifest = z.infer<typeof Manifest>;
 

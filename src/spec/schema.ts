@@ -250,7 +250,14 @@ export const Assignment = z.discriminatedUnion("mode", [
       .enum(["none", "month", "quarter", "year"])
       .default("quarter")
       .describe("Rolling enrolment: persons are randomised in batches by the period of their referral date (start date when none)."),
-    log: z.string().optional().describe("A persistent allocation log (relative to the spec): new batches are appended to it. Default: work/allocation-log.csv of the run."),
+    log: z
+      .string()
+      .optional()
+      .describe("The persistent allocation log (relative to the spec): new batches are appended to it, and a person once on it keeps the arm. Default: <name>.allocation-log.csv beside the spec."),
+    lateRegistration: z
+      .enum(["own_batch", "wait"])
+      .default("own_batch")
+      .describe("A person registered late into a batch already randomised: own_batch randomises them in a new batch of their own (<batch>+late<k>); wait leaves them unallocated and listed. The old batch is never re-drawn."),
     ...AssignmentCommon,
   }),
   z.strictObject({

@@ -5,8 +5,8 @@ import { ARTEFACTS, documentedPath, type ArtefactName } from "../../src/catalogu
 import { STAGES } from "../../pipeline/run.ts";
 
 const names = Object.keys(ARTEFACTS) as ArtefactName[];
-/** The manifest is written by the runner when it seals a run, after the report stage. */
-const SEALED_BY_RUNNER: ArtefactName[] = ["manifest"];
+/** The manifest is written by the runner when it seals a run, after the report stage; its signature by the command, with --sign. */
+const SEALED_BY_RUNNER: ArtefactName[] = ["manifest", "manifestSignature"];
 
 function productFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
