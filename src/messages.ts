@@ -154,6 +154,9 @@ export const messages = {
     `covariate '${covariate}': for ${persons} person(s) the look-back before start holds a rejected or conflicting row, so their baseline value may lack it (see the quarantine files)`,
   rejectedRowsIgnored: (extract: string, count: number) =>
     `extract '${extract}' has onRejectedRow "ignore": ${count} rejected row(s) are taken as absent, so outcomes reading them may lack those rows`,
+  triggerSkipped: (trigger: string) => `trigger '${trigger}' skipped: an extract it needs is missing`,
+  triggerUnknown: (contract: string, unknown: readonly string[], known: readonly string[]) =>
+    `contract '${contract}' pays on ${unknown.map((u) => `'${u}'`).join(", ")}, which the spec's triggers do not derive (known: ${known.length > 0 ? known.join(", ") : "none"}); name a trigger id, or give the contract an outcomeTable`,
 } as const;
 
 export type Rule = keyof typeof messages.rule;

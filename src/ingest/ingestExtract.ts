@@ -109,6 +109,10 @@ const REPEAT_POLICY: Record<ExtractKind, RepeatPolicy> = {
   programme_participation: "event",
   jobcentre_contacts: "event",
   checklist_items: "event",
+  shelter_stays: "event",
+  action_plan_assessments: "event",
+  programme_activities: "event",
+  school_exams: "event",
 };
 
 export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncIterable<RawRow | RawRow[]>, context: ExtractContext): Promise<ExtractResult<K>> {
@@ -385,6 +389,7 @@ function flagSpanOf(kind: ExtractKind, r: Record<string, unknown>): { from: DayN
     }
     case "education_spells":
     case "psychiatric_contacts":
+    case "shelter_stays":
     case "programme_participation": {
       const start = num(r.startDate);
       const end = num(r.endDate);
@@ -393,6 +398,9 @@ function flagSpanOf(kind: ExtractKind, r: Record<string, unknown>): { from: DayN
     }
     case "convictions":
     case "jobcentre_contacts":
+    case "action_plan_assessments":
+    case "programme_activities":
+    case "school_exams":
     case "checklist_items": {
       const date = num(r.date);
       return date === null ? { from: null, to: null } : { from: date, to: date + 1 };
@@ -416,10 +424,14 @@ function coverageOf(kind: ExtractKind, r: Record<string, unknown>): { from: DayN
       return { from: r.week as number, to: (r.week as number) + 6 };
     case "education_spells":
     case "psychiatric_contacts":
+    case "shelter_stays":
     case "programme_participation":
       return { from: r.startDate as number, to: Math.max(r.startDate as number, (r.endDate as number | null) ?? (r.startDate as number)) };
     case "convictions":
     case "jobcentre_contacts":
+    case "action_plan_assessments":
+    case "programme_activities":
+    case "school_exams":
     case "checklist_items":
       return { from: r.date as number, to: r.date as number };
     case "prison_releases":
