@@ -1,0 +1,91 @@
+/**
+ * Issue 15, done when: the rate-card contracts run end to end from register fixtures
+ * (fixtures/registers/<name>/spec.json), and each trigger count in the ledger is re-derived
+ * from the person-level work/triggers.csv — counted here with csv-parse, not with the
+ * repay stage's own reader — as persons × price, period by period. Every term of each
+ * contract cites its line in 002 or is marked illustrative.
+ */
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runPipeline } from "../../pipeline/run.ts";
+import * as repay from "../../src/repay/index.ts";
+
+const SPECS = ["havnen", "hjem-job-helhed", "laer-for-livet", "ips-plus"] as const;
+const root = mkdtempSync(join(tmpdir(), "effekt-registers-"));
+for (const dir of ["registers", "contracts"]) cpSync(join("fixtures", dir), join(root, "fixtures", dir), { recursive: true });
+const out = (name: string) => join(root, "out", name);
+
+beforeAll(async () => {
+  for (const name of SPECS) await runPipeline({ specPath: join(root, "fixtures", "registers", name, "spec.json"), outDir: out(name), log: () => {} });
+}, 180_000);
+
+type Row = { personId: string; period: string; trigger: string; status: string; value: string };
+const triggersOf = (name: string) => parse(readFileSync(join(out(name), "work", "triggers.csv"), "utf8"), { columns: true }) as Row[];
+const contractOf = (name: string) => repay.RepaymentArtefact.parse(JSON.parse(readFileSync(join(out(name), "repayment.json"), "utf8"))).contracts[0]!;
+const termsOf = (name: string) => {
+  const spec = JSON.parse(readFileSync(join("fixtures", "registers", name, "spec.json"), "utf8"));
+  return JSON.parse(readFileSync(join("fixtures", "registers", name, spec.contract), "utf8"));
+};
+
+describe("rate-card contracts from register fixtures", () => {
+  for (const name of SPECS) {
+    it(`${name}: every rate-card line is the persons in work/triggers.csv reaching the trigger × its price`, () => {
+      const rows = triggersOf(name);
+      const contract = contractOf(name);
+      const rule = termsOf(name).rules.find((r: { kind: string }) => r.kind === "rate_card");
+      let checked = 0;
+      for (const price of rule.prices as { outcome: string; label: string; price: { value: number }; minimum?: { value: number } }[]) {
+        for (const period of contract.periods) {
+          const persons = rows.filter((r) => r.trigger === price.outcome && r.period === period.period && r.status === "observed" && Number(r.value) >= (price.minimum?.value ?? 1)).length;
+          const line = contract.lines.find((l) => l.period === period.period && l.item === price.label);
+          if (period.persons === null) continue;
+          expect(line, `${name} ${period.period} ${price.outcome}`).toBeDefined();
+          if (persons === 0 || persons >= 5) {
+            expect(line!.basis.persons).toBe(persons);
+            expect(line!.amount).toBe(persons * price.price.value);
+          } else expect(line!.suppressed).toBe(true);
+          checked += 1;
+        }
+      }
+      expect(checked).toBeGreaterThan(0);
+    });
+  }
+
+  it("no trigger is counted on a value that was not observed: censored and incomplete rows have an empty value", () => {
+    for (const name of SPECS) for (const r of triggersOf(name)) expect(r.status === "observed" ? r.value !== "" : r.value === "").toBe(true);
+  });
+
+  it("havnen: the 2024 window triggers are counted on the persons whose 6-month window ended in 2024 (started from July 2023)", () => {
+    const population = parse(readFileSync(join("fixtures", "registers", "havnen", "population.csv"), "utf8"), { columns: true }) as { person_id: string; start_date: string }[];
+    // A window [start, start + 6 months) ends in 2024 when its last day is in 2024: started 2023-07-02 or later (2023-07-01 + 6 months − 1 day = 2023-12-31).
+    const expected = population.filter((p) => p.start_date >= "2023-07-02").map((p) => p.person_id).sort();
+    const inPeriod = [...new Set(triggersOf("havnen").filter((r) => r.period === "2024" && r.trigger === "stable_housing").map((r) => r.personId))].sort();
+    expect(inPeriod).toEqual(expected);
+  });
+
+  it("every number of each contract cites 002 by line or is marked illustrative", () => {
+    const amounts: { source: string; illustrative?: boolean }[] = [];
+    const walk = (value: unknown) => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (value && typeof value === "object") {
+        const o = value as Record<string, unknown>;
+        if (typeof o.value === "number" && typeof o.source === "string") amounts.push(o as never);
+        Object.values(o).forEach(walk);
+      }
+    };
+    for (const name of SPECS) walk(termsOf(name));
+    expect(amounts.length).toBeGreaterThan(20);
+    for (const a of amounts) expect(a.illustrative === true || /002 line \d+/.test(a.source), a.source).toBe(true);
+  });
+
+  it("the triggers' summary in ingest.json adds up to work/triggers.csv", () => {
+    for (const name of SPECS) {
+      const ingest = JSON.parse(readFileSync(join(out(name), "ingest.json"), "utf8"));
+      const rows = triggersOf(name);
+      for (const t of ingest.triggers) for (const p of t.periods) expect(p.persons).toBe(rows.filter((r) => r.trigger === t.id && r.period === p.period).length);
+    }
+  });
+});
