@@ -9,6 +9,7 @@
  *   laer-for-livet            children aged 10–13 starting 2022–2025; camps and mentor meetings, the 9th-grade
  *                             exam (FSA) at 16, upper secondary from 16 (completed at 19)
  *   ips-plus                  young people under 30 starting 2023–2024; paid hours per month
+ *   dialog-mod-vold           25 families starting 2021–2023 (002 line 1564); treatment completed, crisis-centre stays
  *
  * Every rate and size here is invented (illustrative): the documents give the triggers, not the data.
  * Each investment draws from its own seeded stream, so adding one never moves another's files.
@@ -141,7 +142,31 @@ function ipsPlus(seed: number, asOf: DayNumber): void {
   writeAll("ips-plus", { "population.csv": population, "paid_hours.csv": hours });
 }
 
+/** Dialog mod Vold: a course of up to a year ends completed or not; stays at a women's crisis centre (§ 109) in some years. */
+function dialogModVold(seed: number, asOf: DayNumber): void {
+  const r = seededRandom(seed);
+  const yes = (p: number) => r.next() < p;
+  const population: (string | number)[][] = [["person_id", "birth_date", "sex", "start_date"]];
+  const activities: (string | number)[][] = [["person_id", "activity", "date"]];
+  const stays: (string | number)[][] = [["person_id", "date_in", "date_out"]];
+  const assessment: (string | number)[][] = [["person_id", "item", "date"]];
+  starts(r, 2021, 2023, 9).forEach((start, i) => {
+    const id = `DMV-${String(i + 1).padStart(3, "0")}`;
+    population.push([id, isoDate(start - 365 * (25 + randomInteger(r, 20))), yes(0.2) ? "female" : "male", isoDate(start)]);
+    assessment.push([id, "family_assessment", isoDate(start + 10 + randomInteger(r, 70))]);
+    const end = start + 180 + randomInteger(r, 180);
+    if (end <= asOf && yes(0.7)) activities.push([id, "completed", isoDate(end)]);
+    for (let year = partsFromDay(start).year; year <= partsFromDay(asOf).year; year += 1) {
+      if (!yes(0.25)) continue;
+      const from = Math.max(start, dayFromParts(year, 1 + randomInteger(r, 12), 1 + randomInteger(r, 28))!);
+      if (from + 14 <= asOf) stays.push([id, isoDate(from), isoDate(from + 3 + randomInteger(r, 10))]);
+    }
+  });
+  writeAll("dialog-mod-vold", { "population.csv": population, "activities.csv": activities, "crisis_centre.csv": stays, "assessment.csv": assessment });
+}
+
 housingFirst("havnen", "HAV", SEED, 20, dayFromParts(2024, 12, 31)!);
 housingFirst("hjem-job-helhed", "HJH", SEED + 1, 15, dayFromParts(2024, 12, 31)!);
 laerForLivet(SEED + 2, dayFromParts(2026, 12, 31)!);
 ipsPlus(SEED + 3, dayFromParts(2026, 12, 31)!);
+dialogModVold(SEED + 4, dayFromParts(2024, 12, 31)!);

@@ -98,7 +98,7 @@ export const EXTRACT_KINDS = {
     item: { type: "code", required: true },
     date: { type: "date", required: true },
   },
-  // Stays at a shelter (forsorgshjem, Serviceloven § 110): the night of each day from date in up to date out.
+  // Stays at a shelter (forsorgshjem, Serviceloven § 110) or a women's crisis centre (§ 109): the night of each day from date in up to date out.
   shelter_stays: {
     personId,
     startDate: { type: "date", required: true },

@@ -319,6 +319,7 @@ export const Trigger = z.discriminatedUnion("kind", [
     levels: z.array(z.string()).min(1).describe("Education levels that are upper secondary"),
   }),
   z.strictObject({ ...TriggerBase, kind: z.literal("paid_hours_in_year") }),
+  z.strictObject({ ...TriggerBase, kind: z.literal("no_stay_in_year") }),
 ]);
 export type TriggerSpec = z.infer<typeof Trigger>;
 

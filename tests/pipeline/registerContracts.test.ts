@@ -13,9 +13,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runPipeline } from "../../pipeline/run.ts";
 import * as repay from "../../src/repay/index.ts";
 
-const SPECS = ["havnen", "hjem-job-helhed", "laer-for-livet", "ips-plus"] as const;
+const SPECS = ["havnen", "hjem-job-helhed", "laer-for-livet", "ips-plus", "dialog-mod-vold"] as const;
 const root = mkdtempSync(join(tmpdir(), "effekt-registers-"));
-for (const dir of ["registers", "contracts"]) cpSync(join("fixtures", dir), join(root, "fixtures", dir), { recursive: true });
+for (const dir of ["registers", "contracts", "business-cases"]) cpSync(join("fixtures", dir), join(root, "fixtures", dir), { recursive: true });
 const out = (name: string) => join(root, "out", name);
 
 beforeAll(async () => {
@@ -32,12 +32,16 @@ const termsOf = (name: string) => {
 
 describe("rate-card contracts from register fixtures", () => {
   for (const name of SPECS) {
-    it(`${name}: every rate-card line is the persons in work/triggers.csv reaching the trigger × its price`, () => {
+    it(`${name}: every rate-card (and unit-price) line is the persons in work/triggers.csv reaching the trigger × its price`, () => {
       const rows = triggersOf(name);
       const contract = contractOf(name);
-      const rule = termsOf(name).rules.find((r: { kind: string }) => r.kind === "rate_card");
+      type Price = { outcome: string; label: string; price: { value: number }; minimum?: { value: number } };
+      // A capped unit price is one price whose ledger item is its outcome id (its cap comes on a line of its own).
+      const prices: Price[] = termsOf(name).rules.flatMap((r: { kind: string; prices?: Price[]; outcome?: string; unitPrice?: { value: number } }) =>
+        r.kind === "rate_card" ? r.prices! : r.kind === "capped_unit_price" ? [{ outcome: r.outcome!, label: r.outcome!, price: r.unitPrice! }] : [],
+      );
       let checked = 0;
-      for (const price of rule.prices as { outcome: string; label: string; price: { value: number }; minimum?: { value: number } }[]) {
+      for (const price of prices) {
         for (const period of contract.periods) {
           const persons = rows.filter((r) => r.trigger === price.outcome && r.period === period.period && r.status === "observed" && Number(r.value) >= (price.minimum?.value ?? 1)).length;
           const line = contract.lines.find((l) => l.period === period.period && l.item === price.label);
@@ -78,7 +82,15 @@ describe("rate-card contracts from register fixtures", () => {
     };
     for (const name of SPECS) walk(termsOf(name));
     expect(amounts.length).toBeGreaterThan(20);
-    for (const a of amounts) expect(a.illustrative === true || /002 line \d+/.test(a.source), a.source).toBe(true);
+    for (const a of amounts) expect(a.illustrative === true || /002 lines? \d+/.test(a.source), a.source).toBe(true);
+  });
+
+  it("dialog-mod-vold: the two unit-price rules would pay more than the computed municipal saving of 1,400,000 kr (25 families × 0.4 × 70,000 kr × 2 years), and the total stops there", () => {
+    const contract = contractOf("dialog-mod-vold");
+    const byHand = 25 * 0.4 * 70000 * 2;
+    expect(contract.savingLimit).toMatchObject({ limit: byHand, holds: true, bit: true });
+    expect(contract.contractTotal).toBe(byHand);
+    expect(contract.savingLimit!.beforeLimit).toBeGreaterThan(byHand);
   });
 
   it("the triggers' summary in ingest.json adds up to work/triggers.csv", () => {

@@ -8,6 +8,7 @@ import { activityInYear } from "./activity_in_year.ts";
 import { educationWithin } from "./education_within.ts";
 import { employmentRateWithin } from "./employment_rate_within.ts";
 import { examPassedInYear } from "./exam_passed_in_year.ts";
+import { noStayInYear } from "./no_stay_in_year.ts";
 import { paidHoursInYear } from "./paid_hours_in_year.ts";
 import { shelterNightsWithin } from "./shelter_nights_within.ts";
 import type { TriggerDefinition, TriggerKind, TriggerOf } from "./triggerTypes.ts";
@@ -22,6 +23,7 @@ export const TRIGGER_DEFINITIONS = {
   exam_passed_in_year: examPassedInYear,
   upper_secondary_in_year: upperSecondaryInYear,
   paid_hours_in_year: paidHoursInYear,
+  no_stay_in_year: noStayInYear,
 } satisfies { [K in TriggerKind]: TriggerDefinition<K> };
 
 export function triggerDefinitionOf<K extends TriggerKind>(trigger: TriggerOf<K>): TriggerDefinition<K> {
