@@ -93,6 +93,17 @@ describe("rate-card contracts from register fixtures", () => {
     expect(contract.savingLimit!.beforeLimit).toBeGreaterThan(byHand);
   });
 
+  it("laer-for-livet: years are paid from 2023 (002 line 1883), later years have no persons yet, and 20.3 mio is shown as not reproduced", () => {
+    const contract = contractOf("laer-for-livet");
+    expect(triggersOf("laer-for-livet").every((r) => r.period >= "2023" && r.period <= "2026")).toBe(true);
+    expect(contract.periods.filter((p) => p.period > "2026").every((p) => p.status === "not_due" && p.persons === 0 && p.computedAmount === null)).toBe(true);
+    const expected = contract.published.find((p) => p.id === "expected_repayment")!;
+    expect(expected).toMatchObject({ published: 20300000, computed: contract.contractTotal, verdict: "differs" });
+    // What does follow: 20.3 / 17.9 = 1.134 × capital, inside the (illustrative) ceiling 1.2 × 17.9 = 21.48 mio.
+    expect(Math.round((20300000 / contract.capital) * 1000) / 1000).toBe(1.134);
+    expect(termsOf("laer-for-livet").investorReturn.ceiling.value * contract.capital).toBeCloseTo(21480000, 6);
+  });
+
   it("the triggers' summary in ingest.json adds up to work/triggers.csv", () => {
     for (const name of SPECS) {
       const ingest = JSON.parse(readFileSync(join(out(name), "ingest.json"), "utf8"));
