@@ -98,6 +98,13 @@ export const EXTRACT_KINDS = {
     item: { type: "code", required: true },
     date: { type: "date", required: true },
   },
+  // Public benefits paid per month in kroner (e.g. from KY/Ydelsesrefusion): the differential in kroner.
+  benefit_payments_monthly: {
+    personId,
+    month: { type: "month", required: true },
+    amountKr: { type: "number", required: true },
+    benefit: { type: "code", required: false },
+  },
   // Stays at a shelter (forsorgshjem, Serviceloven § 110) or a women's crisis centre (§ 109): the night of each day from date in up to date out.
   shelter_stays: {
     personId,

@@ -147,6 +147,7 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
     jobcentreContacts: groupByPerson(recordsOf("jobcentre_contacts"), ids),
     checklistItems: groupByPerson(recordsOf("checklist_items"), ids),
     shelterStays: groupByPerson(recordsOf("shelter_stays"), ids),
+    benefitPayments: groupByPerson(recordsOf("benefit_payments_monthly"), ids),
     actionPlanAssessments: groupByPerson(recordsOf("action_plan_assessments"), ids),
     programmeActivities: groupByPerson(recordsOf("programme_activities"), ids),
     schoolExams: groupByPerson(recordsOf("school_exams"), ids),

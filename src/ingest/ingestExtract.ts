@@ -102,6 +102,7 @@ const REPEAT_POLICY: Record<ExtractKind, RepeatPolicy> = {
   benefit_weeks_wide: "period",
   paid_hours_monthly: "period",
   social_services_monthly: "period",
+  benefit_payments_monthly: "period",
   education_spells: "event",
   psychiatric_contacts: "event",
   convictions: "event",
@@ -379,6 +380,7 @@ function flagSpanOf(kind: ExtractKind, r: Record<string, unknown>): { from: DayN
   const num = (v: unknown) => (typeof v === "number" ? v : null);
   switch (kind) {
     case "paid_hours_monthly":
+    case "benefit_payments_monthly":
     case "social_services_monthly": {
       const month = num(r.month);
       return month === null ? { from: null, to: null } : { from: firstDayOfMonthIndex(month), to: firstDayOfMonthIndex(month) + 1 };
@@ -418,6 +420,7 @@ function flagSpanOf(kind: ExtractKind, r: Record<string, unknown>): { from: DayN
 function coverageOf(kind: ExtractKind, r: Record<string, unknown>): { from: DayNumber; to: DayNumber } | null {
   switch (kind) {
     case "paid_hours_monthly":
+    case "benefit_payments_monthly":
     case "social_services_monthly":
       return { from: firstDayOfMonthIndex(r.month as number), to: firstDayOfMonthIndex((r.month as number) + 1) - 1 };
     case "benefit_weeks_long":
@@ -447,6 +450,7 @@ function signatureOf(kind: ExtractKind, record: unknown, cells: readonly string[
   // The key already holds person and month (and measure): the value is what may differ.
   if (kind === "paid_hours_monthly") return String((record as { hours: number }).hours);
   if (kind === "social_services_monthly") return String((record as { costKr: number }).costKr);
+  if (kind === "benefit_payments_monthly") return String((record as { amountKr: number }).amountKr);
   if (kind === "benefit_weeks_long") return (record as { code: string }).code;
   return JSON.stringify(record);
 }
@@ -459,12 +463,14 @@ function repeatKey(kind: ExtractKind, policy: RepeatPolicy, record: unknown, per
   if (kind === "paid_hours_monthly") return `${r.personId}\u0000${r.month}`;
   // Several measures (§ of Serviceloven) in one month are separate costs.
   if (kind === "social_services_monthly") return `${r.personId}\u0000${r.month}\u0000${r.measure ?? ""}`;
+  // Several benefits in one month are separate payments.
+  if (kind === "benefit_payments_monthly") return `${r.personId}\u0000${r.month}\u0000${r.benefit ?? ""}`;
   return signature;
 }
 
 /** The column a repeat is named by in the quarantine file. */
 function keyColumn(kind: ExtractKind, fields: readonly MappedField[]): MappedField {
-  const name = kind === "benefit_weeks_long" ? "week" : kind === "paid_hours_monthly" || kind === "social_services_monthly" ? "month" : "personId";
+  const name = kind === "benefit_weeks_long" ? "week" : kind === "paid_hours_monthly" || kind === "social_services_monthly" || kind === "benefit_payments_monthly" ? "month" : "personId";
   return fields.find((f) => f.field === name) ?? fields[0]!;
 }
 

@@ -52,6 +52,7 @@ export interface Conviction { readonly personId: string; readonly date: DayNumbe
 export interface PrisonRelease { readonly personId: string; readonly releaseDate: DayNumber; readonly admissionDate?: DayNumber | null }
 export interface JobcentreContact { readonly personId: string; readonly date: DayNumber }
 export interface ChecklistItem { readonly personId: string; readonly item: string; readonly date: DayNumber }
+export interface BenefitPayment { readonly personId: string; readonly month: number; readonly amountKr: number; readonly benefit: string | null }
 export interface ShelterStay { readonly personId: string; readonly startDate: DayNumber; readonly endDate: DayNumber | null }
 export interface ActionPlanAssessment { readonly personId: string; readonly date: DayNumber; readonly result: "progress" | "no_progress" }
 export interface ProgrammeActivity { readonly personId: string; readonly activity: string; readonly date: DayNumber }
@@ -80,6 +81,7 @@ export interface RecordOfKind {
   jobcentre_contacts: JobcentreContact;
   checklist_items: ChecklistItem;
   shelter_stays: ShelterStay;
+  benefit_payments_monthly: BenefitPayment;
   action_plan_assessments: ActionPlanAssessment;
   programme_activities: ProgrammeActivity;
   school_exams: SchoolExam;

@@ -155,6 +155,12 @@ export const Outcome = z.discriminatedUnion("kind", [
       path: ["measure"],
     }),
   z.strictObject({ ...OutcomeBase, kind: z.literal("social_services_kr"), ...Window }),
+  z.strictObject({
+    ...OutcomeBase,
+    kind: z.literal("benefit_payments_kr"),
+    ...Window,
+    benefits: z.array(z.string()).default([]).describe("Benefit codes of the benefit_payments_monthly extract that count (empty: every payment)"),
+  }).describe("Kroner of public benefits paid over the window (the differential in kroner; days × a flat daily price is the fallback)."),
   z.strictObject({ ...OutcomeBase, kind: z.literal("convictions_per_person_year"), ...Window }),
   z.strictObject({ ...OutcomeBase, kind: z.literal("days_to_first_contact") }).describe("Days from start to the first job-centre contact on or after it; censored while there is none."),
   z.strictObject({

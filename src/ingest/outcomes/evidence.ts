@@ -18,6 +18,7 @@ export type ExtractFamily =
   | "jobcentre_contacts"
   | "checklist_items"
   | "shelter_stays"
+  | "benefit_payments_monthly"
   | "action_plan_assessments"
   | "programme_activities"
   | "school_exams";
