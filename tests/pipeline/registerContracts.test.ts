@@ -5,12 +5,12 @@
  * repay stage's own reader — as persons × price, period by period. Every term of each
  * contract cites its line in 002 or is marked illustrative.
  */
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runPipeline } from "../../pipeline/run.ts";
+import { runPipeline, runStage } from "../../pipeline/run.ts";
 import * as repay from "../../src/repay/index.ts";
 
 const SPECS = ["havnen", "hjem-job-helhed", "laer-for-livet", "ips-plus", "dialog-mod-vold"] as const;
@@ -102,6 +102,16 @@ describe("rate-card contracts from register fixtures", () => {
     // What does follow: 20.3 / 17.9 = 1.134 × capital, inside the (illustrative) ceiling 1.2 × 17.9 = 21.48 mio.
     expect(Math.round((20300000 / contract.capital) * 1000) / 1000).toBe(1.134);
     expect(termsOf("laer-for-livet").investorReturn.ceiling.value * contract.capital).toBeCloseTo(21480000, 6);
+  });
+
+  it("a contract paying on an id the spec's triggers do not derive stops the repay stage, naming it and the known ids", async () => {
+    const dir = join(root, "fixtures", "contracts");
+    const contract = JSON.parse(readFileSync(join(dir, "havnen.json"), "utf8"));
+    contract.rules[0].prices[0].outcome = "stable_housnig";
+    writeFileSync(join(dir, "havnen.json"), JSON.stringify(contract));
+    await expect(runStage("repay", { specPath: join(root, "fixtures", "registers", "havnen", "spec.json"), outDir: out("havnen"), log: () => {} })).rejects.toThrow(
+      /contract 'havnen' pays on 'stable_housnig', which the spec's triggers do not derive \(known: stable_housing, employment_25, su_education, action_plan_progress\)/,
+    );
   });
 
   it("the triggers' summary in ingest.json adds up to work/triggers.csv", () => {
