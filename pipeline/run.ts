@@ -4,14 +4,15 @@
  * names each file once; each stage's definition is at the end of its index.ts).
  *
  *   spec.json ─► 1 ingest    src/ingest/    extracts, benefit codes → ingest.json, work/persons.csv, work/outcomes.csv,
- *                                                                     work/outcome-status.csv, work/quarantine/<extract>.csv
+ *                                                                     work/outcome-status.csv, work/quarantine/<extract>.csv,
+ *                                                                     work/triggers.csv (spec triggers)
  *             ─► 2 assign    src/assign/    ingest.json, work/persons.csv, work/outcome-status.csv, allocation file or log
  *                                           → assignment.json, work/allocation-log.csv, work/assignments.csv, work/roster.csv,
  *                                             work/assignment-issues.csv, work/quarantine/allocation.csv
  *             ─► 3 estimate  src/estimate/  ingest.json, assignment.json, work/persons.csv, work/outcomes.csv,
  *                                           work/assignments.csv → effects.json
  *             ─► 4 project   src/project/   assumption files, effects.json → projection.json
- *             ─► 5 repay     src/repay/     contracts, outcome tables, portfolio, effects.json → repayment.json, ledger.csv
+ *             ─► 5 repay     src/repay/     contracts, outcome tables or work/triggers.csv, portfolio, effects.json → repayment.json, ledger.csv
  *             ─► 6 report    src/report/    every artefact above (and a previous run, with --compare)
  *                                           → report/report.html, report/status.html, report/<table>.csv
  *             ─► seal        pipeline/seal.ts  every input and output → manifest.json

@@ -12,7 +12,7 @@
  * (a persistent allocation log), relative to the spec's folder.
  */
 import { z } from "zod";
-import { IngestArtefact } from "./ingest/schema.ts";
+import { IngestArtefact, TriggerCsvRow } from "./ingest/schema.ts";
 import { AssignmentArtefact, AssignmentRow, PersonRow } from "./assign/schema.ts";
 import { EffectsArtefact } from "./estimate/schema.ts";
 import { ProjectionArtefact } from "./project/schema.ts";
@@ -41,6 +41,7 @@ export const ARTEFACTS = {
   persons: { path: "work/persons.csv", format: "csv", release: "person_level", schema: PersonRow, description: "person-level covariates" },
   outcomes: { path: "work/outcomes.csv", format: "csv", release: "person_level", description: "person-level outcomes, empty where not observed" },
   outcomeStatus: { path: "work/outcome-status.csv", format: "csv", release: "person_level", description: "per person and outcome: what the value rests on (observed, censored:<reason>, not_applicable)" },
+  triggers: { path: "work/triggers.csv", format: "csv", release: "person_level", schema: TriggerCsvRow, description: "per person, calendar year and rate-card trigger: status and value (the table rate cards count from)" },
   quarantine: { path: (extract: string) => `work/quarantine/${extract}.csv`, keyName: "<extract>", format: "csv", release: "person_level", description: "every rejected row of an extract: file, line, column, value, rule, message" },
   allocationQuarantine: { path: "work/quarantine/allocation.csv", format: "csv", release: "person_level", description: "every rejected row of an allocation file (mode existing)" },
   assignment: { path: "assignment.json", format: "json", release: "internal", schema: AssignmentArtefact, description: "design, log summary, checks, ratio tests, cross-overs, balance, CONSORT counts" },

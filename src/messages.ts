@@ -175,6 +175,9 @@ export const messages = {
   planLockInvalid: () => "not a valid plan lock (write one with effekt lock-plan)",
   planLockEdited: () => "the plan lock was edited after it was written: its sha256 does not match its plan",
   planLockOtherEvaluation: (locked: string, spec: string) => `the plan lock is for evaluation '${locked}', the spec is '${spec}'`,
+  triggerSkipped: (trigger: string) => `trigger '${trigger}' skipped: an extract it needs is missing`,
+  triggerUnknown: (contract: string, unknown: readonly string[], known: readonly string[]) =>
+    `contract '${contract}' pays on ${unknown.map((u) => `'${u}'`).join(", ")}, which the spec's triggers do not derive (known: ${known.length > 0 ? known.join(", ") : "none"}); name a trigger id, or give the contract an outcomeTable`,
 } as const;
 
 export type Rule = keyof typeof messages.rule;

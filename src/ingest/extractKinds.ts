@@ -18,6 +18,9 @@ export interface FieldDefinition {
 export const CONTACT_TYPES = ["admission", "emergency", "outpatient"] as const;
 export const SEXES = ["female", "male"] as const;
 export const EXIT_REASONS = ["emigrated", "died", "other"] as const;
+export const YES_NO = ["yes", "no"] as const;
+export const ASSESSMENT_RESULTS = ["progress", "no_progress"] as const;
+export const EXAM_RESULTS = ["passed", "failed"] as const;
 
 const personId: FieldDefinition = { type: "id", required: true };
 
@@ -47,6 +50,10 @@ export const EXTRACT_KINDS = {
     startDate: { type: "date", required: true },
     endDate: { type: "date", required: false },
     level: { type: "code", required: false },
+    // Whether the education gives the right to SU (a rate-card trigger may name levels instead).
+    suEligible: { type: "category", required: false, categories: YES_NO },
+    // Whether the spell ended with the education completed (upper secondary completed).
+    completed: { type: "category", required: false, categories: YES_NO },
   },
   paid_hours_monthly: {
     personId,
@@ -90,6 +97,38 @@ export const EXTRACT_KINDS = {
     personId,
     item: { type: "code", required: true },
     date: { type: "date", required: true },
+  },
+  // Public benefits paid per month in kroner (e.g. from KY/Ydelsesrefusion): the differential in kroner.
+  benefit_payments_monthly: {
+    personId,
+    month: { type: "month", required: true },
+    amountKr: { type: "number", required: true },
+    benefit: { type: "code", required: false },
+  },
+  // Stays at a shelter (forsorgshjem, Serviceloven § 110) or a women's crisis centre (§ 109): the night of each day from date in up to date out.
+  shelter_stays: {
+    personId,
+    startDate: { type: "date", required: true },
+    endDate: { type: "date", required: false },
+  },
+  // Dated assessments of a person's action plan (handleplan): progress or not since the last one.
+  action_plan_assessments: {
+    personId,
+    date: { type: "date", required: true },
+    result: { type: "category", required: true, categories: ASSESSMENT_RESULTS },
+  },
+  // Programme activities a person took part in (Lær for Livet: camp, mentor meeting), each with its day.
+  programme_activities: {
+    personId,
+    activity: { type: "code", required: true },
+    date: { type: "date", required: true },
+  },
+  // Exams (the 9th-grade exam, FSA), with the day and the result.
+  school_exams: {
+    personId,
+    exam: { type: "code", required: false },
+    date: { type: "date", required: true },
+    result: { type: "category", required: true, categories: EXAM_RESULTS },
   },
   // An allocation made elsewhere (read by the assign stage, not by ingest).
   allocation: {

@@ -25,6 +25,8 @@ import { groupByPerson, type PersonRecords } from "./personRecords.ts";
 import { BenefitPanel } from "./benefitPanel.ts";
 import { deriveOutcome, extractKindsFor, outcomeType, describeWindow, type OutcomeColumn, type OutcomeValue } from "./deriveOutcomes.ts";
 import { covariateExtractKinds, deriveCovariate, type CovariateColumn } from "./deriveCovariates.ts";
+import { deriveTriggers, triggerStatusText, type TriggerRow } from "./deriveTriggers.ts";
+import { TRIGGER_DEFINITIONS } from "./outcomes/triggers.ts";
 import { IngestArtefact, type BenefitCodes, type ExtractSummary, type QuarantineEntry, type RawRow, type RecordOfKind } from "./schema.ts";
 import { parseDate, type DecimalSeparator } from "./parseValue.ts";
 import { parseBenefitCodes } from "./parseBenefitCodes.ts";
@@ -48,7 +50,7 @@ export interface IngestInput {
   readonly sources: Readonly<Record<string, ExtractSource | null>>;
   readonly benefitCodes: BenefitCodes | null;
   /** Where the run keeps its files, as the artefact records them (from the catalogue). */
-  readonly files: { readonly persons: string; readonly outcomes: string; readonly outcomeStatus: string; readonly quarantine: (extract: string) => string };
+  readonly files: { readonly persons: string; readonly outcomes: string; readonly outcomeStatus: string; readonly quarantine: (extract: string) => string; readonly triggers?: string };
   /** A quarantine file as shown in messages (e.g. output/ungifokus/work/quarantine/hours.csv). */
   readonly shownQuarantineFile: (extract: string) => string;
   readonly onProgress?: (extract: string, rowsRead: number) => void;
@@ -62,6 +64,8 @@ export interface IngestOutput {
   readonly outcomesCsv: string;
   /** Per person and outcome: observed, censored:<reason>, incomplete:<reason> or not_applicable. */
   readonly outcomeStatusCsv: string;
+  /** Per person, period and rate-card trigger: status and value (null when the spec has no triggers). */
+  readonly triggersCsv: string | null;
   /** Problems that make the result unusable: the runner writes the quarantine, then stops. */
   readonly blocking: readonly Issue[];
 }
@@ -142,6 +146,11 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
     prisonReleases: groupByPerson(recordsOf("prison_releases"), ids),
     jobcentreContacts: groupByPerson(recordsOf("jobcentre_contacts"), ids),
     checklistItems: groupByPerson(recordsOf("checklist_items"), ids),
+    shelterStays: groupByPerson(recordsOf("shelter_stays"), ids),
+    benefitPayments: groupByPerson(recordsOf("benefit_payments_monthly"), ids),
+    actionPlanAssessments: groupByPerson(recordsOf("action_plan_assessments"), ids),
+    programmeActivities: groupByPerson(recordsOf("programme_activities"), ids),
+    schoolExams: groupByPerson(recordsOf("school_exams"), ids),
   };
   const participationRecords = recordsOf("programme_participation");
   const participation = participationRecords === null ? null : new Set(participationRecords.map((r) => r.personId));
@@ -164,6 +173,12 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
     const column = deriveOutcome(outcome, personRecords, asOf, evidence);
     if (column) outcomes.push(column);
     else warnings.push(issue("outcome_skipped", messages.outcomeSkipped(outcome.id), { path: ["outcomes", spec.outcomes.indexOf(outcome)] }));
+  }
+
+  // 4b. Rate-card triggers per person and calendar year, when the spec names any.
+  const triggers = spec.triggers ? deriveTriggers(spec.triggers, personRecords, asOf, evidence) : null;
+  for (const t of triggers?.summaries ?? []) {
+    if (t.skipped) warnings.push(issue("trigger_skipped", messages.triggerSkipped(t.id), { path: ["triggers", "outcomes", spec.triggers!.outcomes.findIndex((o) => o.id === t.id)] }));
   }
 
   // 5. Summaries, and the quarantine threshold.
@@ -215,7 +230,8 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
     }),
     covariates: covariates.map((c) => ({ id: c.id, kind: c.kind, type: c.type, missing: c.values.filter((v) => v === null).length })),
     warnings,
-    files: { persons: input.files.persons, outcomes: input.files.outcomes, outcomeStatus: input.files.outcomeStatus },
+    files: { persons: input.files.persons, outcomes: input.files.outcomes, outcomeStatus: input.files.outcomeStatus, ...(triggers && input.files.triggers ? { triggers: input.files.triggers } : {}) },
+    ...(triggers ? { triggers: triggers.summaries } : {}),
   });
 
   return {
@@ -248,8 +264,17 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
         }),
       ]),
     ),
+    triggersCsv: triggers ? triggersCsv(triggers.rows) : null,
     blocking,
   };
+}
+
+/** work/triggers.csv: one row per person, period and trigger; the value only when observed. */
+function triggersCsv(rows: readonly TriggerRow[]): string {
+  return toCsv(
+    ["personId", "period", "trigger", "status", "value"],
+    rows.map((r) => [r.personId, r.period, r.trigger, triggerStatusText(r.value), r.value.status === "observed" ? r.value.value : null]),
+  );
 }
 
 function readFormats(extract: EvaluationSpec["extracts"][string], source: ExtractSource | null | undefined): ReadFormats {
@@ -261,6 +286,7 @@ function checkRequirements(spec: EvaluationSpec, codes: BenefitCodes | null): vo
   const needs = [
     ...spec.outcomes.map((o, i) => ({ id: o.id, path: ["outcomes", i], kinds: extractKindsFor(o), groups: "groups" in o ? o.groups : [] })),
     ...spec.covariates.map((c, i) => ({ id: c.id, path: ["covariates", i], kinds: covariateExtractKinds(c), groups: "groups" in c ? c.groups : [] })),
+    ...(spec.triggers?.outcomes ?? []).map((t, i) => ({ id: t.id, path: ["triggers", "outcomes", i], kinds: [...TRIGGER_DEFINITIONS[t.kind].extractKinds], groups: [] as string[] })),
   ];
   for (const need of needs) {
     const benefitOnly = need.kinds.every((k) => k.startsWith("benefit_weeks"));
@@ -402,7 +428,7 @@ export const stage = defineStage({
     })),
     ...(spec.benefitCodes ? [{ role: "benefitCodes", format: "rows" as const, name: "benefitCodes", file: spec.benefitCodes.file, required: true, dialect: {} }] : []),
   ],
-  writes: ["ingest", "persons", "outcomes", "outcomeStatus", "quarantine"],
+  writes: ["ingest", "persons", "outcomes", "outcomeStatus", "quarantine", "triggers"],
   skip: () => null,
   async run({ files }, context) {
     const { spec } = context;
@@ -425,7 +451,7 @@ export const stage = defineStage({
       asOf: context.asOf,
       sources,
       benefitCodes,
-      files: { persons: context.runPath("persons"), outcomes: context.runPath("outcomes"), outcomeStatus: context.runPath("outcomeStatus"), quarantine: (name) => context.runPath("quarantine", name) },
+      files: { persons: context.runPath("persons"), outcomes: context.runPath("outcomes"), outcomeStatus: context.runPath("outcomeStatus"), quarantine: (name) => context.runPath("quarantine", name), triggers: context.runPath("triggers") },
       shownQuarantineFile: (name) => context.shownPath("quarantine", name),
       onProgress: (name, rows) => context.log(`ingest: ${name} … ${rows.toLocaleString("en")} rows`),
       onExtractDone: (name, r) => context.log(`ingest: ${name}: ${r.rowsRead} rows read = ${r.rowsAccepted} accepted + ${r.rowsQuarantined} quarantined`),
@@ -433,7 +459,7 @@ export const stage = defineStage({
     const quarantine = new Map(Object.entries(output.quarantine).map(([name, entries]) => [name, quarantineCsv(entries)]));
     if (output.blocking.length > 0) return stopped(output.blocking, { quarantine });
     return {
-      outputs: { ingest: output.artefact, persons: output.personsCsv, outcomes: output.outcomesCsv, outcomeStatus: output.outcomeStatusCsv, quarantine },
+      outputs: { ingest: output.artefact, persons: output.personsCsv, outcomes: output.outcomesCsv, outcomeStatus: output.outcomeStatusCsv, quarantine, ...(output.triggersCsv === null ? {} : { triggers: output.triggersCsv }) },
       issues: [],
       warnings: output.artefact.warnings,
       summary: [`ingest: ${output.artefact.persons} persons, ${output.artefact.outcomes.length} outcomes → ${context.shownPath("ingest")}`],

@@ -102,6 +102,7 @@ const REPEAT_POLICY: Record<ExtractKind, RepeatPolicy> = {
   benefit_weeks_wide: "period",
   paid_hours_monthly: "period",
   social_services_monthly: "period",
+  benefit_payments_monthly: "period",
   education_spells: "event",
   psychiatric_contacts: "event",
   convictions: "event",
@@ -109,6 +110,10 @@ const REPEAT_POLICY: Record<ExtractKind, RepeatPolicy> = {
   programme_participation: "event",
   jobcentre_contacts: "event",
   checklist_items: "event",
+  shelter_stays: "event",
+  action_plan_assessments: "event",
+  programme_activities: "event",
+  school_exams: "event",
 };
 
 export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncIterable<RawRow | RawRow[]>, context: ExtractContext): Promise<ExtractResult<K>> {
@@ -375,6 +380,7 @@ function flagSpanOf(kind: ExtractKind, r: Record<string, unknown>): { from: DayN
   const num = (v: unknown) => (typeof v === "number" ? v : null);
   switch (kind) {
     case "paid_hours_monthly":
+    case "benefit_payments_monthly":
     case "social_services_monthly": {
       const month = num(r.month);
       return month === null ? { from: null, to: null } : { from: firstDayOfMonthIndex(month), to: firstDayOfMonthIndex(month) + 1 };
@@ -385,6 +391,7 @@ function flagSpanOf(kind: ExtractKind, r: Record<string, unknown>): { from: DayN
     }
     case "education_spells":
     case "psychiatric_contacts":
+    case "shelter_stays":
     case "programme_participation": {
       const start = num(r.startDate);
       const end = num(r.endDate);
@@ -393,6 +400,9 @@ function flagSpanOf(kind: ExtractKind, r: Record<string, unknown>): { from: DayN
     }
     case "convictions":
     case "jobcentre_contacts":
+    case "action_plan_assessments":
+    case "programme_activities":
+    case "school_exams":
     case "checklist_items": {
       const date = num(r.date);
       return date === null ? { from: null, to: null } : { from: date, to: date + 1 };
@@ -410,16 +420,21 @@ function flagSpanOf(kind: ExtractKind, r: Record<string, unknown>): { from: DayN
 function coverageOf(kind: ExtractKind, r: Record<string, unknown>): { from: DayNumber; to: DayNumber } | null {
   switch (kind) {
     case "paid_hours_monthly":
+    case "benefit_payments_monthly":
     case "social_services_monthly":
       return { from: firstDayOfMonthIndex(r.month as number), to: firstDayOfMonthIndex((r.month as number) + 1) - 1 };
     case "benefit_weeks_long":
       return { from: r.week as number, to: (r.week as number) + 6 };
     case "education_spells":
     case "psychiatric_contacts":
+    case "shelter_stays":
     case "programme_participation":
       return { from: r.startDate as number, to: Math.max(r.startDate as number, (r.endDate as number | null) ?? (r.startDate as number)) };
     case "convictions":
     case "jobcentre_contacts":
+    case "action_plan_assessments":
+    case "programme_activities":
+    case "school_exams":
     case "checklist_items":
       return { from: r.date as number, to: r.date as number };
     case "prison_releases":
@@ -435,6 +450,7 @@ function signatureOf(kind: ExtractKind, record: unknown, cells: readonly string[
   // The key already holds person and month (and measure): the value is what may differ.
   if (kind === "paid_hours_monthly") return String((record as { hours: number }).hours);
   if (kind === "social_services_monthly") return String((record as { costKr: number }).costKr);
+  if (kind === "benefit_payments_monthly") return String((record as { amountKr: number }).amountKr);
   if (kind === "benefit_weeks_long") return (record as { code: string }).code;
   return JSON.stringify(record);
 }
@@ -447,12 +463,14 @@ function repeatKey(kind: ExtractKind, policy: RepeatPolicy, record: unknown, per
   if (kind === "paid_hours_monthly") return `${r.personId}\u0000${r.month}`;
   // Several measures (§ of Serviceloven) in one month are separate costs.
   if (kind === "social_services_monthly") return `${r.personId}\u0000${r.month}\u0000${r.measure ?? ""}`;
+  // Several benefits in one month are separate payments.
+  if (kind === "benefit_payments_monthly") return `${r.personId}\u0000${r.month}\u0000${r.benefit ?? ""}`;
   return signature;
 }
 
 /** The column a repeat is named by in the quarantine file. */
 function keyColumn(kind: ExtractKind, fields: readonly MappedField[]): MappedField {
-  const name = kind === "benefit_weeks_long" ? "week" : kind === "paid_hours_monthly" || kind === "social_services_monthly" ? "month" : "personId";
+  const name = kind === "benefit_weeks_long" ? "week" : kind === "paid_hours_monthly" || kind === "social_services_monthly" || kind === "benefit_payments_monthly" ? "month" : "personId";
   return fields.find((f) => f.field === name) ?? fields[0]!;
 }
 

@@ -3,7 +3,7 @@
  * persons outside the population are left out here (they were counted at ingest).
  */
 import { BenefitPanel } from "./benefitPanel.ts";
-import type { ChecklistItem, JobcentreContact } from "./schema.ts";
+import type { ActionPlanAssessment, BenefitPayment, ChecklistItem, JobcentreContact, ProgrammeActivity, SchoolExam, ShelterStay } from "./schema.ts";
 import type { BenefitCodes, BenefitWeek, Conviction, EducationSpell, PaidHours, Person, PrisonRelease, PsychiatricContact, SocialServicesCost } from "./schema.ts";
 
 export interface PersonRecords {
@@ -19,6 +19,11 @@ export interface PersonRecords {
   readonly prisonReleases: ReadonlyMap<string, readonly PrisonRelease[]> | null;
   readonly jobcentreContacts?: ReadonlyMap<string, readonly JobcentreContact[]> | null;
   readonly checklistItems?: ReadonlyMap<string, readonly ChecklistItem[]> | null;
+  readonly benefitPayments?: ReadonlyMap<string, readonly BenefitPayment[]> | null;
+  readonly shelterStays?: ReadonlyMap<string, readonly ShelterStay[]> | null;
+  readonly actionPlanAssessments?: ReadonlyMap<string, readonly ActionPlanAssessment[]> | null;
+  readonly programmeActivities?: ReadonlyMap<string, readonly ProgrammeActivity[]> | null;
+  readonly schoolExams?: ReadonlyMap<string, readonly SchoolExam[]> | null;
 }
 
 export function groupByPerson<T extends { readonly personId: string }>(records: readonly T[] | null, population: ReadonlySet<string>): Map<string, T[]> | null {

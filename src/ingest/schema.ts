@@ -32,7 +32,14 @@ export interface Person {
   readonly exitReason: "emigrated" | "died" | "other" | null;
 }
 export interface BenefitWeek { readonly personId: string; readonly week: DayNumber; readonly code: string }
-export interface EducationSpell { readonly personId: string; readonly startDate: DayNumber; readonly endDate: DayNumber | null; readonly level: string | null }
+export interface EducationSpell {
+  readonly personId: string;
+  readonly startDate: DayNumber;
+  readonly endDate: DayNumber | null;
+  readonly level: string | null;
+  readonly suEligible?: "yes" | "no" | null;
+  readonly completed?: "yes" | "no" | null;
+}
 export interface PaidHours { readonly personId: string; readonly month: number; readonly hours: number }
 export interface PsychiatricContact {
   readonly personId: string;
@@ -45,6 +52,11 @@ export interface Conviction { readonly personId: string; readonly date: DayNumbe
 export interface PrisonRelease { readonly personId: string; readonly releaseDate: DayNumber; readonly admissionDate?: DayNumber | null }
 export interface JobcentreContact { readonly personId: string; readonly date: DayNumber }
 export interface ChecklistItem { readonly personId: string; readonly item: string; readonly date: DayNumber }
+export interface BenefitPayment { readonly personId: string; readonly month: number; readonly amountKr: number; readonly benefit: string | null }
+export interface ShelterStay { readonly personId: string; readonly startDate: DayNumber; readonly endDate: DayNumber | null }
+export interface ActionPlanAssessment { readonly personId: string; readonly date: DayNumber; readonly result: "progress" | "no_progress" }
+export interface ProgrammeActivity { readonly personId: string; readonly activity: string; readonly date: DayNumber }
+export interface SchoolExam { readonly personId: string; readonly exam: string | null; readonly date: DayNumber; readonly result: "passed" | "failed" }
 export interface ProgrammeParticipation { readonly personId: string; readonly startDate: DayNumber }
 export interface AllocationRecord {
   readonly personId: string;
@@ -68,6 +80,11 @@ export interface RecordOfKind {
   programme_participation: ProgrammeParticipation;
   jobcentre_contacts: JobcentreContact;
   checklist_items: ChecklistItem;
+  shelter_stays: ShelterStay;
+  benefit_payments_monthly: BenefitPayment;
+  action_plan_assessments: ActionPlanAssessment;
+  programme_activities: ProgrammeActivity;
+  school_exams: SchoolExam;
   allocation: AllocationRecord;
 }
 
@@ -137,6 +154,29 @@ export const OutcomeSummary = z.object({
 });
 export type OutcomeSummary = z.infer<typeof OutcomeSummary>;
 
+/** One row of work/triggers.csv as the repay stage reads it back. */
+export const TriggerCsvRow = z.object({ personId: z.string(), period: z.string(), trigger: z.string(), status: z.string(), value: z.string() });
+export type TriggerCsvRow = z.infer<typeof TriggerCsvRow>;
+
+export const TriggerSummary = z.object({
+  id: z.string(),
+  kind: z.string(),
+  label: z.string(),
+  attribution: z.enum(["window", "year"]).describe("window: counted in the year each person's window ends; year: each calendar year a person is followed in"),
+  type: z.enum(["binary", "hours"]),
+  measures: z.string(),
+  source: z.string(),
+  skipped: z.boolean().describe("True when an optional extract it needs was missing"),
+  periods: z.array(
+    z.object({
+      period: z.string(),
+      persons: z.number().int(),
+      achieved: z.number().int().nullable().describe("Persons observed 1 (binary triggers); null for hours"),
+      byStatus: z.record(z.string(), z.number().int()).describe("observed, censored:<reason>, incomplete:<reason>"),
+    }),
+  ),
+});
+
 export const IngestArtefact = z.object({
   artefact: z.literal("ingest"),
   schema_version: z.literal(1),
@@ -149,6 +189,7 @@ export const IngestArtefact = z.object({
   outcomes: z.array(OutcomeSummary),
   covariates: z.array(z.object({ id: z.string(), kind: z.string(), type: z.enum(["binary", "continuous", "categorical"]), missing: z.number().int() })),
   warnings: z.array(IssueSchema),
-  files: z.object({ persons: z.string(), outcomes: z.string(), outcomeStatus: z.string() }),
+  files: z.object({ persons: z.string(), outcomes: z.string(), outcomeStatus: z.string(), triggers: z.string().optional() }),
+  triggers: z.array(TriggerSummary).optional().describe("Rate-card triggers (spec triggers): per trigger and period the persons by status and how many achieved it; absent when the spec names none."),
 });
 export type IngestArtefact = z.infer<typeof IngestArtefact>;

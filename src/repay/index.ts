@@ -15,6 +15,7 @@ import type { OutcomeRow } from "./outcomeTable.ts";
 import { Portfolio, portfolioView } from "./portfolio.ts";
 import { repayContract } from "./repayContract.ts";
 import { parseOutcomeTable } from "./parseOutcomeTable.ts";
+import { outcomeRowsFromTriggers } from "./triggerRows.ts";
 import { ContractDataError } from "./ruleAmounts.ts";
 import { ruleDefinition } from "./rules/index.ts";
 import { SettlementFile } from "./settlements.ts";
@@ -102,7 +103,7 @@ export const stage = defineStage({
   folder: "src/repay/",
   does: "what the municipality owes the investors under each contract: caps, payer split, cumulative ledger, IRR, risk, portfolio check",
   reads: [],
-  readsOptional: ["effects", "projection"],
+  readsOptional: ["effects", "projection", "triggers"],
   inputs: (spec) => [
     ...[spec.contract ?? []].flat().map((file) => ({
       role: "contract",
@@ -129,11 +130,20 @@ export const stage = defineStage({
         continue;
       }
       const table = files.find((f) => f.role === "outcomeTable" && f.format === "text" && f.parent === file.file);
+      const needed = parsed.data.rules.flatMap((r) => ruleDefinition(r).tableOutcomes(r));
+      if (!parsed.data.outcomeTable && needed.length > 0 && context.spec.triggers) {
+        // Triggers measured from the registers (ingest's work/triggers.csv): every id the contract pays on must be one.
+        const known = context.spec.triggers.outcomes.map((t) => t.id);
+        const unknown = [...new Set(needed.filter((o) => !known.includes(o)))];
+        if (artefacts.triggers === null) issues.push(issue("artefact_missing", messages.artefactMissing("ingest"), { path: ["triggers"] }));
+        else if (unknown.length > 0) issues.push(issue("unknown_outcome", messages.triggerUnknown(parsed.data.name, unknown, known), { file: file.file, path: ["rules"] }));
+        else contracts.push({ contract: parsed.data, outcomeRows: outcomeRowsFromTriggers(artefacts.triggers) });
+        continue;
+      }
       if (!parsed.data.outcomeTable || table?.format !== "text" || table.content === null) {
         contracts.push({ contract: parsed.data, outcomeRows: null });
         continue;
       }
-      const needed = parsed.data.rules.flatMap((r) => ruleDefinition(r).tableOutcomes(r));
       const rows = parseOutcomeTable(table.content, table.file, file.file, needed);
       if ("issues" in rows) issues.push(...rows.issues);
       else contracts.push({ contract: parsed.data, outcomeRows: rows.rows });

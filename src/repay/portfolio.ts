@@ -3,7 +3,10 @@
  * investment, decentral repayment, decentral savings and net savings per investment.
  * Each row is checked (net = savings − repayment; investment = the contract's capital;
  * the decentral repayment the contract's ledger gives), and each published total
- * against the sum of its rows — saying plainly where a printed total is not that sum.
+ * against the sum of its rows — saying plainly where a printed total is not that sum. With
+ * `line`s and `capital`s, each row's investment is also checked against the capital the
+ * document states on the investment's own page, and `annualNet` checks the text's "less than
+ * 0,5 mio. kr. a year" both on the text's totals and on the table's rows.
  */
 import { z } from "zod";
 import type { ContractResult } from "./schema.ts";
@@ -23,9 +26,26 @@ export const Portfolio = z.strictObject({
       decentralSavings: z.number(),
       netSavings: z.number(),
       printed: z.string(),
+      line: z.number().int().positive().optional().describe("The row's line in the source document"),
+      capital: z
+        .strictObject({ value: z.number().positive().describe("kroner"), line: z.number().int().positive(), printed: z.string() })
+        .optional()
+        .describe("The capital the document states on the investment's own page, to check the row's investment against"),
     }),
   ),
-  totals: z.array(z.strictObject({ column: z.enum(["investment", "decentralRepayment", "decentralSavings", "netSavings"]), published: z.number(), printed: z.string(), note: z.string().optional() })),
+  totals: z.array(
+    z.strictObject({ column: z.enum(["investment", "decentralRepayment", "decentralSavings", "netSavings"]), published: z.number(), printed: z.string(), note: z.string().optional(), line: z.number().int().positive().optional() }),
+  ),
+  annualNet: z
+    .strictObject({
+      below: z.number().describe("The text's bound on the yearly net saving, in the table's unit (002: 0,5)"),
+      years: z.number().positive().describe("The years the totals are spread over (002: 'fordelt over de næste 10 år')"),
+      printed: z.string(),
+      line: z.number().int().positive(),
+      note: z.string().optional(),
+    })
+    .optional()
+    .describe("The text's yearly net saving: (decentral savings − decentral repayment) / years, below the bound"),
 });
 export type Portfolio = z.infer<typeof Portfolio>;
 
@@ -40,9 +60,21 @@ export interface PortfolioCheck {
 export function portfolioView(portfolio: Portfolio, contracts: ReadonlyMap<string, ContractResult>) {
   const checks: PortfolioCheck[] = [];
   const close = (a: number, b: number, slack: number) => Math.abs(a - b) <= slack + 1e-9;
+  const at = (line: number | undefined) => (line === undefined ? "" : ` (line ${line})`);
   for (const row of portfolio.rows) {
     const net = row.decentralSavings - row.decentralRepayment;
-    checks.push({ what: `${row.name}: net = savings − repayment`, published: row.netSavings, computed: net, ok: close(net, row.netSavings, 2 * portfolio.rounding), note: null });
+    if (row.capital) {
+      const stated = row.capital.value / portfolio.scale;
+      const ok = close(stated, row.investment, portfolio.rounding);
+      checks.push({
+        what: `${row.name}${at(row.line)}: investment = the capital stated on its page (line ${row.capital.line})`,
+        published: row.investment,
+        computed: stated,
+        ok,
+        note: ok ? null : `the table prints ${row.investment} ${portfolio.unit} against '${row.capital.printed}' (${row.capital.value.toLocaleString("en")} kr)`,
+      });
+    }
+    checks.push({ what: `${row.name}${at(row.line)}: net = savings − repayment`, published: row.netSavings, computed: net, ok: close(net, row.netSavings, 2 * portfolio.rounding), note: null });
     const contract = row.contract ? contracts.get(row.contract) : undefined;
     if (contract) {
       const capital = contract.capital / portfolio.scale;
@@ -68,11 +100,35 @@ export function portfolioView(portfolio: Portfolio, contracts: ReadonlyMap<strin
     const slack = portfolio.rounding * portfolio.rows.length;
     const ok = close(sum, total.published, slack);
     checks.push({
-      what: `total ${total.column}: the sum of the rows`,
+      what: `total ${total.column}${at(total.line)}: the sum of the rows`,
       published: total.published,
       computed: sum,
       ok,
       note: ok ? null : (total.note ?? `the printed total is not the sum of its rows (${sum.toFixed(1)} ${portfolio.unit})`),
+    });
+  }
+  const net = portfolio.annualNet;
+  if (net) {
+    const total = (column: "decentralRepayment" | "decentralSavings") => portfolio.totals.find((t) => t.column === column);
+    const savings = total("decentralSavings");
+    const repayment = total("decentralRepayment");
+    if (savings && repayment) {
+      const yearly = (savings.published - repayment.published) / net.years;
+      checks.push({
+        what: `yearly net saving (line ${net.line}): (the text's savings − repayment) / ${net.years} years is below ${net.below}`,
+        published: net.below,
+        computed: yearly,
+        ok: yearly < net.below,
+        note: `(${savings.published} − ${repayment.published}) / ${net.years} = ${yearly.toFixed(2)} ${portfolio.unit} a year`,
+      });
+    }
+    const rowsYearly = portfolio.rows.reduce((s, r) => s + r.decentralSavings - r.decentralRepayment, 0) / net.years;
+    checks.push({
+      what: `yearly net saving (line ${net.line}) on the table's rows: (Σ savings − Σ repayment) / ${net.years} years is below ${net.below}`,
+      published: net.below,
+      computed: rowsYearly,
+      ok: rowsYearly < net.below,
+      note: rowsYearly < net.below ? null : (net.note ?? `the rows give ${rowsYearly.toFixed(2)} ${portfolio.unit} a year`),
     });
   }
   return { title: portfolio.title, source: portfolio.source, unit: portfolio.unit, rows: portfolio.rows, checks };

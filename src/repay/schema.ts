@@ -54,7 +54,16 @@ export const RateCardRule = z.strictObject({
   kind: z.literal("rate_card"),
   id: z.string(),
   label: z.string(),
-  prices: z.array(z.strictObject({ outcome: z.string().describe("A 0/1 column of the outcome table"), label: z.string(), price: Amount })).min(1),
+  prices: z
+    .array(
+      z.strictObject({
+        outcome: z.string().describe("A 0/1 column of the outcome table, or a trigger id of the spec's triggers"),
+        label: z.string(),
+        price: Amount,
+        minimum: Amount.optional().describe("A person counts when the outcome's value is at least this (e.g. IPS+: paid hours in the follow-up year); 1 when absent (a 0/1 outcome)"),
+      }),
+    )
+    .min(1),
   perPersonCap: Amount.optional().describe("The most paid for one person over the contract"),
 });
 

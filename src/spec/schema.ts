@@ -155,6 +155,12 @@ export const Outcome = z.discriminatedUnion("kind", [
       path: ["measure"],
     }),
   z.strictObject({ ...OutcomeBase, kind: z.literal("social_services_kr"), ...Window }),
+  z.strictObject({
+    ...OutcomeBase,
+    kind: z.literal("benefit_payments_kr"),
+    ...Window,
+    benefits: z.array(z.string()).default([]).describe("Benefit codes of the benefit_payments_monthly extract that count (empty: every payment)"),
+  }).describe("Kroner of public benefits paid over the window (the differential in kroner; days × a flat daily price is the fallback)."),
   z.strictObject({ ...OutcomeBase, kind: z.literal("convictions_per_person_year"), ...Window }),
   z.strictObject({ ...OutcomeBase, kind: z.literal("days_to_first_contact") }).describe("Days from start to the first job-centre contact on or after it; censored while there is none."),
   z.strictObject({
@@ -287,6 +293,49 @@ export const Estimation = z
   })
   .describe("How effects are estimated (stage 3).");
 
+/** What every rate-card trigger states: its id (the contract's rate card names it), a label, and where its terms come from. */
+const TriggerBase = {
+  id: Identifier,
+  label: z.string().optional(),
+  source: z.string().min(1).describe("Where the trigger's terms come from (a document and line), or 'illustrative: …'"),
+};
+/** Housing First style: measured over the first `windowMonths` from each person's start; paid in the year the window ends. */
+const TriggerWindow = { windowMonths: z.number().int().min(1).max(120).describe("The window from each person's start, e.g. 6 ('i løbet af 6 måneder')") };
+
+export const Trigger = z.discriminatedUnion("kind", [
+  z.strictObject({ ...TriggerBase, kind: z.literal("shelter_nights_within"), ...TriggerWindow, maxNights: z.number().int().min(0).describe("Stable housing: at most this many nights in a shelter in the window (002: 5)") }),
+  z.strictObject({
+    ...TriggerBase,
+    kind: z.literal("employment_rate_within"),
+    ...TriggerWindow,
+    minRate: z.number().gt(0).max(1).describe("Paid hours over the window against full time, e.g. 0.25"),
+    fullTimeHoursPerMonth: z.number().positive().describe("Full-time hours in a month (37 h a week: 160.33)"),
+  }),
+  z.strictObject({
+    ...TriggerBase,
+    kind: z.literal("education_within"),
+    ...TriggerWindow,
+    levels: z.array(z.string()).default([]).describe("Education levels that count as SU-eligible; a spell flagged suEligible yes counts too"),
+  }),
+  z.strictObject({ ...TriggerBase, kind: z.literal("action_plan_progress_within"), ...TriggerWindow }),
+  z.strictObject({
+    ...TriggerBase,
+    kind: z.literal("activity_in_year"),
+    activities: z.array(z.string()).min(1).describe("Activity codes of the programme_activities extract (camp, mentor)"),
+    require: z.enum(["all", "any"]).default("all").describe("all: the person took part in every listed activity in the year"),
+  }),
+  z.strictObject({ ...TriggerBase, kind: z.literal("exam_passed_in_year"), exams: z.array(z.string()).default([]).describe("Exam codes that count (empty: any exam)") }),
+  z.strictObject({
+    ...TriggerBase,
+    kind: z.literal("upper_secondary_in_year"),
+    event: z.enum(["enrolled", "completed"]).describe("enrolled: the year of the person's first start of such a spell; completed: the year of the first spell ended completed"),
+    levels: z.array(z.string()).min(1).describe("Education levels that are upper secondary"),
+  }),
+  z.strictObject({ ...TriggerBase, kind: z.literal("paid_hours_in_year") }),
+  z.strictObject({ ...TriggerBase, kind: z.literal("no_stay_in_year") }),
+]);
+export type TriggerSpec = z.infer<typeof Trigger>;
+
 export const EvaluationSpec = z
   .strictObject({
     $schema: z.string().optional(),
@@ -363,8 +412,23 @@ export const EvaluationSpec = z
       .strictObject({ riskSeed: z.number().int().min(0).max(4294967295).default(1).describe("Seed of the repayment-risk simulation") })
       .default({ riskSeed: 1 })
       .describe("How repayments are computed (stage 5)."),
+    triggers: z
+      .strictObject({
+        years: z.strictObject({ from: z.number().int().min(1900).max(2200), to: z.number().int().min(1900).max(2200) }).describe("The calendar years (contract periods named by the year) to derive triggers for"),
+        outcomes: z.array(Trigger).min(1),
+      })
+      .optional()
+      .describe("Rate-card triggers derived from the extracts per person and calendar year (work/triggers.csv), which a contract's rate card names by id instead of a hand-made outcome table."),
   })
   .superRefine((spec, ctx) => {
+    if (spec.triggers) {
+      const { years, outcomes } = spec.triggers;
+      if (years.from > years.to) ctx.addIssue({ code: "custom", path: ["triggers", "years"], message: `years.from ${years.from} is after years.to ${years.to}` });
+      const taken = [...spec.outcomes.map((o) => o.id), ...spec.covariates.map((c) => c.id)];
+      outcomes.forEach((t, i) => {
+        if (outcomes.findIndex((o) => o.id === t.id) !== i || taken.includes(t.id)) ctx.addIssue({ code: "custom", path: ["triggers", "outcomes", i, "id"], message: `id '${t.id}' is used twice` });
+      });
+    }
     spec.outcomes.forEach((o, i) => {
       if ("fromMonth" in o && o.fromMonth >= o.windowMonths) ctx.addIssue({ code: "custom", path: ["outcomes", i, "fromMonth"], message: "fromMonth must be before windowMonths" });
     });

@@ -195,7 +195,7 @@ describe("ingestExtract", () => {
       rowsOf([["id", "startDate", "endDate", "level"], ["A", "2022-08-01", "", "0751"], ["A", "2022-08-01", "2022-07-31", "0751"]]),
       context({ kind: "education_spells", file: "e.csv", columns: { personId: "id" } }),
     );
-    expect(spells.records).toEqual([{ personId: "A", startDate: day("2022-08-01"), endDate: null, level: "0751" }]);
+    expect(spells.records).toEqual([{ personId: "A", startDate: day("2022-08-01"), endDate: null, level: "0751", suEligible: null, completed: null }]);
     expect(spells.quarantine.map((q) => [q.column, q.rule])).toEqual([["endDate", "end_before_start"]]);
 
     const releases = await ingestExtract(

@@ -245,7 +245,7 @@ describe("the repay stage on the shipped example", () => {
     await ready;
     const artefact = repay.RepaymentArtefact.parse(JSON.parse(read(out, "repayment.json")));
     const checks = (artefact.portfolio as { checks: { what: string; ok: boolean }[] }).checks;
-    expect(checks.filter((c) => !c.ok).map((c) => c.what)).toContain("total decentralSavings: the sum of the rows");
+    expect(checks.filter((c) => !c.ok).map((c) => c.what)).toContain("total decentralSavings (line 471): the sum of the rows");
     expect(checks.find((c) => c.what === "Lær for Livet: investment = the contract's capital")!.ok).toBe(false);
     const ledger = parse(read(out, "ledger.csv"), { columns: true }) as Record<string, string>[];
     expect(ledger.filter((l) => l.contract === "ungifokus" && l.rule === "total" && l.item === "period")).toHaveLength(3);

@@ -16,7 +16,12 @@ export type ExtractFamily =
   | "convictions"
   | "prison_releases"
   | "jobcentre_contacts"
-  | "checklist_items";
+  | "checklist_items"
+  | "shelter_stays"
+  | "benefit_payments_monthly"
+  | "action_plan_assessments"
+  | "programme_activities"
+  | "school_exams";
 
 /** Days [from, to): null on either side is unbounded (a rejected row whose date could not be read). */
 export interface Span {

@@ -17,6 +17,7 @@ import { reconvictionAfterRelease } from "./reconviction_after_release.ts";
 import { retainedAfterStart } from "./retained_after_start.ts";
 import { selfSupportingAtMonth } from "./self_supporting_at_month.ts";
 import { socialServicesKr } from "./social_services_kr.ts";
+import { benefitPaymentsKr } from "./benefit_payments_kr.ts";
 import type { OutcomeDefinition, OutcomeKind, OutcomeOf } from "./types.ts";
 
 export const OUTCOME_DEFINITIONS = {
@@ -27,6 +28,7 @@ export const OUTCOME_DEFINITIONS = {
   paid_hours: paidHours,
   psychiatric,
   social_services_kr: socialServicesKr,
+  benefit_payments_kr: benefitPaymentsKr,
   convictions_per_person_year: convictionsPerPersonYear,
   days_to_first_contact: daysToFirstContact,
   months_without_benefit: monthsWithoutBenefit,

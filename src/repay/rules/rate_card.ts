@@ -15,11 +15,15 @@ export function rateCardLines(rule: RateCard, rows: readonly OutcomeRow[], paidB
   const lines: Line[] = [];
   const earned = new Map<string, number>();
   for (const price of rule.prices) {
-    const achievers = rows.filter((r) => r.outcomes[price.outcome] === 1);
+    const minimum = price.minimum?.value ?? 1;
+    const achievers = rows.filter((r) => {
+      const value = r.outcomes[price.outcome];
+      return value !== null && value !== undefined && value >= minimum;
+    });
     for (const r of achievers) earned.set(r.personId, (earned.get(r.personId) ?? 0) + price.price.value);
     const amount = achievers.length * price.price.value;
     const small = achievers.length > 0 && achievers.length < MIN_CELL;
-    lines.push({ rule: rule.id, item: price.label, basis: { persons: small ? null : achievers.length, price: price.price.value }, formula: "persons achieving it × price", amount: small ? null : amount, suppressed: small, illustrative: illustrative || price.price.illustrative, amountUnsuppressed: amount });
+    lines.push({ rule: rule.id, item: price.label, basis: { persons: small ? null : achievers.length, price: price.price.value }, formula: price.minimum ? `persons with ${price.outcome} at least ${minimum} × price` : "persons achieving it × price", amount: small ? null : amount, suppressed: small, illustrative: illustrative || price.price.illustrative || (price.minimum?.illustrative ?? false), amountUnsuppressed: amount });
   }
   if (rule.perPersonCap) {
     const cap = rule.perPersonCap.value;
