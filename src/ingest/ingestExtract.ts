@@ -77,7 +77,7 @@ export interface RejectedRow {
   readonly reason: "quarantined_row" | "conflicting_rows";
 }
 
-interface MappedField {
+export interface MappedField {
   readonly field: string;
   readonly column: string;
   readonly index: number;
@@ -457,7 +457,7 @@ function keyColumn(kind: ExtractKind, fields: readonly MappedField[]): MappedFie
 }
 
 /** Canonical field → header position; a mapped or required column that is absent stops the run, naming it. */
-function mapFields(kind: ExtractKind, header: readonly string[], context: ExtractContext): MappedField[] {
+export function mapFields(kind: ExtractKind, header: readonly string[], context: ExtractContext): MappedField[] {
   const mapped: MappedField[] = [];
   const missing: string[] = [];
   for (const [field, definition] of Object.entries(fieldsOf(kind))) {
