@@ -21,6 +21,7 @@ import { familyOf, type Evidence, type FlaggedSpan } from "./outcomes/evidence.t
 import type { ExtractKind } from "./extractKinds.ts";
 import { ingestExtract, type ExtractContext, type ExtractResult } from "./ingestExtract.ts";
 import { ingestBenefitBytes } from "./bytes/ingestBenefitBytes.ts";
+import { ingestBenefitWideBytes } from "./bytes/ingestBenefitWideBytes.ts";
 import { knownGroups } from "./parseBenefitCodes.ts";
 import { groupByPerson, type PersonRecords } from "./personRecords.ts";
 import { BenefitPanel } from "./benefitPanel.ts";
@@ -110,7 +111,9 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
     const result: ExtractResult =
       panel && source.bytes && extract.kind === "benefit_weeks_long"
         ? await ingestBenefitBytes(source.rows, source.bytes, extractContext, panel, input.benefitCodes!)
-        : await ingestExtract(extract.kind, source.rows, extractContext);
+        : panel && source.bytes && extract.kind === "benefit_weeks_wide"
+          ? await ingestBenefitWideBytes(source.rows, source.bytes, extractContext, panel, input.benefitCodes!)
+          : await ingestExtract(extract.kind, source.rows, extractContext);
     results.set(name, result);
     input.onExtractDone?.(name, result);
     // A header and no rows is not "nobody had any": it is a failed export, unless the spec says the register may be empty.

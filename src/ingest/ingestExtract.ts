@@ -85,7 +85,7 @@ export interface MappedField {
   readonly formats: CellFormats;
 }
 
-interface WeekColumn {
+export interface WeekColumn {
   readonly column: string;
   readonly index: number;
   readonly week: DayNumber;
@@ -491,7 +491,7 @@ function cellFormats(context: ExtractContext, values: Readonly<Record<string, st
   };
 }
 
-function findWeekColumns(header: readonly string[], context: ExtractContext): WeekColumn[] {
+export function findWeekColumns(header: readonly string[], context: ExtractContext): WeekColumn[] {
   const pattern = new RegExp(context.spec.weekColumnPattern);
   const columns: WeekColumn[] = [];
   header.forEach((column, index) => {

@@ -21,21 +21,9 @@ import { ingestExtract, mapFields, type ExtractContext, type ExtractResult, type
 import { parseCell } from "../rowSchema.ts";
 import type { BenefitCodes, RawRow } from "../schema.ts";
 import { ByteKeyTable } from "./ByteKeyTable.ts";
+import { CellTable, handOver } from "./handOver.ts";
 
-const NEWLINE = 0x0a;
-const CARRIAGE_RETURN = 0x0d;
 const PROGRESS_EVERY_ROWS = 100_000;
-/** Distinct week or code texts remembered; beyond, each is parsed on its own (a damaged file cannot grow the tables). */
-const MAX_DISTINCT = 100_000;
-
-interface CellEntry {
-  /** False: the row goes to the checked path. */
-  readonly ok: boolean;
-  /** Week: the Monday's day number; code: the group's cell value. */
-  readonly value: number;
-  /** Code: its number in the panel. */
-  readonly codeNumber: number;
-}
 
 /**
  * @param rows the extract's rows as the fast reader yields them (only the header is taken)
@@ -86,7 +74,6 @@ export async function ingestBenefitBytes(
   const personAt = personField.index;
   const weekAt = weekField.index;
   const codeAt = codeField.index;
-  const headerLines = headerRow!.line;
   const starts = new Int32Array(columns);
   const ends = new Int32Array(columns);
   const tally = { stored: 0, outside: 0, from: Infinity, to: -Infinity };
@@ -127,48 +114,10 @@ export async function ingestBenefitBytes(
     return true;
   };
 
-  const others = async function* (): AsyncGenerator<RawRow | RawRow[]> {
-    yield headerRow!;
-    let line = 0;
-    let carry: Buffer | null = null;
-    let pending: RawRow[] = [];
-    for await (const chunk of bytes()) {
-      const data: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
-      carry = null;
-      let start = 0;
-      for (let end = data.indexOf(NEWLINE, start); end >= 0; end = data.indexOf(NEWLINE, start)) {
-        line += 1;
-        if (line > headerLines) {
-          const stop = end > start && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
-          if (stop > start) {
-            progress();
-            // Rows handed over are read before the next row here (it may repeat their person-week).
-            if (pending.length > 0) {
-              const batch = pending;
-              pending = [];
-              yield batch;
-            }
-            if (!take(data, start, stop, line)) pending.push({ line, fields: splitAscii(data, start, stop, delimiter) });
-          }
-        }
-        start = end + 1;
-      }
-      if (start < data.length) carry = data.subarray(start);
-    }
-    if (pending.length > 0) yield pending;
-    if (carry && carry.length > 0) {
-      line += 1;
-      if (line > headerLines) {
-        progress();
-        if (!take(carry, 0, carry.length, line)) yield { line, fields: splitAscii(carry, 0, carry.length, delimiter) };
-      }
-    }
-  };
-
   // The rows handed over write to the same panel (and name their repeats from it), as in the checked path.
   const { onProgress: _progress, ...quiet } = context;
   const sink = (personId: string, week: number, code: string, line: number) => panel.set(personId, week, codes.groupOfCode.get(code)!, line, code);
-  const checked = await ingestExtract("benefit_weeks_long", others(), { ...quiet, benefitSink: sink });
+  const checked = await ingestExtract("benefit_weeks_long", handOver(bytes, headerRow!, delimiter, take, progress), { ...quiet, benefitSink: sink });
   const coverage =
     tally.stored === 0
       ? checked.coverage
@@ -195,31 +144,3 @@ function columnsOf(rawHeader: readonly string[], context: ExtractContext): Mappe
   }
 }
 
-/** Distinct cell texts → their parsed entry, looked up from bytes. */
-class CellTable {
-  private readonly keys = new ByteKeyTable(64);
-  private readonly entries: CellEntry[] = [];
-  constructor(private readonly parse: (text: string) => CellEntry) {}
-
-  get(data: Buffer, start: number, end: number): CellEntry {
-    const known = this.keys.get(data, start, end);
-    if (known >= 0) return this.entries[known]!;
-    const entry = this.parse(data.toString("latin1", start, end));
-    if (this.entries.length < MAX_DISTINCT) {
-      this.keys.set(data, start, end, this.entries.length);
-      this.entries.push(entry);
-    }
-    return entry;
-  }
-}
-
-function splitAscii(data: Buffer, start: number, stop: number, delimiter: number): string[] {
-  const fields: string[] = [];
-  let fieldStart = start;
-  for (let i = data.indexOf(delimiter, start); i >= 0 && i < stop; i = data.indexOf(delimiter, i + 1)) {
-    fields.push(data.toString("latin1", fieldStart, i));
-    fieldStart = i + 1;
-  }
-  fields.push(data.toString("latin1", fieldStart, stop));
-  return fields;
-}
