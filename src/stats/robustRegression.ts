@@ -6,7 +6,7 @@
  *   CI = β ± qt(1 − α/2, df) · SE,   p = 2 · pt(−|t|, df).
  * Reference: MacKinnon & White (1985); Lin (2013) for the interacted estimator.
  */
-import { fastLeastSquares } from "./fastLeastSquares.ts";
+import { leastSquares } from "./leastSquares.ts";
 import { studentTQuantile, studentTTwoSidedP } from "./distributions.ts";
 
 export interface Coefficient {
@@ -29,7 +29,7 @@ export interface RobustFit {
 }
 
 export function robustRegression(columns: readonly { name: string; values: ArrayLike<number> }[], y: ArrayLike<number>, confidence = 0.95): RobustFit {
-  const fit = fastLeastSquares(columns, y);
+  const fit = leastSquares(columns, y);
   const { n, rank } = fit;
   const df = n - rank;
   if (df < 1) throw new Error(`too few persons (${n}) for the ${rank} coefficients of the model`);
