@@ -66,11 +66,11 @@ async function both(path: string, decimal: "," | ".") {
 }
 
 describe("tableFromBytes(header, headerLine, bytes, delimiter, options)", () => {
-  it("gives tableFromRows' table, double for double, or declines where tableFromRows finds a problem (600 generated tables)", async () => {
+  it("gives tableFromRows' table, double for double, or declines where tableFromRows finds a problem (400 generated tables)", async () => {
     const random = seededRandom(20261203);
     let taken = 0;
     let declined = 0;
-    for (let i = 0; i < 600; i += 1) {
+    for (let i = 0; i < 400; i += 1) {
       const decimal = random.next() < 0.5 ? "," : ".";
       const path = join(dir, `t${i}.csv`);
       writeFileSync(path, generated(random, decimal));
@@ -87,8 +87,8 @@ describe("tableFromBytes(header, headerLine, bytes, delimiter, options)", () => 
       }
     }
     // Both branches are exercised: tables read from the bytes, and problem tables left to tableFromRows.
-    expect(taken).toBeGreaterThan(80);
-    expect(declined).toBeGreaterThan(100);
+    expect(taken).toBeGreaterThan(50);
+    expect(declined).toBeGreaterThan(70);
   }, 60_000);
 
   it("reads 0.1 as the double Number('0.1') gives, and 12345678901234.5 through the checked parser", async () => {

@@ -109,16 +109,16 @@ async function compare(bytes: Buffer, weekFormat: "iso" | "yyww", name: string):
 }
 
 describe("ingestBenefitBytes(rows, bytes, context, panel, codes)", () => {
-  it("accepts, quarantines, flags and stops exactly as the checked path on 250 generated and 250 fuzzed files", async () => {
+  it("accepts, quarantines, flags and stops exactly as the checked path on 150 generated and 150 fuzzed files", async () => {
     const random = seededRandom(20261201);
     let viaBytes = 0;
-    for (let i = 0; i < 250; i += 1) {
+    for (let i = 0; i < 150; i += 1) {
       const { text, weekFormat } = generated(random);
       if (await compare(Buffer.from(text, "utf8"), weekFormat, `g${i}.csv`)) viaBytes += 1;
     }
-    for (let i = 0; i < 250; i += 1) if (await compare(damagedExtract(random), "iso", `f${i}.csv`)) viaBytes += 1;
+    for (let i = 0; i < 150; i += 1) if (await compare(damagedExtract(random), "iso", `f${i}.csv`)) viaBytes += 1;
     // Most files are ones the byte reader takes (the rest: quotes, Danish letters, mixed line ends).
-    expect(viaBytes).toBeGreaterThan(300);
+    expect(viaBytes).toBeGreaterThan(180);
   }, 60_000);
 
   it("reads rows across chunk boundaries (a file of several megabytes) as the checked path does", async () => {
