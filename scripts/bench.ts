@@ -3,16 +3,17 @@
  *
  *   npm run bench                         full size: 50,000 persons × 520 weeks (26 M rows), 1 M-row estimation, RI on 100,000
  *   npm run bench -- --persons 5000       smaller (weeks, rows and RI persons follow the options below)
- *   options: --persons N --weeks N --rows N --ri-persons N --permutations N
+ *   options: --persons N --weeks N --rows N --ri-persons N --permutations N --keep (keep the generated inputs)
+ *            --json FILE (the rows as { machine, date, rows: [{ stage, effektSeconds, peakMB, peer, peerSeconds, ratio }] })
  *
- * Every input is generated here (seeded) in a temporary folder; nothing large is committed.
+ * Every input is generated here (seeded) in a temporary folder, removed at the end unless --keep; nothing large is committed.
  * Each measurement runs in a child process of its own, so its peak memory is its own.
  * The same work runs in DuckDB (`npm install --no-save @duckdb/node-api`), pandas +
  * statsmodels (Debian's python3-pandas, python3-statsmodels) and R (data.table, sandwich)
  * when they are installed, and the ratios are printed.
  */
 import { spawnSync } from "node:child_process";
-import { createWriteStream, existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir, cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -30,11 +31,14 @@ interface Measure {
   ms: number;
   peakMB: number;
   detail?: string;
+  /** estimate: the read, the HC2 fit and the Lin fit on their own. */
+  parts?: { readMs: number; hc2Ms: number; linMs: number };
 }
 
 async function child(task: string, args: string[]): Promise<void> {
   const start = performance.now();
   let detail = "";
+  let parts: Measure["parts"];
   if (task === "ingest") {
     const { runStage } = await import("../pipeline/run.ts");
     await runStage("ingest", { specPath: args[0]!, outDir: args[1]!, log: () => {} });
@@ -56,22 +60,19 @@ async function child(task: string, args: string[]): Promise<void> {
     );
     detail = `${result.getRows().length} persons`;
   } else if (task === "estimate") {
-    const { detectDialect } = await import("../pipeline/io/readCsv.ts");
-    const { rowsOfExtract } = await import("../pipeline/io/scanCsv.ts");
-    const { tableFromRows } = await import("../src/estimate/tableFromRows.ts");
+    // The table as `effekt estimate --table` reads it: from the bytes when the byte reader takes it.
+    const { openExtract } = await import("../pipeline/io/openExtract.ts");
+    const { tableFromBytes } = await import("../src/estimate/bytes/tableFromBytes.ts");
     const { regressionEstimate } = await import("../src/estimate/regressionEstimators.ts");
-    const dialect = await detectDialect(args[0]!, {});
-    let header: string[] = [];
-    const rows: { line: number; fields: string[] }[] = [];
-    for await (const item of (await rowsOfExtract(args[0]!, "table", dialect)).rows) {
-      for (const row of Array.isArray(item) ? item : [item]) {
-        if (!("fields" in row)) continue;
-        if (header.length === 0) header = [...row.fields];
-        else rows.push({ line: row.line, fields: [...row.fields] });
-      }
-    }
+    const opened = await openExtract(args[0]!, "table", { dialect: {} });
+    const iterator = opened.rows[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    await iterator.return?.();
+    const headerRow = (Array.isArray(first.value) ? first.value[0] : first.value) as { line: number; fields: string[] };
+    const header = headerRow.fields.map((f) => f.trim());
     const covariates = header.filter((h) => h.startsWith("x"));
-    const { table } = tableFromRows(header, rows, { file: "t", decimal: ".", treatment: "arm", blocks: null, numeric: ["y", ...covariates], binary: [], counts: [], subgroups: [] });
+    const table = await tableFromBytes(header, headerRow.line, opened.bytes!, opened.dialect.delimiter, { file: "t", decimal: ".", treatment: "arm", blocks: null, numeric: ["y", ...covariates], binary: [], counts: [], subgroups: [] });
+    if (!table) throw new Error("bench: the byte reader declined the generated table");
     const readMs = performance.now() - start;
     const units = table.arm.map((_, i) => i);
     const data = { outcome: "y", contrast: "t vs c", units, z: table.arm.map((a) => Number(a === "treatment")), y: table.columns.get("y")! as number[], confidence: 0.95 };
@@ -81,7 +82,8 @@ async function child(task: string, args: string[]): Promise<void> {
     const fitMs = performance.now() - fitStart;
     const linStart = performance.now();
     regressionEstimate(data, "lin", columns);
-    detail = `read ${readMs.toFixed(0)} ms, HC2 ${fitMs.toFixed(0)} ms, Lin ${(performance.now() - linStart).toFixed(0)} ms; estimate ${adjusted.estimate?.toFixed(6)} SE ${adjusted.std_error?.toFixed(6)}`;
+    parts = { readMs, hc2Ms: fitMs, linMs: performance.now() - linStart };
+    detail = `read ${readMs.toFixed(0)} ms, HC2 ${fitMs.toFixed(0)} ms, Lin ${parts.linMs.toFixed(0)} ms; estimate ${adjusted.estimate?.toFixed(6)} SE ${adjusted.std_error?.toFixed(6)}`;
   } else if (task === "ri") {
     const { randomizationInference } = await import("../src/estimate/randomizationInference.ts");
     const { seededRandom } = await import("../src/shared/random.ts");
@@ -93,7 +95,7 @@ async function child(task: string, args: string[]): Promise<void> {
     detail = `p = ${r.p_value}`;
   }
   const peakMB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ ms: performance.now() - start, peakMB, detail }) + "\n");
+  process.stdout.write(JSON.stringify({ ms: performance.now() - start, peakMB, detail, ...(parts ? { parts } : {}) }) + "\n");
 }
 
 function measure(task: string, args: string[]): Measure | null {
@@ -142,6 +144,12 @@ async function main(): Promise<void> {
   const riPersons = argument("ri-persons", 100_000);
   const permutations = argument("permutations", 10_000);
   const dir = mkdtempSync(join(tmpdir(), "effekt-bench-"));
+  // The generated inputs (hundreds of MB at full size) are removed at the end, also when a step fails; --keep keeps them.
+  const keep = process.argv.includes("--keep");
+  if (!keep) {
+    process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+    process.on("SIGINT", () => process.exit(130));
+  }
   console.log(`effekt bench — ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
   console.log(`inputs in ${dir}: ${persons.toLocaleString("en")} persons × ${weeks} weeks; estimation table ${tableRows.toLocaleString("en")} rows; RI on ${riPersons.toLocaleString("en")} persons × ${permutations.toLocaleString("en")} draws\n`);
 
@@ -260,5 +268,34 @@ async function main(): Promise<void> {
   for (const r of rows) print(r);
   console.log("");
   for (const [name, m] of [["effekt estimate", estimate], ["pandas", pandas], ["R", r], ["DuckDB", duck], ["RI", ri]] as const) if (m?.detail) console.log(`${name}: ${m.detail}`);
-  console.log(`\ntargets: ingest ≤ 1.5 × DuckDB and < 1024 MB peak; read + HC2 ≤ pandas + statsmodels; RI < 10 s`);
+
+  // --json FILE: the rows in one shape, one per stage and peer (estimate_hc2 = read + HC2; estimate_lin = read + Lin).
+  const jsonAt = process.argv.indexOf("--json");
+  if (jsonAt > 0) {
+    const seconds = (ms: number | undefined) => (ms === undefined ? null : Number((ms / 1000).toFixed(3)));
+    const entry = (stage: string, effektMs: number | undefined, peakMB: number | undefined, peer: string | null, peerMeasure: Measure | null) => ({
+      stage,
+      effektSeconds: seconds(effektMs),
+      peakMB: peakMB === undefined ? null : Math.round(peakMB),
+      peer,
+      peerSeconds: peerMeasure ? seconds(peerMeasure.ms) : null,
+      ratio: effektMs !== undefined && peerMeasure ? Number((effektMs / peerMeasure.ms).toFixed(3)) : null,
+    });
+    const parts = estimate?.parts;
+    const json = {
+      machine: `${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+      date: new Date().toISOString().slice(0, 10),
+      rows: [
+        entry("ingest_long", longMeasure?.ms, longMeasure?.peakMB, "DuckDB read_csv + group by (long file only, not the same derivation)", duck),
+        entry("ingest_wide", wideMeasure?.ms, wideMeasure?.peakMB, null, null),
+        entry("estimate_hc2", parts ? parts.readMs + parts.hc2Ms : undefined, estimate?.peakMB, "pandas + statsmodels (read + HC2)", pandas),
+        entry("estimate_hc2", parts ? parts.readMs + parts.hc2Ms : undefined, estimate?.peakMB, "R fread + lm + sandwich (read + HC2)", r),
+        entry("estimate_lin", parts ? parts.readMs + parts.linMs : undefined, estimate?.peakMB, "pandas + statsmodels (read + HC2)", pandas),
+        entry("ri", ri?.ms, ri?.peakMB, null, null),
+      ],
+    };
+    writeFileSync(process.argv[jsonAt + 1]!, JSON.stringify(json, null, 2) + "\n");
+    console.log(`\nwritten: ${process.argv[jsonAt + 1]}`);
+  }
+  console.log(`\ntargets (issue #19): ingest ≤ 1.0 × DuckDB and < 1 GB peak; read + HC2 ≤ 0.5 × pandas + statsmodels and ≤ 0.5 × R; read + Lin ≤ pandas' read + HC2; RI ≤ 4 s`);
 }

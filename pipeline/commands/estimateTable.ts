@@ -4,9 +4,11 @@ import { artefactPath } from "../../src/catalogue.ts";
 import { ADJUSTMENT } from "../../src/estimate/index.ts";
 import { estimateEffects } from "../../src/estimate/estimateEffects.ts";
 import { EffectsArtefact } from "../../src/estimate/schema.ts";
-import { tableFromRows } from "../../src/estimate/tableFromRows.ts";
+import { tableFromRows, type TableOptions } from "../../src/estimate/tableFromRows.ts";
+import { tableFromBytes } from "../../src/estimate/bytes/tableFromBytes.ts";
+import type { AnalysisTable } from "../../src/estimate/analysisTable.ts";
 import { messages } from "../../src/messages.ts";
-import { issue, StopRun, stopRun } from "../../src/shared/issues.ts";
+import { issue, StopRun, stopRun, type Issue } from "../../src/shared/issues.ts";
 import { formatJson, writeFileAtomic } from "../io/files.ts";
 import { exists, isDirectory, shown } from "../io/paths.ts";
 import { oneByOne, openExtract } from "../io/openExtract.ts";
@@ -107,8 +109,7 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
   if (!(await exists(path))) stopRun(issue("table_missing", messages.inputMissing("table"), { file, path: [] }));
   const opened = await openExtract(path, file, { dialect: {} });
   const dialect = opened.dialect;
-  const { header, rows } = await readTableRows(opened.rows, file);
-  const { table, issues } = tableFromRows(header, rows, {
+  const tableOptions = {
     file,
     decimal: dialect.decimal,
     treatment: options.treatment,
@@ -117,12 +118,13 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
     binary: options.binary,
     counts: options.counts,
     subgroups: options.subgroups,
-  });
+  };
+  const { table, issues } = await readTable(path, file, opened, tableOptions);
   if (issues.length > 0) throw new StopRun(issues);
   const arms = [...new Set(table.arm)].sort();
   if (!arms.includes(options.control)) stopRun(issue("control_missing", messages.controlMissing(options.control, options.treatment, arms), { file, path: [] }));
   if (arms.length < 2) stopRun(issue("one_arm", messages.oneArm(options.treatment, arms), { file, path: [] }));
-  options.log(`estimate: ${file}: ${rows.length} persons, arms ${arms.join(", ")} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}]`);
+  options.log(`estimate: ${file}: ${table.arm.length} persons, arms ${arms.join(", ")} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}]`);
   const kindOf = (id: string) =>
     options.binary.includes(id)
       ? { id, kind: "binary" as const }
@@ -152,6 +154,23 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
   const out = join(resolve(options.outDir), artefactPath("effects"));
   await writeFileAtomic(out, formatJson(artefact));
   return shown(out);
+}
+
+/** A table the byte reader takes whole is read from the bytes; any other (or one with any problem) by tableFromRows, which names it. */
+async function readTable(path: string, file: string, opened: Awaited<ReturnType<typeof openExtract>>, tableOptions: TableOptions): Promise<{ table: AnalysisTable; issues: Issue[] }> {
+  if (opened.bytes) {
+    const iterator = opened.rows[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    await iterator.return?.();
+    const row = first.done ? undefined : Array.isArray(first.value) ? first.value[0] : first.value;
+    if (row && "fields" in row) {
+      const table = await tableFromBytes(row.fields.map((f) => f.trim()), row.line, opened.bytes, opened.dialect.delimiter, tableOptions);
+      if (table) return { table, issues: [] };
+    }
+    opened = await openExtract(path, file, { dialect: {} });
+  }
+  const { header, rows } = await readTableRows(opened.rows, file);
+  return tableFromRows(header, rows, tableOptions);
 }
 
 async function readTableRows(source: AsyncIterable<RawRow | RawRow[]>, file: string) {

@@ -18,7 +18,7 @@ import type { DateFormat, MonthFormat } from "../../src/ingest/parseValue.ts";
 import type { RawRow } from "../../src/ingest/schema.ts";
 import { detectDialect, type Dialect } from "./readCsv.ts";
 import { headerIndex, readXlsxSheet, sheetRows, type ColumnFormat, type XlsxSheet } from "./readXlsx.ts";
-import { rowsOfExtract } from "./scanCsv.ts";
+import { fileChunks, rowsOfExtract } from "./scanCsv.ts";
 import { sniffFile } from "./sniffFile.ts";
 
 export interface OpenOptions {
@@ -52,6 +52,8 @@ export interface OpenedExtract {
   readonly reader: string;
   /** The date format to read this extract with (declared or detected), when it has date columns. */
   readonly dateFormat?: DateFormat;
+  /** The whole file in chunks, when the fast reader applies (one-byte text, quote-free, one line ending): for byte-level readers. */
+  readonly bytes?: () => AsyncIterable<Buffer>;
 }
 
 /** Distinct values kept per date column while detecting (more than all days from 1900 to 2100 in every known format). */
@@ -80,6 +82,7 @@ export async function openExtract(path: string, shown: string, options: OpenOpti
     rows: checked,
     reader: fast ? "fast reader" : "csv-parse",
     ...(hasDates ? { dateFormat: dateFormat! } : {}),
+    ...(fast ? { bytes: () => fileChunks(path) } : {}),
   };
 }
 

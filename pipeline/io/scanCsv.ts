@@ -117,6 +117,11 @@ function splitAscii(data: Buffer, start: number, stop: number, delimiter: number
   return fields;
 }
 
+/** The file's bytes in chunks, for the byte-level readers (src/ingest/bytes/). */
+export async function* fileChunks(path: string): AsyncGenerator<Buffer> {
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) yield chunk as Buffer;
+}
+
 /** The fastest reader that reads this file exactly as csv-parse would. */
 export async function rowsOfExtract(path: string, displayName: string, dialect: Dialect): Promise<{ rows: AsyncIterable<RawRow | RawRow[]>; fast: boolean }> {
   // The byte scanner splits single-byte text; UTF-16 (two bytes a character) always goes through csv-parse.

@@ -18,6 +18,8 @@ export class BenefitPanel {
   private readonly codeIndex = new Map<string, number>();
   private readonly personIndex: ReadonlyMap<string, number>;
   private readonly groupIndex: ReadonlyMap<string, number>;
+  /** The population's ids in panel order, for readers that index persons themselves (src/ingest/bytes/). */
+  readonly personIds: readonly string[];
 
   /**
    * @param persons the population's person ids
@@ -28,6 +30,7 @@ export class BenefitPanel {
     if (groups.length > 255) throw new Error("BenefitPanel holds at most 255 benefit groups");
     this.firstWeek = mondayOfWeek(from);
     this.weekCount = Math.max(0, Math.floor((mondayOfWeek(to) - this.firstWeek) / 7) + 1);
+    this.personIds = persons;
     this.personIndex = new Map(persons.map((p, i) => [p, i]));
     this.groupIndex = new Map(groups.map((g, i) => [g, i + 1]));
     this.cells = new Uint8Array(persons.length * this.weekCount);
@@ -42,16 +45,38 @@ export class BenefitPanel {
     const offset = (week - this.firstWeek) / 7;
     if (offset < 0 || offset >= this.weekCount) return { status: "outside" };
     const cell = person * this.weekCount + offset;
-    let codeNumber = this.codeIndex.get(code);
-    if (codeNumber === undefined) {
-      if (this.codeIndex.size >= 65535) throw new Error("BenefitPanel holds at most 65535 benefit codes");
-      this.codeIndex.set(code, (codeNumber = this.codeIndex.size + 1));
-    }
+    const codeNumber = this.codeNumberOf(code);
     if (this.lines[cell] !== 0) return { status: "duplicate", firstLine: this.lines[cell]!, sameCode: this.codes[cell] === codeNumber };
     this.cells[cell] = this.groupIndex.get(group)!;
     this.lines[cell] = line;
     this.codes[cell] = codeNumber;
     return { status: "stored" };
+  }
+
+  /** The number a benefit code is stored under (given on first use), to tell repeats from conflicts. */
+  codeNumberOf(code: string): number {
+    let codeNumber = this.codeIndex.get(code);
+    if (codeNumber === undefined) {
+      if (this.codeIndex.size >= 65535) throw new Error("BenefitPanel holds at most 65535 benefit codes");
+      this.codeIndex.set(code, (codeNumber = this.codeIndex.size + 1));
+    }
+    return codeNumber;
+  }
+
+  /** A group's cell value (its index + 1). */
+  groupValueOf(group: string): number {
+    return this.groupIndex.get(group)!;
+  }
+
+  /** Stores a cell by person and week index unless it was written already: 0 when stored, else the line that wrote it. */
+  storeAt(person: number, offset: number, groupValue: number, codeNumber: number, line: number): number {
+    const cell = person * this.weekCount + offset;
+    const first = this.lines[cell]!;
+    if (first !== 0) return first;
+    this.cells[cell] = groupValue;
+    this.lines[cell] = line;
+    this.codes[cell] = codeNumber;
+    return 0;
   }
 
   /** The group of a person in the week starting on `monday`, or null for no code (or outside the panel). */

@@ -19,7 +19,9 @@ import { coverageDay, type EvaluationSpec, type ExtractSpec } from "../spec/sche
 import { personsWithIncompleteLookBack } from "./covariateEvidence.ts";
 import { familyOf, type Evidence, type FlaggedSpan } from "./outcomes/evidence.ts";
 import type { ExtractKind } from "./extractKinds.ts";
-import { ingestExtract, type ExtractResult } from "./ingestExtract.ts";
+import { ingestExtract, type ExtractContext, type ExtractResult } from "./ingestExtract.ts";
+import { ingestBenefitBytes } from "./bytes/ingestBenefitBytes.ts";
+import { ingestBenefitWideBytes } from "./bytes/ingestBenefitWideBytes.ts";
 import { knownGroups } from "./parseBenefitCodes.ts";
 import { groupByPerson, type PersonRecords } from "./personRecords.ts";
 import { BenefitPanel } from "./benefitPanel.ts";
@@ -41,6 +43,8 @@ export interface ExtractSource {
   readonly file: string;
   readonly dialect: { readonly delimiter: string; readonly encoding: string; readonly decimal: DecimalSeparator; readonly detected: readonly string[] };
   readonly rows: AsyncIterable<RawRow | RawRow[]>;
+  /** The whole file in chunks, when the fast reader applies: long benefit weeks are then read from the bytes. */
+  readonly bytes?: () => AsyncIterable<Buffer>;
 }
 
 export interface IngestInput {
@@ -92,7 +96,7 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
       warnings.push(issue("extract_optional_missing", messages.extractOptionalMissing(name, extract.file), { path: ["extracts", name] }));
       continue;
     }
-    const result: ExtractResult = await ingestExtract(extract.kind, source.rows, {
+    const extractContext: ExtractContext = {
       name,
       file: source.file,
       spec: extract,
@@ -107,7 +111,13 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
       ...(panel && extract.kind.startsWith("benefit_weeks")
         ? { benefitSink: (personId: string, week: number, code: string, line: number) => panel!.set(personId, week, input.benefitCodes!.groupOfCode.get(code)!, line, code) }
         : {}),
-    });
+    };
+    const result: ExtractResult =
+      panel && source.bytes && extract.kind === "benefit_weeks_long"
+        ? await ingestBenefitBytes(source.rows, source.bytes, extractContext, panel, input.benefitCodes!)
+        : panel && source.bytes && extract.kind === "benefit_weeks_wide"
+          ? await ingestBenefitWideBytes(source.rows, source.bytes, extractContext, panel, input.benefitCodes!)
+          : await ingestExtract(extract.kind, source.rows, extractContext);
     results.set(name, result);
     input.onExtractDone?.(name, result);
     // A header and no rows is not "nobody had any": it is a failed export, unless the spec says the register may be empty.
@@ -438,7 +448,7 @@ export const stage = defineStage({
     for (const [name, extract] of Object.entries(spec.extracts)) {
       const opened = files.find((f) => f.role === `extract:${name}`);
       const content = opened?.format === "rows" ? opened.content : null;
-      sources[name] = content ? { file: opened!.file, dialect: content.dialect, rows: content.rows } : null;
+      sources[name] = content ? { file: opened!.file, dialect: content.dialect, rows: content.rows, ...(content.bytes ? { bytes: content.bytes } : {}) } : null;
       if (content?.dateFormat !== undefined) extracts[name] = { ...extract, dateFormat: content.dateFormat };
     }
     const codesFile = files.find((f) => f.role === "benefitCodes");

@@ -77,7 +77,7 @@ export interface RejectedRow {
   readonly reason: "quarantined_row" | "conflicting_rows";
 }
 
-interface MappedField {
+export interface MappedField {
   readonly field: string;
   readonly column: string;
   readonly index: number;
@@ -85,7 +85,7 @@ interface MappedField {
   readonly formats: CellFormats;
 }
 
-interface WeekColumn {
+export interface WeekColumn {
   readonly column: string;
   readonly index: number;
   readonly week: DayNumber;
@@ -475,7 +475,7 @@ function keyColumn(kind: ExtractKind, fields: readonly MappedField[]): MappedFie
 }
 
 /** Canonical field → header position; a mapped or required column that is absent stops the run, naming it. */
-function mapFields(kind: ExtractKind, header: readonly string[], context: ExtractContext): MappedField[] {
+export function mapFields(kind: ExtractKind, header: readonly string[], context: ExtractContext): MappedField[] {
   const mapped: MappedField[] = [];
   const missing: string[] = [];
   for (const [field, definition] of Object.entries(fieldsOf(kind))) {
@@ -509,7 +509,7 @@ function cellFormats(context: ExtractContext, values: Readonly<Record<string, st
   };
 }
 
-function findWeekColumns(header: readonly string[], context: ExtractContext): WeekColumn[] {
+export function findWeekColumns(header: readonly string[], context: ExtractContext): WeekColumn[] {
   const pattern = new RegExp(context.spec.weekColumnPattern);
   const columns: WeekColumn[] = [];
   header.forEach((column, index) => {

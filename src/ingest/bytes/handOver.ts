@@ -1,0 +1,85 @@
+/**
+ * The line loop the byte-level readers share: splits the body into lines exactly as the
+ * fast reader does (pipeline/io/scanCsv.ts: `\n` ends a line, one `\r` before it is dropped,
+ * empty lines are skipped, physical line numbers), offers each line to `take`, and yields the
+ * lines it does not take as raw rows for ingestExtract — the header first, then every other
+ * row in file order, each batch before the next line is offered (a later line may repeat it).
+ */
+import type { RawRow } from "../schema.ts";
+import { ByteKeyTable } from "./ByteKeyTable.ts";
+
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+/** Distinct cell texts remembered per table; beyond, each is parsed on its own (a damaged file cannot grow the tables). */
+const MAX_DISTINCT = 100_000;
+
+/** True when the line was taken (stored); false: ingestExtract reads it. */
+export type Take = (data: Buffer, start: number, stop: number, line: number) => boolean;
+
+export async function* handOver(bytes: () => AsyncIterable<Buffer>, header: RawRow, delimiter: number, take: Take, onRow: () => void): AsyncGenerator<RawRow | RawRow[]> {
+  yield header;
+  const headerLines = header.line;
+  let line = 0;
+  let carry: Buffer | null = null;
+  let pending: RawRow[] = [];
+  for await (const chunk of bytes()) {
+    const data: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    carry = null;
+    let start = 0;
+    for (let end = data.indexOf(NEWLINE, start); end >= 0; end = data.indexOf(NEWLINE, start)) {
+      line += 1;
+      if (line > headerLines) {
+        const stop = end > start && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
+        if (stop > start) {
+          onRow();
+          if (pending.length > 0) {
+            const batch = pending;
+            pending = [];
+            yield batch;
+          }
+          if (!take(data, start, stop, line)) pending.push({ line, fields: splitAscii(data, start, stop, delimiter) });
+        }
+      }
+      start = end + 1;
+    }
+    if (start < data.length) carry = data.subarray(start);
+  }
+  if (pending.length > 0) yield pending;
+  if (carry && carry.length > 0) {
+    line += 1;
+    if (line > headerLines) {
+      onRow();
+      if (!take(carry, 0, carry.length, line)) yield { line, fields: splitAscii(carry, 0, carry.length, delimiter) };
+    }
+  }
+}
+
+/** Distinct cell texts → their parsed entry, looked up from bytes (each text made a string once). */
+export class CellTable<E> {
+  private readonly keys = new ByteKeyTable(64);
+  private readonly entries: E[] = [];
+  constructor(private readonly parse: (text: string) => E) {}
+
+  get(data: Buffer, start: number, end: number): E {
+    const known = this.keys.get(data, start, end);
+    if (known >= 0) return this.entries[known]!;
+    const entry = this.parse(data.toString("latin1", start, end));
+    if (this.entries.length < MAX_DISTINCT) {
+      this.keys.set(data, start, end, this.entries.length);
+      this.entries.push(entry);
+    }
+    return entry;
+  }
+}
+
+/** The fields of a line as the fast reader splits them. */
+export function splitAscii(data: Buffer, start: number, stop: number, delimiter: number): string[] {
+  const fields: string[] = [];
+  let fieldStart = start;
+  for (let i = data.indexOf(delimiter, start); i >= 0 && i < stop; i = data.indexOf(delimiter, i + 1)) {
+    fields.push(data.toString("latin1", fieldStart, i));
+    fieldStart = i + 1;
+  }
+  fields.push(data.toString("latin1", fieldStart, stop));
+  return fields;
+}

@@ -1,0 +1,103 @@
+/**
+ * The byte-level table reader against tableFromRows (the fast reader's rows) on generated
+ * tables: wherever it takes a table, the two give the identical table, every number the same
+ * double; wherever tableFromRows finds a problem, the byte reader declines (null) so the
+ * checked path names it.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { openExtract, oneByOne } from "../../../pipeline/io/openExtract.ts";
+import { tableFromBytes } from "../../../src/estimate/bytes/tableFromBytes.ts";
+import { tableFromRows, type TableOptions } from "../../../src/estimate/tableFromRows.ts";
+import { randomInteger, seededRandom, type RandomSource } from "../../../src/shared/random.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "effekt-table-bytes-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function generated(random: RandomSource, decimal: "," | "."): string {
+  const pick = <T>(items: readonly T[]) => items[randomInteger(random, items.length)]!;
+  const delimiter = decimal === "," ? ";" : pick([",", "\t", ";"]);
+  const eol = pick(["\n", "\r\n"]);
+  const number = () => {
+    const roll = random.next();
+    if (roll < 0.05) return pick(["", "NA", "na", " ", "x", "1e5", "5.", ".5", "--1", "1.234,5", "1.234.567,25", "0012.50", "-0", "+3", "1234567890123456", "12345678901234.5"]);
+    const whole = String(randomInteger(random, roll < 0.5 ? 100 : 1_000_000));
+    const digits = randomInteger(random, 9);
+    const fraction = digits === 0 ? "" : decimal + String(randomInteger(random, 10 ** Math.min(digits, 8))).padStart(Math.min(digits, 8), "0");
+    return (random.next() < 0.2 ? "-" : "") + whole + fraction;
+  };
+  const header = ["arm", "y", "x1", "x2", "b", "g", "note"];
+  const lines = [header.join(delimiter)];
+  for (let i = 0, n = 1 + randomInteger(random, 40); i < n; i += 1) {
+    const cells = [
+      random.next() < 0.02 ? "" : pick(["treatment", "control", " control"]),
+      number(),
+      number(),
+      number(),
+      pick(["0", "1", "1", random.next() < 0.1 ? "2" : "0"]),
+      pick(["a", "b", "", " a"]),
+      random.next() < 0.03 ? "110295-3782" : pick(["", "ok", "a longer note of text"]),
+    ];
+    if (random.next() < 0.03) cells.pop();
+    if (random.next() < 0.03) cells.push("extra");
+    lines.push(cells.join(delimiter));
+  }
+  return lines.join(eol) + (random.next() < 0.8 ? eol : "");
+}
+
+async function both(path: string, decimal: "," | ".") {
+  const opened = await openExtract(path, "t.csv", { dialect: { decimal } });
+  const rows: { line: number; fields: string[] }[] = [];
+  let header: string[] | null = null;
+  let headerLine = 0;
+  for await (const row of oneByOne(opened.rows)) {
+    if (!("fields" in row)) continue;
+    if (header === null) {
+      header = row.fields.map((f) => f.trim());
+      headerLine = row.line;
+    } else rows.push({ line: row.line, fields: [...row.fields] });
+  }
+  const options: TableOptions = { file: "t.csv", decimal, treatment: "arm", blocks: "g", numeric: ["y", "x1", "x2", "b"], binary: ["b"], counts: [], subgroups: ["g"] };
+  const checked = tableFromRows(header!, rows, options);
+  const fast = opened.bytes ? await tableFromBytes(header!, headerLine, opened.bytes, opened.dialect.delimiter, options) : null;
+  return { checked, fast, bytes: opened.bytes !== undefined };
+}
+
+describe("tableFromBytes(header, headerLine, bytes, delimiter, options)", () => {
+  it("gives tableFromRows' table, double for double, or declines where tableFromRows finds a problem (400 generated tables)", async () => {
+    const random = seededRandom(20261203);
+    let taken = 0;
+    let declined = 0;
+    for (let i = 0; i < 400; i += 1) {
+      const decimal = random.next() < 0.5 ? "," : ".";
+      const path = join(dir, `t${i}.csv`);
+      writeFileSync(path, generated(random, decimal));
+      const { checked, fast, bytes } = await both(path, decimal);
+      if (!bytes) continue;
+      if (checked.issues.length > 0) {
+        expect(fast, `t${i}.csv`).toBeNull();
+        declined += 1;
+      } else {
+        expect(fast, `t${i}.csv`).not.toBeNull(); // a table without a problem is always taken
+        expect(fast, `t${i}.csv`).toEqual(checked.table);
+        for (const [name, values] of checked.table.columns) values.forEach((v, k) => expect(Object.is(v, fast!.columns.get(name)![k]), `${name}[${k}]`).toBe(true));
+        taken += 1;
+      }
+    }
+    // Both branches are exercised: tables read from the bytes, and problem tables left to tableFromRows.
+    expect(taken).toBeGreaterThan(50);
+    expect(declined).toBeGreaterThan(70);
+  }, 60_000);
+
+  it("reads 0.1 as the double Number('0.1') gives, and 12345678901234.5 through the checked parser", async () => {
+    const path = join(dir, "exact.csv");
+    writeFileSync(path, "arm,y,x1,x2,b,g\ntreatment,0.1,12345678901234.5,-0,1,a\ncontrol,0.30000000000000004,NA,+7,0,b\n");
+    const { fast } = await both(path, ".");
+    expect(fast!.columns.get("y")).toEqual([0.1, 0.30000000000000004]);
+    expect(fast!.columns.get("x1")).toEqual([12345678901234.5, null]);
+    expect(Object.is(fast!.columns.get("x2")![0], -0)).toBe(true);
+    expect(fast!.arm).toEqual(["treatment", "control"]);
+  });
+});
