@@ -56,7 +56,17 @@ function solve(equations: { total: Item; parts: Item[]; where: string }[], found
   }
 }
 
-export function attackReport(files: ReportFiles, previous: ReportFiles | null = null): string[] {
+/**
+ * What the attacker knows besides the tables: which outcomes are binary (ids and labels), as
+ * the published analysis plan says. Without it every difference between −1 and 1 is tried as
+ * one of two shares.
+ */
+export interface AttackerKnowledge {
+  readonly binaryOutcomes?: ReadonlySet<string>;
+}
+
+export function attackReport(files: ReportFiles, previous: ReportFiles | null = null, knowledge: AttackerKnowledge = {}): string[] {
+  const mayBeBinary = (outcome: string | undefined) => knowledge.binaryOutcomes === undefined || knowledge.binaryOutcomes.has(outcome ?? "");
   const found: string[] = [];
   const items = new Map<string, Item>();
   const item = (name: string, text?: string): Item => {
@@ -133,13 +143,13 @@ export function attackReport(files: ReportFiles, previous: ReportFiles | null = 
       const meanC = estimate / relative;
       const eventsC = meanC * nC;
       const eventsT = (meanC + estimate) * nT;
-      if (Math.abs(eventsC - Math.round(eventsC)) < 1e-6 && Math.abs(eventsT - Math.round(eventsT)) < 1e-6 && meanC >= 0 && meanC <= 1) {
+      if (mayBeBinary(r.outcome) && Math.abs(eventsC - Math.round(eventsC)) < 1e-6 && Math.abs(eventsT - Math.round(eventsT)) < 1e-6 && meanC >= 0 && meanC <= 1) {
         for (const [arm, e, n] of [[treated, Math.round(eventsT), nT], [control, Math.round(eventsC), nC]] as const) {
           if (SMALL(e) || SMALL(n - e)) found.push(`effects.csv line ${i + 2}: ${r.outcome}: estimate ÷ relative effect × n gives ${e} events and ${n - e} non-events in ${arm}`);
         }
       }
     }
-    if (Math.abs(estimate) <= 1) {
+    if (Math.abs(estimate) <= 1 && mayBeBinary(r.outcome)) {
       const solutions = eventsFromDifference(estimate, nT, nC);
       if (solutions.length > 0 && solutions.every((s) => SMALL(s.treated) || SMALL(nT - s.treated) || SMALL(s.control) || SMALL(nC - s.control))) found.push(`effects.csv line ${i + 2}: ${r.outcome}: the difference ${estimate} on n = ${nT}, ${nC} can only be ${solutions.map((s) => `${s.treated}/${nT} − ${s.control}/${nC}`).join(" or ")}`);
     }
@@ -153,7 +163,7 @@ export function attackReport(files: ReportFiles, previous: ReportFiles | null = 
     const nC = readNumber(r.n_control);
     const estimate = readNumber(r.estimate);
     for (const side of ["n_treated", "n_control"]) sumOf.set(`${r.outcome}\u0001${r.subgroup}\u0001${side}`, [...(sumOf.get(`${r.outcome}\u0001${r.subgroup}\u0001${side}`) ?? []), item(`subgroup ${r.outcome} ${r.subgroup} ${r.level} ${side}`, r[side])]);
-    if (estimate === null || nT === null || nC === null || Math.abs(estimate) > 1) continue;
+    if (estimate === null || nT === null || nC === null || Math.abs(estimate) > 1 || !mayBeBinary(r.outcome)) continue;
     const solutions = eventsFromDifference(estimate, nT, nC);
     if (solutions.length > 0 && solutions.every((s) => SMALL(s.treated) || SMALL(nT - s.treated) || SMALL(s.control) || SMALL(nC - s.control))) found.push(`subgroups.csv line ${i + 2}: ${r.outcome} ${r.subgroup} = ${r.level}: the difference ${estimate} on n = ${nT}, ${nC} can only be ${solutions.map((s) => `${s.treated}/${nT} − ${s.control}/${nC}`).join(" or ")}`);
   }
@@ -194,7 +204,9 @@ export function attackReport(files: ReportFiles, previous: ReportFiles | null = 
   const byPeriod = new Map<string, { price: number | null; amount: number | null }[]>();
   for (const [i, r] of lines.entries()) {
     const basis = Object.fromEntries((r.basis ?? "").split("; ").map((p) => p.split(" = ") as [string, string]));
-    const price = readNumber(basis.price ?? basis.price_per_person);
+    const priceText = (basis.price ?? basis.price_per_person ?? "").trim();
+    // Prices are whole kroner: 40.000 (Danish) and 40,000 (English) both group thousands.
+    const price = /^\d{1,3}([.,]\d{3})+$/.test(priceText) ? Number(priceText.replace(/[.,]/g, "")) : readNumber(priceText);
     const amount = readNumber(r.amount);
     if (price && amount !== null && SMALL(Math.round(amount / price)) && Number.isInteger(Math.round((amount / price) * 1e6) / 1e6)) found.push(`repayment_lines.csv line ${i + 2}: ${r.item} amount ${amount} ÷ price ${price} = ${amount / price} persons`);
     if (basis.persons !== undefined || basis.persons_at_cap !== undefined) byPeriod.set(`${r.contract}\u0001${r.period}`, [...(byPeriod.get(`${r.contract}\u0001${r.period}`) ?? []), { price, amount }]);

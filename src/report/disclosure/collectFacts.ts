@@ -193,7 +193,7 @@ export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefac
       eq(nKey, [`randomised:${a.arm}`], "balance n = n randomised");
       const having = Math.round((a.mean ?? 0) * a.n);
       const f = fact(`balance:${r.comparison}:${r.covariate}:${r.level ?? ""}:${j}`, having, { group: `balance:${i}` });
-      for (const key of ["mean_arm", "sd_arm", "mean_control", "sd_control", "smd", "flag"]) f.reveals.push({ table: "balance", row: i, key });
+      for (const key of ["mean_arm", "sd_arm", "mean_control", "sd_control", "smd", "p", "flag"]) f.reveals.push({ table: "balance", row: i, key });
       f.cells.push({ table: "balance", row: i, key: j === 0 ? "mean_arm" : "mean_control" });
       if (r.level === null) {
         fact(`balance:${r.comparison}:${r.covariate}::${j}:not`, a.n - having);
