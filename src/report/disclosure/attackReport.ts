@@ -46,6 +46,11 @@ function solve(equations: { total: Item; parts: Item[]; where: string }[], found
     for (const eq of equations) {
       const members = [eq.total, ...eq.parts];
       const unknown = members.filter((m) => m.value === null);
+      if (unknown.length > 1 && eq.total.value !== null) {
+        // The suppressed parts of a known total together: their sum is a count of persons too.
+        const rest = eq.total.value - eq.parts.filter((p) => p.value !== null).reduce((sum, p) => sum + p.value!, 0);
+        if (SMALL(Math.round(rest))) found.push(`${unknown.map((u) => u.name).join(" + ")} = ${Math.round(rest)} (${eq.where})`);
+      }
       if (unknown.length !== 1) continue;
       const u = unknown[0]!;
       const known = eq.parts.filter((p) => p !== u).reduce((s, p) => s + p.value!, 0);

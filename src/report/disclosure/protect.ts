@@ -38,6 +38,25 @@ function publishedSources(key: string, known: ReadonlyMap<string, string[]>, fac
   return (known.get(key) ?? []).flatMap((k) => publishedSources(k, known, facts, seen));
 }
 
+/**
+ * A small count a reader can work out: a suppressed fact derived exactly, or the suppressed
+ * parts of a known total taken together (their sum is itself a count of those persons).
+ */
+function findLeak(facts: ReadonlyMap<string, Fact>, equations: readonly Equation[], known: ReadonlyMap<string, string[]>, threshold: number, skip: readonly string[]): { what: string; from: string[] } | null {
+  for (const k of known.keys()) {
+    const f = facts.get(k)!;
+    if (!f.published && f.persons && isSmallCount(f.value, threshold) && !skip.includes(k)) return { what: k, from: known.get(k) ?? [] };
+  }
+  for (const eq of equations) {
+    if (!known.has(eq.total) || eq.parts.some((p) => p.weight !== 1)) continue;
+    const hidden = eq.parts.filter((p) => !known.has(p.key));
+    if (hidden.length < 2 || !hidden.every((p) => facts.get(p.key)!.persons)) continue;
+    const what = `${eq.rule}: ${hidden.map((p) => p.key).join(" + ")}`;
+    if (isSmallCount(hidden.reduce((s, p) => s + facts.get(p.key)!.value, 0), threshold) && !skip.includes(what)) return { what, from: [eq.total, ...eq.parts.filter((p) => known.has(p.key)).map((p) => p.key)] };
+  }
+  return null;
+}
+
 /** Marks facts suppressed (in place) until no small count can be derived; returns what could not be protected. */
 export function protect(facts: Map<string, Fact>, equations: readonly Equation[], threshold: number): string[] {
   const setGroup = (fact: Fact, reason: "primary" | "secondary") => {
@@ -54,17 +73,14 @@ export function protect(facts: Map<string, Fact>, equations: readonly Equation[]
   const unprotectable: string[] = [];
   for (let round = 0; round < 10_000; round++) {
     const known = derive(facts, equations);
-    const leak = [...known.keys()].find((k) => {
-      const f = facts.get(k)!;
-      return !f.published && f.persons && isSmallCount(f.value, threshold) && !unprotectable.includes(k);
-    });
-    if (leak === undefined) return unprotectable;
-    const candidates = [...new Set((known.get(leak) ?? []).flatMap((k) => publishedSources(k, known, facts)))]
+    const leak = findLeak(facts, equations, known, threshold, unprotectable);
+    if (leak === null) return unprotectable;
+    const candidates = [...new Set(leak.from.flatMap((k) => publishedSources(k, known, facts)))]
       .map((k) => facts.get(k)!)
       .filter((f) => !f.forced && f.value !== 0)
       .sort((a, b) => a.value - b.value || (a.key < b.key ? -1 : 1));
     if (candidates.length === 0) {
-      unprotectable.push(leak);
+      unprotectable.push(leak.what);
       continue;
     }
     setGroup(candidates[0]!, "secondary");
