@@ -214,6 +214,15 @@ export function attackReport(files: ReportFiles, previous: ReportFiles | null = 
     const price = /^\d{1,3}([.,]\d{3})+$/.test(priceText) ? Number(priceText.replace(/[.,]/g, "")) : readNumber(priceText);
     const amount = readNumber(r.amount);
     if (price && amount !== null && SMALL(Math.round(amount / price)) && Number.isInteger(Math.round((amount / price) * 1e6) / 1e6)) found.push(`repayment_lines.csv line ${i + 2}: ${r.item} amount ${amount} ÷ price ${price} = ${amount / price} persons`);
+    // A difference line: amount = (mean꜀ − meanₜ) × price × nₜ gives nₜ back when nₜ is hidden; n randomised − nₜ must not be small.
+    const perUnit = readNumber(basis.price_per_unit);
+    const meanT = readNumber(basis.mean_treated);
+    const meanC = readNumber(basis.mean_control);
+    if (amount !== null && amount !== 0 && perUnit && meanT !== null && meanC !== null && meanC !== meanT && readNumber(basis.n_treated) === null) {
+      const n = Math.round(amount / (perUnit * (meanC - meanT)));
+      const randomised = arms.map((a) => randomisedOf(a).value).filter((v): v is number => v !== null);
+      if (randomised.some((v) => SMALL(v - n)) || SMALL(n)) found.push(`repayment_lines.csv line ${i + 2}: ${r.item} amount ÷ (price × difference of means) gives n treated = ${n}`);
+    }
     if (basis.persons !== undefined || basis.persons_at_cap !== undefined) byPeriod.set(`${r.contract}\u0001${r.period}`, [...(byPeriod.get(`${r.contract}\u0001${r.period}`) ?? []), { price, amount }]);
   }
   for (const [key, ls] of byPeriod) {

@@ -213,7 +213,15 @@ export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefac
       const personsKey = Object.keys(l.basis).find((k) => k === "persons" || k === "persons_at_cap");
       for (const side of ["n_treated", "n_control"] as const) {
         const e = estimates.find((x) => x.outcome === l.item && x.estimator === "difference_in_means");
-        if (e && l.basis[side] !== undefined) facts.get(side === "n_treated" ? `n:${e.outcome}:${e.contrast.split(" vs ")[0]}:${e.estimator}` : `n:${e.outcome}:${e.contrast.split(" vs ")[1]}:${e.estimator}:control`)?.cells.push({ table: "repayment_lines", row, key: "basis", inText: side });
+        const n = e && l.basis[side] !== undefined ? facts.get(side === "n_treated" ? `n:${e.outcome}:${e.contrast.split(" vs ")[0]}:${e.estimator}` : `n:${e.outcome}:${e.contrast.split(" vs ")[1]}:${e.estimator}:control`) : undefined;
+        if (!e || !n) continue;
+        n.cells.push({ table: "repayment_lines", row, key: "basis", inText: side });
+        // A difference line pays (mean꜀ − meanₜ) × price × nₜ: with a non-zero amount, the means (here and in the effects table) give n back.
+        if (l.amount !== null && l.amount !== 0) {
+          for (const name of ["mean_treated", "mean_control", "conf_high"]) n.reveals.push({ table: "repayment_lines", row, key: "basis", inText: name });
+          const at = estimates.indexOf(e);
+          for (const key of ["estimate", "conf_low", "conf_high", "relative"]) n.reveals.push({ table: "effects", row: at, key });
+        }
       }
       if (!personsKey) continue;
       const f = fact(`line:${c.name}:${l.period}:${l.item}`, l.basis[personsKey] ?? 1, { group: `period:${c.name}:${l.period}` });

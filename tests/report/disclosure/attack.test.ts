@@ -66,6 +66,11 @@ describe("attackReport(report) on tables that leak (the issue's examples)", () =
     expect(attackReport(new Map([["repayment_lines.csv", lines], ["repayment.csv", periods]])).join("\n")).toContain("= 3 persons");
   });
 
+  it("names n treated from a difference line: 130,900 kr ÷ (275 kr × (12 − 10)) = 238 of 239 randomised", () => {
+    const lines = csv(["contract,period,item,basis,amount,note", 'u,year 1,days_y1,"n_treated = x; n_control = x; mean_treated = 10; mean_control = 12; price_per_unit = 275",130900,']);
+    expect(attackReport(new Map([["consort.csv", consort], ["repayment_lines.csv", lines]])).join("\n")).toContain("gives n treated = 238");
+  });
+
   it("names an estimate the changes section shows while the effects table hides it", () => {
     const effects = csv(["outcome,contrast,estimator,n_treated,n_control,estimate,relative", "flex,treatment vs control,difference_in_means,183,183,<5,"]);
     const changes = csv(["figure,previous,current,note", "Estimate: flex (treatment vs control),0.027,0.03,"]);
