@@ -40,6 +40,8 @@ export interface Report {
   readonly html: string;
   readonly statusHtml: string;
   readonly tables: ReadonlyMap<string, string>;
+  /** The tables as published, after the disclosure engine. */
+  readonly disclosed: readonly Table[];
 }
 
 const SECTIONS = ["summary", "consort", "balance", "effects", "design", "savings", "repayment", "published", "quality", "methods", "manifest", "status", "changes"] as const;
@@ -443,10 +445,12 @@ export async function buildReport(input: ReportInput): Promise<Report> {
     .map((id) => `<section id="${id}"><h2>${escapeHtml(t(id === "quality" ? "quality" : id))}</h2>\n${sections.get(id)}\n</section>`)
     .join("\n");
   const title = `${t("title")}: ${input.spec.title ?? input.spec.name}`;
-  disclosed = discloseTables(tables, { lang, minCell, run, previous: input.previous?.run ?? null });
+  // The changes section shows of the previous run only what its own report showed: disclose that report's tables too.
+  const previousTables = input.previous ? (await buildReport({ ...input, run: input.previous.run, previous: null })).disclosed : null;
+  disclosed = discloseTables(tables, { lang, minCell, run, previous: input.previous?.run ?? null, previousTables });
   const html = await later.fill(page(lang, title, `<p>${escapeHtml(`${t("asOf")} ${run.ingest.asOf}`)}</p>\n${body}`), tables, disclosed.tables, lang);
   const statusHtml = await later.fill(page(lang, `${t("status")}: ${input.spec.title ?? input.spec.name}`, `<section id="status">${later.table(status)}${contractStatus ? `<h2>${escapeHtml(t("contractStatus"))}</h2>${later.table(contractStatus)}` : ""}</section>`), tables, disclosed.tables, lang);
-  return { html, statusHtml, tables: new Map(disclosed.tables.map((tb) => [`${tb.id}.csv`, tableCsv(tb)])) };
+  return { html, statusHtml, tables: new Map(disclosed.tables.map((tb) => [`${tb.id}.csv`, tableCsv(tb)])), disclosed: disclosed.tables };
 }
 
 function statusTable(input: ReportInput, t: ReturnType<typeof texts>): Table {

@@ -25,6 +25,8 @@ export interface DisclosureInput {
   readonly minCell: number;
   readonly run: RunArtefacts;
   readonly previous: RunArtefacts | null;
+  /** The previous run's tables as its own report published them (for the changes section). */
+  readonly previousTables?: readonly Table[] | null;
 }
 
 export interface Disclosure {
@@ -64,6 +66,7 @@ export function discloseTables(input: readonly Table[], options: DisclosureInput
 
   // The changes section: the current column follows this run's tables; the previous one the previous run's own rules.
   const changes = tables.get("changes");
+  const previousEffects = options.previousTables ?? null;
   if (changes) {
     for (const row of changes.rows) {
       const figure = String(row.figure);
@@ -71,9 +74,13 @@ export function discloseTables(input: readonly Table[], options: DisclosureInput
         if (figure !== `${t("estimate")}: ${e.outcome} (${e.contrast})`) continue;
         if (!estimateShown(e.outcome, e.contrast) && row.current !== null) row.current = "x";
         const before = options.previous?.effects?.estimates.find((p) => p.outcome === e.outcome && p.contrast === e.contrast && p.estimator === e.estimator);
-        if (before && row.previous !== null && !previousShown(before, options.previous!, minCell)) row.previous = "x";
+        if (before && row.previous !== null && !(previousEffects ? publishedThere(previousEffects, "effects", (r) => r.estimator === e.estimator && r.contrast === e.contrast && r.outcome === labelOf(options.previous!, e.outcome), "estimate") : previousShown(before, options.previous!, minCell))) row.previous = "x";
       }
-      for (const o of run.ingest.outcomes) if (figure === `${t("observed")}: ${o.label}` && book.facts.get(`total:${o.id}:observed`)?.published === false && typeof row.current === "number") row.current = "x";
+      for (const o of run.ingest.outcomes) {
+        if (figure !== `${t("observed")}: ${o.label}`) continue;
+        if (book.facts.get(`total:${o.id}:observed`)?.published === false && typeof row.current === "number") row.current = "x";
+        if (previousEffects && typeof row.previous === "number" && !publishedThere(previousEffects, "censoring", (r) => r.outcome === labelOf(options.previous!, o.id), "observed")) row.previous = "x";
+      }
     }
   }
   // The status page's latest primary effect follows the effects table.
@@ -82,6 +89,16 @@ export function discloseTables(input: readonly Table[], options: DisclosureInput
   if (status && primaryDim && !estimateShown(primaryDim.outcome, primaryDim.contrast)) for (const row of status.rows) row.effect = "–";
 
   return { tables: input.map((tb) => tables.get(tb.id)!), estimateShown };
+}
+
+function labelOf(run: RunArtefacts, outcome: string): string {
+  return run.ingest.outcomes.find((o) => o.id === outcome)?.label ?? outcome;
+}
+
+/** Does the previous report's table show a number in this row's column? */
+function publishedThere(tables: readonly Table[], id: string, match: (row: Record<string, Cell>) => boolean, key: string): boolean {
+  const row = tables.find((tb) => tb.id === id)?.rows.find(match);
+  return row !== undefined && typeof row[key] === "number";
 }
 
 /** A previous run's estimate as its own report would have shown it: no small n, no small events or non-events. */
