@@ -12,8 +12,10 @@ import type { EvaluationSpec } from "../spec/schema.ts";
 import { cumulativeLines, forestPlot, lovePlot, renderSvg, stackedBars } from "./charts.ts";
 import { formatKr, formatNumber, texts, type Lang } from "./i18n.ts";
 import { count, countsOfTotal, isSmall, shareOf, type Cell } from "./suppression.ts";
-import { escapeHtml, tableCsv, tableHtml, type Table } from "./table.ts";
+import { escapeHtml, tableCsv, type Table } from "./table.ts";
 import { pilotDesign } from "../design/pilotDesign.ts";
+import { discloseTables, type Disclosure } from "./disclosure/discloseTables.ts";
+import { Placeholders } from "./disclosure/placeholders.ts";
 import { contractStatusTable, ledgerTable, repaymentChangeRows, repaymentSummaryRows } from "./repaymentTables.ts";
 import { planStatusHtml } from "./planStatus.ts";
 import type { PlanStatus } from "../spec/analysisPlan.ts";
@@ -42,6 +44,8 @@ export interface Report {
   readonly html: string;
   readonly statusHtml: string;
   readonly tables: ReadonlyMap<string, string>;
+  /** The tables as published, after the disclosure engine. */
+  readonly disclosed: readonly Table[];
 }
 
 const SECTIONS = ["summary", "consort", "balance", "effects", "design", "savings", "repayment", "published", "quality", "methods", "manifest", "status", "changes"] as const;
@@ -51,10 +55,13 @@ export async function buildReport(input: ReportInput): Promise<Report> {
   const { lang, minCell, run } = input;
   const t = texts(lang);
   const tables: Table[] = [];
+  let disclosed: Disclosure | null = null;
   const sections = new Map<SectionId, string>();
+  // Every table is disclosed at the end (src/report/disclosure/): the HTML holds placeholders until then.
+  const later = new Placeholders();
   const add = (table: Table) => {
     tables.push(table);
-    return tableHtml(table, lang);
+    return later.table(table);
   };
   const primary = input.spec.primaryOutcome ?? input.spec.outcomes[0]!.id;
   const labelOf = new Map(run.ingest.outcomes.map((o) => [o.id, o.label]));
@@ -103,14 +110,14 @@ export async function buildReport(input: ReportInput): Promise<Report> {
         { stage: t("analysed"), arm: arm.arm, n: count(arm.analysed, minCell) },
       ];
       rows.push(...armRows);
-      boxes.push(`<div class="consort-arm"><h3>${escapeHtml(arm.arm)}</h3>${armRows.map((r) => `<div class="box"><span>${escapeHtml(String(r.stage))}</span><b>${escapeHtml(r.n === null ? "–" : typeof r.n === "number" ? formatNumber(lang, r.n) : String(r.n))}</b></div>`).join('<div class="arrow">↓</div>')}</div>`);
+      boxes.push(`<div class="consort-arm"><h3>${escapeHtml(arm.arm)}</h3>${armRows.map((r) => `<div class="box"><span>${escapeHtml(String(r.stage))}</span><b>${later.cell(r, "n")}</b></div>`).join('<div class="arrow">↓</div>')}</div>`);
     }
     rows.splice(2, 0, ...reasonRows);
     const consort: Table = { id: "consort", columns: [{ key: "stage", label: t("consort"), kind: "text" }, { key: "arm", label: t("arm"), kind: "text" }, { key: "n", label: "n", kind: "count" }], rows };
     tables.push(consort);
     sections.set(
       "consort",
-      `<div class="consort"><div class="box top"><span>${escapeHtml(t("assessed"))}</span><b>${escapeHtml(String(rows[0]!.n))}</b></div><div class="box top"><span>${escapeHtml(t("excluded"))}</span><b>${escapeHtml(String(rows[1]!.n))}</b></div>${reasonRows.map((r) => `<div class="box top"><span>${escapeHtml(String(r.stage))}</span><b>${escapeHtml(typeof r.n === "number" ? formatNumber(lang, r.n) : String(r.n))}</b></div>`).join("")}<div class="consort-arms">${boxes.join("")}</div></div>`,
+      `<div class="consort"><div class="box top"><span>${escapeHtml(t("assessed"))}</span><b>${later.cell(rows[0]!, "n")}</b></div><div class="box top"><span>${escapeHtml(t("excluded"))}</span><b>${later.cell(rows[1]!, "n")}</b></div>${reasonRows.map((r) => `<div class="box top"><span>${escapeHtml(String(r.stage))}</span><b>${later.cell(r, "n")}</b></div>`).join("")}<div class="consort-arms">${boxes.join("")}</div></div>`,
     );
   }
 
@@ -192,7 +199,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
   if (run.effects) {
     const shown = new Set(["difference_in_means", "difference_in_means_blocked", "ols_adjusted", "lin", "logistic", "poisson", "randomization"]);
     const rows: Record<string, Cell>[] = [];
-    const forest: { label: string; estimate: number; low: number; high: number }[] = [];
+    const forest: { label: string; estimate: number; low: number; high: number; outcome: string; contrast: string }[] = [];
     for (const e of run.effects.estimates.filter((x) => shown.has(x.estimator))) {
       const events = (mean: number | null, n: number) => (mean === null ? false : shareOf(mean, n, minCell));
       const binary = run.ingest.outcomes.find((o) => o.id === e.outcome)?.type === "binary";
@@ -214,7 +221,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
         note: [e.randomised === false ? (lang === "da" ? "ikke randomiseret" : "not randomised") : "", e.note ?? (e.estimator === "logistic" ? "odds ratio" : e.estimator === "poisson" ? "rate ratio" : "")].filter(Boolean).join("; "),
       });
       if (!hide && e.estimator === "difference_in_means" && e.estimate !== null && e.mean_control && e.conf_low !== null && e.conf_high !== null) {
-        forest.push({ label: `${labelOf.get(e.outcome) ?? e.outcome}${run.effects.estimates.some((x) => x.contrast !== e.contrast) ? ` (${e.contrast})` : ""}`, estimate: e.estimate / e.mean_control, low: e.conf_low / e.mean_control, high: e.conf_high / e.mean_control });
+        forest.push({ label: `${labelOf.get(e.outcome) ?? e.outcome}${run.effects.estimates.some((x) => x.contrast !== e.contrast) ? ` (${e.contrast})` : ""}`, estimate: e.estimate / e.mean_control, low: e.conf_low / e.mean_control, high: e.conf_high / e.mean_control, outcome: e.outcome, contrast: e.contrast });
       }
     }
     const effects: Table = {
@@ -258,7 +265,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
         : `<p class="note"><b>${escapeHtml(lang === "da" ? "Ikke randomiseret: sammenligning med en matchet gruppe. Forskellene er sammenhænge, ikke kausale effekter." : "Not randomised: a comparison with a matched group. The differences are associations, not causal effects.")}</b></p>`;
     sections.set(
       "effects",
-      designNote + (kpiTable.rows.length > 0 ? add(kpiTable) : "") + add(effects) + (subgroups.rows.length > 0 ? add(subgroups) : "") + (forest.length > 0 ? `<figure>${await renderSvg(forestPlot(forest, `${t("effects")}: ${t("relative")}`, t("relative")), lang)}</figure>` : ""),
+      designNote + (kpiTable.rows.length > 0 ? add(kpiTable) : "") + add(effects) + (subgroups.rows.length > 0 ? add(subgroups) : "") + (forest.length > 0 ? later.figure("forest", async () => { const kept = forest.filter((f) => disclosed!.estimateShown(f.outcome, f.contrast)); return kept.length > 0 ? `<figure>${await renderSvg(forestPlot(kept, `${t("effects")}: ${t("relative")}`, t("relative")), lang)}</figure>` : ""; }) : ""),
     );
   }
 
@@ -442,9 +449,12 @@ export async function buildReport(input: ReportInput): Promise<Report> {
     .map((id) => `<section id="${id}"><h2>${escapeHtml(t(id === "quality" ? "quality" : id))}</h2>\n${sections.get(id)}\n</section>`)
     .join("\n");
   const title = `${t("title")}: ${input.spec.title ?? input.spec.name}`;
-  const html = page(lang, title, `<p>${escapeHtml(`${t("asOf")} ${run.ingest.asOf}`)}</p>\n${body}`);
-  const statusHtml = page(lang, `${t("status")}: ${input.spec.title ?? input.spec.name}`, `<section id="status">${tableHtml(status, lang)}${contractStatus ? `<h2>${escapeHtml(t("contractStatus"))}</h2>${tableHtml(contractStatus, lang)}` : ""}</section>`);
-  return { html, statusHtml, tables: new Map(tables.map((tb) => [`${tb.id}.csv`, tableCsv(tb)])) };
+  // The changes section shows of the previous run only what its own report showed: disclose that report's tables too.
+  const previousTables = input.previous ? (await buildReport({ ...input, run: input.previous.run, previous: null })).disclosed : null;
+  disclosed = discloseTables(tables, { lang, minCell, run, previous: input.previous?.run ?? null, previousTables });
+  const html = await later.fill(page(lang, title, `<p>${escapeHtml(`${t("asOf")} ${run.ingest.asOf}`)}</p>\n${body}`), tables, disclosed.tables, lang);
+  const statusHtml = await later.fill(page(lang, `${t("status")}: ${input.spec.title ?? input.spec.name}`, `<section id="status">${later.table(status)}${contractStatus ? `<h2>${escapeHtml(t("contractStatus"))}</h2>${later.table(contractStatus)}` : ""}</section>`), tables, disclosed.tables, lang);
+  return { html, statusHtml, tables: new Map(disclosed.tables.map((tb) => [`${tb.id}.csv`, tableCsv(tb)])), disclosed: disclosed.tables };
 }
 
 function statusTable(input: ReportInput, t: ReturnType<typeof texts>): Table {

@@ -1,0 +1,252 @@
+/**
+ * An attacker's reading of a published report/ folder: try to work out every count of 1 to 4
+ * persons from what the CSV tables show (each report table is also written as CSV; the HTML
+ * shows the same cells) — shown small counts, shares × n, estimate ÷ relative effect, the
+ * events behind a difference of shares, margins and their differences within and across
+ * tables, amount ÷ unit price in the ledger, and what the changes section shows of an
+ * estimate the effects table (this run's or the previous run's) hides. Independent of the
+ * engine: it knows only the published tables' columns.
+ */
+import { parse } from "csv-parse/sync";
+import { texts } from "../i18n.ts";
+import { eventsFromDifference } from "./eventsFromDifference.ts";
+
+type Row = Record<string, string>;
+export type ReportFiles = ReadonlyMap<string, string>;
+
+const SMALL = (v: number) => v >= 1 && v <= 4;
+const COUNT_COLUMNS = ["n", "n_treated", "n_control", "n_arm", "observed", "censored", "incomplete", "not_applicable", "persons", "intake"];
+
+function rowsOf(files: ReportFiles, table: string): Row[] {
+  const text = files.get(`${table}.csv`);
+  return text ? (parse(text, { columns: true, skip_empty_lines: true }) as Row[]) : [];
+}
+
+/** A published number, or null for a suppressed or empty cell. Reads 1.234,5 and 1,234.5 and 238. */
+export function readNumber(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const s = text.trim();
+  if (/^-?\d+(\.\d+)?(e-?\d+)?$/.test(s)) return Number(s);
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) return Number(s.replace(/\./g, "").replace(",", "."));
+  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ""));
+  if (/^-?\d+,\d+$/.test(s)) return Number(s.replace(",", "."));
+  return null;
+}
+
+interface Item {
+  readonly name: string;
+  value: number | null;
+}
+
+/** total = Σ parts: derive one unknown at a time, across every equation, until nothing changes. */
+function solve(equations: { total: Item; parts: Item[]; where: string }[], found: string[]): void {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const eq of equations) {
+      const members = [eq.total, ...eq.parts];
+      const unknown = members.filter((m) => m.value === null);
+      if (unknown.length > 1 && eq.total.value !== null) {
+        // The suppressed parts of a known total together: their sum is a count of persons too.
+        const rest = eq.total.value - eq.parts.filter((p) => p.value !== null).reduce((sum, p) => sum + p.value!, 0);
+        if (SMALL(Math.round(rest))) found.push(`${unknown.map((u) => u.name).join(" + ")} = ${Math.round(rest)} (${eq.where})`);
+      }
+      if (unknown.length !== 1) continue;
+      const u = unknown[0]!;
+      const known = eq.parts.filter((p) => p !== u).reduce((s, p) => s + p.value!, 0);
+      u.value = u === eq.total ? known : eq.total.value! - known;
+      changed = true;
+      if (SMALL(Math.round(u.value))) found.push(`${u.name} = ${Math.round(u.value)} (${eq.where})`);
+    }
+  }
+}
+
+/**
+ * What the attacker knows besides the tables: which outcomes are binary (ids and labels), as
+ * the published analysis plan says. Without it every difference between −1 and 1 is tried as
+ * one of two shares.
+ */
+export interface AttackerKnowledge {
+  readonly binaryOutcomes?: ReadonlySet<string>;
+}
+
+export function attackReport(files: ReportFiles, previous: ReportFiles | null = null, knowledge: AttackerKnowledge = {}): string[] {
+  const mayBeBinary = (outcome: string | undefined) => knowledge.binaryOutcomes === undefined || knowledge.binaryOutcomes.has(outcome ?? "");
+  const found: string[] = [];
+  const items = new Map<string, Item>();
+  const item = (name: string, text?: string): Item => {
+    let it = items.get(name);
+    if (!it) {
+      it = { name, value: text === undefined ? null : readNumber(text) };
+      items.set(name, it);
+    } else if (it.value === null && text !== undefined) it.value = readNumber(text);
+    return it;
+  };
+  const equations: { total: Item; parts: Item[]; where: string }[] = [];
+
+  // 1. Small counts shown as they are.
+  for (const [file, text] of files) {
+    if (!file.endsWith(".csv")) continue;
+    (parse(text, { columns: true, skip_empty_lines: true }) as Row[]).forEach((row, i) => {
+      for (const column of COUNT_COLUMNS) {
+        const v = readNumber(row[column]);
+        if (v !== null && SMALL(v)) found.push(`${file} line ${i + 2} column ${column} shows ${v}`);
+      }
+    });
+  }
+
+  // 2. CONSORT: per arm the boxes in their order (randomised, received, not received, five losses, incomplete, analysed).
+  const consort = rowsOf(files, "consort");
+  const arms = [...new Set(consort.map((r) => r.arm).filter(Boolean))] as string[];
+  const summary = rowsOf(files, "summary");
+  const intakeLabels = [texts("da")("intake"), texts("en")("intake")];
+  const intake = item("intake", summary.find((r) => intakeLabels.includes(r.figure!))?.value);
+  for (const arm of arms) {
+    const rows = consort.filter((r) => r.arm === arm);
+    const cells = rows.map((r) => item(`consort ${arm} ${r.stage}`, r.n)).slice(0, 10);
+    const randomised = cells[0]!;
+    if (cells.length >= 3) equations.push({ total: randomised, parts: [cells[1]!, cells[2]!], where: "CONSORT: randomised = received + not received" });
+    if (cells.length === 10) equations.push({ total: randomised, parts: [...cells.slice(3), item(`consort ${arm} not applicable`)], where: "CONSORT: randomised = losses + analysed" });
+  }
+  equations.push({ total: intake, parts: arms.map((a) => item(`consort ${a} ${consort.find((r) => r.arm === a)?.stage}`)), where: "intake = the arms randomised" });
+  const randomisedOf = (arm: string) => item(`consort ${arm} ${consort.find((r) => r.arm === arm)?.stage}`);
+
+  // 3. Outcome status per arm adds up to n randomised; the censoring table to the intake and to the arms.
+  const byArm = rowsOf(files, "outcome_status_by_arm");
+  const groups = new Map<string, Row[]>();
+  for (const r of byArm) groups.set(`${r.outcome}\u0001${r.arm}`, [...(groups.get(`${r.outcome}\u0001${r.arm}`) ?? []), r]);
+  for (const [key, rows] of groups) {
+    const [outcome, arm] = key.split("\u0001") as [string, string];
+    equations.push({ total: randomisedOf(arm), parts: rows.map((r) => item(`status ${outcome} ${arm} ${r.status}`, r.n)), where: `outcome status of ${outcome} in ${arm} adds up to n randomised` });
+  }
+  for (const r of rowsOf(files, "censoring")) {
+    const kinds = ["observed", "censored", "incomplete", "not_applicable"];
+    equations.push({ total: intake, parts: kinds.map((k) => item(`censoring ${r.outcome} ${k}`, r[k])), where: `censoring of ${r.outcome} adds up to the intake` });
+    for (const k of kinds) {
+      const parts = byArm.filter((s) => s.outcome === r.outcome && (s.status === k || s.status!.startsWith(`${k}:`))).map((s) => item(`status ${s.outcome} ${s.arm} ${s.status}`));
+      if (parts.length > 0) equations.push({ total: item(`censoring ${r.outcome} ${k}`), parts, where: `censoring ${k} of ${r.outcome} = the sum over arms` });
+    }
+  }
+
+  // 4. Effects: n analysed against n randomised; the events behind a binary estimate.
+  const effects = rowsOf(files, "effects");
+  for (const [i, r] of effects.entries()) {
+    const [treated, control] = (r.contrast ?? "").split(" vs ");
+    const nT = readNumber(r.n_treated);
+    const nC = readNumber(r.n_control);
+    for (const [arm, n] of [[treated, nT], [control, nC]] as const) {
+      if (n === null || !arm) continue;
+      const status = item(`status ${r.outcome} ${arm} observed`);
+      if (status.value === null) status.value = n;
+      const rand = randomisedOf(arm).value;
+      if (rand !== null && SMALL(rand - n)) found.push(`effects.csv line ${i + 2}: ${r.outcome} (${r.estimator}) n = ${n} of ${rand} randomised in ${arm}: ${rand - n} not analysed`);
+    }
+    const estimate = readNumber(r.estimate);
+    const relative = readNumber(r.relative);
+    if (r.estimator !== "difference_in_means" || estimate === null || nT === null || nC === null) continue;
+    if (relative !== null && relative !== 0) {
+      const meanC = estimate / relative;
+      const eventsC = meanC * nC;
+      const eventsT = (meanC + estimate) * nT;
+      if (mayBeBinary(r.outcome) && Math.abs(eventsC - Math.round(eventsC)) < 1e-6 && Math.abs(eventsT - Math.round(eventsT)) < 1e-6 && meanC >= 0 && meanC <= 1) {
+        for (const [arm, e, n] of [[treated, Math.round(eventsT), nT], [control, Math.round(eventsC), nC]] as const) {
+          if (SMALL(e) || SMALL(n - e)) found.push(`effects.csv line ${i + 2}: ${r.outcome}: estimate ÷ relative effect × n gives ${e} events and ${n - e} non-events in ${arm}`);
+        }
+      }
+    }
+    if (Math.abs(estimate) <= 1 && mayBeBinary(r.outcome)) {
+      const solutions = eventsFromDifference(estimate, nT, nC);
+      if (solutions.length > 0 && solutions.every((s) => SMALL(s.treated) || SMALL(nT - s.treated) || SMALL(s.control) || SMALL(nC - s.control))) found.push(`effects.csv line ${i + 2}: ${r.outcome}: the difference ${estimate} on n = ${nT}, ${nC} can only be ${solutions.map((s) => `${s.treated}/${nT} − ${s.control}/${nC}`).join(" or ")}`);
+    }
+  }
+
+  // 5. Subgroups: levels add up to n analysed; the events behind each difference.
+  const subgroups = rowsOf(files, "subgroups");
+  const sumOf = new Map<string, Item[]>();
+  for (const [i, r] of subgroups.entries()) {
+    const nT = readNumber(r.n_treated);
+    const nC = readNumber(r.n_control);
+    const estimate = readNumber(r.estimate);
+    for (const side of ["n_treated", "n_control"]) sumOf.set(`${r.outcome}\u0001${r.subgroup}\u0001${side}`, [...(sumOf.get(`${r.outcome}\u0001${r.subgroup}\u0001${side}`) ?? []), item(`subgroup ${r.outcome} ${r.subgroup} ${r.level} ${side}`, r[side])]);
+    if (estimate === null || nT === null || nC === null || Math.abs(estimate) > 1 || !mayBeBinary(r.outcome)) continue;
+    const solutions = eventsFromDifference(estimate, nT, nC);
+    if (solutions.length > 0 && solutions.every((s) => SMALL(s.treated) || SMALL(nT - s.treated) || SMALL(s.control) || SMALL(nC - s.control))) found.push(`subgroups.csv line ${i + 2}: ${r.outcome} ${r.subgroup} = ${r.level}: the difference ${estimate} on n = ${nT}, ${nC} can only be ${solutions.map((s) => `${s.treated}/${nT} − ${s.control}/${nC}`).join(" or ")}`);
+  }
+  for (const [key, parts] of sumOf) {
+    const [outcome, , side] = key.split("\u0001") as [string, string, string];
+    const total = effects.find((e) => e.estimator === "difference_in_means" && (e.outcome === outcome || e.outcome!.startsWith(outcome)));
+    if (total) equations.push({ total: item(`effects ${total.outcome} ${side}`, total[side]), parts, where: `subgroup levels of ${outcome} add up to n analysed` });
+  }
+
+  // 6. KPIs and balance: share × n.
+  for (const [i, r] of rowsOf(files, "kpis").entries()) {
+    const share = readNumber(r.share);
+    const n = readNumber(r.persons);
+    if (share !== null && n !== null && (SMALL(Math.round(share * n)) || SMALL(n - Math.round(share * n)))) found.push(`kpis.csv line ${i + 2}: share ${share} × ${n} persons gives ${Math.round(share * n)} achieving, ${n - Math.round(share * n)} not`);
+  }
+  const balance = rowsOf(files, "balance");
+  const levels = new Map<string, { n: Item; counts: Item[] }>();
+  for (const [i, r] of balance.entries()) {
+    for (const [side, meanKey, nKey] of [["arm", "mean_arm", "n_arm"], ["control", "mean_control", "n_control"]] as const) {
+      const mean = readNumber(r[meanKey]);
+      const n = readNumber(r[nKey]);
+      const categorical = r.covariate!.includes(" = ");
+      const binaryLike = mean !== null && n !== null && mean >= 0 && mean <= 1 && Math.abs(mean * n - Math.round(mean * n)) < 1e-6;
+      if (binaryLike && (categorical || r.sd_arm !== undefined) && categorical && (SMALL(Math.round(mean! * n!)) || SMALL(n! - Math.round(mean! * n!)))) found.push(`balance.csv line ${i + 2}: ${r.covariate} share ${mean} × ${n} in ${side}`);
+      if (categorical) {
+        const covariate = `${r.comparison} ${r.covariate!.split(" = ")[0]} ${side}`;
+        const entry = levels.get(covariate) ?? { n: item(`balance ${covariate} n`, r[nKey]), counts: [] };
+        entry.counts.push(item(`balance ${r.comparison} ${r.covariate} ${side}`, mean !== null && n !== null ? String(Math.round(mean * n)) : undefined));
+        levels.set(covariate, entry);
+      }
+    }
+  }
+  for (const [covariate, entry] of levels) if (entry.counts.length > 1) equations.push({ total: entry.n, parts: entry.counts, where: `the levels of ${covariate} add up to n` });
+
+  // 7. Ledger: amount ÷ unit price; a period's total less its shown lines.
+  const lines = rowsOf(files, "repayment_lines");
+  const periods = rowsOf(files, "repayment");
+  const byPeriod = new Map<string, { price: number | null; amount: number | null }[]>();
+  for (const [i, r] of lines.entries()) {
+    const basis = Object.fromEntries((r.basis ?? "").split("; ").map((p) => p.split(" = ") as [string, string]));
+    const priceText = (basis.price ?? basis.price_per_person ?? "").trim();
+    // Prices are whole kroner: 40.000 (Danish) and 40,000 (English) both group thousands.
+    const price = /^\d{1,3}([.,]\d{3})+$/.test(priceText) ? Number(priceText.replace(/[.,]/g, "")) : readNumber(priceText);
+    const amount = readNumber(r.amount);
+    if (price && amount !== null && SMALL(Math.round(amount / price)) && Number.isInteger(Math.round((amount / price) * 1e6) / 1e6)) found.push(`repayment_lines.csv line ${i + 2}: ${r.item} amount ${amount} ÷ price ${price} = ${amount / price} persons`);
+    // A difference line: amount = (mean꜀ − meanₜ) × price × nₜ gives nₜ back when nₜ is hidden; n randomised − nₜ must not be small.
+    const perUnit = readNumber(basis.price_per_unit);
+    const meanT = readNumber(basis.mean_treated);
+    const meanC = readNumber(basis.mean_control);
+    if (amount !== null && amount !== 0 && perUnit && meanT !== null && meanC !== null && meanC !== meanT && readNumber(basis.n_treated) === null) {
+      const n = Math.round(amount / (perUnit * (meanC - meanT)));
+      const randomised = arms.map((a) => randomisedOf(a).value).filter((v): v is number => v !== null);
+      if (randomised.some((v) => SMALL(v - n)) || SMALL(n)) found.push(`repayment_lines.csv line ${i + 2}: ${r.item} amount ÷ (price × difference of means) gives n treated = ${n}`);
+    }
+    if (basis.persons !== undefined || basis.persons_at_cap !== undefined) byPeriod.set(`${r.contract}\u0001${r.period}`, [...(byPeriod.get(`${r.contract}\u0001${r.period}`) ?? []), { price, amount }]);
+  }
+  for (const [key, ls] of byPeriod) {
+    const [contract, period] = key.split("\u0001");
+    const total = readNumber(periods.find((p) => p.contract === contract && p.period === period)?.computed);
+    const hidden = ls.filter((l) => l.amount === null);
+    if (total === null || hidden.length !== 1 || !hidden[0]!.price) continue;
+    const persons = (total - ls.filter((l) => l.amount !== null).reduce((s, l) => s + l.amount!, 0)) / hidden[0]!.price;
+    if (SMALL(persons) && Number.isInteger(persons)) found.push(`repayment.csv ${contract} ${period}: the period total less its shown lines ÷ the hidden line's price = ${persons} persons`);
+  }
+
+  solve(equations, found);
+
+  // 8. The changes section must not show an estimate that the effects table (this run's, or the previous run's) hides.
+  const estimateWords = [texts("da")("estimate"), texts("en")("estimate")];
+  const shownEstimates = (f: ReportFiles) => new Set(rowsOf(f, "effects").filter((r) => r.estimator === "difference_in_means").map((r) => readNumber(r.estimate)).filter((v): v is number => v !== null));
+  const current = shownEstimates(files);
+  const before = previous ? shownEstimates(previous) : null;
+  for (const [i, r] of rowsOf(files, "changes").entries()) {
+    if (!estimateWords.some((w) => r.figure!.startsWith(`${w}:`))) continue;
+    const now = readNumber(r.current);
+    const then = readNumber(r.previous);
+    if (now !== null && !current.has(now)) found.push(`changes.csv line ${i + 2}: ${r.figure} shows ${now}, which this run's effects table hides`);
+    if (then !== null && before && !before.has(then)) found.push(`changes.csv line ${i + 2}: ${r.figure} shows ${then} for the previous run, whose effects table hides it`);
+  }
+  return [...new Set(found)];
+}

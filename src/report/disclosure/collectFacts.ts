@@ -1,0 +1,240 @@
+/**
+ * Every person count the report's tables publish, as facts with their true values from the
+ * run's artefacts, and the equations between them: CONSORT boxes, n analysed against n
+ * randomised, the censoring and status tables, estimates (their events), subgroups, balance
+ * levels, KPIs and the ledger. An equation is kept only when it holds on the true values.
+ */
+import type { Lang } from "../i18n.ts";
+import { texts } from "../i18n.ts";
+import type { RunArtefacts } from "../buildReport.ts";
+import type { Table } from "../table.ts";
+import { eventsFromDifference } from "./eventsFromDifference.ts";
+import type { CellRef, Equation, Fact } from "./model.ts";
+
+export interface FactBook {
+  readonly facts: Map<string, Fact>;
+  readonly equations: Equation[];
+}
+
+const ESTIMATE_CELLS = ["estimate", "conf_low", "conf_high", "p", "p_holm", "p_bh", "relative"];
+
+function shown(tables: ReadonlyMap<string, Table>, ref: CellRef): boolean {
+  const cell = tables.get(ref.table)?.rows[ref.row]?.[ref.key];
+  if (ref.inText !== undefined) return typeof cell === "string" && new RegExp(`${ref.inText} = \\d`).test(cell);
+  return typeof cell === "number" || (typeof cell === "string" && /^-?\d/.test(cell));
+}
+
+export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefacts, lang: Lang): FactBook {
+  const t = texts(lang);
+  const facts = new Map<string, Fact>();
+  const equations: Equation[] = [];
+  const fact = (key: string, value: number, options: { forced?: boolean; persons?: boolean; group?: string } = {}): Fact => {
+    let f = facts.get(key);
+    if (!f) {
+      f = { key, value, persons: options.persons ?? true, forced: options.forced ?? false, cells: [], reveals: [], group: options.group ?? null, published: false, reason: null };
+      facts.set(key, f);
+    }
+    return f;
+  };
+  const cell = (f: Fact, ref: CellRef) => f.cells.push(ref);
+  const eq = (total: string, parts: readonly (string | { key: string; weight: number })[], rule: string) => {
+    const ps = parts.map((p) => (typeof p === "string" ? { key: p, weight: 1 } : p));
+    if (!facts.has(total) || ps.some((p) => !facts.has(p.key))) return;
+    const sum = ps.reduce((s, p) => s + p.weight * facts.get(p.key)!.value, 0);
+    if (Math.abs(sum - facts.get(total)!.value) < 0.5) equations.push({ total, parts: ps, rule });
+  };
+  const rowsOf = (id: string) => tables.get(id)?.rows ?? [];
+  const typeOf = new Map(run.ingest.outcomes.map((o) => [o.id, o.type]));
+
+  // Intake and arms: published regardless.
+  fact("intake", run.ingest.persons, { forced: true });
+  const arms = run.assignment?.consort.arms ?? [];
+  for (const a of arms) fact(`randomised:${a.arm}`, a.randomised, { forced: true });
+  eq("intake", arms.map((a) => `randomised:${a.arm}`), "intake = the arms randomised");
+  rowsOf("summary").forEach((r, i) => {
+    if (r.figure === t("intake")) cell(fact("intake", 0), { table: "summary", row: i, key: "value" });
+    for (const a of arms) if (r.figure === `${t("randomised")}: ${a.arm}`) cell(fact(`randomised:${a.arm}`, 0), { table: "summary", row: i, key: "value" });
+  });
+  rowsOf("status").forEach((_r, i) => cell(fact("intake", 0), { table: "status", row: i, key: "intake" }));
+
+  // Outcome status per arm (n analysed = observed), and the censoring table's totals.
+  const statusRows = run.assignment?.consort.outcomeStatusByArm ?? [];
+  let index = 0;
+  for (const row of statusRows) {
+    const keys: string[] = [];
+    for (const [status, n] of Object.entries(row.byStatus)) {
+      const key = `status:${row.outcome}:${row.arm}:${status}`;
+      cell(fact(key, n), { table: "outcome_status_by_arm", row: index++, key: "n" });
+      keys.push(key);
+    }
+    eq(`randomised:${row.arm}`, keys, "an arm's outcome statuses add up to n randomised");
+  }
+  run.ingest.outcomes.forEach((o, i) => {
+    const byKind = { observed: o.observed, censored: o.censored, incomplete: o.incomplete, not_applicable: o.notApplicable } as const;
+    for (const [kind, value] of Object.entries(byKind)) cell(fact(`total:${o.id}:${kind}`, value), { table: "censoring", row: i, key: kind });
+    eq("intake", Object.keys(byKind).map((k) => `total:${o.id}:${k}`), "the statuses of an outcome add up to the intake");
+    for (const kind of Object.keys(byKind)) {
+      const parts = statusRows.filter((r) => r.outcome === o.id).flatMap((r) => Object.keys(r.byStatus).filter((s) => s === kind || s.startsWith(`${kind}:`)).map((s) => `status:${o.id}:${r.arm}:${s}`));
+      eq(`total:${o.id}:${kind}`, parts, "a status total is the sum over arms and reasons");
+    }
+  });
+
+  // CONSORT: per arm the boxes add up to n randomised.
+  const primary = run.assignment ? (run.ingest.outcomes.find((o) => statusRows.some((r) => r.outcome === o.id)) ?? null) : null;
+  rowsOf("consort").forEach((r, i) => {
+    const a = arms.find((x) => x.arm === r.arm);
+    if (!a) {
+      if (r.stage === t("assessed")) cell(fact("assessed", run.assignment!.consort.assessed, { forced: true }), { table: "consort", row: i, key: "n" });
+      return;
+    }
+    const named: Record<string, number | null> = {
+      [t("randomised")]: a.randomised,
+      [t("received")]: a.receivedAllocated,
+      [t("notReceived")]: a.didNotReceiveAllocated ?? null,
+      [`${t("lost")}: ${t("followUpIncomplete")}`]: a.lostToFollowUp.followUpIncomplete,
+      [`${t("lost")}: ${t("emigrated")}`]: a.lostToFollowUp.emigrated,
+      [`${t("lost")}: ${t("died")}`]: a.lostToFollowUp.died,
+      [`${t("lost")}: ${t("other")}`]: a.lostToFollowUp.other,
+      [`${t("lost")}: ${t("extractCoverage")}`]: a.lostToFollowUp.extractCoverage,
+      [t("incompleteData")]: a.incomplete.total,
+      [t("analysed")]: a.analysed,
+    };
+    const value = named[String(r.stage)];
+    if (value === undefined || value === null) return;
+    const key = r.stage === t("randomised") ? `randomised:${a.arm}` : `consort:${a.arm}:${r.stage}`;
+    cell(fact(key, value), { table: "consort", row: i, key: "n" });
+  });
+  for (const a of arms) {
+    const k = (stage: string) => `consort:${a.arm}:${stage}`;
+    fact(`consort:${a.arm}:not_applicable`, a.notApplicable);
+    eq(`randomised:${a.arm}`, [k(t("received")), k(t("notReceived"))], "CONSORT: received + not received = randomised");
+    const flow = [`${t("lost")}: ${t("followUpIncomplete")}`, `${t("lost")}: ${t("emigrated")}`, `${t("lost")}: ${t("died")}`, `${t("lost")}: ${t("other")}`, `${t("lost")}: ${t("extractCoverage")}`, t("incompleteData"), t("analysed")].map(k);
+    eq(`randomised:${a.arm}`, [...flow, `consort:${a.arm}:not_applicable`], "CONSORT: the losses and n analysed add up to n randomised");
+    if (primary) {
+      eq(k(t("analysed")), [`status:${primary.id}:${a.arm}:observed`], "CONSORT analysed = the primary outcome observed");
+      const pairs: [string, string][] = [["followUpIncomplete", "censored:as_of"], ["emigrated", "censored:emigrated"], ["died", "censored:died"], ["other", "censored:other"], ["extractCoverage", "censored:extract_coverage"]];
+      for (const [box, status] of pairs) eq(k(`${t("lost")}: ${t(box as "died")}`), [`status:${primary.id}:${a.arm}:${status}`], "CONSORT losses = the primary outcome's statuses");
+    }
+  }
+
+  // Effects: n per arm (= observed), and for a binary outcome the events behind the estimate.
+  const effects = run.effects;
+  const effectRows = rowsOf("effects");
+  const shownEstimators = [...new Set(effectRows.map((r) => String(r.estimator)))];
+  const estimates = effects ? effects.estimates.filter((e) => shownEstimators.includes(e.estimator)) : [];
+  estimates.forEach((e, i) => {
+    const [treated, control] = e.contrast.split(" vs ") as [string, string];
+    const nT = fact(`n:${e.outcome}:${treated}:${e.estimator}`, e.n_treated);
+    const nC = fact(`n:${e.outcome}:${control}:${e.estimator}:control`, e.n_control);
+    cell(nT, { table: "effects", row: i, key: "n_treated" });
+    cell(nC, { table: "effects", row: i, key: "n_control" });
+    eq(nT.key, [`status:${e.outcome}:${treated}:observed`], "n analysed = the outcome observed");
+    eq(nC.key, [`status:${e.outcome}:${control}:observed`], "n analysed = the outcome observed");
+    const group = `estimate:${e.outcome}:${e.contrast}`;
+    if (typeOf.get(e.outcome) === "binary" && e.mean_treated !== null && e.mean_control !== null) {
+      for (const [arm, mean, n, nKey] of [[treated, e.mean_treated, e.n_treated, nT.key], [control, e.mean_control, e.n_control, nC.key]] as const) {
+        const events = Math.round(mean * n);
+        const ev = fact(`events:${e.outcome}:${e.contrast}:${arm}`, events, { group });
+        fact(`nonevents:${e.outcome}:${e.contrast}:${arm}`, n - events);
+        eq(nKey, [ev.key, `nonevents:${e.outcome}:${e.contrast}:${arm}`], "events + non-events = n analysed");
+        for (const key of ESTIMATE_CELLS) ev.reveals.push({ table: "effects", row: i, key });
+        if (e.estimator === "difference_in_means") ev.cells.push({ table: "effects", row: i, key: "estimate" });
+      }
+    }
+  });
+
+  // Subgroups: n per level add up to n analysed; a binary estimate reveals its events.
+  (effects?.subgroups ?? []).forEach((s, i) => {
+    const [treated, control] = s.contrast.split(" vs ") as [string, string];
+    for (const [arm, n, col] of [[treated, s.n_treated, "n_treated"], [control, s.n_control, "n_control"]] as const) cell(fact(`sub:${s.outcome}:${s.subgroup}:${s.level}:${arm}`, n), { table: "subgroups", row: i, key: col });
+    if (typeOf.get(s.outcome) === "binary" && s.estimate !== null) {
+      const solutions = eventsFromDifference(s.estimate, s.n_treated, s.n_control);
+      const worst = [...solutions].sort((a, b) => Math.min(a.treated, s.n_treated - a.treated, a.control, s.n_control - a.control) - Math.min(b.treated, s.n_treated - b.treated, b.control, s.n_control - b.control))[0];
+      if (worst) {
+        for (const [arm, events, n] of [[treated, worst.treated, s.n_treated], [control, worst.control, s.n_control]] as const) {
+          const ev = fact(`subevents:${s.outcome}:${s.subgroup}:${s.level}:${arm}`, events, { group: `subgroup:${i}` });
+          fact(`subnonevents:${s.outcome}:${s.subgroup}:${s.level}:${arm}`, n - events);
+          ev.reveals.push({ table: "subgroups", row: i, key: "estimate" }, { table: "subgroups", row: i, key: "p" });
+          ev.cells.push({ table: "subgroups", row: i, key: "estimate" });
+          eq(`sub:${s.outcome}:${s.subgroup}:${s.level}:${arm}`, [ev.key, `subnonevents:${s.outcome}:${s.subgroup}:${s.level}:${arm}`], "events + non-events = n in the subgroup");
+        }
+      }
+    }
+  });
+  for (const e of estimates.filter((x) => x.estimator === "difference_in_means")) {
+    const [treated, control] = e.contrast.split(" vs ") as [string, string];
+    const subgroupNames = [...new Set((effects?.subgroups ?? []).filter((s) => s.outcome === e.outcome && s.contrast === e.contrast).map((s) => s.subgroup))];
+    for (const name of subgroupNames) {
+      const levels = (effects?.subgroups ?? []).filter((s) => s.outcome === e.outcome && s.contrast === e.contrast && s.subgroup === name);
+      for (const [arm, nKey] of [[treated, `n:${e.outcome}:${treated}:${e.estimator}`], [control, `n:${e.outcome}:${control}:${e.estimator}:control`]] as const) {
+        eq(nKey, levels.map((l) => `sub:${e.outcome}:${name}:${l.level}:${arm}`), "a subgroup's levels add up to n analysed");
+        eq(`events:${e.outcome}:${e.contrast}:${arm}`, levels.map((l) => `subevents:${e.outcome}:${name}:${l.level}:${arm}`), "a subgroup's events add up to the arm's events");
+      }
+    }
+  }
+
+  // KPIs: the share of the persons measured reveals the count achieving it.
+  (effects?.kpis ?? []).forEach((k, i) => {
+    const n = fact(`kpi:${k.id}:${k.arm}:persons`, k.persons);
+    cell(n, { table: "kpis", row: i, key: "persons" });
+    const achieved = fact(`kpi:${k.id}:${k.arm}:achieved`, k.achieved);
+    for (const key of ["share", "low", "high"]) achieved.reveals.push({ table: "kpis", row: i, key });
+    fact(`kpi:${k.id}:${k.arm}:not_achieved`, k.persons - k.achieved);
+    eq(n.key, [achieved.key, `kpi:${k.id}:${k.arm}:not_achieved`], "KPI: achieved + not achieved = persons");
+    if (k.arm) eq(n.key, [`status:${k.outcome}:${k.arm}:observed`], "KPI persons = the outcome observed");
+  });
+
+  // Balance: a categorical covariate's levels add up to the arm's n.
+  (run.assignment?.balance.rows ?? []).forEach((r, i) => {
+    if (r.type === "continuous") return;
+    r.arms.forEach((a, j) => {
+      const nKey = `balance:${r.comparison}:${r.covariate}:${j}:n`;
+      cell(fact(nKey, a.n), { table: "balance", row: i, key: j === 0 ? "n_arm" : "n_control" });
+      eq(nKey, [`randomised:${a.arm}`], "balance n = n randomised");
+      const having = Math.round((a.mean ?? 0) * a.n);
+      const f = fact(`balance:${r.comparison}:${r.covariate}:${r.level ?? ""}:${j}`, having, { group: `balance:${i}` });
+      for (const key of ["mean_arm", "sd_arm", "mean_control", "sd_control", "smd", "p", "flag"]) f.reveals.push({ table: "balance", row: i, key });
+      f.cells.push({ table: "balance", row: i, key: j === 0 ? "mean_arm" : "mean_control" });
+      if (r.level === null) {
+        fact(`balance:${r.comparison}:${r.covariate}::${j}:not`, a.n - having);
+        eq(nKey, [f.key, `balance:${r.comparison}:${r.covariate}::${j}:not`], "a binary covariate: having + not having = n");
+      }
+    });
+  });
+  const byCovariate = new Map<string, { arms: { arm: string }[]; level: string | null }[]>();
+  for (const r of run.assignment?.balance.rows ?? []) if (r.type === "categorical") byCovariate.set(`${r.comparison}:${r.covariate}`, [...(byCovariate.get(`${r.comparison}:${r.covariate}`) ?? []), r]);
+  for (const [key, levels] of byCovariate) for (let j = 0; j < 2; j++) eq(`balance:${key}:${j}:n`, levels.map((l) => `balance:${key}:${l.level ?? ""}:${j}`), "a categorical covariate's levels add up to n");
+
+  // Ledger: a line's amount ÷ its price is its persons; a period's lines add up to its total.
+  let line = 0;
+  for (const c of run.repayment?.contracts ?? []) {
+    for (const l of c.lines) {
+      const row = line++;
+      const personsKey = Object.keys(l.basis).find((k) => k === "persons" || k === "persons_at_cap");
+      for (const side of ["n_treated", "n_control"] as const) {
+        const e = estimates.find((x) => x.outcome === l.item && x.estimator === "difference_in_means");
+        const n = e && l.basis[side] !== undefined ? facts.get(side === "n_treated" ? `n:${e.outcome}:${e.contrast.split(" vs ")[0]}:${e.estimator}` : `n:${e.outcome}:${e.contrast.split(" vs ")[1]}:${e.estimator}:control`) : undefined;
+        if (!e || !n) continue;
+        n.cells.push({ table: "repayment_lines", row, key: "basis", inText: side });
+        // A difference line pays (mean꜀ − meanₜ) × price × nₜ: with a non-zero amount, the means (here and in the effects table) give n back.
+        if (l.amount !== null && l.amount !== 0) {
+          for (const name of ["mean_treated", "mean_control", "conf_high"]) n.reveals.push({ table: "repayment_lines", row, key: "basis", inText: name });
+          const at = estimates.indexOf(e);
+          for (const key of ["estimate", "conf_low", "conf_high", "relative"]) n.reveals.push({ table: "effects", row: at, key });
+        }
+      }
+      if (!personsKey) continue;
+      const f = fact(`line:${c.name}:${l.period}:${l.item}`, l.basis[personsKey] ?? 1, { group: `period:${c.name}:${l.period}` });
+      f.cells.push({ table: "repayment_lines", row, key: "basis", inText: personsKey }, { table: "repayment_lines", row, key: "amount" });
+    }
+  }
+  return { facts, equations };
+}
+
+/** Marks a fact published when every cell that shows it shows a number. */
+export function markPublished(book: FactBook, tables: ReadonlyMap<string, Table>): void {
+  for (const f of book.facts.values()) {
+    const refs = f.cells.length > 0 ? f.cells : f.reveals;
+    f.published = refs.length > 0 && refs.every((ref) => shown(tables, ref));
+  }
+}

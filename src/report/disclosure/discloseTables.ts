@@ -1,0 +1,113 @@
+/**
+ * The disclosure engine: one pass over the report's finished tables (everything written
+ * under report/), after each section has suppressed its own small cells.
+ *
+ *   1. collect  every person count the tables show, with its true value, and the equations
+ *               between them (collectFacts)
+ *   2. primary  a count of 1 to minCell − 1 is suppressed, and so is every estimate, share or
+ *               mean whose events or non-events in any arm are that few
+ *   3. secondary whatever would let a reader work a suppressed count out — within a table,
+ *               across the run's tables, from amount ÷ price — is suppressed too (protect)
+ *   4. apply    suppressed counts become `<minCell` (primary) or `x` (secondary) in every cell
+ *               that shows or reveals them; the changes section and the status page follow
+ */
+import type { RunArtefacts } from "../buildReport.ts";
+import type { Lang } from "../i18n.ts";
+import { texts } from "../i18n.ts";
+import type { Cell } from "../suppression.ts";
+import type { Table } from "../table.ts";
+import { collectFacts, markPublished } from "./collectFacts.ts";
+import type { CellRef } from "./model.ts";
+import { isSmallCount, protect } from "./protect.ts";
+
+export interface DisclosureInput {
+  readonly lang: Lang;
+  readonly minCell: number;
+  readonly run: RunArtefacts;
+  readonly previous: RunArtefacts | null;
+  /** The previous run's tables as its own report published them (for the changes section). */
+  readonly previousTables?: readonly Table[] | null;
+}
+
+export interface Disclosure {
+  readonly tables: Table[];
+  /** Is this estimate (outcome, contrast) still shown? For figures drawn beside the tables. */
+  readonly estimateShown: (outcome: string, contrast: string) => boolean;
+}
+
+export function discloseTables(input: readonly Table[], options: DisclosureInput): Disclosure {
+  const { minCell, run, lang } = options;
+  const t = texts(lang);
+  const tables = new Map(input.map((tb) => [tb.id, { ...tb, rows: tb.rows.map((r) => ({ ...r })) as Record<string, Cell>[] }]));
+  const book = collectFacts(tables, run, lang);
+  markPublished(book, tables);
+  protect(book.facts, book.equations, minCell);
+
+  const write = (ref: CellRef, mark: string) => {
+    const row = tables.get(ref.table)?.rows[ref.row];
+    if (!row) return;
+    if (ref.inText !== undefined) {
+      const text = row[ref.key];
+      if (typeof text === "string") row[ref.key] = text.replace(new RegExp(`${ref.inText} = [^;]*`), `${ref.inText} = ${mark}`);
+    } else if (row[ref.key] !== null && row[ref.key] !== undefined && row[ref.key] !== "") row[ref.key] = mark;
+  };
+  for (const f of book.facts.values()) {
+    if (f.published) continue;
+    const mark = f.persons && isSmallCount(f.value, minCell) ? `<${minCell}` : "x";
+    for (const ref of [...f.cells, ...f.reveals]) write(ref, mark);
+  }
+
+  const hiddenEstimate = (outcome: string, contrast: string) => [...book.facts.values()].some((f) => !f.published && f.key.startsWith(`events:${outcome}:${contrast}:`));
+  const estimateShown = (outcome: string, contrast: string) => {
+    if (hiddenEstimate(outcome, contrast)) return false;
+    const row = tables.get("effects")?.rows.find((r) => r.estimator === "difference_in_means" && r.contrast === contrast && (r.outcome === outcome || run.ingest.outcomes.find((o) => o.id === outcome)?.label === r.outcome));
+    return row === undefined || typeof row.estimate === "number";
+  };
+
+  // The changes section: the current column follows this run's tables; the previous one the previous run's own rules.
+  const changes = tables.get("changes");
+  const previousEffects = options.previousTables ?? null;
+  if (changes) {
+    for (const row of changes.rows) {
+      const figure = String(row.figure);
+      for (const e of run.effects?.estimates.filter((x) => x.estimator === "difference_in_means") ?? []) {
+        if (figure !== `${t("estimate")}: ${e.outcome} (${e.contrast})`) continue;
+        if (!estimateShown(e.outcome, e.contrast) && row.current !== null) row.current = "x";
+        const before = options.previous?.effects?.estimates.find((p) => p.outcome === e.outcome && p.contrast === e.contrast && p.estimator === e.estimator);
+        if (before && row.previous !== null && !(previousEffects ? publishedThere(previousEffects, "effects", (r) => r.estimator === e.estimator && r.contrast === e.contrast && r.outcome === labelOf(options.previous!, e.outcome), "estimate") : previousShown(before, options.previous!, minCell))) row.previous = "x";
+      }
+      for (const o of run.ingest.outcomes) {
+        if (figure !== `${t("observed")}: ${o.label}`) continue;
+        if (book.facts.get(`total:${o.id}:observed`)?.published === false && typeof row.current === "number") row.current = "x";
+        if (previousEffects && typeof row.previous === "number" && !publishedThere(previousEffects, "censoring", (r) => r.outcome === labelOf(options.previous!, o.id), "observed")) row.previous = "x";
+      }
+    }
+  }
+  // The status page's latest primary effect follows the effects table.
+  const status = tables.get("status");
+  const primaryDim = run.effects?.estimates.find((e) => e.estimator === "difference_in_means" && status?.rows[0] && String(status.rows[0].effect).startsWith(`${e.outcome}:`));
+  if (status && primaryDim && !estimateShown(primaryDim.outcome, primaryDim.contrast)) for (const row of status.rows) row.effect = "–";
+
+  return { tables: input.map((tb) => tables.get(tb.id)!), estimateShown };
+}
+
+function labelOf(run: RunArtefacts, outcome: string): string {
+  return run.ingest.outcomes.find((o) => o.id === outcome)?.label ?? outcome;
+}
+
+/** Does the previous report's table show a number in this row's column? */
+function publishedThere(tables: readonly Table[], id: string, match: (row: Record<string, Cell>) => boolean, key: string): boolean {
+  const row = tables.find((tb) => tb.id === id)?.rows.find(match);
+  return row !== undefined && typeof row[key] === "number";
+}
+
+/** A previous run's estimate as its own report would have shown it: no small n, no small events or non-events. */
+function previousShown(e: { outcome: string; n_treated: number; n_control: number; mean_treated: number | null; mean_control: number | null }, previous: RunArtefacts, minCell: number): boolean {
+  if (isSmallCount(e.n_treated, minCell) || isSmallCount(e.n_control, minCell)) return false;
+  if (previous.ingest.outcomes.find((o) => o.id === e.outcome)?.type !== "binary") return true;
+  return [[e.mean_treated, e.n_treated], [e.mean_control, e.n_control]].every(([mean, n]) => {
+    if (mean === null) return true;
+    const events = Math.round(mean! * n!);
+    return !isSmallCount(events, minCell) && !isSmallCount(n! - events, minCell);
+  });
+}

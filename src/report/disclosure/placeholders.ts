@@ -1,0 +1,51 @@
+/**
+ * The report's HTML is written before the disclosure engine has seen every table; it holds
+ * placeholders for each table, for every table cell shown outside its table (CONSORT boxes)
+ * and for figures drawn from estimates, filled from the disclosed tables at the end.
+ */
+import type { Lang } from "../i18n.ts";
+import { formatNumber } from "../i18n.ts";
+import type { Cell } from "../suppression.ts";
+import { tableHtml, type Table } from "../table.ts";
+
+const MARK = "\u0000";
+
+export class Placeholders {
+  private readonly cells: { row: Record<string, Cell>; key: string }[] = [];
+  private readonly figures = new Map<string, () => Promise<string>>();
+
+  table(table: Table): string {
+    return `${MARK}table:${table.id}${MARK}`;
+  }
+
+  /** A cell of a table's row, shown elsewhere (the row object itself, as pushed into the table). */
+  cell(row: Record<string, Cell>, key: string): string {
+    this.cells.push({ row, key });
+    return `${MARK}cell:${this.cells.length - 1}${MARK}`;
+  }
+
+  /** A figure drawn at the end, from what the disclosed tables still show. */
+  figure(id: string, draw: () => Promise<string>): string {
+    this.figures.set(id, draw);
+    return `${MARK}figure:${id}${MARK}`;
+  }
+
+  async fill(html: string, original: readonly Table[], disclosed: readonly Table[], lang: Lang): Promise<string> {
+    const drawn = new Map<string, string>();
+    for (const [id, draw] of this.figures) drawn.set(id, await draw());
+    const byId = new Map(disclosed.map((tb) => [tb.id, tb]));
+    return html.replace(/\u0000(table|cell|figure):([^\u0000]*)\u0000/g, (_m, kind: string, id: string) => {
+      if (kind === "table") return tableHtml(byId.get(id)!, lang);
+      if (kind === "figure") return drawn.get(id)!;
+      const { row, key } = this.cells[Number(id)]!;
+      const at = original.findIndex((tb) => tb.rows.includes(row));
+      const index = at < 0 ? -1 : original[at]!.rows.indexOf(row);
+      const value = at < 0 ? row[key] : disclosed[at]!.rows[index]![key];
+      return value === null || value === undefined ? "–" : typeof value === "number" ? formatNumber(lang, value) : escapeText(String(value));
+    });
+  }
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}

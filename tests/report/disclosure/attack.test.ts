@@ -1,0 +1,87 @@
+/**
+ * Issue 16, done when: the attack (src/report/disclosure/attackReport.ts, also `npm run attack`)
+ * recovers no count of 1 to 4 persons from any report/ folder it reads — the shipped examples, a
+ * quarterly pair with --compare and subgroups on, and seeded small-arm specs — while on
+ * hand-made tables that leak as the issue describes it names each leak.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { attackReport } from "../../../src/report/disclosure/attackReport.ts";
+import { binaryOutcomes, reportFiles, runAll, type AttackCase } from "./runs.ts";
+
+let cases: AttackCase[] = [];
+beforeAll(async () => {
+  cases = await runAll();
+}, 120_000);
+
+describe("attackReport(report, previous) on every run", () => {
+  it("recovers nothing from any report/ folder", () => {
+    expect(cases.length).toBe(8);
+    for (const c of cases) expect(attackReport(reportFiles(c.report), c.previous ? reportFiles(c.previous) : null, { binaryOutcomes: binaryOutcomes(c.report) }), c.name).toEqual([]);
+  });
+
+  it("reads a run whose changes section compares two quarters", () => {
+    const pair = cases.find((c) => c.previous !== null)!;
+    expect(reportFiles(pair.report).has("changes.csv")).toBe(true);
+  });
+});
+
+const csv = (lines: string[]) => lines.join("\n") + "\n";
+
+describe("attackReport(report) on tables that leak (the issue's examples)", () => {
+  const consort = csv([
+    "stage,arm,n",
+    "Randomised,control,239",
+    "Received,control,228",
+    "Not received,control,11",
+    "Lost: follow-up,control,x",
+    "Lost: emigrated,control,0",
+    "Lost: died,control,<5",
+    "Lost: other,control,0",
+    "Lost: coverage,control,0",
+    "Incomplete,control,0",
+    "Analysed,control,183",
+  ]);
+
+  it("names n analysed 238 of 239 randomised: one person not analysed", () => {
+    const effects = csv(["outcome,contrast,estimator,n_treated,n_control,estimate,relative", "y1,treatment vs control,difference_in_means,238,238,0.7,0.002"]);
+    const found = attackReport(new Map([["consort.csv", consort], ["effects.csv", effects]]));
+    expect(found.some((f) => f.includes("n = 238 of 239 randomised in control: 1 not analysed"))).toBe(true);
+  });
+
+  it("names a subgroup difference 1/86 − 0/87 (a binary outcome with 1 event: no other pair of counts gives it)", () => {
+    const subgroups = csv(["outcome,subgroup,level,n_treated,n_control,estimate,p", `flex_job,female,1,86,87,${1 / 86},0.3`]);
+    const found = attackReport(new Map([["subgroups.csv", subgroups]]));
+    expect(found.join("\n")).toContain("1/86 − 0/87");
+  });
+
+  it("names estimate ÷ relative effect × n: 5/183 against 0.027 gives 5 and 178, and 2 events gives 2", () => {
+    // control 2/100 = 0.02, treatment 7/100 = 0.07: difference 0.05, relative 2.5.
+    const effects = csv(["outcome,contrast,estimator,n_treated,n_control,estimate,relative", "flex,treatment vs control,difference_in_means,100,100,0.05,2.5"]);
+    expect(attackReport(new Map([["effects.csv", effects]])).join("\n")).toContain("2 events and 98 non-events in control");
+  });
+
+  it("names the ledger: 950,000 − 800,000 = 150,000 = 3 × 50,000 (three families)", () => {
+    const lines = csv(["contract,period,item,basis,amount,note", 'c,2024,a,"persons = 16; price = 50.000",800000,', 'c,2024,b,"persons = <5; price = 50.000",<5,']);
+    const periods = csv(["contract,period,computed", "c,2024,950000"]);
+    expect(attackReport(new Map([["repayment_lines.csv", lines], ["repayment.csv", periods]])).join("\n")).toContain("= 3 persons");
+  });
+
+  it("names n treated from a difference line: 130,900 kr ÷ (275 kr × (12 − 10)) = 238 of 239 randomised", () => {
+    const lines = csv(["contract,period,item,basis,amount,note", 'u,year 1,days_y1,"n_treated = x; n_control = x; mean_treated = 10; mean_control = 12; price_per_unit = 275",130900,']);
+    expect(attackReport(new Map([["consort.csv", consort], ["repayment_lines.csv", lines]])).join("\n")).toContain("gives n treated = 238");
+  });
+
+  it("names an estimate the changes section shows while the effects table hides it", () => {
+    const effects = csv(["outcome,contrast,estimator,n_treated,n_control,estimate,relative", "flex,treatment vs control,difference_in_means,183,183,<5,"]);
+    const changes = csv(["figure,previous,current,note", "Estimate: flex (treatment vs control),0.027,0.03,"]);
+    const found = attackReport(new Map([["effects.csv", effects], ["changes.csv", changes]]), new Map([["effects.csv", effects]]));
+    expect(found).toHaveLength(2);
+  });
+
+  it("names a count of 1 to 4 shown as it is, and a margin differenced across CONSORT and the status table", () => {
+    const status = csv(["outcome,arm,status,n", "y1,control,censored:as_of,x", "y1,control,observed,236"]);
+    const found = attackReport(new Map([["consort.csv", consort.replace("Lost: emigrated,control,0", "Lost: emigrated,control,2")], ["outcome_status_by_arm.csv", status]]));
+    expect(found.join("\n")).toContain("column n shows 2");
+    expect(found.join("\n")).toContain("status y1 control censored:as_of = 3");
+  });
+});
