@@ -182,6 +182,18 @@ export const Outcome = z.discriminatedUnion("kind", [
     kind: z.literal("reconviction_after_release"),
     withinMonths: z.number().int().positive().default(24),
   }),
+  z
+    .strictObject({
+      ...OutcomeBase,
+      kind: z.literal("time_to_event"),
+      event: z
+        .enum(["conviction_after_release", "jobcentre_contact"])
+        .describe("conviction_after_release: days from the first prison release on or after start to the first conviction after it; jobcentre_contact: days from start to the first job-centre contact."),
+      at: z.array(z.number().nonnegative()).default([90, 180, 365, 730]).describe("Days at which the Kaplan–Meier curves are read (effects.json survival)."),
+      tau: z.number().positive().optional().describe("Days up to which the restricted mean survival time is taken (default: the shorter arm's longest follow-up)."),
+      ties: z.enum(["efron", "breslow"]).default("efron").describe("Cox ties: efron (coxph's default) or breslow."),
+    })
+    .describe("Time to an event with its indicator: per person the days to the event, or to censoring (as-of date, exit, the end of the extract's coverage), and 1 = event, 0 = censored."),
 ]);
 
 export const Covariate = z.discriminatedUnion("kind", [
