@@ -17,6 +17,7 @@ import type { AnalysisTable, EstimationPlan, OutcomeKind, OutcomePlan } from "./
 import { estimateEffects } from "./estimateEffects.ts";
 import { EffectsArtefact } from "./schema.ts";
 import { evaluateKpi } from "../kpi/evaluateKpis.ts";
+import { evaluateSurvivalKpi } from "../kpi/evaluateSurvivalKpi.ts";
 import { INTEGRITY_CHECKS } from "../assign/index.ts";
 import { messages } from "../messages.ts";
 import { issue } from "../shared/issues.ts";
@@ -118,7 +119,13 @@ export function run(input: EstimateInput): EffectsArtefact {
   const result = randomised ? estimated : { ...estimated, estimates: estimated.estimates.map((e) => ({ ...e, randomised: false })) };
   const kpis = spec.kpis.map((kpi) => {
     const values = table.columns.get(kpi.outcome) ?? [];
-    return evaluateKpi(kpi, values.filter((_, i) => kpi.arm === undefined || table.arm[i] === kpi.arm));
+    const inArm = (_: unknown, i: number) => kpi.arm === undefined || table.arm[i] === kpi.arm;
+    if (kpi.atDays !== undefined) {
+      const events = table.columns.get(`${kpi.outcome}_event`) ?? [];
+      const inControl = (_: unknown, i: number) => table.arm[i] === control;
+      return evaluateSurvivalKpi({ ...kpi, atDays: kpi.atDays }, values.filter(inArm), events.filter(inArm), { time: values.filter(inControl), event: events.filter(inControl) });
+    }
+    return evaluateKpi({ ...kpi, threshold: kpi.threshold! }, values.filter((_, i) => kpi.arm === undefined || table.arm[i] === kpi.arm));
   });
   return EffectsArtefact.parse({
     artefact: "effects",

@@ -76,7 +76,13 @@ export function survivalEstimates(data: ContrastData, event: readonly number[], 
   estimates.push({ ...base, estimator: "logrank", estimate: null, std_error: null, statistic: finite(test.statistic), df: 1, p_value: finite(test.pValue), conf_low: null, conf_high: null, note: `observed ${test.observed[1]} and expected ${round(test.expected[1])} events in ${plan.arm}` });
 
   estimates.push(coxEntry(base, "cox", data.y, event, [data.z], plan.ties, z));
-  if (plan.covariates) estimates.push({ ...coxEntry(base, "cox_adjusted", data.y, event, [data.z, ...plan.covariates.map((c) => c.values)], plan.ties, z) });
+  if (plan.covariates) {
+    // A covariate constant among these persons has no coefficient (coxph gives NA): left out and named.
+    const constant = plan.covariates.filter((c) => c.values.every((v) => v === c.values[0]));
+    const used = plan.covariates.filter((c) => !constant.includes(c));
+    const entry = coxEntry(base, "cox_adjusted", data.y, event, [data.z, ...used.map((c) => c.values)], plan.ties, z);
+    estimates.push(constant.length > 0 ? { ...entry, dropped_covariates: constant.map((c) => c.name) } : entry);
+  }
 
   const tau = plan.tau ?? Math.min(lastTime(treated.curve), lastTime(control.curve));
   const [r1, r0] = [restrictedMean(treated.curve, tau), restrictedMean(control.curve, tau)];

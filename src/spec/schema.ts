@@ -322,10 +322,15 @@ export const EvaluationSpec = z
           id: Identifier,
           label: z.string(),
           outcome: z.string().describe("A binary (0/1) outcome id"),
-          threshold: z.number().min(0).max(1).describe("The share to reach, e.g. 0.6"),
+          threshold: z.number().min(0).max(1).optional().describe("The share to reach, e.g. 0.6 (required unless direction is below_control)"),
           arm: z.string().optional().describe("Only this arm (e.g. the programme's); all assigned persons when absent"),
           minPersons: z.number().int().min(1).default(10).describe("Fewer persons past the horizon: 'not yet measurable'"),
           source: z.string(),
+          atDays: z.number().positive().optional().describe("For a time_to_event outcome: the share with the event by this day, read as 1 − Kaplan–Meier (so it is readable before everyone has been followed that long)"),
+          direction: z
+            .enum(["at_least", "at_most", "below_control"])
+            .default("at_least")
+            .describe("at_most: met when the share is at or below the threshold (e.g. re-offending); below_control (time_to_event only): met when the arm's share is below the control arm's (003/004: 'less re-offending than a comparison group')"),
         }),
       )
       .default([])
@@ -414,6 +419,9 @@ export const EvaluationSpec = z
     spec.kpis.forEach((k, i) => {
       const outcome = spec.outcomes.find((o) => o.id === k.outcome);
       if (!outcome) ctx.addIssue({ code: "custom", path: ["kpis", i, "outcome"], message: `'${k.outcome}' is not an outcome id` });
+      if ((k.threshold === undefined) !== (k.direction === "below_control")) ctx.addIssue({ code: "custom", path: ["kpis", i, "threshold"], message: k.direction === "below_control" ? "a below_control KPI takes its threshold from the control arm: leave threshold out" : "a KPI needs a threshold (the share to reach)" });
+      if (k.direction === "below_control" && (k.atDays === undefined || k.arm === undefined)) ctx.addIssue({ code: "custom", path: ["kpis", i, "direction"], message: "below_control needs atDays and the arm to compare with the control arm" });
+      if (outcome && (outcome.kind === "time_to_event") !== (k.atDays !== undefined)) ctx.addIssue({ code: "custom", path: ["kpis", i, "atDays"], message: outcome.kind === "time_to_event" ? "a KPI on a time_to_event outcome needs atDays (the share with the event by that day)" : "atDays goes with a time_to_event outcome" });
     });
     const covariateIds = spec.covariates.map((c) => c.id);
     (spec.estimation.covariates ?? []).forEach((id, i) => {
