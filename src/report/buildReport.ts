@@ -15,6 +15,7 @@ import { count, countsOfTotal, isSmall, shareOf, type Cell } from "./suppression
 import { escapeHtml, tableCsv, tableHtml, type Table } from "./table.ts";
 import { pilotDesign } from "../design/pilotDesign.ts";
 import { contractStatusTable, ledgerTable, repaymentChangeRows, repaymentSummaryRows } from "./repaymentTables.ts";
+import { survivalSection } from "./sections/survival.ts";
 
 export interface RunArtefacts {
   readonly ingest: IngestArtefact;
@@ -256,6 +257,8 @@ export async function buildReport(input: ReportInput): Promise<Report> {
       "effects",
       designNote + (kpiTable.rows.length > 0 ? add(kpiTable) : "") + add(effects) + (subgroups.rows.length > 0 ? add(subgroups) : "") + (forest.length > 0 ? `<figure>${await renderSvg(forestPlot(forest, `${t("effects")}: ${t("relative")}`, t("relative")), lang)}</figure>` : ""),
     );
+    const survival = await survivalSection(run.effects, labelOf, lang, minCell); // time-to-event outcomes: src/report/sections/survival.ts
+    if (survival) sections.set("effects", `${sections.get("effects")}<h3>${escapeHtml(t("survivalHeading"))}</h3>${survival.tables.map(add).join("")}${survival.html}`);
   }
 
   // Savings

@@ -118,6 +118,14 @@ const TEXT = {
     incompleteData: "Ufuldstændige data (afvist eller modstridende række)",
     warnings: "Advarsler",
     rejectedIgnored: "Afviste rækker regnes som fraværende (onRejectedRow \"ignore\") i: {names}. Udfald, der læser dem, kan mangle de rækker.",
+
+    survivalHeading: "Tid til hændelse (Kaplan–Meier)",
+    survivalTime: "Dag",
+    survivalShare: "Uden hændelse",
+    survivalAtRisk: "I risiko",
+    survivalCurve: "{outcome}: andel uden hændelse pr. gruppe (Kaplan–Meier, 95 % KI)",
+    survivalNote: "Kaplan–Meier pr. gruppe med log-transformeret 95 % KI (som R's survfit). Personer tælles fra deres egen start og censureres, hvor opfølgningen slutter, så kurven kan læses, før alle er fulgt hele perioden. Kurven er grovkornet: hvert trin rummer mindst {n} hændelser, og den stopper, når færre end {n} er i risiko; andele, der bygger på færre end {n} hændelser, vises ikke.",
+    survivalTests: "Log-rank: χ² = {chisq}, p = {p}. Cox: hazard ratio {hr} ({ci}). RMST-forskel til dag {tau}: {rmst} dage ({rmstCi}).",
   },
   en: {
     title: "Effect evaluation",
@@ -234,6 +242,14 @@ const TEXT = {
     incompleteData: "Incomplete data (rejected or conflicting row)",
     warnings: "Warnings",
     rejectedIgnored: "Rejected rows are taken as absent (onRejectedRow \"ignore\") in: {names}. Outcomes that read them may lack those rows.",
+
+    survivalHeading: "Time to event (Kaplan–Meier)",
+    survivalTime: "Day",
+    survivalShare: "Event-free",
+    survivalAtRisk: "At risk",
+    survivalCurve: "{outcome}: share event-free by arm (Kaplan–Meier, 95 % KI)",
+    survivalNote: "Kaplan–Meier per arm with a log-transformed 95 % CI (as R's survfit). Persons count from their own start and are censored where their follow-up ends, so the curve can be read before everyone has been followed the whole period. The curve is coarsened: every step holds at least {n} events, and it stops when fewer than {n} are at risk; shares resting on fewer than {n} events are not shown.",
+    survivalTests: "Log-rank: χ² = {chisq}, p = {p}. Cox: hazard ratio {hr} ({ci}). RMST difference to day {tau}: {rmst} days ({rmstCi}).",
   },
 } as const;
 
