@@ -247,7 +247,7 @@ const TEXT = {
     survivalTime: "Day",
     survivalShare: "Event-free",
     survivalAtRisk: "At risk",
-    survivalCurve: "{outcome}: share event-free by arm (Kaplan–Meier, 95 % KI)",
+    survivalCurve: "{outcome}: share event-free by arm (Kaplan–Meier, 95 % CI)",
     survivalNote: "Kaplan–Meier per arm with a log-transformed 95 % CI (as R's survfit). Persons count from their own start and are censored where their follow-up ends, so the curve can be read before everyone has been followed the whole period. The curve is coarsened: every step holds at least {n} events, and it stops when fewer than {n} are at risk; shares resting on fewer than {n} events are not shown.",
     survivalTests: "Log-rank: χ² = {chisq}, p = {p}. Cox: hazard ratio {hr} ({ci}). RMST difference to day {tau}: {rmst} days ({rmstCi}).",
   },
