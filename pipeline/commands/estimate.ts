@@ -31,6 +31,10 @@ With --table it reads your own CSV (',' ';' or tab; UTF-8 or Windows-1252; empty
   --covariates x,y    numeric covariates            --blocks COL      design blocks (blocked estimator, permutation strata)
   --subgroups s       subgroup columns              --permutations N  randomisation draws (0 = none; default 10000)
   --seed S            seed for the draws (default 1)
+  --time COL --event COL  a time-to-event outcome: time to the event or censoring, event 1 = event, 0 = censored
+                      (Kaplan–Meier per arm, log-rank, Cox hazard ratio, RMST difference; as R's survival)
+  --at 90,180,365     times to read the curves at   --tau T           RMST up to T (default: the shorter arm's follow-up)
+  --ties breslow      Cox ties (default efron, as coxph)
   --confidence C      confidence level of the intervals, between 0 and 1 (default 0.95)
   --out DIR           where effects.json goes (required)
   -h, --help          this help`,

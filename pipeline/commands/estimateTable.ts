@@ -24,6 +24,8 @@ export interface TableRunOptions {
   readonly binary: readonly string[];
   readonly counts: readonly string[];
   readonly exposure: string | null;
+  /** A time-to-event outcome: the time column, its event column (1/0), the times to read the curves at, τ, ties. */
+  readonly survival: { readonly time: string; readonly event: string; readonly at: readonly number[]; readonly tau: number | null; readonly ties: "efron" | "breslow" } | null;
   readonly covariates: readonly string[];
   readonly blocks: string | null;
   readonly subgroups: readonly string[];
@@ -42,6 +44,11 @@ export const TABLE_OPTIONS = {
   binary: { type: "string" },
   counts: { type: "string" },
   exposure: { type: "string" },
+  time: { type: "string" },
+  event: { type: "string" },
+  at: { type: "string" },
+  tau: { type: "string" },
+  ties: { type: "string" },
   covariates: { type: "string" },
   blocks: { type: "string" },
   subgroups: { type: "string" },
@@ -56,7 +63,8 @@ export function tableOptions(values: OptionValues): TableRunOptions {
   const outDir = text(values, "out");
   const outcomes = list(values, "outcomes");
   if (!treatment) throw new UsageError("effekt estimate: --treatment is required with --table");
-  if (outcomes.length === 0) throw new UsageError("effekt estimate: --outcomes is required with --table");
+  const survival = survivalOptions(values);
+  if (outcomes.length === 0 && !survival) throw new UsageError("effekt estimate: --outcomes (or --time with --event) is required with --table");
   if (!outDir) throw new UsageError("effekt estimate: --out is required with --table");
   const numberOption = (key: string, fallback: number, check: (n: number) => boolean) => {
     const raw = text(values, key);
@@ -82,6 +90,7 @@ export function tableOptions(values: OptionValues): TableRunOptions {
     binary,
     counts,
     exposure,
+    survival,
     covariates: list(values, "covariates"),
     blocks: text(values, "blocks") ?? null,
     subgroups: list(values, "subgroups"),
@@ -91,6 +100,26 @@ export function tableOptions(values: OptionValues): TableRunOptions {
     outDir,
     log: tell,
   };
+}
+
+/** --time COL --event COL [--at 90,180,365] [--tau N] [--ties efron|breslow]. */
+function survivalOptions(values: OptionValues): TableRunOptions["survival"] {
+  const time = text(values, "time");
+  const event = text(values, "event");
+  const extras = ["at", "tau", "ties"].filter((k) => text(values, k) !== undefined);
+  if (!time && !event) {
+    if (extras.length > 0) throw new UsageError(`effekt estimate: --${extras.join(", --")} go with --time and --event`);
+    return null;
+  }
+  if (!time || !event) throw new UsageError("effekt estimate: --time and --event go together (the time to the event or to censoring, and 1 = event, 0 = censored)");
+  const at = list(values, "at").map(Number);
+  if (at.some((t) => !(Number.isFinite(t) && t >= 0))) throw new UsageError("effekt estimate: --at takes times ≥ 0 separated by commas, e.g. --at 90,180,365");
+  const tauText = text(values, "tau");
+  const tau = tauText === undefined ? null : Number(tauText);
+  if (tau !== null && !(Number.isFinite(tau) && tau > 0)) throw new UsageError("effekt estimate: --tau takes a time > 0");
+  const ties = text(values, "ties") ?? "efron";
+  if (ties !== "efron" && ties !== "breslow") throw new UsageError("effekt estimate: --ties takes efron (coxph's default) or breslow");
+  return { time, event, at: [...at].sort((a, b) => a - b), tau, ties };
 }
 
 export function estimateTableCommand(values: OptionValues): Promise<number> {
@@ -114,8 +143,8 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
     decimal: dialect.decimal,
     treatment: options.treatment,
     blocks: options.blocks,
-    numeric: [...new Set([...options.outcomes, ...(options.exposure ? [options.exposure] : []), ...options.covariates])],
-    binary: options.binary,
+    numeric: [...new Set([...options.outcomes, ...(options.survival ? [options.survival.time, options.survival.event] : []), ...(options.exposure ? [options.exposure] : []), ...options.covariates])],
+    binary: options.survival ? [...options.binary, options.survival.event] : options.binary,
     counts: options.counts,
     subgroups: options.subgroups,
   };
@@ -134,7 +163,10 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
   const result = estimateEffects(table, {
     control: options.control,
     arms: arms.filter((a) => a !== options.control),
-    outcomes: options.outcomes.map(kindOf),
+    outcomes: [
+      ...options.outcomes.map(kindOf),
+      ...(options.survival ? [{ id: options.survival.time, kind: "time_to_event" as const, survival: { event: options.survival.event, at: options.survival.at, tau: options.survival.tau, ties: options.survival.ties } }] : []),
+    ],
     covariates: options.covariates,
     subgroups: options.subgroups,
     permutations: options.permutations,

@@ -3,7 +3,7 @@
  * pipeline's artefacts, or a researcher's own CSV), and the plan of what to estimate.
  */
 
-export type OutcomeKind = "continuous" | "binary" | "count" | "rate";
+export type OutcomeKind = "continuous" | "binary" | "count" | "rate" | "time_to_event";
 
 export interface AnalysisTable {
   /** Arm per unit. */
@@ -27,6 +27,8 @@ export interface OutcomePlan {
    * for a `count` outcome the value is the count itself.
    */
   readonly exposure?: string;
+  /** time_to_event: the event column (1 = the event at the time, 0 = censored), the times to read the curves at, τ, ties. */
+  readonly survival?: { readonly event: string; readonly at: readonly number[]; readonly tau: number | null; readonly ties: "efron" | "breslow" };
 }
 
 export interface EstimationPlan {

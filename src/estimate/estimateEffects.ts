@@ -17,15 +17,21 @@ import { randomizationInference } from "./randomizationInference.ts";
 import { regressionEstimate } from "./regressionEstimators.ts";
 import type { EffectEstimate, InteractionTest, SubgroupEffect } from "./schema.ts";
 import { subgroupEffects } from "./subgroupEffects.ts";
+import { survivalEstimates, type SurvivalResult } from "./survivalEstimators.ts";
 
-export function estimateEffects(table: AnalysisTable, plan: EstimationPlan): { estimates: EffectEstimate[]; subgroups: SubgroupEffect[]; interactions: InteractionTest[] } {
+export function estimateEffects(table: AnalysisTable, plan: EstimationPlan): { estimates: EffectEstimate[]; subgroups: SubgroupEffect[]; interactions: InteractionTest[]; survival?: SurvivalResult["survival"]; survival_curves?: SurvivalResult["curves"]; survival_medians?: SurvivalResult["medians"] } {
   const estimates: EffectEstimate[] = [];
+  const survival: SurvivalResult[] = [];
   const subgroups: SubgroupEffect[] = [];
   const interactions: InteractionTest[] = [];
   for (const arm of plan.arms) {
     const contrast = `${arm} vs ${plan.control}`;
     const pair = [arm, plan.control];
     for (const outcome of plan.outcomes) {
+      if (outcome.kind === "time_to_event") {
+        survival.push(timeToEvent(table, plan, outcome, arm));
+        continue;
+      }
       const needed = outcome.exposure ? [outcome.id, outcome.exposure] : [outcome.id];
       const units = unitsWith(table, pair, needed);
       const data: ContrastData = {
@@ -67,7 +73,27 @@ export function estimateEffects(table: AnalysisTable, plan: EstimationPlan): { e
       }
     }
   }
-  return { estimates: adjustAcrossOutcomes(estimates), subgroups, interactions };
+  const timeToEventEstimates = survival.flatMap((s) => s.estimates);
+  const survivalLists = survival.length > 0 ? { survival: survival.flatMap((s) => s.survival), survival_curves: survival.flatMap((s) => s.curves), survival_medians: survival.flatMap((s) => s.medians) } : {};
+  return { estimates: adjustAcrossOutcomes([...estimates, ...timeToEventEstimates]), subgroups, interactions, ...survivalLists };
+}
+
+/** A time-to-event outcome in one contrast: Kaplan–Meier, log-rank, Cox, RMST (survivalEstimators.ts). */
+function timeToEvent(table: AnalysisTable, plan: EstimationPlan, outcome: OutcomePlan, arm: string): SurvivalResult {
+  const settings = outcome.survival!;
+  const pair = [arm, plan.control];
+  const needed = [outcome.id, settings.event];
+  const units = unitsWith(table, pair, plan.covariates.length > 0 ? [...needed, ...plan.covariates] : needed);
+  const all = unitsWith(table, pair, needed);
+  // Cox with covariates needs them all; the unadjusted estimators use everyone with a time.
+  const data = (chosen: number[]): ContrastData => ({ outcome: outcome.id, contrast: `${arm} vs ${plan.control}`, units: chosen, z: chosen.map((i) => Number(table.arm[i] === arm)), y: valuesOf(table, outcome.id, chosen), confidence: plan.confidence });
+  const base = { arm, control: plan.control, at: settings.at, tau: settings.tau, ties: settings.ties, includeControl: arm === plan.arms[0] };
+  const result = survivalEstimates(data(all), valuesOf(table, settings.event, all), { ...base, covariates: null });
+  if (plan.covariates.length === 0) return result;
+  const adjusted = survivalEstimates(data(units), valuesOf(table, settings.event, units), { ...base, covariates: plan.covariates.map((name) => ({ name, values: valuesOf(table, name, units) })) });
+  const coxAdjusted = adjusted.estimates.filter((e) => e.estimator === "cox_adjusted");
+  const at = result.estimates.findIndex((e) => e.estimator === "rmst");
+  return { ...result, estimates: [...result.estimates.slice(0, at), ...coxAdjusted, ...result.estimates.slice(at)] };
 }
 
 /** The estimators an outcome gets, in output order. */

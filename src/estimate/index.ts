@@ -13,10 +13,11 @@ import type { EvaluationSpec } from "../spec/schema.ts";
 import type { IngestArtefact } from "../ingest/schema.ts";
 import type { PersonRow } from "../assign/schema.ts";
 import { blockPart } from "../assign/blockAndBatch.ts";
-import type { AnalysisTable, EstimationPlan, OutcomeKind } from "./analysisTable.ts";
+import type { AnalysisTable, EstimationPlan, OutcomeKind, OutcomePlan } from "./analysisTable.ts";
 import { estimateEffects } from "./estimateEffects.ts";
 import { EffectsArtefact } from "./schema.ts";
 import { evaluateKpi } from "../kpi/evaluateKpis.ts";
+import { evaluateSurvivalKpi } from "../kpi/evaluateSurvivalKpi.ts";
 import { INTEGRITY_CHECKS } from "../assign/index.ts";
 import { messages } from "../messages.ts";
 import { issue } from "../shared/issues.ts";
@@ -48,11 +49,16 @@ export function run(input: EstimateInput): EffectsArtefact {
   const units = [...input.assignments].sort((a, b) => (a.personId < b.personId ? -1 : 1));
   const number = (text: string | undefined) => (text === undefined || text === "" ? null : Number(text));
   const columns = new Map<string, (number | null)[]>();
-  const kinds: { id: string; kind: OutcomeKind; exposure?: string }[] = [];
+  const kinds: OutcomePlan[] = [];
   for (const outcome of input.ingest.outcomes.filter((o) => !o.skipped)) {
-    const kind: OutcomeKind = outcome.type === "binary" ? "binary" : outcome.type === "count" ? "count" : outcome.type === "rate" ? "rate" : "continuous";
+    const kind: OutcomeKind = outcome.type === "binary" ? "binary" : outcome.type === "count" ? "count" : outcome.type === "rate" ? "rate" : outcome.type === "time_to_event" ? "time_to_event" : "continuous";
     columns.set(outcome.id, units.map((u) => number(outcomeOf.get(u.personId)?.[outcome.id])));
-    if (kind === "rate") {
+    const timeToEvent = spec.outcomes.find((o) => o.id === outcome.id);
+    if (timeToEvent?.kind === "time_to_event") {
+      const event = `${outcome.id}_event`;
+      columns.set(event, units.map((u) => number(outcomeOf.get(u.personId)?.[event])));
+      kinds.push({ id: outcome.id, kind, survival: { event, at: timeToEvent.at, tau: timeToEvent.tau ?? null, ties: timeToEvent.ties } });
+    } else if (kind === "rate") {
       const exposure = `${outcome.id}_exposure_years`;
       columns.set(exposure, units.map((u) => number(outcomeOf.get(u.personId)?.[exposure])));
       kinds.push({ id: outcome.id, kind, exposure });
@@ -113,7 +119,13 @@ export function run(input: EstimateInput): EffectsArtefact {
   const result = randomised ? estimated : { ...estimated, estimates: estimated.estimates.map((e) => ({ ...e, randomised: false })) };
   const kpis = spec.kpis.map((kpi) => {
     const values = table.columns.get(kpi.outcome) ?? [];
-    return evaluateKpi(kpi, values.filter((_, i) => kpi.arm === undefined || table.arm[i] === kpi.arm));
+    const inArm = (_: unknown, i: number) => kpi.arm === undefined || table.arm[i] === kpi.arm;
+    if (kpi.atDays !== undefined) {
+      const events = table.columns.get(`${kpi.outcome}_event`) ?? [];
+      const inControl = (_: unknown, i: number) => table.arm[i] === control;
+      return evaluateSurvivalKpi({ ...kpi, atDays: kpi.atDays }, values.filter(inArm), events.filter(inArm), { time: values.filter(inControl), event: events.filter(inControl) });
+    }
+    return evaluateKpi({ ...kpi, threshold: kpi.threshold! }, values.filter((_, i) => kpi.arm === undefined || table.arm[i] === kpi.arm));
   });
   return EffectsArtefact.parse({
     artefact: "effects",

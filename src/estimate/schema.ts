@@ -7,6 +7,34 @@ import { z } from "zod";
 
 const Num = z.number().nullable();
 
+/** Fields of the time-to-event estimates (logrank, cox, cox_adjusted, rmst): see survivalEstimators.ts. */
+const SurvivalEstimateFields = {
+  log_estimate: Num.optional().describe("cox: the log hazard ratio (estimate is the hazard ratio, its CI on the ratio scale)."),
+  robust_std_error: Num.optional().describe("cox: the robust (Lin–Wei sandwich) standard error of the log hazard ratio, as coxph(robust = TRUE)."),
+  hazard_ratio: Num.optional(),
+  ties: z.enum(["efron", "breslow"]).optional(),
+  tau: Num.optional().describe("rmst: the restriction time τ, in the outcome's time unit."),
+  events_treated: z.number().int().optional(),
+  events_control: z.number().int().optional(),
+};
+
+/** One point of a Kaplan–Meier curve (survfit): at a requested time (`summary(fit, times = at)`) or at an observed time. */
+export const SurvivalPoint = z.object({
+  outcome: z.string(),
+  arm: z.string(),
+  time: z.number(),
+  survival: Num,
+  std_error: Num,
+  conf_low: Num,
+  conf_high: Num,
+  n_risk: z.number().int(),
+  n_event: z.number().int().optional().describe("curve steps only: events at this time"),
+});
+export type SurvivalPoint = z.infer<typeof SurvivalPoint>;
+
+export const SurvivalMedian = z.object({ outcome: z.string(), arm: z.string(), median: Num, conf_low: Num, conf_high: Num, n: z.number().int(), events: z.number().int() });
+export type SurvivalMedian = z.infer<typeof SurvivalMedian>;
+
 export const EffectEstimate = z.object({
   outcome: z.string(),
   contrast: z.string().describe("<arm> vs <control arm>"),
@@ -21,6 +49,10 @@ export const EffectEstimate = z.object({
     "logistic",
     "poisson",
     "randomization",
+    "logrank",
+    "cox",
+    "cox_adjusted",
+    "rmst",
   ]),
   estimate: Num.describe("Difference (arm − control) for difference estimators; log odds ratio (logistic), log rate ratio (poisson); the ratio itself for risk_ratio."),
   std_error: Num,
@@ -45,6 +77,7 @@ export const EffectEstimate = z.object({
   p_value_mc_se: Num.optional(),
   dropped_covariates: z.array(z.string()).optional(),
   note: z.string().optional().describe("Why the numbers are null, or what to keep in mind."),
+  ...SurvivalEstimateFields,
   randomised: z.boolean().optional().describe("false when the comparison group was matched, not randomised: the difference is not a causal effect"),
 });
 export type EffectEstimate = z.infer<typeof EffectEstimate>;
@@ -92,6 +125,9 @@ export const EffectsArtefact = z.object({
   estimates: z.array(EffectEstimate),
   subgroups: z.array(SubgroupEffect),
   interactions: z.array(InteractionTest),
+  survival: z.array(SurvivalPoint).optional().describe("Kaplan–Meier per outcome and arm at the requested times (the spec's `at`, `--at`)."),
+  survival_curves: z.array(SurvivalPoint).optional().describe("Kaplan–Meier per outcome and arm at every observed time (survfit's steps), for the curves."),
+  survival_medians: z.array(SurvivalMedian).optional(),
   kpis: z
     .array(
       z.object({

@@ -44,7 +44,8 @@ export interface OutcomeColumn {
 
 /** The extract kinds an outcome reads (either one, for the two benefit layouts). */
 export function extractKindsFor(outcome: OutcomeSpec): string[] {
-  return [...definitionOf(outcome).extractKinds];
+  const kinds = definitionOf(outcome).extractKinds;
+  return [...(typeof kinds === "function" ? kinds(outcome) : kinds)];
 }
 
 export function outcomeType(outcome: OutcomeSpec): OutcomeType {

@@ -264,12 +264,13 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
       persons.map((p, i) => [p.personId, ...outcomes.map((o) => statusText(o.values[i]!))]),
     ),
     outcomesCsv: toCsv(
-      ["personId", ...outcomes.flatMap((o) => (o.type === "rate" ? [o.id, `${o.id}_exposure_years`] : [o.id]))],
+      ["personId", ...outcomes.flatMap((o) => (o.type === "rate" ? [o.id, `${o.id}_exposure_years`] : o.type === "time_to_event" ? [o.id, `${o.id}_event`] : [o.id]))],
       persons.map((p, i) => [
         p.personId,
         ...outcomes.flatMap((o) => {
           const v = o.values[i]!;
           const value = v.status === "observed" ? v.value : null;
+          if (o.type === "time_to_event") return [value, v.status === "observed" ? (v.event ?? null) : null];
           return o.type === "rate" ? [value, v.status === "observed" ? (v.exposureYears ?? null) : null] : [value];
         }),
       ]),

@@ -141,7 +141,7 @@ export const OutcomeSummary = z.object({
   id: z.string(),
   kind: z.string(),
   label: z.string(),
-  type: z.enum(["binary", "continuous", "count", "rate"]),
+  type: z.enum(["binary", "continuous", "count", "rate", "time_to_event"]),
   window: z.string(),
   observed: z.number().int(),
   censored: z.number().int(),

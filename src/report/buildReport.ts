@@ -19,6 +19,7 @@ import { Placeholders } from "./disclosure/placeholders.ts";
 import { contractStatusTable, ledgerTable, repaymentChangeRows, repaymentSummaryRows } from "./repaymentTables.ts";
 import { planStatusHtml } from "./planStatus.ts";
 import type { PlanStatus } from "../spec/analysisPlan.ts";
+import { survivalSection } from "./sections/survival.ts";
 
 export interface RunArtefacts {
   readonly ingest: IngestArtefact;
@@ -267,6 +268,8 @@ export async function buildReport(input: ReportInput): Promise<Report> {
       "effects",
       designNote + (kpiTable.rows.length > 0 ? add(kpiTable) : "") + add(effects) + (subgroups.rows.length > 0 ? add(subgroups) : "") + (forest.length > 0 ? later.figure("forest", async () => { const kept = forest.filter((f) => disclosed!.estimateShown(f.outcome, f.contrast)); return kept.length > 0 ? `<figure>${await renderSvg(forestPlot(kept, `${t("effects")}: ${t("relative")}`, t("relative")), lang)}</figure>` : ""; }) : ""),
     );
+    const survival = await survivalSection(run.effects, labelOf, lang, minCell); // time-to-event outcomes: src/report/sections/survival.ts
+    if (survival) sections.set("effects", `${sections.get("effects")}<h3>${escapeHtml(t("survivalHeading"))}</h3>${survival.tables.map(add).join("")}${survival.html}`);
   }
 
   // Savings

@@ -96,3 +96,17 @@ export function cumulativeLines(rows: readonly { year: string; series: string; k
     ],
   } as TopLevelSpec;
 }
+
+/** Kaplan–Meier curves per arm: a step line with its confidence band. */
+export function survivalCurves(rows: readonly { arm: string; time: number; survival: number; low: number; high: number }[], title: string, timeTitle: string, shareTitle: string): TopLevelSpec {
+  return {
+    width: 460,
+    height: 240,
+    title,
+    data: { values: rows.map((r) => ({ ...r })) },
+    layer: [
+      { mark: { type: "area", interpolate: "step-after", opacity: 0.15 }, encoding: { x: { field: "time", type: "quantitative", title: timeTitle }, y: { field: "low", type: "quantitative", title: shareTitle, scale: { domain: [0, 1] }, axis: { format: ".0%" } }, y2: { field: "high" }, color: { field: "arm", type: "nominal", title: null } } },
+      { mark: { type: "line", interpolate: "step-after" }, encoding: { x: { field: "time", type: "quantitative" }, y: { field: "survival", type: "quantitative" }, color: { field: "arm", type: "nominal", title: null } } },
+    ],
+  } as TopLevelSpec;
+}

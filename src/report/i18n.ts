@@ -123,6 +123,14 @@ const TEXT = {
     planChanged: "Analyseplanen er ændret siden den blev låst {date}{after}:",
     planDeviation: "{path}: låst {locked}, nu {now}",
     planAfterOutcomes: " (låst efter at udfald var estimeret)",
+
+    survivalHeading: "Tid til hændelse (Kaplan–Meier)",
+    survivalTime: "Dag",
+    survivalShare: "Uden hændelse",
+    survivalAtRisk: "I risiko",
+    survivalCurve: "{outcome}: andel uden hændelse pr. gruppe (Kaplan–Meier, 95 % KI)",
+    survivalNote: "Kaplan–Meier pr. gruppe med log-transformeret 95 % KI (som R's survfit). Personer tælles fra deres egen start og censureres, hvor opfølgningen slutter, så kurven kan læses, før alle er fulgt hele perioden. Kurven er grovkornet: hvert trin rummer mindst {n} hændelser, og den stopper, når færre end {n} er i risiko; andele, der bygger på færre end {n} hændelser, vises ikke.",
+    survivalTests: "Log-rank: χ² = {chisq}, p = {p}. Cox: hazard ratio {hr} ({ci}). RMST-forskel til dag {tau}: {rmst} dage ({rmstCi}).",
   },
   en: {
     title: "Effect evaluation",
@@ -244,6 +252,14 @@ const TEXT = {
     planChanged: "The analysis plan has changed since it was locked on {date}{after}:",
     planDeviation: "{path}: locked {locked}, now {now}",
     planAfterOutcomes: " (locked after outcomes had been estimated)",
+
+    survivalHeading: "Time to event (Kaplan–Meier)",
+    survivalTime: "Day",
+    survivalShare: "Event-free",
+    survivalAtRisk: "At risk",
+    survivalCurve: "{outcome}: share event-free by arm (Kaplan–Meier, 95 % CI)",
+    survivalNote: "Kaplan–Meier per arm with a log-transformed 95 % CI (as R's survfit). Persons count from their own start and are censored where their follow-up ends, so the curve can be read before everyone has been followed the whole period. The curve is coarsened: every step holds at least {n} events, and it stops when fewer than {n} are at risk; shares resting on fewer than {n} events are not shown.",
+    survivalTests: "Log-rank: χ² = {chisq}, p = {p}. Cox: hazard ratio {hr} ({ci}). RMST difference to day {tau}: {rmst} days ({rmstCi}).",
   },
 } as const;
 

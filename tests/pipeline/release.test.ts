@@ -20,7 +20,23 @@ describe("the release evaluation (npm run release)", () => {
     const html = readFileSync(join(out, "report/report.html"), "utf8");
     for (const id of ["table-kpis", "table-pilot_design", "table-published"]) expect(html).toContain(`id="${id}"`);
     const effects = EffectsArtefact.parse(JSON.parse(readFileSync(join(out, "effects.json"), "utf8")));
-    expect(effects.kpis.map((k) => k.id)).toEqual(["active_3m", "active_6m", "active_12m", "offer", "positive_contact"]);
+    expect(effects.kpis.map((k) => k.id)).toEqual(["active_3m", "active_6m", "active_12m", "offer", "positive_contact", "reoffended_12m", "reoffended_24m"]);
+  });
+
+  it("re-offending: Kaplan–Meier curves per arm in the report, and the 12- and 24-month KPIs read from them as 1 − KM", async () => {
+    await ready;
+    const html = readFileSync(join(out, "report/report.html"), "utf8");
+    expect(html).toContain('id="table-survival"');
+    expect(html).toContain("Kaplan–Meier");
+    const effects = EffectsArtefact.parse(JSON.parse(readFileSync(join(out, "effects.json"), "utf8")));
+    expect(effects.estimates.filter((e) => e.outcome === "days_to_reconviction").map((e) => e.estimator)).toEqual(["logrank", "cox", "cox_adjusted", "rmst"]);
+    const at = (arm: string, time: number) => effects.survival!.find((p) => p.outcome === "days_to_reconviction" && p.arm === arm && p.time === time)!;
+    const twelve = effects.kpis.find((k) => k.id === "reoffended_12m")!;
+    expect(twelve.share).toBeCloseTo(1 - at("treatment", 365).survival!, 14);
+    expect(twelve.threshold).toBeCloseTo(1 - at("control", 365).survival!, 14);
+    // No one released in 2025–2026 has been followed 730 days by 2026-09-30: the curve stops before it.
+    expect(at("treatment", 730).survival).toBeNull();
+    expect(effects.kpis.find((k) => k.id === "reoffended_24m")!.verdict).toBe("not_yet_measurable");
   });
 
   it("KPI shares are the treatment arm's observed shares, worked out from the person-level files", async () => {
@@ -28,7 +44,7 @@ describe("the release evaluation (npm run release)", () => {
     const effects = EffectsArtefact.parse(JSON.parse(readFileSync(join(out, "effects.json"), "utf8")));
     const outcomes = parse(readFileSync(join(out, "work/outcomes.csv"), "utf8"), { columns: true }) as Record<string, string>[];
     const arm = new Map((parse(readFileSync(join(out, "work/assignments.csv"), "utf8"), { columns: true }) as Record<string, string>[]).map((a) => [a.personId, a.arm]));
-    for (const kpi of effects.kpis) {
+    for (const kpi of effects.kpis.filter((k) => !k.id.startsWith("reoffended"))) {
       const observed = outcomes.filter((o) => arm.get(o.personId!) === "treatment" && o[kpi.outcome] !== "");
       const achieved = observed.filter((o) => o[kpi.outcome] === "1").length;
       expect([kpi.persons, kpi.achieved], kpi.id).toEqual([observed.length, achieved]);

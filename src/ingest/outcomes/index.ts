@@ -18,6 +18,7 @@ import { retainedAfterStart } from "./retained_after_start.ts";
 import { selfSupportingAtMonth } from "./self_supporting_at_month.ts";
 import { socialServicesKr } from "./social_services_kr.ts";
 import { benefitPaymentsKr } from "./benefit_payments_kr.ts";
+import { timeToEvent } from "./time_to_event.ts";
 import type { OutcomeDefinition, OutcomeKind, OutcomeOf } from "./types.ts";
 
 export const OUTCOME_DEFINITIONS = {
@@ -37,6 +38,7 @@ export const OUTCOME_DEFINITIONS = {
   retained_after_start: retainedAfterStart,
   checklist_done: checklistDone,
   reconviction_after_release: reconvictionAfterRelease,
+  time_to_event: timeToEvent,
 } satisfies { [K in OutcomeKind]: OutcomeDefinition<K> };
 
 /** The definition of an outcome's kind, typed for that outcome. */

@@ -11,7 +11,7 @@ import type { Evidence } from "./evidence.ts";
 
 export type OutcomeKind = OutcomeSpec["kind"];
 export type OutcomeOf<K extends OutcomeKind> = Extract<OutcomeSpec, { kind: K }>;
-export type OutcomeType = "binary" | "continuous" | "count" | "rate";
+export type OutcomeType = "binary" | "continuous" | "count" | "rate" | "time_to_event";
 
 /** Why a value is not known yet: follow-up ended (as-of, the person's exit) or an extract does not reach that far. */
 export type CensoringReason = "as_of" | "emigrated" | "died" | "other" | "extract_coverage";
@@ -20,7 +20,7 @@ export type IncompleteReason = "quarantined_row" | "conflicting_rows";
 
 /** What a person's value of one outcome rests on, with the value only when it was observed. */
 export type OutcomeValue =
-  | { readonly status: "observed"; readonly value: number; readonly exposureYears?: number }
+  | { readonly status: "observed"; readonly value: number; readonly exposureYears?: number; readonly event?: 0 | 1; readonly censoredBy?: CensoringReason }
   | { readonly status: "censored"; readonly reason: CensoringReason }
   | { readonly status: "incomplete"; readonly reason: IncompleteReason }
   | { readonly status: "not_applicable" };
@@ -33,8 +33,8 @@ export interface DeriveContext {
 }
 
 export interface OutcomeDefinition<K extends OutcomeKind> {
-  /** The extract kinds it reads (either one, for the two benefit layouts). */
-  readonly extractKinds: readonly string[];
+  /** The extract kinds it reads (either one, for the two benefit layouts); a function when they depend on the outcome's settings. */
+  readonly extractKinds: readonly string[] | ((outcome: OutcomeOf<K>) => readonly string[]);
   readonly type: (outcome: OutcomeOf<K>) => OutcomeType;
   readonly describeWindow: (outcome: OutcomeOf<K>) => string;
   /** The value for one person; null when an extract it needs is absent (the outcome is skipped). */
