@@ -5,11 +5,12 @@
  * the decentral repayment the contract's ledger gives), and each published total
  * against the sum of its rows — saying plainly where a printed total is not that sum.
  */
+import { Label } from "../shared/label.ts";
 import { z } from "zod";
 import type { ContractResult } from "./schema.ts";
 
 export const Portfolio = z.strictObject({
-  title: z.string(),
+  title: Label,
   source: z.string(),
   unit: z.string().describe("e.g. 'mio. kr'"),
   scale: z.number().positive().describe("kroner per unit: 1e6 for mio. kr"),
@@ -25,7 +26,7 @@ export const Portfolio = z.strictObject({
       printed: z.string(),
     }),
   ),
-  totals: z.array(z.strictObject({ column: z.enum(["investment", "decentralRepayment", "decentralSavings", "netSavings"]), published: z.number(), printed: z.string(), note: z.string().optional() })),
+  totals: z.array(z.strictObject({ column: z.enum(["investment", "decentralRepayment", "decentralSavings", "netSavings"]), published: z.number(), printed: z.string(), note: Label.optional() })),
 });
 export type Portfolio = z.infer<typeof Portfolio>;
 
@@ -34,7 +35,7 @@ export interface PortfolioCheck {
   readonly published: number;
   readonly computed: number;
   readonly ok: boolean;
-  readonly note: string | null;
+  readonly note: Label | null;
 }
 
 export function portfolioView(portfolio: Portfolio, contracts: ReadonlyMap<string, ContractResult>) {
