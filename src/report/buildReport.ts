@@ -200,7 +200,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
         estimator: e.estimator,
         n_treated: count(e.n_treated, minCell),
         n_control: count(e.n_control, minCell),
-        estimate: cellOf(e.estimator === "logistic" ? e.odds_ratio : e.estimator === "poisson" ? e.rate_ratio : e.estimate),
+        estimate: cellOf(e.estimate),
         conf_low: cellOf(e.conf_low),
         conf_high: cellOf(e.conf_high),
         p: hide ? null : e.p_value,
