@@ -5,6 +5,10 @@ import { ADJUSTMENT } from "../../src/estimate/index.ts";
 import { estimateEffects } from "../../src/estimate/estimateEffects.ts";
 import { EffectsArtefact } from "../../src/estimate/schema.ts";
 import { tableFromRows } from "../../src/estimate/tableFromRows.ts";
+import { chooseControl } from "../../src/estimate/chooseControl.ts";
+import { handleMissingCovariates, type MissingCovariates } from "../../src/estimate/missingCovariates.ts";
+import { summaryTable } from "../../src/estimate/summaryTable.ts";
+import { tidyEffects } from "../../src/estimate/tidyEffects.ts";
 import { messages } from "../../src/messages.ts";
 import { issue, StopRun, stopRun } from "../../src/shared/issues.ts";
 import { formatJson, writeFileAtomic } from "../io/files.ts";
@@ -17,12 +21,16 @@ import { EXIT_OK, guarded, list, tell, text, UsageError, type OptionValues } fro
 export interface TableRunOptions {
   readonly file: string;
   readonly treatment: string;
-  readonly control: string;
+  /** null: 0 for a 0/1 column, else an arm named control/kontrol. */
+  readonly control: string | null;
   readonly outcomes: readonly string[];
   readonly binary: readonly string[];
   readonly counts: readonly string[];
   readonly exposure: string | null;
   readonly covariates: readonly string[];
+  /** Categorical covariates (also listed in covariates or not), each with its reference level or null (the first sorted level). */
+  readonly categorical: readonly { column: string; reference: string | null }[];
+  readonly missingCovariates: MissingCovariates;
   readonly blocks: string | null;
   readonly subgroups: readonly string[];
   readonly permutations: number;
@@ -41,6 +49,8 @@ export const TABLE_OPTIONS = {
   counts: { type: "string" },
   exposure: { type: "string" },
   covariates: { type: "string" },
+  categorical: { type: "string" },
+  "missing-covariates": { type: "string" },
   blocks: { type: "string" },
   subgroups: { type: "string" },
   permutations: { type: "string" },
@@ -72,15 +82,24 @@ export function tableOptions(values: OptionValues): TableRunOptions {
   const notOutcomes = [...binary, ...counts].filter((o) => !outcomes.includes(o));
   if (notOutcomes.length > 0) throw new UsageError(`effekt estimate: --binary/--counts name columns that are not in --outcomes: ${notOutcomes.join(", ")}`);
   if (exposure && counts.length === 0) throw new UsageError("effekt estimate: --exposure goes with --counts");
+  const missingCovariates = text(values, "missing-covariates") ?? "stop";
+  if (missingCovariates !== "stop" && missingCovariates !== "indicator" && missingCovariates !== "drop") throw new UsageError("effekt estimate: --missing-covariates takes stop, indicator or drop");
+  // --categorical region=north,sex: each column with its reference level after '=' (default: the first level in sorted order).
+  const categorical = list(values, "categorical").map((item) => {
+    const at = item.indexOf("=");
+    return at < 0 ? { column: item, reference: null } : { column: item.slice(0, at), reference: item.slice(at + 1) };
+  });
   return {
     file: text(values, "table")!,
     treatment,
-    control: text(values, "control") ?? "control",
+    control: text(values, "control") ?? null,
     outcomes,
     binary,
     counts,
     exposure,
-    covariates: list(values, "covariates"),
+    covariates: list(values, "covariates").filter((c) => !categorical.some((k) => k.column === c)),
+    categorical,
+    missingCovariates,
     blocks: text(values, "blocks") ?? null,
     subgroups: list(values, "subgroups"),
     permutations,
@@ -108,7 +127,7 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
   const opened = await openExtract(path, file, { dialect: {} });
   const dialect = opened.dialect;
   const { header, rows } = await readTableRows(opened.rows, file);
-  const { table, issues } = tableFromRows(header, rows, {
+  const read = tableFromRows(header, rows, {
     file,
     decimal: dialect.decimal,
     treatment: options.treatment,
@@ -117,12 +136,21 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
     binary: options.binary,
     counts: options.counts,
     subgroups: options.subgroups,
+    categorical: options.categorical,
   });
-  if (issues.length > 0) throw new StopRun(issues);
+  if (read.issues.length > 0) throw new StopRun(read.issues);
+  const expanded = [...options.covariates, ...read.categorical.flatMap((c) => c.indicators)];
+  const missing = handleMissingCovariates(read.table, expanded, read.lines, options.missingCovariates, file);
+  if (missing.issues.length > 0) throw new StopRun(missing.issues);
+  const table = missing.table;
   const arms = [...new Set(table.arm)].sort();
-  if (!arms.includes(options.control)) stopRun(issue("control_missing", messages.controlMissing(options.control, options.treatment, arms), { file, path: [] }));
   if (arms.length < 2) stopRun(issue("one_arm", messages.oneArm(options.treatment, arms), { file, path: [] }));
-  options.log(`estimate: ${file}: ${rows.length} persons, arms ${arms.join(", ")} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}]`);
+  const control = options.control ?? chooseControl(arms);
+  if (control === null) stopRun(issue("control_unclear", messages.controlUnclear(options.treatment, arms), { file, path: [] }));
+  if (!arms.includes(control)) stopRun(issue("control_missing", messages.controlMissing(control, options.treatment, arms), { file, path: [] }));
+  options.log(`estimate: ${file}: ${rows.length} persons, arms ${arms.join(", ")}, control ${control}${options.control === null ? " (taken as the control arm: name another with --control)" : ""} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}]`);
+  for (const c of read.categorical) options.log(`estimate: categorical covariate ${c.column} against reference level '${c.reference}': ${c.indicators.join(", ") || "(one level only)"}`);
+  if (missing.imputed.length > 0) options.log(`estimate: missing covariate values mean-imputed with a missingness indicator: ${missing.imputed.join(", ")}`);
   const kindOf = (id: string) =>
     options.binary.includes(id)
       ? { id, kind: "binary" as const }
@@ -130,10 +158,10 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
         ? { id, kind: "count" as const, ...(options.exposure ? { exposure: options.exposure } : {}) }
         : { id, kind: "continuous" as const };
   const result = estimateEffects(table, {
-    control: options.control,
-    arms: arms.filter((a) => a !== options.control),
+    control,
+    arms: arms.filter((a) => a !== control),
     outcomes: options.outcomes.map(kindOf),
-    covariates: options.covariates,
+    covariates: missing.covariates,
     subgroups: options.subgroups,
     permutations: options.permutations,
     seed: options.seed,
@@ -145,13 +173,24 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
     evaluation: basename(path),
     source: `table: ${basename(path)}`,
     confidence: options.confidence,
-    control: options.control,
-    adjustment: ADJUSTMENT,
+    control,
+    adjustment: adjustmentOf(options, read.categorical, missing.imputed),
     ...result,
   });
   const out = join(resolve(options.outDir), artefactPath("effects"));
   await writeFileAtomic(out, formatJson(artefact));
+  await writeFileAtomic(join(resolve(options.outDir), artefactPath("effectsCsv")), tidyEffects(artefact));
+  for (const line of summaryTable(artefact.estimates, options.confidence)) options.log(line);
   return shown(out);
+}
+
+/** The adjustment note of effects.json: the pipeline's, plus the categorical reference levels and the missing-value rule. */
+function adjustmentOf(options: TableRunOptions, categorical: readonly { column: string; reference: string }[], imputed: readonly string[]): string {
+  const parts = [ADJUSTMENT];
+  if (categorical.length > 0) parts.push(`categorical covariates against a reference level: ${categorical.map((c) => `${c.column} (reference ${c.reference})`).join(", ")}`);
+  if (options.missingCovariates === "indicator" && imputed.length > 0) parts.push(`missing covariate values mean-imputed with a missingness indicator: ${imputed.join(", ")}`);
+  if (options.missingCovariates === "drop") parts.push("persons without a covariate value are left out of the adjusted estimators (each says how many)");
+  return parts.join("; ");
 }
 
 async function readTableRows(source: AsyncIterable<RawRow | RawRow[]>, file: string) {
