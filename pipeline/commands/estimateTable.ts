@@ -32,6 +32,8 @@ export interface TableRunOptions {
   readonly categorical: readonly { column: string; reference: string | null }[];
   readonly missingCovariates: MissingCovariates;
   readonly blocks: string | null;
+  /** The 0/1 column of who received the programme: the CACE estimators. */
+  readonly received?: string | null;
   readonly subgroups: readonly string[];
   readonly permutations: number;
   readonly seed: number;
@@ -52,6 +54,7 @@ export const TABLE_OPTIONS = {
   categorical: { type: "string" },
   "missing-covariates": { type: "string" },
   blocks: { type: "string" },
+  received: { type: "string" },
   subgroups: { type: "string" },
   permutations: { type: "string" },
   seed: { type: "string" },
@@ -101,6 +104,7 @@ export function tableOptions(values: OptionValues): TableRunOptions {
     categorical,
     missingCovariates,
     blocks: text(values, "blocks") ?? null,
+    received: text(values, "received") ?? null,
     subgroups: list(values, "subgroups"),
     permutations,
     seed,
@@ -132,8 +136,8 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
     decimal: dialect.decimal,
     treatment: options.treatment,
     blocks: options.blocks,
-    numeric: [...new Set([...options.outcomes, ...(options.exposure ? [options.exposure] : []), ...options.covariates])],
-    binary: options.binary,
+    numeric: [...new Set([...options.outcomes, ...(options.exposure ? [options.exposure] : []), ...options.covariates, ...(options.received ? [options.received] : [])])],
+    binary: [...options.binary, ...(options.received ? [options.received] : [])],
     counts: options.counts,
     subgroups: options.subgroups,
     categorical: options.categorical,
@@ -163,6 +167,7 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
     outcomes: options.outcomes.map(kindOf),
     covariates: missing.covariates,
     subgroups: options.subgroups,
+    ...(options.received ? { received: options.received } : {}),
     permutations: options.permutations,
     seed: options.seed,
     confidence: options.confidence,

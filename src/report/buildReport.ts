@@ -40,6 +40,8 @@ export interface Report {
   readonly tables: ReadonlyMap<string, string>;
 }
 
+const isCace = (estimator: string) => estimator === "cace" || estimator === "cace_adjusted";
+
 const SECTIONS = ["summary", "consort", "balance", "effects", "design", "savings", "repayment", "published", "quality", "methods", "manifest", "status", "changes"] as const;
 type SectionId = (typeof SECTIONS)[number];
 
@@ -186,7 +188,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
 
   // Effects
   if (run.effects) {
-    const shown = new Set(["difference_in_means", "difference_in_means_blocked", "ols_adjusted", "lin", "logistic", "poisson", "randomization"]);
+    const shown = new Set(["difference_in_means", "difference_in_means_blocked", "ols_adjusted", "lin", "cace", "cace_adjusted", "logistic", "poisson", "randomization"]);
     const rows: Record<string, Cell>[] = [];
     const forest: { label: string; estimate: number; low: number; high: number }[] = [];
     for (const e of run.effects.estimates.filter((x) => shown.has(x.estimator))) {
@@ -197,7 +199,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
       rows.push({
         outcome: labelOf.get(e.outcome) ?? e.outcome,
         contrast: e.contrast,
-        estimator: e.estimator,
+        estimator: isCace(e.estimator) ? `${t("cace")} (${e.estimator})` : e.estimator,
         n_treated: count(e.n_treated, minCell),
         n_control: count(e.n_control, minCell),
         estimate: cellOf(e.estimate),
@@ -207,7 +209,8 @@ export async function buildReport(input: ReportInput): Promise<Report> {
         p_holm: hide ? null : (e.p_value_holm ?? null),
         p_bh: hide ? null : (e.p_value_bh ?? null),
         relative: hide ? null : (e.relative_effect ?? null),
-        note: [e.randomised === false ? (lang === "da" ? "ikke randomiseret" : "not randomised") : "", e.note ?? (e.estimator === "logistic" ? "odds ratio" : e.estimator === "poisson" ? "rate ratio" : "")].filter(Boolean).join("; "),
+        // The CACE note names the shares who received the programme, which could count fewer than 5: the report gives the first-stage F only.
+        note: isCace(e.estimator) ? (e.first_stage_f === null || e.first_stage_f === undefined || hide ? "" : `${t("firstStageF")} ${formatNumber(lang, e.first_stage_f, 1)}`) : [e.randomised === false ? (lang === "da" ? "ikke randomiseret" : "not randomised") : "", e.note ?? (e.estimator === "logistic" ? "odds ratio" : e.estimator === "poisson" ? "rate ratio" : "")].filter(Boolean).join("; "),
       });
       if (!hide && e.estimator === "difference_in_means" && e.estimate !== null && e.mean_control && e.conf_low !== null && e.conf_high !== null) {
         forest.push({ label: `${labelOf.get(e.outcome) ?? e.outcome}${run.effects.estimates.some((x) => x.contrast !== e.contrast) ? ` (${e.contrast})` : ""}`, estimate: e.estimate / e.mean_control, low: e.conf_low / e.mean_control, high: e.conf_high / e.mean_control });
@@ -254,7 +257,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
         : `<p class="note"><b>${escapeHtml(lang === "da" ? "Ikke randomiseret: sammenligning med en matchet gruppe. Forskellene er sammenhænge, ikke kausale effekter." : "Not randomised: a comparison with a matched group. The differences are associations, not causal effects.")}</b></p>`;
     sections.set(
       "effects",
-      designNote + (kpiTable.rows.length > 0 ? add(kpiTable) : "") + add(effects) + (subgroups.rows.length > 0 ? add(subgroups) : "") + (forest.length > 0 ? `<figure>${await renderSvg(forestPlot(forest, `${t("effects")}: ${t("relative")}`, t("relative")), lang)}</figure>` : ""),
+      designNote + (kpiTable.rows.length > 0 ? add(kpiTable) : "") + add(effects) + (rows.some((r) => String(r.estimator).includes("(cace")) ? `<p class="note">${escapeHtml(t("caceAssumptions"))}</p>` : "") + (subgroups.rows.length > 0 ? add(subgroups) : "") + (forest.length > 0 ? `<figure>${await renderSvg(forestPlot(forest, `${t("effects")}: ${t("relative")}`, t("relative")), lang)}</figure>` : ""),
     );
   }
 

@@ -118,6 +118,10 @@ const TEXT = {
     incompleteData: "Ufuldstændige data (afvist eller modstridende række)",
     warnings: "Advarsler",
     rejectedIgnored: "Afviste rækker regnes som fraværende (onRejectedRow \"ignore\") i: {names}. Udfald, der læser dem, kan mangle de rækker.",
+
+    cace: "effekt for dem, der modtog indsatsen",
+    caceAssumptions: "Effekten for dem, der modtog indsatsen (CACE, instrumentvariabel med lodtrækningen som instrument), bygger på, at lodtrækningen kun påvirkede udfaldet ved at ændre, hvem der modtog indsatsen, at den faktisk ændrede det, og at ingen sagde nej, fordi de fik tilbuddet, eller fik indsatsen, fordi de ikke fik tilbuddet.",
+    firstStageF: "første trin F",
   },
   en: {
     title: "Effect evaluation",
@@ -234,6 +238,10 @@ const TEXT = {
     incompleteData: "Incomplete data (rejected or conflicting row)",
     warnings: "Warnings",
     rejectedIgnored: "Rejected rows are taken as absent (onRejectedRow \"ignore\") in: {names}. Outcomes that read them may lack those rows.",
+
+    cace: "effect on those who received the programme",
+    caceAssumptions: "The effect on those who received the programme (CACE, instrumental variables with the random assignment as instrument) assumes that the assignment changed the outcome only by changing who received the programme, that it did change that, and that no one refused because they were offered it or took it because they were not.",
+    firstStageF: "first-stage F",
   },
 } as const;
 
