@@ -490,7 +490,7 @@ function changesTable(input: ReportInput, t: ReturnType<typeof texts>): Table {
 function methodNotes(lang: Lang): string {
   const da = [
     "Effekter er intention-to-treat: hver gruppe sammenlignes med kontrolgruppen på de personer, der er tildelt de to grupper.",
-    "Forskel i gennemsnit med Welch-standardfejl; OLS, OLS med baggrundsvariable og Lins estimator med HC2-robuste standardfejl (som R's estimatr); binære udfald også med Pearsons χ², Fishers eksakte test og logistisk regression; tælleudfald med Poisson-rateforhold og robuste standardfejl; randomiseringsinferens inden for designets strata.",
+    "Forskel i gennemsnit med Welch-standardfejl; OLS, OLS med baggrundsvariable og Lins estimator med HC2-robuste standardfejl (som R's estimatr); binære udfald også med Pearsons χ², Fishers eksakte test og logistisk regression; tælleudfald med Poisson-rateforhold og robuste standardfejl; randomiseringsinferens inden for designets strata. Det blokkede estimat og randomiseringsinferensen betinger på de strata, lodtrækningen faktisk brugte: hver periode (batch) × blok, ikke designets blokke alene.",
     "p-værdier er justeret for flere udfald med Holm og Benjamini–Hochberg inden for hver sammenligning og estimator.",
     "Opfølgningsvinduer regnes fra hver persons egen startdato; et vindue, der slutter efter opgørelsesdatoen eller en udvandring/død, er censureret.",
     "Besparelser = effekt × enhedspris × kohortestørrelse × sektorandel × aftagning; ingen diskontering, medmindre antagelsesfilen siger andet.",
@@ -498,7 +498,7 @@ function methodNotes(lang: Lang): string {
   ];
   const en = [
     "Effects are intention-to-treat: each arm is compared with the control arm on the persons assigned to the two.",
-    "Difference in means with Welch standard errors; OLS, OLS with covariates and Lin's estimator with HC2 robust standard errors (as R's estimatr); binary outcomes also with Pearson's χ², Fisher's exact test and logistic regression; counts with a Poisson rate ratio and robust standard errors; randomisation inference within the design's strata.",
+    "Difference in means with Welch standard errors; OLS, OLS with covariates and Lin's estimator with HC2 robust standard errors (as R's estimatr); binary outcomes also with Pearson's χ², Fisher's exact test and logistic regression; counts with a Poisson rate ratio and robust standard errors; randomisation inference within the design's strata. The blocked estimate and randomisation inference condition on the strata the allocation actually used: each batch × block, not the design's blocks alone.",
     "p-values are adjusted for several outcomes with Holm and Benjamini–Hochberg within each contrast and estimator.",
     "Follow-up windows are counted from each person's own start date; a window that ends after the as-of date, or after emigration or death, is censored.",
     "Savings = effect × unit price × cohort size × sector share × decay; no discounting unless the assumption file says otherwise.",
