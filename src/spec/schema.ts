@@ -182,6 +182,12 @@ export const Outcome = z.discriminatedUnion("kind", [
     kind: z.literal("reconviction_after_release"),
     withinMonths: z.number().int().positive().default(24),
   }),
+  z.strictObject({
+    ...OutcomeBase,
+    kind: z.literal("in_contact_at_month"),
+    atMonth: z.number().int().positive(),
+    withinDays: z.number().int().positive().default(30),
+  }).describe("In positive contact at month k (003/004's 'positive contact after 3 months'): a job-centre contact in the `withinDays` days up to the date k months after start (0/1); censored until that date is followed."),
 ]);
 
 export const Covariate = z.discriminatedUnion("kind", [
