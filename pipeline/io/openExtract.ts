@@ -201,10 +201,5 @@ export function describeDialect(opened: OpenedExtract): string {
   return `${body}${dates}${detected}; ${opened.reader}`;
 }
 
-/** The rows one at a time, for consumers that do not take batches. */
-export async function* oneByOne(rows: AsyncIterable<RawRow | RawRow[]>): AsyncGenerator<RawRow> {
-  for await (const item of rows) {
-    if (Array.isArray(item)) yield* item;
-    else yield item as RawRow;
-  }
-}
+/** The rows one at a time, for consumers that do not take batches (the shared src/shared/flattenRows.ts). */
+export { flattenRows as oneByOne } from "../../src/shared/flattenRows.ts";

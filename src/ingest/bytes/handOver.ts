@@ -83,3 +83,18 @@ export function splitAscii(data: Buffer, start: number, stop: number, delimiter:
   fields.push(data.toString("latin1", fieldStart, stop));
   return fields;
 }
+
+/**
+ * The first row of a row stream (the header, when it came alone), and the whole stream again from the
+ * start, for handing the file to the checked path unchanged; `done` stops the stream when the bytes are read instead.
+ */
+export async function peekHeader(rows: AsyncIterable<RawRow | RawRow[]>): Promise<{ header: RawRow | undefined; again: AsyncIterable<RawRow | RawRow[]>; done: () => Promise<void> }> {
+  const iterator = rows[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const again = (async function* () {
+    if (!first.done) yield first.value;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  })();
+  const header = first.done ? undefined : Array.isArray(first.value) ? (first.value.length === 1 ? first.value[0] : undefined) : first.value;
+  return { header, again, done: async () => void (await iterator.return?.()) };
+}

@@ -21,7 +21,7 @@ import { ingestExtract, mapFields, type ExtractContext, type ExtractResult, type
 import { parseCell } from "../rowSchema.ts";
 import type { BenefitCodes, RawRow } from "../schema.ts";
 import { ByteKeyTable } from "./ByteKeyTable.ts";
-import { CellTable, handOver } from "./handOver.ts";
+import { CellTable, handOver, peekHeader } from "./handOver.ts";
 
 const PROGRESS_EVERY_ROWS = 100_000;
 
@@ -36,16 +36,10 @@ export async function ingestBenefitBytes(
   panel: BenefitPanel,
   codes: BenefitCodes,
 ): Promise<ExtractResult<"benefit_weeks_long">> {
-  const iterator = rows[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const again = (async function* () {
-    if (!first.done) yield first.value;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  })();
-  const headerRow = first.done ? undefined : Array.isArray(first.value) ? (first.value.length === 1 ? first.value[0] : undefined) : first.value;
+  const { header: headerRow, again, done } = await peekHeader(rows);
   const fields = headerRow && "fields" in headerRow ? columnsOf(headerRow.fields, context) : null;
   if (!fields || context.population === null) return ingestExtract("benefit_weeks_long", again, context);
-  await iterator.return?.();
+  await done();
 
   const personField = fields.find((f) => f.field === "personId")!;
   const weekField = fields.find((f) => f.field === "week")!;

@@ -17,7 +17,7 @@ import type { BenefitPanel } from "../benefitPanel.ts";
 import { findWeekColumns, ingestExtract, mapFields, type ExtractContext, type ExtractResult, type WeekColumn } from "../ingestExtract.ts";
 import type { BenefitCodes, RawRow } from "../schema.ts";
 import { ByteKeyTable } from "./ByteKeyTable.ts";
-import { CellTable, handOver } from "./handOver.ts";
+import { CellTable, handOver, peekHeader } from "./handOver.ts";
 
 const PROGRESS_EVERY_ROWS = 100_000;
 const NEWLINE = 0x0a;
@@ -37,16 +37,10 @@ export async function ingestBenefitWideBytes(
   panel: BenefitPanel,
   codes: BenefitCodes,
 ): Promise<ExtractResult<"benefit_weeks_wide">> {
-  const iterator = rows[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const again = (async function* () {
-    if (!first.done) yield first.value;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  })();
-  const headerRow = first.done ? undefined : Array.isArray(first.value) ? (first.value.length === 1 ? first.value[0] : undefined) : first.value;
+  const { header: headerRow, again, done } = await peekHeader(rows);
   const layout = headerRow && "fields" in headerRow && context.population !== null && context.benefitCodes === codes ? layoutOf(headerRow.fields, context) : null;
   if (!layout) return ingestExtract("benefit_weeks_wide", again, context);
-  await iterator.return?.();
+  await done();
 
   const delimiter = context.delimiter.charCodeAt(0);
   const columns = layout.header.length;

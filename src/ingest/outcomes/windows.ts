@@ -5,7 +5,8 @@ import { addMonths, firstDayOfMonthIndex, mondayOfWeek, monthIndex, type DayNumb
 import type { BenefitPanel } from "../benefitPanel.ts";
 import type { PersonRecords } from "../personRecords.ts";
 import type { Person } from "../schema.ts";
-import type { OutcomeValue } from "./types.ts";
+import type { DeriveContext, OutcomeValue } from "./types.ts";
+import { dataStatus } from "./evidence.ts";
 
 export const DAYS_PER_YEAR = 365.25;
 export const notApplicable: OutcomeValue = { status: "not_applicable" };
@@ -72,4 +73,23 @@ export function countWeeksInGroups(panel: BenefitPanel, personId: string, absent
 /** Sums of decimal kroner and hours pick up binary noise (66726.73000000001); six decimals is far below any unit used. */
 export function roundAwayFloatNoise(value: number): number {
   return Math.round(value * 1e6) / 1e6;
+}
+
+/**
+ * An outcome counted over a window of benefit weeks: censored while the window is not complete, the
+ * evidence's status when a rejected, conflicting or uncovered week lies in it, else `value` from the panel.
+ */
+export function benefitWeeksWindow(
+  window: { readonly windowMonths: number; readonly fromMonth: number },
+  { records, asOf, evidence }: DeriveContext,
+  value: (panel: BenefitPanel, person: Person, span: { start: DayNumber; end: DayNumber }) => number,
+): ((person: Person) => OutcomeValue) | null {
+  const panel = records.benefitGroups;
+  if (!panel) return null;
+  return (person) => {
+    const span = completeWindow(person, window.windowMonths, asOf, window.fromMonth);
+    if (!span) return censored(person, asOf);
+    const status = dataStatus(evidence, person.personId, [{ family: "benefit_weeks", from: span.start, to: span.end }]);
+    return status ?? observed(value(panel, person, span));
+  };
 }
