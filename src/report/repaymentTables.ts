@@ -66,7 +66,7 @@ export function ledgerTable(repayment: RepaymentArtefact, lang: Lang, t: Texts):
       { key: "amount", label: t("ledgerAmount"), kind: "kr" },
       { key: "cumulative", label: t("cumulative"), kind: "kr" },
       { key: "remaining", label: t("remaining"), kind: "kr" },
-      { key: "caps", label: "caps", kind: "text" },
+      { key: "caps", label: t("capsApplied"), kind: "text" },
       { key: "note", label: t("note"), kind: "text" },
     ],
     rows,

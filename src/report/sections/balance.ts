@@ -1,0 +1,77 @@
+/** Baseline balance: per covariate means, SDs and SMDs per arm, the omnibus test, balance before matching, and a love plot. */
+import { lovePlot, renderSvg } from "../charts.ts";
+import { count, countsOfTotal, shareOf, type Cell } from "../suppression.ts";
+import { escapeHtml, type Table } from "../table.ts";
+import { tableCollector, type SectionBuilder } from "./section.ts";
+
+export const balanceSection: SectionBuilder = async (input, t) => {
+  const { lang, minCell, run } = input;
+  if (!run.assignment) return null;
+  const { add, tables } = tableCollector(lang);
+  const rows: Record<string, Cell>[] = [];
+  const love: { label: string; smd: number }[] = [];
+  for (const r of run.assignment.balance.rows) {
+    const [a, c] = r.arms as [(typeof r.arms)[number], (typeof r.arms)[number]];
+    const categorical = r.type !== "continuous";
+    const hide = categorical && (shareOf(a.mean, a.n, minCell) || shareOf(c.mean, c.n, minCell));
+    const label = `${r.covariate}${r.level === null ? "" : ` = ${r.level}`}`;
+    rows.push({
+      comparison: r.comparison,
+      covariate: label,
+      n_arm: count(a.n, minCell),
+      mean_arm: hide ? `<${minCell}` : a.mean,
+      sd_arm: hide ? null : a.sd,
+      n_control: count(c.n, minCell),
+      mean_control: hide ? `<${minCell}` : c.mean,
+      sd_control: hide ? null : c.sd,
+      smd: hide ? null : r.smd,
+      p: r.p,
+      flag: hide ? null : r.flagged ? t("yes") : "",
+    });
+    if (!hide && r.smd !== null) love.push({ label, smd: r.smd });
+  }
+  const balance: Table = {
+    id: "balance",
+    columns: [
+      { key: "comparison", label: t("arm"), kind: "text" },
+      { key: "covariate", label: t("covariate"), kind: "text" },
+      { key: "n_arm", label: "n", kind: "count" },
+      { key: "mean_arm", label: t("mean"), kind: "number", digits: 3 },
+      { key: "sd_arm", label: t("sd"), kind: "number", digits: 3 },
+      { key: "n_control", label: "n", kind: "count" },
+      { key: "mean_control", label: t("mean"), kind: "number", digits: 3 },
+      { key: "sd_control", label: t("sd"), kind: "number", digits: 3 },
+      { key: "smd", label: t("smd"), kind: "number", digits: 3 },
+      { key: "p", label: t("pValue"), kind: "p" },
+      { key: "flag", label: t("flag"), kind: "text" },
+    ],
+    rows,
+  };
+  const omnibus: Table = {
+    id: "balance_omnibus",
+    columns: [{ key: "comparison", label: t("arm"), kind: "text" }, { key: "strata", label: t("strata"), kind: "text" }, { key: "chi_square", label: "χ²", kind: "number", digits: 3 }, { key: "df", label: t("degreesOfFreedom"), kind: "count" }, { key: "p", label: t("pValue"), kind: "p" }],
+    rows: run.assignment.balance.omnibus.map((o) => ({ comparison: o.comparison, strata: o.strata, chi_square: o.chiSquare, df: o.df, p: o.p })),
+  };
+  const before = run.assignment.matching?.balanceBefore;
+  const beforeTable: Table | null = before
+    ? {
+        id: "balance_before_matching",
+        columns: [{ key: "covariate", label: t("covariate"), kind: "text" }, { key: "smd", label: `${t("smd")} (${t("beforeMatching")})`, kind: "number", digits: 3 }, { key: "p", label: t("pValue"), kind: "p" }],
+        rows: before.rows.map((r) => {
+          const [a, c] = r.arms as [(typeof r.arms)[number], (typeof r.arms)[number]];
+          const hide = r.type !== "continuous" && (shareOf(a.mean, a.n, minCell) || shareOf(c.mean, c.n, minCell));
+          return { covariate: `${r.covariate}${r.level === null ? "" : ` = ${r.level}`}`, smd: hide ? `<${minCell}` : r.smd, p: r.p };
+        }),
+      }
+    : null;
+  const m = run.assignment.matching;
+  let matchingNote = "";
+  if (m) {
+    const [matched, unmatched] = countsOfTotal([m.matched, m.unmatched], minCell);
+    const variables = m.variables.map((v) => (lang === "da" ? v.replace("(bands at", "(grænser ved") : v)).join(", ");
+    const text = t("matchingMethod", { variables, ratio: m.ratio, seed: m.seed }) + t("matchingCounts", { programme: String(count(m.programme, minCell)), matched: String(matched), unmatched: String(unmatched), pool: String(count(m.pool, minCell)), drawn: String(count(m.drawn, minCell)) });
+    matchingNote = `<p class="note">${escapeHtml(text)}</p>`;
+  }
+  const html = matchingNote + (beforeTable ? add(beforeTable) : "") + add(balance) + add(omnibus) + (love.length > 0 ? `<figure>${await renderSvg(lovePlot(love, run.assignment.balance.threshold, `${t("smd")} (${t("lovePlot")})`), lang)}</figure>` : "");
+  return { html, tables };
+};

@@ -1,0 +1,79 @@
+/** Effects: KPI verdicts, every estimator per outcome and contrast, subgroups, and a forest plot. */
+import { forestPlot, renderSvg } from "../charts.ts";
+import { count, isSmall, shareOf, type Cell } from "../suppression.ts";
+import { escapeHtml, type Table } from "../table.ts";
+import { outcomeLabeller, tableCollector, type SectionBuilder } from "./section.ts";
+
+const SHOWN = new Set(["difference_in_means", "difference_in_means_blocked", "ols_adjusted", "lin", "logistic", "poisson", "randomization"]);
+
+export const effectsSection: SectionBuilder = async (input, t) => {
+  const { lang, minCell, run } = input;
+  if (!run.effects) return null;
+  const { add, tables } = tableCollector(lang);
+  const labelOf = outcomeLabeller(input);
+  const rows: Record<string, Cell>[] = [];
+  const forest: { label: string; estimate: number; low: number; high: number }[] = [];
+  for (const e of run.effects.estimates.filter((x) => SHOWN.has(x.estimator))) {
+    const events = (mean: number | null, n: number) => (mean === null ? false : shareOf(mean, n, minCell));
+    const binary = run.ingest.outcomes.find((o) => o.id === e.outcome)?.type === "binary";
+    const hide = isSmall(e.n_treated, minCell) || isSmall(e.n_control, minCell) || (binary && (events(e.mean_treated, e.n_treated) || events(e.mean_control, e.n_control)));
+    const cellOf = (v: number | null | undefined): Cell => (hide ? `<${minCell}` : (v ?? null));
+    rows.push({
+      outcome: labelOf(e.outcome),
+      contrast: e.contrast,
+      estimator: e.estimator,
+      n_treated: count(e.n_treated, minCell),
+      n_control: count(e.n_control, minCell),
+      estimate: cellOf(e.estimator === "logistic" ? e.odds_ratio : e.estimator === "poisson" ? e.rate_ratio : e.estimate),
+      conf_low: cellOf(e.conf_low),
+      conf_high: cellOf(e.conf_high),
+      p: hide ? null : e.p_value,
+      p_holm: hide ? null : (e.p_value_holm ?? null),
+      p_bh: hide ? null : (e.p_value_bh ?? null),
+      relative: hide ? null : (e.relative_effect ?? null),
+      note: [e.randomised === false ? t("notRandomisedShort") : "", e.note ?? (e.estimator === "logistic" ? t("oddsRatio") : e.estimator === "poisson" ? t("rateRatio") : "")].filter(Boolean).join("; "),
+    });
+    if (!hide && e.estimator === "difference_in_means" && e.estimate !== null && e.mean_control && e.conf_low !== null && e.conf_high !== null) {
+      forest.push({ label: `${labelOf(e.outcome)}${run.effects.estimates.some((x) => x.contrast !== e.contrast) ? ` (${e.contrast})` : ""}`, estimate: e.estimate / e.mean_control, low: e.conf_low / e.mean_control, high: e.conf_high / e.mean_control });
+    }
+  }
+  const effects: Table = {
+    id: "effects",
+    columns: [
+      { key: "outcome", label: t("outcome"), kind: "text" },
+      { key: "contrast", label: t("arm"), kind: "text" },
+      { key: "estimator", label: t("estimator"), kind: "text" },
+      { key: "n_treated", label: "n", kind: "count" },
+      { key: "n_control", label: "n", kind: "count" },
+      { key: "estimate", label: t("estimate"), kind: "number", digits: 3 },
+      { key: "conf_low", label: t("ci"), kind: "number", digits: 3 },
+      { key: "conf_high", label: "", kind: "number", digits: 3 },
+      { key: "p", label: t("pValue"), kind: "p" },
+      { key: "p_holm", label: t("holm"), kind: "p" },
+      { key: "p_bh", label: t("bh"), kind: "p" },
+      { key: "relative", label: t("relative"), kind: "percent" },
+      { key: "note", label: t("note"), kind: "text" },
+    ],
+    rows,
+  };
+  const subgroups: Table = {
+    id: "subgroups",
+    columns: [{ key: "outcome", label: t("outcome"), kind: "text" }, { key: "subgroup", label: t("subgroup"), kind: "text" }, { key: "level", label: t("level"), kind: "text" }, { key: "n_treated", label: "n", kind: "count" }, { key: "n_control", label: "n", kind: "count" }, { key: "estimate", label: t("estimate"), kind: "number", digits: 3 }, { key: "p", label: t("pValue"), kind: "p" }],
+    rows: run.effects.subgroups.map((s) => {
+      const hide = isSmall(s.n_treated, minCell) || isSmall(s.n_control, minCell);
+      return { outcome: s.outcome, subgroup: s.subgroup, level: s.level, n_treated: count(s.n_treated, minCell), n_control: count(s.n_control, minCell), estimate: hide ? `<${minCell}` : s.estimate, p: hide ? null : s.p_value };
+    }),
+  };
+  const kpiTable: Table = {
+    id: "kpis",
+    columns: [{ key: "kpi", label: "KPI", kind: "text" }, { key: "arm", label: t("arm"), kind: "text" }, { key: "persons", label: "n", kind: "count" }, { key: "share", label: t("mean"), kind: "percent" }, { key: "low", label: t("ci"), kind: "percent" }, { key: "high", label: "", kind: "percent" }, { key: "threshold", label: "≥", kind: "percent" }, { key: "verdict", label: t("verdict"), kind: "text" }, { key: "certainty", label: t("note"), kind: "text" }],
+    rows: run.effects.kpis.map((k) => {
+      const hide = shareOf(k.share, k.persons, minCell);
+      return { kpi: k.label, arm: k.arm ?? "", persons: count(k.persons, minCell), share: hide ? `<${minCell}` : k.share, low: hide ? null : (k.interval?.[0] ?? null), high: hide ? null : (k.interval?.[1] ?? null), threshold: k.threshold, verdict: k.verdict, certainty: k.certainty };
+    }),
+  };
+  const designNote = run.effects.design === "randomised" ? "" : `<p class="note"><b>${escapeHtml(t("notRandomisedNote"))}</b></p>`;
+  const html =
+    designNote + (kpiTable.rows.length > 0 ? add(kpiTable) : "") + add(effects) + (subgroups.rows.length > 0 ? add(subgroups) : "") + (forest.length > 0 ? `<figure>${await renderSvg(forestPlot(forest, `${t("effects")}: ${t("relative")}`, t("relative")), lang)}</figure>` : "");
+  return { html, tables };
+};
