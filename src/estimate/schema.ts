@@ -4,6 +4,7 @@
  * tidy output), plus subgroup effects and interaction tests.
  */
 import { z } from "zod";
+import { Label } from "../shared/label.ts";
 
 const Num = z.number().nullable();
 
@@ -132,7 +133,7 @@ export const EffectsArtefact = z.object({
     .array(
       z.object({
         id: z.string(),
-        label: z.string(),
+        label: Label,
         outcome: z.string(),
         arm: z.string().nullable(),
         threshold: z.number(),

@@ -22,6 +22,7 @@
  * - Re-conviction: the first release on or after start; a conviction dated after the
  *   release and at most `withinMonths` later. Persons with no release are not applicable.
  */
+import type { Label } from "../shared/label.ts";
 import type { DayNumber } from "../shared/dates.ts";
 import type { OutcomeSpec } from "../spec/schema.ts";
 import type { PersonRecords } from "./personRecords.ts";
@@ -35,7 +36,7 @@ export { countWeeksInGroups, lastFollowedDay } from "./outcomes/windows.ts";
 export interface OutcomeColumn {
   readonly id: string;
   readonly kind: OutcomeSpec["kind"];
-  readonly label: string;
+  readonly label: Label;
   readonly type: OutcomeType;
   readonly window: string;
   /** One per person, in the order of `records.persons`. */

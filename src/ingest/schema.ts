@@ -4,6 +4,7 @@
  * aggregate summary written to `ingest.json`.
  */
 import { z } from "zod";
+import { Label } from "../shared/label.ts";
 import type { DayNumber } from "../shared/dates.ts";
 import { IssueSchema } from "../shared/issueSchema.ts";
 
@@ -140,7 +141,7 @@ export type ExtractSummary = z.infer<typeof ExtractSummary>;
 export const OutcomeSummary = z.object({
   id: z.string(),
   kind: z.string(),
-  label: z.string(),
+  label: Label,
   type: z.enum(["binary", "continuous", "count", "rate", "time_to_event"]),
   window: z.string(),
   observed: z.number().int(),

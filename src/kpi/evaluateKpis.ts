@@ -5,11 +5,12 @@
  * fewer than `minPersons` are past the horizon — with the interval's position against the
  * threshold said plainly when n is small.
  */
+import type { Label } from "../shared/label.ts";
 import { wilsonInterval } from "../stats/wilsonInterval.ts";
 
 export interface KpiSpec {
   readonly id: string;
-  readonly label: string;
+  readonly label: Label;
   readonly outcome: string;
   readonly threshold: number;
   readonly arm?: string;
@@ -19,7 +20,7 @@ export interface KpiSpec {
 
 export interface KpiResult {
   readonly id: string;
-  readonly label: string;
+  readonly label: Label;
   readonly outcome: string;
   readonly arm: string | null;
   readonly threshold: number;

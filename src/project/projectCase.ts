@@ -4,6 +4,7 @@
  * the published-vs-reproduced table, figure by figure, with the nearest derivation
  * where a figure does not follow from the stated assumptions.
  */
+import { labelIn, type Label } from "../shared/label.ts";
 import type { EffectsArtefact } from "../estimate/schema.ts";
 import { issue, issuesFromZod, StopRun, stopRun } from "../shared/issues.ts";
 import { getPath, OverrideError, setPath } from "./applyOverrides.ts";
@@ -29,7 +30,7 @@ export function projectCase(raw: unknown, file: string, effects: EffectsArtefact
     }
     return parseAssumptions(adjusted, file, where);
   };
-  const run = (assumptions: Assumptions, scenario: { id: string; label: string }) => {
+  const run = (assumptions: Assumptions, scenario: { id: string; label: Label }) => {
     try {
       return projectScenario(assumptions, scenario, effects);
     } catch (error) {
@@ -51,7 +52,7 @@ export function projectCase(raw: unknown, file: string, effects: EffectsArtefact
   const baseResult = results.get("base")!;
   const sensitivity = base.sensitivity.map((item) => {
     const paths = typeof item.path === "string" ? [item.path] : item.path;
-    const at = (value: unknown) => run(withOverrides(paths.map((path) => ({ path, value })), ` sensitivity '${item.label}'`), { id: "sensitivity", label: item.label });
+    const at = (value: unknown) => run(withOverrides(paths.map((path) => ({ path, value })), ` sensitivity '${labelIn("en", item.label)}'`), { id: "sensitivity", label: item.label });
     const low = at(item.low);
     const high = at(item.high);
     return {

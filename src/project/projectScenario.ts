@@ -7,6 +7,7 @@
  *   sector savings        = line savings × the sector's share
  *   discount factor (t)   = (1 + r)^−(t − 1): year 1 is the present
  */
+import type { Label } from "../shared/label.ts";
 import type { EffectsArtefact } from "../estimate/schema.ts";
 import { decayConvention, decayFactors } from "./decayFactors.ts";
 import { SECTORS, type Assumptions, type CostLine, type ScenarioResult, type Sector } from "./schema.ts";
@@ -36,7 +37,7 @@ export function lineEffect(line: CostLine, effects: EffectsArtefact | null): { v
   return { value: estimate.estimate * scale, interval: ends, from: `${spec.estimator} on ${spec.outcome} (${estimate.contrast}) × ${scale}` };
 }
 
-export function projectScenario(assumptions: Assumptions, scenario: { id: string; label: string }, effects: EffectsArtefact | null): ScenarioResult {
+export function projectScenario(assumptions: Assumptions, scenario: { id: string; label: Label }, effects: EffectsArtefact | null): ScenarioResult {
   const horizon = assumptions.horizonYears.value;
   if (!(horizon > 0)) throw new ProjectionError("horizonYears must be positive");
   const yearCount = Math.ceil(horizon - 1e-12);

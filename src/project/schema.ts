@@ -3,6 +3,7 @@
  * the projection they give (`projection.json`).
  */
 import { z } from "zod";
+import { Label } from "../shared/label.ts";
 
 /** A number and where it comes from. */
 export const Sourced = z.strictObject({
@@ -43,7 +44,7 @@ export const EffectFromEstimate = z.strictObject({
 
 export const CostLine = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/),
-  label: z.string(),
+  label: Label,
   effect: z.union([Sourced, z.strictObject({ fromEffects: EffectFromEstimate })]).describe("The reduction per person per year (positive = less use, a saving)."),
   effectUnit: z.string().describe("e.g. 'days per person per year'"),
   unitPrice: Sourced.extend({ priceYear: z.number().int().optional() }),
@@ -58,7 +59,7 @@ const Override = z.strictObject({ path: z.string().describe("Dot path into the a
 
 export const Scenario = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/),
-  label: z.string(),
+  label: Label,
   description: z.string().optional(),
   overrides: z.array(Override).default([]),
 });
@@ -66,7 +67,7 @@ export type Scenario = z.infer<typeof Scenario>;
 
 export const PublishedFigure = z.strictObject({
   id: z.string(),
-  label: z.string(),
+  label: Label,
   published: z.number(),
   unit: z.string(),
   printed: z.string().describe("The figure as printed, with its source."),
@@ -74,7 +75,7 @@ export const PublishedFigure = z.strictObject({
   output: z.string().describe("What the tool reports for it: a dot path into the scenario's result, e.g. totals.kommune or roi.society.gross"),
   tolerance: z.number().min(0).default(0.005).describe("Relative difference accepted as reproduced (the printed rounding)."),
   comparison: z.enum(["equal", "at_most"]).default("equal").describe("at_most: a statement such as 'break-even within 5 years' holds when the tool's figure is at most the published one."),
-  note: z.string().optional().describe("Why the tool's figure differs, where it does."),
+  note: Label.optional().describe("Why the tool's figure differs, where it does."),
   nearest: z.array(z.strictObject({ scenario: z.string(), output: z.string().optional() })).default([]).describe("Derivations to try when it does not follow: scenarios that change one stated assumption."),
 });
 export type PublishedFigure = z.infer<typeof PublishedFigure>;
@@ -83,7 +84,7 @@ export const Assumptions = z
   .strictObject({
     $schema: z.string().optional(),
     name: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/),
-    title: z.string(),
+    title: Label,
     source: z.string(),
     horizonYears: Sourced.refine((h) => h.value > 0 && h.value <= 100, { message: "the horizon must be more than 0 and at most 100 years", path: ["value"] }).describe(
       "May be fractional: 1.5 = a year and a half, the last year counted pro rata.",
@@ -107,7 +108,7 @@ export const Assumptions = z
     sensitivity: z
       .array(
         z.strictObject({
-          label: z.string(),
+          label: Label,
           path: z.union([z.string(), z.array(z.string()).min(1)]).describe("The dot path to move; several paths (e.g. every line an assumption names) all move to the same low and high value"),
           low: z.unknown(),
           high: z.unknown(),
@@ -155,13 +156,13 @@ const SectorNullable = z.object({ kommune: z.number().nullable(), region: z.numb
 
 export const ScenarioResult = z.object({
   scenario: z.string(),
-  label: z.string(),
+  label: Label,
   years: z.array(z.number()).describe("1, 2, …; the last may be a part-year"),
   yearWeights: z.array(z.number()),
   lines: z.array(
     z.object({
       id: z.string(),
-      label: z.string(),
+      label: Label,
       effectPerPerson: z.number(),
       unitPriceKr: z.number(),
       decayFactors: z.array(z.number()),
@@ -199,7 +200,7 @@ export type ScenarioResult = z.infer<typeof ScenarioResult>;
 
 export const PublishedComparison = z.object({
   id: z.string(),
-  label: z.string(),
+  label: Label,
   printed: z.string(),
   unit: z.string(),
   published: z.number(),
@@ -207,18 +208,18 @@ export const PublishedComparison = z.object({
   difference: z.number().nullable(),
   relativeDifference: z.number().nullable(),
   verdict: z.enum(["reproduced", "differs"]),
-  note: z.string().nullable(),
-  nearest: z.array(z.object({ scenario: z.string(), label: z.string(), description: z.string().nullable(), value: z.number().nullable(), relativeDifference: z.number().nullable() })),
+  note: Label.nullable(),
+  nearest: z.array(z.object({ scenario: z.string(), label: Label, description: z.string().nullable(), value: z.number().nullable(), relativeDifference: z.number().nullable() })),
 });
 export type PublishedComparison = z.infer<typeof PublishedComparison>;
 
 export const CaseProjection = z.object({
   name: z.string(),
-  title: z.string(),
+  title: Label,
   source: z.string(),
   notProjected: z.string().nullable().describe("Why this case could not be projected (e.g. an effect it needs is not estimable yet)."),
   scenarios: z.array(ScenarioResult),
-  sensitivity: z.array(z.object({ label: z.string(), path: z.union([z.string(), z.array(z.string())]), source: z.string(), low: z.unknown(), high: z.unknown(), societyNet: z.object({ low: z.number(), base: z.number(), high: z.number() }), kommuneNet: z.object({ low: z.number(), base: z.number(), high: z.number() }) })),
+  sensitivity: z.array(z.object({ label: Label, path: z.union([z.string(), z.array(z.string())]), source: z.string(), low: z.unknown(), high: z.unknown(), societyNet: z.object({ low: z.number(), base: z.number(), high: z.number() }), kommuneNet: z.object({ low: z.number(), base: z.number(), high: z.number() }) })),
   published: z.array(PublishedComparison),
 });
 export type CaseProjection = z.infer<typeof CaseProjection>;

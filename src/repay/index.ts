@@ -7,6 +7,7 @@
  *           computed saving; optionally a portfolio file
  *   writes: repayment.json, ledger.csv
  */
+import { labelIn } from "../shared/label.ts";
 import type { EffectsArtefact } from "../estimate/schema.ts";
 import type { ProjectionArtefact } from "../project/schema.ts";
 import { messages } from "../messages.ts";
@@ -77,7 +78,7 @@ export function ledgerCsv(results: readonly ContractResult[]): string {
     for (const line of r.lines) {
       const p = periodOf.get(line.period);
       const basis = Object.entries(line.basis).map(([k, v]) => `${k}=${v === null ? "suppressed" : v}`).join("; ");
-      rows.push(csvLine([r.name, line.period, line.paymentYear, p?.dueDate ?? null, p?.status ?? null, line.rule, line.item, basis, line.formula, line.amount, null, null, null, null, null, null, null, null, mark(line.illustrative)]));
+      rows.push(csvLine([r.name, line.period, line.paymentYear, p?.dueDate ?? null, p?.status ?? null, line.rule, labelIn("en", line.item), basis, line.formula, line.amount, null, null, null, null, null, null, null, null, mark(line.illustrative)]));
     }
     for (const p of r.periods) {
       const head = [r.name, p.period, p.paymentYear, p.dueDate, p.status, "total"] as const;

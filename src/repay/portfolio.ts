@@ -8,11 +8,12 @@
  * document states on the investment's own page, and `annualNet` checks the text's "less than
  * 0,5 mio. kr. a year" both on the text's totals and on the table's rows.
  */
+import { Label } from "../shared/label.ts";
 import { z } from "zod";
 import type { ContractResult } from "./schema.ts";
 
 export const Portfolio = z.strictObject({
-  title: z.string(),
+  title: Label,
   source: z.string(),
   unit: z.string().describe("e.g. 'mio. kr'"),
   scale: z.number().positive().describe("kroner per unit: 1e6 for mio. kr"),
@@ -34,7 +35,7 @@ export const Portfolio = z.strictObject({
     }),
   ),
   totals: z.array(
-    z.strictObject({ column: z.enum(["investment", "decentralRepayment", "decentralSavings", "netSavings"]), published: z.number(), printed: z.string(), note: z.string().optional(), line: z.number().int().positive().optional() }),
+    z.strictObject({ column: z.enum(["investment", "decentralRepayment", "decentralSavings", "netSavings"]), published: z.number(), printed: z.string(), note: Label.optional(), line: z.number().int().positive().optional() }),
   ),
   annualNet: z
     .strictObject({
@@ -42,7 +43,7 @@ export const Portfolio = z.strictObject({
       years: z.number().positive().describe("The years the totals are spread over (002: 'fordelt over de næste 10 år')"),
       printed: z.string(),
       line: z.number().int().positive(),
-      note: z.string().optional(),
+      note: Label.optional(),
     })
     .optional()
     .describe("The text's yearly net saving: (decentral savings − decentral repayment) / years, below the bound"),
@@ -54,7 +55,7 @@ export interface PortfolioCheck {
   readonly published: number;
   readonly computed: number;
   readonly ok: boolean;
-  readonly note: string | null;
+  readonly note: Label | null;
 }
 
 export function portfolioView(portfolio: Portfolio, contracts: ReadonlyMap<string, ContractResult>) {

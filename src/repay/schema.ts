@@ -4,6 +4,7 @@
  * documents carry `"illustrative": true`.
  */
 import { z } from "zod";
+import { Label } from "../shared/label.ts";
 import { parseDate } from "../ingest/parseValue.ts";
 
 export const Amount = z.strictObject({
@@ -41,7 +42,7 @@ const Condition = z.discriminatedUnion("kind", [
 export const DifferentialRule = z.strictObject({
   kind: z.literal("differential"),
   id: z.string(),
-  label: z.string(),
+  label: Label,
   pricePerUnit: Amount.describe("Turns the outcome's unit (e.g. days on public support) into kroner"),
   unit: z.string(),
   periods: z.array(z.strictObject({ period: z.string(), outcome: z.string().describe("An outcome id in effects.json measured over this follow-up period") })).min(1),
@@ -53,12 +54,12 @@ export const DifferentialRule = z.strictObject({
 export const RateCardRule = z.strictObject({
   kind: z.literal("rate_card"),
   id: z.string(),
-  label: z.string(),
+  label: Label,
   prices: z
     .array(
       z.strictObject({
         outcome: z.string().describe("A 0/1 column of the outcome table, or a trigger id of the spec's triggers"),
-        label: z.string(),
+        label: Label,
         price: Amount,
         minimum: Amount.optional().describe("A person counts when the outcome's value is at least this (e.g. IPS+: paid hours in the follow-up year); 1 when absent (a 0/1 outcome)"),
       }),
@@ -70,7 +71,7 @@ export const RateCardRule = z.strictObject({
 export const CappedUnitPriceRule = z.strictObject({
   kind: z.literal("capped_unit_price"),
   id: z.string(),
-  label: z.string(),
+  label: Label,
   outcome: z.string().describe("A 0/1 column of the outcome table: persons (families) that count"),
   unitPrice: Amount,
   cap: AmountOrProjection.describe("The computed isolated municipal saving the payments may not exceed (over the contract): typed in, or read from projection.json"),
@@ -83,7 +84,7 @@ export const Contract = z
   .strictObject({
     $schema: z.string().optional(),
     name: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/),
-    title: z.string(),
+    title: Label,
     source: z.string(),
     period: z.strictObject({ from: z.string(), to: z.string() }),
     startYear: z.number().int().min(1900).max(2200).describe("The year the capital is paid in (time 0 for the IRR)"),
@@ -120,7 +121,7 @@ export const Contract = z
     outcomeTable: z.string().optional().describe("For rate cards without the pipeline: a person-level CSV (person_id, period, 0/1 outcome columns), relative to the contract"),
     rules: z.array(Rule).min(1),
     published: z
-      .array(z.strictObject({ id: z.string(), label: z.string(), published: z.number(), printed: z.string(), output: z.enum(["contractTotal", "totalRepaid", "capital"]).describe("contractTotal (totalRepaid is its old name): the ledger over every period, whatever its status"), tolerance: z.number().default(0.005) }))
+      .array(z.strictObject({ id: z.string(), label: Label, published: z.number(), printed: z.string(), output: z.enum(["contractTotal", "totalRepaid", "capital"]).describe("contractTotal (totalRepaid is its old name): the ledger over every period, whatever its status"), tolerance: z.number().default(0.005) }))
       .default([]),
   })
   .superRefine((c, ctx) => {
@@ -164,7 +165,7 @@ export const LedgerLine = z.object({
   period: z.string(),
   paymentYear: z.number().int(),
   rule: z.string(),
-  item: z.string().describe("What this line pays for: the difference, or one outcome of a rate card"),
+  item: Label.describe("What this line pays for: the difference, or one outcome of a rate card"),
   basis: z.record(z.string(), z.number().nullable()).describe("The aggregate figures the amount rests on (counts, means, prices); null where suppressed"),
   formula: z.string(),
   amount: z.number().nullable().describe("Before contract-level caps; null where suppressed (fewer than 5 persons)"),
@@ -222,7 +223,7 @@ export type RepaymentRisk = z.infer<typeof RepaymentRisk>;
 
 export const ContractResult = z.object({
   name: z.string(),
-  title: z.string(),
+  title: Label,
   source: z.string(),
   capital: z.number(),
   illustrative: z.array(z.string()).describe("Numbers in the contract that are not in the source documents"),
@@ -242,7 +243,7 @@ export const ContractResult = z.object({
   byPayer: z.record(z.string(), z.number()),
   investorReturn: z.object({ total: z.number(), multiple: z.number(), irr: z.number().nullable(), floorTopUp: z.number(), note: z.string() }),
   risk: z.array(RepaymentRisk),
-  published: z.array(z.object({ id: z.string(), label: z.string(), printed: z.string(), published: z.number(), computed: z.number(), verdict: z.enum(["reproduced", "differs"]) })),
+  published: z.array(z.object({ id: z.string(), label: Label, printed: z.string(), published: z.number(), computed: z.number(), verdict: z.enum(["reproduced", "differs"]) })),
 });
 export type ContractResult = z.infer<typeof ContractResult>;
 

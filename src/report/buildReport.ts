@@ -5,6 +5,7 @@
  *
  *   sections → page (report.html) · the status section alone → status.html · every table → <id>.csv
  */
+import { labelIn } from "../shared/label.ts";
 import { texts } from "./i18n.ts";
 import { page } from "./page.ts";
 import { SECTION_IDS, SECTIONS } from "./sections/index.ts";
@@ -31,10 +32,11 @@ export async function buildReport(input: ReportInput): Promise<Report> {
   }
   const tables: Table[] = built.flatMap((b) => b.section.tables);
   const body = built.map(({ id, section }) => `<section id="${id}"><h2>${escapeHtml(t(id))}</h2>\n${section.html}\n</section>`).join("\n");
-  const title = `${t("title")}: ${input.spec.title ?? input.spec.name}`;
+  const name = input.spec.title === undefined ? input.spec.name : labelIn(lang, input.spec.title);
+  const title = `${t("title")}: ${name}`;
   const html = page(lang, title, `<p>${escapeHtml(`${t("asOf")} ${run.ingest.asOf}`)}</p>\n${body}`);
   const status = statusTable(input, t);
-  const contractStatus = run.repayment ? contractStatusTable(run.repayment, t) : null;
-  const statusHtml = page(lang, `${t("status")}: ${input.spec.title ?? input.spec.name}`, `<section id="status">${tableHtml(status, lang)}${contractStatus ? `<h2>${escapeHtml(t("contractStatus"))}</h2>${tableHtml(contractStatus, lang)}` : ""}</section>`);
+  const contractStatus = run.repayment ? contractStatusTable(run.repayment, lang, t) : null;
+  const statusHtml = page(lang, `${t("status")}: ${name}`, `<section id="status">${tableHtml(status, lang)}${contractStatus ? `<h2>${escapeHtml(t("contractStatus"))}</h2>${tableHtml(contractStatus, lang)}` : ""}</section>`);
   return { html, statusHtml, tables: new Map(tables.map((tb) => [`${tb.id}.csv`, tableCsv(tb)])) };
 }

@@ -18,6 +18,9 @@ const CONFIG = {
   axisX: { labelAngle: 0 },
   legend: { labelFontSize: 11, titleFontSize: 12 },
   view: { stroke: null },
+  // Vega's own aria descriptions name the data fields in English; each figure is described in the report's language instead.
+  aria: false,
+  mark: { aria: false },
 };
 
 export async function renderSvg(spec: TopLevelSpec, lang: Lang): Promise<string> {
@@ -62,7 +65,7 @@ export function forestPlot(rows: readonly { label: string; estimate: number; low
   } as TopLevelSpec;
 }
 
-export function stackedBars(rows: readonly { year: string; sector: string; kr: number }[], title: string, axisTitle: string): TopLevelSpec {
+export function stackedBars(rows: readonly { year: number; sector: string; kr: number }[], title: string, axisTitle: string): TopLevelSpec {
   return {
     width: 460,
     height: 220,
@@ -70,14 +73,14 @@ export function stackedBars(rows: readonly { year: string; sector: string; kr: n
     data: { values: rows.map((r) => ({ ...r })) },
     mark: "bar",
     encoding: {
-      x: { field: "year", type: "ordinal", title: null },
+      x: { field: "year", type: "ordinal", title: null, sort: "ascending" },
       y: { field: "kr", type: "quantitative", title: axisTitle, axis: { format: ",.0f" } },
       color: { field: "sector", type: "nominal", title: null, scale: { range: ["#1f5f8b", "#7fb3d5", "#c0392b"] } },
     },
   } as TopLevelSpec;
 }
 
-export function cumulativeLines(rows: readonly { year: string; series: string; kr: number }[], title: string, axisTitle: string): TopLevelSpec {
+export function cumulativeLines(rows: readonly { year: number; series: string; kr: number }[], title: string, axisTitle: string): TopLevelSpec {
   return {
     width: 460,
     height: 220,
@@ -88,7 +91,7 @@ export function cumulativeLines(rows: readonly { year: string; series: string; k
         data: { values: rows.map((r) => ({ ...r })) },
         mark: { type: "line", point: true },
         encoding: {
-          x: { field: "year", type: "ordinal", title: null },
+          x: { field: "year", type: "ordinal", title: null, sort: "ascending" },
           y: { field: "kr", type: "quantitative", title: axisTitle, axis: { format: ",.0f" } },
           color: { field: "series", type: "nominal", title: null },
         },

@@ -20,7 +20,7 @@ const TEXT = {
     status: "Status",
     design: "Forsøgsdesign (styrke)",
     assessed: "Vurderet",
-    excluded: "Udelukket (karantæne)",
+    excluded: "Udelukket (fejl i personens data)",
     randomised: "Randomiseret",
     received: "Modtog tildelt indsats",
     notReceived: "Modtog ikke tildelt indsats",
@@ -113,7 +113,7 @@ const TEXT = {
     coverageDeclared: "erklæret",
     coverageInferred: "udledt",
     outcomeStatus: "Status for udfald",
-    statusByArm: "Status for udfald pr. arm",
+    statusByArm: "Status for udfald pr. gruppe",
     extractCoverage: "udtrækket dækker ikke vinduet",
     incompleteData: "Ufuldstændige data (afvist eller modstridende række)",
     warnings: "Advarsler",
@@ -171,6 +171,22 @@ const TEXT = {
     methodTrace: "Alle tal kan spores til kørslens artefakter (ingest.json, assignment.json, effects.json, projection.json, repayment.json).",
     seedWord: "startværdi (seed)",
     versionWord: "version",
+    controlArm: "Kontrolgruppe",
+    treatmentArm: "Indsatsgruppe",
+    comparisonArm: "Sammenligningsgruppe",
+    programmeArm: "Programgruppe",
+    contrastWords: "{arm} mod {control}",
+    matchedWord: "Matchet",
+    kpiMet: "opfyldt",
+    kpiNotMet: "ikke opfyldt",
+    kpiNotYetMeasurable: "kan endnu ikke måles",
+    kpiTooFewPersons: "for få personer er fulgt længe nok til en vurdering",
+    kpiIntervalAbove: "hele 95 %-intervallet ligger på eller over målet",
+    kpiIntervalBelow: "hele 95 %-intervallet ligger under målet",
+    kpiIntervalIncludes: "95 %-intervallet omfatter målet: med så få personer kan vurderingen gå begge veje",
+    breakEvenInYear: "i år {year}",
+    noBreakEvenWithin: "ingen break-even inden for {years} år",
+    breakEvenSentence: "Break-even for kommunen: {kommune}; for samfundet: {society}. Brutto-ROI for samfundet (besparelse ÷ omkostning): {grossSociety}; netto-ROI for samfundet ((besparelse − omkostning) ÷ omkostning): {netSociety}.",
   },
   en: {
     title: "Effect evaluation",
@@ -189,7 +205,7 @@ const TEXT = {
     status: "Status",
     design: "Pilot design (power)",
     assessed: "Assessed",
-    excluded: "Excluded (quarantined)",
+    excluded: "Excluded (errors in the person's data)",
     randomised: "Randomised",
     received: "Received allocated programme",
     notReceived: "Did not receive allocated programme",
@@ -340,6 +356,22 @@ const TEXT = {
     methodTrace: "Every figure can be traced to the run's artefacts (ingest.json, assignment.json, effects.json, projection.json, repayment.json).",
     seedWord: "seed",
     versionWord: "version",
+    controlArm: "Control group",
+    treatmentArm: "Programme group",
+    comparisonArm: "Comparison group",
+    programmeArm: "Programme group",
+    contrastWords: "{arm} against {control}",
+    matchedWord: "Matched",
+    kpiMet: "met",
+    kpiNotMet: "not met",
+    kpiNotYetMeasurable: "not yet measurable",
+    kpiTooFewPersons: "too few persons have been followed long enough for a verdict",
+    kpiIntervalAbove: "the whole 95 % interval is at or above the threshold",
+    kpiIntervalBelow: "the whole 95 % interval is below the threshold",
+    kpiIntervalIncludes: "the 95 % interval includes the threshold: with this many persons the verdict could go either way",
+    breakEvenInYear: "in year {year}",
+    noBreakEvenWithin: "no break-even within {years} years",
+    breakEvenSentence: "Break-even for the kommune: {kommune}; for society: {society}. Gross ROI for society (savings ÷ cost): {grossSociety}; net ROI for society ((savings − cost) ÷ cost): {netSociety}.",
   },
 } as const;
 
@@ -432,3 +464,124 @@ export function ruleName(lang: Lang, rule: string): string {
 
 /** English has every Danish key (the compiler names a missing one). */
 export const ENGLISH_HAS_EVERY_KEY: Readonly<Record<TextKey, string>> = TEXT.en;
+
+const ESTIMATOR_NAMES: Record<Lang, Record<string, string>> = {
+  da: {
+    difference_in_means: "Forskel i gennemsnit",
+    difference_in_means_blocked: "Forskel i gennemsnit inden for blokke",
+    ols: "OLS",
+    ols_adjusted: "Justeret for baggrundsvariable (OLS)",
+    lin: "Lins estimator",
+    logistic: "Logistisk regression (oddsratio)",
+    poisson: "Poisson-regression (rateforhold)",
+    randomization: "Randomiseringsinferens",
+    risk_difference: "Risikoforskel",
+    risk_ratio: "Risikoforhold",
+    chi_square: "χ²-test",
+    fisher: "Fishers eksakte test",
+  },
+  en: {
+    difference_in_means: "Difference in means",
+    difference_in_means_blocked: "Difference in means within blocks",
+    ols: "OLS",
+    ols_adjusted: "Covariate-adjusted (OLS)",
+    lin: "Lin's estimator",
+    logistic: "Logistic regression (odds ratio)",
+    poisson: "Poisson regression (rate ratio)",
+    randomization: "Randomisation inference",
+    risk_difference: "Risk difference",
+    risk_ratio: "Risk ratio",
+    chi_square: "χ² test",
+    fisher: "Fisher's exact test",
+  },
+};
+
+/** An estimator's name in the language; an unknown one keeps its id. */
+export function estimatorName(lang: Lang, estimator: string): string {
+  return ESTIMATOR_NAMES[lang][estimator] ?? estimator;
+}
+
+const STATUS_NAMES: Record<Lang, Record<string, string>> = {
+  da: {
+    observed: "observeret",
+    "censored:as_of": "censureret: endnu ikke fulgt længe nok",
+    "censored:emigrated": "censureret: udvandret",
+    "censored:died": "censureret: død",
+    "censored:other": "censureret: udtrådt af anden grund",
+    "censored:extract_coverage": "censureret: udtrækket dækker ikke vinduet",
+    "incomplete:quarantined_row": "ufuldstændig: afvist række",
+    "incomplete:conflicting_rows": "ufuldstændig: modstridende rækker",
+    not_applicable: "ikke relevant",
+  },
+  en: {
+    observed: "observed",
+    "censored:as_of": "censored: not yet followed long enough",
+    "censored:emigrated": "censored: emigrated",
+    "censored:died": "censored: died",
+    "censored:other": "censored: left for another reason",
+    "censored:extract_coverage": "censored: the extract does not cover the window",
+    "incomplete:quarantined_row": "incomplete: rejected row",
+    "incomplete:conflicting_rows": "incomplete: conflicting rows",
+    not_applicable: "not applicable",
+  },
+};
+
+/** An outcome status (observed, censored:<reason>, …) in words. */
+export function statusName(lang: Lang, status: string): string {
+  return STATUS_NAMES[lang][status] ?? status;
+}
+
+/**
+ * Texts the stages write in English into their artefacts (estimator notes, ledger items and bases, contract periods,
+ * portfolio checks), in the report's language: each pattern once, in both languages; an unknown text stays as it is.
+ */
+const STAGE_TEXTS: readonly { readonly pattern: RegExp; readonly da: string; readonly en: string }[] = [
+  { pattern: /^needs at least two persons per arm in every block.*$/, da: "kræver mindst to personer pr. gruppe i hver blok", en: "needs at least two persons per arm in every block" },
+  { pattern: /^log rate ratio with log\(exposure years\) as offset; robust \(HC0\) SE$/, da: "rateforhold pr. personår med 95 %-KI på samme skala; robuste (HC0) standardfejl", en: "rate ratio per person-year with its 95 % CI on the same scale; robust (HC0) standard errors" },
+  { pattern: /^log rate ratio; robust \(HC0\) SE$/, da: "rateforhold med 95 %-KI på samme skala; robuste (HC0) standardfejl", en: "rate ratio with its 95 % CI on the same scale; robust (HC0) standard errors" },
+  { pattern: /^an expected count is ([\d.]+) \(< 5\): prefer Fisher's exact p$/, da: "en forventet celle er under 5: brug hellere Fishers eksakte p", en: "an expected count is below 5: prefer Fisher's exact p" },
+  { pattern: /^too few persons \(\d+\) for the \d+ coefficients of the model$/, da: "for få personer til modellens koefficienter", en: "too few persons for the model's coefficients" },
+  { pattern: /^the estimate is undefined \(a block lacks one arm\)$/, da: "estimatet er ikke defineret (en blok mangler en af grupperne)", en: "the estimate is undefined (a block lacks one arm)" },
+  { pattern: /^estimate, std_error and statistic are the log odds ratio; conf_low\/conf_high bound the odds ratio$/, da: "oddsratio med 95 %-KI på samme skala", en: "odds ratio with its 95 % CI on the same scale" },
+  { pattern: /^std_error and statistic are on the log scale \(Katz\)$/, da: "risikoforhold med 95 %-KI på samme skala (Katz)", en: "risk ratio with its 95 % CI on the same scale (Katz)" },
+  { pattern: /^a person has leverage 1 \(alone determines a coefficient\), so the HC2 standard error is undefined$/, da: "én person bestemmer alene en koefficient, så HC2-standardfejlen er ikke defineret", en: "a person alone determines a coefficient, so the HC2 standard error is undefined" },
+  { pattern: /^an arm has all or none with the outcome \(complete separation\): the odds ratio is not estimable$/, da: "i en gruppe har alle eller ingen udfaldet: oddsratioen kan ikke estimeres", en: "in an arm everyone or no one has the outcome: the odds ratio is not estimable" },
+  { pattern: /^everyone in both arms has the outcome: the risk ratio is 1 with no variance$/, da: "alle i begge grupper har udfaldet: risikoforholdet er 1 uden varians", en: "everyone in both arms has the outcome: the risk ratio is 1 with no variance" },
+  { pattern: /^needs at least two persons with the outcome observed in each arm.*$/, da: "kræver mindst to personer med observeret udfald i hver gruppe", en: "needs at least two persons with the outcome observed in each arm" },
+  { pattern: /^no one \(or everyone\) has the outcome: χ² is undefined$/, da: "ingen (eller alle) har udfaldet: χ² er ikke defineret", en: "no one (or everyone) has the outcome: χ² is undefined" },
+  { pattern: /^the model fits the outcome perfectly, so the standard error is 0$/, da: "modellen passer perfekt på udfaldet, så standardfejlen er 0", en: "the model fits the outcome perfectly, so the standard error is 0" },
+  { pattern: /^the outcome is constant within both arms, so its standard error is 0$/, da: "udfaldet er konstant i begge grupper, så standardfejlen er 0", en: "the outcome is constant within both arms, so its standard error is 0" },
+  { pattern: /^the outcome is constant within every block and arm$/, da: "udfaldet er konstant inden for hver blok og gruppe", en: "the outcome is constant within every block and arm" },
+  { pattern: /^follow-up year (\d+)$/, da: "opfølgningsår $1", en: "follow-up year $1" },
+  { pattern: /^per-person cap$/, da: "loft pr. person", en: "per-person cap" },
+  { pattern: /^cap: computed municipal saving$/, da: "loft: beregnet kommunal besparelse", en: "cap: computed municipal saving" },
+  { pattern: /^(.*): net = savings − repayment$/, da: "$1: netto = besparelse − tilbagebetaling", en: "$1: net = savings − repayment" },
+  { pattern: /^(.*): investment = the contract's capital$/, da: "$1: investering = kontraktens kapital", en: "$1: investment = the contract's capital" },
+  { pattern: /^(.*): decentral repayment = the contract's ledger$/, da: "$1: decentral tilbagebetaling = kontraktens regnskab", en: "$1: decentral repayment = the contract's ledger" },
+  { pattern: /^total investment: the sum of the rows$/, da: "investering i alt: summen af rækkerne", en: "total investment: the sum of the rows" },
+  { pattern: /^total decentralRepayment: the sum of the rows$/, da: "decentral tilbagebetaling i alt: summen af rækkerne", en: "total decentral repayment: the sum of the rows" },
+  { pattern: /^total decentralSavings: the sum of the rows$/, da: "decentral besparelse i alt: summen af rækkerne", en: "total decentral savings: the sum of the rows" },
+  { pattern: /^total netSavings: the sum of the rows$/, da: "nettobesparelse i alt: summen af rækkerne", en: "total net savings: the sum of the rows" },
+  { pattern: /^the contract states a capital of ([\d,]+) kr$/, da: "kontrakten angiver en kapital på $1 kr.", en: "the contract states a capital of $1 kr" },
+  { pattern: /^the ledger rests on illustrative terms or outcomes$/, da: "regnskabet hviler på illustrative vilkår eller resultater", en: "the ledger rests on illustrative terms or outcomes" },
+  { pattern: /^the printed total is not the sum of its rows \((.*)\)$/, da: "den trykte total er ikke summen af rækkerne ($1)", en: "the printed total is not the sum of its rows ($1)" },
+];
+
+/** A text a stage wrote (see STAGE_TEXTS) in the report's language; Danish amounts with points for thousands. */
+export function stageText(lang: Lang, text: string): string {
+  for (const entry of STAGE_TEXTS) {
+    const match = entry.pattern.exec(text);
+    if (match) return (lang === "da" ? entry.da : entry.en).replace(/\$(\d)/g, (_, i: string) => (lang === "da" ? (match[Number(i)] ?? "").replace(/,/g, ".") : (match[Number(i)] ?? "")));
+  }
+  return text;
+}
+
+const BASIS_NAMES: Record<Lang, Record<string, string>> = {
+  da: { n_treated: "personer i indsatsgruppen", n_control: "personer i kontrolgruppen", mean_treated: "gennemsnit i indsatsgruppen", mean_control: "gennemsnit i kontrolgruppen", conf_low: "nedre grænse i 95 %-KI", conf_high: "øvre grænse i 95 %-KI", p_value: "p-værdi", persons: "personer", price: "pris (kr.)", unit_price: "enhedspris (kr.)", persons_at_cap: "personer ved loftet", cap_per_person: "loft pr. person (kr.)", cap: "loft (kr.)", paid_before: "betalt før (kr.)", difference: "forskel", saving_per_person: "besparelse pr. person (kr.)", price_per_unit: "pris pr. enhed (kr.)" },
+  en: { n_treated: "persons in the programme group", n_control: "persons in the control group", mean_treated: "mean in the programme group", mean_control: "mean in the control group", conf_low: "lower 95 % CI bound", conf_high: "upper 95 % CI bound", p_value: "p-value", persons: "persons", price: "price (kr)", unit_price: "unit price (kr)", persons_at_cap: "persons at the cap", cap_per_person: "cap per person (kr)", cap: "cap (kr)", paid_before: "paid before (kr)", difference: "difference", saving_per_person: "saving per person (kr)", price_per_unit: "price per unit (kr)" },
+};
+
+/** A ledger line's basis figure (n_treated, price, …) in words. */
+export function basisName(lang: Lang, key: string): string {
+  return BASIS_NAMES[lang][key] ?? key;
+}

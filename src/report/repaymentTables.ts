@@ -4,9 +4,10 @@
  * the restated periods for the changes section. Only settled periods are ever called
  * repaid; figures resting on illustrative terms say so in every table.
  */
+import { labelIn } from "../shared/label.ts";
 import type { RepaymentArtefact } from "../repay/index.ts";
 import type { ContractResult, PeriodSummary } from "../repay/schema.ts";
-import { formatKr, type Lang, type texts } from "./i18n.ts";
+import { formatKr, stageText, type Lang, type texts } from "./i18n.ts";
 import type { Cell } from "./suppression.ts";
 import type { Table } from "./table.ts";
 
@@ -36,7 +37,7 @@ export function ledgerTable(repayment: RepaymentArtefact, lang: Lang, t: Texts):
   const rows: Record<string, Cell>[] = repayment.contracts.flatMap((c) =>
     c.periods.map((p) => ({
       contract: c.name,
-      period: p.period,
+      period: stageText(lang, p.period),
       year: p.paymentYear,
       due_date: p.dueDate,
       status: statusText(p, t),
@@ -56,7 +57,7 @@ export function ledgerTable(repayment: RepaymentArtefact, lang: Lang, t: Texts):
     columns: [
       { key: "contract", label: t("contract"), kind: "text" },
       { key: "period", label: t("period"), kind: "text" },
-      { key: "year", label: t("year"), kind: "count" },
+      { key: "year", label: t("year"), kind: "year" },
       { key: "due_date", label: t("dueDate"), kind: "text" },
       { key: "status", label: t("statusWord"), kind: "text" },
       { key: "computed", label: t("computedAmount"), kind: "kr" },
@@ -84,7 +85,7 @@ export function restatedNote(p: PeriodSummary, lang: Lang, t: Texts): string {
 }
 
 /** The status page's table per contract, each by its name and title, and the portfolio total on a row of its own. */
-export function contractStatusTable(repayment: RepaymentArtefact, t: Texts): Table {
+export function contractStatusTable(repayment: RepaymentArtefact, lang: Lang, t: Texts): Table {
   const count = (c: ContractResult) =>
     (["settled", "due", "provisional", "not_due"] as const)
       .map((s) => [s, c.periods.filter((p) => p.status === s).length] as const)
@@ -92,7 +93,7 @@ export function contractStatusTable(repayment: RepaymentArtefact, t: Texts): Tab
       .map(([s, n]) => `${n} ${t(s)}`)
       .join(", ");
   const rows: Record<string, Cell>[] = repayment.contracts.map((c) => ({
-    contract: `${c.title} (${c.name})`,
+    contract: `${labelIn(lang, c.title)} (${c.name})`,
     periods: count(c),
     repaid: c.repaidToDate,
     due: c.dueToDate,

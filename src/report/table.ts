@@ -6,7 +6,7 @@ import { csvLine } from "../shared/csv.ts";
 import { formatKr, formatNumber, formatP, type Lang } from "./i18n.ts";
 import type { Cell } from "./suppression.ts";
 
-export type ColumnKind = "text" | "count" | "number" | "kr" | "p" | "percent";
+export type ColumnKind = "text" | "count" | "number" | "kr" | "p" | "percent" | "year";
 
 export interface Column {
   readonly key: string;
@@ -19,6 +19,8 @@ export interface Table {
   readonly id: string;
   readonly columns: readonly Column[];
   readonly rows: readonly Record<string, Cell>[];
+  /** Per row, the kind its number cells are shown as where it differs from the column's (a kr. row in a mixed table). */
+  readonly rowKinds?: readonly (ColumnKind | undefined)[];
 }
 
 export function escapeHtml(text: string): string {
@@ -30,6 +32,7 @@ function formatCell(cell: Cell, column: Column, lang: Lang): string {
   if (typeof cell === "string") return cell;
   switch (column.kind) {
     case "text":
+    case "year":
       return String(cell);
     case "count":
       return formatNumber(lang, cell, 0);
@@ -47,7 +50,11 @@ function formatCell(cell: Cell, column: Column, lang: Lang): string {
 export function tableHtml(table: Table, lang: Lang): string {
   const head = table.columns.map((c) => `<th class="${c.kind}">${escapeHtml(c.label)}</th>`).join("");
   const body = table.rows
-    .map((row) => `<tr>${table.columns.map((c) => `<td class="${c.kind}">${escapeHtml(formatCell(row[c.key] ?? null, c, lang))}</td>`).join("")}</tr>`)
+    .map((row, i) => {
+      const rowKind = table.rowKinds?.[i];
+      const columnOf = (c: Column): Column => (rowKind !== undefined && (c.kind === "number" || c.kind === "count") ? { ...c, kind: rowKind } : c);
+      return `<tr>${table.columns.map((c) => `<td class="${c.kind}">${escapeHtml(formatCell(row[c.key] ?? null, columnOf(c), lang))}</td>`).join("")}</tr>`;
+    })
     .join("\n");
   return `<table id="table-${table.id}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }

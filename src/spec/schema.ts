@@ -5,6 +5,7 @@
  * named by its JSON path instead of being ignored.
  */
 import { z } from "zod";
+import { Label } from "../shared/label.ts";
 import { DATE_FORMATS, MONTH_FORMATS, WEEK_FORMATS, parseDate } from "../ingest/parseValue.ts";
 import { CONTACT_TYPES, EXTRACT_KIND_NAMES, fieldsOf } from "../ingest/extractKinds.ts";
 
@@ -118,7 +119,7 @@ const Window = {
 const AtMonth = { atMonth: z.number().int().positive().describe("Months after the person's own start date.") };
 const OutcomeBase = {
   id: Identifier,
-  label: z.string().optional(),
+  label: Label.optional(),
 };
 
 export const Outcome = z.discriminatedUnion("kind", [
@@ -202,34 +203,36 @@ export const Outcome = z.discriminatedUnion("kind", [
     .describe("Time to an event with its indicator: per person the days to the event, or to censoring (as-of date, exit, the end of the extract's coverage), and 1 = event, 0 = censored."),
 ]);
 
+const CovariateLabel = Label.optional().describe("How the report names the covariate; default its id.");
 export const Covariate = z.discriminatedUnion("kind", [
-  z.strictObject({ id: Identifier, kind: z.literal("age_at_start") }),
-  z.strictObject({ id: Identifier, kind: z.literal("female") }),
-  z.strictObject({ id: Identifier, kind: z.literal("target_group") }),
+  z.strictObject({ id: Identifier, label: CovariateLabel, kind: z.literal("age_at_start") }),
+  z.strictObject({ id: Identifier, label: CovariateLabel, kind: z.literal("female") }),
+  z.strictObject({ id: Identifier, label: CovariateLabel, kind: z.literal("target_group") }),
   z.strictObject({
-    id: Identifier,
+    id: Identifier, label: CovariateLabel,
     kind: z.literal("public_support_weeks_before_start"),
     weeks: z.number().int().positive().default(52),
     groups: z.array(z.string()).min(1).default(["public_support"]),
   }),
   z.strictObject({
-    id: Identifier,
+    id: Identifier, label: CovariateLabel,
     kind: z.literal("psychiatric_admission_before_start"),
     months: z.number().int().positive().default(12),
   }),
   z.strictObject({
-    id: Identifier,
+    id: Identifier, label: CovariateLabel,
     kind: z.literal("convictions_before_start"),
     months: z.number().int().positive().default(60).describe("Convictions decided in the months before the start date (start day excluded)"),
   }),
   z.strictObject({
-    id: Identifier,
+    id: Identifier, label: CovariateLabel,
     kind: z.literal("days_served_before_start"),
   }).describe("Days from admission to release for the last release on or before the start date (the sentence served); 0 with no such release. Needs prison_releases with admissionDate."),
 ]);
 
 export const Arm = z.strictObject({
   name: Identifier,
+  label: Label.optional().describe("How the report names the arm: text, or { \"da\": …, \"en\": … }; default its name."),
   ratio: z.number().int().positive().describe("Relative size: 1 and 1 for 1:1, 2 and 1 for 2:1."),
   control: z.boolean().default(false).describe("Exactly one arm is the control arm; every other arm is compared with it."),
 });
@@ -352,7 +355,7 @@ export const EvaluationSpec = z
   .strictObject({
     $schema: z.string().optional(),
     name: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "lower-case letters, digits, - and _").describe("Names the run's output folder."),
-    title: z.string().optional(),
+    title: Label.optional(),
     asOf: IsoDate.describe("Follow-up is counted up to and including this date; --as-of overrides it."),
     enrolment: z.strictObject({ from: IsoDate, to: IsoDate }).describe("Persons must start within this window (inclusive)."),
     extracts: z.record(Identifier, Extract),
@@ -376,7 +379,7 @@ export const EvaluationSpec = z
       .array(
         z.strictObject({
           id: Identifier,
-          label: z.string(),
+          label: Label,
           outcome: z.string().describe("A binary (0/1) outcome id"),
           threshold: z.number().min(0).max(1).optional().describe("The share to reach, e.g. 0.6 (required unless direction is below_control)"),
           arm: z.string().optional().describe("Only this arm (e.g. the programme's); all assigned persons when absent"),

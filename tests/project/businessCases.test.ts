@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { projectCase } from "../../src/project/projectCase.ts";
+import { labelIn } from "../../src/shared/label.ts";
 
 const load = (name: string) => projectCase(JSON.parse(readFileSync(`fixtures/business-cases/${name}.json`, "utf8")), name, null);
 const figure = (c: ReturnType<typeof load>, id: string) => c.published.find((p) => p.id === id)!;
@@ -79,7 +80,7 @@ describe("Release case (000)", () => {
     //   cash benefit p × 118,147 × 10, lost tax p × 110,000 × 10, re-offending p × 241,500 (spread ½ + ½ over years 1–2).
     // p = 0.30: 354,441 + 330,000 + 72,450 − 139,500 = 617,391 (moving the cash-benefit line alone gave 885,691).
     // p = 0.65: 767,955.5 + 715,000 + 156,975 − 139,500 = 1,500,430.5
-    const job = c.sensitivity.find((s) => s.label === "Job probability (all three lines)")!;
+    const job = c.sensitivity.find((s) => labelIn("en", s.label) === "Job probability (all three lines)")!;
     expect(job.path).toEqual(["lines.cash_benefit.effect.value", "lines.lost_tax.effect.value", "lines.reoffending.effect.value"]);
     expect(job.societyNet.low).toBeCloseTo(617391, 6);
     expect(job.societyNet.high).toBeCloseTo(1500430.5, 6);

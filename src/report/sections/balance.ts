@@ -2,7 +2,7 @@
 import { lovePlot, renderSvg } from "../charts.ts";
 import { count, countsOfTotal, shareOf, type Cell } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
-import { tableCollector, type SectionBuilder } from "./section.ts";
+import { contrastLabeller, covariateLabeller, tableCollector, type SectionBuilder } from "./section.ts";
 
 export const balanceSection: SectionBuilder = async (input, t) => {
   const { lang, minCell, run } = input;
@@ -10,13 +10,15 @@ export const balanceSection: SectionBuilder = async (input, t) => {
   const { add, tables } = tableCollector(lang);
   const rows: Record<string, Cell>[] = [];
   const love: { label: string; smd: number }[] = [];
+  const contrastOf = contrastLabeller(input, t);
+  const covariateOf = covariateLabeller(input);
   for (const r of run.assignment.balance.rows) {
     const [a, c] = r.arms as [(typeof r.arms)[number], (typeof r.arms)[number]];
     const categorical = r.type !== "continuous";
     const hide = categorical && (shareOf(a.mean, a.n, minCell) || shareOf(c.mean, c.n, minCell));
-    const label = `${r.covariate}${r.level === null ? "" : ` = ${r.level}`}`;
+    const label = `${covariateOf(r.covariate)}${r.level === null ? "" : ` = ${r.level}`}`;
     rows.push({
-      comparison: r.comparison,
+      comparison: contrastOf(r.comparison),
       covariate: label,
       n_arm: count(a.n, minCell),
       mean_arm: hide ? `<${minCell}` : a.mean,
@@ -50,7 +52,7 @@ export const balanceSection: SectionBuilder = async (input, t) => {
   const omnibus: Table = {
     id: "balance_omnibus",
     columns: [{ key: "comparison", label: t("arm"), kind: "text" }, { key: "strata", label: t("strata"), kind: "text" }, { key: "chi_square", label: "χ²", kind: "number", digits: 3 }, { key: "df", label: t("degreesOfFreedom"), kind: "count" }, { key: "p", label: t("pValue"), kind: "p" }],
-    rows: run.assignment.balance.omnibus.map((o) => ({ comparison: o.comparison, strata: o.strata, chi_square: o.chiSquare, df: o.df, p: o.p })),
+    rows: run.assignment.balance.omnibus.filter((o) => o.df > 0).map((o) => ({ comparison: contrastOf(o.comparison), strata: o.strata === "none" ? t("none") : o.strata, chi_square: o.chiSquare, df: o.df, p: o.p })),
   };
   const before = run.assignment.matching?.balanceBefore;
   const beforeTable: Table | null = before
@@ -60,7 +62,7 @@ export const balanceSection: SectionBuilder = async (input, t) => {
         rows: before.rows.map((r) => {
           const [a, c] = r.arms as [(typeof r.arms)[number], (typeof r.arms)[number]];
           const hide = r.type !== "continuous" && (shareOf(a.mean, a.n, minCell) || shareOf(c.mean, c.n, minCell));
-          return { covariate: `${r.covariate}${r.level === null ? "" : ` = ${r.level}`}`, smd: hide ? `<${minCell}` : r.smd, p: r.p };
+          return { covariate: `${covariateOf(r.covariate)}${r.level === null ? "" : ` = ${r.level}`}`, smd: hide ? `<${minCell}` : r.smd, p: r.p };
         }),
       }
     : null;
@@ -68,7 +70,7 @@ export const balanceSection: SectionBuilder = async (input, t) => {
   let matchingNote = "";
   if (m) {
     const [matched, unmatched] = countsOfTotal([m.matched, m.unmatched], minCell);
-    const variables = m.variables.map((v) => (lang === "da" ? v.replace("(bands at", "(grænser ved") : v)).join(", ");
+    const variables = m.variables.map((v) => (lang === "da" ? v.replace("(bands at", "(grænser ved") : v).replace(/^([a-z_0-9]+)/, (id) => covariateOf(id))).join(", ");
     const text = t("matchingMethod", { variables, ratio: m.ratio, seed: m.seed }) + t("matchingCounts", { programme: String(count(m.programme, minCell)), matched: String(matched), unmatched: String(unmatched), pool: String(count(m.pool, minCell)), drawn: String(count(m.drawn, minCell)) });
     matchingNote = `<p class="note">${escapeHtml(text)}</p>`;
   }

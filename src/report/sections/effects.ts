@@ -1,16 +1,30 @@
 /** Effects: KPI verdicts, every estimator per outcome and contrast, subgroups, and a forest plot. */
+import { estimatorName, stageText } from "../i18n.ts";
+import { labelIn } from "../../shared/label.ts";
 import { forestPlot, renderSvg } from "../charts.ts";
 import { count, isSmall, shareOf, type Cell } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
-import { outcomeLabeller, tableCollector, type SectionBuilder } from "./section.ts";
+import { armLabeller, contrastLabeller, outcomeLabeller, tableCollector, type SectionBuilder, type Texts } from "./section.ts";
 
 const SHOWN = new Set(["difference_in_means", "difference_in_means_blocked", "ols_adjusted", "lin", "logistic", "poisson", "randomization"]);
+
+const KPI_VERDICT = { met: "kpiMet", not_met: "kpiNotMet", not_yet_measurable: "kpiNotYetMeasurable" } as const;
+
+/** How sure a KPI verdict is, said from the interval and the threshold (no count of persons, which may be small). */
+function kpiCertainty(k: { verdict: keyof typeof KPI_VERDICT; interval: [number, number] | null; threshold: number }, t: Texts): string {
+  if (k.verdict === "not_yet_measurable" || k.interval === null) return t("kpiTooFewPersons");
+  if (k.interval[0] >= k.threshold) return t("kpiIntervalAbove");
+  if (k.interval[1] < k.threshold) return t("kpiIntervalBelow");
+  return t("kpiIntervalIncludes");
+}
 
 export const effectsSection: SectionBuilder = async (input, t) => {
   const { lang, minCell, run } = input;
   if (!run.effects) return null;
   const { add, tables } = tableCollector(lang);
   const labelOf = outcomeLabeller(input);
+  const contrastOf = contrastLabeller(input, t);
+  const armOf = armLabeller(input, t);
   const rows: Record<string, Cell>[] = [];
   const forest: { label: string; estimate: number; low: number; high: number }[] = [];
   for (const e of run.effects.estimates.filter((x) => SHOWN.has(x.estimator))) {
@@ -20,8 +34,8 @@ export const effectsSection: SectionBuilder = async (input, t) => {
     const cellOf = (v: number | null | undefined): Cell => (hide ? `<${minCell}` : (v ?? null));
     rows.push({
       outcome: labelOf(e.outcome),
-      contrast: e.contrast,
-      estimator: e.estimator,
+      contrast: contrastOf(e.contrast),
+      estimator: estimatorName(lang, e.estimator),
       n_treated: count(e.n_treated, minCell),
       n_control: count(e.n_control, minCell),
       estimate: cellOf(e.estimator === "logistic" ? e.odds_ratio : e.estimator === "poisson" ? e.rate_ratio : e.estimate),
@@ -31,10 +45,10 @@ export const effectsSection: SectionBuilder = async (input, t) => {
       p_holm: hide ? null : (e.p_value_holm ?? null),
       p_bh: hide ? null : (e.p_value_bh ?? null),
       relative: hide ? null : (e.relative_effect ?? null),
-      note: [e.randomised === false ? t("notRandomisedShort") : "", e.note ?? (e.estimator === "logistic" ? t("oddsRatio") : e.estimator === "poisson" ? t("rateRatio") : "")].filter(Boolean).join("; "),
+      note: [e.randomised === false ? t("notRandomisedShort") : "", e.note ? stageText(lang, e.note) : e.estimator === "logistic" ? t("oddsRatio") : e.estimator === "poisson" ? t("rateRatio") : ""].filter(Boolean).join("; "),
     });
     if (!hide && e.estimator === "difference_in_means" && e.estimate !== null && e.mean_control && e.conf_low !== null && e.conf_high !== null) {
-      forest.push({ label: `${labelOf(e.outcome)}${run.effects.estimates.some((x) => x.contrast !== e.contrast) ? ` (${e.contrast})` : ""}`, estimate: e.estimate / e.mean_control, low: e.conf_low / e.mean_control, high: e.conf_high / e.mean_control });
+      forest.push({ label: `${labelOf(e.outcome)}${run.effects.estimates.some((x) => x.contrast !== e.contrast) ? ` (${contrastOf(e.contrast)})` : ""}`, estimate: e.estimate / e.mean_control, low: e.conf_low / e.mean_control, high: e.conf_high / e.mean_control });
     }
   }
   const effects: Table = {
@@ -69,7 +83,7 @@ export const effectsSection: SectionBuilder = async (input, t) => {
     columns: [{ key: "kpi", label: "KPI", kind: "text" }, { key: "arm", label: t("arm"), kind: "text" }, { key: "persons", label: "n", kind: "count" }, { key: "share", label: t("mean"), kind: "percent" }, { key: "low", label: t("ci"), kind: "percent" }, { key: "high", label: "", kind: "percent" }, { key: "threshold", label: "≥", kind: "percent" }, { key: "verdict", label: t("verdict"), kind: "text" }, { key: "certainty", label: t("note"), kind: "text" }],
     rows: run.effects.kpis.map((k) => {
       const hide = shareOf(k.share, k.persons, minCell);
-      return { kpi: k.label, arm: k.arm ?? "", persons: count(k.persons, minCell), share: hide ? `<${minCell}` : k.share, low: hide ? null : (k.interval?.[0] ?? null), high: hide ? null : (k.interval?.[1] ?? null), threshold: k.threshold, verdict: k.verdict, certainty: k.certainty };
+      return { kpi: labelIn(lang, k.label), arm: k.arm === null ? "" : armOf(k.arm), persons: count(k.persons, minCell), share: hide ? `<${minCell}` : k.share, low: hide ? null : (k.interval?.[0] ?? null), high: hide ? null : (k.interval?.[1] ?? null), threshold: k.threshold, verdict: t(KPI_VERDICT[k.verdict]), certainty: kpiCertainty(k, t) };
     }),
   };
   const designNote = run.effects.design === "randomised" ? "" : `<p class="note"><b>${escapeHtml(t("notRandomisedNote"))}</b></p>`;

@@ -1,4 +1,5 @@
 /** Published and reproduced: every figure a source document prints, beside what its stated assumptions give. */
+import { labelIn } from "../../shared/label.ts";
 import { formatNumber } from "../i18n.ts";
 import type { Table } from "../table.ts";
 import { tableCollector, type SectionBuilder } from "./section.ts";
@@ -13,12 +14,12 @@ export const publishedSection: SectionBuilder = (input, t) => {
     rows: run.projection.cases.flatMap((c) =>
       c.published.map((p) => ({
         case: c.name,
-        figure: `${p.label} — ${p.printed}`,
+        figure: `${labelIn(lang, p.label)} — ${p.printed}`,
         published: p.published,
         reproduced: p.reproduced,
         verdict: p.verdict === "reproduced" ? t("reproducedWord") : t("differsWord"),
-        nearest: p.nearest.map((n) => `${n.label}: ${formatNumber(lang, n.value, 2)}`).join("; "),
-        note: p.note ?? "",
+        nearest: p.nearest.map((n) => `${labelIn(lang, n.label)}: ${formatNumber(lang, n.value, 2)}`).join("; "),
+        note: p.note === null ? "" : labelIn(lang, p.note),
       })),
     ),
   };

@@ -5,10 +5,10 @@
  * Row counts are rows, not persons: they are shown as they are, except for an extract whose rows are one per person
  * (the population, programme participation, prison releases, and any extract whose persons are counted), where a row count is a person count and is suppressed as one.
  */
-import { ruleName } from "../i18n.ts";
+import { ruleName, statusName } from "../i18n.ts";
 import { count, countsOfTotal, type Cell } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
-import { outcomeLabeller, tableCollector, type SectionBuilder } from "./section.ts";
+import { armLabeller, outcomeLabeller, tableCollector, type SectionBuilder } from "./section.ts";
 
 /** Extract kinds whose rows are (nearly) one per person, so that their row counts count persons. */
 const ONE_ROW_PER_PERSON = new Set(["population", "programme_participation", "prison_releases"]);
@@ -17,6 +17,7 @@ export const qualitySection: SectionBuilder = (input, t) => {
   const { lang, minCell, run } = input;
   const { add, tables } = tableCollector(lang);
   const labelOf = outcomeLabeller(input);
+  const armOf = armLabeller(input, t);
   const quality: Table = {
     id: "data_quality",
     columns: [
@@ -55,7 +56,7 @@ export const qualitySection: SectionBuilder = (input, t) => {
     rows: (run.assignment?.consort.outcomeStatusByArm ?? []).flatMap((row) => {
       const entries = Object.entries(row.byStatus);
       const cells = countsOfTotal(entries.map(([, n]) => n), minCell);
-      return entries.map(([status], i) => ({ outcome: labelOf(row.outcome), arm: row.arm, status, n: cells[i]! }));
+      return entries.map(([status], i) => ({ outcome: labelOf(row.outcome), arm: armOf(row.arm), status: statusName(lang, status), n: cells[i]! }));
     }),
   };
   const ignored = run.ingest.extracts.filter((e) => e.onRejectedRow === "ignore").map((e) => e.name);

@@ -1,32 +1,36 @@
 /** Repayment: the ledger by period with its status, the lines it rests on, the saving limit and the 002 portfolio checks. */
-import { formatNumber } from "../i18n.ts";
+import { labelIn, type Label } from "../../shared/label.ts";
+import { basisName, formatNumber, stageText } from "../i18n.ts";
 import { ledgerTable } from "../repaymentTables.ts";
 import { count } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
-import { tableCollector, type SectionBuilder } from "./section.ts";
+import { outcomeLabeller, tableCollector, type SectionBuilder } from "./section.ts";
 
 export const repaymentSection: SectionBuilder = (input, t) => {
   const { lang, minCell, run } = input;
   if (!run.repayment) return null;
   const { add, tables } = tableCollector(lang);
   const ledger = ledgerTable(run.repayment, lang, t);
+  const outcomeOf = outcomeLabeller(input);
+  const outcomeIds = new Set(input.spec.outcomes.map((o) => o.id));
+  const itemOf = (item: string) => (outcomeIds.has(item) ? outcomeOf(item) : stageText(lang, item));
   const lines: Table = {
     id: "repayment_lines",
     columns: [{ key: "contract", label: t("contract"), kind: "text" }, { key: "period", label: t("period"), kind: "text" }, { key: "item", label: t("figure"), kind: "text" }, { key: "basis", label: t("basis"), kind: "text" }, { key: "amount", label: t("computedAmount"), kind: "kr" }, { key: "note", label: t("note"), kind: "text" }],
     rows: run.repayment.contracts.flatMap((c) =>
       c.lines.map((l) => ({
         contract: c.name,
-        period: l.period,
-        item: l.item,
-        basis: Object.entries(l.basis).map(([k, v]) => `${k} = ${v === null ? `<${minCell}` : k.startsWith("n_") || k.startsWith("persons") ? String(count(v, minCell)) : formatNumber(lang, v, Number.isInteger(v) ? 0 : 3)}`).join("; "),
+        period: stageText(lang, l.period),
+        item: typeof l.item === "string" ? itemOf(l.item) : labelIn(lang, l.item),
+        basis: Object.entries(l.basis).map(([k, v]) => `${basisName(lang, k)} = ${v === null ? `<${minCell}` : k.startsWith("n_") || k.startsWith("persons") ? String(count(v, minCell)) : formatNumber(lang, v, Number.isInteger(v) ? 0 : 3)}`).join("; "),
         amount: l.suppressed ? `<${minCell}` : l.amount,
         note: l.illustrative ? t("illustrativeMark") : "",
       })),
     ),
   };
-  const portfolio = run.repayment.portfolio as { checks: { what: string; published: number; computed: number; ok: boolean; note: string | null }[] } | null;
+  const portfolio = run.repayment.portfolio as { checks: { what: string; published: number; computed: number; ok: boolean; note: Label | null }[] } | null;
   const portfolioTable: Table | null = portfolio
-    ? { id: "portfolio_checks", columns: [{ key: "what", label: t("figure"), kind: "text" }, { key: "published", label: t("publishedValue"), kind: "number", digits: 2 }, { key: "computed", label: t("reproduced"), kind: "number", digits: 2 }, { key: "ok", label: t("verdict"), kind: "text" }, { key: "note", label: t("note"), kind: "text" }], rows: portfolio.checks.map((c) => ({ what: c.what, published: c.published, computed: c.computed, ok: c.ok ? t("reproducedWord") : t("differsWord"), note: c.note ?? "" })) }
+    ? { id: "portfolio_checks", columns: [{ key: "what", label: t("figure"), kind: "text" }, { key: "published", label: t("publishedValue"), kind: "number", digits: 2 }, { key: "computed", label: t("reproduced"), kind: "number", digits: 2 }, { key: "ok", label: t("verdict"), kind: "text" }, { key: "note", label: t("note"), kind: "text" }], rows: portfolio.checks.map((c) => ({ what: stageText(lang, c.what), published: c.published, computed: c.computed, ok: c.ok ? t("reproducedWord") : t("differsWord"), note: c.note === null ? "" : typeof c.note === "string" ? stageText(lang, c.note) : labelIn(lang, c.note) })) }
     : null;
   const limits = run.repayment.contracts.filter((c) => c.savingLimit !== null);
   const limitTable: Table | null =

@@ -3,6 +3,7 @@
  * giving its HTML (tables already rendered) and the tables it shows, each also written as CSV.
  * A section with nothing to show returns null and is left out.
  */
+import { labelIn } from "../../shared/label.ts";
 import type { AssignmentArtefact } from "../../assign/schema.ts";
 import type { EffectsArtefact } from "../../estimate/schema.ts";
 import type { IngestArtefact } from "../../ingest/schema.ts";
@@ -56,8 +57,49 @@ export function primaryOutcomeOf(input: ReportInput): string {
   return input.spec.primaryOutcome ?? input.spec.outcomes[0]!.id;
 }
 
-/** An outcome's label as the run recorded it, else its id. */
+/** An outcome's label in the report's language as the run recorded it, else its id. */
 export function outcomeLabeller(input: ReportInput): (id: string) => string {
   const labelOf = new Map(input.run.ingest.outcomes.map((o) => [o.id, o.label]));
-  return (id) => labelOf.get(id) ?? id;
+  return (id) => {
+    const label = labelOf.get(id);
+    return label === undefined ? id : labelIn(input.lang, label);
+  };
+}
+
+/** True when the groups were matched, not randomised (the report then never says "randomised"). */
+export function isMatched(input: ReportInput): boolean {
+  return input.spec.assignment?.mode === "matched" || input.run.assignment?.matching != null || input.run.effects?.design === "matched";
+}
+
+/**
+ * An arm's name in the report's language: the spec's label, else the control arm as the control (or comparison)
+ * group and, with two arms, the other as the programme group; else its name.
+ */
+export function armLabeller(input: ReportInput, t: Texts): (arm: string) => string {
+  const arms = input.spec.assignment?.arms ?? [];
+  const matched = isMatched(input);
+  return (name) => {
+    const arm = arms.find((a) => a.name === name);
+    if (arm?.label !== undefined) return labelIn(input.lang, arm.label);
+    if (arm?.control) return t(matched ? "comparisonArm" : "controlArm");
+    if (arm && arms.length === 2) return t(matched ? "programmeArm" : "treatmentArm");
+    return name;
+  };
+}
+
+/** A contrast "treatment vs control" in words: "Indsatsgruppe mod kontrolgruppe". */
+export function contrastLabeller(input: ReportInput, t: Texts): (contrast: string) => string {
+  const arm = armLabeller(input, t);
+  return (contrast) => {
+    const parts = contrast.split(" vs ");
+    return parts.length === 2 ? t("contrastWords", { arm: arm(parts[0]!), control: arm(parts[1]!).toLocaleLowerCase(input.lang === "da" ? "da-DK" : "en-GB") }) : contrast;
+  };
+}
+
+/** A covariate's label in the report's language (the spec's label, else its id). */
+export function covariateLabeller(input: ReportInput): (id: string) => string {
+  return (id) => {
+    const covariate = input.spec.covariates.find((c) => c.id === id);
+    return covariate?.label === undefined ? id : labelIn(input.lang, covariate.label);
+  };
 }

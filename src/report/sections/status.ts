@@ -1,8 +1,10 @@
 /** Status (002's half-yearly shape): intake against plan, the trial, the primary effect, and per contract what is repaid and due. */
+import { labelIn } from "../../shared/label.ts";
 import { contractStatusTable } from "../repaymentTables.ts";
 import { count, isSmall, type Cell } from "../suppression.ts";
 import type { Table } from "../table.ts";
-import { primaryOutcomeOf, tableCollector, type ReportInput, type SectionBuilder, type Texts } from "./section.ts";
+import { formatNumber, formatP } from "../i18n.ts";
+import { isMatched, outcomeLabeller, primaryOutcomeOf, tableCollector, type ReportInput, type SectionBuilder, type Texts } from "./section.ts";
 
 export function statusTable(input: ReportInput, t: Texts): Table {
   const { run, minCell } = input;
@@ -15,22 +17,22 @@ export function statusTable(input: ReportInput, t: Texts): Table {
   const failed = run.assignment?.checks.filter((c) => c.passed === false).map((c) => c.id) ?? [];
   const rows: Record<string, Cell>[] = [
     {
-      project: input.spec.title ?? input.spec.name,
+      project: input.spec.title === undefined ? input.spec.name : labelIn(input.lang, input.spec.title),
       intake: count(run.ingest.persons, minCell),
       planned: plannedSoFar,
       trial: run.assignment ? `${run.assignment.persons.assigned} / ${run.assignment.persons.enrolled}${failed.length > 0 ? `; ${failed.join(", ")}` : ""}` : "–",
-      effect: dim && dim.estimate !== null && !isSmall(dim.n_treated, minCell) && !isSmall(dim.n_control, minCell) ? `${primary}: ${dim.estimate.toFixed(3)} (p = ${dim.p_value?.toFixed(3)})` : "–",
+      effect: dim && dim.estimate !== null && !isSmall(dim.n_treated, minCell) && !isSmall(dim.n_control, minCell) ? `${outcomeLabeller(input)(primary)}: ${formatNumber(input.lang, dim.estimate, 3)} (p = ${formatP(input.lang, dim.p_value)})` : "–",
     },
   ];
   return {
     id: "status",
-    columns: [{ key: "project", label: t("project"), kind: "text" }, { key: "intake", label: t("intake"), kind: "count" }, { key: "planned", label: t("planned"), kind: "count" }, { key: "trial", label: t("randomised"), kind: "text" }, { key: "effect", label: t("effects"), kind: "text" }],
+    columns: [{ key: "project", label: t("project"), kind: "text" }, { key: "intake", label: t("intake"), kind: "count" }, { key: "planned", label: t("planned"), kind: "count" }, { key: "trial", label: t(isMatched(input) ? "matchedWord" : "randomised"), kind: "text" }, { key: "effect", label: t("effects"), kind: "text" }],
     rows,
   };
 }
 
 export const statusSection: SectionBuilder = (input, t) => {
   const { add, tables } = tableCollector(input.lang);
-  const contractStatus = input.run.repayment ? contractStatusTable(input.run.repayment, t) : null;
+  const contractStatus = input.run.repayment ? contractStatusTable(input.run.repayment, input.lang, t) : null;
   return { html: add(statusTable(input, t)) + (contractStatus ? add(contractStatus) : ""), tables };
 };

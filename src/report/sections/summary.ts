@@ -1,15 +1,18 @@
 /** Summary: as-of date, intake, persons per arm, the primary effect, the trial's savings and what is repaid. */
+import { labelIn } from "../../shared/label.ts";
 import { formatKr, formatNumber } from "../i18n.ts";
 import { repaymentSummaryRows } from "../repaymentTables.ts";
 import { count, isSmall } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
-import { outcomeLabeller, primaryOutcomeOf, tableCollector, type SectionBuilder } from "./section.ts";
+import { armLabeller, isMatched, outcomeLabeller, primaryOutcomeOf, tableCollector, type SectionBuilder } from "./section.ts";
 
 export const summarySection: SectionBuilder = (input, t) => {
   const { lang, minCell, run } = input;
   const { add, tables } = tableCollector(lang);
   const primary = primaryOutcomeOf(input);
   const labelOf = outcomeLabeller(input);
+  const armOf = armLabeller(input, t);
+  const assigned = t(isMatched(input) ? "matchedWord" : "randomised");
   const dim = run.effects?.estimates.find((e) => e.outcome === primary && e.estimator === "difference_in_means") ?? null;
   const trialCase = run.projection?.cases.find((c) => c.notProjected === null && c.published.length === 0) ?? null;
   const summary: Table = {
@@ -18,11 +21,11 @@ export const summarySection: SectionBuilder = (input, t) => {
     rows: [
       { figure: t("asOf"), value: run.ingest.asOf },
       { figure: t("intake"), value: String(count(run.ingest.persons, minCell)) },
-      ...(run.assignment ? run.assignment.consort.arms.map((a) => ({ figure: `${t("randomised")}: ${a.arm}`, value: String(count(a.randomised, minCell)) })) : []),
+      ...(run.assignment ? run.assignment.consort.arms.map((a) => ({ figure: `${assigned}: ${armOf(a.arm)}`, value: String(count(a.randomised, minCell)) })) : []),
       ...(dim && !isSmall(dim.n_treated, minCell) && !isSmall(dim.n_control, minCell)
         ? [{ figure: `${t("effects")}: ${labelOf(primary)}`, value: `${formatNumber(lang, dim.estimate, 3)} (${t("ci")} ${formatNumber(lang, dim.conf_low, 3)} – ${formatNumber(lang, dim.conf_high, 3)}; p = ${formatNumber(lang, dim.p_value, 3)})` }]
         : []),
-      ...(trialCase ? [{ figure: `${t("savings")} (${trialCase.name})`, value: formatKr(lang, trialCase.scenarios[0]!.totals.society) }] : []),
+      ...(trialCase ? [{ figure: `${t("savings")} (${labelIn(lang, trialCase.title)})`, value: formatKr(lang, trialCase.scenarios[0]!.totals.society) }] : []),
       ...(run.repayment ? repaymentSummaryRows(run.repayment, lang, t) : []),
     ],
   };

@@ -36,7 +36,7 @@ const input = {
 } as unknown as ReportInput;
 
 describe("qualitySection(input, texts)", () => {
-  const section = qualitySection(input, texts("da")) as { html: string; tables: { id: string; rows: Record<string, unknown>[] }[] };
+  const section = qualitySection(input, texts("da")) as unknown as { html: string; tables: { id: string; rows: Record<string, unknown>[] }[] };
   const table = section.tables.find((t) => t.id === "data_quality")!;
 
   it("shows 3 rejected rows of a monthly extract as 3 rows, named in Danish", () => {
