@@ -1,4 +1,5 @@
 /** `effekt project`: stage 4 on a spec, or business cases on their own (`--assumptions`). */
+import { labelIn } from "../../src/shared/label.ts";
 import { mkdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { artefactPath } from "../../src/catalogue.ts";
@@ -29,10 +30,10 @@ async function projectAssumptions(values: OptionValues): Promise<number> {
     await mkdir(resolve(outDir), { recursive: true });
     await writeFileAtomic(out, formatJson(artefact));
     for (const c of artefact.cases) {
-      say(c.title);
+      say(labelIn("en", c.title));
       for (const p of c.published) {
         const value = p.reproduced === null ? "—" : p.reproduced.toLocaleString("en", { maximumFractionDigits: 2 });
-        say(`  ${p.verdict === "reproduced" ? "REPRODUCED" : "DIFFERS   "} ${p.label}: published ${p.published.toLocaleString("en")} ${p.unit}, effekt ${value}`);
+        say(`  ${p.verdict === "reproduced" ? "REPRODUCED" : "DIFFERS   "} ${labelIn("en", p.label)}: published ${p.published.toLocaleString("en")} ${p.unit}, effekt ${value}`);
       }
     }
     tell(`effekt project: done → ${shown(out)}`);
