@@ -305,6 +305,10 @@ export const Estimation = z
     permutations: z.number().int().min(0).default(10000).describe("Randomisation-inference draws (0 = none); all assignments are enumerated when fewer."),
     seed: z.number().int().min(0).max(4294967295).default(1),
     confidence: z.number().gt(0).lt(1).default(0.95),
+    primaryEstimator: z
+      .enum(["difference_in_means", "difference_in_means_blocked", "ols_adjusted", "lin"])
+      .optional()
+      .describe("The estimator of the report's one row per outcome; default ols_adjusted when there are covariates, else difference_in_means. Every estimator is in the report's appendix."),
   })
   .describe("How effects are estimated (stage 3).");
 

@@ -4,7 +4,9 @@ import { labelIn } from "../../shared/label.ts";
 import { forestPlot, renderSvg } from "../charts.ts";
 import { count, isSmall, shareOf, type Cell } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
-import { armLabeller, contrastLabeller, outcomeLabeller, tableCollector, type SectionBuilder, type Texts } from "./section.ts";
+import { armLabeller, contrastLabeller, outcomeLabeller, tableCollector, type ReportInput, type SectionBuilder, type Texts } from "./section.ts";
+import { primaryEffectsTable } from "./primaryEffects.ts";
+import { primaryEstimatorOf } from "./estimateCells.ts";
 
 const SHOWN = new Set(["difference_in_means", "difference_in_means_blocked", "ols_adjusted", "lin", "logistic", "poisson", "randomization"]);
 
@@ -18,13 +20,12 @@ function kpiCertainty(k: { verdict: keyof typeof KPI_VERDICT; interval: [number,
   return t("kpiIntervalIncludes");
 }
 
-export const effectsSection: SectionBuilder = async (input, t) => {
+/** Every estimator per outcome and contrast (the appendix), and the points of the forest plot. */
+export function allEstimates(input: ReportInput, t: Texts): { table: Table; forest: { label: string; estimate: number; low: number; high: number }[] } | null {
   const { lang, minCell, run } = input;
   if (!run.effects) return null;
-  const { add, tables } = tableCollector(lang);
   const labelOf = outcomeLabeller(input);
   const contrastOf = contrastLabeller(input, t);
-  const armOf = armLabeller(input, t);
   const rows: Record<string, Cell>[] = [];
   const forest: { label: string; estimate: number; low: number; high: number }[] = [];
   for (const e of run.effects.estimates.filter((x) => SHOWN.has(x.estimator))) {
@@ -70,6 +71,17 @@ export const effectsSection: SectionBuilder = async (input, t) => {
     ],
     rows,
   };
+  return { table: effects, forest };
+}
+
+export const effectsSection: SectionBuilder = async (input, t) => {
+  const { lang, minCell, run } = input;
+  const all = allEstimates(input, t);
+  if (!run.effects || !all) return null;
+  const { add, tables } = tableCollector(lang);
+  const { forest } = all;
+  const armOf = armLabeller(input, t);
+  const primary = primaryEffectsTable(input, t)!;
   const subgroups: Table = {
     id: "subgroups",
     columns: [{ key: "outcome", label: t("outcome"), kind: "text" }, { key: "subgroup", label: t("subgroup"), kind: "text" }, { key: "level", label: t("level"), kind: "text" }, { key: "n_treated", label: "n", kind: "count" }, { key: "n_control", label: "n", kind: "count" }, { key: "estimate", label: t("estimate"), kind: "number", digits: 3 }, { key: "p", label: t("pValue"), kind: "p" }],
@@ -88,6 +100,10 @@ export const effectsSection: SectionBuilder = async (input, t) => {
   };
   const designNote = run.effects.design === "randomised" ? "" : `<p class="note"><b>${escapeHtml(t("notRandomisedNote"))}</b></p>`;
   const html =
-    designNote + (kpiTable.rows.length > 0 ? add(kpiTable) : "") + add(effects) + (subgroups.rows.length > 0 ? add(subgroups) : "") + (forest.length > 0 ? `<figure>${await renderSvg(forestPlot(forest, `${t("effects")}: ${t("relative")}`, t("relative")), lang)}</figure>` : "");
+    designNote +
+    (kpiTable.rows.length > 0 ? add(kpiTable) : "") +
+    `<h3>${escapeHtml(t("primaryEffects", { estimator: estimatorName(lang, primaryEstimatorOf(input)) }))}</h3>` +
+    add(primary) +
+    `<p class="note">${escapeHtml(t("primaryNote", { estimator: estimatorName(lang, primaryEstimatorOf(input)) }))}</p>` + (subgroups.rows.length > 0 ? add(subgroups) : "") + (forest.length > 0 ? `<figure>${await renderSvg(forestPlot(forest, `${t("effects")}: ${t("relative")}`, t("relative")), lang)}</figure>` : "");
   return { html, tables };
 };

@@ -2,6 +2,7 @@
  * The report's sections in reading order, one file each: a section is `(input, texts) => section`.
  * Adding one is a file and a line here; the record's type names a section that lacks its builder.
  */
+import { appendixSection } from "./appendix.ts";
 import { balanceSection } from "./balance.ts";
 import { changesSection } from "./changes.ts";
 import { consortSection } from "./consort.ts";
@@ -18,7 +19,7 @@ import { statusSection } from "./status.ts";
 import { summarySection } from "./summary.ts";
 
 /** Reading order; each id is also the section's anchor and its title's text key. */
-export const SECTION_IDS = ["summary", "consort", "balance", "effects", "design", "savings", "repayment", "published", "quality", "methods", "manifest", "status", "changes"] as const;
+export const SECTION_IDS = ["summary", "consort", "balance", "effects", "design", "savings", "repayment", "published", "quality", "methods", "appendix", "manifest", "status", "changes"] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 export const SECTIONS = {
@@ -32,6 +33,7 @@ export const SECTIONS = {
   published: publishedSection,
   quality: qualitySection,
   methods: methodsSection,
+  appendix: appendixSection,
   manifest: manifestSection,
   status: statusSection,
   changes: changesSection,
