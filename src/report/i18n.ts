@@ -203,6 +203,8 @@ const TEXT = {
     primaryNote: "Én række pr. udfaldsmål med den primære estimator ({estimator}); forskelle i andele er i procentpoint. Alle estimatorer står i bilaget.",
     appendix: "Bilag: alle estimatorer",
     appendixNote: "Oddsratio, rateforhold og risikoforhold vises med deres 95 %-KI på samme skala (1 = ingen forskel).",
+    blocksWord: "inden for blokke",
+    summaryEffect: "{means}; forskel {difference} (95 % KI {ci}; p = {p})",
   },
   en: {
     title: "Effect evaluation",
@@ -404,6 +406,8 @@ const TEXT = {
     primaryNote: "One row per outcome with the primary estimator ({estimator}); differences in shares are in percentage points. Every estimator is in the appendix.",
     appendix: "Appendix: every estimator",
     appendixNote: "Odds ratios, rate ratios and risk ratios are shown with their 95 % CI on the same scale (1 = no difference).",
+    blocksWord: "within blocks",
+    summaryEffect: "{means}; difference {difference} (95 % CI {ci}; p = {p})",
   },
 } as const;
 

@@ -52,7 +52,7 @@ export const balanceSection: SectionBuilder = async (input, t) => {
   const omnibus: Table = {
     id: "balance_omnibus",
     columns: [{ key: "comparison", label: t("arm"), kind: "text" }, { key: "strata", label: t("strata"), kind: "text" }, { key: "chi_square", label: "χ²", kind: "number", digits: 3 }, { key: "df", label: t("degreesOfFreedom"), kind: "count" }, { key: "p", label: t("pValue"), kind: "p" }],
-    rows: run.assignment.balance.omnibus.filter((o) => o.df > 0).map((o) => ({ comparison: contrastOf(o.comparison), strata: o.strata === "none" ? t("none") : o.strata, chi_square: o.chiSquare, df: o.df, p: o.p })),
+    rows: run.assignment.balance.omnibus.filter((o) => o.df > 0).map((o) => ({ comparison: contrastOf(o.comparison), strata: o.strata === "none" ? t("none") : o.strata === "blocks" ? t("blocksWord") : o.strata, chi_square: o.chiSquare, df: o.df, p: o.p })),
   };
   const before = run.assignment.matching?.balanceBefore;
   const beforeTable: Table | null = before

@@ -1,6 +1,7 @@
 /** Summary: as-of date, intake, persons per arm, the primary effect, the trial's savings and what is repaid. */
 import { labelIn } from "../../shared/label.ts";
-import { formatKr, formatNumber } from "../i18n.ts";
+import { formatKr, formatP } from "../i18n.ts";
+import { primaryEffectsTable } from "./primaryEffects.ts";
 import { repaymentSummaryRows } from "../repaymentTables.ts";
 import { count, isSmall } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
@@ -14,6 +15,7 @@ export const summarySection: SectionBuilder = (input, t) => {
   const armOf = armLabeller(input, t);
   const assigned = t(isMatched(input) ? "matchedWord" : "randomised");
   const dim = run.effects?.estimates.find((e) => e.outcome === primary && e.estimator === "difference_in_means") ?? null;
+  const primaryRow = primaryEffectsTable(input, t)?.rows.find((r) => r.outcome === labelOf(primary)) ?? null;
   const trialCase = run.projection?.cases.find((c) => c.notProjected === null && c.published.length === 0) ?? null;
   const summary: Table = {
     id: "summary",
@@ -22,8 +24,8 @@ export const summarySection: SectionBuilder = (input, t) => {
       { figure: t("asOf"), value: run.ingest.asOf },
       { figure: t("intake"), value: String(count(run.ingest.persons, minCell)) },
       ...(run.assignment ? run.assignment.consort.arms.map((a) => ({ figure: `${assigned}: ${armOf(a.arm)}`, value: String(count(a.randomised, minCell)) })) : []),
-      ...(dim && !isSmall(dim.n_treated, minCell) && !isSmall(dim.n_control, minCell)
-        ? [{ figure: `${t("effects")}: ${labelOf(primary)}`, value: `${formatNumber(lang, dim.estimate, 3)} (${t("ci")} ${formatNumber(lang, dim.conf_low, 3)} – ${formatNumber(lang, dim.conf_high, 3)}; p = ${formatNumber(lang, dim.p_value, 3)})` }]
+      ...(dim && !isSmall(dim.n_treated, minCell) && !isSmall(dim.n_control, minCell) && primaryRow && typeof primaryRow.means === "string" && !primaryRow.means.startsWith("<")
+        ? [{ figure: `${t("effects")}: ${labelOf(primary)}`, value: t("summaryEffect", { means: String(primaryRow.means), difference: String(primaryRow.difference), ci: String(primaryRow.ci ?? "–"), p: formatP(lang, primaryRow.p as number | null) }) }]
         : []),
       ...(trialCase ? [{ figure: `${t("savings")} (${labelIn(lang, trialCase.title)})`, value: formatKr(lang, trialCase.scenarios[0]!.totals.society) }] : []),
       ...(run.repayment ? repaymentSummaryRows(run.repayment, lang, t) : []),
