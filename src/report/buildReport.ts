@@ -3,16 +3,18 @@
  * table; all counts and figures that describe fewer than `minCell` persons suppressed. Pure: artefacts in,
  * HTML and CSV text out.
  *
- *   sections → page (report.html) · the status section alone → status.html · every table → <id>.csv
+ *   sections (HTML with placeholders) → disclosure engine over every table → report.html · status.html · <id>.csv
  */
 import { labelIn } from "../shared/label.ts";
+import { discloseTables } from "./disclosure/discloseTables.ts";
+import { Placeholders } from "./disclosure/placeholders.ts";
 import { texts } from "./i18n.ts";
 import { page } from "./page.ts";
 import { SECTION_IDS, SECTIONS } from "./sections/index.ts";
-import type { ReportInput, Section } from "./sections/section.ts";
+import type { ReportInput, Section, SectionInput } from "./sections/section.ts";
 import { statusTable } from "./sections/status.ts";
 import { contractStatusTable } from "./repaymentTables.ts";
-import { escapeHtml, tableCsv, tableHtml, type Table } from "./table.ts";
+import { escapeHtml, tableCsv, type Table } from "./table.ts";
 
 export type { ReportInput, RunArtefacts } from "./sections/section.ts";
 
@@ -20,23 +22,33 @@ export interface Report {
   readonly html: string;
   readonly statusHtml: string;
   readonly tables: ReadonlyMap<string, string>;
+  /** The tables as published, after the disclosure engine. */
+  readonly disclosed: readonly Table[];
 }
 
 export async function buildReport(input: ReportInput): Promise<Report> {
   const { lang, run } = input;
   const t = texts(lang);
+  // Every table is disclosed at the end (src/report/disclosure/): the sections' HTML holds placeholders until then.
+  const later = new Placeholders();
+  const sectionInput: SectionInput = { ...input, later };
   const built: { id: (typeof SECTION_IDS)[number]; section: Section }[] = [];
   for (const id of SECTION_IDS) {
-    const section = await SECTIONS[id](input, t);
+    const section = await SECTIONS[id](sectionInput, t);
     if (section) built.push({ id, section });
   }
   const tables: Table[] = built.flatMap((b) => b.section.tables);
   const body = built.map(({ id, section }) => `<section id="${id}"><h2>${escapeHtml(t(id))}</h2>\n${section.html}\n</section>`).join("\n");
   const name = input.spec.title === undefined ? input.spec.name : labelIn(lang, input.spec.title);
   const title = `${t("title")}: ${name}`;
-  const html = page(lang, title, `<p>${escapeHtml(`${t("asOf")} ${run.ingest.asOf}`)}</p>\n${body}`);
+  // The status page shows the status section's tables (the same ids, so the same disclosed cells).
   const status = statusTable(input, t);
   const contractStatus = run.repayment ? contractStatusTable(run.repayment, lang, t) : null;
-  const statusHtml = page(lang, `${t("status")}: ${name}`, `<section id="status">${tableHtml(status, lang)}${contractStatus ? `<h2>${escapeHtml(t("contractStatus"))}</h2>${tableHtml(contractStatus, lang)}` : ""}</section>`);
-  return { html, statusHtml, tables: new Map(tables.map((tb) => [`${tb.id}.csv`, tableCsv(tb)])) };
+  // The changes section shows of the previous run only what its own report showed: disclose that report's tables too.
+  const previousTables = input.previous ? (await buildReport({ ...input, run: input.previous.run, previous: null })).disclosed : null;
+  const disclosed = discloseTables(tables, { lang, minCell: input.minCell, run, previous: input.previous?.run ?? null, previousTables });
+  const html = await later.fill(page(lang, title, `<p>${escapeHtml(`${t("asOf")} ${run.ingest.asOf}`)}</p>\n${body}`), tables, disclosed, lang);
+  const statusBody = `<section id="status">${later.table(status)}${contractStatus ? `<h2>${escapeHtml(t("contractStatus"))}</h2>${later.table(contractStatus)}` : ""}</section>`;
+  const statusHtml = await later.fill(page(lang, `${t("status")}: ${name}`, statusBody), tables, disclosed, lang);
+  return { html, statusHtml, tables: new Map(disclosed.tables.map((tb) => [`${tb.id}.csv`, tableCsv(tb)])), disclosed: disclosed.tables };
 }

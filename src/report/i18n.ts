@@ -130,7 +130,7 @@ const TEXT = {
     survivalAtRisk: "I risiko",
     survivalCurve: "{outcome}: andel uden hændelse pr. gruppe (Kaplan–Meier, 95 % KI)",
     survivalNote: "Kaplan–Meier pr. gruppe med log-transformeret 95 % KI (som R's survfit). Personer tælles fra deres egen start og censureres, hvor opfølgningen slutter, så kurven kan læses, før alle er fulgt hele perioden. Kurven er grovkornet: hvert trin rummer mindst {n} hændelser, og den stopper, når færre end {n} er i risiko; andele, der bygger på færre end {n} hændelser, vises ikke.",
-    survivalTests: "Log-rank: χ² = {chisq}, p = {p}. Cox: hazard ratio {hr} ({ci}). RMST-forskel til dag {tau}: {rmst} dage ({rmstCi}).",
+    survivalTests: "Log-rank: χ² = {chisq}, p = {p}. Cox: hazardratio {hr} ({ci}). RMST-forskel til dag {tau}: {rmst} dage ({rmstCi}).",
     // Issue 17: every fixed text of the sections.
     strata: "Strata",
     degreesOfFreedom: "Frihedsgrader",
@@ -571,7 +571,7 @@ export function statusName(lang: Lang, status: string): string {
  * Texts the stages write in English into their artefacts (estimator notes, ledger items and bases, contract periods,
  * portfolio checks), in the report's language: each pattern once, in both languages; an unknown text stays as it is.
  */
-const STAGE_TEXTS: readonly { readonly pattern: RegExp; readonly da: string; readonly en: string }[] = [
+const STAGE_TEXTS: readonly { readonly pattern: RegExp; readonly da: string; readonly en: string; readonly decimals?: true }[] = [
   { pattern: /^needs at least two persons per arm in every block.*$/, da: "kræver mindst to personer pr. gruppe i hver blok", en: "needs at least two persons per arm in every block" },
   { pattern: /^log rate ratio with log\(exposure years\) as offset; robust \(HC0\) SE$/, da: "rateforhold pr. personår med 95 %-KI på samme skala; robuste (HC0) standardfejl", en: "rate ratio per person-year with its 95 % CI on the same scale; robust (HC0) standard errors" },
   { pattern: /^log rate ratio; robust \(HC0\) SE$/, da: "rateforhold med 95 %-KI på samme skala; robuste (HC0) standardfejl", en: "rate ratio with its 95 % CI on the same scale; robust (HC0) standard errors" },
@@ -594,10 +594,16 @@ const STAGE_TEXTS: readonly { readonly pattern: RegExp; readonly da: string; rea
   { pattern: /^(.*): net = savings − repayment$/, da: "$1: netto = besparelse − tilbagebetaling", en: "$1: net = savings − repayment" },
   { pattern: /^(.*): investment = the contract's capital$/, da: "$1: investering = kontraktens kapital", en: "$1: investment = the contract's capital" },
   { pattern: /^(.*): decentral repayment = the contract's ledger$/, da: "$1: decentral tilbagebetaling = kontraktens regnskab", en: "$1: decentral repayment = the contract's ledger" },
-  { pattern: /^total investment: the sum of the rows$/, da: "investering i alt: summen af rækkerne", en: "total investment: the sum of the rows" },
-  { pattern: /^total decentralRepayment: the sum of the rows$/, da: "decentral tilbagebetaling i alt: summen af rækkerne", en: "total decentral repayment: the sum of the rows" },
-  { pattern: /^total decentralSavings: the sum of the rows$/, da: "decentral besparelse i alt: summen af rækkerne", en: "total decentral savings: the sum of the rows" },
-  { pattern: /^total netSavings: the sum of the rows$/, da: "nettobesparelse i alt: summen af rækkerne", en: "total net savings: the sum of the rows" },
+  { pattern: /^total investment((?: \(line \d+\))?): the sum of the rows$/, da: "investering i alt$1: summen af rækkerne", en: "total investment$1: the sum of the rows" },
+  { pattern: /^total decentralRepayment((?: \(line \d+\))?): the sum of the rows$/, da: "decentral tilbagebetaling i alt$1: summen af rækkerne", en: "total decentral repayment$1: the sum of the rows" },
+  { pattern: /^total decentralSavings((?: \(line \d+\))?): the sum of the rows$/, da: "decentral besparelse i alt$1: summen af rækkerne", en: "total decentral savings$1: the sum of the rows" },
+  { pattern: /^total netSavings((?: \(line \d+\))?): the sum of the rows$/, da: "nettobesparelse i alt$1: summen af rækkerne", en: "total net savings$1: the sum of the rows" },
+  { pattern: /^(.*): investment = the capital stated on its page \(line (\d+)\)$/, da: "$1: investering = kapitalen angivet på dens side (line $2)", en: "$1: investment = the capital stated on its page (line $2)" },
+  { pattern: /^the table prints ([\d.]+) (.*) against '(.*)' \(([\d,]+) kr\)$/, da: "tabellen angiver $1 $2 mod '$3' ($4 kr.)", en: "the table prints $1 $2 against '$3' ($4 kr)" },
+  { pattern: /^yearly net saving \(line (\d+)\): \(the text's savings − repayment\) \/ (\d+) years is below ([\d.]+)$/, da: "årlig nettobesparelse (line $1): (tekstens besparelse − tilbagebetaling) / $2 år er under $3", en: "yearly net saving (line $1): (the text's savings − repayment) / $2 years is below $3", decimals: true },
+  { pattern: /^yearly net saving \(line (\d+)\) on the table's rows: \(Σ savings − Σ repayment\) \/ (\d+) years is below ([\d.]+)$/, da: "årlig nettobesparelse (line $1) efter tabellens rækker: (Σ besparelse − Σ tilbagebetaling) / $2 år er under $3", en: "yearly net saving (line $1) on the table's rows: (Σ savings − Σ repayment) / $2 years is below $3", decimals: true },
+  { pattern: /^\(([\d.]+) − ([\d.]+)\) \/ (\d+) = ([\d.]+) (.*) a year$/, da: "($1 − $2) / $3 = $4 $5 om året", en: "($1 − $2) / $3 = $4 $5 a year", decimals: true },
+  { pattern: /^the rows give ([\d.]+) (.*) a year$/, da: "rækkerne giver $1 $2 om året", en: "the rows give $1 $2 a year", decimals: true },
   { pattern: /^the contract states a capital of ([\d,]+) kr$/, da: "kontrakten angiver en kapital på $1 kr.", en: "the contract states a capital of $1 kr" },
   { pattern: /^the ledger rests on illustrative terms or outcomes$/, da: "regnskabet hviler på illustrative vilkår eller resultater", en: "the ledger rests on illustrative terms or outcomes" },
   { pattern: /^the printed total is not the sum of its rows \((.*)\)$/, da: "den trykte total er ikke summen af rækkerne ($1)", en: "the printed total is not the sum of its rows ($1)" },
@@ -607,7 +613,11 @@ const STAGE_TEXTS: readonly { readonly pattern: RegExp; readonly da: string; rea
 export function stageText(lang: Lang, text: string): string {
   for (const entry of STAGE_TEXTS) {
     const match = entry.pattern.exec(text);
-    if (match) return (lang === "da" ? entry.da : entry.en).replace(/\$(\d)/g, (_, i: string) => (lang === "da" ? (match[Number(i)] ?? "").replace(/,/g, ".") : (match[Number(i)] ?? "")));
+    if (!match) continue;
+    // Danish: thousands with points (an English 1,234) or, for texts of decimals, decimals with a comma.
+    const danish = (part: string) => (entry.decimals ? part.replace(/(\d)\.(\d)/g, "$1,$2") : part.replace(/,/g, "."));
+    const filled = (lang === "da" ? entry.da : entry.en).replace(/\$(\d)/g, (_, i: string) => (lang === "da" ? danish(match[Number(i)] ?? "") : (match[Number(i)] ?? "")));
+    return lang === "da" ? filled.replace(/\(line (\d+)\)/g, "(linje $1)").replace(/\(lines (\d+)–(\d+)\)/g, "(linje $1–$2)") : filled;
   }
   return text;
 }

@@ -22,12 +22,12 @@ function illustrativeNote(illustrative: boolean, t: Texts): string {
 }
 
 /** Summary lines: per contract what is repaid (settled) and what is due, marked when illustrative. */
-export function repaymentSummaryRows(repayment: RepaymentArtefact, lang: Lang, t: Texts): { figure: string; value: string }[] {
+export function repaymentSummaryRows(repayment: RepaymentArtefact, lang: Lang, t: Texts): { figure: string; figure_id: string; value: string }[] {
   return repayment.contracts.flatMap((c) => {
     const mark = c.restsOnIllustrativeTerms ? ` (${t("illustrativeShort")})` : "";
     return [
-      { figure: `${t("repaidToDate")}: ${c.name}`, value: formatKr(lang, c.repaidToDate) + mark },
-      { figure: `${t("dueToDate")}: ${c.name}`, value: formatKr(lang, c.dueToDate) + mark },
+      { figure: `${t("repaidToDate")}: ${c.name}`, figure_id: `repaid:${c.name}`, value: formatKr(lang, c.repaidToDate) + mark },
+      { figure: `${t("dueToDate")}: ${c.name}`, figure_id: `due:${c.name}`, value: formatKr(lang, c.dueToDate) + mark },
     ];
   });
 }
@@ -131,10 +131,10 @@ export function repaymentChangeRows(current: RepaymentArtefact, previous: Repaym
   const rows: Record<string, Cell>[] = [];
   for (const c of current.contracts) {
     const before = previous?.contracts.find((p) => p.name === c.name);
-    rows.push({ figure: `${t("repaidToDate")}: ${c.name}`, previous: before?.repaidToDate ?? null, current: c.repaidToDate, note: illustrativeNote(c.restsOnIllustrativeTerms, t) });
-    rows.push({ figure: `${t("dueToDate")}: ${c.name}`, previous: before?.dueToDate ?? null, current: c.dueToDate, note: "" });
+    rows.push({ figure: `${t("repaidToDate")}: ${c.name}`, figure_id: `repaid:${c.name}`, previous: before?.repaidToDate ?? null, current: c.repaidToDate, note: illustrativeNote(c.restsOnIllustrativeTerms, t) });
+    rows.push({ figure: `${t("dueToDate")}: ${c.name}`, figure_id: `due:${c.name}`, previous: before?.dueToDate ?? null, current: c.dueToDate, note: "" });
     for (const p of c.periods.filter((x) => x.restatement)) {
-      rows.push({ figure: `${t("restated")}: ${c.name} — ${p.period}`, previous: p.restatement!.settled, current: p.restatement!.computed, note: restatedNote(p, lang, t) });
+      rows.push({ figure: `${t("restated")}: ${c.name} — ${stageText(lang, p.period)}`, figure_id: `restated:${c.name}:${p.period}`, previous: p.restatement!.settled, current: p.restatement!.computed, note: restatedNote(p, lang, t) });
     }
   }
   return rows;

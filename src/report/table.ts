@@ -13,6 +13,14 @@ export interface Column {
   readonly label: string;
   readonly kind: ColumnKind;
   readonly digits?: number;
+  /**
+   * The row key holding this column's machine form (an outcome's, arm's, estimator's or contrast's id; a ledger
+   * basis with its field names). The HTML shows the words; the CSV writes the id under the column's key and the
+   * words beside it as `<key>_label`, and the disclosure engine matches rows by it.
+   */
+  readonly id?: string;
+  /** Written to the CSV only (a key the HTML shows elsewhere, e.g. the contrast a memo row's sentence names). */
+  readonly csvOnly?: true;
 }
 
 export interface Table {
@@ -48,19 +56,25 @@ function formatCell(cell: Cell, column: Column, lang: Lang): string {
 }
 
 export function tableHtml(table: Table, lang: Lang): string {
-  const head = table.columns.map((c) => `<th class="${c.kind}">${escapeHtml(c.label)}</th>`).join("");
+  const columns = table.columns.filter((c) => c.csvOnly !== true);
+  const head = columns.map((c) => `<th class="${c.kind}">${escapeHtml(c.label)}</th>`).join("");
   const body = table.rows
     .map((row, i) => {
       const rowKind = table.rowKinds?.[i];
       const columnOf = (c: Column): Column => (rowKind !== undefined && (c.kind === "number" || c.kind === "count") ? { ...c, kind: rowKind } : c);
-      return `<tr>${table.columns.map((c) => `<td class="${c.kind}">${escapeHtml(formatCell(row[c.key] ?? null, columnOf(c), lang))}</td>`).join("")}</tr>`;
+      return `<tr>${columns.map((c) => `<td class="${c.kind}">${escapeHtml(formatCell(row[c.key] ?? null, columnOf(c), lang))}</td>`).join("")}</tr>`;
     })
     .join("\n");
   return `<table id="table-${table.id}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
+/**
+ * The CSV: machine-readable (`,` between fields, `.` for decimals, UTF-8, numbers unformatted); a column with an
+ * id holds the id, and its words follow as `<key>_label`.
+ */
 export function tableCsv(table: Table): string {
-  const lines = [csvLine(table.columns.map((c) => c.key))];
-  for (const row of table.rows) lines.push(csvLine(table.columns.map((c) => row[c.key] ?? null)));
+  const header = table.columns.flatMap((c) => (c.id === undefined ? [c.key] : [c.key, `${c.key}_label`]));
+  const lines = [csvLine(header)];
+  for (const row of table.rows) lines.push(csvLine(table.columns.flatMap((c) => (c.id === undefined ? [row[c.key] ?? null] : [row[c.id] ?? null, row[c.key] ?? null]))));
   return lines.join("\n") + "\n";
 }

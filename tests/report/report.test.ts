@@ -99,7 +99,7 @@ describe("the report on the shipped example", () => {
     expect(html).toContain("Baseline balance");
     expect(html).toContain('<section id="changes">');
     const changes = parse(readFileSync(join(first, "report/changes.csv"), "utf8"), { columns: true }) as Record<string, string>[];
-    const intake = changes.find((c) => c.figure === "Enrolled")!;
+    const intake = changes.find((c) => c.figure === "intake" && c.figure_label === "Enrolled")!;
     expect(Number(intake.current)).toBeGreaterThan(Number(intake.previous));
   });
 });

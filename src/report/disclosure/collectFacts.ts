@@ -5,7 +5,7 @@
  * levels, KPIs and the ledger. An equation is kept only when it holds on the true values.
  */
 import type { Lang } from "../i18n.ts";
-import { texts } from "../i18n.ts";
+import { basisName } from "../i18n.ts";
 import type { RunArtefacts } from "../buildReport.ts";
 import type { Table } from "../table.ts";
 import { eventsFromDifference } from "./eventsFromDifference.ts";
@@ -18,14 +18,33 @@ export interface FactBook {
 
 const ESTIMATE_CELLS = ["estimate", "conf_low", "conf_high", "p", "p_holm", "p_bh", "relative"];
 
-function shown(tables: ReadonlyMap<string, Table>, ref: CellRef): boolean {
-  const cell = tables.get(ref.table)?.rows[ref.row]?.[ref.key];
-  if (ref.inText !== undefined) return typeof cell === "string" && new RegExp(`${ref.inText} = \\d`).test(cell);
-  return typeof cell === "number" || (typeof cell === "string" && /^-?\d/.test(cell));
+/**
+ * The places a `name = value` inside a text cell is written: the shown words (the name in the report's language)
+ * and the column's machine form (the CSV's, field names as they are).
+ */
+export function textPlaces(tables: ReadonlyMap<string, Table>, ref: CellRef, lang: Lang): { key: string; name: string }[] {
+  const id = tables.get(ref.table)?.columns.find((c) => c.key === ref.key)?.id;
+  const name = ref.inText ?? "";
+  return [{ key: ref.key, name: basisName(lang, name) }, ...(id === undefined ? [] : [{ key: id, name }])];
 }
 
-export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefacts, lang: Lang): FactBook {
-  const t = texts(lang);
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function shown(tables: ReadonlyMap<string, Table>, ref: CellRef, lang: Lang): boolean {
+  const row = tables.get(ref.table)?.rows[ref.row];
+  const cell = row?.[ref.key];
+  if (ref.inText !== undefined) return textPlaces(tables, ref, lang).every(({ key, name }) => typeof row?.[key] === "string" && new RegExp(`${escapeRegExp(name)} = \\d`).test(String(row[key])));
+  return typeof cell === "number" || (typeof cell === "string" && /^[-+]?\d/.test(cell));
+}
+
+/** The index of the first row whose machine ids are these (`outcome_id`, `contrast_id`, …), or -1. */
+function rowWith(tables: ReadonlyMap<string, Table>, table: string, ids: Readonly<Record<string, string | null>>): number {
+  return (tables.get(table)?.rows ?? []).findIndex((r) => Object.entries(ids).every(([k, v]) => r[k] === v));
+}
+
+export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefacts): FactBook {
   const facts = new Map<string, Fact>();
   const equations: Equation[] = [];
   const fact = (key: string, value: number, options: { forced?: boolean; persons?: boolean; group?: string } = {}): Fact => {
@@ -52,8 +71,8 @@ export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefac
   for (const a of arms) fact(`randomised:${a.arm}`, a.randomised, { forced: true });
   eq("intake", arms.map((a) => `randomised:${a.arm}`), "intake = the arms randomised");
   rowsOf("summary").forEach((r, i) => {
-    if (r.figure === t("intake")) cell(fact("intake", 0), { table: "summary", row: i, key: "value" });
-    for (const a of arms) if (r.figure === `${t("randomised")}: ${a.arm}`) cell(fact(`randomised:${a.arm}`, 0), { table: "summary", row: i, key: "value" });
+    if (r.figure_id === "intake") cell(fact("intake", 0), { table: "summary", row: i, key: "value" });
+    for (const a of arms) if (r.figure_id === `randomised:${a.arm}`) cell(fact(`randomised:${a.arm}`, 0), { table: "summary", row: i, key: "value" });
   });
   rowsOf("status").forEach((_r, i) => cell(fact("intake", 0), { table: "status", row: i, key: "intake" }));
 
@@ -79,50 +98,54 @@ export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefac
     }
   });
 
-  // CONSORT: per arm the boxes add up to n randomised.
+  // CONSORT: per arm the boxes add up to n randomised (rows found by their stage_id and arm_id).
   const primary = run.assignment ? (run.ingest.outcomes.find((o) => statusRows.some((r) => r.outcome === o.id)) ?? null) : null;
+  const LOSSES = ["follow_up_incomplete", "emigrated", "died", "other", "extract_coverage"] as const;
   rowsOf("consort").forEach((r, i) => {
-    const a = arms.find((x) => x.arm === r.arm);
+    const a = arms.find((x) => x.arm === r.arm_id);
     if (!a) {
-      if (r.stage === t("assessed")) cell(fact("assessed", run.assignment!.consort.assessed, { forced: true }), { table: "consort", row: i, key: "n" });
+      if (r.stage_id === "assessed") cell(fact("assessed", run.assignment!.consort.assessed, { forced: true }), { table: "consort", row: i, key: "n" });
       return;
     }
+    const lost = a.lostToFollowUp;
     const named: Record<string, number | null> = {
-      [t("randomised")]: a.randomised,
-      [t("received")]: a.receivedAllocated,
-      [t("notReceived")]: a.didNotReceiveAllocated ?? null,
-      [`${t("lost")}: ${t("followUpIncomplete")}`]: a.lostToFollowUp.followUpIncomplete,
-      [`${t("lost")}: ${t("emigrated")}`]: a.lostToFollowUp.emigrated,
-      [`${t("lost")}: ${t("died")}`]: a.lostToFollowUp.died,
-      [`${t("lost")}: ${t("other")}`]: a.lostToFollowUp.other,
-      [`${t("lost")}: ${t("extractCoverage")}`]: a.lostToFollowUp.extractCoverage,
-      [t("incompleteData")]: a.incomplete.total,
-      [t("analysed")]: a.analysed,
+      randomised: a.randomised,
+      received: a.receivedAllocated,
+      not_received: a.didNotReceiveAllocated ?? null,
+      "lost:follow_up_incomplete": lost.followUpIncomplete,
+      "lost:emigrated": lost.emigrated,
+      "lost:died": lost.died,
+      "lost:other": lost.other,
+      "lost:extract_coverage": lost.extractCoverage,
+      incomplete: a.incomplete.total,
+      analysed: a.analysed,
     };
-    const value = named[String(r.stage)];
+    const value = named[String(r.stage_id)];
     if (value === undefined || value === null) return;
-    const key = r.stage === t("randomised") ? `randomised:${a.arm}` : `consort:${a.arm}:${r.stage}`;
+    const key = r.stage_id === "randomised" ? `randomised:${a.arm}` : `consort:${a.arm}:${r.stage_id}`;
     cell(fact(key, value), { table: "consort", row: i, key: "n" });
   });
   for (const a of arms) {
     const k = (stage: string) => `consort:${a.arm}:${stage}`;
     fact(`consort:${a.arm}:not_applicable`, a.notApplicable);
-    eq(`randomised:${a.arm}`, [k(t("received")), k(t("notReceived"))], "CONSORT: received + not received = randomised");
-    const flow = [`${t("lost")}: ${t("followUpIncomplete")}`, `${t("lost")}: ${t("emigrated")}`, `${t("lost")}: ${t("died")}`, `${t("lost")}: ${t("other")}`, `${t("lost")}: ${t("extractCoverage")}`, t("incompleteData"), t("analysed")].map(k);
+    eq(`randomised:${a.arm}`, [k("received"), k("not_received")], "CONSORT: received + not received = randomised");
+    const flow = [...LOSSES.map((l) => `lost:${l}`), "incomplete", "analysed"].map(k);
     eq(`randomised:${a.arm}`, [...flow, `consort:${a.arm}:not_applicable`], "CONSORT: the losses and n analysed add up to n randomised");
     if (primary) {
-      eq(k(t("analysed")), [`status:${primary.id}:${a.arm}:observed`], "CONSORT analysed = the primary outcome observed");
-      const pairs: [string, string][] = [["followUpIncomplete", "censored:as_of"], ["emigrated", "censored:emigrated"], ["died", "censored:died"], ["other", "censored:other"], ["extractCoverage", "censored:extract_coverage"]];
-      for (const [box, status] of pairs) eq(k(`${t("lost")}: ${t(box as "died")}`), [`status:${primary.id}:${a.arm}:${status}`], "CONSORT losses = the primary outcome's statuses");
+      eq(k("analysed"), [`status:${primary.id}:${a.arm}:observed`], "CONSORT analysed = the primary outcome observed");
+      const pairs: [string, string][] = [["follow_up_incomplete", "censored:as_of"], ["emigrated", "censored:emigrated"], ["died", "censored:died"], ["other", "censored:other"], ["extract_coverage", "censored:extract_coverage"]];
+      for (const [box, status] of pairs) eq(k(`lost:${box}`), [`status:${primary.id}:${a.arm}:${status}`], "CONSORT losses = the primary outcome's statuses");
     }
   }
 
   // Effects: n per arm (= observed), and for a binary outcome the events behind the estimate.
+  // Each row of the effects table is found by its outcome_id, contrast_id and estimator_id.
   const effects = run.effects;
   const effectRows = rowsOf("effects");
-  const shownEstimators = [...new Set(effectRows.map((r) => String(r.estimator)))];
-  const estimates = effects ? effects.estimates.filter((e) => shownEstimators.includes(e.estimator)) : [];
-  estimates.forEach((e, i) => {
+  const rowOf = (e: { outcome: string; contrast: string; estimator: string }) => effectRows.findIndex((r) => r.outcome_id === e.outcome && r.contrast_id === e.contrast && r.estimator_id === e.estimator);
+  const estimates = effects ? effects.estimates.filter((e) => rowOf(e) >= 0) : [];
+  estimates.forEach((e) => {
+    const i = rowOf(e);
     const [treated, control] = e.contrast.split(" vs ") as [string, string];
     const nT = fact(`n:${e.outcome}:${treated}:${e.estimator}`, e.n_treated);
     const nC = fact(`n:${e.outcome}:${control}:${e.estimator}:control`, e.n_control);
@@ -142,6 +165,20 @@ export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefac
       }
     }
   });
+  // The memo table and the summary state the group means in words: they reveal the events behind the estimate.
+  for (const [table, keys, find] of [
+    ["effects_primary", ["means", "difference", "ci", "p"], (o: string, c: string) => rowWith(tables, "effects_primary", { outcome_id: o, contrast_id: c })],
+    ["summary", ["value"], (o: string, c: string) => rowWith(tables, "summary", { figure_id: `effect:${o}:${c}` })],
+  ] as const) {
+    for (const e of estimates.filter((x) => x.estimator === "difference_in_means")) {
+      const row = find(e.outcome, e.contrast);
+      if (row < 0) continue;
+      for (const arm of e.contrast.split(" vs ")) {
+        const ev = facts.get(`events:${e.outcome}:${e.contrast}:${arm}`);
+        if (ev) for (const key of keys) ev.reveals.push({ table, row, key });
+      }
+    }
+  }
 
   // Subgroups: n per level add up to n analysed; a binary estimate reveals its events.
   (effects?.subgroups ?? []).forEach((s, i) => {
@@ -219,7 +256,7 @@ export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefac
         // A difference line pays (mean꜀ − meanₜ) × price × nₜ: with a non-zero amount, the means (here and in the effects table) give n back.
         if (l.amount !== null && l.amount !== 0) {
           for (const name of ["mean_treated", "mean_control", "conf_high"]) n.reveals.push({ table: "repayment_lines", row, key: "basis", inText: name });
-          const at = estimates.indexOf(e);
+          const at = rowOf(e);
           for (const key of ["estimate", "conf_low", "conf_high", "relative"]) n.reveals.push({ table: "effects", row: at, key });
         }
       }
@@ -232,9 +269,9 @@ export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefac
 }
 
 /** Marks a fact published when every cell that shows it shows a number. */
-export function markPublished(book: FactBook, tables: ReadonlyMap<string, Table>): void {
+export function markPublished(book: FactBook, tables: ReadonlyMap<string, Table>, lang: Lang): void {
   for (const f of book.facts.values()) {
     const refs = f.cells.length > 0 ? f.cells : f.reveals;
-    f.published = refs.length > 0 && refs.every((ref) => shown(tables, ref));
+    f.published = refs.length > 0 && refs.every((ref) => shown(tables, ref, lang));
   }
 }

@@ -13,10 +13,9 @@
  */
 import type { RunArtefacts } from "../buildReport.ts";
 import type { Lang } from "../i18n.ts";
-import { texts } from "../i18n.ts";
 import type { Cell } from "../suppression.ts";
 import type { Table } from "../table.ts";
-import { collectFacts, markPublished } from "./collectFacts.ts";
+import { collectFacts, markPublished, textPlaces } from "./collectFacts.ts";
 import type { CellRef } from "./model.ts";
 import { isSmallCount, protect } from "./protect.ts";
 
@@ -37,18 +36,20 @@ export interface Disclosure {
 
 export function discloseTables(input: readonly Table[], options: DisclosureInput): Disclosure {
   const { minCell, run, lang } = options;
-  const t = texts(lang);
   const tables = new Map(input.map((tb) => [tb.id, { ...tb, rows: tb.rows.map((r) => ({ ...r })) as Record<string, Cell>[] }]));
-  const book = collectFacts(tables, run, lang);
-  markPublished(book, tables);
+  const book = collectFacts(tables, run);
+  markPublished(book, tables, lang);
   protect(book.facts, book.equations, minCell);
 
   const write = (ref: CellRef, mark: string) => {
     const row = tables.get(ref.table)?.rows[ref.row];
     if (!row) return;
     if (ref.inText !== undefined) {
-      const text = row[ref.key];
-      if (typeof text === "string") row[ref.key] = text.replace(new RegExp(`${ref.inText} = [^;]*`), `${ref.inText} = ${mark}`);
+      // In the words and in the column's machine form alike.
+      for (const { key, name } of textPlaces(tables, ref, lang)) {
+        const text = row[key];
+        if (typeof text === "string") row[key] = text.split("; ").map((part) => (part.startsWith(`${name} = `) ? `${name} = ${mark}` : part)).join("; ");
+      }
     } else if (row[ref.key] !== null && row[ref.key] !== undefined && row[ref.key] !== "") row[ref.key] = mark;
   };
   for (const f of book.facts.values()) {
@@ -60,7 +61,7 @@ export function discloseTables(input: readonly Table[], options: DisclosureInput
   const hiddenEstimate = (outcome: string, contrast: string) => [...book.facts.values()].some((f) => !f.published && f.key.startsWith(`events:${outcome}:${contrast}:`));
   const estimateShown = (outcome: string, contrast: string) => {
     if (hiddenEstimate(outcome, contrast)) return false;
-    const row = tables.get("effects")?.rows.find((r) => r.estimator === "difference_in_means" && r.contrast === contrast && (r.outcome === outcome || run.ingest.outcomes.find((o) => o.id === outcome)?.label === r.outcome));
+    const row = tables.get("effects")?.rows.find((r) => r.estimator_id === "difference_in_means" && r.contrast_id === contrast && r.outcome_id === outcome);
     return row === undefined || typeof row.estimate === "number";
   };
 
@@ -69,31 +70,28 @@ export function discloseTables(input: readonly Table[], options: DisclosureInput
   const previousEffects = options.previousTables ?? null;
   if (changes) {
     for (const row of changes.rows) {
-      const figure = String(row.figure);
+      const figure = String(row.figure_id);
       for (const e of run.effects?.estimates.filter((x) => x.estimator === "difference_in_means") ?? []) {
-        if (figure !== `${t("estimate")}: ${e.outcome} (${e.contrast})`) continue;
+        if (figure !== `estimate:${e.outcome}:${e.contrast}`) continue;
         if (!estimateShown(e.outcome, e.contrast) && row.current !== null) row.current = "x";
         const before = options.previous?.effects?.estimates.find((p) => p.outcome === e.outcome && p.contrast === e.contrast && p.estimator === e.estimator);
-        if (before && row.previous !== null && !(previousEffects ? publishedThere(previousEffects, "effects", (r) => r.estimator === e.estimator && r.contrast === e.contrast && r.outcome === labelOf(options.previous!, e.outcome), "estimate") : previousShown(before, options.previous!, minCell))) row.previous = "x";
+        if (before && row.previous !== null && !(previousEffects ? publishedThere(previousEffects, "effects", (r) => r.estimator_id === e.estimator && r.contrast_id === e.contrast && r.outcome_id === e.outcome, "estimate") : previousShown(before, options.previous!, minCell))) row.previous = "x";
       }
       for (const o of run.ingest.outcomes) {
-        if (figure !== `${t("observed")}: ${o.label}`) continue;
+        if (figure !== `observed:${o.id}`) continue;
         if (book.facts.get(`total:${o.id}:observed`)?.published === false && typeof row.current === "number") row.current = "x";
-        if (previousEffects && typeof row.previous === "number" && !publishedThere(previousEffects, "censoring", (r) => r.outcome === labelOf(options.previous!, o.id), "observed")) row.previous = "x";
+        if (previousEffects && typeof row.previous === "number" && !publishedThere(previousEffects, "censoring", (r) => r.outcome_id === o.id, "observed")) row.previous = "x";
       }
     }
   }
   // The status page's latest primary effect follows the effects table.
   const status = tables.get("status");
-  const primaryDim = run.effects?.estimates.find((e) => e.estimator === "difference_in_means" && status?.rows[0] && String(status.rows[0].effect).startsWith(`${e.outcome}:`));
+  const primaryDim = run.effects?.estimates.find((e) => e.estimator === "difference_in_means" && status?.rows[0]?.effect_of === `${e.outcome}\u0000${e.contrast}`);
   if (status && primaryDim && !estimateShown(primaryDim.outcome, primaryDim.contrast)) for (const row of status.rows) row.effect = "–";
 
   return { tables: input.map((tb) => tables.get(tb.id)!), estimateShown };
 }
 
-function labelOf(run: RunArtefacts, outcome: string): string {
-  return run.ingest.outcomes.find((o) => o.id === outcome)?.label ?? outcome;
-}
 
 /** Does the previous report's table show a number in this row's column? */
 function publishedThere(tables: readonly Table[], id: string, match: (row: Record<string, Cell>) => boolean, key: string): boolean {

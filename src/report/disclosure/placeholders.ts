@@ -7,12 +7,14 @@ import type { Lang } from "../i18n.ts";
 import { formatNumber } from "../i18n.ts";
 import type { Cell } from "../suppression.ts";
 import { tableHtml, type Table } from "../table.ts";
+import type { Disclosure } from "./discloseTables.ts";
 
 const MARK = "\u0000";
 
 export class Placeholders {
   private readonly cells: { row: Record<string, Cell>; key: string }[] = [];
-  private readonly figures = new Map<string, () => Promise<string>>();
+  private readonly figures = new Map<string, (disclosure: Disclosure) => Promise<string>>();
+  private readonly drawn = new Map<string, string>();
 
   table(table: Table): string {
     return `${MARK}table:${table.id}${MARK}`;
@@ -25,14 +27,15 @@ export class Placeholders {
   }
 
   /** A figure drawn at the end, from what the disclosed tables still show. */
-  figure(id: string, draw: () => Promise<string>): string {
+  figure(id: string, draw: (disclosure: Disclosure) => Promise<string>): string {
     this.figures.set(id, draw);
     return `${MARK}figure:${id}${MARK}`;
   }
 
-  async fill(html: string, original: readonly Table[], disclosed: readonly Table[], lang: Lang): Promise<string> {
-    const drawn = new Map<string, string>();
-    for (const [id, draw] of this.figures) drawn.set(id, await draw());
+  async fill(html: string, original: readonly Table[], disclosure: Disclosure, lang: Lang): Promise<string> {
+    const disclosed = disclosure.tables;
+    const drawn = this.drawn;
+    for (const [id, draw] of this.figures) if (!drawn.has(id)) drawn.set(id, await draw(disclosure));
     const byId = new Map(disclosed.map((tb) => [tb.id, tb]));
     return html.replace(/\u0000(table|cell|figure):([^\u0000]*)\u0000/g, (_m, kind: string, id: string) => {
       if (kind === "table") return tableHtml(byId.get(id)!, lang);

@@ -6,6 +6,6 @@ import { tableCollector, type SectionBuilder } from "./section.ts";
 export const appendixSection: SectionBuilder = (input, t) => {
   const all = allEstimates(input, t);
   if (!all) return null;
-  const { add, tables } = tableCollector(input.lang);
+  const { add, tables } = tableCollector(input);
   return { html: `<p class="note">${escapeHtml(t("appendixNote"))}</p>` + add(all.table), tables };
 };

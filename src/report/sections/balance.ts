@@ -7,7 +7,7 @@ import { contrastLabeller, covariateLabeller, tableCollector, type SectionBuilde
 export const balanceSection: SectionBuilder = async (input, t) => {
   const { lang, minCell, run } = input;
   if (!run.assignment) return null;
-  const { add, tables } = tableCollector(lang);
+  const { add, tables } = tableCollector(input);
   const rows: Record<string, Cell>[] = [];
   const love: { label: string; smd: number }[] = [];
   const contrastOf = contrastLabeller(input, t);
@@ -19,7 +19,9 @@ export const balanceSection: SectionBuilder = async (input, t) => {
     const label = `${covariateOf(r.covariate)}${r.level === null ? "" : ` = ${r.level}`}`;
     rows.push({
       comparison: contrastOf(r.comparison),
+      comparison_id: r.comparison,
       covariate: label,
+      covariate_id: `${r.covariate}${r.level === null ? "" : ` = ${r.level}`}`,
       n_arm: count(a.n, minCell),
       mean_arm: hide ? `<${minCell}` : a.mean,
       sd_arm: hide ? null : a.sd,
@@ -35,8 +37,8 @@ export const balanceSection: SectionBuilder = async (input, t) => {
   const balance: Table = {
     id: "balance",
     columns: [
-      { key: "comparison", label: t("arm"), kind: "text" },
-      { key: "covariate", label: t("covariate"), kind: "text" },
+      { key: "comparison", label: t("arm"), kind: "text", id: "comparison_id" },
+      { key: "covariate", label: t("covariate"), kind: "text", id: "covariate_id" },
       { key: "n_arm", label: "n", kind: "count" },
       { key: "mean_arm", label: t("mean"), kind: "number", digits: 3 },
       { key: "sd_arm", label: t("sd"), kind: "number", digits: 3 },

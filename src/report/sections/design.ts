@@ -9,7 +9,7 @@ export const designSection: SectionBuilder = (input, t) => {
   const { lang, run } = input;
   const designSpec = input.spec.pilotDesign;
   if (!designSpec) return null;
-  const { add, tables } = tableCollector(lang);
+  const { add, tables } = tableCollector(input);
   const perArm = designSpec.personsPerArm ?? Math.min(...(run.assignment?.consort.arms.map((a) => a.randomised) ?? [2]));
   const projection = designSpec.case ? run.projection?.cases.find((c) => c.name === designSpec.case && c.notProjected === null) : undefined;
   const design = pilotDesign(

@@ -7,8 +7,24 @@ import { escapeHtml, type Table } from "../table.ts";
 import { armLabeller, contrastLabeller, outcomeLabeller, tableCollector, type ReportInput, type SectionBuilder, type Texts } from "./section.ts";
 import { primaryEffectsTable } from "./primaryEffects.ts";
 import { primaryEstimatorOf } from "./estimateCells.ts";
+import { survivalSection } from "./survival.ts";
+import type { Lang } from "../i18n.ts";
+
+async function forestFigure(kept: readonly ForestPoint[], t: Texts, lang: Lang): Promise<string> {
+  return kept.length > 0 ? `<figure>${await renderSvg(forestPlot(kept, `${t("effects")}: ${t("relative")}`, t("relative")), lang)}</figure>` : "";
+}
 
 const SHOWN = new Set(["difference_in_means", "difference_in_means_blocked", "ols_adjusted", "lin", "logistic", "poisson", "randomization"]);
+
+/** A point of the forest plot, with the estimate it is drawn from (kept only while the tables still show it). */
+interface ForestPoint {
+  readonly label: string;
+  readonly estimate: number;
+  readonly low: number;
+  readonly high: number;
+  readonly outcome: string;
+  readonly contrast: string;
+}
 
 const KPI_VERDICT = { met: "kpiMet", not_met: "kpiNotMet", not_yet_measurable: "kpiNotYetMeasurable" } as const;
 
@@ -21,13 +37,13 @@ function kpiCertainty(k: { verdict: keyof typeof KPI_VERDICT; interval: [number,
 }
 
 /** Every estimator per outcome and contrast (the appendix), and the points of the forest plot. */
-export function allEstimates(input: ReportInput, t: Texts): { table: Table; forest: { label: string; estimate: number; low: number; high: number }[] } | null {
+export function allEstimates(input: ReportInput, t: Texts): { table: Table; forest: ForestPoint[] } | null {
   const { lang, minCell, run } = input;
   if (!run.effects) return null;
   const labelOf = outcomeLabeller(input);
   const contrastOf = contrastLabeller(input, t);
   const rows: Record<string, Cell>[] = [];
-  const forest: { label: string; estimate: number; low: number; high: number }[] = [];
+  const forest: ForestPoint[] = [];
   for (const e of run.effects.estimates.filter((x) => SHOWN.has(x.estimator))) {
     const events = (mean: number | null, n: number) => (mean === null ? false : shareOf(mean, n, minCell));
     const binary = run.ingest.outcomes.find((o) => o.id === e.outcome)?.type === "binary";
@@ -35,8 +51,11 @@ export function allEstimates(input: ReportInput, t: Texts): { table: Table; fore
     const cellOf = (v: number | null | undefined): Cell => (hide ? `<${minCell}` : (v ?? null));
     rows.push({
       outcome: labelOf(e.outcome),
+      outcome_id: e.outcome,
       contrast: contrastOf(e.contrast),
+      contrast_id: e.contrast,
       estimator: estimatorName(lang, e.estimator),
+      estimator_id: e.estimator,
       n_treated: count(e.n_treated, minCell),
       n_control: count(e.n_control, minCell),
       estimate: cellOf(e.estimator === "logistic" ? e.odds_ratio : e.estimator === "poisson" ? e.rate_ratio : e.estimate),
@@ -49,15 +68,15 @@ export function allEstimates(input: ReportInput, t: Texts): { table: Table; fore
       note: [e.randomised === false ? t("notRandomisedShort") : "", e.note ? stageText(lang, e.note) : e.estimator === "logistic" ? t("oddsRatio") : e.estimator === "poisson" ? t("rateRatio") : ""].filter(Boolean).join("; "),
     });
     if (!hide && e.estimator === "difference_in_means" && e.estimate !== null && e.mean_control && e.conf_low !== null && e.conf_high !== null) {
-      forest.push({ label: `${labelOf(e.outcome)}${run.effects.estimates.some((x) => x.contrast !== e.contrast) ? ` (${contrastOf(e.contrast)})` : ""}`, estimate: e.estimate / e.mean_control, low: e.conf_low / e.mean_control, high: e.conf_high / e.mean_control });
+      forest.push({ label: `${labelOf(e.outcome)}${run.effects.estimates.some((x) => x.contrast !== e.contrast) ? ` (${contrastOf(e.contrast)})` : ""}`, estimate: e.estimate / e.mean_control, low: e.conf_low / e.mean_control, high: e.conf_high / e.mean_control, outcome: e.outcome, contrast: e.contrast });
     }
   }
   const effects: Table = {
     id: "effects",
     columns: [
-      { key: "outcome", label: t("outcome"), kind: "text" },
-      { key: "contrast", label: t("arm"), kind: "text" },
-      { key: "estimator", label: t("estimator"), kind: "text" },
+      { key: "outcome", label: t("outcome"), kind: "text", id: "outcome_id" },
+      { key: "contrast", label: t("arm"), kind: "text", id: "contrast_id" },
+      { key: "estimator", label: t("estimator"), kind: "text", id: "estimator_id" },
       { key: "n_treated", label: "n", kind: "count" },
       { key: "n_control", label: "n", kind: "count" },
       { key: "estimate", label: t("estimate"), kind: "number", digits: 3 },
@@ -78,24 +97,26 @@ export const effectsSection: SectionBuilder = async (input, t) => {
   const { lang, minCell, run } = input;
   const all = allEstimates(input, t);
   if (!run.effects || !all) return null;
-  const { add, tables } = tableCollector(lang);
+  const { add, tables } = tableCollector(input);
   const { forest } = all;
   const armOf = armLabeller(input, t);
+  const labelOf = outcomeLabeller(input);
+  const contrastOf = contrastLabeller(input, t);
   const primary = primaryEffectsTable(input, t)!;
   const subgroups: Table = {
     id: "subgroups",
-    columns: [{ key: "outcome", label: t("outcome"), kind: "text" }, { key: "subgroup", label: t("subgroup"), kind: "text" }, { key: "level", label: t("level"), kind: "text" }, { key: "n_treated", label: "n", kind: "count" }, { key: "n_control", label: "n", kind: "count" }, { key: "estimate", label: t("estimate"), kind: "number", digits: 3 }, { key: "p", label: t("pValue"), kind: "p" }],
+    columns: [{ key: "outcome", label: t("outcome"), kind: "text", id: "outcome_id" }, { key: "contrast", label: t("arm"), kind: "text", id: "contrast_id" }, { key: "subgroup", label: t("subgroup"), kind: "text" }, { key: "level", label: t("level"), kind: "text" }, { key: "n_treated", label: "n", kind: "count" }, { key: "n_control", label: "n", kind: "count" }, { key: "estimate", label: t("estimate"), kind: "number", digits: 3 }, { key: "p", label: t("pValue"), kind: "p" }],
     rows: run.effects.subgroups.map((s) => {
       const hide = isSmall(s.n_treated, minCell) || isSmall(s.n_control, minCell);
-      return { outcome: s.outcome, subgroup: s.subgroup, level: s.level, n_treated: count(s.n_treated, minCell), n_control: count(s.n_control, minCell), estimate: hide ? `<${minCell}` : s.estimate, p: hide ? null : s.p_value };
+      return { outcome: labelOf(s.outcome), outcome_id: s.outcome, contrast: contrastOf(s.contrast), contrast_id: s.contrast, subgroup: s.subgroup, level: s.level, n_treated: count(s.n_treated, minCell), n_control: count(s.n_control, minCell), estimate: hide ? `<${minCell}` : s.estimate, p: hide ? null : s.p_value };
     }),
   };
   const kpiTable: Table = {
     id: "kpis",
-    columns: [{ key: "kpi", label: "KPI", kind: "text" }, { key: "arm", label: t("arm"), kind: "text" }, { key: "persons", label: "n", kind: "count" }, { key: "share", label: t("mean"), kind: "percent" }, { key: "low", label: t("ci"), kind: "percent" }, { key: "high", label: "", kind: "percent" }, { key: "threshold", label: "≥", kind: "percent" }, { key: "verdict", label: t("verdict"), kind: "text" }, { key: "certainty", label: t("note"), kind: "text" }],
+    columns: [{ key: "kpi", label: "KPI", kind: "text", id: "kpi_id" }, { key: "arm", label: t("arm"), kind: "text", id: "arm_id" }, { key: "persons", label: "n", kind: "count" }, { key: "share", label: t("mean"), kind: "percent" }, { key: "low", label: t("ci"), kind: "percent" }, { key: "high", label: "", kind: "percent" }, { key: "threshold", label: "≥", kind: "percent" }, { key: "verdict", label: t("verdict"), kind: "text" }, { key: "certainty", label: t("note"), kind: "text" }],
     rows: run.effects.kpis.map((k) => {
       const hide = shareOf(k.share, k.persons, minCell);
-      return { kpi: labelIn(lang, k.label), arm: k.arm === null ? "" : armOf(k.arm), persons: count(k.persons, minCell), share: hide ? `<${minCell}` : k.share, low: hide ? null : (k.interval?.[0] ?? null), high: hide ? null : (k.interval?.[1] ?? null), threshold: k.threshold, verdict: t(KPI_VERDICT[k.verdict]), certainty: kpiCertainty(k, t) };
+      return { kpi: labelIn(lang, k.label), kpi_id: k.id, arm: k.arm === null ? "" : armOf(k.arm), arm_id: k.arm, persons: count(k.persons, minCell), share: hide ? `<${minCell}` : k.share, low: hide ? null : (k.interval?.[0] ?? null), high: hide ? null : (k.interval?.[1] ?? null), threshold: k.threshold, verdict: t(KPI_VERDICT[k.verdict]), certainty: kpiCertainty(k, t) };
     }),
   };
   const designNote = run.effects.design === "randomised" ? "" : `<p class="note"><b>${escapeHtml(t("notRandomisedNote"))}</b></p>`;
@@ -104,6 +125,7 @@ export const effectsSection: SectionBuilder = async (input, t) => {
     (kpiTable.rows.length > 0 ? add(kpiTable) : "") +
     `<h3>${escapeHtml(t("primaryEffects", { estimator: estimatorName(lang, primaryEstimatorOf(input)) }))}</h3>` +
     add(primary) +
-    `<p class="note">${escapeHtml(t("primaryNote", { estimator: estimatorName(lang, primaryEstimatorOf(input)) }))}</p>` + (subgroups.rows.length > 0 ? add(subgroups) : "") + (forest.length > 0 ? `<figure>${await renderSvg(forestPlot(forest, `${t("effects")}: ${t("relative")}`, t("relative")), lang)}</figure>` : "");
-  return { html, tables };
+    `<p class="note">${escapeHtml(t("primaryNote", { estimator: estimatorName(lang, primaryEstimatorOf(input)) }))}</p>` + (subgroups.rows.length > 0 ? add(subgroups) : "") + (forest.length > 0 ? input.later.figure("forest", (disclosure) => forestFigure(forest.filter((f) => disclosure.estimateShown(f.outcome, f.contrast)), t, lang)) : "");
+  const survival = await survivalSection(input, run.effects, t); // time-to-event outcomes: ./survival.ts
+  return { html: survival ? `${html}<h3>${escapeHtml(t("survivalHeading"))}</h3>${survival.tables.map(add).join("")}${survival.html}` : html, tables };
 };

@@ -3,7 +3,7 @@ import type { Table } from "../table.ts";
 import { tableCollector, type SectionBuilder } from "./section.ts";
 
 export const manifestSection: SectionBuilder = (input, t) => {
-  const { add, tables } = tableCollector(input.lang);
+  const { add, tables } = tableCollector(input);
   const manifestTable: Table = {
     id: "manifest_inputs",
     columns: [{ key: "file", label: t("file"), kind: "text" }, { key: "sha256", label: t("sha256"), kind: "text" }],

@@ -37,22 +37,27 @@ export function primaryEffectsTable(input: ReportInput, t: Texts): Table | null 
     const means = estimates.find((e) => e.estimator === "difference_in_means") ?? pick;
     rows.push({
       outcome: labelOf(pick.outcome),
+      outcome_id: pick.outcome,
+      contrast: t("contrastWords", { arm: armTreated ?? "", control: (armControl ?? "").toLocaleLowerCase(lang === "da" ? "da-DK" : "en-GB") }),
+      contrast_id: pick.contrast,
       means: hidden ? `<${minCell}` : t("meansSentence", { treated: inUnit(means.mean_treated, unit, false), control: inUnit(means.mean_control, unit, false), armTreated: armTreated ?? "", armControl: armControl ?? "" }),
       difference: hidden ? `<${minCell}` : inUnit(pick.estimate, unit, true),
       ci: hidden || pick.conf_low === null || pick.conf_high === null ? null : t("ciRange", { low: inUnit(pick.conf_low, unit, true), high: inUnit(pick.conf_high, unit, true) }),
       p: hidden ? null : pick.p_value,
       estimator: estimatorName(lang, pick.estimator),
+      estimator_id: pick.estimator,
     });
   }
   return {
     id: "effects_primary",
     columns: [
-      { key: "outcome", label: t("outcome"), kind: "text" },
+      { key: "outcome", label: t("outcome"), kind: "text", id: "outcome_id" },
+      { key: "contrast", label: t("arm"), kind: "text", id: "contrast_id", csvOnly: true },
       { key: "means", label: t("groupMeans"), kind: "text" },
       { key: "difference", label: t("difference"), kind: "text" },
       { key: "ci", label: t("ci"), kind: "text" },
       { key: "p", label: t("pValue"), kind: "p" },
-      { key: "estimator", label: t("estimator"), kind: "text" },
+      { key: "estimator", label: t("estimator"), kind: "text", id: "estimator_id" },
     ],
     rows,
   };

@@ -7,7 +7,7 @@ import { tableCollector, type SectionBuilder } from "./section.ts";
 export const publishedSection: SectionBuilder = (input, t) => {
   const { lang, run } = input;
   if (!run.projection) return null;
-  const { add, tables } = tableCollector(lang);
+  const { add, tables } = tableCollector(input);
   const published: Table = {
     id: "published",
     columns: [{ key: "case", label: t("case"), kind: "text" }, { key: "figure", label: t("figure"), kind: "text" }, { key: "published", label: t("publishedValue"), kind: "number", digits: 2 }, { key: "reproduced", label: t("reproduced"), kind: "number", digits: 2 }, { key: "verdict", label: t("verdict"), kind: "text" }, { key: "nearest", label: t("nearest"), kind: "text" }, { key: "note", label: t("note"), kind: "text" }],

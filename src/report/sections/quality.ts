@@ -15,7 +15,7 @@ const ONE_ROW_PER_PERSON = new Set(["population", "programme_participation", "pr
 
 export const qualitySection: SectionBuilder = (input, t) => {
   const { lang, minCell, run } = input;
-  const { add, tables } = tableCollector(lang);
+  const { add, tables } = tableCollector(input);
   const labelOf = outcomeLabeller(input);
   const armOf = armLabeller(input, t);
   const quality: Table = {
@@ -43,20 +43,20 @@ export const qualitySection: SectionBuilder = (input, t) => {
   };
   const censoring: Table = {
     id: "censoring",
-    columns: [{ key: "outcome", label: t("outcome"), kind: "text" }, { key: "observed", label: t("observed"), kind: "count" }, { key: "censored", label: t("censored"), kind: "count" }, { key: "incomplete", label: t("incomplete"), kind: "count" }, { key: "not_applicable", label: t("notApplicable"), kind: "count" }],
+    columns: [{ key: "outcome", label: t("outcome"), kind: "text", id: "outcome_id" }, { key: "observed", label: t("observed"), kind: "count" }, { key: "censored", label: t("censored"), kind: "count" }, { key: "incomplete", label: t("incomplete"), kind: "count" }, { key: "not_applicable", label: t("notApplicable"), kind: "count" }],
     rows: run.ingest.outcomes.map((o) => {
       const cells = countsOfTotal([o.observed, o.censored, o.incomplete, o.notApplicable], minCell);
-      return { outcome: labelOf(o.id), observed: cells[0]!, censored: cells[1]!, incomplete: cells[2]!, not_applicable: cells[3]! };
+      return { outcome: labelOf(o.id), outcome_id: o.id, observed: cells[0]!, censored: cells[1]!, incomplete: cells[2]!, not_applicable: cells[3]! };
     }),
   };
   // Per outcome and arm, every status (censored and incomplete by reason); small cells suppressed within each arm's total.
   const byArm: Table = {
     id: "outcome_status_by_arm",
-    columns: [{ key: "outcome", label: t("outcome"), kind: "text" }, { key: "arm", label: t("arm"), kind: "text" }, { key: "status", label: t("outcomeStatus"), kind: "text" }, { key: "n", label: t("persons"), kind: "count" }],
+    columns: [{ key: "outcome", label: t("outcome"), kind: "text", id: "outcome_id" }, { key: "arm", label: t("arm"), kind: "text", id: "arm_id" }, { key: "status", label: t("outcomeStatus"), kind: "text", id: "status_id" }, { key: "n", label: t("persons"), kind: "count" }],
     rows: (run.assignment?.consort.outcomeStatusByArm ?? []).flatMap((row) => {
       const entries = Object.entries(row.byStatus);
       const cells = countsOfTotal(entries.map(([, n]) => n), minCell);
-      return entries.map(([status], i) => ({ outcome: labelOf(row.outcome), arm: armOf(row.arm), status: statusName(lang, status), n: cells[i]! }));
+      return entries.map(([status], i) => ({ outcome: labelOf(row.outcome), outcome_id: row.outcome, arm: armOf(row.arm), arm_id: row.arm, status: statusName(lang, status), status_id: status, n: cells[i]! }));
     }),
   };
   const ignored = run.ingest.extracts.filter((e) => e.onRejectedRow === "ignore").map((e) => e.name);

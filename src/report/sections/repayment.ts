@@ -9,20 +9,22 @@ import { outcomeLabeller, tableCollector, type SectionBuilder } from "./section.
 export const repaymentSection: SectionBuilder = (input, t) => {
   const { lang, minCell, run } = input;
   if (!run.repayment) return null;
-  const { add, tables } = tableCollector(lang);
+  const { add, tables } = tableCollector(input);
   const ledger = ledgerTable(run.repayment, lang, t);
   const outcomeOf = outcomeLabeller(input);
   const outcomeIds = new Set(input.spec.outcomes.map((o) => o.id));
   const itemOf = (item: string) => (outcomeIds.has(item) ? outcomeOf(item) : stageText(lang, item));
   const lines: Table = {
     id: "repayment_lines",
-    columns: [{ key: "contract", label: t("contract"), kind: "text" }, { key: "period", label: t("period"), kind: "text" }, { key: "item", label: t("figure"), kind: "text" }, { key: "basis", label: t("basis"), kind: "text" }, { key: "amount", label: t("computedAmount"), kind: "kr" }, { key: "note", label: t("note"), kind: "text" }],
+    columns: [{ key: "contract", label: t("contract"), kind: "text" }, { key: "period", label: t("period"), kind: "text" }, { key: "item", label: t("figure"), kind: "text" }, { key: "basis", label: t("basis"), kind: "text", id: "basis_id" }, { key: "amount", label: t("computedAmount"), kind: "kr" }, { key: "note", label: t("note"), kind: "text" }],
     rows: run.repayment.contracts.flatMap((c) =>
       c.lines.map((l) => ({
         contract: c.name,
         period: stageText(lang, l.period),
         item: typeof l.item === "string" ? itemOf(l.item) : labelIn(lang, l.item),
         basis: Object.entries(l.basis).map(([k, v]) => `${basisName(lang, k)} = ${v === null ? `<${minCell}` : k.startsWith("n_") || k.startsWith("persons") ? String(count(v, minCell)) : formatNumber(lang, v, Number.isInteger(v) ? 0 : 3)}`).join("; "),
+        // The machine form (the CSV's): field names and plain numbers.
+        basis_id: Object.entries(l.basis).map(([k, v]) => `${k} = ${v === null ? `<${minCell}` : k.startsWith("n_") || k.startsWith("persons") ? String(count(v, minCell)) : String(v)}`).join("; "),
         amount: l.suppressed ? `<${minCell}` : l.amount,
         note: l.illustrative ? t("illustrativeMark") : "",
       })),

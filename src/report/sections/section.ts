@@ -11,7 +11,9 @@ import type { ProjectionArtefact } from "../../project/schema.ts";
 import type { RepaymentArtefact } from "../../repay/schema.ts";
 import type { EvaluationSpec } from "../../spec/schema.ts";
 import type { Lang, texts } from "../i18n.ts";
-import { tableHtml, type Table } from "../table.ts";
+import type { Table } from "../table.ts";
+import type { Placeholders } from "../disclosure/placeholders.ts";
+import type { PlanStatus } from "../../spec/analysisPlan.ts";
 
 export interface RunArtefacts {
   readonly ingest: IngestArtefact;
@@ -29,6 +31,16 @@ export interface ReportInput {
   readonly previous: { readonly label: string; readonly run: RunArtefacts } | null;
   /** Inputs with their SHA-256, seeds and versions, from the manifest. */
   readonly manifest: { readonly inputs: readonly { file: string; sha256: string }[]; readonly seeds: Readonly<Record<string, number>>; readonly versions: Readonly<Record<string, string>> };
+  /** The spec against its locked analysis plan (absent: not compared). */
+  readonly plan?: PlanStatus;
+}
+
+/**
+ * What a section is given: the report's input and the placeholders its HTML holds until the disclosure engine
+ * (src/report/disclosure/) has seen every table: a table, a cell shown outside its table, a figure drawn from estimates.
+ */
+export interface SectionInput extends ReportInput {
+  readonly later: Placeholders;
 }
 
 export type Texts = ReturnType<typeof texts>;
@@ -38,16 +50,16 @@ export interface Section {
   readonly tables: readonly Table[];
 }
 
-export type SectionBuilder = (input: ReportInput, t: Texts) => Promise<Section | null> | Section | null;
+export type SectionBuilder = (input: SectionInput, t: Texts) => Promise<Section | null> | Section | null;
 
-/** Collects the tables a section shows while its HTML is written: `add(table)` returns the table's HTML. */
-export function tableCollector(lang: Lang): { readonly tables: Table[]; add: (table: Table) => string } {
+/** Collects the tables a section shows while its HTML is written: `add(table)` returns the table's place in the HTML. */
+export function tableCollector(input: SectionInput): { readonly tables: Table[]; add: (table: Table) => string } {
   const tables: Table[] = [];
   return {
     tables,
     add: (table) => {
       tables.push(table);
-      return tableHtml(table, lang);
+      return input.later.table(table);
     },
   };
 }

@@ -21,6 +21,8 @@ export function statusTable(input: ReportInput, t: Texts): Table {
       intake: count(run.ingest.persons, minCell),
       planned: plannedSoFar,
       trial: run.assignment ? `${run.assignment.persons.assigned} / ${run.assignment.persons.enrolled}${failed.length > 0 ? `; ${failed.join(", ")}` : ""}` : "–",
+      // Not a column: which estimate the effect cell shows, for the disclosure engine.
+      effect_of: dim ? `${dim.outcome}\u0000${dim.contrast}` : null,
       effect: dim && dim.estimate !== null && !isSmall(dim.n_treated, minCell) && !isSmall(dim.n_control, minCell) ? `${outcomeLabeller(input)(primary)}: ${formatNumber(input.lang, dim.estimate, 3)} (p = ${formatP(input.lang, dim.p_value)})` : "–",
     },
   ];
@@ -32,7 +34,7 @@ export function statusTable(input: ReportInput, t: Texts): Table {
 }
 
 export const statusSection: SectionBuilder = (input, t) => {
-  const { add, tables } = tableCollector(input.lang);
+  const { add, tables } = tableCollector(input);
   const contractStatus = input.run.repayment ? contractStatusTable(input.run.repayment, input.lang, t) : null;
   return { html: add(statusTable(input, t)) + (contractStatus ? add(contractStatus) : ""), tables };
 };

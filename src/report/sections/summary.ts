@@ -2,6 +2,7 @@
 import { labelIn } from "../../shared/label.ts";
 import { formatKr, formatP } from "../i18n.ts";
 import { primaryEffectsTable } from "./primaryEffects.ts";
+import { planStatusHtml } from "../planStatus.ts";
 import { repaymentSummaryRows } from "../repaymentTables.ts";
 import { count, isSmall } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
@@ -9,27 +10,27 @@ import { armLabeller, isMatched, outcomeLabeller, primaryOutcomeOf, tableCollect
 
 export const summarySection: SectionBuilder = (input, t) => {
   const { lang, minCell, run } = input;
-  const { add, tables } = tableCollector(lang);
+  const { add, tables } = tableCollector(input);
   const primary = primaryOutcomeOf(input);
   const labelOf = outcomeLabeller(input);
   const armOf = armLabeller(input, t);
   const assigned = t(isMatched(input) ? "matchedWord" : "randomised");
   const dim = run.effects?.estimates.find((e) => e.outcome === primary && e.estimator === "difference_in_means") ?? null;
-  const primaryRow = primaryEffectsTable(input, t)?.rows.find((r) => r.outcome === labelOf(primary)) ?? null;
+  const primaryRow = primaryEffectsTable(input, t)?.rows.find((r) => r.outcome_id === primary) ?? null;
   const trialCase = run.projection?.cases.find((c) => c.notProjected === null && c.published.length === 0) ?? null;
   const summary: Table = {
     id: "summary",
-    columns: [{ key: "figure", label: t("figure"), kind: "text" }, { key: "value", label: t("value"), kind: "text" }],
+    columns: [{ key: "figure", label: t("figure"), kind: "text", id: "figure_id" }, { key: "value", label: t("value"), kind: "text" }],
     rows: [
-      { figure: t("asOf"), value: run.ingest.asOf },
-      { figure: t("intake"), value: String(count(run.ingest.persons, minCell)) },
-      ...(run.assignment ? run.assignment.consort.arms.map((a) => ({ figure: `${assigned}: ${armOf(a.arm)}`, value: String(count(a.randomised, minCell)) })) : []),
+      { figure: t("asOf"), figure_id: "as_of", value: run.ingest.asOf },
+      { figure: t("intake"), figure_id: "intake", value: String(count(run.ingest.persons, minCell)) },
+      ...(run.assignment ? run.assignment.consort.arms.map((a) => ({ figure: `${assigned}: ${armOf(a.arm)}`, figure_id: `randomised:${a.arm}`, value: String(count(a.randomised, minCell)) })) : []),
       ...(dim && !isSmall(dim.n_treated, minCell) && !isSmall(dim.n_control, minCell) && primaryRow && typeof primaryRow.means === "string" && !primaryRow.means.startsWith("<")
-        ? [{ figure: `${t("effects")}: ${labelOf(primary)}`, value: t("summaryEffect", { means: String(primaryRow.means), difference: String(primaryRow.difference), ci: String(primaryRow.ci ?? "–"), p: formatP(lang, primaryRow.p as number | null) }) }]
+        ? [{ figure: `${t("effects")}: ${labelOf(primary)}`, figure_id: `effect:${primary}:${dim.contrast}`, value: t("summaryEffect", { means: String(primaryRow.means), difference: String(primaryRow.difference), ci: String(primaryRow.ci ?? "–"), p: formatP(lang, primaryRow.p as number | null) }) }]
         : []),
-      ...(trialCase ? [{ figure: `${t("savings")} (${labelIn(lang, trialCase.title)})`, value: formatKr(lang, trialCase.scenarios[0]!.totals.society) }] : []),
+      ...(trialCase ? [{ figure: `${t("savings")} (${labelIn(lang, trialCase.title)})`, figure_id: `savings:${trialCase.name}`, value: formatKr(lang, trialCase.scenarios[0]!.totals.society) }] : []),
       ...(run.repayment ? repaymentSummaryRows(run.repayment, lang, t) : []),
     ],
   };
-  return { html: `${add(summary)}<p class="note">${escapeHtml(t("suppressedNote", { n: minCell }))}</p>`, tables };
+  return { html: `${input.plan ? planStatusHtml(input.plan, t) : ""}${add(summary)}<p class="note">${escapeHtml(t("suppressedNote", { n: minCell }))}</p>`, tables };
 };

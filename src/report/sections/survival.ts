@@ -10,9 +10,10 @@
  */
 import type { EffectsArtefact, SurvivalPoint } from "../../estimate/schema.ts";
 import { renderSvg, survivalCurves } from "../charts.ts";
-import { formatNumber, formatP, texts, type Lang } from "../i18n.ts";
+import { formatNumber, formatP } from "../i18n.ts";
 import { count, isSmall } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
+import { armLabeller, contrastLabeller, outcomeLabeller, type ReportInput, type Texts } from "./section.ts";
 
 export interface SurvivalSection {
   readonly tables: Table[];
@@ -21,17 +22,20 @@ export interface SurvivalSection {
 }
 
 /** null when the effects hold no time-to-event outcome. */
-export async function survivalSection(effects: EffectsArtefact, labelOf: ReadonlyMap<string, string>, lang: Lang, minCell: number): Promise<SurvivalSection | null> {
+export async function survivalSection(input: ReportInput, effects: EffectsArtefact, t: Texts): Promise<SurvivalSection | null> {
+  const { lang, minCell } = input;
   const points = effects.survival ?? [];
   if (points.length === 0) return null;
-  const t = texts(lang);
+  const labelOf = outcomeLabeller(input);
+  const armOf = armLabeller(input, t);
+  const contrastOf = contrastLabeller(input, t);
   const curves = effects.survival_curves ?? [];
   const outcomes = [...new Set(points.map((p) => p.outcome))];
   const table: Table = {
     id: "survival",
     columns: [
-      { key: "outcome", label: t("outcome"), kind: "text" },
-      { key: "arm", label: t("arm"), kind: "text" },
+      { key: "outcome", label: t("outcome"), kind: "text", id: "outcome_id" },
+      { key: "arm", label: t("arm"), kind: "text", id: "arm_id" },
       { key: "time", label: t("survivalTime"), kind: "number", digits: 0 },
       { key: "survival", label: t("survivalShare"), kind: "percent" },
       { key: "low", label: t("ci"), kind: "percent" },
@@ -41,14 +45,14 @@ export async function survivalSection(effects: EffectsArtefact, labelOf: Readonl
     rows: points.map((p) => {
       const events = eventsBy(curves, p.outcome, p.arm, p.time);
       const hide = p.survival === null || isSmall(events, minCell) || isSmall(p.n_risk, minCell);
-      return { outcome: labelOf.get(p.outcome) ?? p.outcome, arm: p.arm, time: p.time, survival: hide ? (p.survival === null ? null : `<${minCell}`) : p.survival, low: hide ? null : p.conf_low, high: hide ? null : p.conf_high, at_risk: count(p.n_risk, minCell) };
+      return { outcome: labelOf(p.outcome), outcome_id: p.outcome, arm: armOf(p.arm), arm_id: p.arm, time: p.time, survival: hide ? (p.survival === null ? null : `<${minCell}`) : p.survival, low: hide ? null : p.conf_low, high: hide ? null : p.conf_high, at_risk: count(p.n_risk, minCell) };
     }),
   };
   const parts: string[] = [`<p class="note">${escapeHtml(t("survivalNote", { n: minCell }))}</p>`];
   for (const outcome of outcomes) {
-    const label = labelOf.get(outcome) ?? outcome;
+    const label = labelOf(outcome);
     const arms = [...new Set(curves.filter((c) => c.outcome === outcome).map((c) => c.arm))];
-    const drawn = arms.flatMap((arm) => coarsened(curves.filter((c) => c.outcome === outcome && c.arm === arm), minCell).map((p) => ({ arm, ...p })));
+    const drawn = arms.flatMap((arm) => coarsened(curves.filter((c) => c.outcome === outcome && c.arm === arm), minCell).map((p) => ({ arm: armOf(arm), ...p })));
     if (drawn.length > arms.length) parts.push(`<figure>${await renderSvg(survivalCurves(drawn, t("survivalCurve", { outcome: label }), t("survivalTime"), t("survivalShare")), lang)}</figure>`);
     for (const contrast of [...new Set(effects.estimates.filter((e) => e.outcome === outcome).map((e) => e.contrast))]) {
       const pick = (estimator: string) => effects.estimates.find((e) => e.outcome === outcome && e.contrast === contrast && e.estimator === estimator);
@@ -56,7 +60,7 @@ export async function survivalSection(effects: EffectsArtefact, labelOf: Readonl
       if (!logrank || logrank.statistic === null) continue;
       const number = (x: number | null | undefined, digits: number) => formatNumber(lang, x ?? null, digits);
       parts.push(
-        `<p>${escapeHtml(`${label}, ${contrast}: `)}${escapeHtml(
+        `<p>${escapeHtml(`${label}, ${contrastOf(contrast).toLocaleLowerCase(lang === "da" ? "da-DK" : "en-GB")}: `)}${escapeHtml(
           t("survivalTests", {
             chisq: number(logrank.statistic, 2),
             p: formatP(lang, logrank.p_value),

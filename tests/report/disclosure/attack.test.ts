@@ -60,6 +60,16 @@ describe("attackReport(report) on tables that leak (the issue's examples)", () =
     expect(attackReport(new Map([["effects.csv", effects]])).join("\n")).toContain("2 events and 98 non-events in control");
   });
 
+  it("names the events behind a memo sentence: 2,2 % of 90 can only be 2 persons; 10,2 % of 88 is 9 (not small)", () => {
+    // 2/90 = 2,22 % and 9/88 = 10,23 %: at 0,1 % no other count rounds to those shares.
+    const effects = csv(["outcome,contrast,estimator,n_treated,n_control,estimate", "edu,treatment vs control,difference_in_means,90,88,-0.08"]);
+    const memo = csv(["outcome,outcome_label,contrast,contrast_label,means", 'edu,I uddannelse,treatment vs control,Indsatsgruppe mod kontrolgruppe,"2,2 % (Indsatsgruppe) mod 10,2 % (Kontrolgruppe)"']);
+    const found = attackReport(new Map([["effects.csv", effects], ["effects_primary.csv", memo]]));
+    expect(found).toEqual(["effects_primary.csv line 2: edu: 2.2 % of 90 in treatment can only be 2 persons"]);
+    const summary = csv(["figure,figure_label,value", 'effect:edu:treatment vs control,Effekter: I uddannelse,"2,2 % (Indsatsgruppe) mod 10,2 % (Kontrolgruppe); forskel -8,0 procentpoint"']);
+    expect(attackReport(new Map([["effects.csv", effects], ["summary.csv", summary]]))).toEqual(["summary.csv line 2: edu: 2.2 % of 90 in treatment can only be 2 persons"]);
+  });
+
   it("names the ledger: 950,000 − 800,000 = 150,000 = 3 × 50,000 (three families)", () => {
     const lines = csv(["contract,period,item,basis,amount,note", 'c,2024,a,"persons = 16; price = 50.000",800000,', 'c,2024,b,"persons = <5; price = 50.000",<5,']);
     const periods = csv(["contract,period,computed", "c,2024,950000"]);

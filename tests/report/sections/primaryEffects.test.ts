@@ -30,7 +30,7 @@ describe("primaryEffectsTable(input, texts)", () => {
     const table = primaryEffectsTable(input([{ id: "age", kind: "age_at_start" }]), texts("da"))!;
     // 0.124 → 12,4 %; 0.031 → +3,1 procentpoint; CI −0.015 … 0.077 → -1,5 … +7,7 procentpoint.
     expect(table.rows).toEqual([
-      { outcome: "I uddannelse", means: "12,4 % (Indsatsgruppe) mod 8,9 % (Kontrolgruppe)", difference: "+3,1 procentpoint", ci: "-1,5 procentpoint til +7,7 procentpoint", p: 0.19, estimator: "Justeret for baggrundsvariable (OLS)" },
+      { outcome: "I uddannelse", means: "12,4 % (Indsatsgruppe) mod 8,9 % (Kontrolgruppe)", difference: "+3,1 procentpoint", ci: "-1,5 procentpoint til +7,7 procentpoint", p: 0.19, estimator: "Justeret for baggrundsvariable (OLS)", outcome_id: "edu", contrast: "Indsatsgruppe mod kontrolgruppe", contrast_id: "treatment vs control", estimator_id: "ols_adjusted" },
     ]);
   });
 

@@ -1,7 +1,8 @@
 /** The data-quality section: row counts are rows, suppressed only where a row is a person. */
 import { describe, expect, it } from "vitest";
 import { texts } from "../../../src/report/i18n.ts";
-import type { ReportInput } from "../../../src/report/sections/section.ts";
+import type { SectionInput } from "../../../src/report/sections/section.ts";
+import { Placeholders } from "../../../src/report/disclosure/placeholders.ts";
 import { qualitySection } from "../../../src/report/sections/quality.ts";
 
 const extract = (name: string, kind: string, persons: object | null, rows: { read: number; accepted: number; rejected: number }, issuesByRule: Record<string, number>) => ({
@@ -33,7 +34,8 @@ const input = {
     },
     assignment: null,
   },
-} as unknown as ReportInput;
+  later: new Placeholders(),
+} as unknown as SectionInput;
 
 describe("qualitySection(input, texts)", () => {
   const section = qualitySection(input, texts("da")) as unknown as { html: string; tables: { id: string; rows: Record<string, unknown>[] }[] };
