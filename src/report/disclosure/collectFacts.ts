@@ -191,7 +191,7 @@ export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefac
         for (const [arm, events, n] of [[treated, worst.treated, s.n_treated], [control, worst.control, s.n_control]] as const) {
           const ev = fact(`subevents:${s.outcome}:${s.subgroup}:${s.level}:${arm}`, events, { group: `subgroup:${i}` });
           fact(`subnonevents:${s.outcome}:${s.subgroup}:${s.level}:${arm}`, n - events);
-          ev.reveals.push({ table: "subgroups", row: i, key: "estimate" }, { table: "subgroups", row: i, key: "p" });
+          for (const key of ["estimate", "conf_low", "conf_high", "p"]) ev.reveals.push({ table: "subgroups", row: i, key });
           ev.cells.push({ table: "subgroups", row: i, key: "estimate" });
           eq(`sub:${s.outcome}:${s.subgroup}:${s.level}:${arm}`, [ev.key, `subnonevents:${s.outcome}:${s.subgroup}:${s.level}:${arm}`], "events + non-events = n in the subgroup");
         }

@@ -8,6 +8,7 @@ import { armLabeller, contrastLabeller, outcomeLabeller, tableCollector, type Re
 import { primaryEffectsTable } from "./primaryEffects.ts";
 import { primaryEstimatorOf } from "./estimateCells.ts";
 import { survivalSection } from "./survival.ts";
+import { subgroupTables } from "./subgroups.ts";
 import type { Lang } from "../i18n.ts";
 
 async function forestFigure(kept: readonly ForestPoint[], t: Texts, lang: Lang): Promise<string> {
@@ -77,8 +78,8 @@ export function allEstimates(input: ReportInput, t: Texts): { table: Table; fore
       { key: "outcome", label: t("outcome"), kind: "text", id: "outcome_id" },
       { key: "contrast", label: t("arm"), kind: "text", id: "contrast_id" },
       { key: "estimator", label: t("estimator"), kind: "text", id: "estimator_id" },
-      { key: "n_treated", label: "n", kind: "count" },
-      { key: "n_control", label: "n", kind: "count" },
+      { key: "n_treated", label: t("nTreatedColumn"), kind: "count" },
+      { key: "n_control", label: t("nControlColumn"), kind: "count" },
       { key: "estimate", label: t("estimate"), kind: "number", digits: 3 },
       { key: "conf_low", label: t("ci"), kind: "number", digits: 3 },
       { key: "conf_high", label: "", kind: "number", digits: 3 },
@@ -100,17 +101,8 @@ export const effectsSection: SectionBuilder = async (input, t) => {
   const { add, tables } = tableCollector(input);
   const { forest } = all;
   const armOf = armLabeller(input, t);
-  const labelOf = outcomeLabeller(input);
-  const contrastOf = contrastLabeller(input, t);
   const primary = primaryEffectsTable(input, t)!;
-  const subgroups: Table = {
-    id: "subgroups",
-    columns: [{ key: "outcome", label: t("outcome"), kind: "text", id: "outcome_id" }, { key: "contrast", label: t("arm"), kind: "text", id: "contrast_id" }, { key: "subgroup", label: t("subgroup"), kind: "text" }, { key: "level", label: t("level"), kind: "text" }, { key: "n_treated", label: "n", kind: "count" }, { key: "n_control", label: "n", kind: "count" }, { key: "estimate", label: t("estimate"), kind: "number", digits: 3 }, { key: "p", label: t("pValue"), kind: "p" }],
-    rows: run.effects.subgroups.map((s) => {
-      const hide = isSmall(s.n_treated, minCell) || isSmall(s.n_control, minCell);
-      return { outcome: labelOf(s.outcome), outcome_id: s.outcome, contrast: contrastOf(s.contrast), contrast_id: s.contrast, subgroup: s.subgroup, level: s.level, n_treated: count(s.n_treated, minCell), n_control: count(s.n_control, minCell), estimate: hide ? `<${minCell}` : s.estimate, p: hide ? null : s.p_value };
-    }),
-  };
+  const subgroupParts = subgroupTables(input, t); // ./subgroups.ts
   const kpiTable: Table = {
     id: "kpis",
     columns: [{ key: "kpi", label: "KPI", kind: "text", id: "kpi_id" }, { key: "arm", label: t("arm"), kind: "text", id: "arm_id" }, { key: "persons", label: "n", kind: "count" }, { key: "share", label: t("mean"), kind: "percent" }, { key: "low", label: t("ci"), kind: "percent" }, { key: "high", label: "", kind: "percent" }, { key: "threshold", label: "≥", kind: "percent" }, { key: "verdict", label: t("verdict"), kind: "text" }, { key: "certainty", label: t("note"), kind: "text" }],
@@ -125,7 +117,7 @@ export const effectsSection: SectionBuilder = async (input, t) => {
     (kpiTable.rows.length > 0 ? add(kpiTable) : "") +
     `<h3>${escapeHtml(t("primaryEffects", { estimator: estimatorName(lang, primaryEstimatorOf(input)) }))}</h3>` +
     add(primary) +
-    `<p class="note">${escapeHtml(t("primaryNote", { estimator: estimatorName(lang, primaryEstimatorOf(input)) }))}</p>` + (subgroups.rows.length > 0 ? add(subgroups) : "") + (forest.length > 0 ? input.later.figure("forest", (disclosure) => forestFigure(forest.filter((f) => disclosure.estimateShown(f.outcome, f.contrast)), t, lang)) : "");
+    `<p class="note">${escapeHtml(t("primaryNote", { estimator: estimatorName(lang, primaryEstimatorOf(input)) }))}</p>` + (subgroupParts ? `<h3>${escapeHtml(t("subgroupsHeading"))}</h3><p class="note">${escapeHtml(t("subgroupsNote"))}</p>${add(subgroupParts.subgroups)}${subgroupParts.interactions.rows.length > 0 ? `<h3>${escapeHtml(t("interactionsHeading"))}</h3>${add(subgroupParts.interactions)}` : ""}` : "") + (forest.length > 0 ? input.later.figure("forest", (disclosure) => forestFigure(forest.filter((f) => disclosure.estimateShown(f.outcome, f.contrast)), t, lang)) : "");
   const survival = await survivalSection(input, run.effects, t); // time-to-event outcomes: ./survival.ts
   return { html: survival ? `${html}<h3>${escapeHtml(t("survivalHeading"))}</h3>${survival.tables.map(add).join("")}${survival.html}` : html, tables };
 };
