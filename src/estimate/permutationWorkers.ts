@@ -32,9 +32,10 @@ export function chunkStates(seed: number, permutations: number): Int32Array {
 
 /**
  * The total count of extreme draws over every chunk, using `threads` threads (this one included);
- * `chunksByWorkers` says how many chunks the workers computed (for the tests and the bench).
+ * `chunksByWorkers` says how many chunks the workers computed. `onlyWorkers` leaves every chunk to the
+ * workers (the tests use it to hold them to this thread's count).
  */
-export function countExtremeDraws(problem: PermutationProblem, threads = defaultThreads(problem)): { extreme: number; chunksByWorkers: number } {
+export function countExtremeDraws(problem: PermutationProblem, threads = defaultThreads(problem), onlyWorkers = false): { extreme: number; chunksByWorkers: number } {
   const chunks = chunkCount(problem.permutations);
   const workers = Math.max(0, Math.min(threads, chunks) - 1);
   const counts = new Int32Array(new SharedArrayBuffer(4 * chunks));
@@ -53,7 +54,7 @@ export function countExtremeDraws(problem: PermutationProblem, threads = default
       break;
     }
   }
-  takeChunks(shared ? problemFromShared(shared) : problem, counts, status, control, DONE);
+  if (!onlyWorkers || started.length === 0) takeChunks(shared ? problemFromShared(shared) : problem, counts, status, control, DONE);
   let lastDone = Atomics.load(control, 1);
   let quietSince = Date.now();
   while (Atomics.load(control, 1) < chunks) {
