@@ -3,18 +3,21 @@
  *
  *   npm run bench                         full size: 50,000 persons × 520 weeks (26 M rows), 1 M-row estimation, RI on 100,000
  *   npm run bench -- --persons 5000       smaller (weeks, rows and RI persons follow the options below)
+ *   npm run bench -- --scale 5            5 × the persons, table rows and RI persons (how time and memory grow)
  *   options: --persons N --weeks N --rows N --ri-persons N --permutations N --keep (keep the generated inputs)
  *            --json FILE (the rows as { machine, date, rows: [{ stage, effektSeconds, peakMB, peer, peerSeconds, ratio }] })
  *
  * Every input is generated here (seeded) in a temporary folder, removed at the end unless --keep; nothing large is committed.
  * Each measurement runs in a child process of its own, so its peak memory is its own.
- * The same work runs in DuckDB (`npm install --no-save @duckdb/node-api`), pandas +
- * statsmodels (Debian's python3-pandas, python3-statsmodels) and R (data.table, sandwich)
- * when they are installed, and the ratios are printed.
+ * The same work runs in DuckDB (`npm install --no-save @duckdb/node-api`: the same derivation
+ * as ingest, in one SQL statement), pandas + statsmodels (Debian's python3-pandas,
+ * python3-statsmodels) and R (data.table, sandwich) when they are installed, and the ratios are
+ * printed; a peer that is not installed is skipped with a line saying so. Estimation is timed
+ * inside each process on both sides (read, HC2 fit, Lin fit; interpreter start-up excluded).
  */
 import { spawnSync } from "node:child_process";
-import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir, cpus, totalmem } from "node:os";
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { once } from "node:events";
@@ -55,10 +58,9 @@ async function child(task: string, args: string[]): Promise<void> {
     const { DuckDBInstance } = duckdb;
     const db = await DuckDBInstance.create(":memory:");
     const connection = await db.connect();
-    const result = await connection.runAndReadAll(
-      `select person, count(*) filter (where code in ('134','130')) as weeks from read_csv('${args[0]}', header = true, columns = {'person': 'VARCHAR', 'week': 'VARCHAR', 'code': 'VARCHAR'}) group by person`,
-    );
-    detail = `${result.getRows().length} persons`;
+    const result = await connection.runAndReadAll(duckdbDerivation(args[0]!, args[1] as "long" | "wide"));
+    const [row] = result.getRows() as unknown[][];
+    detail = `${row![0]} persons; sums: support_36m ${row![1]}, selfsupport_24 ${row![2]}, flex_24m ${row![3]}, before ${row![4]}, hours_24m ${row![5]}, admission_days_24m ${row![6]}, social_24m ${row![7]}, convictions_24m ${Number(row![8]).toFixed(6)}`;
   } else if (task === "estimate") {
     // The table as `effekt estimate --table` reads it: from the bytes when the byte reader takes it.
     const { openExtract } = await import("../pipeline/io/openExtract.ts");
@@ -92,7 +94,7 @@ async function child(task: string, args: string[]): Promise<void> {
     const z = Array.from({ length: n }, (_, i) => i % 2);
     const y = z.map((t) => t * 0.02 + random.next());
     const r = randomizationInference({ outcome: "y", contrast: "t vs c", units: z.map((_, i) => i), z, y, confidence: 0.95 }, null, null, Number(args[1]), 1);
-    detail = `p = ${r.p_value}`;
+    detail = `p = ${r.p_value} (${(await import("node:os")).availableParallelism()} threads available)`;
   }
   const peakMB = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(JSON.stringify({ ms: performance.now() - start, peakMB, detail, ...(parts ? { parts } : {}) }) + "\n");
@@ -118,7 +120,10 @@ function external(command: string, args: string[]): Measure | null {
   }
   const last = result.stdout.trim().split("\n").at(-1) ?? "";
   const reported = /peakMB=([\d.]+)/.exec(last);
-  return { ms: performance.now() - start, peakMB: reported ? Number(reported[1]) : NaN, detail: last };
+  // The peers time their read, HC2 and Lin fits in-process (start-up excluded), as effekt's child does.
+  const timed = /read=([\d.]+) hc2=([\d.]+) lin=([\d.]+)/.exec(last);
+  const parts = timed ? { readMs: 1000 * Number(timed[1]), hc2Ms: 1000 * Number(timed[2]), linMs: 1000 * Number(timed[3]) } : undefined;
+  return { ms: performance.now() - start, peakMB: reported ? Number(reported[1]) : NaN, detail: last, ...(parts ? { parts } : {}) };
 }
 
 async function writeLines(path: string, header: string, count: number, line: (i: number) => string): Promise<void> {
@@ -138,10 +143,11 @@ async function writeLines(path: string, header: string, count: number, line: (i:
 }
 
 async function main(): Promise<void> {
-  const persons = argument("persons", 50_000);
+  const scale = argument("scale", 1);
+  const persons = argument("persons", 50_000 * scale);
   const weeks = argument("weeks", 520);
-  const tableRows = argument("rows", 1_000_000);
-  const riPersons = argument("ri-persons", 100_000);
+  const tableRows = argument("rows", 1_000_000 * scale);
+  const riPersons = argument("ri-persons", 100_000 * scale);
   const permutations = argument("permutations", 10_000);
   const dir = mkdtempSync(join(tmpdir(), "effekt-bench-"));
   // The generated inputs (hundreds of MB at full size) are removed at the end, also when a step fails; --keep keeps them.
@@ -224,7 +230,8 @@ async function main(): Promise<void> {
   const size = (file: string) => statSync(join(dir, file)).size / 2 ** 20;
   console.log(`generated in ${(generationMs / 1000).toFixed(1)} s: long ${size("benefits_long.csv").toFixed(0)} MB, wide ${size("benefits_wide.csv").toFixed(0)} MB, table ${size("table.csv").toFixed(0)} MB\n`);
 
-  // 2. The measurements.
+  // 2. The measurements. A peer that is not installed is skipped, with a line saying so.
+  const skipped: string[] = [];
   const rows: string[][] = [];
   const row = (stage: string, m: Measure | null, work: number, unit: string, mb: number, peer: string, p: Measure | null) =>
     rows.push([
@@ -234,29 +241,73 @@ async function main(): Promise<void> {
       m && mb > 0 ? `${(mb / (m.ms / 1000)).toFixed(0)} MB/s` : "",
       m ? m.peakMB.toFixed(0) : "",
       peer,
-      p ? (p.ms / 1000).toFixed(2) : "not installed",
+      p ? (p.ms / 1000).toFixed(2) : peer ? "skipped" : "",
       m && p ? (m.ms / p.ms).toFixed(2) + "×" : "",
     ]);
   const otherRows = persons * (1 + 12 + 3 + 12) + Math.floor(persons / 3);
   const longMeasure = measure("ingest", [join(dir, "spec-long.json"), join(dir, "out-long")]);
-  const duck = measure("duckdb", [join(dir, "benefits_long.csv")]);
-  row(`ingest + derive, long (${(longRows / 1e6).toFixed(1)} M rows + ${(otherRows / 1e6).toFixed(1)} M other)`, longMeasure, longRows + otherRows, "rows", size("benefits_long.csv"), "DuckDB read_csv + group by (long file only)", duck);
+  const effektSums = longMeasure ? outcomeSums(join(dir, "out-long", "work", "outcomes.csv")) : "";
+  const duckLong = measure("duckdb", [dir, "long"]);
+  if (!duckLong) skipped.push("DuckDB: not installed (npm install --no-save @duckdb/node-api) — its ingest rows are skipped");
+  const duckLabel = "DuckDB, the same derivation in SQL";
+  row(`ingest + derive, long (${(longRows / 1e6).toFixed(1)} M rows + ${(otherRows / 1e6).toFixed(1)} M other)`, longMeasure, longRows + otherRows, "rows", size("benefits_long.csv"), duckLabel, duckLong);
   const wideMeasure = measure("ingest", [join(dir, "spec-wide.json"), join(dir, "out-wide")]);
-  row(`ingest + derive, wide (${persons.toLocaleString("en")} rows × ${weeks} weeks)`, wideMeasure, longRows + otherRows, "cells", size("benefits_wide.csv"), "", null);
+  const duckWide = duckLong ? measure("duckdb", [dir, "wide"]) : null;
+  row(`ingest + derive, wide (${persons.toLocaleString("en")} rows × ${weeks} weeks)`, wideMeasure, longRows + otherRows, "cells", size("benefits_wide.csv"), duckLabel, duckWide);
 
   const estimate = measure("estimate", [join(dir, "table.csv")]);
   writeFileSync(
     join(dir, "fit.py"),
-    `import sys, time, resource\nimport pandas as pd, statsmodels.formula.api as smf\nd = pd.read_csv(sys.argv[1])\nd["z"] = (d["arm"] == "treatment").astype(int)\nm = smf.ols("y ~ z + " + " + ".join("x%d" % j for j in range(1, 9)), data=d).fit(cov_type="HC2")\nprint("estimate", m.params["z"], "SE", m.bse["z"], "peakMB=%.0f" % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))\n`,
+    [
+      "import sys, time, resource",
+      "import pandas as pd, numpy as np, statsmodels.api as sm",
+      "t0 = time.perf_counter()",
+      "d = pd.read_csv(sys.argv[1])",
+      "d['z'] = (d['arm'] == 'treatment').astype(float)",
+      "t1 = time.perf_counter()",
+      "xs = ['x%d' % j for j in range(1, 9)]",
+      "m = sm.OLS(d['y'], sm.add_constant(d[['z'] + xs])).fit(cov_type='HC2')",
+      "t2 = time.perf_counter()",
+      "c = d[xs] - d[xs].mean()",
+      "lin = pd.concat([d[['z']], c, c.mul(d['z'], axis=0).add_prefix('z:')], axis=1)",
+      "ml = sm.OLS(d['y'], sm.add_constant(lin)).fit(cov_type='HC2')",
+      "t3 = time.perf_counter()",
+      "print('read=%.3f hc2=%.3f lin=%.3f' % (t1 - t0, t2 - t1, t3 - t2), 'estimate', m.params['z'], 'SE', m.bse['z'], 'Lin', ml.params['z'], 'SE', ml.bse['z'], 'peakMB=%.0f' % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))",
+    ].join("\n") + "\n",
   );
   const pandas = external("/usr/bin/python3", [join(dir, "fit.py"), join(dir, "table.csv")]);
+  if (!pandas) skipped.push("pandas + statsmodels: not installed (apt-get install -y python3-pandas python3-statsmodels) — skipped");
   writeFileSync(
     join(dir, "fit.R"),
-    `suppressMessages({library(data.table); library(sandwich)})\nd <- fread(commandArgs(TRUE)[1])\nd$z <- as.integer(d$arm == "treatment")\nm <- lm(y ~ z + x1 + x2 + x3 + x4 + x5 + x6 + x7 + x8, data = d)\nse <- sqrt(vcovHC(m, type = "HC2")["z", "z"])\ncat("estimate", coef(m)[["z"]], "SE", se, sprintf("peakMB=%.0f", as.numeric(system(paste("ps -o rss= -p", Sys.getpid()), intern = TRUE)) / 1024), "\\n")\n`,
+    [
+      "suppressMessages({library(data.table); library(sandwich)})",
+      "t0 <- proc.time()[['elapsed']]",
+      "d <- fread(commandArgs(TRUE)[1])",
+      "d[, z := as.integer(arm == 'treatment')]",
+      "t1 <- proc.time()[['elapsed']]",
+      "xs <- paste0('x', 1:8)",
+      "m <- lm(as.formula(paste('y ~ z +', paste(xs, collapse = ' + '))), data = d)",
+      "se <- sqrt(vcovHC(m, type = 'HC2')['z', 'z'])",
+      "t2 <- proc.time()[['elapsed']]",
+      "for (x in xs) set(d, j = paste0('c', x), value = d[[x]] - mean(d[[x]]))",
+      "ml <- lm(as.formula(paste('y ~ z * (', paste0('c', xs, collapse = ' + '), ')')), data = d)",
+      "sel <- sqrt(vcovHC(ml, type = 'HC2')['z', 'z'])",
+      "t3 <- proc.time()[['elapsed']]",
+      "cat(sprintf('read=%.3f hc2=%.3f lin=%.3f', t1 - t0, t2 - t1, t3 - t2), 'estimate', coef(m)[['z']], 'SE', se, 'Lin', coef(ml)[['z']], 'SE', sel, sprintf('peakMB=%.0f', as.numeric(system(paste('ps -o rss= -p', Sys.getpid()), intern = TRUE)) / 1024), '\\n')",
+    ].join("\n") + "\n",
   );
   const r = external("/usr/bin/Rscript", [join(dir, "fit.R"), join(dir, "table.csv")]);
-  row(`read + OLS HC2 + Lin (${(tableRows / 1e6).toFixed(1)} M rows, 8 covariates)`, estimate, tableRows, "rows", size("table.csv"), "pandas + statsmodels HC2", pandas);
-  row("  same, against R", estimate, tableRows, "rows", size("table.csv"), "R fread + lm + sandwich HC2", r);
+  if (!r) skipped.push("R: Rscript with data.table and sandwich not found (apt-get install -y r-cran-data.table r-cran-sandwich) — skipped");
+  const parts = estimate?.parts;
+  const effektHc2: Measure | null = estimate && parts ? { ms: parts.readMs + parts.hc2Ms, peakMB: estimate.peakMB } : null;
+  const effektLin: Measure | null = estimate && parts ? { ms: parts.readMs + parts.linMs, peakMB: estimate.peakMB } : null;
+  const peerPart = (m: Measure | null, part: "hc2" | "lin"): Measure | null => (m?.parts ? { ms: m.parts.readMs + (part === "hc2" ? m.parts.hc2Ms : m.parts.linMs), peakMB: m.peakMB } : null);
+  const table = `${(tableRows / 1e6).toFixed(1)} M rows, 8 covariates`;
+  row(`read + OLS HC2 (${table})`, effektHc2, tableRows, "rows", size("table.csv"), "pandas + statsmodels, read + HC2", peerPart(pandas, "hc2"));
+  row("  same", effektHc2, tableRows, "rows", size("table.csv"), "R fread + lm + sandwich, read + HC2", peerPart(r, "hc2"));
+  row(`read + Lin HC2 (${table})`, effektLin, tableRows, "rows", size("table.csv"), "pandas + statsmodels, read + Lin", peerPart(pandas, "lin"));
+  row("  same", effektLin, tableRows, "rows", size("table.csv"), "R fread + lm + sandwich, read + Lin", peerPart(r, "lin"));
+  row("  same", effektLin, tableRows, "rows", size("table.csv"), "pandas + statsmodels, read + HC2 (the target's yardstick)", peerPart(pandas, "hc2"));
   const ri = measure("ri", [String(riPersons), String(permutations)]);
   row(`randomisation inference (${riPersons.toLocaleString("en")} persons × ${permutations.toLocaleString("en")})`, ri, permutations, "draws", 0, "", null);
 
@@ -267,35 +318,116 @@ async function main(): Promise<void> {
   print(widths.map((w) => "-".repeat(w)));
   for (const r of rows) print(r);
   console.log("");
-  for (const [name, m] of [["effekt estimate", estimate], ["pandas", pandas], ["R", r], ["DuckDB", duck], ["RI", ri]] as const) if (m?.detail) console.log(`${name}: ${m.detail}`);
+  for (const line of skipped) console.log(`skipped: ${line}`);
+  if (effektSums) console.log(`effekt ingest (long), sums over observed values: ${effektSums}`);
+  for (const [name, m] of [["DuckDB (long)", duckLong], ["DuckDB (wide)", duckWide], ["effekt estimate", estimate], ["pandas", pandas], ["R", r], ["RI", ri]] as const) if (m?.detail) console.log(`${name}: ${m.detail}`);
+  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(", ")} (${cpus().length} cores)`);
 
   // --json FILE: the rows in one shape, one per stage and peer (estimate_hc2 = read + HC2; estimate_lin = read + Lin).
   const jsonAt = process.argv.indexOf("--json");
   if (jsonAt > 0) {
     const seconds = (ms: number | undefined) => (ms === undefined ? null : Number((ms / 1000).toFixed(3)));
-    const entry = (stage: string, effektMs: number | undefined, peakMB: number | undefined, peer: string | null, peerMeasure: Measure | null) => ({
+    const entry = (stage: string, effekt: Measure | null, peer: string | null, peerMeasure: Measure | null) => ({
       stage,
-      effektSeconds: seconds(effektMs),
-      peakMB: peakMB === undefined ? null : Math.round(peakMB),
+      effektSeconds: seconds(effekt?.ms),
+      peakMB: effekt ? Math.round(effekt.peakMB) : null,
       peer,
       peerSeconds: peerMeasure ? seconds(peerMeasure.ms) : null,
-      ratio: effektMs !== undefined && peerMeasure ? Number((effektMs / peerMeasure.ms).toFixed(3)) : null,
+      ratio: effekt && peerMeasure ? Number((effekt.ms / peerMeasure.ms).toFixed(3)) : null,
     });
-    const parts = estimate?.parts;
     const json = {
-      machine: `${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+      machine: `${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(1)).join(", ")} at the end`,
       date: new Date().toISOString().slice(0, 10),
+      scale,
       rows: [
-        entry("ingest_long", longMeasure?.ms, longMeasure?.peakMB, "DuckDB read_csv + group by (long file only, not the same derivation)", duck),
-        entry("ingest_wide", wideMeasure?.ms, wideMeasure?.peakMB, null, null),
-        entry("estimate_hc2", parts ? parts.readMs + parts.hc2Ms : undefined, estimate?.peakMB, "pandas + statsmodels (read + HC2)", pandas),
-        entry("estimate_hc2", parts ? parts.readMs + parts.hc2Ms : undefined, estimate?.peakMB, "R fread + lm + sandwich (read + HC2)", r),
-        entry("estimate_lin", parts ? parts.readMs + parts.linMs : undefined, estimate?.peakMB, "pandas + statsmodels (read + HC2)", pandas),
-        entry("ri", ri?.ms, ri?.peakMB, null, null),
+        entry("ingest_long", longMeasure, `${duckLabel} (peak ${duckLong ? Math.round(duckLong.peakMB) : "?"} MB)`, duckLong),
+        entry("ingest_wide", wideMeasure, `${duckLabel} (peak ${duckWide ? Math.round(duckWide.peakMB) : "?"} MB)`, duckWide),
+        entry("estimate_hc2", effektHc2, "pandas + statsmodels (read + HC2)", peerPart(pandas, "hc2")),
+        entry("estimate_hc2", effektHc2, "R fread + lm + sandwich (read + HC2)", peerPart(r, "hc2")),
+        entry("estimate_lin", effektLin, "pandas + statsmodels (read + Lin)", peerPart(pandas, "lin")),
+        entry("estimate_lin", effektLin, "R fread + lm + sandwich (read + Lin)", peerPart(r, "lin")),
+        entry("estimate_lin", effektLin, "pandas + statsmodels (read + HC2)", peerPart(pandas, "hc2")),
+        entry("ri", ri, null, null),
       ],
     };
     writeFileSync(process.argv[jsonAt + 1]!, JSON.stringify(json, null, 2) + "\n");
     console.log(`\nwritten: ${process.argv[jsonAt + 1]}`);
   }
   console.log(`\ntargets (issue #19): ingest ≤ 1.0 × DuckDB and < 1 GB peak; read + HC2 ≤ 0.5 × pandas + statsmodels and ≤ 0.5 × R; read + Lin ≤ pandas' read + HC2; RI ≤ 4 s`);
+}
+
+/** Sums of ingest's outcome columns over their observed (non-empty) values, to set beside DuckDB's. */
+function outcomeSums(path: string): string {
+  const lines = readFileSync(path, "utf8").trim().split("\n");
+  const header = lines[0]!.split(",");
+  const wanted = ["support_36m", "selfsupport_24", "flex_24m", "hours_24m", "admission_days_24m", "social_24m", "convictions_24m"];
+  const sums = new Map(wanted.map((w) => [w, { sum: 0, missing: 0 }]));
+  for (const line of lines.slice(1)) {
+    const cells = line.split(",");
+    header.forEach((name, i) => {
+      const s = sums.get(name);
+      if (!s) return;
+      if (cells[i] === "" || cells[i] === undefined) s.missing += 1;
+      else s.sum += Number(cells[i]);
+    });
+  }
+  return wanted.map((w) => `${w} ${Number(sums.get(w)!.sum.toFixed(6))}${sums.get(w)!.missing ? ` (${sums.get(w)!.missing} not observed)` : ""}`).join(", ");
+}
+
+/**
+ * The derivation ingest does, in one DuckDB statement over the generated files: every column read as
+ * VARCHAR (codes keep leading zeros), the same code → group table, ISO weeks to their Monday, windows
+ * from each person's start date (a week counts when its Monday lies in [start, start + months), a month
+ * when its first day does; month arithmetic clamped to the month's end, as DuckDB's INTERVAL and
+ * effekt's addMonths both do), and the same outcomes and covariate; the wide layout unpivoted first. What it leaves out: effekt's checks
+ * (quarantine of bad rows, repeats, coverage of each extract, the evidence that censors a window).
+ */
+function duckdbDerivation(dir: string, layout: "long" | "wide"): string {
+  const csv = (file: string, columns: string[]) => `read_csv('${join(dir, file)}', header = true, columns = {${columns.map((c) => `'${c}': 'VARCHAR'`).join(", ")}})`;
+  return `
+with pop as (
+  select id, cast(start as date) as start, cast(cast(start as date) + interval 24 month as date) as at24
+  from ${csv("population.csv", ["id", "birth", "sex", "start"])}
+), codes as (
+  select code, "group" as grp from ${csv("codes.csv", ["code", "group", "label"])}
+), weeks as (${
+    layout === "long"
+      ? `
+  select b.person, c.grp, make_date(cast(substr(b.week, 1, 4) as integer), 1, 4) as jan4, cast(substr(b.week, 7, 2) as integer) as w
+  from ${csv("benefits_long.csv", ["person", "week", "code"])} b left join codes c on c.code = b.code`
+      : `
+  select u.person, c.grp, make_date(2000 + cast(substr(u.name, 3, 2) as integer), 1, 4) as jan4, cast(substr(u.name, 5, 2) as integer) as w
+  from (unpivot (select * from read_csv('${join(dir, "benefits_wide.csv")}', header = true, all_varchar = true)) on columns(* exclude (person)) into name name value code) u
+  left join codes c on c.code = u.code where u.code <> ''`
+  }
+), dated as (
+  select person, grp, cast(jan4 - (isodow(jan4) - 1) * interval 1 day + (w - 1) * interval 7 day as date) as monday from weeks
+), benefit as (
+  select p.id,
+    7 * count(*) filter (where d.grp = 'public_support' and d.monday >= p.start and d.monday < p.start + interval 36 month) as support_36m,
+    1 - coalesce(max(case when d.monday = cast(p.at24 - (isodow(p.at24) - 1) * interval 1 day as date) and coalesce(d.grp, 'self_supporting') <> 'self_supporting' then 1 else 0 end), 0) as selfsupport_24,
+    coalesce(max(case when d.grp = 'flex_job' and d.monday >= p.start and d.monday < p.start + interval 24 month then 1 else 0 end), 0) as flex_24m,
+    count(*) filter (where d.grp = 'public_support' and d.monday >= p.start - interval 364 day and d.monday < p.start) as before
+  from pop p left join dated d on d.person = p.id group by p.id
+), hours as (
+  select p.id, sum(cast(h.hours as double)) as hours_24m
+  from pop p join ${csv("hours.csv", ["id", "month", "hours"])} h on h.id = p.id
+  where cast(h.month || '-01' as date) >= p.start and cast(h.month || '-01' as date) < p.start + interval 24 month group by p.id
+), social as (
+  select p.id, sum(cast(s.kr as double)) as social_24m
+  from pop p join ${csv("social.csv", ["id", "month", "kr"])} s on s.id = p.id
+  where cast(s.month || '-01' as date) >= p.start and cast(s.month || '-01' as date) < p.start + interval 24 month group by p.id
+), psych as (
+  select p.id, sum(greatest(0, date_diff('day', greatest(cast(c.start as date), p.start), least(cast(c."end" as date), cast(p.start + interval 24 month as date))))) as admission_days_24m
+  from pop p join ${csv("psych.csv", ["id", "type", "start", "end"])} c on c.id = p.id where c.type = 'admission' group by p.id
+), convictions as (
+  select p.id, count(*) as convictions from pop p join ${csv("convictions.csv", ["id", "date"])} v on v.id = p.id
+  where cast(v.date as date) >= p.start and cast(v.date as date) < p.start + interval 24 month group by p.id
+), outcomes as (
+  select b.*, coalesce(h.hours_24m, 0) as hours_24m, coalesce(s.social_24m, 0) as social_24m, coalesce(c.admission_days_24m, 0) as admission_days_24m,
+    coalesce(v.convictions, 0) / (date_diff('day', p.start, cast(p.start + interval 24 month as date)) / 365.25) as convictions_24m
+  from benefit b join pop p on p.id = b.id left join hours h on h.id = b.id left join social s on s.id = b.id left join psych c on c.id = b.id left join convictions v on v.id = b.id
+)
+select count(*), sum(support_36m), sum(selfsupport_24), sum(flex_24m), sum(before), round(sum(hours_24m), 2), sum(admission_days_24m), round(sum(social_24m), 2), sum(convictions_24m)
+from outcomes`;
 }

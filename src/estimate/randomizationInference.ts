@@ -4,17 +4,19 @@
  * and count how often the re-randomised estimate is at least as far from 0 as the
  * observed one. Every assignment is enumerated when there are no more than
  * `permutations` of them: p = #{|T*| ≥ |T|} / (all assignments), exactly (as ri2).
- * Otherwise B = `permutations` seeded draws — xoshiro128** whose state is the first four
- * outputs of seededRandom(seed), each stratum re-randomised by a partial Fisher–Yates — and
+ * Otherwise B = `permutations` seeded draws in fixed chunks, each chunk's stream decided by
+ * its index (permutationChunks.js), each stratum re-randomised by a partial Fisher–Yates,
+ * over every core for large problems (permutationWorkers.ts; `threads` to choose) — the same
+ * p whatever the number of threads — and
  * p = (1 + #{|T*| ≥ |T|}) / (1 + B) (Phipson & Smyth 2010: never 0, never
  * anti-conservative), with the Monte-Carlo SE √(p(1 − p)/B).
  */
-import { seededRandom } from "../shared/random.ts";
 import { pushTo } from "../shared/collections.ts";
+import { chunkStates, countExtremeDraws } from "./permutationWorkers.ts";
 import { baseEntry, notEstimable, relativeEffect, type ContrastData } from "./contrastData.ts";
 import type { EffectEstimate } from "./schema.ts";
 
-export function randomizationInference(data: ContrastData, strataOfUnit: readonly string[] | null, blocksOfUnit: readonly string[] | null, permutations: number, seed: number): EffectEstimate {
+export function randomizationInference(data: ContrastData, strataOfUnit: readonly string[] | null, blocksOfUnit: readonly string[] | null, permutations: number, seed: number, threads?: number): EffectEstimate {
   const n = data.units.length;
   const treatedCount = data.z.filter((z) => z === 1).length;
   if (treatedCount < 1 || n - treatedCount < 1) return notEstimable(data, "randomization", "needs persons in both arms");
@@ -42,62 +44,32 @@ export function randomizationInference(data: ContrastData, strataOfUnit: readonl
     const z = new Array<number>(n).fill(0);
     enumerate(groups, 0, z, () => count(statistic(z)));
   } else {
-    // Monte Carlo: a partial Fisher–Yates per stratum picks its treated units; only their outcomes are summed.
-    // xoshiro128** again, its state in locals so the hot loop makes no calls (seeded from the same stream).
-    const seedStream = seededRandom(seed);
-    let sa = seedStream.nextUint32() | 0, sb = seedStream.nextUint32() | 0, sc = seedStream.nextUint32() | 0, sd = seedStream.nextUint32() | 0;
-    if ((sa | sb | sc | sd) === 0) sd = 1;
-    const y = Float64Array.from(data.y);
+    // Monte Carlo: fixed chunks of draws, each with its own seeded stream, over every core (permutationChunks.js).
     const keys = blockIndex ? [...new Set(blockIndex)] : ["all"];
-    const blockOf = Int32Array.from(data.units.map((_, i) => (blockIndex ? keys.indexOf(blockIndex[i]!) : 0)));
-    const size = new Float64Array(keys.length);
-    const totalY = new Float64Array(keys.length);
-    const treatedPerBlock = new Float64Array(keys.length);
+    const keyIndex = new Map(keys.map((key, k) => [key, k]));
+    const blockOf = Int32Array.from(data.units.map((_, i) => (blockIndex ? keyIndex.get(blockIndex[i]!)! : 0)));
+    const blockSize = new Float64Array(keys.length);
+    const blockTotal = new Float64Array(keys.length);
+    const blockTreated = new Float64Array(keys.length);
     for (let i = 0; i < n; i += 1) {
-      size[blockOf[i]!]! += 1;
-      totalY[blockOf[i]!]! += y[i]!;
-      if (data.z[i] === 1) treatedPerBlock[blockOf[i]!]! += 1;
+      blockSize[blockOf[i]!]! += 1;
+      blockTotal[blockOf[i]!]! += data.y[i]!;
+      if (data.z[i] === 1) blockTreated[blockOf[i]!]! += 1;
     }
-    const sumT = new Float64Array(keys.length);
-    const order = groups.map((g) => Int32Array.from(g.members));
-    for (let b = 0; b < permutations; b += 1) {
-      sumT.fill(0);
-      for (let s = 0; s < groups.length; s += 1) {
-        const units = order[s]!;
-        const m = groups[s]!.treated;
-        for (let k = 0; k < m; k += 1) {
-          // randomInteger(random, len − k), inlined: rejection sampling on 32-bit draws.
-          const range = units.length - k;
-          const limit = Math.floor(4294967296 / range) * range;
-          let draw: number;
-          do {
-            const r = Math.imul(sb, 5);
-            draw = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
-            const t = sb << 9;
-            sc ^= sa;
-            sd ^= sb;
-            sb ^= sc;
-            sa ^= sd;
-            sc ^= t;
-            sd = (sd << 11) | (sd >>> 21);
-          } while (draw >= limit);
-          const j = k + (draw % range);
-          const chosen = units[j]!;
-          units[j] = units[k]!;
-          units[k] = chosen;
-          sumT[blockOf[chosen]!]! += y[chosen]!;
-        }
-      }
-      let estimate = 0;
-      let defined = true;
-      for (let k = 0; k < keys.length; k += 1) {
-        const nT = treatedPerBlock[k]!;
-        const nC = size[k]! - nT;
-        if (nT === 0 || nC === 0) defined = false;
-        else estimate += (size[k]! / n) * (sumT[k]! / nT - (totalY[k]! - sumT[k]!) / nC);
-      }
-      count(defined ? estimate : null);
-    }
+    const strataStart = new Int32Array(groups.length);
+    for (let g = 1; g < groups.length; g += 1) strataStart[g] = strataStart[g - 1]! + groups[g - 1]!.members.length;
+    const problem = {
+      y: Float64Array.from(data.y),
+      members: Int32Array.from(groups.flatMap((g) => g.members)),
+      strataStart,
+      strataSize: Int32Array.from(groups.map((g) => g.members.length)),
+      strataTreated: Int32Array.from(groups.map((g) => g.treated)),
+      blockOf, blockSize, blockTreated, blockTotal,
+      chunkStates: chunkStates(seed, permutations),
+      observed, tolerance, permutations,
+    };
+    extreme = countExtremeDraws(problem, threads).extreme;
+    draws = permutations;
   }
   const p = exact ? extreme / draws : (1 + extreme) / (1 + draws);
   const base = baseEntry(data, "randomization");

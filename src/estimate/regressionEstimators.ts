@@ -5,31 +5,21 @@
  * covariates centred at their means (lm_lin). A covariate collinear with earlier
  * columns is dropped and named in `dropped_covariates`.
  */
-import { mean } from "../stats/describe.ts";
-import { robustRegression } from "../stats/robustRegression.ts";
+import { regressionDesign, regressionFit } from "./regressionDesign.ts";
 import { baseEntry, notEstimable, relativeEffect, type ContrastData } from "./contrastData.ts";
 import type { EffectEstimate } from "./schema.ts";
 
-type Column = { name: string; values: number[] };
+type Column = { name: string; values: ArrayLike<number> };
 
 export function regressionEstimate(data: ContrastData, estimator: "ols" | "ols_adjusted" | "lin", covariates: readonly Column[]): EffectEstimate {
   const n = data.y.length;
-  const intercept: Column = { name: "(Intercept)", values: new Array<number>(n).fill(1) };
-  const treatment: Column = { name: "z", values: [...data.z] };
-  let design: Column[] = [intercept, treatment];
-  if (estimator === "ols_adjusted") design = [...design, ...covariates];
-  if (estimator === "lin") {
-    const centred = covariates.map((c) => {
-      const m = mean(c.values);
-      return { name: c.name, values: c.values.map((v) => v - m) };
-    });
-    design = [...design, ...centred, ...centred.map((c) => ({ name: `z:${c.name}`, values: c.values.map((v, i) => v * data.z[i]!) }))];
-  }
   const treatedCount = data.z.filter((z) => z === 1).length;
   if (treatedCount < 2 || n - treatedCount < 2) return notEstimable(data, estimator, "needs at least two persons in each arm");
+  // Virtual columns (no copies), fitted by cross-products on large tables and by the QR otherwise: regressionDesign.ts.
+  const design = regressionDesign(data.z, estimator, covariates);
   let fit;
   try {
-    fit = robustRegression(design, data.y, data.confidence);
+    fit = regressionFit(design, data.y, data.confidence);
   } catch (error) {
     return notEstimable(data, estimator, (error as Error).message.replace(/^robustRegression: /, ""));
   }
