@@ -21,7 +21,7 @@ export function tornadoChart(rows: readonly { label: string; low: number; high: 
         mark: { type: "bar", height: 16 },
         encoding: {
           y: { field: "label", type: "nominal", title: null, sort: order, axis: { labelLimit: 260 } },
-          x: { field: "from", type: "quantitative", title: axisTitle, axis: { format: ",.0f" } },
+          x: { field: "from", type: "quantitative", title: axisTitle, scale: { zero: false }, axis: { format: ",.0f" } },
           x2: { field: "to" },
           color: { field: "end", type: "nominal", title: null, sort: [lowWord, highWord], scale: { range: ["#c0392b", "#1f5f8b"] } },
         },
@@ -34,6 +34,8 @@ export function tornadoChart(rows: readonly { label: string; low: number; high: 
 /** The cumulative net per year (a line per series) with the band between its low and high ends, and a rule at 0. */
 export function netBandChart(rows: readonly { year: number; series: string; net: number; low: number; high: number }[], title: string, axisTitle: string): TopLevelSpec {
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  const series = [...new Set(rows.map((r) => r.series))];
+  const color = () => ({ field: "series", type: "nominal", title: null, scale: { domain: series, range: ["#1f5f8b", "#c0392b", "#7fb3d5"].slice(0, series.length) } });
   const x = { field: "year", type: "quantitative", title: null, scale: { domain: [years[0] ?? 1, years[years.length - 1] ?? 1], nice: false }, axis: { values: years, format: "d" } } as const;
   return {
     width: 460,
@@ -41,8 +43,8 @@ export function netBandChart(rows: readonly { year: number; series: string; net:
     title,
     data: { values: rows.map((r) => ({ ...r })) },
     layer: [
-      { mark: { type: "area", opacity: 0.18 }, encoding: { x, y: { field: "low", type: "quantitative", title: axisTitle, axis: { format: ",.0f" } }, y2: { field: "high" }, color: { field: "series", type: "nominal", title: null } } },
-      { mark: { type: "line", point: true }, encoding: { x, y: { field: "net", type: "quantitative" }, color: { field: "series", type: "nominal", title: null } } },
+      { mark: { type: "area", opacity: 0.18 }, encoding: { x, y: { field: "low", type: "quantitative", title: axisTitle, axis: { format: ",.0f" } }, y2: { field: "high" }, color: color() } },
+      { mark: { type: "line", point: true }, encoding: { x, y: { field: "net", type: "quantitative" }, color: color() } },
       { data: { values: [{ y: 0 }] }, mark: { type: "rule", color: "#444" }, encoding: { y: { field: "y", type: "quantitative" } } },
     ],
   } as TopLevelSpec;

@@ -279,7 +279,7 @@ const TEXT = {
     irr_no_capital: "kan ikke beregnes: ingen kapital er indskudt",
     irr_no_single_rate: "kan ikke beregnes: ingen enkelt rente får pengestrømmene til at gå i nul",
     riskTitle: "Risiko for tilbagebetalingen (simuleret)",
-    riskNote: "{simulations} simuleringer pr. periode med frø {seed} (spec repayment.riskSeed). Sandsynlighed: andelen af simuleringer, hvor perioden udløser betaling; fraktiler af det simulerede beløb.",
+    riskNote: "{simulations} simuleringer pr. periode med frø {seed} (spec repayment.riskSeed). Sandsynlighed: andelen af simuleringer, hvor perioden udløser betaling; fraktiler af det simulerede beløb. «<5» eller «x»: periodens linjer i regnskabet er skjult, og simuleringen ville afsløre dem.",
     probabilityTriggered: "Sandsynlighed for udløsning",
     riskMean: "Middel",
     riskP05: "5 %-fraktil",
@@ -305,6 +305,7 @@ const TEXT = {
     baseScenario: "Basis: antagelserne som angivet",
     societyDefinite: "samfundet",
     irrNothingSettled: "kan endnu ikke beregnes: ingen periode er afregnet",
+    netSocietyKr: "Netto for samfundet over hele perioden (kr.)",
   },
   en: {
     title: "Effect evaluation",
@@ -582,7 +583,7 @@ const TEXT = {
     irr_no_capital: "cannot be computed: no capital is paid in",
     irr_no_single_rate: "cannot be computed: no single rate brings the cash flows to zero",
     riskTitle: "Repayment risk (simulated)",
-    riskNote: "{simulations} simulations per period with seed {seed} (spec repayment.riskSeed). Probability: the share of simulations in which the period triggers a payment; quantiles of the simulated amount.",
+    riskNote: "{simulations} simulations per period with seed {seed} (spec repayment.riskSeed). Probability: the share of simulations in which the period triggers a payment; quantiles of the simulated amount. «<5» or «x»: the period's ledger lines are hidden, and the simulation would reveal them.",
     probabilityTriggered: "Probability of triggering",
     riskMean: "Mean",
     riskP05: "5 % quantile",
@@ -608,6 +609,7 @@ const TEXT = {
     baseScenario: "Base case: the assumptions as stated",
     societyDefinite: "society",
     irrNothingSettled: "cannot be computed yet: no period is settled",
+    netSocietyKr: "Net for society over the whole horizon (kr)",
   },
 } as const;
 

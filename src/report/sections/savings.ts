@@ -69,7 +69,7 @@ async function charts(c: CaseProjection, s: ScenarioResult, lang: Lang, t: Texts
     : cumulativeLines(s.years.flatMap((year, i) => (["kommune", "society"] as const).map((k) => ({ year, series: k === "society" ? t("society") : sectorWord("kommune", t), kr: s.cumulativeNet[k][i]! }))), c.name, t("cumulativeNet"));
   const tornado = tornadoRows(c);
   const parts = [await renderSvg(stackedBars(bars, labelIn(lang, c.title), t("savingsKr")), lang), await renderSvg(net, lang)];
-  if (tornado.length > 0) parts.push(await renderSvg(tornadoChart(tornado.map((r) => ({ label: labelIn(lang, r.label), low: r.society.low, high: r.society.high, base: r.society.base })), t("tornadoTitle"), t("tornadoLow"), t("tornadoHigh"), t("cumulativeNet")), lang));
+  if (tornado.length > 0) parts.push(await renderSvg(tornadoChart(tornado.map((r) => ({ label: labelIn(lang, r.label), low: r.society.low, high: r.society.high, base: r.society.base })), t("tornadoTitle"), t("tornadoLow"), t("tornadoHigh"), t("netSocietyKr")), lang));
   return parts.map((svg) => `<figure>${svg}</figure>`).join("");
 }
 
