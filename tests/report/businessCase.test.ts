@@ -136,6 +136,6 @@ describe("the tables", () => {
 
   it("the scenarios show the named ROIs and the payer's break-even in words", () => {
     const row = caseScenariosTable(projected, "da", da).rows[0]!;
-    expect(row).toMatchObject({ scenario: "Basis: antagelserne som angivet", gross_roi_society: 1.25, net_roi_payer: -0.25, break_even_payer: "ingen break-even inden for 2 år", npv_payer: -30 });
+    expect(row).toMatchObject({ scenario: "Grundscenarie: antagelserne som angivet", gross_roi_society: 1.25, net_roi_payer: -0.25, break_even_payer: "ingen break-even inden for 2 år", npv_payer: -30 });
   });
 });
