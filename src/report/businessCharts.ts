@@ -12,7 +12,7 @@ export function tornadoChart(rows: readonly { label: string; low: number; high: 
     { label: r.label, end: highWord, from: r.base, to: r.high },
   ]);
   return {
-    width: 460,
+    width: 380,
     height: Math.max(60, 28 * rows.length),
     title,
     layer: [
@@ -20,7 +20,7 @@ export function tornadoChart(rows: readonly { label: string; low: number; high: 
         data: { values: bars },
         mark: { type: "bar", height: 16 },
         encoding: {
-          y: { field: "label", type: "nominal", title: null, sort: order, axis: { labelLimit: 260 } },
+          y: { field: "label", type: "nominal", title: null, sort: order, axis: { labelLimit: 420 } },
           x: { field: "from", type: "quantitative", title: axisTitle, scale: { zero: false }, axis: { format: ",.0f" } },
           x2: { field: "to" },
           color: { field: "end", type: "nominal", title: null, sort: [lowWord, highWord], scale: { range: ["#c0392b", "#1f5f8b"] } },
@@ -35,7 +35,7 @@ export function tornadoChart(rows: readonly { label: string; low: number; high: 
 export function netBandChart(rows: readonly { year: number; series: string; net: number; low: number; high: number }[], title: string, axisTitle: string): TopLevelSpec {
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
   const series = [...new Set(rows.map((r) => r.series))];
-  const color = () => ({ field: "series", type: "nominal", title: null, scale: { domain: series, range: ["#1f5f8b", "#c0392b", "#7fb3d5"].slice(0, series.length) } });
+  const color = () => ({ field: "series", type: "nominal", title: null, scale: { domain: series, range: ["#1f5f8b", "#c0392b", "#7fb3d5"].slice(0, series.length) }, legend: { symbolOpacity: 1 } });
   const x = { field: "year", type: "quantitative", title: null, scale: { domain: [years[0] ?? 1, years[years.length - 1] ?? 1], nice: false }, axis: { values: years, format: "d" } } as const;
   return {
     width: 460,

@@ -5,7 +5,7 @@
  * as charts. A case resting on an estimate the disclosure engine hides draws no chart (its cells are blanked there).
  */
 import { labelIn } from "../../shared/label.ts";
-import { cumulativeLines, renderSvg, stackedBars } from "../charts.ts";
+import { renderSvg, stackedBars } from "../charts.ts";
 import { netBandChart, tornadoChart } from "../businessCharts.ts";
 import { caseEstimates, netBand, payerOf, SECTOR_KEYS, tornadoRows } from "../businessCase.ts";
 import { breakEvenWords, caseLinesTable, caseScenariosTable, caseSensitivityTable, caseYearsTable, horizonOf, payerWord, sectorWord } from "../businessTables.ts";
@@ -62,11 +62,11 @@ export function caseSentences(c: CaseProjection, lang: Lang, t: Texts): string[]
 async function charts(c: CaseProjection, s: ScenarioResult, lang: Lang, t: Texts): Promise<string> {
   const bars = s.years.flatMap((year, i) => SECTOR_KEYS.map((sector) => ({ year, sector: sectorWord(sector, t), kr: s.savingsByYear[sector][i]! })));
   const payer = payerOf(s);
-  const seriesName = (key: string) => (key === "society" ? t("society") : payerWord(payer, t));
+  const seriesName = (key: string) => (key === "society" ? t("societyDefinite") : payerWord(payer, t));
   const band = netBand(s);
-  const net = band
-    ? netBandChart(band.map((b) => ({ ...b, series: seriesName(b.series) })), t("bandTitle"), t("cumulativeNet"))
-    : cumulativeLines(s.years.flatMap((year, i) => (["kommune", "society"] as const).map((k) => ({ year, series: k === "society" ? t("society") : sectorWord("kommune", t), kr: s.cumulativeNet[k][i]! }))), c.name, t("cumulativeNet"));
+  // Without a line from the trial there is no band: the cumulative nets alone (low = high = the net).
+  const plain = (["society", ...(payer ? [payer] : [])] as const).flatMap((k) => s.years.map((year, i) => ({ year, series: seriesName(k), net: s.cumulativeNet[k][i]!, low: s.cumulativeNet[k][i]!, high: s.cumulativeNet[k][i]! })));
+  const net = band ? netBandChart(band.map((b) => ({ ...b, series: seriesName(b.series) })), t("bandTitle"), t("cumulativeNet")) : netBandChart(plain, t("cumulativeNet"), t("cumulativeNet"));
   const tornado = tornadoRows(c);
   const parts = [await renderSvg(stackedBars(bars, labelIn(lang, c.title), t("savingsKr")), lang), await renderSvg(net, lang)];
   if (tornado.length > 0) parts.push(await renderSvg(tornadoChart(tornado.map((r) => ({ label: labelIn(lang, r.label), low: r.society.low, high: r.society.high, base: r.society.base })), t("tornadoTitle"), t("tornadoLow"), t("tornadoHigh"), t("netSocietyKr")), lang));
