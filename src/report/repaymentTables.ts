@@ -7,9 +7,11 @@
 import { labelIn } from "../shared/label.ts";
 import type { RepaymentArtefact } from "../repay/index.ts";
 import type { ContractResult, PeriodSummary } from "../repay/schema.ts";
-import { formatKr, stageText, type Lang, type texts } from "./i18n.ts";
+import { formatKr, formatNumber, stageText, type Lang, type texts } from "./i18n.ts";
 import type { Cell } from "./suppression.ts";
 import type { Table } from "./table.ts";
+import { datedIrr, type IrrResult } from "./datedIrr.ts";
+import { investorFlows } from "./investorFlows.ts";
 
 type Texts = ReturnType<typeof texts>;
 
@@ -37,6 +39,8 @@ export function ledgerTable(repayment: RepaymentArtefact, lang: Lang, t: Texts):
   const rows: Record<string, Cell>[] = repayment.contracts.flatMap((c) =>
     c.periods.map((p) => ({
       contract: c.name,
+      contract_id: c.name,
+      period_id: p.period,
       period: stageText(lang, p.period),
       year: p.paymentYear,
       due_date: p.dueDate,
@@ -48,7 +52,7 @@ export function ledgerTable(repayment: RepaymentArtefact, lang: Lang, t: Texts):
       amount: p.amount,
       cumulative: p.cumulativeAmount,
       remaining: p.remainingCapital,
-      caps: p.capsApplied.join("; "),
+      caps: p.capsApplied.map((cap) => stageText(lang, cap)).join("; "),
       note: [p.restatement ? `${t("restated")}: ${restatedNote(p, lang, t)}` : "", illustrativeNote(p.illustrative, t), p.dueDateIllustrative ? t("dueDateIllustrative") : ""].filter(Boolean).join("; "),
     })),
   );
@@ -138,4 +142,172 @@ export function repaymentChangeRows(current: RepaymentArtefact, previous: Repaym
     }
   }
   return rows;
+}
+
+/** Periods by status in words: "3 forfalden, 1 foreløbig". */
+function periodsByStatus(c: ContractResult, t: Texts): string {
+  return (["settled", "due", "provisional", "not_due"] as const)
+    .map((s) => [s, c.periods.filter((p) => p.status === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${t(s)}`)
+    .join(", ");
+}
+
+/** Every contract by its name and title: capital and its periods by status. */
+export function contractsTable(repayment: RepaymentArtefact, lang: Lang, t: Texts): Table {
+  return {
+    id: "repayment_contracts",
+    columns: [
+      { key: "contract", label: t("contract"), kind: "text" },
+      { key: "title", label: t("contractTitle"), kind: "text" },
+      { key: "capital", label: t("capitalWord"), kind: "kr" },
+      { key: "periods", label: t("periodsByStatus"), kind: "text" },
+      { key: "note", label: t("note"), kind: "text" },
+    ],
+    rows: repayment.contracts.map((c) => ({ contract: c.name, contract_id: c.name, title: labelIn(lang, c.title), capital: c.capital, periods: periodsByStatus(c, t), note: illustrativeNote(c.restsOnIllustrativeTerms, t) })),
+  };
+}
+
+const BUDGET_KEYS = { kommune_decentral: "budget_kommune_decentral", kommune_central: "budget_kommune_central", outcome_fund: "budget_outcome_fund", state: "budget_state" } as const;
+
+/** Who pays what: per contract and payer its share (from the contract, as the ledger applies it) and its part of each status. */
+export function payerSplitTable(repayment: RepaymentArtefact, t: Texts): Table {
+  const rows: Record<string, Cell>[] = repayment.contracts.flatMap((c) =>
+    Object.keys(c.byPayer).map((budget) => {
+      const part = (status: PeriodSummary["status"] | null) => c.periods.filter((p) => status === null || p.status === status).reduce((s, p) => s + (p.byPayer[budget] ?? 0), 0);
+      const paying = c.periods.find((p) => p.amount !== 0);
+      return {
+        contract: c.name,
+        contract_id: c.name,
+        budget_id: budget,
+        payer: budget in BUDGET_KEYS ? t(BUDGET_KEYS[budget as keyof typeof BUDGET_KEYS]) : budget,
+        // The share as the ledger applies it; none to show while every period is 0 kr.
+        share: paying ? (paying.byPayer[budget] ?? 0) / paying.amount : null,
+        settled: part("settled"),
+        due: part("due"),
+        provisional: part("provisional"),
+        not_due: part("not_due"),
+        total: part(null),
+        note: illustrativeNote(c.restsOnIllustrativeTerms, t),
+      };
+    }),
+  );
+  return {
+    id: "repayment_payers",
+    columns: [
+      { key: "contract", label: t("contract"), kind: "text" },
+      { key: "payer", label: t("payerWord"), kind: "text", id: "budget_id" },
+      { key: "share", label: t("payerShare"), kind: "percent", digits: 0 },
+      { key: "settled", label: t("repaidToDate"), kind: "kr" },
+      { key: "due", label: t("dueToDate"), kind: "kr" },
+      { key: "provisional", label: t("provisionalAmount"), kind: "kr" },
+      { key: "not_due", label: t("notYetDueAmount"), kind: "kr" },
+      { key: "total", label: t("contractTotal"), kind: "kr" },
+      { key: "note", label: t("note"), kind: "text" },
+    ],
+    rows,
+  };
+}
+
+/** An IRR as a cell: the rate, or why there is none in words. */
+function irrCell(result: IrrResult, t: Texts): Cell {
+  return result.irr !== null ? result.irr : t(`irr_${result.reason}`);
+}
+
+/** The investors' return per contract: multiple and IRR to date (settled) and over the whole contract (the ledger's forecast). */
+export function investorTable(repayment: RepaymentArtefact, t: Texts): Table {
+  return {
+    id: "repayment_investor",
+    columns: [
+      { key: "contract", label: t("contract"), kind: "text" },
+      { key: "capital", label: t("capitalWord"), kind: "kr" },
+      { key: "repaid", label: t("repaidToDate"), kind: "kr" },
+      { key: "total", label: t("contractTotal"), kind: "kr" },
+      { key: "multiple_to_date", label: t("multipleToDate"), kind: "number", digits: 2 },
+      { key: "multiple", label: t("multipleContract"), kind: "number", digits: 2 },
+      { key: "irr_to_date", label: t("irrToDate"), kind: "percent", digits: 1 },
+      { key: "irr", label: t("irrContract"), kind: "percent", digits: 1 },
+      { key: "note", label: t("note"), kind: "text" },
+    ],
+    rows: repayment.contracts.map((c) => ({
+      contract: c.name,
+      contract_id: c.name,
+      capital: c.capital,
+      repaid: c.repaidToDate,
+      total: c.contractTotal,
+      multiple_to_date: c.capital > 0 ? c.repaidToDate / c.capital : null,
+      multiple: c.capital > 0 ? c.contractTotal / c.capital : null,
+      irr_to_date: c.periods.some((p) => p.status === "settled") ? irrCell(datedIrr(investorFlows(c, true)), t) : t("irrNothingSettled"),
+      irr: irrCell(datedIrr(investorFlows(c, false)), t),
+      note: illustrativeNote(c.restsOnIllustrativeTerms, t),
+    })),
+  };
+}
+
+function riskMethod(method: string, t: Texts): string {
+  if (method.startsWith("bootstrap")) return t("riskMethodBootstrap");
+  if (method.startsWith("θ ~ N(")) return t("riskMethodDifferential");
+  return t("riskMethodOther");
+}
+
+/** Repayment risk per contract, rule and period: the probability that the period pays, and the simulated amount's quantiles. */
+export function riskTable(repayment: RepaymentArtefact, lang: Lang, t: Texts): Table | null {
+  const rows: Record<string, Cell>[] = repayment.contracts.flatMap((c) =>
+    c.risk.map((r) => ({ contract: c.name, contract_id: c.name, rule_id: r.rule, period_id: r.period, period: stageText(lang, r.period), probability: r.probabilityTriggered, mean: r.amount.mean, p05: r.amount.p05, p50: r.amount.p50, p95: r.amount.p95, method: riskMethod(r.method, t) })),
+  );
+  if (rows.length === 0) return null;
+  return {
+    id: "repayment_risk",
+    columns: [
+      { key: "contract", label: t("contract"), kind: "text" },
+      { key: "period", label: t("period"), kind: "text", id: "period_id" },
+      { key: "probability", label: t("probabilityTriggered"), kind: "percent", digits: 1 },
+      { key: "mean", label: t("riskMean"), kind: "kr" },
+      { key: "p05", label: t("riskP05"), kind: "kr" },
+      { key: "p50", label: t("riskP50"), kind: "kr" },
+      { key: "p95", label: t("riskP95"), kind: "kr" },
+      { key: "method", label: t("riskMethod"), kind: "text" },
+    ],
+    rows,
+  };
+}
+
+const TERMS: readonly { readonly pattern: RegExp; readonly key: Parameters<Texts>[0]; readonly kind: "kr" | "share" | "multiple" | "date" }[] = [
+  { pattern: /^schedule\[[^\]]*\]\.dueDate$/, key: "term_due_date", kind: "date" },
+  { pattern: /^payers\[[^\]]*\]\.share$/, key: "term_payer_share", kind: "share" },
+  { pattern: /\.prices\[[^\]]*\]\.price$/, key: "term_price", kind: "kr" },
+  { pattern: /\.perPersonCap$/, key: "term_per_person_cap", kind: "kr" },
+  { pattern: /^caps\.total$/, key: "term_total_cap", kind: "kr" },
+  { pattern: /^caps\.perPeriod$/, key: "term_period_cap", kind: "kr" },
+  { pattern: /^investorReturn\.ceiling$/, key: "term_return_ceiling", kind: "multiple" },
+  { pattern: /^investorReturn\.floor$/, key: "term_return_floor", kind: "multiple" },
+  { pattern: /^savingLimit$/, key: "term_saving_limit", kind: "kr" },
+  { pattern: /\.(pricePerUnit|unitPrice)$/, key: "term_price", kind: "kr" },
+  { pattern: /\.cap$/, key: "term_cap", kind: "kr" },
+];
+
+/** Every term of a contract that is not in its source documents (`path = value (source)`), by what it is and its value. */
+export function illustrativeTable(repayment: RepaymentArtefact, lang: Lang, t: Texts): Table | null {
+  const rows: Record<string, Cell>[] = repayment.contracts.flatMap((c) =>
+    c.illustrative.map((text) => {
+      const match = /^(\S+) = (\S+)/.exec(text);
+      const path = match?.[1] ?? "";
+      const raw = match?.[2] ?? "";
+      const term = TERMS.find((x) => x.pattern.test(path));
+      const number = Number(raw);
+      const value =
+        term === undefined || (term.kind !== "date" && !Number.isFinite(number))
+          ? raw
+          : term.kind === "kr"
+            ? formatKr(lang, number)
+            : term.kind === "share"
+              ? `${formatNumber(lang, 100 * number, 0)} %`
+              : term.kind === "multiple"
+                ? formatNumber(lang, number, 2)
+                : raw;
+      return { contract: c.name, contract_id: c.name, term: t(term?.key ?? "term_other"), value };
+    }),
+  );
+  if (rows.length === 0) return null;
+  return { id: "repayment_illustrative", columns: [{ key: "contract", label: t("contract"), kind: "text" }, { key: "term", label: t("termWord"), kind: "text" }, { key: "value", label: t("value"), kind: "text" }], rows };
 }

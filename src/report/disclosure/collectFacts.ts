@@ -8,6 +8,7 @@ import type { Lang } from "../i18n.ts";
 import { basisName } from "../i18n.ts";
 import type { RunArtefacts } from "../buildReport.ts";
 import type { Table } from "../table.ts";
+import { businessFacts } from "./businessFacts.ts";
 import { eventsFromDifference } from "./eventsFromDifference.ts";
 import type { CellRef, Equation, Fact } from "./model.ts";
 
@@ -265,6 +266,8 @@ export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefac
       f.cells.push({ table: "repayment_lines", row, key: "basis", inText: personsKey }, { table: "repayment_lines", row, key: "amount" });
     }
   }
+  // The business case, the payer split, the investors' return and the repayment risk (businessFacts.ts).
+  businessFacts(tables, run, facts);
   return { facts, equations };
 }
 

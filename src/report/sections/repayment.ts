@@ -1,7 +1,8 @@
 /** Repayment: the ledger by period with its status, the lines it rests on, the saving limit and the 002 portfolio checks. */
 import { labelIn, type Label } from "../../shared/label.ts";
 import { basisName, formatNumber, stageText } from "../i18n.ts";
-import { ledgerTable } from "../repaymentTables.ts";
+import { contractsTable, illustrativeTable, investorTable, ledgerTable, payerSplitTable, riskTable } from "../repaymentTables.ts";
+import { RISK_SIMULATIONS } from "../../repay/repaymentRisk.ts";
 import { count } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
 import { outcomeLabeller, tableCollector, type SectionBuilder } from "./section.ts";
@@ -43,6 +44,20 @@ export const repaymentSection: SectionBuilder = (input, t) => {
           rows: limits.map((c) => ({ contract: c.name, limit: c.savingLimit!.limit, before: c.savingLimit!.beforeLimit, total: c.savingLimit!.total, holds: c.savingLimit!.holds ? t("yes") : t("no"), note: c.savingLimit!.source })),
         }
       : null;
-  const html = `<p class="note">${escapeHtml(`${t("asOf")} ${run.repayment.contracts[0]?.asOf ?? run.ingest.asOf}`)}</p>` + add(ledger) + add(lines) + (limitTable ? add(limitTable) : "") + (portfolioTable ? add(portfolioTable) : "");
+  const asOf = run.repayment.contracts[0]?.asOf ?? run.ingest.asOf;
+  const h4 = (text: string) => `<h4>${escapeHtml(text)}</h4>`;
+  const note = (text: string) => `<p class="note">${escapeHtml(text)}</p>`;
+  const risk = riskTable(run.repayment, lang, t);
+  const illustrative = illustrativeTable(run.repayment, lang, t);
+  const seed = run.repayment.contracts.flatMap((c) => c.risk)[0]?.seed ?? input.spec.repayment?.riskSeed ?? 1;
+  const html =
+    note(`${t("asOf")} ${asOf}`) +
+    h4(t("contractsTitle")) + add(contractsTable(run.repayment, lang, t)) +
+    h4(t("ledgerTitle", { asOf })) + add(ledger) +
+    h4(t("payerSplitTitle")) + add(payerSplitTable(run.repayment, t)) +
+    h4(t("investorTitle")) + add(investorTable(run.repayment, t)) + note(t("investorNote")) +
+    (risk ? h4(t("riskTitle")) + add(risk) + note(t("riskNote", { simulations: formatNumber(lang, RISK_SIMULATIONS), seed: String(seed) })) : "") +
+    (illustrative ? h4(t("illustrativeTitle")) + add(illustrative) : "") +
+    add(lines) + (limitTable ? add(limitTable) : "") + (portfolioTable ? add(portfolioTable) : "");
   return { html, tables };
 };
