@@ -33,6 +33,35 @@ export function readNumber(text: string | undefined): number | null {
   return null;
 }
 
+/**
+ * Several hidden ledger lines: is `rest` = Σ priceᵢ × personsᵢ payable at all, and only with some personsᵢ of 1 to 4?
+ * (Persons are whole, 0 or more; a line with 0 or at least 5 persons is what the engine may leave hidden.)
+ * Two unbounded knapsacks over rest ÷ gcd: one with any counts, one with counts of 0 or ≥ 5 only.
+ */
+export function onlySmallSolutions(rest: number, prices: readonly number[]): boolean {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  if (rest < 0 || !Number.isInteger(rest) || prices.some((p) => !Number.isInteger(p) || p <= 0)) return false;
+  const g = prices.reduce(gcd);
+  if (rest % g !== 0) return false;
+  const target = rest / g;
+  if (target > 5_000_000) return false;
+  const units = prices.map((p) => p / g);
+  const any = new Uint8Array(target + 1);
+  let allowed = new Uint8Array(target + 1);
+  any[0] = 1;
+  allowed[0] = 1;
+  for (const u of units) {
+    for (let s = u; s <= target; s++) if (any[s - u]) any[s] = 1;
+    // 0 persons (as it was), or 5 and more: first 5 at once, then one at a time.
+    const next = allowed.slice();
+    const five = new Uint8Array(target + 1);
+    for (let s = 5 * u; s <= target; s++) if (allowed[s - 5 * u] || five[s - u]) five[s] = 1;
+    for (let s = 0; s <= target; s++) if (five[s]) next[s] = 1;
+    allowed = next;
+  }
+  return any[target] === 1 && allowed[target] === 0;
+}
+
 interface Item {
   readonly name: string;
   value: number | null;
@@ -251,9 +280,14 @@ export function attackReport(files: ReportFiles, previous: ReportFiles | null = 
     const [contract, period] = key.split("\u0001");
     const total = readNumber(periods.find((p) => p.contract === contract && p.period === period)?.computed);
     const hidden = ls.filter((l) => l.amount === null);
-    if (total === null || hidden.length !== 1 || !hidden[0]!.price) continue;
-    const persons = (total - ls.filter((l) => l.amount !== null).reduce((s, l) => s + l.amount!, 0)) / hidden[0]!.price;
-    if (SMALL(persons) && Number.isInteger(persons)) found.push(`repayment.csv ${contract} ${period}: the period total less its shown lines ÷ the hidden line's price = ${persons} persons`);
+    if (total === null || hidden.length === 0 || hidden.some((l) => !l.price)) continue;
+    const rest = total - ls.filter((l) => l.amount !== null).reduce((s, l) => s + l.amount!, 0);
+    if (hidden.length === 1) {
+      const persons = rest / hidden[0]!.price!;
+      if (SMALL(persons) && Number.isInteger(persons)) found.push(`repayment.csv ${contract} ${period}: the period total less its shown lines ÷ the hidden line's price = ${persons} persons`);
+    } else if (onlySmallSolutions(rest, hidden.map((l) => l.price!))) {
+      found.push(`repayment.csv ${contract} ${period}: the period total less its shown lines (${rest}) can only be paid with 1 to 4 persons on one of its ${hidden.length} hidden lines (prices ${hidden.map((l) => l.price).join(", ")})`);
+    }
   }
 
   solve(equations, found);

@@ -5,7 +5,7 @@
  * hand-made tables that leak as the issue describes it names each leak.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { attackReport } from "../../../src/report/disclosure/attackReport.ts";
+import { attackReport, onlySmallSolutions } from "../../../src/report/disclosure/attackReport.ts";
 import { binaryOutcomes, reportFiles, runAll, type AttackCase } from "./runs.ts";
 
 let cases: AttackCase[] = [];
@@ -74,6 +74,15 @@ describe("attackReport(report) on tables that leak (the issue's examples)", () =
     const lines = csv(["contract,period,item,basis,amount,note", 'c,2024,a,"persons = 16; price = 50.000",800000,', 'c,2024,b,"persons = <5; price = 50.000",<5,']);
     const periods = csv(["contract,period,computed", "c,2024,950000"]);
     expect(attackReport(new Map([["repayment_lines.csv", lines], ["repayment.csv", periods]])).join("\n")).toContain("= 3 persons");
+  });
+
+  it("names two hidden ledger lines: 140,000 kr. at 60,000 and 40,000 can only be 1 and 2 persons; 600,000 also as 10 and 0", () => {
+    expect(onlySmallSolutions(140_000, [60_000, 40_000])).toBe(true);
+    expect(onlySmallSolutions(600_000, [60_000, 40_000])).toBe(false); // 10 × 60,000 + 0 × 40,000 (and 6 + 6, 0 + 15)
+    expect(onlySmallSolutions(130_000, [60_000, 40_000])).toBe(false); // not payable at all: nothing to learn
+    const lines = csv(["contract,period,item,basis,amount,note", 'c,2024,a,"persons = x; price = 60000",x,', 'c,2024,b,"persons = x; price = 40000",x,', 'c,2024,d,"persons = 20; price = 15000",300000,']);
+    const ledger = csv(["contract,period,computed", "c,2024,440000"]);
+    expect(attackReport(new Map([["repayment_lines.csv", lines], ["repayment.csv", ledger]])).join("\n")).toContain("can only be paid with 1 to 4 persons on one of its 2 hidden lines");
   });
 
   it("names n treated from a difference line: 130,900 kr ÷ (275 kr × (12 − 10)) = 238 of 239 randomised", () => {
