@@ -262,7 +262,7 @@ export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefac
         }
       }
       if (!personsKey) continue;
-      const f = fact(`line:${c.name}:${l.period}:${l.item}`, l.basis[personsKey] ?? 1, { group: `period:${c.name}:${l.period}` });
+      const f = fact(`line:${c.name}:${l.period}:${row}:${typeof l.item === "string" ? l.item : l.item.en}`, l.basis[personsKey] ?? 1, { group: `period:${c.name}:${l.period}` });
       f.cells.push({ table: "repayment_lines", row, key: "basis", inText: personsKey }, { table: "repayment_lines", row, key: "amount" });
     }
   }
