@@ -20,6 +20,7 @@ import { settleCommand } from "./commands/settle.ts";
 import { keygenCommand } from "./commands/keygen.ts";
 import { bundleCommand } from "./commands/bundle.ts";
 import { lockPlanCommand } from "./commands/lockPlan.ts";
+import { portfolioCommand } from "./commands/portfolio.ts";
 import { nearest } from "../src/shared/nearest.ts";
 
 export { specJsonSchema } from "./commands/specSchema.ts";
@@ -35,6 +36,7 @@ const COMMANDS: readonly Command[] = [
   verifyRunCommand,
   keygenCommand,
   bundleCommand,
+  portfolioCommand,
   lockPlanCommand,
   settleCommand,
   verifyAllocationCommand,

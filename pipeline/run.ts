@@ -14,7 +14,8 @@
  *             ─► 4 project   src/project/   assumption files, effects.json → projection.json
  *             ─► 5 repay     src/repay/     contracts, outcome tables or work/triggers.csv, portfolio, effects.json → repayment.json, ledger.csv
  *             ─► 6 report    src/report/    every artefact above (and a previous run, with --compare)
- *                                           → report/report.html, report/status.html, report/<table>.csv
+ *                                           → report/report.html, report/status.html, report/<table>.csv,
+ *                                             report/tables.xlsx
  *             ─► seal        pipeline/seal.ts  every input and output → manifest.json
  *                                           (with --sign, pipeline/sign.ts: → manifest-signature.json)
  *

@@ -25,7 +25,7 @@ export type Release = "person_level" | "internal" | "publishable";
 
 interface Entry {
   readonly path: string | ((key: string) => string);
-  readonly format: "json" | "csv" | "html" | "text";
+  readonly format: "json" | "csv" | "html" | "text" | "xlsx";
   readonly release: Release;
   /** JSON: the artefact's schema. CSV: the schema of one row, when its rows are read back by a later stage. */
   readonly schema?: z.ZodType;
@@ -62,6 +62,7 @@ export const ARTEFACTS = {
   reportHtml: { path: "report/report.html", format: "html", release: "publishable", description: "the report, one self-contained file" },
   statusHtml: { path: "report/status.html", format: "html", release: "publishable", description: "the half-yearly status table" },
   reportTables: { path: (table: string) => `report/${table}`, keyName: "<table>.csv", format: "csv", release: "publishable", description: "a CSV per report table, suppressed" },
+  reportWorkbook: { path: "report/tables.xlsx", format: "xlsx", release: "publishable", description: "every report table in one workbook, a sheet per table, numbers with a number format, suppressed" },
   manifest: { path: "manifest.json", format: "json", release: "internal", schema: Manifest, description: "SHA-256 of every input and output, seeds, versions" },
   manifestSignature: { path: "manifest-signature.json", format: "json", release: "internal", schema: ManifestSignature, description: "with --sign: the Ed25519 signature over manifest.json's bytes and the signing key's fingerprint" },
 } as const satisfies Record<string, Entry>;
@@ -77,10 +78,12 @@ export type ArtefactValue<N extends ArtefactName> = Catalogue[N] extends { forma
     ? R[]
     : Catalogue[N] extends { format: "csv" }
       ? Record<string, string>[]
-      : string;
+      : Catalogue[N] extends { format: "xlsx" }
+        ? Uint8Array
+        : string;
 
-/** What a stage returns for an artefact it writes: the JSON value, or the text; a keyed artefact maps keys to texts. */
-export type ArtefactOutput<N extends ArtefactName> = N extends KeyedArtefact ? ReadonlyMap<string, string> : Catalogue[N] extends { format: "json" } ? unknown : string;
+/** What a stage returns for an artefact it writes: the JSON value, the text, or a workbook's bytes; a keyed artefact maps keys to texts. */
+export type ArtefactOutput<N extends ArtefactName> = N extends KeyedArtefact ? ReadonlyMap<string, string> : Catalogue[N] extends { format: "json" } ? unknown : Catalogue[N] extends { format: "xlsx" } ? Uint8Array : string;
 
 export function entryOf(name: ArtefactName): Entry {
   return ARTEFACTS[name];

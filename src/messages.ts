@@ -178,6 +178,12 @@ export const messages = {
   triggerSkipped: (trigger: string) => `trigger '${trigger}' skipped: an extract it needs is missing`,
   triggerUnknown: (contract: string, unknown: readonly string[], known: readonly string[]) =>
     `contract '${contract}' pays on ${unknown.map((u) => `'${u}'`).join(", ")}, which the spec's triggers do not derive (known: ${known.length > 0 ? known.join(", ") : "none"}); name a trigger id, or give the contract an outcomeTable`,
+  portfolioNotARun: (folder: string, why: "absent" | "not_a_folder" | "no_manifest") =>
+    `${folder} is not a run folder: ${why === "absent" ? "it does not exist" : why === "not_a_folder" ? "it is a file, not a folder" : "it has no manifest.json (give the --out folder of an effekt run)"}`,
+  portfolioNoStatus: (folder: string, file: string) =>
+    `${folder} has no published ${file} in its manifest: run effekt run again with this version of effekt (the status page's tables are read from report/)`,
+  portfolioReportChanged: (file: string) => `${file} differs from its SHA-256 in the run's manifest.json: the published report was changed after the run; run it again`,
+  portfolioSameRun: (folder: string) => `${folder} is named twice: give each run folder once`,
 } as const;
 
 export type Rule = keyof typeof messages.rule;

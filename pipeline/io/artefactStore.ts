@@ -32,6 +32,7 @@ export async function readArtefact(folder: RunFolder, name: ArtefactName, writte
   const path = locate(folder, name);
   const entry = entryOf(name);
   if (!(await exists(path))) stopRun(issue("artefact_missing", messages.artefactMissing(writtenBy), { file: shown(path), path: [] }));
+  if (entry.format === "xlsx") return new Uint8Array(await readFile(path));
   const text = await readFile(path, "utf8");
   if (entry.format === "json") {
     let json: unknown;
@@ -62,7 +63,7 @@ export async function writeArtefact(folder: RunFolder, name: ArtefactName, value
     await writeFileAtomic(locate(folder, name), formatJson(value));
     return;
   }
-  await writeFileAtomic(locate(folder, name), value as string);
+  await writeFileAtomic(locate(folder, name), value as string | Uint8Array);
 }
 
 export const artefactNames = Object.keys(ARTEFACTS) as ArtefactName[];

@@ -12,8 +12,7 @@ import { texts } from "./i18n.ts";
 import { page } from "./page.ts";
 import { SECTION_IDS, SECTIONS } from "./sections/index.ts";
 import type { ReportInput, Section, SectionInput } from "./sections/section.ts";
-import { statusTable } from "./sections/status.ts";
-import { contractStatusTable } from "./repaymentTables.ts";
+import { economyTable, formatDate } from "./sections/status.ts";
 import { escapeHtml, tableCsv, type Table } from "./table.ts";
 
 export type { ReportInput, RunArtefacts } from "./sections/section.ts";
@@ -41,14 +40,15 @@ export async function buildReport(input: ReportInput): Promise<Report> {
   const body = built.map(({ id, section }) => `<section id="${id}"><h2>${escapeHtml(t(id))}</h2>\n${section.html}\n</section>`).join("\n");
   const name = input.spec.title === undefined ? input.spec.name : labelIn(lang, input.spec.title);
   const title = `${t("title")}: ${name}`;
-  // The status page shows the status section's tables (the same ids, so the same disclosed cells).
-  const status = statusTable(input, t);
-  const contractStatus = run.repayment ? contractStatusTable(run.repayment, lang, t) : null;
   // The changes section shows of the previous run only what its own report showed: disclose that report's tables too.
   const previousTables = input.previous ? (await buildReport({ ...input, run: input.previous.run, previous: null })).disclosed : null;
-  const disclosed = discloseTables(tables, { lang, minCell: input.minCell, run, previous: input.previous?.run ?? null, previousTables });
+  const engine = discloseTables(tables, { lang, minCell: input.minCell, run, previous: input.previous?.run ?? null, previousTables });
+  // The status page's economy table is built from the disclosed tables, so it shows nothing they do not (sections/status.ts).
+  const disclosed = { ...engine, tables: [...engine.tables, economyTable(input, t, engine.tables)] };
   const html = await later.fill(page(lang, title, `<p>${escapeHtml(`${t("asOf")} ${run.ingest.asOf}`)}</p>\n${body}`), tables, disclosed, lang);
-  const statusBody = `<section id="status">${later.table(status)}${contractStatus ? `<h2>${escapeHtml(t("contractStatus"))}</h2>${later.table(contractStatus)}` : ""}</section>`;
+  // The status page is the status section itself (the same placeholders, so the same disclosed cells).
+  const statusSection = built.find((b) => b.id === "status")?.section.html ?? "";
+  const statusBody = `<section id="status"><p>${escapeHtml(`${t("asOf")} ${formatDate(lang, run.ingest.asOf)}`)}</p>\n${statusSection}</section>`;
   const statusHtml = await later.fill(page(lang, `${t("status")}: ${name}`, statusBody), tables, disclosed, lang);
   return { html, statusHtml, tables: new Map(disclosed.tables.map((tb) => [`${tb.id}.csv`, tableCsv(tb)])), disclosed: disclosed.tables };
 }

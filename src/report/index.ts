@@ -10,6 +10,7 @@ import type { ProjectionArtefact } from "../project/schema.ts";
 import type { RepaymentArtefact } from "../repay/schema.ts";
 import { defineStage } from "../stage.ts";
 import { buildReport, type RunArtefacts } from "./buildReport.ts";
+import { tablesWorkbook } from "./workbook.ts";
 
 /** The artefacts of a run (this one or a previous one, for --compare) as the report reads them. */
 function runArtefacts(found: { readonly [name: string]: unknown }): RunArtefacts {
@@ -25,11 +26,11 @@ function runArtefacts(found: { readonly [name: string]: unknown }): RunArtefacts
 export const stage = defineStage({
   name: "report",
   folder: "src/report/",
-  does: "the report (HTML, status page, a CSV per table), suppressed for small cells; then the manifest",
+  does: "the report (HTML, status page, a CSV per table, every table in one workbook), suppressed for small cells; then the manifest",
   reads: ["ingest"],
   readsOptional: ["assignment", "effects", "projection", "repayment"],
   inputs: () => [],
-  writes: ["reportHtml", "statusHtml", "reportTables"],
+  writes: ["reportHtml", "statusHtml", "reportTables", "reportWorkbook"],
   skip: () => null,
   async run({ artefacts }, context) {
     const { spec } = context;
@@ -44,7 +45,7 @@ export const stage = defineStage({
       manifest: { inputs: context.run.inputs.map((i) => ({ file: i.path, sha256: i.sha256 })), seeds: { ...context.seeds }, versions: context.run.versions },
     });
     return {
-      outputs: { reportHtml: report.html, statusHtml: report.statusHtml, reportTables: report.tables },
+      outputs: { reportHtml: report.html, statusHtml: report.statusHtml, reportTables: report.tables, reportWorkbook: await tablesWorkbook(report.disclosed, context.run.lang) },
       issues: [],
       warnings: [],
       summary: [`report: ${context.shownPath("reportHtml")} (${context.run.lang}), ${report.tables.size} tables`],

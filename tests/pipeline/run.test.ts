@@ -1,6 +1,6 @@
 /** End to end: the shipped example, its long-layout twin, the dirty fixture, and the CLI's exits. */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -14,6 +14,7 @@ import * as repay from "../../src/repay/index.ts";
 import { StopRun } from "../../src/shared/issues.ts";
 import * as assign from "../../src/assign/index.ts";
 import { verifyAllocation } from "../../src/assign/verifyAllocation.ts";
+import { readWorkbook } from "../report/readWorkbook.ts";
 
 const log = () => {};
 const tempDir = () => mkdtempSync(join(tmpdir(), "effekt-run-"));
@@ -58,6 +59,21 @@ describe("effekt run on the shipped example", () => {
     for (const file of ["ingest.json", "work/outcomes.csv", "work/persons.csv", "work/quarantine/population.csv", "assignment.json", "work/assignments.csv", "effects.json", "projection.json", "repayment.json", "ledger.csv"]) {
       expect(read(second, file), file).toBe(read(first, file));
     }
+    expect(readFileSync(join(second, "report/tables.xlsx")).equals(readFileSync(join(first, "report/tables.xlsx"))), "report/tables.xlsx").toBe(true);
+  });
+
+  it("writes every report table as a sheet of report/tables.xlsx, its numbers as numbers with a format", () => {
+    const csvs = readdirSync(join(first, "report")).filter((f) => f.endsWith(".csv")).map((f) => f.replace(/\.csv$/, ""));
+    const { names, sheets } = readWorkbook(readFileSync(join(first, "report/tables.xlsx")));
+    expect([...names].sort()).toEqual([...csvs].sort());
+    // The intake in the status table: the CSV's number, a number cell formatted as a count.
+    const status = parse(read(first, "report/status.csv"), { columns: true }) as Record<string, string>[];
+    const intake = sheets[names.indexOf("status")]!.find((c) => c.ref === "B2")!;
+    expect(intake).toMatchObject({ type: null, value: status[0]!.intake, format: "#,##0" });
+    // Every amount in the savings table is a number in kr.
+    const savings = sheets[names.indexOf("savings")]!.filter((c) => c.format?.includes("kr"));
+    expect(savings.length).toBeGreaterThan(0);
+    expect(savings.every((c) => c.type === null && Number.isFinite(Number(c.value)))).toBe(true);
   });
 
   it("gives the same outcomes from the long benefit layout as from the wide one", async () => {

@@ -15,7 +15,7 @@ type Row = Record<string, string>;
 export type ReportFiles = ReadonlyMap<string, string>;
 
 const SMALL = (v: number) => v >= 1 && v <= 4;
-const COUNT_COLUMNS = ["n", "n_treated", "n_control", "n_arm", "observed", "censored", "incomplete", "not_applicable", "persons", "intake"];
+const COUNT_COLUMNS = ["n", "n_treated", "n_control", "n_arm", "observed", "censored", "incomplete", "not_applicable", "persons", "intake", "completed"];
 
 function rowsOf(files: ReportFiles, table: string): Row[] {
   const text = files.get(`${table}.csv`);

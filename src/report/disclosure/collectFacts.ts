@@ -98,6 +98,10 @@ export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefac
       eq(`total:${o.id}:${kind}`, parts, "a status total is the sum over arms and reasons");
     }
   });
+  // The status table's n followed to the end is the primary outcome's observed total (the censoring table's).
+  rowsOf("status").forEach((r, i) => {
+    if (typeof r.outcome_id === "string" && facts.has(`total:${r.outcome_id}:observed`)) cell(fact(`total:${r.outcome_id}:observed`, 0), { table: "status", row: i, key: "completed" });
+  });
 
   // CONSORT: per arm the boxes add up to n randomised (rows found by their stage_id and arm_id).
   const primary = run.assignment ? (run.ingest.outcomes.find((o) => statusRows.some((r) => r.outcome === o.id)) ?? null) : null;

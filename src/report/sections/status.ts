@@ -1,10 +1,43 @@
-/** Status (002's half-yearly shape): intake against plan, the trial, the primary effect, and per contract what is repaid and due. */
+/**
+ * Status in the shape of 002's half-yearly status: the "STATUS PÅ PROJEKTET" block (attached, followed to the end,
+ * intake period, the latest primary effect, the next results follow-up, per contract its capital and what is repaid
+ * and due), the "Økonomi – frem til 2030" table, and the status tables beneath. Every count in the block is a cell of
+ * the status table (the disclosure engine protects it: intake, and n followed to the end as the censoring table's
+ * observed total); every amount is a cell of a disclosed table or, in the economy table, built from the disclosed
+ * tables after the engine has run (`economyTable`).
+ */
 import { labelIn } from "../../shared/label.ts";
+import type { ContractResult } from "../../repay/schema.ts";
 import { contractStatusTable } from "../repaymentTables.ts";
 import { count, isSmall, type Cell } from "../suppression.ts";
-import type { Table } from "../table.ts";
-import { formatNumber, formatP } from "../i18n.ts";
+import { escapeHtml, type Table } from "../table.ts";
+import { formatNumber, formatP, stageText, type Lang } from "../i18n.ts";
 import { isMatched, outcomeLabeller, primaryOutcomeOf, tableCollector, type ReportInput, type SectionBuilder, type Texts } from "./section.ts";
+
+export const ECONOMY_TABLE_ID = "status_economy";
+
+/** A date as the report's language writes it: "30. september 2025" / "30 September 2025". */
+export function formatDate(lang: Lang, iso: string): string {
+  return new Intl.DateTimeFormat(lang === "da" ? "da-DK" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+function evaluationName(input: ReportInput): string {
+  return input.spec.title === undefined ? input.spec.name : labelIn(input.lang, input.spec.title);
+}
+
+/** The next results follow-up: the earliest due date after the as-of date of a period not yet settled or due. */
+function nextFollowUp(input: ReportInput): { date: string; contract: ContractResult; period: string } | null {
+  const asOf = input.run.ingest.asOf;
+  const next = (input.run.repayment?.contracts ?? [])
+    .flatMap((c) => c.periods.filter((p) => (p.status === "provisional" || p.status === "not_due") && p.dueDate > asOf).map((p) => ({ date: p.dueDate, contract: c, period: p.period })))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return next[0] ?? null;
+}
+
+function paymentYears(c: ContractResult): string {
+  const years = c.periods.map((p) => p.paymentYear).sort((a, b) => a - b);
+  return years.length === 0 ? "–" : years[0] === years.at(-1) ? String(years[0]) : `${years[0]}–${years.at(-1)}`;
+}
 
 export function statusTable(input: ReportInput, t: Texts): Table {
   const { run, minCell } = input;
@@ -15,26 +48,122 @@ export function statusTable(input: ReportInput, t: Texts): Table {
   const primary = primaryOutcomeOf(input);
   const dim = run.effects?.estimates.find((e) => e.outcome === primary && e.estimator === "difference_in_means");
   const failed = run.assignment?.checks.filter((c) => c.passed === false).map((c) => c.id) ?? [];
+  const followed = run.ingest.outcomes.find((o) => o.id === primary)?.observed ?? null;
+  const next = nextFollowUp(input);
   const rows: Record<string, Cell>[] = [
     {
-      project: input.spec.title === undefined ? input.spec.name : labelIn(input.lang, input.spec.title),
+      project: evaluationName(input),
       intake: count(run.ingest.persons, minCell),
       planned: plannedSoFar,
+      // n followed to the end of the primary outcome's window: the censoring table's observed total (collectFacts).
+      completed: count(followed, minCell),
+      outcome_id: primary,
+      outcome: outcomeLabeller(input)(primary),
       trial: run.assignment ? `${run.assignment.persons.assigned} / ${run.assignment.persons.enrolled}${failed.length > 0 ? `; ${failed.join(", ")}` : ""}` : "–",
       // Not a column: which estimate the effect cell shows, for the disclosure engine.
       effect_of: dim ? `${dim.outcome}\u0000${dim.contrast}` : null,
       effect: dim && dim.estimate !== null && !isSmall(dim.n_treated, minCell) && !isSmall(dim.n_control, minCell) ? `${outcomeLabeller(input)(primary)}: ${formatNumber(input.lang, dim.estimate, 3)} (p = ${formatP(input.lang, dim.p_value)})` : "–",
+      intake_period: `${formatDate(input.lang, input.spec.enrolment.from)} – ${formatDate(input.lang, input.spec.enrolment.to)}`,
+      next_follow_up: next ? formatDate(input.lang, next.date) : "–",
     },
   ];
   return {
     id: "status",
-    columns: [{ key: "project", label: t("project"), kind: "text" }, { key: "intake", label: t("intake"), kind: "count" }, { key: "planned", label: t("planned"), kind: "count" }, { key: "trial", label: t(isMatched(input) ? "matchedWord" : "randomised"), kind: "text" }, { key: "effect", label: t("effects"), kind: "text" }],
+    columns: [
+      { key: "project", label: t("project"), kind: "text" },
+      { key: "intake", label: t("intake"), kind: "count" },
+      { key: "planned", label: t("planned"), kind: "count" },
+      { key: "trial", label: t(isMatched(input) ? "matchedWord" : "randomised"), kind: "text" },
+      { key: "effect", label: t("effects"), kind: "text" },
+      { key: "completed", label: t("followedToEnd"), kind: "count" },
+      { key: "intake_period", label: t("intakePeriod"), kind: "text" },
+      { key: "next_follow_up", label: t("nextFollowUp"), kind: "text" },
+      // The primary outcome by id and words, for `effekt portfolio`, which reads the CSV.
+      { key: "outcome", label: t("outcome"), kind: "text", id: "outcome_id", csvOnly: true },
+    ],
+    rows,
+  };
+}
+
+/** The "STATUS PÅ PROJEKTET" block: sentences whose counts and amounts are placeholders for disclosed cells. */
+function statusBlock(input: ReportInput & Pick<Parameters<SectionBuilder>[0], "later">, t: Texts, status: Table, contracts: Table | null): string {
+  const { later, lang } = input;
+  const row = status.rows[0]!;
+  const kr = (r: Record<string, Cell>, key: string) => `${later.cell(r, key)} ${lang === "da" ? "kr." : "kr"}`;
+  const items: string[] = [];
+  items.push(escapeHtml(t("statusAttached", { date: formatDate(lang, input.run.ingest.asOf), n: "\u0001intake\u0001" })).replace("\u0001intake\u0001", later.cell(row, "intake")) + (row.planned === null ? "" : escapeHtml(t("statusPlanned", { n: "\u0001" })).replace("\u0001", later.cell(row, "planned"))) + ".");
+  if (input.run.ingest.outcomes.some((o) => o.id === row.outcome_id)) items.push(escapeHtml(t("statusCompleted", { n: "\u0001", outcome: outcomeLabeller(input)(String(row.outcome_id)) })).replace("\u0001", later.cell(row, "completed")));
+  items.push(escapeHtml(t("statusPeriod", { from: formatDate(lang, input.spec.enrolment.from), to: formatDate(lang, input.spec.enrolment.to) })));
+  if (input.run.effects) items.push(escapeHtml(t("statusEffect", { effect: "\u0001" })).replace("\u0001", later.cell(row, "effect")));
+  const next = nextFollowUp(input);
+  if (input.run.repayment) items.push(escapeHtml(next ? t("statusNext", { date: formatDate(lang, next.date), contract: labelIn(lang, next.contract.title), period: stageText(lang, next.period) }) : t("statusNoNext")));
+  (input.run.repayment?.contracts ?? []).forEach((c, i) => {
+    const r = contracts?.rows[i];
+    if (!r) return;
+    const text = escapeHtml(t("statusContract", { contract: labelIn(lang, c.title), capital: "\u0001c\u0001", repaid: "\u0001r\u0001", due: "\u0001d\u0001", years: paymentYears(c) }));
+    items.push(text.replace("\u0001c\u0001", `${formatNumber(lang, c.capital)} ${lang === "da" ? "kr." : "kr"}`).replace("\u0001r\u0001", kr(r, "repaid")).replace("\u0001d\u0001", kr(r, "due")));
+  });
+  return `<h3>${escapeHtml(t("statusOfProject"))}</h3>\n<ul class="status-block">\n${items.map((i) => `<li>${i}</li>`).join("\n")}\n</ul>`;
+}
+
+/** The last payment year of any contract (the economy table's "frem til"), else the as-of year. */
+function lastYear(input: ReportInput): number {
+  const years = (input.run.repayment?.contracts ?? []).flatMap((c) => c.periods.map((p) => p.paymentYear));
+  return years.length > 0 ? Math.max(...years) : Number(input.run.ingest.asOf.slice(0, 4));
+}
+
+/** The evaluation's own business case: the first projected case that reproduces no published figures, else the first projected. */
+function ownCase(input: ReportInput) {
+  const cases = (input.run.projection?.cases ?? []).filter((c) => c.notProjected === null && c.scenarios.length > 0);
+  return cases.find((c) => c.published.length === 0) ?? cases[0] ?? null;
+}
+
+/**
+ * "Økonomi – frem til 2030" for this evaluation, built after the disclosure engine from what the disclosed tables show:
+ * per contract its capital, the kommune's part of the contract total (shown only when every period of the contract's
+ * ledger shows its amount), the kommune's savings in the evaluation's own business case (on the contract named as the
+ * evaluation, or the only one; shown only when the savings table shows every kommune year of that case) and the net.
+ */
+export function economyTable(input: ReportInput, t: Texts, disclosed: readonly Table[]): Table {
+  const byId = new Map(disclosed.map((tb) => [tb.id, tb]));
+  const own = ownCase(input);
+  let savings: Cell = null;
+  if (own) {
+    const rows = (byId.get("savings")?.rows ?? []).filter((r) => (r.case_id ?? r.case) === own.name && (r.sector_id ?? r.sector) === "kommune");
+    savings = rows.length === 0 ? own.scenarios[0]!.totals.kommune : rows.every((r) => typeof r.kr === "number") ? rows.reduce((s, r) => s + (r.kr as number), 0) : "x";
+  }
+  const contracts = input.run.repayment?.contracts ?? [];
+  const ledger = byId.get("repayment")?.rows ?? [];
+  const holder = contracts.find((c) => c.name === input.spec.name) ?? (contracts.length === 1 ? contracts[0]! : null);
+  const net = (s: Cell, r: Cell): Cell => (typeof s === "number" && typeof r === "number" ? s - r : typeof s === "string" || typeof r === "string" ? "x" : null);
+  const rows: Record<string, Cell>[] = contracts.map((c) => {
+    const kommuneShare = Object.entries(c.byPayer).filter(([payer]) => payer.startsWith("kommune")).reduce((s, [, v]) => s + v, 0);
+    const shown = ledger.filter((r) => r.contract === c.name).every((r) => typeof r.amount === "number");
+    const repayment: Cell = shown ? kommuneShare : "x";
+    const s = c === holder ? savings : null;
+    return { project: `${labelIn(input.lang, c.title)} (${c.name})`, contract_id: c.name, investment: c.capital, repayment, savings: s, net: s === null ? null : net(s, repayment), years: paymentYears(c) };
+  });
+  if (contracts.length === 0) rows.push({ project: evaluationName(input), contract_id: null, investment: own ? own.scenarios[0]!.interventionCostTotal : null, repayment: null, savings, net: null, years: "–" });
+  return {
+    id: ECONOMY_TABLE_ID,
+    columns: [
+      { key: "project", label: t("project"), kind: "text", id: "contract_id" },
+      { key: "investment", label: t("investment"), kind: "kr" },
+      { key: "repayment", label: t("decentralRepayment"), kind: "kr" },
+      { key: "savings", label: t("decentralSavings"), kind: "kr" },
+      { key: "net", label: t("netSavings"), kind: "kr" },
+      { key: "years", label: t("paymentYears"), kind: "text" },
+    ],
     rows,
   };
 }
 
 export const statusSection: SectionBuilder = (input, t) => {
   const { add, tables } = tableCollector(input);
+  const status = statusTable(input, t);
   const contractStatus = input.run.repayment ? contractStatusTable(input.run.repayment, input.lang, t) : null;
-  return { html: add(statusTable(input, t)) + (contractStatus ? add(contractStatus) : ""), tables };
+  const statusHtml = add(status);
+  const contractsHtml = contractStatus ? add(contractStatus) : "";
+  const economy = `<h3>${escapeHtml(t("economyTitle", { year: lastYear(input) }))}</h3>\n${input.later.table({ id: ECONOMY_TABLE_ID, columns: [], rows: [] })}\n<p class="note">${escapeHtml(t("economyNote"))}</p>`;
+  return { html: `${statusBlock(input, t, status, contractStatus)}\n${economy}\n${statusHtml}${contractsHtml ? `\n<h3>${escapeHtml(t("contractStatus"))}</h3>\n${contractsHtml}` : ""}`, tables };
 };
