@@ -9,7 +9,7 @@ const Num = z.number().nullable();
 
 /** Fields of the time-to-event estimates (logrank, cox, cox_adjusted, rmst): see survivalEstimators.ts. */
 const SurvivalEstimateFields = {
-  log_estimate: Num.optional().describe("cox: the log hazard ratio (estimate is the hazard ratio, its CI on the ratio scale)."),
+  log_estimate: Num.optional().describe("Ratio estimators (risk_ratio, logistic, poisson, cox, cox_adjusted): the log of the ratio; std_error and statistic are on this log scale, estimate and its CI on the ratio scale."),
   robust_std_error: Num.optional().describe("cox: the robust (Lin–Wei sandwich) standard error of the log hazard ratio, as coxph(robust = TRUE)."),
   hazard_ratio: Num.optional(),
   ties: z.enum(["efron", "breslow"]).optional(),
@@ -54,7 +54,7 @@ export const EffectEstimate = z.object({
     "cox_adjusted",
     "rmst",
   ]),
-  estimate: Num.describe("Difference (arm − control) for difference estimators; log odds ratio (logistic), log rate ratio (poisson); the ratio itself for risk_ratio."),
+  estimate: Num.describe("Difference (arm − control) for difference estimators; the ratio itself for ratio estimators (risk_ratio, logistic = odds ratio, poisson = rate ratio, cox = hazard ratio), with conf_low/conf_high on the ratio scale."),
   std_error: Num,
   statistic: Num,
   df: Num,
