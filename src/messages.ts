@@ -178,6 +178,14 @@ export const messages = {
   triggerSkipped: (trigger: string) => `trigger '${trigger}' skipped: an extract it needs is missing`,
   triggerUnknown: (contract: string, unknown: readonly string[], known: readonly string[]) =>
     `contract '${contract}' pays on ${unknown.map((u) => `'${u}'`).join(", ")}, which the spec's triggers do not derive (known: ${known.length > 0 ? known.join(", ") : "none"}); name a trigger id, or give the contract an outcomeTable`,
+  columnNotAsFlagged: (count: number, rule: string, first: readonly { line: number; value: string }[]) =>
+    `${count} values, each ${rule}: is the column what its flag says? The first ${first.length}: ${first.map((f) => `line ${f.line} (${f.value})`).join(", ")}`,
+  referenceLevelMissing: (column: string, reference: string, levels: readonly string[]) =>
+    reference === "" ? `categorical covariate '${column}' has no values` : `the reference level '${reference}' of categorical covariate '${column}' is not among its levels (${levels.join(", ")})`,
+  controlUnclear: (column: string, arms: readonly string[]) =>
+    `column '${column}' holds the arms ${arms.join(", ")}: none is 0 or named control/kontrol, so which is the control arm is not guessed; name it with --control`,
+  covariatesMissing: (count: number, lines: readonly number[]) =>
+    `${count} person(s) lack a covariate value (line ${lines.slice(0, 5).join(", ")}${lines.length > 5 ? ", …" : ""}); they are not left out silently: fill them in, or choose --missing-covariates indicator (mean-imputed with a missingness indicator) or drop (left out of the adjusted estimators, counted)`,
 } as const;
 
 export type Rule = keyof typeof messages.rule;

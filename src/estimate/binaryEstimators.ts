@@ -73,6 +73,10 @@ export function binaryEstimates(data: ContrastData): EffectEstimate[] {
     const j = fit.names.indexOf("z");
     const b = fit.coefficients[j]!;
     const se = Math.sqrt(fit.modelCovariance[j]![j]!);
+    if (fit.boundary) {
+      out.push({ ...notEstimable(data, "logistic", "fitted probabilities reach 0 or 1 (near-perfect separation): no p-value"), estimate: Math.exp(b), log_estimate: b });
+      return out;
+    }
     out.push({
       ...base("logistic"),
       ...logRatioFields(b, se, data.confidence),

@@ -2,7 +2,8 @@
  * Every estimator that applies, for every outcome and every arm against the control
  * arm (each contrast uses the units of its two arms, as estimatr's condition1 /
  * condition2). Units missing the outcome (censored) are left out of that outcome;
- * units missing a covariate are left out of the adjusted estimators (as lm's na.omit).
+ * units missing a covariate are left out of the adjusted estimators (as lm's na.omit), and
+ * those estimates say how many.
  * Holm and Benjamini–Hochberg adjust the p-values of each contrast × estimator across
  * the outcomes.
  */
@@ -55,8 +56,11 @@ export function estimateEffects(table: AnalysisTable, plan: EstimationPlan): { e
         const adjustedUnits = unitsWith(table, pair, [...needed, ...plan.covariates]);
         const adjusted: ContrastData = { ...data, units: adjustedUnits, z: adjustedUnits.map((i) => Number(table.arm[i] === arm)), y: valuesOf(table, outcome.id, adjustedUnits) };
         const covariates = plan.covariates.map((name) => ({ name, values: valuesOf(table, name, adjustedUnits) }));
-        estimates.push(regressionEstimate(adjusted, "ols_adjusted", covariates));
-        estimates.push(regressionEstimate(adjusted, "lin", covariates));
+        // Persons without a covariate value are left out of these two, and said so (never silently).
+        const left = units.length - adjustedUnits.length;
+        const counted = (e: EffectEstimate): EffectEstimate => (left === 0 ? e : { ...e, note: [e.note, `${left} person(s) without a covariate value left out`].filter(Boolean).join("; ") });
+        estimates.push(counted(regressionEstimate(adjusted, "ols_adjusted", covariates)));
+        estimates.push(counted(regressionEstimate(adjusted, "lin", covariates)));
       }
       if (outcome.kind === "binary") estimates.push(...binaryEstimates(data));
       if (outcome.kind === "count" || outcome.kind === "rate") {

@@ -3,7 +3,7 @@
  * for every outcome, by every estimator that applies.
  *
  *   reads:  ingest.json, assignment.json, work/persons.csv, work/outcomes.csv, work/assignments.csv
- *   writes: effects.json
+ *   writes: effects.json, effects.csv
  *
  * Steps: 1. the analysis table — arm, design blocks, outcomes, covariates (categorical
  * ones as indicators of every level but the first), subgroups; 2. the plan from the
@@ -22,6 +22,7 @@ import { INTEGRITY_CHECKS } from "../assign/index.ts";
 import { messages } from "../messages.ts";
 import { issue } from "../shared/issues.ts";
 import { defineStage, stopped } from "../stage.ts";
+import { tidyEffects } from "./tidyEffects.ts";
 
 
 export const ADJUSTMENT = "Holm and Benjamini–Hochberg across the outcomes, within each contrast × estimator";
@@ -141,7 +142,7 @@ export function run(input: EstimateInput): EffectsArtefact {
   });
 }
 
-/** Stage 3 as the runner sees it: the ingest and assign artefacts → effects.json. */
+/** Stage 3 as the runner sees it: the ingest and assign artefacts → effects.json, effects.csv. */
 export const stage = defineStage({
   name: "estimate",
   folder: "src/estimate/",
@@ -149,7 +150,7 @@ export const stage = defineStage({
   reads: ["ingest", "assignment", "persons", "outcomes", "assignments"],
   readsOptional: [],
   inputs: () => [],
-  writes: ["effects"],
+  writes: ["effects", "effectsCsv"],
   skip: (spec) => (spec.assignment ? null : { reason: messages.noGroups(), path: ["assignment"] }),
   run({ artefacts }, context) {
     const failed = artefacts.assignment.checks.filter((c) => c.passed === false && INTEGRITY_CHECKS.includes(c.id)).map((c) => c.id);
@@ -157,7 +158,7 @@ export const stage = defineStage({
     const artefact = run({ spec: context.spec, ingest: artefacts.ingest, persons: artefacts.persons, outcomes: artefacts.outcomes, assignments: artefacts.assignments, seed: context.seeds.estimation });
     const notEstimable = artefact.estimates.filter((e) => e.estimate === null).length;
     return {
-      outputs: { effects: artefact },
+      outputs: { effects: artefact, effectsCsv: tidyEffects(artefact) },
       issues: [],
       warnings: [],
       summary: [`estimate: ${artefact.estimates.length} estimates (${notEstimable} not estimable) → ${context.shownPath("effects")}`],

@@ -21,6 +21,7 @@ export function poissonEstimate(data: ContrastData, counts: readonly number[], e
   const j = fit.names.indexOf("z");
   const b = fit.coefficients[j]!;
   const se = Math.sqrt(fit.robustCovariance[j]![j]!);
+  if (fit.boundary) return { ...notEstimable(data, "poisson", "fitted rates reach 0 (a near-perfect fit): no p-value"), estimate: Math.exp(b), log_estimate: b };
   return {
     ...baseEntry(data, "poisson"),
     ...logRatioFields(b, se, data.confidence),
