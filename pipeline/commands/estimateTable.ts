@@ -36,6 +36,8 @@ export interface TableRunOptions {
   readonly categorical: readonly { column: string; reference: string | null }[];
   readonly missingCovariates: MissingCovariates;
   readonly blocks: string | null;
+  /** The 0/1 column of who received the programme: the CACE estimators. */
+  readonly received?: string | null;
   readonly subgroups: readonly string[];
   readonly permutations: number;
   readonly seed: number;
@@ -61,6 +63,7 @@ export const TABLE_OPTIONS = {
   categorical: { type: "string" },
   "missing-covariates": { type: "string" },
   blocks: { type: "string" },
+  received: { type: "string" },
   subgroups: { type: "string" },
   permutations: { type: "string" },
   seed: { type: "string" },
@@ -112,6 +115,7 @@ export function tableOptions(values: OptionValues): TableRunOptions {
     categorical,
     missingCovariates,
     blocks: text(values, "blocks") ?? null,
+    received: text(values, "received") ?? null,
     subgroups: list(values, "subgroups"),
     permutations,
     seed,
@@ -162,8 +166,8 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
     decimal: dialect.decimal,
     treatment: options.treatment,
     blocks: options.blocks,
-    numeric: [...new Set([...options.outcomes, ...(options.survival ? [options.survival.time, options.survival.event] : []), ...(options.exposure ? [options.exposure] : []), ...options.covariates])],
-    binary: options.survival ? [...options.binary, options.survival.event] : options.binary,
+    numeric: [...new Set([...options.outcomes, ...(options.survival ? [options.survival.time, options.survival.event] : []), ...(options.exposure ? [options.exposure] : []), ...options.covariates, ...(options.received ? [options.received] : [])])],
+    binary: [...options.binary, ...(options.survival ? [options.survival.event] : []), ...(options.received ? [options.received] : [])],
     counts: options.counts,
     subgroups: options.subgroups,
     categorical: options.categorical,
@@ -199,6 +203,7 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
     ],
     covariates: missing.covariates,
     subgroups: options.subgroups,
+    ...(options.received ? { received: options.received } : {}),
     permutations: options.permutations,
     seed: options.seed,
     confidence: options.confidence,

@@ -39,6 +39,8 @@ export interface EstimationPlan {
   /** Numeric covariate columns (categorical ones already expanded to indicators). */
   readonly covariates: readonly string[];
   readonly subgroups: readonly string[];
+  /** The 0/1 column of who received the programme, for the CACE estimators; absent when unknown. */
+  readonly received?: string;
   readonly permutations: number;
   readonly seed: number;
   readonly confidence: number;

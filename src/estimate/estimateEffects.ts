@@ -11,6 +11,7 @@ import { benjaminiHochberg, holm } from "../stats/adjustPValues.ts";
 import { pushTo } from "../shared/collections.ts";
 import { unitsWith, valuesOf, type AnalysisTable, type EstimationPlan, type OutcomePlan } from "./analysisTable.ts";
 import { binaryEstimates } from "./binaryEstimators.ts";
+import { caceEstimate } from "./caceEstimator.ts";
 import { notEstimable, type ContrastData } from "./contrastData.ts";
 import { blockedDifferenceInMeans, differenceInMeans } from "./differenceInMeans.ts";
 import { poissonEstimate } from "./poissonEstimator.ts";
@@ -62,6 +63,17 @@ export function estimateEffects(table: AnalysisTable, plan: EstimationPlan): { e
         estimates.push(counted(regressionEstimate(adjusted, "ols_adjusted", covariates)));
         estimates.push(counted(regressionEstimate(adjusted, "lin", covariates)));
       }
+      if (plan.received) {
+        // The effect on those who received the programme: the arm instruments receiving it.
+        const withReceived = unitsWith(table, pair, [...needed, plan.received]);
+        const caceData: ContrastData = { ...data, units: withReceived, z: withReceived.map((i) => Number(table.arm[i] === arm)), y: valuesOf(table, outcome.id, withReceived) };
+        estimates.push(caceEstimate(caceData, "cace", valuesOf(table, plan.received, withReceived), []));
+        if (plan.covariates.length > 0) {
+          const caceUnits = unitsWith(table, pair, [...needed, plan.received, ...plan.covariates]);
+          const adjusted: ContrastData = { ...data, units: caceUnits, z: caceUnits.map((i) => Number(table.arm[i] === arm)), y: valuesOf(table, outcome.id, caceUnits) };
+          estimates.push(caceEstimate(adjusted, "cace_adjusted", valuesOf(table, plan.received, caceUnits), plan.covariates.map((name) => ({ name, values: valuesOf(table, name, caceUnits) }))));
+        }
+      }
       if (outcome.kind === "binary") estimates.push(...binaryEstimates(data));
       if (outcome.kind === "count" || outcome.kind === "rate") {
         const exposure = outcome.exposure ? valuesOf(table, outcome.exposure, units) : null;
@@ -107,6 +119,7 @@ function applicableEstimators(kind: OutcomePlan["kind"], blocked: boolean, plan:
     ...(blocked ? ["difference_in_means_blocked" as const] : []),
     "ols",
     ...(plan.covariates.length > 0 ? ["ols_adjusted" as const, "lin" as const] : []),
+    ...(plan.received ? ["cace" as const, ...(plan.covariates.length > 0 ? ["cace_adjusted" as const] : [])] : []),
     ...(kind === "binary" ? ["risk_difference" as const, "risk_ratio" as const, "logistic" as const] : []),
     ...(kind === "count" || kind === "rate" ? ["poisson" as const] : []),
     ...(plan.permutations > 0 ? ["randomization" as const] : []),

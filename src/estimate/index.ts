@@ -25,6 +25,9 @@ import { defineStage, stopped } from "../stage.ts";
 import { tidyEffects } from "./tidyEffects.ts";
 
 
+/** The analysis table's column of who received the programme. */
+const RECEIVED_COLUMN = "received programme";
+
 export const ADJUSTMENT = "Holm and Benjamini–Hochberg across the outcomes, within each contrast × estimator";
 
 export interface EstimateInput {
@@ -85,6 +88,10 @@ export function run(input: EstimateInput): EffectsArtefact {
       covariateColumns.push(id);
     }
   }
+  // Who received the programme (the programme_participation extract), when every person has it: the CACE estimators.
+  const received = units.map((u) => personOf.get(u.personId)?.receivedProgramme ?? "");
+  const hasReceived = design.mode !== "matched" && units.length > 0 && received.every((r) => r === "0" || r === "1");
+  if (hasReceived) columns.set(RECEIVED_COLUMN, received.map(Number));
   const subgroups = new Map(
     settings.subgroups.map((s) => [
       s.breaks ? `${s.covariate} cut at ${s.breaks.join(", ")}` : s.covariate,
@@ -111,6 +118,7 @@ export function run(input: EstimateInput): EffectsArtefact {
     outcomes: kinds,
     covariates: covariateColumns,
     subgroups: [...subgroups.keys()],
+    ...(hasReceived ? { received: RECEIVED_COLUMN } : {}),
     permutations: settings.permutations,
     seed: input.seed,
     confidence: settings.confidence,

@@ -131,6 +131,10 @@ const TEXT = {
     survivalCurve: "{outcome}: andel uden hændelse pr. gruppe (Kaplan–Meier, 95 % KI)",
     survivalNote: "Kaplan–Meier pr. gruppe med log-transformeret 95 % KI (som R's survfit). Personer tælles fra deres egen start og censureres, hvor opfølgningen slutter, så kurven kan læses, før alle er fulgt hele perioden. Kurven er grovkornet: hvert trin rummer mindst {n} hændelser, og den stopper, når færre end {n} er i risiko; andele, der bygger på færre end {n} hændelser, vises ikke.",
     survivalTests: "Log-rank: χ² = {chisq}, p = {p}. Cox: hazard ratio {hr} ({ci}). RMST-forskel til dag {tau}: {rmst} dage ({rmstCi}).",
+
+    cace: "effekt for dem, der modtog indsatsen",
+    caceAssumptions: "Effekten for dem, der modtog indsatsen (CACE, instrumentvariabel med lodtrækningen som instrument), bygger på, at lodtrækningen kun påvirkede udfaldet ved at ændre, hvem der modtog indsatsen, at den faktisk ændrede det, og at ingen sagde nej, fordi de fik tilbuddet, eller fik indsatsen, fordi de ikke fik tilbuddet.",
+    firstStageF: "første trin F",
   },
   en: {
     title: "Effect evaluation",
@@ -260,6 +264,10 @@ const TEXT = {
     survivalCurve: "{outcome}: share event-free by arm (Kaplan–Meier, 95 % CI)",
     survivalNote: "Kaplan–Meier per arm with a log-transformed 95 % CI (as R's survfit). Persons count from their own start and are censored where their follow-up ends, so the curve can be read before everyone has been followed the whole period. The curve is coarsened: every step holds at least {n} events, and it stops when fewer than {n} are at risk; shares resting on fewer than {n} events are not shown.",
     survivalTests: "Log-rank: χ² = {chisq}, p = {p}. Cox: hazard ratio {hr} ({ci}). RMST difference to day {tau}: {rmst} days ({rmstCi}).",
+
+    cace: "effect on those who received the programme",
+    caceAssumptions: "The effect on those who received the programme (CACE, instrumental variables with the random assignment as instrument) assumes that the assignment changed the outcome only by changing who received the programme, that it did change that, and that no one refused because they were offered it or took it because they were not.",
+    firstStageF: "first-stage F",
   },
 } as const;
 
