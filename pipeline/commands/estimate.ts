@@ -8,7 +8,7 @@ export const estimateCommand: Command = {
   synopsis: `effekt estimate <spec.json> [--as-of YYYY-MM-DD] [--out DIR] stage 3 alone, from stages 1–2's artefacts
 effekt estimate --table data.csv --treatment COL [--control VALUE] --outcomes a,b [--binary b]
        [--counts c --exposure COL] [--covariates x,y] [--categorical c=ref] [--missing-covariates stop|indicator|drop]
-       [--blocks COL] [--received COL] [--subgroups s]
+       [--blocks COL] [--clusters COL [--cluster-se CR2|CR1]] [--received COL] [--subgroups s]
        [--permutations 10000 --seed 1] [--confidence 0.95] --out DIR
        [--time COL --event COL [--at 90,180,365] [--tau T] [--ties efron|breslow]]
                                                         the estimators on your own person-level CSV`,
@@ -38,6 +38,8 @@ With --table it reads your own CSV (',' ';' or tab; UTF-8 or Windows-1252; empty
   --missing-covariates stop|indicator|drop
                       a person lacking a covariate value: stop naming the lines (default); mean-impute
                       with a 0/1 missingness indicator; or leave out of the adjusted estimators (counted)
+  --clusters COL      the cluster of each person when whole clusters were randomised: cluster-robust SEs
+  --cluster-se CR2|CR1  CR2 with Bell–McCaffrey df (default, estimatr's CR2), or CR1 (Stata's, df = clusters − 1)
   --received COL      0/1: who received the programme (the effect on those who received it, by IV: cace)
   --subgroups s       subgroup columns              --permutations N  randomisation draws (0 = none; default 10000)
   --seed S            seed for the draws (default 1)

@@ -36,6 +36,9 @@ export interface TableRunOptions {
   readonly categorical: readonly { column: string; reference: string | null }[];
   readonly missingCovariates: MissingCovariates;
   readonly blocks: string | null;
+  /** The cluster column of a cluster-randomised table, and the cluster-robust SE type. */
+  readonly clusters?: string | null;
+  readonly clusterSe?: "CR2" | "CR1";
   /** The 0/1 column of who received the programme: the CACE estimators. */
   readonly received?: string | null;
   readonly subgroups: readonly string[];
@@ -64,6 +67,8 @@ export const TABLE_OPTIONS = {
   "missing-covariates": { type: "string" },
   blocks: { type: "string" },
   received: { type: "string" },
+  clusters: { type: "string" },
+  "cluster-se": { type: "string" },
   subgroups: { type: "string" },
   permutations: { type: "string" },
   seed: { type: "string" },
@@ -116,6 +121,8 @@ export function tableOptions(values: OptionValues): TableRunOptions {
     missingCovariates,
     blocks: text(values, "blocks") ?? null,
     received: text(values, "received") ?? null,
+    clusters: text(values, "clusters") ?? null,
+    clusterSe: clusterSeOf(text(values, "cluster-se")),
     subgroups: list(values, "subgroups"),
     permutations,
     seed,
@@ -166,6 +173,7 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
     decimal: dialect.decimal,
     treatment: options.treatment,
     blocks: options.blocks,
+    clusters: options.clusters ?? null,
     numeric: [...new Set([...options.outcomes, ...(options.survival ? [options.survival.time, options.survival.event] : []), ...(options.exposure ? [options.exposure] : []), ...options.covariates, ...(options.received ? [options.received] : [])])],
     binary: [...options.binary, ...(options.survival ? [options.survival.event] : []), ...(options.received ? [options.received] : [])],
     counts: options.counts,
@@ -204,6 +212,7 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
     covariates: missing.covariates,
     subgroups: options.subgroups,
     ...(options.received ? { received: options.received } : {}),
+    ...(options.clusterSe ? { clusterSe: options.clusterSe } : {}),
     permutations: options.permutations,
     seed: options.seed,
     confidence: options.confidence,
@@ -245,6 +254,12 @@ async function readTable(path: string, file: string, opened: Awaited<ReturnType<
 async function readRowsTable(path: string, file: string, tableOptions: TableOptions) {
   const { header, rows } = await readTableRows((await openExtract(path, file, { dialect: {} })).rows, file);
   return tableFromRows(header, rows, tableOptions);
+}
+
+function clusterSeOf(raw: string | undefined): "CR2" | "CR1" {
+  if (raw === undefined || raw === "CR2") return "CR2";
+  if (raw === "CR1" || raw === "stata") return "CR1";
+  throw new UsageError("effekt estimate: --cluster-se takes CR2 (default) or CR1 (also called stata)");
 }
 
 /** The adjustment note of effects.json: the pipeline's, plus the categorical reference levels and the missing-value rule. */

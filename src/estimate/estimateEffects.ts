@@ -12,6 +12,7 @@ import { pushTo } from "../shared/collections.ts";
 import { unitsWith, valuesOf, type AnalysisTable, type EstimationPlan, type OutcomePlan } from "./analysisTable.ts";
 import { binaryEstimates } from "./binaryEstimators.ts";
 import { caceEstimate } from "./caceEstimator.ts";
+import { blockedClusteredDifferenceInMeans, clusteredRegressionEstimate } from "./clusterEstimators.ts";
 import { notEstimable, type ContrastData } from "./contrastData.ts";
 import { blockedDifferenceInMeans, differenceInMeans } from "./differenceInMeans.ts";
 import { poissonEstimate } from "./poissonEstimator.ts";
@@ -50,9 +51,13 @@ export function estimateEffects(table: AnalysisTable, plan: EstimationPlan): { e
         for (const estimator of applicableEstimators(outcome.kind, table.blocks !== null, plan)) estimates.push(notEstimable(data, estimator, note));
         continue;
       }
-      estimates.push(differenceInMeans(data));
-      if (table.blocks) estimates.push(blockedDifferenceInMeans(data, table.blocks));
-      estimates.push(regressionEstimate(data, "ols", []));
+      // A cluster-randomised table: every estimator with cluster-robust SEs (clusterEstimators.ts).
+      const clustering = table.clusters ? { clusters: table.clusters, type: plan.clusterSe ?? ("CR2" as const) } : null;
+      const regression = (d: ContrastData, estimator: "ols" | "ols_adjusted" | "lin", covariates: { name: string; values: number[] }[]) =>
+        clustering ? clusteredRegressionEstimate(d, estimator, covariates, clustering) : regressionEstimate(d, estimator, covariates);
+      estimates.push(clustering ? clusteredRegressionEstimate(data, "difference_in_means", [], clustering) : differenceInMeans(data));
+      if (table.blocks) estimates.push(clustering ? blockedClusteredDifferenceInMeans(data, table.blocks, clustering.clusters) : blockedDifferenceInMeans(data, table.blocks));
+      estimates.push(regression(data, "ols", []));
       if (plan.covariates.length > 0) {
         const adjustedUnits = unitsWith(table, pair, [...needed, ...plan.covariates]);
         const adjusted: ContrastData = { ...data, units: adjustedUnits, z: adjustedUnits.map((i) => Number(table.arm[i] === arm)), y: valuesOf(table, outcome.id, adjustedUnits) };
@@ -60,8 +65,8 @@ export function estimateEffects(table: AnalysisTable, plan: EstimationPlan): { e
         // Persons without a covariate value are left out of these two, and said so (never silently).
         const left = units.length - adjustedUnits.length;
         const counted = (e: EffectEstimate): EffectEstimate => (left === 0 ? e : { ...e, note: [e.note, `${left} person(s) without a covariate value left out`].filter(Boolean).join("; ") });
-        estimates.push(counted(regressionEstimate(adjusted, "ols_adjusted", covariates)));
-        estimates.push(counted(regressionEstimate(adjusted, "lin", covariates)));
+        estimates.push(counted(regression(adjusted, "ols_adjusted", covariates)));
+        estimates.push(counted(regression(adjusted, "lin", covariates)));
       }
       if (plan.received) {
         // The effect on those who received the programme: the arm instruments receiving it.

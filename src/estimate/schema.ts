@@ -78,6 +78,7 @@ export const EffectEstimate = z.object({
   exact: z.boolean().optional().describe("randomization: every possible assignment was enumerated."),
   p_value_mc_se: Num.optional(),
   dropped_covariates: z.array(z.string()).optional(),
+  clusters: z.number().int().optional().describe("Cluster-randomised designs: the number of clusters the estimate rests on."),
   first_stage_estimate: Num.optional().describe("cace: the first stage, the arm's effect on receiving the programme (share-point difference, HC2)."),
   first_stage_std_error: Num.optional(),
   first_stage_f: Num.optional().describe("cace: the first stage's robust Wald F for the instrument (below 10: weak)."),

@@ -19,6 +19,8 @@ export interface TableOptions {
   readonly decimal: DecimalSeparator;
   readonly treatment: string;
   readonly blocks: string | null;
+  /** The column naming each person's cluster, when whole clusters were randomised. */
+  readonly clusters?: string | null;
   readonly numeric: readonly string[];
   readonly binary: readonly string[];
   readonly counts: readonly string[];
@@ -51,7 +53,7 @@ export function tableFromRows(
     if (at >= 0) return { table: empty, lines, categorical: [], issues: [issue("cpr_refused", messages.cprRefused(), { file: options.file, path: [], line: row.line, column: header[at] ?? `#${at + 1}` })] };
   }
   const index = (name: string) => header.indexOf(name);
-  const wanted = [options.treatment, ...(options.blocks ? [options.blocks] : []), ...options.numeric, ...options.subgroups, ...categoricalOptions.map((c) => c.column)];
+  const wanted = [options.treatment, ...(options.blocks ? [options.blocks] : []), ...(options.clusters ? [options.clusters] : []), ...options.numeric, ...options.subgroups, ...categoricalOptions.map((c) => c.column)];
   const missing = [...new Set(wanted)].filter((c) => index(c) < 0);
   if (missing.length > 0) {
     return {
@@ -112,5 +114,11 @@ export function tableFromRows(
   }
   const blocks = options.blocks ? rows.map((row) => (row.fields[index(options.blocks!)] ?? "").trim()) : null;
   const subgroups = new Map(options.subgroups.map((s) => [s, rows.map((row) => (row.fields[index(s)] ?? "").trim())]));
-  return { table: { arm, blocks, permutationStrata: blocks, columns, subgroups }, issues, lines, categorical };
+  const clusters = options.clusters ? rows.map((row) => (row.fields[index(options.clusters!)] ?? "").trim()) : null;
+  if (clusters) clusters.forEach((c, i) => c === "" && problem(rows[i]!.line, options.clusters!, c, "is empty: every person needs a cluster"));
+  for (const { column, rule, at } of problems.values()) {
+    if (column !== options.clusters) continue;
+    issues.push(issue("invalid_value", at.length === 1 ? `'' ${rule}` : messages.columnNotAsFlagged(at.length, rule, at.slice(0, 5).map((a) => ({ line: a.line, value: "''" }))), { file: options.file, path: [], line: at[0]!.line, column }));
+  }
+  return { table: { arm, blocks, permutationStrata: blocks, clusters, columns, subgroups }, issues, lines, categorical };
 }
