@@ -12,6 +12,7 @@ import { pushTo } from "../shared/collections.ts";
 import { unitsWith, valuesOf, type AnalysisTable, type EstimationPlan, type OutcomePlan } from "./analysisTable.ts";
 import { binaryEstimates } from "./binaryEstimators.ts";
 import { caceEstimate } from "./caceEstimator.ts";
+import { clusterRandomizationInference } from "./clusterRandomizationInference.ts";
 import { blockedClusteredDifferenceInMeans, clusteredRegressionEstimate } from "./clusterEstimators.ts";
 import { notEstimable, type ContrastData } from "./contrastData.ts";
 import { blockedDifferenceInMeans, differenceInMeans } from "./differenceInMeans.ts";
@@ -86,7 +87,13 @@ export function estimateEffects(table: AnalysisTable, plan: EstimationPlan): { e
         const counts = outcome.kind === "rate" && exposure ? data.y.map((rate, i) => Math.round(rate * exposure[i]!)) : [...data.y];
         estimates.push(poissonEstimate(data, counts, exposure));
       }
-      if (plan.permutations > 0) estimates.push(randomizationInference(data, table.permutationStrata, table.blocks, plan.permutations, plan.seed));
+      if (plan.permutations > 0) {
+        estimates.push(
+          clustering
+            ? clusterRandomizationInference(data, clustering.clusters, table.permutationStrata, table.blocks, plan.permutations, plan.seed)
+            : randomizationInference(data, table.permutationStrata, table.blocks, plan.permutations, plan.seed),
+        );
+      }
       for (const subgroup of plan.subgroups) {
         const result = subgroupEffects(data, subgroup, table.subgroups.get(subgroup)!);
         subgroups.push(...result.effects);

@@ -118,7 +118,7 @@ export function randomizationInference(data: ContrastData, strataOfUnit: readonl
 }
 
 /** Difference in means, or the block-weighted difference when blocks are given. */
-function makeStatistic(y: readonly number[], blocks: readonly string[] | null): (z: readonly number[]) => number | null {
+export function makeStatistic(y: readonly number[], blocks: readonly string[] | null): (z: readonly number[]) => number | null {
   if (!blocks) {
     return (z) => {
       let sumT = 0, nT = 0, sumC = 0, nC = 0;
@@ -145,7 +145,7 @@ function makeStatistic(y: readonly number[], blocks: readonly string[] | null): 
   };
 }
 
-function choose(n: number, k: number): number {
+export function choose(n: number, k: number): number {
   let result = 1;
   for (let i = 1; i <= k; i += 1) result = (result * (n - k + i)) / i;
   return Math.round(result);

@@ -46,3 +46,19 @@ describe("clustered estimators refuse a cluster holding both arms", () => {
     expect(result.estimates.find((e) => e.estimator === "ols")!.note).toContain("cluster 'a' holds persons of both arms");
   });
 });
+
+describe("randomisation inference at the cluster level", () => {
+  it("enumerates all 2^10 ways to treat one cluster per pair and gets R's exact p", () => {
+    const [header, ...rows] = parse(readFileSync("fixtures/reference/clusters-pairs.csv", "utf8")) as string[][];
+    const { table } = tableFromRows(header!, rows.map((fields, i) => ({ line: i + 2, fields })), {
+      file: "pairs", decimal: ".", treatment: "arm", blocks: "block", clusters: "cluster", numeric: ["y", "x"], binary: [], counts: [], subgroups: [],
+    });
+    const result = estimateEffects(table, { control: "control", arms: ["treatment"], outcomes: [{ id: "y", kind: "continuous" }], covariates: [], subgroups: [], permutations: 5000, seed: 1, confidence: 0.95 });
+    const ri = result.estimates.find((e) => e.estimator === "randomization")!;
+    const r = reference.exact_randomization;
+    // Person-level re-randomisation would give C(194, ~97) assignments, never exact: 1024 says clusters were permuted.
+    expect(ri).toMatchObject({ permutations: r.assignments, exact: true, clusters: 20 });
+    expectRelativelyClose(ri.estimate!, r.estimate, 1e-12, "estimate");
+    expectRelativelyClose(ri.p_value!, r.p, 1e-12, "p");
+  });
+});
