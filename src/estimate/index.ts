@@ -101,12 +101,15 @@ export function run(input: EstimateInput): EffectsArtefact {
       }),
     ]),
   );
-  const blocked = design.blocks.length > 0;
+  // The strata as randomised: each batch was randomised on its own, within its blocks, so the blocked estimator
+  // conditions on batch × block (not on the design's blocks alone), as re-randomisation does.
+  const strata = units.map((u) => `${u.batch} | ${u.block}`);
+  const blocked = design.mode !== "matched" && new Set(strata).size > 1;
   const table: AnalysisTable = {
     arm: units.map((u) => u.arm),
-    blocks: blocked ? units.map((u) => u.block) : null,
+    blocks: blocked ? strata : null,
     // Re-randomise as the design randomised: within batch × block.
-    permutationStrata: units.map((u) => `${u.batch} | ${u.block}`),
+    permutationStrata: strata,
     columns,
     subgroups,
   };

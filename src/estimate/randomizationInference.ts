@@ -1,6 +1,7 @@
 /**
  * Randomisation inference for the difference in means (the blocked estimate when the
- * design was blocked): re-randomise within the design's strata, as the design did,
+ * design was blocked, over the strata that hold both arms — a stratum with one arm only
+ * compares nothing, under every re-randomisation): re-randomise within the design's strata, as the design did,
  * and count how often the re-randomised estimate is at least as far from 0 as the
  * observed one. Every assignment is enumerated when there are no more than
  * `permutations` of them: p = #{|T*| ≥ |T|} / (all assignments), exactly (as ri2).
@@ -58,6 +59,9 @@ export function randomizationInference(data: ContrastData, strataOfUnit: readonl
       totalY[blockOf[i]!]! += y[i]!;
       if (data.z[i] === 1) treatedPerBlock[blockOf[i]!]! += 1;
     }
+    // Strata holding one arm only compare nothing (re-randomising within them keeps it so): they are left out of the statistic.
+    let informative = 0;
+    for (let k = 0; k < keys.length; k += 1) if (treatedPerBlock[k]! > 0 && treatedPerBlock[k]! < size[k]!) informative += size[k]!;
     const sumT = new Float64Array(keys.length);
     const order = groups.map((g) => Int32Array.from(g.members));
     for (let b = 0; b < permutations; b += 1) {
@@ -89,14 +93,12 @@ export function randomizationInference(data: ContrastData, strataOfUnit: readonl
         }
       }
       let estimate = 0;
-      let defined = true;
       for (let k = 0; k < keys.length; k += 1) {
         const nT = treatedPerBlock[k]!;
         const nC = size[k]! - nT;
-        if (nT === 0 || nC === 0) defined = false;
-        else estimate += (size[k]! / n) * (sumT[k]! / nT - (totalY[k]! - sumT[k]!) / nC);
+        if (nT > 0 && nC > 0) estimate += (size[k]! / informative) * (sumT[k]! / nT - (totalY[k]! - sumT[k]!) / nC);
       }
-      count(defined ? estimate : null);
+      count(informative > 0 ? estimate : null);
     }
   }
   const p = exact ? extreme / draws : (1 + extreme) / (1 + draws);
@@ -136,10 +138,14 @@ export function makeStatistic(y: readonly number[], blocks: readonly string[] | 
       const k = index[i]!;
       if (z[i] === 1) { sumT[k]! += y[i]!; nT[k]! += 1; } else { sumC[k]! += y[i]!; nC[k]! += 1; }
     }
+    // Strata holding one arm only compare nothing: left out, the weights are over the strata that hold both arms.
+    let informative = 0;
+    for (let k = 0; k < keys.length; k += 1) if (nT[k]! > 0 && nC[k]! > 0) informative += nT[k]! + nC[k]!;
+    if (informative === 0) return null;
     let estimate = 0;
     for (let k = 0; k < keys.length; k += 1) {
-      if (nT[k] === 0 || nC[k] === 0) return null;
-      estimate += ((nT[k]! + nC[k]!) / y.length) * (sumT[k]! / nT[k]! - sumC[k]! / nC[k]!);
+      if (nT[k] === 0 || nC[k] === 0) continue;
+      estimate += ((nT[k]! + nC[k]!) / informative) * (sumT[k]! / nT[k]! - sumC[k]! / nC[k]!);
     }
     return estimate;
   };
