@@ -200,6 +200,12 @@ export const Outcome = z.discriminatedUnion("kind", [
       ties: z.enum(["efron", "breslow"]).default("efron").describe("Cox ties: efron (coxph's default) or breslow."),
     })
     .describe("Time to an event with its indicator: per person the days to the event, or to censoring (as-of date, exit, the end of the extract's coverage), and 1 = event, 0 = censored."),
+  z.strictObject({
+    ...OutcomeBase,
+    kind: z.literal("in_contact_at_month"),
+    atMonth: z.number().int().positive(),
+    withinDays: z.number().int().positive().default(30),
+  }).describe("In positive contact at month k (003/004's 'positive contact after 3 months'): a job-centre contact in the `withinDays` days up to the date k months after start (0/1); censored until that date is followed."),
 ]);
 
 export const Covariate = z.discriminatedUnion("kind", [

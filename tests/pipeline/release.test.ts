@@ -20,7 +20,9 @@ describe("the release evaluation (npm run release)", () => {
     const html = readFileSync(join(out, "report/report.html"), "utf8");
     for (const id of ["table-kpis", "table-pilot_design", "table-published"]) expect(html).toContain(`id="${id}"`);
     const effects = EffectsArtefact.parse(JSON.parse(readFileSync(join(out, "effects.json"), "utf8")));
-    expect(effects.kpis.map((k) => k.id)).toEqual(["active_3m", "active_6m", "active_12m", "offer", "positive_contact", "reoffended_12m", "reoffended_24m"]);
+    expect(effects.kpis.map((k) => k.id)).toEqual(["active_3m", "active_6m", "active_12m", "offer", "positive_contact_3m", "positive_contact_checklist", "reoffended_12m", "reoffended_24m"]);
+    // 003/004: positive contact is a status 3 months after release, not the 14-day checklist item (which stays its own KPI).
+    expect(effects.kpis.find((k) => k.id === "positive_contact_3m")!.outcome).toBe("positive_contact_3m");
   });
 
   it("re-offending: Kaplan–Meier curves per arm in the report, and the 12- and 24-month KPIs read from them as 1 − KM", async () => {
