@@ -4,6 +4,7 @@
  * tidy output), plus subgroup effects and interaction tests.
  */
 import { z } from "zod";
+import { ESTIMATOR_IDS } from "./estimators.ts";
 
 const Num = z.number().nullable();
 
@@ -38,24 +39,7 @@ export type SurvivalMedian = z.infer<typeof SurvivalMedian>;
 export const EffectEstimate = z.object({
   outcome: z.string(),
   contrast: z.string().describe("<arm> vs <control arm>"),
-  estimator: z.enum([
-    "difference_in_means",
-    "difference_in_means_blocked",
-    "ols",
-    "ols_adjusted",
-    "lin",
-    "risk_difference",
-    "risk_ratio",
-    "logistic",
-    "poisson",
-    "randomization",
-    "logrank",
-    "cox",
-    "cox_adjusted",
-    "rmst",
-    "cace",
-    "cace_adjusted",
-  ]),
+  estimator: z.enum(ESTIMATOR_IDS).describe("One of the estimators of src/estimate/estimators.ts, in their order."),
   estimate: Num.describe("Difference (arm − control) for difference estimators; the ratio itself for ratio estimators (risk_ratio, logistic = odds ratio, poisson = rate ratio, cox = hazard ratio), with conf_low/conf_high on the ratio scale."),
   std_error: Num,
   statistic: Num,
