@@ -20,6 +20,7 @@ import { contractStatusTable, ledgerTable, repaymentChangeRows, repaymentSummary
 import { planStatusHtml } from "./planStatus.ts";
 import type { PlanStatus } from "../spec/analysisPlan.ts";
 import { survivalSection } from "./sections/survival.ts";
+import { reportAs } from "../estimate/estimators.ts";
 
 export interface RunArtefacts {
   readonly ingest: IngestArtefact;
@@ -198,10 +199,12 @@ export async function buildReport(input: ReportInput): Promise<Report> {
 
   // Effects
   if (run.effects) {
-    const shown = new Set(["difference_in_means", "difference_in_means_blocked", "ols_adjusted", "lin", "logistic", "poisson", "randomization"]);
+    // The effects table shows the estimators the one list marks for it (src/estimate/estimators.ts, reportAs).
+    const shown = (estimator: string) => reportAs(estimator)?.effectsTable === true;
+    const onReceived = (estimator: string) => reportAs(estimator)?.onReceived === true;
     const rows: Record<string, Cell>[] = [];
     const forest: { label: string; estimate: number; low: number; high: number; outcome: string; contrast: string }[] = [];
-    for (const e of run.effects.estimates.filter((x) => shown.has(x.estimator))) {
+    for (const e of run.effects.estimates.filter((x) => shown(x.estimator))) {
       const events = (mean: number | null, n: number) => (mean === null ? false : shareOf(mean, n, minCell));
       const binary = run.ingest.outcomes.find((o) => o.id === e.outcome)?.type === "binary";
       const hide = isSmall(e.n_treated, minCell) || isSmall(e.n_control, minCell) || (binary && (events(e.mean_treated, e.n_treated) || events(e.mean_control, e.n_control)));
@@ -212,14 +215,18 @@ export async function buildReport(input: ReportInput): Promise<Report> {
         estimator: e.estimator,
         n_treated: count(e.n_treated, minCell),
         n_control: count(e.n_control, minCell),
-        estimate: cellOf(e.estimator === "logistic" ? e.odds_ratio : e.estimator === "poisson" ? e.rate_ratio : e.estimate),
+        estimate: cellOf(e.estimate),
         conf_low: cellOf(e.conf_low),
         conf_high: cellOf(e.conf_high),
         p: hide ? null : e.p_value,
         p_holm: hide ? null : (e.p_value_holm ?? null),
         p_bh: hide ? null : (e.p_value_bh ?? null),
         relative: hide ? null : (e.relative_effect ?? null),
-        note: [e.randomised === false ? (lang === "da" ? "ikke randomiseret" : "not randomised") : "", e.note ?? (e.estimator === "logistic" ? "odds ratio" : e.estimator === "poisson" ? "rate ratio" : "")].filter(Boolean).join("; "),
+        // The CACE note names the shares who received the programme, which could count fewer than 5: the report gives the first-stage F only.
+        // The estimator column keeps the id (the disclosure engine reads it); the note says what it is.
+        note: onReceived(e.estimator)
+          ? [t("cace"), e.first_stage_f === null || e.first_stage_f === undefined || hide ? "" : `${t("firstStageF")} ${formatNumber(lang, e.first_stage_f, 1)}`].filter(Boolean).join("; ")
+          : [e.randomised === false ? (lang === "da" ? "ikke randomiseret" : "not randomised") : "", e.note ?? (e.estimator === "logistic" ? "odds ratio" : e.estimator === "poisson" ? "rate ratio" : "")].filter(Boolean).join("; "),
       });
       if (!hide && e.estimator === "difference_in_means" && e.estimate !== null && e.mean_control && e.conf_low !== null && e.conf_high !== null) {
         forest.push({ label: `${labelOf.get(e.outcome) ?? e.outcome}${run.effects.estimates.some((x) => x.contrast !== e.contrast) ? ` (${e.contrast})` : ""}`, estimate: e.estimate / e.mean_control, low: e.conf_low / e.mean_control, high: e.conf_high / e.mean_control, outcome: e.outcome, contrast: e.contrast });
@@ -266,7 +273,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
         : `<p class="note"><b>${escapeHtml(lang === "da" ? "Ikke randomiseret: sammenligning med en matchet gruppe. Forskellene er sammenhænge, ikke kausale effekter." : "Not randomised: a comparison with a matched group. The differences are associations, not causal effects.")}</b></p>`;
     sections.set(
       "effects",
-      designNote + (kpiTable.rows.length > 0 ? add(kpiTable) : "") + add(effects) + (subgroups.rows.length > 0 ? add(subgroups) : "") + (forest.length > 0 ? later.figure("forest", async () => { const kept = forest.filter((f) => disclosed!.estimateShown(f.outcome, f.contrast)); return kept.length > 0 ? `<figure>${await renderSvg(forestPlot(kept, `${t("effects")}: ${t("relative")}`, t("relative")), lang)}</figure>` : ""; }) : ""),
+      designNote + (kpiTable.rows.length > 0 ? add(kpiTable) : "") + add(effects) + (rows.some((r) => onReceived(String(r.estimator))) ? `<p class="note">${escapeHtml(t("caceAssumptions"))}</p>` : "") + (subgroups.rows.length > 0 ? add(subgroups) : "") + (forest.length > 0 ? later.figure("forest", async () => { const kept = forest.filter((f) => disclosed!.estimateShown(f.outcome, f.contrast)); return kept.length > 0 ? `<figure>${await renderSvg(forestPlot(kept, `${t("effects")}: ${t("relative")}`, t("relative")), lang)}</figure>` : ""; }) : ""),
     );
     const survival = await survivalSection(run.effects, labelOf, lang, minCell); // time-to-event outcomes: src/report/sections/survival.ts
     if (survival) sections.set("effects", `${sections.get("effects")}<h3>${escapeHtml(t("survivalHeading"))}</h3>${survival.tables.map(add).join("")}${survival.html}`);
@@ -504,7 +511,7 @@ function changesTable(input: ReportInput, t: ReturnType<typeof texts>): Table {
 function methodNotes(lang: Lang): string {
   const da = [
     "Effekter er intention-to-treat: hver gruppe sammenlignes med kontrolgruppen på de personer, der er tildelt de to grupper.",
-    "Forskel i gennemsnit med Welch-standardfejl; OLS, OLS med baggrundsvariable og Lins estimator med HC2-robuste standardfejl (som R's estimatr); binære udfald også med Pearsons χ², Fishers eksakte test og logistisk regression; tælleudfald med Poisson-rateforhold og robuste standardfejl; randomiseringsinferens inden for designets strata.",
+    "Forskel i gennemsnit med Welch-standardfejl; OLS, OLS med baggrundsvariable og Lins estimator med HC2-robuste standardfejl (som R's estimatr); binære udfald også med Pearsons χ², Fishers eksakte test og logistisk regression; tælleudfald med Poisson-rateforhold og robuste standardfejl; randomiseringsinferens inden for designets strata. Det blokkede estimat og randomiseringsinferensen betinger på de strata, lodtrækningen faktisk brugte: hver periode (batch) × blok, ikke designets blokke alene.",
     "p-værdier er justeret for flere udfald med Holm og Benjamini–Hochberg inden for hver sammenligning og estimator.",
     "Opfølgningsvinduer regnes fra hver persons egen startdato; et vindue, der slutter efter opgørelsesdatoen eller en udvandring/død, er censureret.",
     "Besparelser = effekt × enhedspris × kohortestørrelse × sektorandel × aftagning; ingen diskontering, medmindre antagelsesfilen siger andet.",
@@ -512,7 +519,7 @@ function methodNotes(lang: Lang): string {
   ];
   const en = [
     "Effects are intention-to-treat: each arm is compared with the control arm on the persons assigned to the two.",
-    "Difference in means with Welch standard errors; OLS, OLS with covariates and Lin's estimator with HC2 robust standard errors (as R's estimatr); binary outcomes also with Pearson's χ², Fisher's exact test and logistic regression; counts with a Poisson rate ratio and robust standard errors; randomisation inference within the design's strata.",
+    "Difference in means with Welch standard errors; OLS, OLS with covariates and Lin's estimator with HC2 robust standard errors (as R's estimatr); binary outcomes also with Pearson's χ², Fisher's exact test and logistic regression; counts with a Poisson rate ratio and robust standard errors; randomisation inference within the design's strata. The blocked estimate and randomisation inference condition on the strata the allocation actually used: each batch × block, not the design's blocks alone.",
     "p-values are adjusted for several outcomes with Holm and Benjamini–Hochberg within each contrast and estimator.",
     "Follow-up windows are counted from each person's own start date; a window that ends after the as-of date, or after emigration or death, is censored.",
     "Savings = effect × unit price × cohort size × sector share × decay; no discounting unless the assumption file says otherwise.",
