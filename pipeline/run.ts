@@ -10,7 +10,7 @@
  *                                           → assignment.json, work/allocation-log.csv, work/assignments.csv, work/roster.csv,
  *                                             work/assignment-issues.csv, work/quarantine/allocation.csv
  *             ─► 3 estimate  src/estimate/  ingest.json, assignment.json, work/persons.csv, work/outcomes.csv,
- *                                           work/assignments.csv → effects.json
+ *                                           work/assignments.csv → effects.json, effects.csv
  *             ─► 4 project   src/project/   assumption files, effects.json → projection.json
  *             ─► 5 repay     src/repay/     contracts, outcome tables or work/triggers.csv, portfolio, effects.json → repayment.json, ledger.csv
  *             ─► 6 report    src/report/    every artefact above (and a previous run, with --compare)

@@ -56,6 +56,7 @@ export const ARTEFACTS = {
   roster: { path: "work/roster.csv", format: "csv", release: "person_level", description: "the roster to verify the allocation log against" },
   assignmentIssues: { path: "work/assignment-issues.csv", format: "csv", release: "person_level", description: "every person that breaks an assignment check (and every unmatched programme person)" },
   effects: { path: "effects.json", format: "json", release: "internal", schema: EffectsArtefact, description: "estimates, subgroup effects, interaction tests, KPI verdicts, design" },
+  effectsCsv: { path: "effects.csv", format: "csv", release: "internal", description: "one row per estimate in tidy form (as broom's tidy())" },
   projection: { path: "projection.json", format: "json", release: "internal", schema: ProjectionArtefact, description: "one entry per assumption file: savings by sector and year, break-even, ROI, published vs reproduced" },
   repayment: { path: "repayment.json", format: "json", release: "internal", schema: RepaymentArtefact, description: "one ledger per contract, repayment risk, the portfolio check" },
   ledger: { path: "ledger.csv", format: "csv", release: "internal", description: "one row per ledger line and per period and payer" },

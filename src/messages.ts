@@ -184,6 +184,14 @@ export const messages = {
     `${folder} has no published ${file} in its manifest: run effekt run again with this version of effekt (the status page's tables are read from report/)`,
   portfolioReportChanged: (file: string) => `${file} differs from its SHA-256 in the run's manifest.json: the published report was changed after the run; run it again`,
   portfolioSameRun: (folder: string) => `${folder} is named twice: give each run folder once`,
+  columnNotAsFlagged: (count: number, rule: string, first: readonly { line: number; value: string }[]) =>
+    `${count} values, each ${rule}: is the column what its flag says? The first ${first.length}: ${first.map((f) => `line ${f.line} (${f.value})`).join(", ")}`,
+  referenceLevelMissing: (column: string, reference: string, levels: readonly string[]) =>
+    reference === "" ? `categorical covariate '${column}' has no values` : `the reference level '${reference}' of categorical covariate '${column}' is not among its levels (${levels.join(", ")})`,
+  controlUnclear: (column: string, arms: readonly string[]) =>
+    `column '${column}' holds the arms ${arms.join(", ")}: none is 0 or named control/kontrol, so which is the control arm is not guessed; name it with --control`,
+  covariatesMissing: (count: number, lines: readonly number[]) =>
+    `${count} person(s) lack a covariate value (line ${lines.slice(0, 5).join(", ")}${lines.length > 5 ? ", …" : ""}); they are not left out silently: fill them in, or choose --missing-covariates indicator (mean-imputed with a missingness indicator) or drop (left out of the adjusted estimators, counted)`,
 } as const;
 
 export type Rule = keyof typeof messages.rule;

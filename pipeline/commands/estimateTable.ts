@@ -4,9 +4,13 @@ import { artefactPath } from "../../src/catalogue.ts";
 import { ADJUSTMENT } from "../../src/estimate/index.ts";
 import { estimateEffects } from "../../src/estimate/estimateEffects.ts";
 import { EffectsArtefact } from "../../src/estimate/schema.ts";
-import { tableFromRows, type TableOptions } from "../../src/estimate/tableFromRows.ts";
+import { tableFromRows, type ExpandedCategorical, type TableOptions } from "../../src/estimate/tableFromRows.ts";
 import { tableFromBytes } from "../../src/estimate/bytes/tableFromBytes.ts";
 import type { AnalysisTable } from "../../src/estimate/analysisTable.ts";
+import { chooseControl } from "../../src/estimate/chooseControl.ts";
+import { handleMissingCovariates, type MissingCovariates } from "../../src/estimate/missingCovariates.ts";
+import { summaryTable } from "../../src/estimate/summaryTable.ts";
+import { tidyEffects } from "../../src/estimate/tidyEffects.ts";
 import { messages } from "../../src/messages.ts";
 import { issue, StopRun, stopRun, type Issue } from "../../src/shared/issues.ts";
 import { formatJson, writeFileAtomic } from "../io/files.ts";
@@ -19,7 +23,8 @@ import { EXIT_OK, guarded, list, tell, text, UsageError, type OptionValues } fro
 export interface TableRunOptions {
   readonly file: string;
   readonly treatment: string;
-  readonly control: string;
+  /** null: 0 for a 0/1 column, else an arm named control/kontrol. */
+  readonly control: string | null;
   readonly outcomes: readonly string[];
   readonly binary: readonly string[];
   readonly counts: readonly string[];
@@ -27,7 +32,15 @@ export interface TableRunOptions {
   /** A time-to-event outcome: the time column, its event column (1/0), the times to read the curves at, τ, ties. */
   readonly survival: { readonly time: string; readonly event: string; readonly at: readonly number[]; readonly tau: number | null; readonly ties: "efron" | "breslow" } | null;
   readonly covariates: readonly string[];
+  /** Categorical covariates (also listed in covariates or not), each with its reference level or null (the first sorted level). */
+  readonly categorical: readonly { column: string; reference: string | null }[];
+  readonly missingCovariates: MissingCovariates;
   readonly blocks: string | null;
+  /** The cluster column of a cluster-randomised table, and the cluster-robust SE type. */
+  readonly clusters?: string | null;
+  readonly clusterSe?: "CR2" | "CR1";
+  /** The 0/1 column of who received the programme: the CACE estimators. */
+  readonly received?: string | null;
   readonly subgroups: readonly string[];
   readonly permutations: number;
   readonly seed: number;
@@ -50,7 +63,12 @@ export const TABLE_OPTIONS = {
   tau: { type: "string" },
   ties: { type: "string" },
   covariates: { type: "string" },
+  categorical: { type: "string" },
+  "missing-covariates": { type: "string" },
   blocks: { type: "string" },
+  received: { type: "string" },
+  clusters: { type: "string" },
+  "cluster-se": { type: "string" },
   subgroups: { type: "string" },
   permutations: { type: "string" },
   seed: { type: "string" },
@@ -82,17 +100,29 @@ export function tableOptions(values: OptionValues): TableRunOptions {
   const notOutcomes = [...binary, ...counts].filter((o) => !outcomes.includes(o));
   if (notOutcomes.length > 0) throw new UsageError(`effekt estimate: --binary/--counts name columns that are not in --outcomes: ${notOutcomes.join(", ")}`);
   if (exposure && counts.length === 0) throw new UsageError("effekt estimate: --exposure goes with --counts");
+  const missingCovariates = text(values, "missing-covariates") ?? "stop";
+  if (missingCovariates !== "stop" && missingCovariates !== "indicator" && missingCovariates !== "drop") throw new UsageError("effekt estimate: --missing-covariates takes stop, indicator or drop");
+  // --categorical region=north,sex: each column with its reference level after '=' (default: the first level in sorted order).
+  const categorical = list(values, "categorical").map((item) => {
+    const at = item.indexOf("=");
+    return at < 0 ? { column: item, reference: null } : { column: item.slice(0, at), reference: item.slice(at + 1) };
+  });
   return {
     file: text(values, "table")!,
     treatment,
-    control: text(values, "control") ?? "control",
+    control: text(values, "control") ?? null,
     outcomes,
     binary,
     counts,
     exposure,
     survival,
-    covariates: list(values, "covariates"),
+    covariates: list(values, "covariates").filter((c) => !categorical.some((k) => k.column === c)),
+    categorical,
+    missingCovariates,
     blocks: text(values, "blocks") ?? null,
+    received: text(values, "received") ?? null,
+    clusters: text(values, "clusters") ?? null,
+    clusterSe: clusterSeOf(text(values, "cluster-se")),
     subgroups: list(values, "subgroups"),
     permutations,
     seed,
@@ -143,17 +173,29 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
     decimal: dialect.decimal,
     treatment: options.treatment,
     blocks: options.blocks,
-    numeric: [...new Set([...options.outcomes, ...(options.survival ? [options.survival.time, options.survival.event] : []), ...(options.exposure ? [options.exposure] : []), ...options.covariates])],
-    binary: options.survival ? [...options.binary, options.survival.event] : options.binary,
+    clusters: options.clusters ?? null,
+    numeric: [...new Set([...options.outcomes, ...(options.survival ? [options.survival.time, options.survival.event] : []), ...(options.exposure ? [options.exposure] : []), ...options.covariates, ...(options.received ? [options.received] : [])])],
+    binary: [...options.binary, ...(options.survival ? [options.survival.event] : []), ...(options.received ? [options.received] : [])],
     counts: options.counts,
     subgroups: options.subgroups,
+    categorical: options.categorical,
   };
-  const { table, issues } = await readTable(path, file, opened, tableOptions);
-  if (issues.length > 0) throw new StopRun(issues);
+  const read = await readTable(path, file, opened, tableOptions);
+  if (read.issues.length > 0) throw new StopRun(read.issues);
+  const expanded = [...options.covariates, ...read.categorical.flatMap((c) => c.indicators)];
+  let missing = handleMissingCovariates(read.table, expanded, read.lines ?? [], options.missingCovariates, file);
+  // The byte reader keeps no line numbers: the message naming the lines reads them from the rows.
+  if (missing.issues.length > 0 && read.lines === null) missing = handleMissingCovariates(read.table, expanded, (await readRowsTable(path, file, tableOptions)).lines, options.missingCovariates, file);
+  if (missing.issues.length > 0) throw new StopRun(missing.issues);
+  const table = missing.table;
   const arms = [...new Set(table.arm)].sort();
-  if (!arms.includes(options.control)) stopRun(issue("control_missing", messages.controlMissing(options.control, options.treatment, arms), { file, path: [] }));
   if (arms.length < 2) stopRun(issue("one_arm", messages.oneArm(options.treatment, arms), { file, path: [] }));
-  options.log(`estimate: ${file}: ${table.arm.length} persons, arms ${arms.join(", ")} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}]`);
+  const control = options.control ?? chooseControl(arms);
+  if (control === null) stopRun(issue("control_unclear", messages.controlUnclear(options.treatment, arms), { file, path: [] }));
+  if (!arms.includes(control)) stopRun(issue("control_missing", messages.controlMissing(control, options.treatment, arms), { file, path: [] }));
+  options.log(`estimate: ${file}: ${table.arm.length} persons, arms ${arms.join(", ")}, control ${control}${options.control === null ? " (taken as the control arm: name another with --control)" : ""} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}]`);
+  for (const c of read.categorical) options.log(`estimate: categorical covariate ${c.column} against reference level '${c.reference}': ${c.indicators.join(", ") || "(one level only)"}`);
+  if (missing.imputed.length > 0) options.log(`estimate: missing covariate values mean-imputed with a missingness indicator: ${missing.imputed.join(", ")}`);
   const kindOf = (id: string) =>
     options.binary.includes(id)
       ? { id, kind: "binary" as const }
@@ -161,14 +203,16 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
         ? { id, kind: "count" as const, ...(options.exposure ? { exposure: options.exposure } : {}) }
         : { id, kind: "continuous" as const };
   const result = estimateEffects(table, {
-    control: options.control,
-    arms: arms.filter((a) => a !== options.control),
+    control,
+    arms: arms.filter((a) => a !== control),
     outcomes: [
       ...options.outcomes.map(kindOf),
       ...(options.survival ? [{ id: options.survival.time, kind: "time_to_event" as const, survival: { event: options.survival.event, at: options.survival.at, tau: options.survival.tau, ties: options.survival.ties } }] : []),
     ],
-    covariates: options.covariates,
+    covariates: missing.covariates,
     subgroups: options.subgroups,
+    ...(options.received ? { received: options.received } : {}),
+    ...(options.clusterSe ? { clusterSe: options.clusterSe } : {}),
     permutations: options.permutations,
     seed: options.seed,
     confidence: options.confidence,
@@ -179,30 +223,52 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
     evaluation: basename(path),
     source: `table: ${basename(path)}`,
     confidence: options.confidence,
-    control: options.control,
-    adjustment: ADJUSTMENT,
+    control,
+    adjustment: adjustmentOf(options, read.categorical, missing.imputed),
     ...result,
   });
   const out = join(resolve(options.outDir), artefactPath("effects"));
   await writeFileAtomic(out, formatJson(artefact));
+  await writeFileAtomic(join(resolve(options.outDir), artefactPath("effectsCsv")), tidyEffects(artefact));
+  for (const line of summaryTable(artefact.estimates, options.confidence)) options.log(line);
   return shown(out);
 }
 
-/** A table the byte reader takes whole is read from the bytes; any other (or one with any problem) by tableFromRows, which names it. */
-async function readTable(path: string, file: string, opened: Awaited<ReturnType<typeof openExtract>>, tableOptions: TableOptions): Promise<{ table: AnalysisTable; issues: Issue[] }> {
-  if (opened.bytes) {
+/** A table the byte reader takes whole (and with no categorical covariate to expand) is read from the bytes, without line numbers; any other (or one with any problem) by tableFromRows, which names it. */
+async function readTable(path: string, file: string, opened: Awaited<ReturnType<typeof openExtract>>, tableOptions: TableOptions): Promise<{ table: AnalysisTable; issues: Issue[]; lines: number[] | null; categorical: ExpandedCategorical[] }> {
+  if (opened.bytes && (tableOptions.categorical ?? []).length === 0) {
     const iterator = opened.rows[Symbol.asyncIterator]();
     const first = await iterator.next();
     await iterator.return?.();
     const row = first.done ? undefined : Array.isArray(first.value) ? first.value[0] : first.value;
     if (row && "fields" in row) {
       const table = await tableFromBytes(row.fields.map((f) => f.trim()), row.line, opened.bytes, opened.dialect.delimiter, tableOptions);
-      if (table) return { table, issues: [] };
+      if (table) return { table, issues: [], lines: null, categorical: [] };
     }
-    opened = await openExtract(path, file, { dialect: {} });
+    return readRowsTable(path, file, tableOptions);
   }
   const { header, rows } = await readTableRows(opened.rows, file);
   return tableFromRows(header, rows, tableOptions);
+}
+
+async function readRowsTable(path: string, file: string, tableOptions: TableOptions) {
+  const { header, rows } = await readTableRows((await openExtract(path, file, { dialect: {} })).rows, file);
+  return tableFromRows(header, rows, tableOptions);
+}
+
+function clusterSeOf(raw: string | undefined): "CR2" | "CR1" {
+  if (raw === undefined || raw === "CR2") return "CR2";
+  if (raw === "CR1" || raw === "stata") return "CR1";
+  throw new UsageError("effekt estimate: --cluster-se takes CR2 (default) or CR1 (also called stata)");
+}
+
+/** The adjustment note of effects.json: the pipeline's, plus the categorical reference levels and the missing-value rule. */
+function adjustmentOf(options: TableRunOptions, categorical: readonly { column: string; reference: string }[], imputed: readonly string[]): string {
+  const parts = [ADJUSTMENT];
+  if (categorical.length > 0) parts.push(`categorical covariates against a reference level: ${categorical.map((c) => `${c.column} (reference ${c.reference})`).join(", ")}`);
+  if (options.missingCovariates === "indicator" && imputed.length > 0) parts.push(`missing covariate values mean-imputed with a missingness indicator: ${imputed.join(", ")}`);
+  if (options.missingCovariates === "drop") parts.push("persons without a covariate value are left out of the adjusted estimators (each says how many)");
+  return parts.join("; ");
 }
 
 async function readTableRows(source: AsyncIterable<RawRow | RawRow[]>, file: string) {

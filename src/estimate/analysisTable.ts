@@ -14,6 +14,8 @@ export interface AnalysisTable {
   readonly permutationStrata: readonly string[] | null;
   /** Numeric columns: outcomes, covariates, exposures. null = missing. */
   readonly columns: ReadonlyMap<string, readonly (number | null)[]>;
+  /** Cluster per unit when whole clusters were randomised; absent or null otherwise. */
+  readonly clusters?: readonly string[] | null;
   /** Subgroup columns: a level label per unit ("" = missing). */
   readonly subgroups: ReadonlyMap<string, readonly string[]>;
 }
@@ -39,6 +41,10 @@ export interface EstimationPlan {
   /** Numeric covariate columns (categorical ones already expanded to indicators). */
   readonly covariates: readonly string[];
   readonly subgroups: readonly string[];
+  /** Cluster-robust SEs for the regressions when the table has clusters: CR2 (default) or CR1 (Stata). */
+  readonly clusterSe?: "CR2" | "CR1";
+  /** The 0/1 column of who received the programme, for the CACE estimators; absent when unknown. */
+  readonly received?: string;
   readonly permutations: number;
   readonly seed: number;
   readonly confidence: number;

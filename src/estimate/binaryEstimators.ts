@@ -4,8 +4,8 @@
  *   normal CI; its p-value is Pearson's χ² without continuity correction (R
  *   chisq.test(correct = FALSE)), with Fisher's exact p beside it (R fisher.test).
  * - `risk_ratio`: pₐ/p꜀ with the Katz log-scale CI, SE(log RR) = √(1/aₐ − 1/nₐ + 1/a꜀ − 1/n꜀).
- * - `logistic`: logit(p) on treatment (R glm(binomial)); log odds ratio with its Wald
- *   SE, z and p; odds ratio and CI = exp(β ± z₀.₉₇₅·SE).
+ * - `logistic`: logit(p) on treatment (R glm(binomial)) at the maximum-likelihood estimate;
+ *   estimate = odds ratio with CI exp(β ± z₀.₉₇₅·SE); log_estimate = β with its Wald SE, z and p.
  */
 import { normalQuantile } from "../stats/distributions.ts";
 import { fisherExactTest } from "../stats/fisherExactTest.ts";
@@ -61,7 +61,7 @@ export function binaryEstimates(data: ContrastData): EffectEstimate[] {
       ...logRatioFields(Math.log(pa / pc), se, data.confidence),
       estimate: pa / pc,
       risk_ratio: pa / pc,
-      note: "std_error and statistic are on the log scale (Katz)",
+      note: "risk ratio; log_estimate, std_error and statistic on the log scale (Katz)",
     });
   }
 
@@ -73,11 +73,15 @@ export function binaryEstimates(data: ContrastData): EffectEstimate[] {
     const j = fit.names.indexOf("z");
     const b = fit.coefficients[j]!;
     const se = Math.sqrt(fit.modelCovariance[j]![j]!);
+    if (fit.boundary) {
+      out.push({ ...notEstimable(data, "logistic", "fitted probabilities reach 0 or 1 (near-perfect separation): no p-value"), estimate: Math.exp(b), log_estimate: b });
+      return out;
+    }
     out.push({
       ...base("logistic"),
       ...logRatioFields(b, se, data.confidence),
       odds_ratio: Math.exp(b),
-      note: "estimate, std_error and statistic are the log odds ratio; conf_low/conf_high bound the odds ratio",
+      note: fit.converged ? "odds ratio; log_estimate, std_error and statistic on the log scale" : `odds ratio; the maximum-likelihood iteration did not converge in ${fit.iterations} steps`,
     });
   }
   return out;

@@ -48,13 +48,15 @@ export function split(data: ContrastData): { treated: number[]; control: number[
 }
 
 /**
- * The fields of a log-scale Wald estimate (logistic, Poisson): the coefficient, its SE,
- * z, the two-sided normal p, and the CI of the ratio exp(β ± z·SE).
+ * The fields of a log-scale Wald estimate (risk ratio, logistic, Poisson): the ratio exp(β)
+ * as `estimate` with its CI exp(β ± z·SE), and on the log scale `log_estimate` = β, its SE,
+ * z = β/SE and the two-sided normal p.
  */
 export function logRatioFields(b: number, se: number, confidence: number) {
   const z = normalQuantile(1 - (1 - confidence) / 2);
   return {
-    estimate: b,
+    estimate: Math.exp(b),
+    log_estimate: b,
     std_error: se,
     statistic: b / se,
     df: null,

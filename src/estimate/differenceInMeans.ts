@@ -40,7 +40,8 @@ export function blockedDifferenceInMeans(data: ContrastData, blockOfUnit: readon
   });
   const thin = [...blocks].filter(([, b]) => b.treated.length < 2 || b.control.length < 2).map(([key]) => key);
   if (thin.length > 0) {
-    return notEstimable(data, "difference_in_means_blocked", `needs at least two persons per arm in every block; not so in ${thin.join("; ")}`);
+    // The strata are not named: a stratum with fewer than two persons in an arm is a count below 5.
+    return notEstimable(data, "difference_in_means_blocked", `needs at least two persons per arm in every stratum (batch × block, as randomised), as estimatr's difference_in_means; some strata have fewer`);
   }
   const n = data.units.length;
   let estimate = 0;

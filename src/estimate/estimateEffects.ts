@@ -2,7 +2,8 @@
  * Every estimator that applies, for every outcome and every arm against the control
  * arm (each contrast uses the units of its two arms, as estimatr's condition1 /
  * condition2). Units missing the outcome (censored) are left out of that outcome;
- * units missing a covariate are left out of the adjusted estimators (as lm's na.omit).
+ * units missing a covariate are left out of the adjusted estimators (as lm's na.omit), and
+ * those estimates say how many.
  * Holm and Benjamini–Hochberg adjust the p-values of each contrast × estimator across
  * the outcomes.
  */
@@ -11,10 +12,7 @@ import { pushTo } from "../shared/collections.ts";
 import { unitsWith, valuesOf, type AnalysisTable, type EstimationPlan, type OutcomePlan } from "./analysisTable.ts";
 import { binaryEstimates } from "./binaryEstimators.ts";
 import { notEstimable, type ContrastData } from "./contrastData.ts";
-import { blockedDifferenceInMeans, differenceInMeans } from "./differenceInMeans.ts";
-import { poissonEstimate } from "./poissonEstimator.ts";
-import { randomizationInference } from "./randomizationInference.ts";
-import { regressionEstimate } from "./regressionEstimators.ts";
+import { applicableEstimators, ESTIMATORS, type EstimatorContext } from "./estimators.ts";
 import type { EffectEstimate, InteractionTest, SubgroupEffect } from "./schema.ts";
 import { subgroupEffects } from "./subgroupEffects.ts";
 import { survivalEstimates, type SurvivalResult } from "./survivalEstimators.ts";
@@ -28,8 +26,10 @@ export function estimateEffects(table: AnalysisTable, plan: EstimationPlan): { e
     const contrast = `${arm} vs ${plan.control}`;
     const pair = [arm, plan.control];
     for (const outcome of plan.outcomes) {
+      const applicable = applicableEstimators({ kind: outcome.kind, blocked: table.blocks !== null, covariates: plan.covariates.length > 0, received: plan.received !== undefined, permutations: plan.permutations > 0 });
       if (outcome.kind === "time_to_event") {
-        survival.push(timeToEvent(table, plan, outcome, arm));
+        const result = timeToEvent(table, plan, outcome, arm);
+        survival.push({ ...result, estimates: applicable.map((id) => ESTIMATORS[id].estimate(contextOf(table, plan, outcome, arm, null, () => result))) });
         continue;
       }
       const needed = outcome.exposure ? [outcome.id, outcome.exposure] : [outcome.id];
@@ -45,27 +45,13 @@ export function estimateEffects(table: AnalysisTable, plan: EstimationPlan): { e
       const treatedCount = data.z.filter((z) => z === 1).length;
       if (treatedCount < 2 || units.length - treatedCount < 2) {
         const note = `needs at least two persons with the outcome observed in each arm; there are ${treatedCount} and ${units.length - treatedCount}`;
-        for (const estimator of applicableEstimators(outcome.kind, table.blocks !== null, plan)) estimates.push(notEstimable(data, estimator, note));
+        for (const estimator of applicable) estimates.push(notEstimable(data, estimator, note));
         continue;
       }
-      estimates.push(differenceInMeans(data));
-      if (table.blocks) estimates.push(blockedDifferenceInMeans(data, table.blocks));
-      estimates.push(regressionEstimate(data, "ols", []));
-      if (plan.covariates.length > 0) {
-        const adjustedUnits = unitsWith(table, pair, [...needed, ...plan.covariates]);
-        const adjusted: ContrastData = { ...data, units: adjustedUnits, z: adjustedUnits.map((i) => Number(table.arm[i] === arm)), y: valuesOf(table, outcome.id, adjustedUnits) };
-        const covariates = plan.covariates.map((name) => ({ name, values: valuesOf(table, name, adjustedUnits) }));
-        estimates.push(regressionEstimate(adjusted, "ols_adjusted", covariates));
-        estimates.push(regressionEstimate(adjusted, "lin", covariates));
-      }
-      if (outcome.kind === "binary") estimates.push(...binaryEstimates(data));
-      if (outcome.kind === "count" || outcome.kind === "rate") {
-        const exposure = outcome.exposure ? valuesOf(table, outcome.exposure, units) : null;
-        // A rate per person-year times its exposure is the count; rounding removes the binary noise of the division.
-        const counts = outcome.kind === "rate" && exposure ? data.y.map((rate, i) => Math.round(rate * exposure[i]!)) : [...data.y];
-        estimates.push(poissonEstimate(data, counts, exposure));
-      }
-      if (plan.permutations > 0) estimates.push(randomizationInference(data, table.permutationStrata, table.blocks, plan.permutations, plan.seed));
+      const context = contextOf(table, plan, outcome, arm, data, () => {
+        throw new Error("estimateEffects: survival asked for on an outcome that is not time to event");
+      });
+      for (const id of applicable) estimates.push(ESTIMATORS[id].estimate(context));
       for (const subgroup of plan.subgroups) {
         const result = subgroupEffects(data, subgroup, table.subgroups.get(subgroup)!);
         subgroups.push(...result.effects);
@@ -96,17 +82,44 @@ function timeToEvent(table: AnalysisTable, plan: EstimationPlan, outcome: Outcom
   return { ...result, estimates: [...result.estimates.slice(0, at), ...coxAdjusted, ...result.estimates.slice(at)] };
 }
 
-/** The estimators an outcome gets, in output order. */
-function applicableEstimators(kind: OutcomePlan["kind"], blocked: boolean, plan: EstimationPlan): EffectEstimate["estimator"][] {
-  return [
-    "difference_in_means",
-    ...(blocked ? ["difference_in_means_blocked" as const] : []),
-    "ols",
-    ...(plan.covariates.length > 0 ? ["ols_adjusted" as const, "lin" as const] : []),
-    ...(kind === "binary" ? ["risk_difference" as const, "risk_ratio" as const, "logistic" as const] : []),
-    ...(kind === "count" || kind === "rate" ? ["poisson" as const] : []),
-    ...(plan.permutations > 0 ? ["randomization" as const] : []),
-  ];
+/** One contrast as the estimators read it (estimators.ts); each derived data set is computed once, when first asked for. */
+function contextOf(table: AnalysisTable, plan: EstimationPlan, outcome: OutcomePlan, arm: string, given: ContrastData | null, survival: () => SurvivalResult): EstimatorContext {
+  const pair = [arm, plan.control];
+  const needed = outcome.exposure ? [outcome.id, outcome.exposure] : [outcome.id];
+  const subset = (units: number[]): ContrastData => ({ outcome: outcome.id, contrast: `${arm} vs ${plan.control}`, units, z: units.map((i) => Number(table.arm[i] === arm)), y: valuesOf(table, outcome.id, units), confidence: plan.confidence });
+  const data = given ?? subset(unitsWith(table, pair, needed));
+  const covariatesOf = (units: number[]) => plan.covariates.map((name) => ({ name, values: valuesOf(table, name, units) }));
+  const once = <T>(make: () => T): (() => T) => {
+    let value: { v: T } | null = null;
+    return () => (value ??= { v: make() }).v;
+  };
+  return {
+    data,
+    blocks: table.blocks,
+    permutationStrata: table.permutationStrata,
+    // A cluster-randomised table: every estimator with cluster-robust SEs (clusterEstimators.ts).
+    clustering: table.clusters ? { clusters: table.clusters, type: plan.clusterSe ?? "CR2" } : null,
+    permutations: plan.permutations,
+    seed: plan.seed,
+    // Persons without a covariate value are left out of the adjusted estimators, and said so (never silently).
+    adjusted: once(() => {
+      const units = unitsWith(table, pair, [...needed, ...plan.covariates]);
+      return { data: subset(units), covariates: covariatesOf(units), left: data.units.length - units.length };
+    }),
+    // The effect on those who received the programme: the arm instruments receiving it.
+    received: (adjusted) => {
+      const units = unitsWith(table, pair, [...needed, plan.received!, ...(adjusted ? plan.covariates : [])]);
+      return { data: subset(units), received: valuesOf(table, plan.received!, units), covariates: adjusted ? covariatesOf(units) : [] };
+    },
+    counts: once(() => {
+      const exposure = outcome.exposure ? valuesOf(table, outcome.exposure, data.units) : null;
+      // A rate per person-year times its exposure is the count; rounding removes the binary noise of the division.
+      const counts = outcome.kind === "rate" && exposure ? data.y.map((rate, i) => Math.round(rate * exposure[i]!)) : [...data.y];
+      return { counts, exposure };
+    }),
+    binary: once(() => binaryEstimates(data)),
+    survival,
+  };
 }
 
 function adjustAcrossOutcomes(estimates: EffectEstimate[]): EffectEstimate[] {

@@ -3,7 +3,7 @@
  * for every outcome, by every estimator that applies.
  *
  *   reads:  ingest.json, assignment.json, work/persons.csv, work/outcomes.csv, work/assignments.csv
- *   writes: effects.json
+ *   writes: effects.json, effects.csv
  *
  * Steps: 1. the analysis table — arm, design blocks, outcomes, covariates (categorical
  * ones as indicators of every level but the first), subgroups; 2. the plan from the
@@ -22,7 +22,11 @@ import { INTEGRITY_CHECKS } from "../assign/index.ts";
 import { messages } from "../messages.ts";
 import { issue } from "../shared/issues.ts";
 import { defineStage, stopped } from "../stage.ts";
+import { tidyEffects } from "./tidyEffects.ts";
 
+
+/** The analysis table's column of who received the programme. */
+const RECEIVED_COLUMN = "received programme";
 
 export const ADJUSTMENT = "Holm and Benjamini–Hochberg across the outcomes, within each contrast × estimator";
 
@@ -84,6 +88,10 @@ export function run(input: EstimateInput): EffectsArtefact {
       covariateColumns.push(id);
     }
   }
+  // Who received the programme (the programme_participation extract), when every person has it: the CACE estimators.
+  const received = units.map((u) => personOf.get(u.personId)?.receivedProgramme ?? "");
+  const hasReceived = design.mode !== "matched" && units.length > 0 && received.every((r) => r === "0" || r === "1");
+  if (hasReceived) columns.set(RECEIVED_COLUMN, received.map(Number));
   const subgroups = new Map(
     settings.subgroups.map((s) => [
       s.breaks ? `${s.covariate} cut at ${s.breaks.join(", ")}` : s.covariate,
@@ -93,12 +101,15 @@ export function run(input: EstimateInput): EffectsArtefact {
       }),
     ]),
   );
-  const blocked = design.blocks.length > 0;
+  // The strata as randomised: each batch was randomised on its own, within its blocks, so the blocked estimator
+  // conditions on batch × block (not on the design's blocks alone), as re-randomisation does.
+  const strata = units.map((u) => `${u.batch} | ${u.block}`);
+  const blocked = design.mode !== "matched" && new Set(strata).size > 1;
   const table: AnalysisTable = {
     arm: units.map((u) => u.arm),
-    blocks: blocked ? units.map((u) => u.block) : null,
+    blocks: blocked ? strata : null,
     // Re-randomise as the design randomised: within batch × block.
-    permutationStrata: units.map((u) => `${u.batch} | ${u.block}`),
+    permutationStrata: strata,
     columns,
     subgroups,
   };
@@ -110,6 +121,7 @@ export function run(input: EstimateInput): EffectsArtefact {
     outcomes: kinds,
     covariates: covariateColumns,
     subgroups: [...subgroups.keys()],
+    ...(hasReceived ? { received: RECEIVED_COLUMN } : {}),
     permutations: settings.permutations,
     seed: input.seed,
     confidence: settings.confidence,
@@ -141,7 +153,7 @@ export function run(input: EstimateInput): EffectsArtefact {
   });
 }
 
-/** Stage 3 as the runner sees it: the ingest and assign artefacts → effects.json. */
+/** Stage 3 as the runner sees it: the ingest and assign artefacts → effects.json, effects.csv. */
 export const stage = defineStage({
   name: "estimate",
   folder: "src/estimate/",
@@ -149,7 +161,7 @@ export const stage = defineStage({
   reads: ["ingest", "assignment", "persons", "outcomes", "assignments"],
   readsOptional: [],
   inputs: () => [],
-  writes: ["effects"],
+  writes: ["effects", "effectsCsv"],
   skip: (spec) => (spec.assignment ? null : { reason: messages.noGroups(), path: ["assignment"] }),
   run({ artefacts }, context) {
     const failed = artefacts.assignment.checks.filter((c) => c.passed === false && INTEGRITY_CHECKS.includes(c.id)).map((c) => c.id);
@@ -157,7 +169,7 @@ export const stage = defineStage({
     const artefact = run({ spec: context.spec, ingest: artefacts.ingest, persons: artefacts.persons, outcomes: artefacts.outcomes, assignments: artefacts.assignments, seed: context.seeds.estimation });
     const notEstimable = artefact.estimates.filter((e) => e.estimate === null).length;
     return {
-      outputs: { effects: artefact },
+      outputs: { effects: artefact, effectsCsv: tidyEffects(artefact) },
       issues: [],
       warnings: [],
       summary: [`estimate: ${artefact.estimates.length} estimates (${notEstimable} not estimable) → ${context.shownPath("effects")}`],

@@ -37,8 +37,9 @@ export function chunkCount(permutations) {
 export function extremeInChunk(problem, chunk, scratch) {
   const { units, values, sumT } = scratch;
   const { y, members, strataStart, strataSize, strataTreated, blockOf, blockSize, blockTreated, blockTotal, chunkStates } = problem;
-  const n = y.length;
   const blocks = blockSize.length;
+  let informative = 0;
+  for (let b = 0; b < blocks; b += 1) if (blockTreated[b] > 0 && blockTreated[b] < blockSize[b]) informative += blockSize[b];
   const threshold = Math.abs(problem.observed) - problem.tolerance;
   let sa = chunkStates[4 * chunk] | 0;
   let sb = chunkStates[4 * chunk + 1] | 0;
@@ -106,15 +107,14 @@ export function extremeInChunk(problem, chunk, scratch) {
       }
     }
     if (single) sumT[0] = treatedSum;
+    // Strata holding one arm only compare nothing (re-randomising within them keeps it so): left out of the statistic.
     let estimate = 0;
-    let defined = true;
     for (let b = 0; b < blocks; b += 1) {
       const nT = blockTreated[b];
       const nC = blockSize[b] - nT;
-      if (nT === 0 || nC === 0) defined = false;
-      else estimate += (blockSize[b] / n) * (sumT[b] / nT - (blockTotal[b] - sumT[b]) / nC);
+      if (nT > 0 && nC > 0) estimate += (blockSize[b] / informative) * (sumT[b] / nT - (blockTotal[b] - sumT[b]) / nC);
     }
-    if (defined && Math.abs(estimate) >= threshold) extreme += 1;
+    if (informative > 0 && Math.abs(estimate) >= threshold) extreme += 1;
   }
   return extreme;
 }

@@ -2,7 +2,8 @@
  * Rate ratio for a count outcome: Poisson regression of the count on treatment, with
  * log(exposure) as offset for outcomes per person-year (R glm(poisson) +
  * offset(log(exposure))), and the robust sandwich SE (sandwich::vcovHC(type = "HC0")),
- * which stays valid when counts are over-dispersed. CI = exp(β ± z₀.₉₇₅·SE).
+ * which stays valid when counts are over-dispersed. estimate = rate ratio exp(β), CI =
+ * exp(β ± z₀.₉₇₅·SE); log_estimate = β and std_error on the log scale.
  */
 import { generalizedLinearModel } from "../stats/generalizedLinearModel.ts";
 import { baseEntry, logRatioFields, notEstimable, split, type ContrastData } from "./contrastData.ts";
@@ -20,10 +21,11 @@ export function poissonEstimate(data: ContrastData, counts: readonly number[], e
   const j = fit.names.indexOf("z");
   const b = fit.coefficients[j]!;
   const se = Math.sqrt(fit.robustCovariance[j]![j]!);
+  if (fit.boundary) return { ...notEstimable(data, "poisson", "fitted rates reach 0 (a near-perfect fit): no p-value"), estimate: Math.exp(b), log_estimate: b };
   return {
     ...baseEntry(data, "poisson"),
     ...logRatioFields(b, se, data.confidence),
     rate_ratio: Math.exp(b),
-    note: exposure ? "log rate ratio with log(exposure years) as offset; robust (HC0) SE" : "log rate ratio; robust (HC0) SE",
+    note: `rate ratio${exposure ? " with log(exposure years) as offset" : ""}; log_estimate and robust (HC0) std_error on the log scale${fit.converged ? "" : `; the maximum-likelihood iteration did not converge in ${fit.iterations} steps`}`,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Randomisation inference for the difference in means (the blocked estimate when the
- * design was blocked): re-randomise within the design's strata, as the design did,
+ * design was blocked, over the strata that hold both arms — a stratum with one arm only
+ * compares nothing, under every re-randomisation): re-randomise within the design's strata, as the design did,
  * and count how often the re-randomised estimate is at least as far from 0 as the
  * observed one. Every assignment is enumerated when there are no more than
  * `permutations` of them: p = #{|T*| ≥ |T|} / (all assignments), exactly (as ri2).
@@ -90,7 +91,7 @@ export function randomizationInference(data: ContrastData, strataOfUnit: readonl
 }
 
 /** Difference in means, or the block-weighted difference when blocks are given. */
-function makeStatistic(y: readonly number[], blocks: readonly string[] | null): (z: readonly number[]) => number | null {
+export function makeStatistic(y: readonly number[], blocks: readonly string[] | null): (z: readonly number[]) => number | null {
   if (!blocks) {
     return (z) => {
       let sumT = 0, nT = 0, sumC = 0, nC = 0;
@@ -108,16 +109,20 @@ function makeStatistic(y: readonly number[], blocks: readonly string[] | null): 
       const k = index[i]!;
       if (z[i] === 1) { sumT[k]! += y[i]!; nT[k]! += 1; } else { sumC[k]! += y[i]!; nC[k]! += 1; }
     }
+    // Strata holding one arm only compare nothing: left out, the weights are over the strata that hold both arms.
+    let informative = 0;
+    for (let k = 0; k < keys.length; k += 1) if (nT[k]! > 0 && nC[k]! > 0) informative += nT[k]! + nC[k]!;
+    if (informative === 0) return null;
     let estimate = 0;
     for (let k = 0; k < keys.length; k += 1) {
-      if (nT[k] === 0 || nC[k] === 0) return null;
-      estimate += ((nT[k]! + nC[k]!) / y.length) * (sumT[k]! / nT[k]! - sumC[k]! / nC[k]!);
+      if (nT[k] === 0 || nC[k] === 0) continue;
+      estimate += ((nT[k]! + nC[k]!) / informative) * (sumT[k]! / nT[k]! - sumC[k]! / nC[k]!);
     }
     return estimate;
   };
 }
 
-function choose(n: number, k: number): number {
+export function choose(n: number, k: number): number {
   let result = 1;
   for (let i = 1; i <= k; i += 1) result = (result * (n - k + i)) / i;
   return Math.round(result);

@@ -3,13 +3,19 @@
  * `ols` — y on treatment (lm_robust(y ~ z)); `ols_adjusted` — y on treatment and the
  * covariates (lm_robust(y ~ z + x)); `lin` — Lin (2013), treatment interacted with the
  * covariates centred at their means (lm_lin). A covariate collinear with earlier
- * columns is dropped and named in `dropped_covariates`.
+ * columns is dropped and named in `dropped_covariates`. A near-perfect fit (residual sum of
+ * squares below 1e-8 of the total, e.g. an outcome also given as a covariate) keeps the
+ * estimate but gives no SE, p-value or interval: they would be rounding noise.
  */
+import { mean } from "../stats/describe.ts";
 import { regressionDesign, regressionFit } from "./regressionDesign.ts";
 import { baseEntry, notEstimable, relativeEffect, type ContrastData } from "./contrastData.ts";
 import type { EffectEstimate } from "./schema.ts";
 
 type Column = { name: string; values: ArrayLike<number> };
+
+/** 1 − R² at or below this is a near-perfect fit. */
+const NEAR_PERFECT = 1e-8;
 
 export function regressionEstimate(data: ContrastData, estimator: "ols" | "ols_adjusted" | "lin", covariates: readonly Column[]): EffectEstimate {
   const n = data.y.length;
@@ -25,10 +31,19 @@ export function regressionEstimate(data: ContrastData, estimator: "ols" | "ols_a
   }
   const coefficient = fit.coefficients.find((c) => c.name === "z");
   if (!coefficient) return notEstimable(data, estimator, "the treatment indicator is collinear with the covariates");
+  const base = baseEntry(data, estimator);
+  const centre = mean(data.y);
+  const totalSumOfSquares = data.y.reduce((sum, v) => sum + (v - centre) ** 2, 0);
+  if (totalSumOfSquares > 0 && fit.residualSumOfSquares <= NEAR_PERFECT * totalSumOfSquares) {
+    const rSquared = 1 - fit.residualSumOfSquares / totalSumOfSquares;
+    return {
+      ...notEstimable(data, estimator, `the model fits the outcome almost perfectly (1 − R² = ${(1 - rSquared).toExponential(1)}): the estimate stands, but its standard error and p-value would be rounding noise (is the outcome also a covariate?)`),
+      estimate: coefficient.estimate,
+    };
+  }
   if (!Number.isFinite(coefficient.standardError) || coefficient.standardError === 0) {
     return notEstimable(data, estimator, "the model fits the outcome perfectly, so the standard error is 0");
   }
-  const base = baseEntry(data, estimator);
   const dropped = fit.dropped.filter((name) => name !== "z").map((name) => name.replace(/^z:/, ""));
   return {
     ...base,

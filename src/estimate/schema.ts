@@ -5,12 +5,13 @@
  */
 import { z } from "zod";
 import { Label } from "../shared/label.ts";
+import { ESTIMATOR_IDS } from "./estimators.ts";
 
 const Num = z.number().nullable();
 
 /** Fields of the time-to-event estimates (logrank, cox, cox_adjusted, rmst): see survivalEstimators.ts. */
 const SurvivalEstimateFields = {
-  log_estimate: Num.optional().describe("cox: the log hazard ratio (estimate is the hazard ratio, its CI on the ratio scale)."),
+  log_estimate: Num.optional().describe("Ratio estimators (risk_ratio, logistic, poisson, cox, cox_adjusted): the log of the ratio; std_error and statistic are on this log scale, estimate and its CI on the ratio scale."),
   robust_std_error: Num.optional().describe("cox: the robust (Lin–Wei sandwich) standard error of the log hazard ratio, as coxph(robust = TRUE)."),
   hazard_ratio: Num.optional(),
   ties: z.enum(["efron", "breslow"]).optional(),
@@ -39,23 +40,8 @@ export type SurvivalMedian = z.infer<typeof SurvivalMedian>;
 export const EffectEstimate = z.object({
   outcome: z.string(),
   contrast: z.string().describe("<arm> vs <control arm>"),
-  estimator: z.enum([
-    "difference_in_means",
-    "difference_in_means_blocked",
-    "ols",
-    "ols_adjusted",
-    "lin",
-    "risk_difference",
-    "risk_ratio",
-    "logistic",
-    "poisson",
-    "randomization",
-    "logrank",
-    "cox",
-    "cox_adjusted",
-    "rmst",
-  ]),
-  estimate: Num.describe("Difference (arm − control) for difference estimators; log odds ratio (logistic), log rate ratio (poisson); the ratio itself for risk_ratio."),
+  estimator: z.enum(ESTIMATOR_IDS).describe("One of the estimators of src/estimate/estimators.ts, in their order."),
+  estimate: Num.describe("Difference (arm − control) for difference estimators; the ratio itself for ratio estimators (risk_ratio, logistic = odds ratio, poisson = rate ratio, cox = hazard ratio), with conf_low/conf_high on the ratio scale."),
   std_error: Num,
   statistic: Num,
   df: Num,
@@ -77,6 +63,12 @@ export const EffectEstimate = z.object({
   exact: z.boolean().optional().describe("randomization: every possible assignment was enumerated."),
   p_value_mc_se: Num.optional(),
   dropped_covariates: z.array(z.string()).optional(),
+  clusters: z.number().int().optional().describe("Cluster-randomised designs: the number of clusters the estimate rests on."),
+  first_stage_estimate: Num.optional().describe("cace: the first stage, the arm's effect on receiving the programme (share-point difference, HC2)."),
+  first_stage_std_error: Num.optional(),
+  first_stage_f: Num.optional().describe("cace: the first stage's robust Wald F for the instrument (below 10: weak)."),
+  received_treated: Num.optional().describe("cace: the share who received the programme in the arm."),
+  received_control: Num.optional().describe("cace: the share who received the programme in the control arm."),
   note: z.string().optional().describe("Why the numbers are null, or what to keep in mind."),
   ...SurvivalEstimateFields,
   randomised: z.boolean().optional().describe("false when the comparison group was matched, not randomised: the difference is not a causal effect"),

@@ -2,7 +2,10 @@
  * A researcher's own person-level table (`effekt estimate --table`) → the analysis
  * table. Numeric columns are parsed with the file's decimal separator; an empty cell
  * is missing; anything else that is not a number is a problem naming line, column and
- * value. Binary outcomes must be 0/1 and counts whole numbers ≥ 0.
+ * value (one issue per column and rule: a column that is not what its flag says is one
+ * message with the count and the first five lines). Binary outcomes must be 0/1 and counts
+ * whole numbers ≥ 0. A categorical covariate becomes one 0/1 column per level other than
+ * its reference level (`<column>=<level>`); an empty cell is missing in all of them.
  */
 import { parseNumber, type DecimalSeparator } from "../ingest/parseValue.ts";
 import { issue, type Issue } from "../shared/issues.ts";
@@ -16,33 +19,57 @@ export interface TableOptions {
   readonly decimal: DecimalSeparator;
   readonly treatment: string;
   readonly blocks: string | null;
+  /** The column naming each person's cluster, when whole clusters were randomised. */
+  readonly clusters?: string | null;
   readonly numeric: readonly string[];
   readonly binary: readonly string[];
   readonly counts: readonly string[];
   readonly subgroups: readonly string[];
+  /** Categorical covariates, each with its reference level (null: the first level in sorted order). */
+  readonly categorical?: readonly { column: string; reference: string | null }[];
 }
 
-export function tableFromRows(header: readonly string[], rows: readonly { line: number; fields: readonly string[] }[], options: TableOptions): { table: AnalysisTable; issues: Issue[] } {
+/** A categorical covariate as expanded: its reference level and the indicator columns of the other levels. */
+export interface ExpandedCategorical {
+  readonly column: string;
+  readonly reference: string;
+  readonly indicators: readonly string[];
+}
+
+export function tableFromRows(
+  header: readonly string[],
+  rows: readonly { line: number; fields: readonly string[] }[],
+  options: TableOptions,
+): { table: AnalysisTable; issues: Issue[]; lines: number[]; categorical: ExpandedCategorical[] } {
   const issues: Issue[] = [];
+  const lines = rows.map((row) => row.line);
+  const categoricalOptions = options.categorical ?? [];
   const empty = { arm: [], blocks: null, permutationStrata: null, columns: new Map(), subgroups: new Map() };
   // CPR-like values are refused as ingest refuses them: in the header (a header-less table) or any cell, never quoted.
   const cprInHeader = header.findIndex((name) => containsCpr(name));
-  if (cprInHeader >= 0) return { table: empty, issues: [issue("cpr_refused", messages.headerLooksLikeCpr(), { file: options.file, path: [], line: 1, column: `#${cprInHeader + 1}` })] };
+  if (cprInHeader >= 0) return { table: empty, lines, categorical: [], issues: [issue("cpr_refused", messages.headerLooksLikeCpr(), { file: options.file, path: [], line: 1, column: `#${cprInHeader + 1}` })] };
   for (const row of rows) {
     const at = row.fields.findIndex((cell) => looksLikeCpr(cell.trim()) || containsCpr(cell));
-    if (at >= 0) return { table: empty, issues: [issue("cpr_refused", messages.cprRefused(), { file: options.file, path: [], line: row.line, column: header[at] ?? `#${at + 1}` })] };
+    if (at >= 0) return { table: empty, lines, categorical: [], issues: [issue("cpr_refused", messages.cprRefused(), { file: options.file, path: [], line: row.line, column: header[at] ?? `#${at + 1}` })] };
   }
   const index = (name: string) => header.indexOf(name);
-  const wanted = [options.treatment, ...(options.blocks ? [options.blocks] : []), ...options.numeric, ...options.subgroups];
+  const wanted = [options.treatment, ...(options.blocks ? [options.blocks] : []), ...(options.clusters ? [options.clusters] : []), ...options.numeric, ...options.subgroups, ...categoricalOptions.map((c) => c.column)];
   const missing = [...new Set(wanted)].filter((c) => index(c) < 0);
   if (missing.length > 0) {
     return {
       table: empty,
+      lines,
+      categorical: [],
       issues: missing.map((c) => issue("column_missing", messages.tableColumnMissing(c, header), { file: options.file, path: [] })),
     };
   }
-  const problem = (line: number, column: string, value: string, rule: string) =>
-    issues.push(issue("invalid_value", looksLikeCpr(value) ? `a value that looks like a CPR number ${rule}` : `'${value}' ${rule}`, { file: options.file, path: [], line, column }));
+  // Problems are gathered per column and rule, so a column that is not what its flag says is one message.
+  const problems = new Map<string, { column: string; rule: string; at: { line: number; value: string }[] }>();
+  const problem = (line: number, column: string, value: string, rule: string) => {
+    const key = `${column}\u0000${rule}`;
+    if (!problems.has(key)) problems.set(key, { column, rule, at: [] });
+    problems.get(key)!.at.push({ line, value });
+  };
   const arm: string[] = [];
   const columns = new Map<string, (number | null)[]>(options.numeric.map((c) => [c, []]));
   for (const row of rows) {
@@ -61,7 +88,37 @@ export function tableFromRows(header: readonly string[], rows: readonly { line: 
       columns.get(name)!.push(value);
     }
   }
+  const shownValue = (value: string) => (looksLikeCpr(value) ? "a value that looks like a CPR number" : `'${value}'`);
+  for (const { column, rule, at } of problems.values()) {
+    const first = at[0]!;
+    const message = at.length === 1 ? `${shownValue(first.value)} ${rule}` : messages.columnNotAsFlagged(at.length, rule, at.slice(0, 5).map((a) => ({ line: a.line, value: shownValue(a.value) })));
+    issues.push(issue("invalid_value", message, { file: options.file, path: [], line: first.line, column }));
+  }
+  issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const categorical: ExpandedCategorical[] = [];
+  for (const { column, reference } of categoricalOptions) {
+    const values = rows.map((row) => (row.fields[index(column)] ?? "").trim());
+    const levels = [...new Set(values.filter((v) => v !== "" && v.toUpperCase() !== "NA"))].sort();
+    const chosen = reference ?? levels[0];
+    if (chosen === undefined || !levels.includes(chosen)) {
+      issues.push(issue("reference_level_missing", messages.referenceLevelMissing(column, reference ?? "", levels), { file: options.file, path: [], column }));
+      continue;
+    }
+    const indicators: string[] = [];
+    for (const level of levels.filter((l) => l !== chosen)) {
+      const name = `${column}=${level}`;
+      columns.set(name, values.map((v) => (v === "" || v.toUpperCase() === "NA" ? null : Number(v === level))));
+      indicators.push(name);
+    }
+    categorical.push({ column, reference: chosen, indicators });
+  }
   const blocks = options.blocks ? rows.map((row) => (row.fields[index(options.blocks!)] ?? "").trim()) : null;
   const subgroups = new Map(options.subgroups.map((s) => [s, rows.map((row) => (row.fields[index(s)] ?? "").trim())]));
-  return { table: { arm, blocks, permutationStrata: blocks, columns, subgroups }, issues };
+  const clusters = options.clusters ? rows.map((row) => (row.fields[index(options.clusters!)] ?? "").trim()) : null;
+  if (clusters) clusters.forEach((c, i) => c === "" && problem(rows[i]!.line, options.clusters!, c, "is empty: every person needs a cluster"));
+  for (const { column, rule, at } of problems.values()) {
+    if (column !== options.clusters) continue;
+    issues.push(issue("invalid_value", at.length === 1 ? `'' ${rule}` : messages.columnNotAsFlagged(at.length, rule, at.slice(0, 5).map((a) => ({ line: a.line, value: "''" }))), { file: options.file, path: [], line: at[0]!.line, column }));
+  }
+  return { table: { arm, blocks, permutationStrata: blocks, clusters, columns, subgroups }, issues, lines, categorical };
 }

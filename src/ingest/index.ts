@@ -295,7 +295,7 @@ function readFormats(extract: EvaluationSpec["extracts"][string], source: Extrac
 function checkRequirements(spec: EvaluationSpec, codes: BenefitCodes | null): void {
   const kinds = new Set(Object.values(spec.extracts).map((e) => e.kind as string));
   const needs = [
-    ...spec.outcomes.map((o, i) => ({ id: o.id, path: ["outcomes", i], kinds: extractKindsFor(o), groups: "groups" in o ? o.groups : [] })),
+    ...spec.outcomes.map((o, i) => ({ id: o.id, path: ["outcomes", i], kinds: extractKindsFor(o), groups: ("groups" in o ? o.groups : undefined) ?? [] })),
     ...spec.covariates.map((c, i) => ({ id: c.id, path: ["covariates", i], kinds: covariateExtractKinds(c), groups: "groups" in c ? c.groups : [] })),
     ...(spec.triggers?.outcomes ?? []).map((t, i) => ({ id: t.id, path: ["triggers", "outcomes", i], kinds: [...TRIGGER_DEFINITIONS[t.kind].extractKinds], groups: [] as string[] })),
   ];

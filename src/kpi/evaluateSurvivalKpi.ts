@@ -10,21 +10,21 @@ import type { KpiResult, KpiSpec } from "./evaluateKpis.ts";
 
 export interface SurvivalKpiSpec extends Omit<KpiSpec, "threshold"> {
   readonly atDays: number;
-  readonly direction: "at_least" | "at_most" | "below_control";
-  /** The share to reach; for below_control, ignored (the control arm's share is the threshold). */
+  readonly direction: "at_least" | "at_most" | "below_control" | "above_control";
+  /** The share to reach; for below_control and above_control, ignored (the control arm's share is the threshold). */
   readonly threshold?: number;
 }
 
 /**
  * @param time days to the event or censoring, per person of the KPI's arm; event 1/0 (null where the person has no value)
- * @param control the control arm's times and events, for direction below_control
+ * @param control the control arm's times and events, for direction below_control or above_control
  */
 export function evaluateSurvivalKpi(kpi: SurvivalKpiSpec, time: readonly (number | null)[], event: readonly (number | null)[], control?: { time: readonly (number | null)[]; event: readonly (number | null)[] }): KpiResult {
   const { kept, curve, point } = readAt(time, event, kpi.atDays);
-  if (kpi.direction === "below_control") {
+  if (kpi.direction === "below_control" || kpi.direction === "above_control") {
     const reference = readAt(control?.time ?? [], control?.event ?? [], kpi.atDays).point;
     if (!reference) return { id: kpi.id, label: kpi.label, outcome: kpi.outcome, arm: kpi.arm ?? null, threshold: 0, persons: kept.length, achieved: 0, share: null, interval: null, verdict: "not_yet_measurable", certainty: `no one in the control arm has been followed ${kpi.atDays} days yet`, source: kpi.source };
-    const result = evaluateSurvivalKpi({ ...kpi, direction: "at_most", threshold: 1 - reference.survival }, time, event);
+    const result = evaluateSurvivalKpi({ ...kpi, direction: kpi.direction === "below_control" ? "at_most" : "at_least", threshold: 1 - reference.survival }, time, event);
     // The interval is the arm's alone: the control arm's uncertainty is in the log-rank, Cox and RMST estimates.
     return result.verdict === "not_yet_measurable" ? result : { ...result, certainty: `${result.certainty}; against the control arm's ${(100 * (1 - reference.survival)).toFixed(1)} % (see the log-rank, Cox and RMST estimates for the comparison's uncertainty)` };
   }

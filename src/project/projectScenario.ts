@@ -8,6 +8,7 @@
  *   discount factor (t)   = (1 + r)^−(t − 1): year 1 is the present
  */
 import type { Label } from "../shared/label.ts";
+import { isRatioEstimator } from "../estimate/ratioScale.ts";
 import type { EffectsArtefact } from "../estimate/schema.ts";
 import { decayConvention, decayFactors } from "./decayFactors.ts";
 import { SECTORS, type Assumptions, type CostLine, type ScenarioResult, type Sector } from "./schema.ts";
@@ -28,6 +29,7 @@ export function lineEffect(line: CostLine, effects: EffectsArtefact | null): { v
   if (!("fromEffects" in line.effect)) return { value: line.effect.value, interval: null, from: line.effect.source };
   const spec = line.effect.fromEffects;
   if (!effects) throw new ProjectionError(`line '${line.id}' takes its effect from effects.json, and there is none: run 'effekt estimate' first`);
+  if (isRatioEstimator(spec.estimator)) throw new ProjectionError(`line '${line.id}': ${spec.estimator} is a ratio, not an effect per person: name a difference estimator`);
   const candidates = effects.estimates.filter((e) => e.outcome === spec.outcome && e.estimator === spec.estimator && (spec.contrast === undefined || e.contrast === spec.contrast));
   const estimate = candidates[0];
   if (!estimate) throw new ProjectionError(`line '${line.id}': effects.json has no ${spec.estimator} estimate for outcome '${spec.outcome}'${spec.contrast ? ` (${spec.contrast})` : ""}`);

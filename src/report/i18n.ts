@@ -164,7 +164,7 @@ const TEXT = {
     persons: "Personer",
     rowsAreRows: "Tallene for udtræk er rækker, ikke personer. For udtræk med én række pr. person (populationen, deltagelse, løsladelser) er rækker personer og små tal skjult.",
     methodItt: "Effekter er intention-to-treat: hver gruppe sammenlignes med kontrolgruppen på de personer, der er tildelt de to grupper.",
-    methodEstimators: "Forskel i gennemsnit med Welch-standardfejl; OLS, OLS med baggrundsvariable og Lins estimator med HC2-robuste standardfejl (som R's estimatr); binære udfald også med Pearsons χ², Fishers eksakte test og logistisk regression; tælleudfald med Poisson-rateforhold og robuste standardfejl; randomiseringsinferens inden for designets strata.",
+    methodEstimators: "Forskel i gennemsnit med Welch-standardfejl; OLS, OLS med baggrundsvariable og Lins estimator med HC2-robuste standardfejl (som R's estimatr); binære udfald også med Pearsons χ², Fishers eksakte test og logistisk regression; tælleudfald med Poisson-rateforhold og robuste standardfejl; randomiseringsinferens inden for designets strata. Det blokkede estimat og randomiseringsinferensen betinger på de strata, lodtrækningen faktisk brugte: hver periode (batch) × blok, ikke designets blokke alene.",
     methodAdjustment: "p-værdier er justeret for flere udfald med Holm og Benjamini–Hochberg inden for hver sammenligning og estimator.",
     methodWindows: "Opfølgningsvinduer regnes fra hver persons egen startdato; et vindue, der slutter efter opgørelsesdatoen eller en udvandring/død, er censureret.",
     methodSavings: "Besparelser = effekt × enhedspris × kohortestørrelse × sektorandel × aftagning; ingen diskontering, medmindre antagelsesfilen siger andet.",
@@ -342,6 +342,10 @@ const TEXT = {
     followedToEnd: "Fulgt hele perioden",
     nextFollowUp: "Næste resultatopfølgning",
     intakePeriod: "Optagsperiode",
+
+    cace: "effekt for dem, der modtog indsatsen",
+    caceAssumptions: "Effekten for dem, der modtog indsatsen (CACE, instrumentvariabel med lodtrækningen som instrument), bygger på, at lodtrækningen kun påvirkede udfaldet ved at ændre, hvem der modtog indsatsen, at den faktisk ændrede det, og at ingen sagde nej, fordi de fik tilbuddet, eller fik indsatsen, fordi de ikke fik tilbuddet.",
+    firstStageF: "første trin F",
   },
   en: {
     title: "Effect evaluation",
@@ -504,7 +508,7 @@ const TEXT = {
     persons: "Persons",
     rowsAreRows: "Extract figures are rows, not persons. For extracts with one row per person (the population, participation, releases) rows are persons and small numbers are hidden.",
     methodItt: "Effects are intention-to-treat: each arm is compared with the control arm on the persons assigned to the two.",
-    methodEstimators: "Difference in means with Welch standard errors; OLS, OLS with covariates and Lin's estimator with HC2 robust standard errors (as R's estimatr); binary outcomes also with Pearson's χ², Fisher's exact test and logistic regression; counts with a Poisson rate ratio and robust standard errors; randomisation inference within the design's strata.",
+    methodEstimators: "Difference in means with Welch standard errors; OLS, OLS with covariates and Lin's estimator with HC2 robust standard errors (as R's estimatr); binary outcomes also with Pearson's χ², Fisher's exact test and logistic regression; counts with a Poisson rate ratio and robust standard errors; randomisation inference within the design's strata. The blocked estimate and randomisation inference condition on the strata the allocation actually used: each batch × block, not the design's blocks alone.",
     methodAdjustment: "p-values are adjusted for several outcomes with Holm and Benjamini–Hochberg within each contrast and estimator.",
     methodWindows: "Follow-up windows are counted from each person's own start date; a window that ends after the as-of date, or after emigration or death, is censored.",
     methodSavings: "Savings = effect × unit price × cohort size × sector share × decay; no discounting unless the assumption file says otherwise.",
@@ -682,6 +686,10 @@ const TEXT = {
     followedToEnd: "Followed to the end",
     nextFollowUp: "Next results follow-up",
     intakePeriod: "Intake period",
+
+    cace: "effect on those who received the programme",
+    caceAssumptions: "The effect on those who received the programme (CACE, instrumental variables with the random assignment as instrument) assumes that the assignment changed the outcome only by changing who received the programme, that it did change that, and that no one refused because they were offered it or took it because they were not.",
+    firstStageF: "first-stage F",
   },
 } as const;
 

@@ -194,13 +194,20 @@ export const Outcome = z.discriminatedUnion("kind", [
       ...OutcomeBase,
       kind: z.literal("time_to_event"),
       event: z
-        .enum(["conviction_after_release", "jobcentre_contact"])
-        .describe("conviction_after_release: days from the first prison release on or after start to the first conviction after it; jobcentre_contact: days from start to the first job-centre contact."),
+        .enum(["conviction_after_release", "jobcentre_contact", "self_support"])
+        .describe("conviction_after_release: days from the first prison release on or after start to the first conviction after it; jobcentre_contact: days from start to the first job-centre contact; self_support: days from start to the first benefit week (starting on or after start) in one of `groups`."),
       at: z.array(z.number().nonnegative()).default([90, 180, 365, 730]).describe("Days at which the Kaplan–Meier curves are read (effects.json survival)."),
       tau: z.number().positive().optional().describe("Days up to which the restricted mean survival time is taken (default: the shorter arm's longest follow-up)."),
       ties: z.enum(["efron", "breslow"]).default("efron").describe("Cox ties: efron (coxph's default) or breslow."),
+      groups: z.array(z.string()).min(1).optional().describe("self_support: the benefit groups that count as self-support (default: self_supporting, the group of a week with no benefit code)."),
     })
     .describe("Time to an event with its indicator: per person the days to the event, or to censoring (as-of date, exit, the end of the extract's coverage), and 1 = event, 0 = censored."),
+  z.strictObject({
+    ...OutcomeBase,
+    kind: z.literal("in_contact_at_month"),
+    atMonth: z.number().int().positive(),
+    withinDays: z.number().int().positive().default(30),
+  }).describe("In positive contact at month k (003/004's 'positive contact after 3 months'): a job-centre contact in the `withinDays` days up to the date k months after start (0/1); censored until that date is followed."),
 ]);
 
 const CovariateLabel = Label.optional().describe("How the report names the covariate; default its id.");
@@ -391,9 +398,9 @@ export const EvaluationSpec = z
           source: z.string(),
           atDays: z.number().positive().optional().describe("For a time_to_event outcome: the share with the event by this day, read as 1 − Kaplan–Meier (so it is readable before everyone has been followed that long)"),
           direction: z
-            .enum(["at_least", "at_most", "below_control"])
+            .enum(["at_least", "at_most", "below_control", "above_control"])
             .default("at_least")
-            .describe("at_most: met when the share is at or below the threshold (e.g. re-offending); below_control (time_to_event only): met when the arm's share is below the control arm's (003/004: 'less re-offending than a comparison group')"),
+            .describe("at_most: met when the share is at or below the threshold (e.g. re-offending); below_control (time_to_event only): met when the arm's share is below the control arm's (003/004: 'less re-offending than a comparison group'); above_control: met when it is above (003/004: 'more self-support than a comparison group')"),
         }),
       )
       .default([])
@@ -497,8 +504,9 @@ export const EvaluationSpec = z
     spec.kpis.forEach((k, i) => {
       const outcome = spec.outcomes.find((o) => o.id === k.outcome);
       if (!outcome) ctx.addIssue({ code: "custom", path: ["kpis", i, "outcome"], message: `'${k.outcome}' is not an outcome id` });
-      if ((k.threshold === undefined) !== (k.direction === "below_control")) ctx.addIssue({ code: "custom", path: ["kpis", i, "threshold"], message: k.direction === "below_control" ? "a below_control KPI takes its threshold from the control arm: leave threshold out" : "a KPI needs a threshold (the share to reach)" });
-      if (k.direction === "below_control" && (k.atDays === undefined || k.arm === undefined)) ctx.addIssue({ code: "custom", path: ["kpis", i, "direction"], message: "below_control needs atDays and the arm to compare with the control arm" });
+      const againstControl = k.direction === "below_control" || k.direction === "above_control";
+      if ((k.threshold === undefined) !== againstControl) ctx.addIssue({ code: "custom", path: ["kpis", i, "threshold"], message: againstControl ? `a ${k.direction} KPI takes its threshold from the control arm: leave threshold out` : "a KPI needs a threshold (the share to reach)" });
+      if (againstControl && (k.atDays === undefined || k.arm === undefined)) ctx.addIssue({ code: "custom", path: ["kpis", i, "direction"], message: `${k.direction} needs atDays and the arm to compare with the control arm` });
       if (outcome && (outcome.kind === "time_to_event") !== (k.atDays !== undefined)) ctx.addIssue({ code: "custom", path: ["kpis", i, "atDays"], message: outcome.kind === "time_to_event" ? "a KPI on a time_to_event outcome needs atDays (the share with the event by that day)" : "atDays goes with a time_to_event outcome" });
     });
     const covariateIds = spec.covariates.map((c) => c.id);

@@ -1,7 +1,10 @@
 /**
  * Logistic and Poisson regression by iteratively reweighted least squares, as R's
- * `glm`: canonical links, R's starting values, and R's stopping rule (relative change
- * in deviance below glm.control's epsilon = 1e-8), so the iterates are R's. Returns the model-based
+ * `glm`: canonical links and R's starting values, but iterated to the maximum-likelihood
+ * estimate: until the largest relative change in the coefficients, |Δβⱼ| / (|βⱼ| + 1e-10),
+ * is below 1e-10 (R's default stops when the deviance changes by less than 1e-8 relative,
+ * which leaves the SE about 1e-6 off; `glm.control(epsilon = 1e-14)` gives these values to
+ * 1e-8). Returns the model-based
  * covariance (XᵀWX)⁻¹ — R's `summary(glm)` — and the robust sandwich
  * (XᵀWX)⁻¹ [Σ sᵢ² xᵢxᵢᵀ] (XᵀWX)⁻¹ — `sandwich::vcovHC(type = "HC0")` — where
  * sᵢ = (yᵢ − μᵢ)/V(μᵢ) · wᵢ is the working residual times the working weight of the
@@ -21,11 +24,14 @@ export interface GlmFit {
   readonly robustCovariance: number[][];
   readonly iterations: number;
   readonly converged: boolean;
+  /** The deviance at the estimate (R's `deviance(glm)`). */
+  readonly deviance: number;
   /** True when fitted probabilities reach 0 or 1 (complete separation) or rates reach 0. */
   readonly boundary: boolean;
 }
 
 const MAX_ITERATIONS = 100;
+const RELATIVE_TOLERANCE = 1e-10;
 
 export function generalizedLinearModel(
   family: Family,
@@ -50,7 +56,8 @@ export function generalizedLinearModel(
   // R's starting values: binomial μ = (y + ½)/2, poisson μ = y + 0.1.
   const mu = Float64Array.from({ length: n }, (_, i) => (family === "binomial" ? ((y[i] as number) + 0.5) / 2 : (y[i] as number) + 0.1));
   const eta = Float64Array.from(mu, (m) => link(m));
-  let previous = deviance(mu);
+  let previousCoefficients: number[] | null = null;
+  let previousDeviance = deviance(mu);
   let converged = false;
   let iterations = 0;
   let fit = null as ReturnType<typeof leastSquares> | null;
@@ -74,10 +81,18 @@ export function generalizedLinearModel(
       eta[i] = e;
       mu[i] = inverseLink(e);
     }
-    const current = deviance(mu);
-    converged = Math.abs(current - previous) / (Math.abs(current) + 0.1) < 1e-8;
-    previous = current;
+    const current = fit.coefficients;
+    const currentDeviance = deviance(mu);
+    const change =
+      previousCoefficients !== null && previousCoefficients.length === current.length
+        ? Math.max(...current.map((b, j) => Math.abs(b - previousCoefficients![j]!) / (Math.abs(b) + 1e-10)))
+        : Infinity;
+    // A coefficient at exactly 0 has no relative change to speak of: stop there when the deviance no longer moves in floating point.
+    converged = change < RELATIVE_TOLERANCE || (change < 1e-6 && Math.abs(currentDeviance - previousDeviance) <= 1e-15 * Math.abs(currentDeviance));
+    previousCoefficients = current;
+    previousDeviance = currentDeviance;
   }
+  const finalDeviance = deviance(mu);
   if (!fit) throw new Error("generalizedLinearModel requires at least one unit");
   const kept = fit.names.map((name) => columns.find((c) => c.name === name)!.values);
   const k = kept.length;
@@ -97,6 +112,7 @@ export function generalizedLinearModel(
     robustCovariance: sandwich(fit.xtxInverse, meat),
     iterations,
     converged,
+    deviance: finalDeviance,
     boundary,
   };
 }

@@ -30,6 +30,7 @@ export function gramRobustRegression(columns: readonly DesignColumn[], y: ArrayL
   const projected = (k + 1) * BLOCK_ROWS;
   const weight = (k + 2) * BLOCK_ROWS;
   const withOutcome = [...kept, { name: "", values: y }];
+  let residualSumOfSquares = 0;
   for (let start = 0; start < n; start += BLOCK_ROWS) {
     const count = Math.min(BLOCK_ROWS, n - start);
     fillBlock(withOutcome, start, count, block);
@@ -51,6 +52,7 @@ export function gramRobustRegression(columns: readonly DesignColumn[], y: ArrayL
       const h = block[weight + r]!;
       if (h > 1 - 1e-10) return null;
       const e = block[residual + r]!;
+      residualSumOfSquares += e * e;
       block[weight + r] = (e * e) / (1 - h);
     }
     // The meat Σᵢ wᵢ x_a x_b: (w ∘ x_a) in the projected column, then dot products.
@@ -79,5 +81,5 @@ export function gramRobustRegression(columns: readonly DesignColumn[], y: ArrayL
       confidenceInterval: [estimate - quantile * standardError, estimate + quantile * standardError] as const,
     };
   });
-  return { coefficients, covariance, dropped: fit.dropped, df, n };
+  return { coefficients, covariance, dropped: fit.dropped, df, n, residualSumOfSquares };
 }

@@ -26,6 +26,8 @@ export interface RobustFit {
   readonly dropped: string[];
   readonly df: number;
   readonly n: number;
+  /** Σ eᵢ², to tell a (near-)perfect fit. */
+  readonly residualSumOfSquares: number;
 }
 
 export function robustRegression(columns: readonly { name: string; values: ArrayLike<number> }[], y: ArrayLike<number>, confidence = 0.95): RobustFit {
@@ -63,7 +65,9 @@ export function robustRegression(columns: readonly { name: string; values: Array
       confidenceInterval: [estimate - quantile * standardError, estimate + quantile * standardError] as const,
     };
   });
-  return { coefficients, covariance, dropped: fit.dropped, df, n };
+  let residualSumOfSquares = 0;
+  for (let i = 0; i < n; i += 1) residualSumOfSquares += fit.residuals[i]! * fit.residuals[i]!;
+  return { coefficients, covariance, dropped: fit.dropped, df, n, residualSumOfSquares };
 }
 
 /** B M B for symmetric B and M. */

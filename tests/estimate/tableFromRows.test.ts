@@ -21,9 +21,9 @@ describe("tableFromRows", () => {
     expect(issues.map(formatIssue)).toEqual([
       "my.csv line 2, column 'y': 'abc' is not a number (decimal separator ',')",
       "my.csv line 2, column 'b': '2' is not 0 or 1 (a binary outcome)",
-      "my.csv line 2, column 'k': '1,5' is not a whole number ≥ 0 (a count outcome)",
+      // Two bad cells in one column under one rule are one message, with the count and the first lines.
+      "my.csv line 2, column 'k': 2 values, each is not a whole number ≥ 0 (a count outcome): is the column what its flag says? The first 2: line 2 ('1,5'), line 3 ('-1')",
       "my.csv line 3, column 'arm': '' is empty: every person needs an arm",
-      "my.csv line 3, column 'k': '-1' is not a whole number ≥ 0 (a count outcome)",
     ]);
   });
 

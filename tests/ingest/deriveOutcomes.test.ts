@@ -250,6 +250,11 @@ describe("release-programme outcomes (as of 2024-06-30)", () => {
   it("days_to_first_contact: the first contact on or after release, 12 days; none yet is censored", () => {
     expect(valuesOf({ kind: "days_to_first_contact" })).toEqual([12, "censored"]);
   });
+  it("in_contact_at_month: a status at month k — released 2024-01-10, contact 2024-01-22: in contact at month 1 (30 days to 2024-02-10), not at month 3, not within 10 days of month 1", () => {
+    expect(valuesOf({ kind: "in_contact_at_month", atMonth: 1 })).toEqual([1, "censored"]);
+    expect(valuesOf({ kind: "in_contact_at_month", atMonth: 3 })).toEqual([0, "censored"]);
+    expect(valuesOf({ kind: "in_contact_at_month", atMonth: 1, withinDays: 10 })).toEqual([0, "censored"]);
+  });
   it("checklist_done: within 14 days (housing, day 10) yes, MitID on day 22 no; a horizon not yet reached is censored", () => {
     expect(valuesOf({ kind: "checklist_done", item: "housing" })).toEqual([1, "censored"]);
     expect(valuesOf({ kind: "checklist_done", item: "mitid" })).toEqual([0, "censored"]);

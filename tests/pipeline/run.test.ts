@@ -214,7 +214,7 @@ describe("the estimate stage on the shipped example", () => {
   it("gives every outcome every estimator that applies, a note wherever a number is missing, and no NaN", async () => {
     const artefact = await effects();
     const estimators = (outcome: string) => artefact.estimates.filter((e) => e.outcome === outcome).map((e) => e.estimator);
-    expect(estimators("education_24m")).toEqual(["difference_in_means", "difference_in_means_blocked", "ols", "ols_adjusted", "lin", "risk_difference", "risk_ratio", "logistic", "randomization"]);
+    expect(estimators("education_24m")).toEqual(["difference_in_means", "difference_in_means_blocked", "ols", "ols_adjusted", "lin", "cace", "cace_adjusted", "risk_difference", "risk_ratio", "logistic", "randomization"]);
     expect(estimators("psych_admission_days_24m")).toContain("poisson");
     for (const e of artefact.estimates) {
       if (e.estimate === null) expect(e.note, `${e.outcome} ${e.estimator}`).toBeTruthy();

@@ -2,7 +2,7 @@
  * A researcher's table (`effekt estimate --table`) read straight from the file's bytes into
  * columns: numbers parsed from the digits (the exact double `Number` gives: at most 15 digits,
  * one division by a power of ten, which IEEE rounds correctly), arms, blocks and subgroups
- * through a table of their distinct texts. A cell of 10 or more characters is made a string
+ * (and clusters) through a table of their distinct texts. A cell of 10 or more characters is made a string
  * and checked for a CPR-like value, as tableFromRows checks every cell.
  *
  * This reader only takes a table it can read whole without a problem: a cell it cannot decide
@@ -30,7 +30,8 @@ export async function tableFromBytes(header: readonly string[], headerLines: num
   if (delimiterText.length !== 1 || delimiterText.charCodeAt(0) > 0x7f) return null;
   if (header.some((name) => containsCpr(name))) return null;
   const index = (name: string) => header.indexOf(name);
-  const wanted = [options.treatment, ...(options.blocks ? [options.blocks] : []), ...options.numeric, ...options.subgroups];
+  const clusters = options.clusters ?? null;
+  const wanted = [options.treatment, ...(options.blocks ? [options.blocks] : []), ...(clusters ? [clusters] : []), ...options.numeric, ...options.subgroups];
   if (wanted.some((c) => index(c) < 0)) return null;
   const delimiter = delimiterText.charCodeAt(0);
   const decimal = options.decimal.charCodeAt(0);
@@ -38,12 +39,13 @@ export async function tableFromBytes(header: readonly string[], headerLines: num
 
   // What each column is read as: 0 unused (CPR check only), 1 number, 2 text (arm, blocks, subgroups).
   const role = new Uint8Array(columns);
-  for (const name of [options.treatment, ...(options.blocks ? [options.blocks] : []), ...options.subgroups]) role[index(name)] = 2;
+  for (const name of [options.treatment, ...(options.blocks ? [options.blocks] : []), ...(clusters ? [clusters] : []), ...options.subgroups]) role[index(name)] = 2;
   for (const name of options.numeric) role[index(name)] = 1;
   const numericAt = options.numeric.map(index);
   const binaryAt = new Set(options.binary.filter((n) => options.numeric.includes(n)).map(index));
   const countAt = new Set(options.counts.filter((n) => options.numeric.includes(n)).map(index));
-  const textAt = [...new Set([options.treatment, ...(options.blocks ? [options.blocks] : []), ...options.subgroups])].map(index);
+  const textAt = [...new Set([options.treatment, ...(options.blocks ? [options.blocks] : []), ...(clusters ? [clusters] : []), ...options.subgroups])].map(index);
+  const clusterAt = clusters ? textAt.indexOf(index(clusters)) : -1;
   const texts = new CellTable<string>((text) => text.trim());
 
   let capacity = 1024;
@@ -87,7 +89,7 @@ export async function tableFromBytes(header: readonly string[], headerLines: num
     for (let k = 0; k < textAt.length; k += 1) {
       const c = textAt[k]!;
       const text = ends[c]! > starts[c]! ? texts.get(data, starts[c]!, ends[c]!) : "";
-      if (k === 0 && text === "") return false; // every person needs an arm
+      if ((k === 0 || k === clusterAt) && text === "") return false; // every person needs an arm (and a cluster, when clustered)
       textValues[k]!.push(text);
     }
     rowCount += 1;
@@ -121,7 +123,7 @@ export async function tableFromBytes(header: readonly string[], headerLines: num
   });
   const textOf = (name: string) => textValues[textAt.indexOf(index(name))]!;
   const blocks = options.blocks ? [...textOf(options.blocks)] : null;
-  return { arm: textOf(options.treatment), blocks, permutationStrata: blocks, columns: columnsOut, subgroups: new Map(options.subgroups.map((s) => [s, [...textOf(s)]])) };
+  return { arm: textOf(options.treatment), blocks, permutationStrata: blocks, clusters: clusters ? [...textOf(clusters)] : null, columns: columnsOut, subgroups: new Map(options.subgroups.map((s) => [s, [...textOf(s)]])) };
 }
 
 function cprLike(cell: string): boolean {

@@ -8,6 +8,7 @@ import { daysOnPublicSupport } from "./days_on_public_support.ts";
 import { daysToFirstContact } from "./days_to_first_contact.ts";
 import { flexJob } from "./flex_job.ts";
 import { inActivityAtMonth } from "./in_activity_at_month.ts";
+import { inContactAtMonth } from "./in_contact_at_month.ts";
 import { inEducationAtMonth } from "./in_education_at_month.ts";
 import { jobOrEducationStart } from "./job_or_education_start.ts";
 import { monthsWithoutBenefit } from "./months_without_benefit.ts";
@@ -39,6 +40,7 @@ export const OUTCOME_DEFINITIONS = {
   checklist_done: checklistDone,
   reconviction_after_release: reconvictionAfterRelease,
   time_to_event: timeToEvent,
+  in_contact_at_month: inContactAtMonth,
 } satisfies { [K in OutcomeKind]: OutcomeDefinition<K> };
 
 /** The definition of an outcome's kind, typed for that outcome. */

@@ -8,17 +8,26 @@
  *   conviction_after_release  origin: the first prison release on or after start (not applicable
  *                             without one); event: the first conviction dated after it
  *   jobcentre_contact         origin: start; event: the first job-centre contact on or after it
+ *   self_support              origin: start; event: the Monday of the first benefit week starting on or
+ *                             after it in one of `groups` (default self_supporting, which a week with no
+ *                             benefit code is), from the benefit-weeks extract
  */
 import type { DayNumber } from "../../shared/dates.ts";
 import type { Person } from "../schema.ts";
 import { coveredUntil, dataStatus, type Evidence, type ExtractFamily } from "./evidence.ts";
 import type { CensoringReason, OutcomeDefinition, OutcomeValue } from "./types.ts";
+import { mondayOfWeek } from "../../shared/dates.ts";
 import { lastFollowedDay, notApplicable } from "./windows.ts";
 
 export const timeToEvent: OutcomeDefinition<"time_to_event"> = {
-  extractKinds: (o) => (o.event === "conviction_after_release" ? ["convictions", "prison_releases"] : ["jobcentre_contacts"]),
+  extractKinds: (o) => (o.event === "conviction_after_release" ? ["convictions", "prison_releases"] : o.event === "self_support" ? ["benefit_weeks_long", "benefit_weeks_wide"] : ["jobcentre_contacts"]),
   type: () => "time_to_event",
-  describeWindow: (o) => (o.event === "conviction_after_release" ? "days from the first release after start to the first conviction, censored where follow-up ends" : "days from start to the first job-centre contact, censored where follow-up ends"),
+  describeWindow: (o) =>
+    o.event === "conviction_after_release"
+      ? "days from the first release after start to the first conviction, censored where follow-up ends"
+      : o.event === "self_support"
+        ? "days from start to the first self-supporting benefit week, censored where follow-up ends"
+        : "days from start to the first job-centre contact, censored where follow-up ends",
   derive: (outcome, { records, asOf, evidence }) => {
     if (outcome.event === "conviction_after_release") {
       const { convictions, prisonReleases } = records;
@@ -34,6 +43,27 @@ export const timeToEvent: OutcomeDefinition<"time_to_event"> = {
         if (release === null) return notApplicable;
         const dates = (convictions.get(person.personId) ?? []).map((c) => c.date).filter((d) => d > release);
         return firstEvent(evidence, person, asOf, release, dates, release + 1, coveredTo, "convictions");
+      };
+    }
+    if (outcome.event === "self_support") {
+      const panel = records.benefitGroups;
+      if (!panel) return null;
+      const groups = outcome.groups ?? ["self_supporting"];
+      const coveredTo = coveredUntil(evidence, "benefit_weeks");
+      return (person) => {
+        // The benefit weeks that start on or after start, up to where follow-up ends (and the extract covers).
+        const followed = lastFollowedDay(person, asOf);
+        const end = coveredTo === null ? followed : Math.min(followed, coveredTo);
+        let monday = mondayOfWeek(person.startDate);
+        if (monday < person.startDate) monday += 7;
+        const dates: DayNumber[] = [];
+        for (; monday <= end; monday += 7) {
+          if (groups.includes(panel.groupAt(person.personId, monday) ?? records.absentGroup)) {
+            dates.push(monday);
+            break;
+          }
+        }
+        return firstEvent(evidence, person, asOf, person.startDate, dates, person.startDate, coveredTo, "benefit_weeks");
       };
     }
     const contacts = records.jobcentreContacts;

@@ -4,6 +4,7 @@
  * lower_bound); paid = max(0, s) × price × n_treated when the condition holds (always;
  * p < α; or (mean_control − mean_treated) / mean_control ≥ the threshold).
  */
+import { isRatioEstimator } from "../../estimate/ratioScale.ts";
 import type { EffectsArtefact } from "../../estimate/schema.ts";
 import { normalQuantile, normalUpperTail } from "../../stats/distributions.ts";
 import { ContractDataError, MIN_CELL, toOre, type Line } from "../ruleAmounts.ts";
@@ -44,6 +45,7 @@ function estimateFor(rule: Differential, period: string, effects: EffectsArtefac
   const target = rule.periods.find((p) => p.period === period);
   if (!target) return null;
   if (!effects) throw new ContractDataError(`rule '${rule.id}' pays on effects.json, and there is none: run 'effekt estimate' first`);
+  if (isRatioEstimator(rule.estimator)) throw new ContractDataError(`rule '${rule.id}' pays on a difference, and ${rule.estimator} is a ratio (its interval is on the ratio scale): name a difference estimator`);
   const estimate = effects.estimates.find((e) => e.outcome === target.outcome && e.estimator === rule.estimator);
   if (!estimate) throw new ContractDataError(`rule '${rule.id}', period ${period}: effects.json has no ${rule.estimator} estimate for outcome '${target.outcome}'`);
   return { outcome: target.outcome, estimate };

@@ -1,5 +1,6 @@
 /** Effects: KPI verdicts, every estimator per outcome and contrast, subgroups, and a forest plot. */
-import { estimatorName, stageText } from "../i18n.ts";
+import { estimatorName, formatNumber, stageText } from "../i18n.ts";
+import { reportAs } from "../../estimate/estimators.ts";
 import { labelIn } from "../../shared/label.ts";
 import { forestPlot, renderSvg } from "../charts.ts";
 import { count, isSmall, shareOf, type Cell } from "../suppression.ts";
@@ -15,7 +16,9 @@ async function forestFigure(kept: readonly ForestPoint[], t: Texts, lang: Lang):
   return kept.length > 0 ? `<figure>${await renderSvg(forestPlot(kept, `${t("effects")}: ${t("relative")}`, t("relative")), lang)}</figure>` : "";
 }
 
-const SHOWN = new Set(["difference_in_means", "difference_in_means_blocked", "ols_adjusted", "lin", "logistic", "poisson", "randomization"]);
+/** The appendix shows the estimators the one list marks for it (src/estimate/estimators.ts, reportAs). */
+const shownInTable = (estimator: string) => reportAs(estimator)?.effectsTable === true;
+const onReceived = (estimator: string) => reportAs(estimator)?.onReceived === true;
 
 /** A point of the forest plot, with the estimate it is drawn from (kept only while the tables still show it). */
 interface ForestPoint {
@@ -45,7 +48,7 @@ export function allEstimates(input: ReportInput, t: Texts): { table: Table; fore
   const contrastOf = contrastLabeller(input, t);
   const rows: Record<string, Cell>[] = [];
   const forest: ForestPoint[] = [];
-  for (const e of run.effects.estimates.filter((x) => SHOWN.has(x.estimator))) {
+  for (const e of run.effects.estimates.filter((x) => shownInTable(x.estimator))) {
     const events = (mean: number | null, n: number) => (mean === null ? false : shareOf(mean, n, minCell));
     const binary = run.ingest.outcomes.find((o) => o.id === e.outcome)?.type === "binary";
     const hide = isSmall(e.n_treated, minCell) || isSmall(e.n_control, minCell) || (binary && (events(e.mean_treated, e.n_treated) || events(e.mean_control, e.n_control)));
@@ -59,14 +62,17 @@ export function allEstimates(input: ReportInput, t: Texts): { table: Table; fore
       estimator_id: e.estimator,
       n_treated: count(e.n_treated, minCell),
       n_control: count(e.n_control, minCell),
-      estimate: cellOf(e.estimator === "logistic" ? e.odds_ratio : e.estimator === "poisson" ? e.rate_ratio : e.estimate),
+      estimate: cellOf(e.estimate), // ratio estimators are on the ratio scale in effects.json
       conf_low: cellOf(e.conf_low),
       conf_high: cellOf(e.conf_high),
       p: hide ? null : e.p_value,
       p_holm: hide ? null : (e.p_value_holm ?? null),
       p_bh: hide ? null : (e.p_value_bh ?? null),
       relative: hide ? null : (e.relative_effect ?? null),
-      note: [e.randomised === false ? t("notRandomisedShort") : "", e.note ? stageText(lang, e.note) : e.estimator === "logistic" ? t("oddsRatio") : e.estimator === "poisson" ? t("rateRatio") : ""].filter(Boolean).join("; "),
+      // The CACE note could name the shares who received the programme (counts below 5): the report gives the first-stage F only.
+      note: onReceived(e.estimator)
+        ? [t("cace"), e.first_stage_f === null || e.first_stage_f === undefined || hide ? "" : `${t("firstStageF")} ${formatNumber(lang, e.first_stage_f, 1)}`].filter(Boolean).join("; ")
+        : [e.randomised === false ? t("notRandomisedShort") : "", e.note ? stageText(lang, e.note) : e.estimator === "logistic" ? t("oddsRatio") : e.estimator === "poisson" ? t("rateRatio") : ""].filter(Boolean).join("; "),
     });
     if (!hide && e.estimator === "difference_in_means" && e.estimate !== null && e.mean_control && e.conf_low !== null && e.conf_high !== null) {
       forest.push({ label: `${labelOf(e.outcome)}${run.effects.estimates.some((x) => x.contrast !== e.contrast) ? ` (${contrastOf(e.contrast)})` : ""}`, estimate: e.estimate / e.mean_control, low: e.conf_low / e.mean_control, high: e.conf_high / e.mean_control, outcome: e.outcome, contrast: e.contrast });

@@ -47,7 +47,7 @@ function generated(random: RandomSource, decimal: "," | "."): string {
   return lines.join(eol) + (random.next() < 0.8 ? eol : "");
 }
 
-async function both(path: string, decimal: "," | ".") {
+async function both(path: string, decimal: "," | ".", clusters: string | null = null) {
   const opened = await openExtract(path, "t.csv", { dialect: { decimal } });
   const rows: { line: number; fields: string[] }[] = [];
   let header: string[] | null = null;
@@ -59,7 +59,7 @@ async function both(path: string, decimal: "," | ".") {
       headerLine = row.line;
     } else rows.push({ line: row.line, fields: [...row.fields] });
   }
-  const options: TableOptions = { file: "t.csv", decimal, treatment: "arm", blocks: "g", numeric: ["y", "x1", "x2", "b"], binary: ["b"], counts: [], subgroups: ["g"] };
+  const options: TableOptions = { file: "t.csv", decimal, treatment: "arm", blocks: "g", numeric: ["y", "x1", "x2", "b"], binary: ["b"], counts: [], subgroups: ["g"], clusters };
   const checked = tableFromRows(header!, rows, options);
   const fast = opened.bytes ? await tableFromBytes(header!, headerLine, opened.bytes, opened.dialect.delimiter, options) : null;
   return { checked, fast, bytes: opened.bytes !== undefined };
@@ -74,7 +74,8 @@ describe("tableFromBytes(header, headerLine, bytes, delimiter, options)", () => 
       const decimal = random.next() < 0.5 ? "," : ".";
       const path = join(dir, `t${i}.csv`);
       writeFileSync(path, generated(random, decimal));
-      const { checked, fast, bytes } = await both(path, decimal);
+      // Every fourth table names g as the cluster column too (an empty cluster is a problem).
+      const { checked, fast, bytes } = await both(path, decimal, i % 4 === 1 ? "g" : null);
       if (!bytes) continue;
       if (checked.issues.length > 0) {
         expect(fast, `t${i}.csv`).toBeNull();
@@ -99,5 +100,9 @@ describe("tableFromBytes(header, headerLine, bytes, delimiter, options)", () => 
     expect(fast!.columns.get("x1")).toEqual([12345678901234.5, null]);
     expect(Object.is(fast!.columns.get("x2")![0], -0)).toBe(true);
     expect(fast!.arm).toEqual(["treatment", "control"]);
+    // With g as the cluster column: the clusters as tableFromRows reads them.
+    const clustered = await both(path, ".", "g");
+    expect(clustered.fast!.clusters).toEqual(["a", "b"]);
+    expect(clustered.fast).toEqual(clustered.checked.table);
   });
 });

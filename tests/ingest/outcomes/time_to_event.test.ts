@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { deriveOutcome } from "../../../src/ingest/deriveOutcomes.ts";
+import { BenefitPanel } from "../../../src/ingest/benefitPanel.ts";
 import type { Evidence } from "../../../src/ingest/outcomes/evidence.ts";
 import { groupByPerson, type PersonRecords } from "../../../src/ingest/personRecords.ts";
 import type { Person } from "../../../src/ingest/schema.ts";
@@ -88,6 +89,24 @@ describe("time_to_event", () => {
     expect(values[1]).toEqual({ status: "observed", value: 14, event: 1 });
     // A: 2023-01-10 → 2024-01-10 = 365 days, → 2024-06-30 = 21 + 29 + 31 + 30 + 31 + 30 = 172 more: 537.
     expect(values[0]).toEqual({ status: "observed", value: 537, event: 0, censoredBy: "as_of" });
+  });
+
+  it("self_support: days from start to the Monday of the first benefit week on or after start in the self-supporting group", () => {
+    // A starts Tuesday 2023-01-10: the first week counted is Monday 2023-01-16. On public support in the weeks of
+    // 16, 23 and 30 January; the week of 6 February has no code, so it is self-supporting: 2023-01-10 → 02-06 = 27 days.
+    // B starts Saturday 2023-07-01: on public support in every week from 3 July to the as-of date → event 0 at 365 days.
+    // C starts Monday 2024-01-01: self-supporting (no code) in its first week: 0 days.
+    const panel = new BenefitPanel(persons.map((p) => p.personId), day("2022-12-26"), asOf, ["public_support", "self_supporting"]);
+    for (const monday of ["2023-01-16", "2023-01-23", "2023-01-30"]) panel.set("A", day(monday), "public_support", 2);
+    for (let monday = day("2023-07-03"); monday <= asOf; monday += 7) panel.set("B", monday, "public_support", 3);
+    const withPanel: PersonRecords = { ...records, benefitGroups: panel };
+    const values = deriveOutcome(Outcome.parse({ id: "t", kind: "time_to_event", event: "self_support" }), withPanel, asOf, {})!.values;
+    expect(values[0]).toEqual({ status: "observed", value: 27, event: 1 });
+    expect(values[1]).toEqual({ status: "observed", value: 365, event: 0, censoredBy: "as_of" });
+    expect(values[2]).toEqual({ status: "observed", value: 0, event: 1 });
+    // Only public support counting as self-support: A's first such week is 16 January, 6 days after start.
+    const publicSupport = deriveOutcome(Outcome.parse({ id: "t", kind: "time_to_event", event: "self_support", groups: ["public_support"] }), withPanel, asOf, {})!.values;
+    expect(publicSupport[0]).toEqual({ status: "observed", value: 6, event: 1 });
   });
 
   it("the spec defaults: curves read at 90, 180, 365, 730 days, Efron ties", () => {

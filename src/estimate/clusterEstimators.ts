@@ -1,0 +1,142 @@
+/**
+ * Estimators for a cluster-randomised design (whole clusters — caseworkers, teams, schools,
+ * families — were assigned), as estimatr:
+ * - `ols`, `ols_adjusted`, `lin` with cluster-robust SEs: CR2 with Bell–McCaffrey df
+ *   (`lm_robust(clusters =, se_type = "CR2")`, `lm_lin`), or CR1 (`se_type = "stata"`, df = G − 1);
+ * - `difference_in_means` with clusters: the CR2 regression of y on treatment
+ *   (`difference_in_means(clusters =)`);
+ * - `difference_in_means_blocked` with blocks and clusters: τ = Σⱼ (Nⱼ/N) τⱼ; when a block
+ *   holds two clusters, the matched-pairs variance
+ *   SE² = J/((J − 1) N²) Σⱼ (Nⱼ τⱼ − N τ / J)², df = J − 1; otherwise
+ *   SE² = Σⱼ (Nⱼ/N)² SE²ⱼ with each block's CR2 SE, df = G − 2J.
+ */
+import { clusterRobustRegression, type ClusterSe } from "../stats/clusterRobust.ts";
+import { mean } from "../stats/describe.ts";
+import { studentTQuantile, studentTTwoSidedP } from "../stats/distributions.ts";
+import { baseEntry, notEstimable, relativeEffect, type ContrastData } from "./contrastData.ts";
+import type { EffectEstimate } from "./schema.ts";
+
+type Column = { name: string; values: number[] };
+
+export interface Clustering {
+  /** Cluster of each table row. */
+  readonly clusters: readonly string[];
+  readonly type: ClusterSe;
+}
+
+function fromFit(data: ContrastData, estimator: EffectEstimate["estimator"], fit: ReturnType<typeof clusterRobustRegression>, type: ClusterSe, extra: Partial<EffectEstimate> = {}): EffectEstimate {
+  const c = fit.coefficients.find((x) => x.name === "z");
+  if (!c) return notEstimable(data, estimator, "the treatment indicator is collinear with the covariates");
+  if (!Number.isFinite(c.standardError) || c.standardError === 0) return notEstimable(data, estimator, "the model fits the outcome perfectly, so the standard error is 0");
+  const base = baseEntry(data, estimator);
+  return {
+    ...base,
+    estimate: c.estimate,
+    std_error: c.standardError,
+    statistic: c.statistic,
+    df: c.df,
+    p_value: c.p,
+    conf_low: c.confidenceInterval[0],
+    conf_high: c.confidenceInterval[1],
+    relative_effect: relativeEffect(c.estimate, base.mean_control),
+    clusters: fit.clusters,
+    note: type === "CR2" ? `cluster-robust CR2 SE with Bell–McCaffrey df, ${fit.clusters} clusters` : `cluster-robust CR1 (Stata) SE, df = clusters − 1 = ${fit.clusters - 1}`,
+    ...extra,
+  };
+}
+
+/** Whether treatment is constant within every cluster of the contrast (else it was not cluster-randomised). */
+function clustersNested(data: ContrastData, clusters: readonly string[]): string | null {
+  const arm = new Map<string, number>();
+  for (let i = 0; i < data.units.length; i += 1) {
+    const c = clusters[data.units[i]!]!;
+    if (arm.has(c) && arm.get(c) !== data.z[i]) return c;
+    arm.set(c, data.z[i]!);
+  }
+  return null;
+}
+
+export function clusteredRegressionEstimate(data: ContrastData, estimator: "ols" | "ols_adjusted" | "lin" | "difference_in_means", covariates: readonly Column[], clustering: Clustering): EffectEstimate {
+  const mixed = clustersNested(data, clustering.clusters);
+  if (mixed !== null) return notEstimable(data, estimator, `cluster '${mixed}' holds persons of both arms: clusters must be assigned whole`);
+  const n = data.y.length;
+  let design: Column[] = [{ name: "(Intercept)", values: new Array<number>(n).fill(1) }, { name: "z", values: [...data.z] }];
+  if (estimator === "ols_adjusted") design = [...design, ...covariates];
+  if (estimator === "lin") {
+    const centred = covariates.map((c) => {
+      const m = mean(c.values);
+      return { name: c.name, values: c.values.map((v) => v - m) };
+    });
+    design = [...design, ...centred, ...centred.map((c) => ({ name: `z:${c.name}`, values: c.values.map((v, i) => v * data.z[i]!) }))];
+  }
+  const type = estimator === "difference_in_means" ? "CR2" : clustering.type;
+  let fit;
+  try {
+    fit = clusterRobustRegression(design, data.y, data.units.map((u) => clustering.clusters[u]!), type, data.confidence);
+  } catch (error) {
+    return notEstimable(data, estimator, (error as Error).message.replace(/^clusterRobustRegression: /, ""));
+  }
+  const dropped = fit.dropped.filter((name) => name !== "z").map((name) => name.replace(/^z:/, ""));
+  return fromFit(data, estimator, fit, type, estimator === "ols_adjusted" || estimator === "lin" ? { dropped_covariates: [...new Set(dropped)] } : {});
+}
+
+export function blockedClusteredDifferenceInMeans(data: ContrastData, blockOfUnit: readonly string[], clusters: readonly string[]): EffectEstimate {
+  const estimator = "difference_in_means_blocked" as const;
+  const mixed = clustersNested(data, clusters);
+  if (mixed !== null) return notEstimable(data, estimator, `cluster '${mixed}' holds persons of both arms: clusters must be assigned whole`);
+  const blocks = new Map<string, number[]>();
+  data.units.forEach((unit, i) => {
+    const key = blockOfUnit[unit]!;
+    if (!blocks.has(key)) blocks.set(key, []);
+    blocks.get(key)!.push(i);
+  });
+  const clustersIn = (members: number[]) => new Set(members.map((i) => clusters[data.units[i]!]!));
+  const counts = [...blocks.values()].map((m) => clustersIn(m).size);
+  if (counts.some((c) => c < 2)) return notEstimable(data, estimator, "every block needs at least two clusters");
+  const pairs = counts.some((c) => c === 2);
+  const n = data.units.length;
+  const J = blocks.size;
+  const perBlock: { n: number; tau: number; se: number; clusters: number }[] = [];
+  for (const [key, members] of blocks) {
+    const y = members.map((i) => data.y[i]!);
+    const z = members.map((i) => data.z[i]!);
+    const treated = y.filter((_, k) => z[k] === 1);
+    const control = y.filter((_, k) => z[k] === 0);
+    if (treated.length === 0 || control.length === 0) return notEstimable(data, estimator, `block '${key}' lacks one of the arms`);
+    const tau = mean(treated) - mean(control);
+    let se = NaN;
+    if (!pairs) {
+      const sub: ContrastData = { ...data, units: members.map((i) => data.units[i]!), y, z };
+      const fit = clusterRobustRegression([{ name: "(Intercept)", values: y.map(() => 1) }, { name: "z", values: z }], y, sub.units.map((u) => clusters[u]!), "CR2", data.confidence, []);
+      se = fit.coefficients.find((c) => c.name === "z")!.standardError;
+    }
+    perBlock.push({ n: members.length, tau, se, clusters: clustersIn(members).size });
+  }
+  const estimate = perBlock.reduce((sum, b) => sum + (b.n / n) * b.tau, 0);
+  let standardError: number;
+  let df: number;
+  if (pairs) {
+    standardError = Math.sqrt((J / ((J - 1) * n * n)) * perBlock.reduce((sum, b) => sum + (b.n * b.tau - (n * estimate) / J) ** 2, 0));
+    df = J - 1;
+  } else {
+    standardError = Math.sqrt(perBlock.reduce((sum, b) => sum + (b.n / n) ** 2 * b.se ** 2, 0));
+    df = perBlock.reduce((sum, b) => sum + b.clusters, 0) - 2 * J;
+  }
+  if (!(standardError > 0) || !(df > 0)) return notEstimable(data, estimator, "too few blocks or clusters for a standard error");
+  const statistic = estimate / standardError;
+  const margin = studentTQuantile(1 - (1 - data.confidence) / 2, df) * standardError;
+  const base = baseEntry(data, estimator);
+  return {
+    ...base,
+    estimate,
+    std_error: standardError,
+    statistic,
+    df,
+    p_value: studentTTwoSidedP(statistic, df),
+    conf_low: estimate - margin,
+    conf_high: estimate + margin,
+    relative_effect: relativeEffect(estimate, base.mean_control),
+    clusters: perBlock.reduce((sum, b) => sum + b.clusters, 0),
+    note: pairs ? `blocks and clusters: matched-pairs variance (a block holds two clusters), df = blocks − 1 = ${J - 1}` : `blocks and clusters: each block's CR2 variance, df = clusters − 2 × blocks = ${df}`,
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * What to do with persons who lack a covariate value, chosen by the researcher and never
+ * silent (`effekt estimate --table --missing-covariates`):
+ * - `stop` (default): an issue naming how many persons and their first five lines;
+ * - `indicator`: each covariate with a missing value is mean-imputed (the mean over the
+ *   persons who have it) and gets a 0/1 column `<covariate>_missing`, as in Lin's practice
+ *   (Lin, Green & Coppock 2016, "Standard operating procedures"), so no one is left out;
+ * - `drop`: those persons are left out of the adjusted estimators, which say how many.
+ */
+import { messages } from "../messages.ts";
+import { issue, type Issue } from "../shared/issues.ts";
+import type { AnalysisTable } from "./analysisTable.ts";
+
+export type MissingCovariates = "stop" | "indicator" | "drop";
+
+export function handleMissingCovariates(
+  table: AnalysisTable,
+  covariates: readonly string[],
+  lines: readonly number[],
+  mode: MissingCovariates,
+  file: string,
+): { table: AnalysisTable; covariates: string[]; issues: Issue[]; imputed: string[] } {
+  const lacking = table.arm.map((_, i) => covariates.some((c) => table.columns.get(c)![i] === null)).flatMap((missing, i) => (missing ? [i] : []));
+  if (lacking.length === 0 || mode === "drop") return { table, covariates: [...covariates], issues: [], imputed: [] };
+  if (mode === "stop") {
+    return { table, covariates: [...covariates], imputed: [], issues: [issue("covariate_missing", messages.covariatesMissing(lacking.length, lacking.map((i) => lines[i]!)), { file, path: [] })] };
+  }
+  const columns = new Map(table.columns);
+  const out: string[] = [];
+  const imputed: string[] = [];
+  for (const name of covariates) {
+    const values = table.columns.get(name)!;
+    out.push(name);
+    if (!values.some((v) => v === null)) continue;
+    const observed = values.filter((v): v is number => v !== null);
+    const mean = observed.length > 0 ? observed.reduce((a, b) => a + b, 0) / observed.length : 0;
+    columns.set(name, values.map((v) => (v === null ? mean : v)));
+    columns.set(`${name}_missing`, values.map((v) => (v === null ? 1 : 0)));
+    out.push(`${name}_missing`);
+    imputed.push(name);
+  }
+  return { table: { ...table, columns }, covariates: out, issues: [], imputed };
+}

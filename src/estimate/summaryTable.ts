@@ -1,0 +1,26 @@
+/**
+ * The compact summary `effekt estimate --table` prints: one line per estimate with its
+ * outcome, estimator, estimate, confidence interval, p-value and persons per arm.
+ */
+import type { EffectEstimate } from "./schema.ts";
+
+const number = (v: number | null | undefined) => (v === null || v === undefined ? "—" : Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toFixed(Math.abs(v) >= 100 ? 1 : 3));
+const pValue = (p: number | null | undefined) => (p === null || p === undefined ? "—" : p < 0.001 ? "<0.001" : p.toFixed(3));
+
+export function summaryTable(estimates: readonly EffectEstimate[], confidence: number): string[] {
+  const header = ["outcome", "contrast", "estimator", "estimate", `${Math.round(confidence * 100)} % CI`, "p", "n arm", "n control"];
+  const rows = estimates.map((e) => [
+    e.outcome,
+    e.contrast,
+    e.estimator,
+    number(e.estimate),
+    e.conf_low === null || e.conf_high === null ? "—" : `${number(e.conf_low)} to ${number(e.conf_high)}`,
+    pValue(e.p_value),
+    String(e.n_treated),
+    String(e.n_control),
+  ]);
+  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j]!.length)));
+  const numeric = new Set([3, 4, 5, 6, 7]);
+  const line = (cells: readonly string[]) => cells.map((c, j) => (numeric.has(j) ? c.padStart(widths[j]!) : c.padEnd(widths[j]!))).join("  ").trimEnd();
+  return [line(header), ...rows.map(line)];
+}

@@ -1,0 +1,23 @@
+/**
+ * effects.csv: one row per estimate in tidy form, as broom's `tidy()` gives a fitted
+ * model (term → the contrast and estimator; estimate, std.error, statistic, p.value,
+ * conf.low, conf.high, df), with the counts, the log-scale estimate of ratio estimators,
+ * the adjusted p-values and the note. Empty cells are numbers that could not be computed.
+ */
+import { toCsv } from "../shared/csv.ts";
+import type { EffectsArtefact } from "./schema.ts";
+
+export const TIDY_COLUMNS = [
+  "outcome", "contrast", "estimator", "estimate", "std_error", "statistic", "df", "p_value", "conf_low", "conf_high",
+  "log_estimate", "n_treated", "n_control", "mean_treated", "mean_control", "p_value_holm", "p_value_bh", "note",
+] as const;
+
+export function tidyEffects(artefact: EffectsArtefact): string {
+  return toCsv(
+    TIDY_COLUMNS,
+    artefact.estimates.map((e) => TIDY_COLUMNS.map((column) => {
+      const value = (e as Record<string, unknown>)[column];
+      return typeof value === "number" ? value : typeof value === "string" ? value : null;
+    })),
+  );
+}
