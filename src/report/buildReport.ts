@@ -6,6 +6,7 @@
  *   sections (HTML with placeholders) → disclosure engine over every table → report.html · status.html · <id>.csv
  */
 import { labelIn } from "../shared/label.ts";
+import { withContents } from "./contents.ts";
 import { discloseTables } from "./disclosure/discloseTables.ts";
 import { Placeholders } from "./disclosure/placeholders.ts";
 import { texts } from "./i18n.ts";
@@ -47,7 +48,8 @@ export async function buildReport(input: ReportInput): Promise<Report> {
   // The changes section shows of the previous run only what its own report showed: disclose that report's tables too.
   const previousTables = input.previous ? (await buildReport({ ...input, run: input.previous.run, previous: null })).disclosed : null;
   const disclosed = discloseTables(tables, { lang, minCell: input.minCell, run, previous: input.previous?.run ?? null, previousTables });
-  const html = await later.fill(page(lang, title, `<p>${escapeHtml(`${t("asOf")} ${run.ingest.asOf}`)}</p>\n${body}`), tables, disclosed, lang);
+  const navigable = withContents(body, t("contents"));
+  const html = await later.fill(page(lang, title, `<p>${escapeHtml(`${t("asOf")} ${run.ingest.asOf}`)}</p>\n${navigable.contents}\n${navigable.body}`), tables, disclosed, lang);
   const statusBody = `<section id="status">${later.table(status)}${contractStatus ? `<h2>${escapeHtml(t("contractStatus"))}</h2>${later.table(contractStatus)}` : ""}</section>`;
   const statusHtml = await later.fill(page(lang, `${t("status")}: ${name}`, statusBody), tables, disclosed, lang);
   return { html, statusHtml, tables: new Map(disclosed.tables.map((tb) => [`${tb.id}.csv`, tableCsv(tb)])), disclosed: disclosed.tables };

@@ -5,6 +5,7 @@
 import { csvLine } from "../shared/csv.ts";
 import { formatKr, formatNumber, formatP, type Lang } from "./i18n.ts";
 import type { Cell } from "./suppression.ts";
+import { tableTitle } from "./tableTitles.ts";
 
 export type ColumnKind = "text" | "count" | "number" | "kr" | "p" | "percent" | "year";
 
@@ -29,6 +30,8 @@ export interface Table {
   readonly rows: readonly Record<string, Cell>[];
   /** Per row, the kind its number cells are shown as where it differs from the column's (a kr. row in a mixed table). */
   readonly rowKinds?: readonly (ColumnKind | undefined)[];
+  /** Shown as the table's caption, in the report's language (absent: the title listed for its id in tableTitles.ts). */
+  readonly title?: string;
 }
 
 export function escapeHtml(text: string): string {
@@ -55,6 +58,9 @@ function formatCell(cell: Cell, column: Column, lang: Lang): string {
   }
 }
 
+/** From this many shown columns a table is "wide". */
+const WIDE_COLUMNS = 8;
+
 export function tableHtml(table: Table, lang: Lang): string {
   const columns = table.columns.filter((c) => c.csvOnly !== true);
   const head = columns.map((c) => `<th class="${c.kind}">${escapeHtml(c.label)}</th>`).join("");
@@ -65,7 +71,11 @@ export function tableHtml(table: Table, lang: Lang): string {
       return `<tr>${columns.map((c) => `<td class="${c.kind}">${escapeHtml(formatCell(row[c.key] ?? null, columnOf(c), lang))}</td>`).join("")}</tr>`;
     })
     .join("\n");
-  return `<table id="table-${table.id}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  const title = tableTitle(table, lang);
+  const caption = title === undefined ? "" : `<caption>${escapeHtml(title)}</caption>`;
+  // Many columns: set smaller and allowed to wrap inside number cells (page.ts), so it fits the page.
+  const wide = columns.length >= WIDE_COLUMNS ? ' class="wide"' : "";
+  return `<table id="table-${table.id}"${wide}>${caption}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 /**
