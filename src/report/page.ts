@@ -2,7 +2,8 @@
  * The HTML page around a report or status page: self-contained, its style inline, no script.
  * On screen nothing is wider than the page (tables wrap, figures shrink); printed on A4 (`@page`), headings stay
  * with what follows them, table header rows repeat on every page, rows and figures are not split, and a table too
- * wide for a portrait page (class `wide`) is set smaller and may wrap inside its cells.
+ * wide for a portrait page (class `wide`) is set smaller and may wrap inside its cells; one with very many columns
+ * (class `landscape`) turns its section, heading and all, to landscape pages.
  */
 import { texts, type Lang } from "./i18n.ts";
 import { escapeHtml } from "./table.ts";
@@ -18,18 +19,22 @@ caption{caption-side:top;text-align:left;font-weight:bold;padding:.2em 0 .4em;co
 .arrow{color:#1f5f8b}
 nav.contents{border:1px solid #ccc;background:#f7fafc;padding:.2em 1.2em .8em}nav.contents h2{border:0;margin-top:.6em}
 nav.contents ol{padding-left:1.4em;margin:.2em 0}nav.contents a{color:#1f5f8b;text-decoration:none}nav.contents a:hover{text-decoration:underline}
+table.wide{font-size:.75em}table.wide th,table.wide td{padding:.2em .3em}
 table.wide td.count,table.wide td.number,table.wide td.kr,table.wide td.p,table.wide td.percent{white-space:normal}
 pre,code{white-space:pre-wrap;overflow-wrap:anywhere}`;
 
 const PRINT = `@page{size:A4;margin:16mm 14mm 18mm}
+@page landscape{size:A4 landscape;margin:14mm}
 @media print{
 body{max-width:none;margin:0;padding:0;font-size:10pt}
 h1{margin-top:0}
 h2{margin-top:1.4em}
 h1,h2,h3,caption{break-after:avoid;page-break-after:avoid;break-inside:avoid}
-p:has(+ table),.note:has(+ table){break-after:avoid}
+p,li{break-inside:avoid}p:has(+ table),p:has(+ figure){break-after:avoid}
 table{font-size:8.5pt;width:100%;margin:.6em 0}
 table.wide{font-size:7pt}
+section:has(table.landscape){page:landscape}table.landscape{font-size:7.5pt}
+table.landscape td.count,table.landscape td.number,table.landscape td.kr,table.landscape td.p,table.landscape td.percent{white-space:nowrap}
 thead{display:table-header-group;break-after:avoid}
 tbody>tr:first-child{break-before:avoid}
 tr,th,td{break-inside:avoid;page-break-inside:avoid}

@@ -60,6 +60,8 @@ function formatCell(cell: Cell, column: Column, lang: Lang): string {
 
 /** From this many shown columns a table is "wide". */
 const WIDE_COLUMNS = 8;
+/** From this many shown columns a table is printed on a landscape A4 page. */
+const LANDSCAPE_COLUMNS = 12;
 
 export function tableHtml(table: Table, lang: Lang): string {
   const columns = table.columns.filter((c) => c.csvOnly !== true);
@@ -73,8 +75,8 @@ export function tableHtml(table: Table, lang: Lang): string {
     .join("\n");
   const title = tableTitle(table, lang);
   const caption = title === undefined ? "" : `<caption>${escapeHtml(title)}</caption>`;
-  // Many columns: set smaller and allowed to wrap inside number cells (page.ts), so it fits the page.
-  const wide = columns.length >= WIDE_COLUMNS ? ' class="wide"' : "";
+  // Many columns: set smaller and allowed to wrap inside number cells; very many: printed on a landscape page (page.ts).
+  const wide = columns.length >= LANDSCAPE_COLUMNS ? ' class="wide landscape"' : columns.length >= WIDE_COLUMNS ? ' class="wide"' : "";
   return `<table id="table-${table.id}"${wide}>${caption}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
