@@ -1,6 +1,6 @@
 /**
  * The HTML page around a report or status page: self-contained, its style inline, no script.
- * On screen nothing is wider than the page (tables wrap, figures shrink); printed on A4 (`@page`), headings stay
+ * On screen nothing is wider than the page (tables wrap, figures shrink; on a narrow screen a wide table scrolls within itself); printed on A4 (`@page`), headings stay
  * with what follows them, table header rows repeat on every page, rows and figures are not split, and a table too
  * wide for a portrait page (class `wide`) is set smaller and may wrap inside its cells; one with very many columns
  * (class `landscape`) turns its section, heading and all, to landscape pages.
@@ -21,7 +21,8 @@ nav.contents{border:1px solid #ccc;background:#f7fafc;padding:.2em 1.2em .8em}na
 nav.contents ol{padding-left:1.4em;margin:.2em 0}nav.contents a{color:#1f5f8b;text-decoration:none}nav.contents a:hover{text-decoration:underline}
 table.wide{font-size:.75em}table.wide th,table.wide td{padding:.2em .3em}
 table.wide td.count,table.wide td.number,table.wide td.kr,table.wide td.p,table.wide td.percent{white-space:normal}
-pre,code{white-space:pre-wrap;overflow-wrap:anywhere}`;
+pre,code{white-space:pre-wrap;overflow-wrap:anywhere}
+@media screen and (max-width:1000px){table.wide{display:block;overflow-x:auto}}`;
 
 const PRINT = `@page{size:A4;margin:16mm 14mm 18mm}
 @page landscape{size:A4 landscape;margin:14mm}

@@ -33,6 +33,9 @@ const CASES: Case[] = [
   { name: "release, a quarter later with --compare", spec: "fixtures/release/spec.json", out: join(root, "kvartal-3"), matched: false, years: true },
 ];
 
+/** How each page is looked at: on a wide and a narrower screen, and printed on A4. */
+const VIEWS = [["screen", 1024], ["screen", 800], ["print", A4_CONTENT_WIDTH]] as const;
+
 /** Names a report shows as they are in the spec: extract names and file names (ids, not words). */
 function namesIn(specPath: string): string[] {
   const spec = JSON.parse(readFileSync(specPath, "utf8"));
@@ -96,10 +99,10 @@ describe.skipIf(CHROMIUM === null)(`report.html and status.html in headless Chro
     it(`${c.name}: report.html and status.html on screen and on A4`, async () => {
       const allowed = namesIn(c.spec);
       for (const pageName of ["report.html", "status.html"]) {
-        for (const media of ["screen", "print"] as const) {
-          await browser.open(join(c.out, "report", pageName), media);
+        for (const [media, width] of VIEWS) {
+          await browser.open(join(c.out, "report", pageName), media, width);
           const facts = await browser.evaluate<PageFacts>(PAGE_CHECKS);
-          const where = `${pageName} (${media === "print" ? `A4, ${A4_CONTENT_WIDTH} px` : "screen, 1024 px"})`;
+          const where = `${pageName} (${media === "print" ? `A4, ${A4_CONTENT_WIDTH} px` : `screen, ${width} px`})`;
           expect(problems(facts, browser.errors, { report: pageName === "report.html", matched: c.matched, allowed }), where).toEqual([]);
           if (pageName === "report.html") {
             expect(facts.tocTargets.length, `${where}: the contents`).toBeGreaterThanOrEqual(facts.sections.length);

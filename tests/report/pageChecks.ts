@@ -4,7 +4,7 @@
  * to right) and the DOM as rendered.
  */
 export interface PageFacts {
-  /** Elements reaching past the page's left or right edge (tag#id.class, with their extent). */
+  /** Elements reaching past the page's left or right edge (tag#id.class, with their extent); inside a sideways scroller, only the scroller counts. */
   readonly tooWide: readonly string[];
   /** The widest page the content may fill (printed with a landscape section: the landscape width). */
   readonly pageWidth: number;
@@ -32,6 +32,10 @@ export const PAGE_CHECKS = String.raw`(() => {
   for (const e of document.body.querySelectorAll("*")) {
     const r = e.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
+    // Inside an element that scrolls (or clips) sideways, it is that element that must fit the page.
+    let scroller = e.parentElement;
+    while (scroller && scroller !== document.body && getComputedStyle(scroller).overflowX === "visible") scroller = scroller.parentElement;
+    if (scroller && scroller !== document.body) continue;
     const limit = printed && e.closest("section:has(table.landscape)") ? ${A4_LANDSCAPE_WIDTH} : width;
     if (r.right > limit + 1 || r.left < -1) tooWide.push(name(e) + " [" + Math.round(r.left) + ", " + Math.round(r.right) + "] of " + limit);
   }
