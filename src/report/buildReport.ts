@@ -6,6 +6,7 @@
  *   sections (HTML with placeholders) → disclosure engine over every table → report.html · status.html · <id>.csv
  */
 import { labelIn } from "../shared/label.ts";
+import { withContents } from "./contents.ts";
 import { discloseTables } from "./disclosure/discloseTables.ts";
 import { Placeholders } from "./disclosure/placeholders.ts";
 import { texts } from "./i18n.ts";
@@ -45,7 +46,8 @@ export async function buildReport(input: ReportInput): Promise<Report> {
   const engine = discloseTables(tables, { lang, minCell: input.minCell, run, previous: input.previous?.run ?? null, previousTables });
   // The status page's economy table is built from the disclosed tables, so it shows nothing they do not (sections/status.ts).
   const disclosed = { ...engine, tables: [...engine.tables, economyTable(input, t, engine.tables)] };
-  const html = await later.fill(page(lang, title, `<p>${escapeHtml(`${t("asOf")} ${run.ingest.asOf}`)}</p>\n${body}`), tables, disclosed, lang);
+  const navigable = withContents(body, t("contents"));
+  const html = await later.fill(page(lang, title, `<p>${escapeHtml(`${t("asOf")} ${run.ingest.asOf}`)}</p>\n${navigable.contents}\n${navigable.body}`), tables, disclosed, lang);
   // The status page is the status section itself (the same placeholders, so the same disclosed cells).
   const statusSection = built.find((b) => b.id === "status")?.section.html ?? "";
   const statusBody = `<section id="status"><p>${escapeHtml(`${t("asOf")} ${formatDate(lang, run.ingest.asOf)}`)}</p>\n${statusSection}</section>`;

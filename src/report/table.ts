@@ -5,6 +5,7 @@
 import { csvLine } from "../shared/csv.ts";
 import { formatKr, formatNumber, formatP, type Lang } from "./i18n.ts";
 import type { Cell } from "./suppression.ts";
+import { tableTitle } from "./tableTitles.ts";
 
 export type ColumnKind = "text" | "count" | "number" | "kr" | "p" | "percent" | "year";
 
@@ -29,6 +30,8 @@ export interface Table {
   readonly rows: readonly Record<string, Cell>[];
   /** Per row, the kind its number cells are shown as where it differs from the column's (a kr. row in a mixed table). */
   readonly rowKinds?: readonly (ColumnKind | undefined)[];
+  /** Shown as the table's caption, in the report's language (absent: the title listed for its id in tableTitles.ts). */
+  readonly title?: string;
 }
 
 export function escapeHtml(text: string): string {
@@ -55,6 +58,11 @@ function formatCell(cell: Cell, column: Column, lang: Lang): string {
   }
 }
 
+/** From this many shown columns a table is "wide". */
+const WIDE_COLUMNS = 8;
+/** From this many shown columns a table is printed on a landscape A4 page. */
+const LANDSCAPE_COLUMNS = 12;
+
 export function tableHtml(table: Table, lang: Lang): string {
   const columns = table.columns.filter((c) => c.csvOnly !== true);
   const head = columns.map((c) => `<th class="${c.kind}">${escapeHtml(c.label)}</th>`).join("");
@@ -65,7 +73,11 @@ export function tableHtml(table: Table, lang: Lang): string {
       return `<tr>${columns.map((c) => `<td class="${c.kind}">${escapeHtml(formatCell(row[c.key] ?? null, columnOf(c), lang))}</td>`).join("")}</tr>`;
     })
     .join("\n");
-  return `<table id="table-${table.id}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  const title = tableTitle(table, lang);
+  const caption = title === undefined ? "" : `<caption>${escapeHtml(title)}</caption>`;
+  // Many columns: set smaller and allowed to wrap inside number cells; very many: printed on a landscape page (page.ts).
+  const wide = columns.length >= LANDSCAPE_COLUMNS ? ' class="wide landscape"' : columns.length >= WIDE_COLUMNS ? ' class="wide"' : "";
+  return `<table id="table-${table.id}"${wide}>${caption}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 /**

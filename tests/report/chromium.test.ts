@@ -1,0 +1,121 @@
+/**
+ * The report as its readers see it, in headless Chromium: report.html and status.html of the shipped examples, the
+ * matched spec and a quarterly pair (--compare), each on screen and in A4 print emulation. No console errors; no
+ * element wider than the page; every contents link leads to an element and every section is in the contents; every
+ * table titled; the Danish visible-text check passes; years (numeric tick labels) ascend on every x axis; a matched
+ * run never says "Randomiseret"; and the English report (--lang en) holds no Danish word. Skipped, and says so, when no Chromium is installed (.ci/run installs it).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runPipeline } from "../../pipeline/run.ts";
+import { A4_CONTENT_WIDTH, Browser, CHROMIUM } from "./browser.ts";
+import { PAGE_CHECKS, type PageFacts } from "./pageChecks.ts";
+import { DANISH_WORDS, ENGLISH_WORDS, visibleText, wordsFrom } from "./visibleText.ts";
+
+const log = () => {};
+const root = mkdtempSync(join(tmpdir(), "effekt-chromium-runs-"));
+
+interface Case {
+  readonly name: string;
+  readonly spec: string;
+  readonly out: string;
+  readonly matched: boolean;
+  /** Its report draws charts with a year axis (savings by year). */
+  readonly years: boolean;
+  readonly lang?: "en";
+}
+
+const CASES: Case[] = [
+  { name: "UngiFokus (shipped)", spec: "fixtures/ungifokus/spec.json", out: join(root, "ungifokus"), matched: false, years: true },
+  { name: "release (shipped)", spec: "fixtures/release/spec.json", out: join(root, "loesladte"), matched: false, years: true },
+  { name: "release, matched", spec: "fixtures/release/spec-matched.json", out: join(root, "matchet"), matched: true, years: true },
+  { name: "release, a quarter later with --compare", spec: "fixtures/release/spec.json", out: join(root, "kvartal-3"), matched: false, years: true },
+  { name: "release in English (--lang en)", spec: "fixtures/release/spec.json", out: join(root, "english"), matched: false, years: true, lang: "en" },
+];
+
+/** How each page is looked at: on a wide and a narrower screen, and printed on A4. */
+const VIEWS = [["screen", 1024], ["screen", 800], ["print", A4_CONTENT_WIDTH]] as const;
+
+/** Names a report shows as they are in the spec: extract names and file names (ids, not words). */
+function namesIn(specPath: string): string[] {
+  const spec = JSON.parse(readFileSync(specPath, "utf8"));
+  return Object.entries<{ file: string }>(spec.extracts).flatMap(([name, e]) => [e.file, name]).sort((a, b) => b.length - a.length);
+}
+
+/** Every way a page can fail the reader, as messages (empty: none). */
+function problems(facts: PageFacts, errors: readonly string[], options: { report: boolean; matched: boolean; allowed: readonly string[]; lang?: "en" }): string[] {
+  const found: string[] = [];
+  found.push(...errors.map((e) => `console: ${e}`));
+  if (facts.scrollWidth > facts.pageWidth + 1) found.push(`page scrolls sideways: ${facts.scrollWidth} px content in ${facts.pageWidth} px`);
+  found.push(...facts.tooWide.map((e) => `wider than the page: ${e}`));
+  found.push(...facts.brokenLinks.map((id) => `contents link to nothing: #${id}`));
+  if (options.report) for (const id of facts.sections) if (!facts.tocTargets.includes(id)) found.push(`section not in the contents: ${id}`);
+  found.push(...facts.untitledTables.map((id) => `table without a title: ${id}`));
+  for (const labels of facts.xAxes) {
+    if (labels.some((l) => /^\d{1,2}\.\d{3}$/.test(l))) found.push(`x axis prints a year with a thousands point: ${labels.join(" ")}`);
+    if (!labels.every((l) => /^\d+$/.test(l))) continue;
+    const values = labels.map(Number);
+    if (values.some((v, i) => i > 0 && v <= values[i - 1]!)) found.push(`x axis out of order: ${labels.join(" ")}`);
+  }
+  const text = visibleText(facts.html);
+  if (options.lang === "en") {
+    // Quotations printed in the Danish sources ("'Break-even: År 3' (000 slide 11)") stay Danish, as in language.test.ts.
+    found.push(...wordsFrom(text.replace(/ — '.*?' \((?=\d{3} )/g, " ("), DANISH_WORDS, options.allowed).map((w) => `Danish word: ${w}`));
+  } else found.push(...wordsFrom(text, ENGLISH_WORDS, options.allowed).map((w) => `English word: ${w}`));
+  if (options.matched && /(?<!ikke )randomiseret/i.test(text)) found.push("a matched run says Randomiseret");
+  return found;
+}
+
+describe.skipIf(CHROMIUM === null)(`report.html and status.html in headless Chromium${CHROMIUM === null ? " — SKIPPED: no chromium binary found (apt-get install chromium; .ci/run installs it)" : ""}`, () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await Browser.launch();
+    const [ungifokus, release, matched, later, english] = CASES as [Case, Case, Case, Case, Case];
+    await runPipeline({ specPath: ungifokus.spec, outDir: ungifokus.out, log });
+    await runPipeline({ specPath: release.spec, outDir: release.out, log });
+    await runPipeline({ specPath: matched.spec, outDir: matched.out, log });
+    const earlier = join(root, "kvartal-2");
+    await runPipeline({ specPath: later.spec, outDir: earlier, asOf: "2026-06-30", log });
+    await runPipeline({ specPath: later.spec, outDir: later.out, compare: earlier, log });
+    await runPipeline({ specPath: english.spec, outDir: english.out, lang: "en", log });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("finds what it looks for: a too-wide element, a broken contents link, an untitled table, years out of order, a console error", async () => {
+    const file = join(root, "faulty.html");
+    const axis = (years: number[]) => `<svg width="300" height="40"><g class="mark-group role-axis"><g class="role-axis-label">${years.map((y, i) => `<text transform="translate(${20 + 40 * i},20)">${y}</text>`).join("")}</g></g></svg>`;
+    writeFileSync(file, `<!DOCTYPE html><html lang="da"><body><nav class="contents"><a href="#findes-ikke">x</a></nav><section id="a"><div style="width:3000px">bred</div><table id="table-x"><tr><td>1</td></tr></table>${axis([1, 10, 2])}</section><script>console.error("fejl")</script></body></html>`);
+    await browser.open(file, "screen");
+    const found = problems(await browser.evaluate<PageFacts>(PAGE_CHECKS), browser.errors, { report: true, matched: false, allowed: [] });
+    expect(found.some((p) => p.startsWith("console: console.error: fejl")), found.join("\n")).toBe(true);
+    expect(found.some((p) => p.startsWith("wider than the page: div")), found.join("\n")).toBe(true);
+    expect(found).toContain("contents link to nothing: #findes-ikke");
+    expect(found).toContain("section not in the contents: a");
+    expect(found).toContain("table without a title: table-x");
+    expect(found).toContain("x axis out of order: 1 10 2");
+  });
+
+  for (const c of CASES) {
+    it(`${c.name}: report.html and status.html on screen and on A4`, async () => {
+      const allowed = namesIn(c.spec);
+      for (const pageName of ["report.html", "status.html"]) {
+        for (const [media, width] of VIEWS) {
+          await browser.open(join(c.out, "report", pageName), media, width);
+          const facts = await browser.evaluate<PageFacts>(PAGE_CHECKS);
+          const where = `${pageName} (${media === "print" ? `A4, ${A4_CONTENT_WIDTH} px` : `screen, ${width} px`})`;
+          expect(problems(facts, browser.errors, { report: pageName === "report.html", matched: c.matched, allowed, ...(c.lang ? { lang: c.lang } : {}) }), where).toEqual([]);
+          if (pageName === "report.html") {
+            expect(facts.tocTargets.length, `${where}: the contents`).toBeGreaterThanOrEqual(facts.sections.length);
+            if (c.years) expect(facts.xAxes.filter((labels) => labels.every((l) => /^\d+$/.test(l))).length, `${where}: charts with a year axis`).toBeGreaterThan(0);
+          }
+        }
+      }
+    });
+  }
+});
