@@ -10,7 +10,7 @@ import { escapeHtml } from "./table.ts";
 
 const SCREEN = `body{font-family:Helvetica,Arial,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;counter-reset:table-number}
 h1{font-size:1.6em}h2{border-bottom:2px solid #1f5f8b;padding-bottom:.2em;margin-top:2em}
-table{border-collapse:collapse;margin:1em 0;font-size:.85em;max-width:100%}th,td{border:1px solid #ccc;padding:.25em .5em;vertical-align:top;overflow-wrap:break-word}
+table{border-collapse:collapse;margin:1em 0;font-size:.85em;max-width:100%}th,td{border:1px solid #ccc;padding:.25em .5em;vertical-align:top;overflow-wrap:anywhere}
 th{background:#eef3f7;text-align:left}td.count,td.number,td.kr,td.p,td.percent{text-align:right;white-space:nowrap}
 caption{caption-side:top;text-align:left;font-weight:bold;padding:.2em 0 .4em;color:#1f5f8b;counter-increment:table-number}
 .note{color:#555;font-size:.9em}figure{margin:1em 0;max-width:100%}svg,img{max-width:100%;height:auto}

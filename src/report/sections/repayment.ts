@@ -45,19 +45,18 @@ export const repaymentSection: SectionBuilder = (input, t) => {
         }
       : null;
   const asOf = run.repayment.contracts[0]?.asOf ?? run.ingest.asOf;
-  const h4 = (text: string) => `<h4>${escapeHtml(text)}</h4>`;
   const note = (text: string) => `<p class="note">${escapeHtml(text)}</p>`;
   const risk = riskTable(run.repayment, lang, t);
   const illustrative = illustrativeTable(run.repayment, lang, t);
   const seed = run.repayment.contracts.flatMap((c) => c.risk)[0]?.seed ?? input.spec.repayment?.riskSeed ?? 1;
   const html =
     note(`${t("asOf")} ${asOf}`) +
-    h4(t("contractsTitle")) + add(contractsTable(run.repayment, lang, t)) +
-    h4(t("ledgerTitle", { asOf })) + add(ledger) +
-    h4(t("payerSplitTitle")) + add(payerSplitTable(run.repayment, t)) +
-    h4(t("investorTitle")) + add(investorTable(run.repayment, t)) + note(t("investorNote")) +
-    (risk ? h4(t("riskTitle")) + add(risk) + note(t("riskNote", { simulations: formatNumber(lang, RISK_SIMULATIONS), seed: String(seed) })) : "") +
-    (illustrative ? h4(t("illustrativeTitle")) + add(illustrative) : "") +
+    add({ ...contractsTable(run.repayment, lang, t), title: t("contractsTitle") }) +
+    add({ ...ledger, title: t("ledgerTitle", { asOf }) }) +
+    add({ ...payerSplitTable(run.repayment, t), title: t("payerSplitTitle") }) +
+    add({ ...investorTable(run.repayment, t), title: t("investorTitle") }) + note(t("investorNote")) +
+    (risk ? add({ ...risk, title: t("riskTitle") }) + note(t("riskNote", { simulations: formatNumber(lang, RISK_SIMULATIONS), seed: String(seed) })) : "") +
+    (illustrative ? add({ ...illustrative, title: t("illustrativeTitle") }) : "") +
     add(lines) + (limitTable ? add(limitTable) : "") + (portfolioTable ? add(portfolioTable) : "");
   return { html, tables };
 };

@@ -100,10 +100,10 @@ export const savingsSection: SectionBuilder = async (input, t) => {
       `<h3>${escapeHtml(labelIn(lang, c.title))}</h3>` +
         caseSentences(c, lang, t).map((p) => `<p>${escapeHtml(p)}</p>`).join("") +
         figure +
-        `<h4>${escapeHtml(t("caseYearsTitle"))}</h4>${add(caseYearsTable(c, lang, t))}` +
-        `<h4>${escapeHtml(t("caseLinesTitle", { years: formatNumber(lang, years, Number.isInteger(years) ? 0 : 1) }))}</h4>${add(caseLinesTable(c, lang, t))}<p class="note">${escapeHtml(t("caseLinesNote"))}</p>` +
-        `<h4>${escapeHtml(t("caseScenariosTitle"))}</h4>${add(caseScenariosTable(c, lang, t))}` +
-        (sensitivity ? `<h4>${escapeHtml(t("caseSensitivityTitle"))}</h4>${add(sensitivity)}` : ""),
+        `${add({ ...caseYearsTable(c, lang, t), title: t("caseYearsTitle") })}` +
+        `${add({ ...caseLinesTable(c, lang, t), title: t("caseLinesTitle", { years: formatNumber(lang, years, Number.isInteger(years) ? 0 : 1) }) })}<p class="note">${escapeHtml(t("caseLinesNote"))}</p>` +
+        `${add({ ...caseScenariosTable(c, lang, t), title: t("caseScenariosTitle") })}` +
+        (sensitivity ? `${add({ ...sensitivity, title: t("caseSensitivityTitle") })}` : ""),
     );
   }
   const savings: Table = { id: "savings", columns: [{ key: "case", label: t("case"), kind: "text" }, { key: "year", label: t("year"), kind: "year" }, { key: "sector", label: t("sector"), kind: "text" }, { key: "kr", label: t("savingsKr"), kind: "kr" }], rows: savingsRows };

@@ -146,6 +146,7 @@ export function economyTable(input: ReportInput, t: Texts, disclosed: readonly T
   if (contracts.length === 0) rows.push({ project: evaluationName(input), contract_id: null, investment: own ? own.scenarios[0]!.interventionCostTotal : null, repayment: null, savings, net: null, years: "–" });
   return {
     id: ECONOMY_TABLE_ID,
+    title: t("economyTitle", { year: lastYear(input) }),
     columns: [
       { key: "project", label: t("project"), kind: "text", id: "contract_id" },
       { key: "investment", label: t("investment"), kind: "kr" },
@@ -164,6 +165,6 @@ export const statusSection: SectionBuilder = (input, t) => {
   const contractStatus = input.run.repayment ? contractStatusTable(input.run.repayment, input.lang, t) : null;
   const statusHtml = add(status);
   const contractsHtml = contractStatus ? add(contractStatus) : "";
-  const economy = `<h3>${escapeHtml(t("economyTitle", { year: lastYear(input) }))}</h3>\n${input.later.table({ id: ECONOMY_TABLE_ID, columns: [], rows: [] })}\n<p class="note">${escapeHtml(t("economyNote"))}</p>`;
+  const economy = `${input.later.table({ id: ECONOMY_TABLE_ID, columns: [], rows: [] })}\n<p class="note">${escapeHtml(t("economyNote"))}</p>`;
   return { html: `${statusBlock(input, t, status, contractStatus)}\n${economy}\n${statusHtml}${contractsHtml ? `\n<h3>${escapeHtml(t("contractStatus"))}</h3>\n${contractsHtml}` : ""}`, tables };
 };
