@@ -44,8 +44,8 @@ export interface FlowDiagram {
   readonly arms: readonly FlowArm[];
 }
 
-const WIDTH = 820;
-const BAND_WIDTH = 96;
+const WIDTH = 680;
+const BAND_WIDTH = 84;
 const LEFT = BAND_WIDTH + 16;
 const RIGHT = WIDTH - 4;
 const PAD = 7;
@@ -121,7 +121,7 @@ function drawBand(label: string, top: number, bottom: number): string {
 export function consortSvg(diagram: FlowDiagram): string {
   const out: string[] = [];
   const stem = (LEFT + RIGHT) / 2;
-  const mainWidth = 280;
+  const mainWidth = 250;
   const gap = 20;
   let y = 8;
 

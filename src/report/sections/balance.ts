@@ -1,5 +1,7 @@
 /** Baseline balance: per covariate means, SDs and SMDs per arm, the omnibus test, balance before matching, and a love plot. */
 import { lovePlot, renderSvg } from "../charts.ts";
+import { figureHtml } from "../figure.ts";
+import { formatNumber } from "../i18n.ts";
 import { count, countsOfTotal, shareOf, type Cell } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
 import { contrastLabeller, covariateLabeller, tableCollector, type SectionBuilder } from "./section.ts";
@@ -76,6 +78,6 @@ export const balanceSection: SectionBuilder = async (input, t) => {
     const text = t("matchingMethod", { variables, ratio: m.ratio, seed: m.seed }) + t("matchingCounts", { programme: String(count(m.programme, minCell)), matched: String(matched), unmatched: String(unmatched), pool: String(count(m.pool, minCell)), drawn: String(count(m.drawn, minCell)) });
     matchingNote = `<p class="note">${escapeHtml(text)}</p>`;
   }
-  const html = matchingNote + (beforeTable ? add(beforeTable) : "") + add(balance) + add(omnibus) + (love.length > 0 ? `<figure>${await renderSvg(lovePlot(love, run.assignment.balance.threshold, `${t("smd")} (${t("lovePlot")})`), lang)}</figure>` : "");
+  const html = matchingNote + (beforeTable ? add(beforeTable) : "") + add(balance) + add(omnibus) + (love.length > 0 ? figureHtml(await renderSvg(lovePlot(love, run.assignment.balance.threshold, `${t("smd")} (${t("lovePlot")})`), lang), { caption: `${t("figureWord")}: ${t("loveCaption", { threshold: formatNumber(lang, run.assignment.balance.threshold, 2) })}`, description: t("loveDescription") }, "love-plot") : "");
   return { html, tables };
 };

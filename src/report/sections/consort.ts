@@ -8,7 +8,8 @@
 import { ruleName } from "../i18n.ts";
 import { consortSvg, type FlowArm, type FlowBox, type FlowLine } from "../consortDiagram.ts";
 import { count, countsOfTotal, type Cell } from "../suppression.ts";
-import { escapeHtml, type Table } from "../table.ts";
+import type { Table } from "../table.ts";
+import { figureHtml } from "../figure.ts";
 import { armLabeller, isMatched, outcomeLabeller, type SectionBuilder } from "./section.ts";
 
 type Row = Record<string, Cell>;
@@ -97,7 +98,7 @@ export const consortSection: SectionBuilder = (input, t) => {
   const description = t("consortDescription", { assigned: t(matched ? "consortAssignedWordMatched" : "consortAssignedWordRandomised") });
   const consort: Table = { id: "consort", columns: [{ key: "stage", label: t("consort"), kind: "text", id: "stage_id" }, { key: "arm", label: t("arm"), kind: "text", id: "arm_id" }, { key: "n", label: t("persons"), kind: "count" }], rows };
   return {
-    html: `<figure class="chart consort" role="img" aria-label="${escapeHtml(description)}">${svg}<figcaption>${escapeHtml(`${t("figureWord")}: ${t("consortCaption", { n: minCell })}`)}</figcaption></figure>`,
+    html: figureHtml(svg, { caption: `${t("figureWord")}: ${t("consortCaption", { n: minCell })}`, description }, "consort-figure"),
     tables: [consort],
   };
 };

@@ -1,6 +1,7 @@
 /** Savings: per business case the savings by sector and year and the cumulative net, as charts (the tables as CSV). */
 import { labelIn } from "../../shared/label.ts";
 import { cumulativeLines, renderSvg, stackedBars } from "../charts.ts";
+import { figureHtml } from "../figure.ts";
 import { formatNumber } from "../i18n.ts";
 import type { Cell } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
@@ -47,7 +48,8 @@ export const savingsSection: SectionBuilder = async (input, t) => {
     });
     parts.push(
       `<h3>${escapeHtml(labelIn(lang, c.title))}</h3><p>${escapeHtml(breakEvenSentence(base, lang, t))}</p>` +
-        `<figure>${await renderSvg(stackedBars(bars, c.name, t("savingsKr")), lang)}</figure><figure>${await renderSvg(cumulativeLines(lines, c.name, t("cumulativeNet")), lang)}</figure>`,
+        figureHtml(await renderSvg(stackedBars(bars, labelIn(lang, c.title), t("savingsKr")), lang), { caption: `${t("figureWord")}: ${t("savingsBarsCaption")}`, description: t("savingsBarsDescription", { case: labelIn(lang, c.title) }) }, "savings-bars") +
+        figureHtml(await renderSvg(cumulativeLines(lines, labelIn(lang, c.title), t("cumulativeNet")), lang), { caption: `${t("figureWord")}: ${t("cumulativeCaption")}`, description: t("cumulativeDescription", { case: labelIn(lang, c.title) }) }, "cumulative-net"),
     );
   }
   const savings: Table = { id: "savings", columns: [{ key: "case", label: t("case"), kind: "text" }, { key: "year", label: t("year"), kind: "year" }, { key: "sector", label: t("sector"), kind: "text" }, { key: "kr", label: t("savingsKr"), kind: "kr" }], rows: savingsRows };
