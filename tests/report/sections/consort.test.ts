@@ -22,17 +22,17 @@ const arm = (name: string, notYet: number, emigrated: number, analysed: number) 
   analysed,
 });
 
-function runOf(mode: "randomise" | "matched"): RunArtefacts {
+function runOf(mode: "randomise" | "matched", unmatched = 15): RunArtefacts {
   const matched = mode === "matched";
   const arms = matched ? [arm("comparison", 6, 0, 24), arm("programme", 5, 0, 25)] : [arm("control", 8, 2, 40), arm("treatment", 9, 0, 41)];
   return {
-    ingest: { persons: matched ? 100 : 107, personsReferredAfterAsOf: matched ? 0 : 10, outcomes: [], asOf: "2025-05-15" },
+    ingest: { persons: matched ? 85 + unmatched : 107, personsReferredAfterAsOf: matched ? 0 : 10, outcomes: [], asOf: "2025-05-15" },
     assignment: {
       design: { mode, arms: [{ name: arms[0]!.arm, control: true }, { name: arms[1]!.arm, control: false }] },
-      persons: { enrolled: matched ? 100 : 107, assigned: matched ? 60 : 100, awaitingRandomisation: matched ? 0 : 7 },
-      matching: matched ? { programme: 45, matched: 30, unmatched: 15, pool: 55, drawn: 30 } : null,
+      persons: { enrolled: matched ? 85 + unmatched : 107, assigned: matched ? 60 : 100, awaitingRandomisation: matched ? 0 : 7 },
+      matching: matched ? { programme: 30 + unmatched, matched: 30, unmatched, pool: 55, drawn: 30 } : null,
       balance: { rows: [] },
-      consort: { assessed: matched ? 100 : 120, excluded: matched ? { total: 0, byRule: {} } : { total: 3, byRule: { invalid_date: 3 } }, notAssigned: matched ? 40 : 7, primaryOutcome: "y", arms, outcomeStatusByArm: [] },
+      consort: { assessed: matched ? 85 + unmatched : 120, excluded: matched ? { total: 0, byRule: {} } : { total: 3, byRule: { invalid_date: 3 } }, notAssigned: matched ? 25 + unmatched : 7, primaryOutcome: "y", arms, outcomeStatusByArm: [] },
     },
     effects: null,
     projection: null,
@@ -40,9 +40,9 @@ function runOf(mode: "randomise" | "matched"): RunArtefacts {
   } as unknown as RunArtefacts;
 }
 
-async function drawn(mode: "randomise" | "matched", lang: "da" | "en" = "en") {
+async function drawn(mode: "randomise" | "matched", lang: "da" | "en" = "en", unmatched = 15) {
   const later = new Placeholders();
-  const run = runOf(mode);
+  const run = runOf(mode, unmatched);
   const input = { lang, minCell: 5, spec: { outcomes: [{ id: "y" }], covariates: [], assignment: { mode, arms: [] } }, run, previous: null, manifest: { inputs: [], seeds: {}, versions: {} }, later } as unknown as SectionInput;
   const section = (await consortSection(input, texts(lang)))!;
   const disclosure = discloseTables([...section.tables], { lang, minCell: 5, run, previous: null });
@@ -93,6 +93,12 @@ describe("consortSection: the CONSORT 2025 flow diagram", () => {
     expect(boxes.filter((b) => b.startsWith("Matched")).map((b) => b.split(" ").pop())).toEqual(["30", "30"]);
     expect(html).not.toMatch(/randomis/i);
     const da = await drawn("matched", "da");
+    // 3 not matched: <5, and the programme pool (33 = 30 matched + 3) hidden too, or 33 − 30 gives them back.
+    const few = await drawn("matched", "en", 3);
+    expect(few.boxes.filter((b) => b.startsWith("Not matched")).map((b) => b.split(" ").pop())).toEqual(["<5"]);
+    expect(few.boxes.filter((b) => b.startsWith("Received the programme")).map((b) => b.split(" ").pop())).toEqual(["x"]);
+    // And with it the comparison side: 88 assessed − 0 excluded − 55 in the comparison pool would give the 33 again.
+    expect(few.boxes.filter((b) => b.startsWith("Potential comparison") || b.startsWith("Not drawn")).map((b) => b.split(" ").pop())).toEqual(["x", "x"]);
     expect(da.html).not.toMatch(/(?<!ikke )randomiseret/i);
   });
 });
