@@ -122,6 +122,8 @@ export function attackReport(files: ReportFiles, previous: ReportFiles | null = 
     if (reasons.length > 0) equations.push({ total: wholeItem("excluded"), parts: reasons.map((r) => item(`consort ${r.stage}`, r.n)), where: "CONSORT: the reasons add up to the excluded" });
     if (whole("randomised_total")) {
       equations.push({ total: wholeItem("randomised_total"), parts: arms.map(randomisedOf), where: "CONSORT: randomised = the arms" });
+      const waiting = ["awaiting_randomisation", "not_assigned"].filter((s) => whole(s)).map(wholeItem);
+      if (waiting.length > 0) equations.push({ total: intake, parts: [...waiting, wholeItem("randomised_total")], where: "intake = awaiting + not assigned + randomised" });
       equations.push({ total: wholeItem("assessed"), parts: [...leaving, wholeItem("randomised_total")], where: "CONSORT: assessed = those leaving + randomised" });
     }
     if (arms.length > 0 && arms.every((a) => armRow(a, "pool") && armRow(a, "unmatched"))) {
