@@ -6,6 +6,12 @@
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import type { Lang } from "./i18n.ts";
+import { wrapText } from "./consortDiagram.ts";
+
+/** A title wrapped into lines (vega draws an array as lines): never wider than the plot, never cut. */
+function titleLines(title: string, width = 460): string[] {
+  return wrapText(title, width, 13);
+}
 
 const LOCALES = {
   da: { decimal: ",", thousands: ".", grouping: [3], currency: ["", " kr."] },
@@ -32,35 +38,24 @@ export async function renderSvg(spec: TopLevelSpec, lang: Lang): Promise<string>
 }
 
 export function lovePlot(rows: readonly { label: string; smd: number }[], threshold: number, title: string): TopLevelSpec {
+  // Labels wrapped into lines (never cut), each row as tall as the longest label needs.
+  const wrapped = rows.map((r) => ({ ...r, label: wrapText(r.label, 180, 11).join("\n") }));
+  const lines = Math.max(1, ...wrapped.map((r) => r.label.split("\n").length));
   return {
-    width: 460,
-    height: Math.max(60, 18 * rows.length),
-    title,
+    width: 360,
+    height: Math.max(60, (13 * lines + 9) * rows.length),
+    title: { text: titleLines(title, 360) },
     layer: [
       { data: { values: [{ x: -threshold }, { x: threshold }] }, mark: { type: "rule", strokeDash: [4, 4], color: "#999" }, encoding: { x: { field: "x", type: "quantitative" } } },
       { data: { values: [{ x: 0 }] }, mark: { type: "rule", color: "#444" }, encoding: { x: { field: "x", type: "quantitative" } } },
       {
-        data: { values: rows.map((r) => ({ ...r })) },
+        data: { values: wrapped },
         mark: { type: "point", filled: true, size: 60, color: "#1f5f8b" },
         encoding: {
           x: { field: "smd", type: "quantitative", title: "SMD", scale: { domain: [-Math.max(0.3, ...rows.map((r) => Math.abs(r.smd))), Math.max(0.3, ...rows.map((r) => Math.abs(r.smd)))] } },
-          y: { field: "label", type: "nominal", title: null, sort: null },
+          y: { field: "label", type: "nominal", title: null, sort: null, axis: { labelExpr: "split(datum.label, '\\n')", labelLimit: 0 } },
         },
       },
-    ],
-  } as TopLevelSpec;
-}
-
-export function forestPlot(rows: readonly { label: string; estimate: number; low: number; high: number }[], title: string, axisTitle: string): TopLevelSpec {
-  return {
-    width: 460,
-    height: Math.max(60, 22 * rows.length),
-    title,
-    data: { values: rows.map((r) => ({ ...r })) },
-    layer: [
-      { mark: { type: "rule", color: "#1f5f8b" }, encoding: { x: { field: "low", type: "quantitative", title: axisTitle, axis: { format: "+.0%" } }, x2: { field: "high" }, y: { field: "label", type: "nominal", title: null, sort: null } } },
-      { mark: { type: "point", filled: true, size: 60, color: "#1f5f8b" }, encoding: { x: { field: "estimate", type: "quantitative" }, y: { field: "label", type: "nominal", sort: null } } },
-      { data: { values: [{ x: 0 }] }, mark: { type: "rule", color: "#444" }, encoding: { x: { field: "x", type: "quantitative" } } },
     ],
   } as TopLevelSpec;
 }
@@ -69,7 +64,7 @@ export function stackedBars(rows: readonly { year: number; sector: string; kr: n
   return {
     width: 460,
     height: 220,
-    title,
+    title: { text: titleLines(title) },
     data: { values: rows.map((r) => ({ ...r })) },
     mark: "bar",
     encoding: {
@@ -84,7 +79,7 @@ export function cumulativeLines(rows: readonly { year: number; series: string; k
   return {
     width: 460,
     height: 220,
-    title,
+    title: { text: titleLines(title) },
     layer: [
       { data: { values: [{ y: 0 }] }, mark: { type: "rule", color: "#444" }, encoding: { y: { field: "y", type: "quantitative" } } },
       {
@@ -105,7 +100,7 @@ export function survivalCurves(rows: readonly { arm: string; time: number; survi
   return {
     width: 460,
     height: 240,
-    title,
+    title: { text: titleLines(title) },
     data: { values: rows.map((r) => ({ ...r })) },
     layer: [
       { mark: { type: "area", interpolate: "step-after", opacity: 0.15 }, encoding: { x: { field: "time", type: "quantitative", title: timeTitle }, y: { field: "low", type: "quantitative", title: shareTitle, scale: { domain: [0, 1] }, axis: { format: ".0%" } }, y2: { field: "high" }, color: { field: "arm", type: "nominal", title: null } } },

@@ -120,6 +120,10 @@ const AtMonth = { atMonth: z.number().int().positive().describe("Months after th
 const OutcomeBase = {
   id: Identifier,
   label: Label.optional(),
+  direction: z
+    .enum(["higher_is_better", "lower_is_better"])
+    .optional()
+    .describe("Which way is better for the persons: the report's forest plot marks the side that favours the programme (left out: no side is marked)."),
 };
 
 export const Outcome = z.discriminatedUnion("kind", [

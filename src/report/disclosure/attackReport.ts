@@ -140,6 +140,28 @@ export function attackReport(files: ReportFiles, previous: ReportFiles | null = 
   }
   equations.push({ total: intake, parts: arms.map((a) => item(`consort ${a} ${consort.find((r) => r.arm === a)?.stage}`)), where: "intake = the arms randomised" });
   const randomisedOf = (arm: string) => item(`consort ${arm} ${consort.find((r) => r.arm === arm)?.stage}`);
+  // 2b. CONSORT before the arms (rows with no arm): assessed = those leaving (excluded, referred later, awaiting,
+  // not assigned) + the randomised total (or, matched, the arms' pools); a pool = matched + not matched.
+  const whole = (stage: string) => consort.find((r) => !r.arm && r.stage === stage);
+  const wholeItem = (stage: string) => item(`consort ${stage}`, whole(stage)?.n);
+  const armRow = (arm: string, stage: string) => consort.find((r) => r.arm === arm && r.stage === stage);
+  if (whole("assessed")) {
+    const leaving = ["excluded", "not_yet_referred", "awaiting_randomisation", "not_assigned"].filter((s) => whole(s)).map(wholeItem);
+    const reasons = consort.filter((r) => !r.arm && r.stage?.startsWith("excluded:"));
+    if (reasons.length > 0) equations.push({ total: wholeItem("excluded"), parts: reasons.map((r) => item(`consort ${r.stage}`, r.n)), where: "CONSORT: the reasons add up to the excluded" });
+    if (whole("randomised_total")) {
+      equations.push({ total: wholeItem("randomised_total"), parts: arms.map(randomisedOf), where: "CONSORT: randomised = the arms" });
+      const waiting = ["awaiting_randomisation", "not_assigned"].filter((s) => whole(s)).map(wholeItem);
+      if (waiting.length > 0) equations.push({ total: intake, parts: [...waiting, wholeItem("randomised_total")], where: "intake = awaiting + not assigned + randomised" });
+      equations.push({ total: wholeItem("assessed"), parts: [...leaving, wholeItem("randomised_total")], where: "CONSORT: assessed = those leaving + randomised" });
+    }
+    if (arms.length > 0 && arms.every((a) => armRow(a, "pool") && armRow(a, "unmatched"))) {
+      const pools = arms.map((a) => item(`consort ${a} pool`, armRow(a, "pool")!.n));
+      for (const [i, a] of arms.entries()) equations.push({ total: pools[i]!, parts: [randomisedOf(a), item(`consort ${a} unmatched`, armRow(a, "unmatched")!.n)], where: "CONSORT: a pool = matched + not matched" });
+      equations.push({ total: wholeItem("assessed"), parts: [...leaving, ...pools], where: "CONSORT: assessed = those leaving + the pools" });
+      equations.push({ total: intake, parts: pools, where: "intake = the pools" });
+    }
+  }
 
   // 3. Outcome status per arm adds up to n randomised; the censoring table to the intake and to the arms.
   const byArm = rowsOf(files, "outcome_status_by_arm");

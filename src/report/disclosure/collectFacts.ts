@@ -109,7 +109,9 @@ export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefac
   rowsOf("consort").forEach((r, i) => {
     const a = arms.find((x) => x.arm === r.arm_id);
     if (!a) {
-      if (r.stage_id === "assessed") cell(fact("assessed", run.assignment!.consort.assessed, { forced: true }), { table: "consort", row: i, key: "n" });
+      if (r.stage_id === "assessed") cell(fact("assessed", run.assignment!.consort.assessed), { table: "consort", row: i, key: "n" });
+      const whole = consortWhole(run)[String(r.stage_id)];
+      if (whole !== undefined) cell(fact(`consort:${String(r.stage_id)}`, whole.value, { forced: whole.forced }), { table: "consort", row: i, key: "n" });
       return;
     }
     const lost = a.lostToFollowUp;
@@ -124,12 +126,24 @@ export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefac
       "lost:extract_coverage": lost.extractCoverage,
       incomplete: a.incomplete.total,
       analysed: a.analysed,
+      not_applicable: a.notApplicable,
+      ...consortPools(run, a.arm),
     };
     const value = named[String(r.stage_id)];
     if (value === undefined || value === null) return;
     const key = r.stage_id === "randomised" ? `randomised:${a.arm}` : `consort:${a.arm}:${r.stage_id}`;
     cell(fact(key, value), { table: "consort", row: i, key: "n" });
   });
+  // CONSORT before the arms: every person assessed is in one path (rows with no arm, found by their stage_id).
+  const byRule = Object.keys(run.assignment?.consort.excluded.byRule ?? {});
+  eq("consort:excluded", byRule.map((rule) => `consort:excluded:${rule}`), "CONSORT: the reasons for exclusion add up to the excluded");
+  eq("consort:randomised_total", arms.map((a) => `randomised:${a.arm}`), "CONSORT: the randomised total = the arms");
+  const present = (keys: readonly string[]) => keys.filter((k) => facts.has(k));
+  eq("assessed", present(["consort:excluded", "consort:not_yet_referred", "intake"]), "CONSORT: assessed = excluded + referred after the as-of date + enrolled");
+  eq("assessed", present(["consort:excluded", "consort:not_yet_referred", "consort:awaiting_randomisation", "consort:not_assigned", "consort:randomised_total"]), "CONSORT: assessed = excluded + not yet referred + awaiting + not assigned + randomised");
+  eq("intake", present(["consort:awaiting_randomisation", "consort:not_assigned", ...arms.map((a) => `randomised:${a.arm}`)]), "CONSORT: enrolled = awaiting + not assigned + the arms");
+  eq("intake", arms.map((a) => `consort:${a.arm}:pool`), "CONSORT (matched): enrolled = the arms' pools");
+  for (const a of arms) eq(`consort:${a.arm}:pool`, [`randomised:${a.arm}`, `consort:${a.arm}:unmatched`], "CONSORT (matched): a pool = matched + not matched");
   for (const a of arms) {
     const k = (stage: string) => `consort:${a.arm}:${stage}`;
     fact(`consort:${a.arm}:not_applicable`, a.notApplicable);
@@ -281,4 +295,27 @@ export function markPublished(book: FactBook, tables: ReadonlyMap<string, Table>
     const refs = f.cells.length > 0 ? f.cells : f.reveals;
     f.published = refs.length > 0 && refs.every((ref) => shown(tables, ref, lang));
   }
+}
+
+/** The CONSORT rows with no arm besides assessed (consort.ts): their true values, and whether they must be shown. */
+function consortWhole(run: RunArtefacts): Record<string, { value: number; forced: boolean }> {
+  const a = run.assignment!;
+  const c = a.consort;
+  const matched = a.design.mode === "matched";
+  return {
+    excluded: { value: c.excluded.total, forced: false },
+    ...Object.fromEntries(Object.entries(c.excluded.byRule).map(([rule, n]) => [`excluded:${rule}`, { value: n, forced: false }])),
+    not_yet_referred: { value: run.ingest.personsReferredAfterAsOf, forced: false },
+    awaiting_randomisation: { value: a.persons.awaitingRandomisation, forced: false },
+    not_assigned: { value: matched ? 0 : c.notAssigned - a.persons.awaitingRandomisation, forced: false },
+    randomised_total: { value: c.arms.reduce((s, x) => s + x.randomised, 0), forced: true },
+  };
+}
+
+/** A matched comparison's pool per arm (programme: who received it; comparison: the pool drawn from) and those left out. */
+function consortPools(run: RunArtefacts, arm: string): Record<string, number> {
+  const a = run.assignment!;
+  if (!a.matching) return {};
+  const control = a.design.arms.find((x) => x.name === arm)?.control ?? false;
+  return control ? { pool: a.matching.pool, unmatched: a.matching.pool - a.matching.drawn } : { pool: a.matching.programme, unmatched: a.matching.unmatched };
 }

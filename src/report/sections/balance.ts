@@ -1,6 +1,8 @@
 /** Baseline balance: per covariate means, SDs and SMDs per arm, the omnibus test, balance before matching, and a love plot. */
 import { lovePlot, renderSvg } from "../charts.ts";
-import { count, countsOfTotal, shareOf, type Cell } from "../suppression.ts";
+import { figureHtml } from "../figure.ts";
+import { formatNumber } from "../i18n.ts";
+import { count, shareOf, type Cell } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
 import { contrastLabeller, covariateLabeller, tableCollector, type SectionBuilder } from "./section.ts";
 
@@ -71,11 +73,14 @@ export const balanceSection: SectionBuilder = async (input, t) => {
   const m = run.assignment.matching;
   let matchingNote = "";
   if (m) {
-    const [matched, unmatched] = countsOfTotal([m.matched, m.unmatched], minCell);
+    // The counts as the CONSORT table shows them after the disclosure engine (its pool, matched and not-matched rows).
+    const programmeArm = run.assignment.design.arms.find((a) => !a.control)?.name ?? null;
+    const controlArm = run.assignment.design.arms.find((a) => a.control)?.name ?? null;
+    const consortCell = (stage: string, arm: string | null) => input.later.cellWhere("consort", { stage_id: stage, arm_id: arm }, "n");
     const variables = m.variables.map((v) => (lang === "da" ? v.replace("(bands at", "(grænser ved") : v).replace(/^([a-z_0-9]+)/, (id) => covariateOf(id))).join(", ");
-    const text = t("matchingMethod", { variables, ratio: m.ratio, seed: m.seed }) + t("matchingCounts", { programme: String(count(m.programme, minCell)), matched: String(matched), unmatched: String(unmatched), pool: String(count(m.pool, minCell)), drawn: String(count(m.drawn, minCell)) });
+    const text = t("matchingMethod", { variables, ratio: m.ratio, seed: m.seed }) + t("matchingCounts", { programme: consortCell("pool", programmeArm), matched: consortCell("randomised", programmeArm), unmatched: consortCell("unmatched", programmeArm), pool: consortCell("pool", controlArm), drawn: consortCell("randomised", controlArm) });
     matchingNote = `<p class="note">${escapeHtml(text)}</p>`;
   }
-  const html = matchingNote + (beforeTable ? add(beforeTable) : "") + add(balance) + add(omnibus) + (love.length > 0 ? `<figure>${await renderSvg(lovePlot(love, run.assignment.balance.threshold, `${t("smd")} (${t("lovePlot")})`), lang)}</figure>` : "");
+  const html = matchingNote + (beforeTable ? add(beforeTable) : "") + add(balance) + add(omnibus) + (love.length > 0 ? figureHtml(await renderSvg(lovePlot(love, run.assignment.balance.threshold, `${t("smd")} (${t("lovePlot")})`), lang), { caption: `${t("figureWord")}: ${t("loveCaption", { threshold: formatNumber(lang, run.assignment.balance.threshold, 2) })}`, description: t("loveDescription") }, "love-plot") : "");
   return { html, tables };
 };

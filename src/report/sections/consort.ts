@@ -1,50 +1,104 @@
-/** CONSORT: assessed, excluded by rule, and per arm randomised → received → lost → analysed; small cells suppressed within each total. */
+/**
+ * CONSORT: the flow of persons as a CONSORT 2025 diagram (../consortDiagram.ts) and its table. Every person is in
+ * exactly one path: assessed = excluded + referred after the as-of date + awaiting randomisation + not assigned +
+ * the arms; per arm (allocated) = the losses by reason + not yet followed long enough + incomplete + analysed
+ * (+ the outcome not applying). A matched comparison draws each arm's pool with those not matched instead of
+ * "randomised". Every count in a box is its table row's cell as the disclosure engine leaves it.
+ */
 import { ruleName } from "../i18n.ts";
+import { consortSvg, type FlowArm, type FlowBox, type FlowLine } from "../consortDiagram.ts";
 import { count, countsOfTotal, type Cell } from "../suppression.ts";
-import { escapeHtml, type Table } from "../table.ts";
-import { armLabeller, isMatched, type SectionBuilder } from "./section.ts";
+import type { Table } from "../table.ts";
+import { figureHtml } from "../figure.ts";
+import { armLabeller, isMatched, outcomeLabeller, type SectionBuilder } from "./section.ts";
+
+type Row = Record<string, Cell>;
 
 export const consortSection: SectionBuilder = (input, t) => {
   const { lang, minCell, run } = input;
   if (!run.assignment) return null;
-  const c = run.assignment.consort;
+  const a = run.assignment;
+  const c = a.consort;
+  const matched = isMatched(input);
   // A box shows its table row's cell as the disclosure engine leaves it.
-  const shown = (row: Record<string, Cell>) => input.later.cell(row, "n");
+  const shown = (row: Row) => input.later.cell(row, "n");
+  const lineOf = (row: Row, label = String(row.stage)): FlowLine => ({ label, value: shown(row) });
+  const armOf = armLabeller(input, t);
   // stage_id and arm_id are the machine form (the CSV's and the disclosure engine's); stage and arm are the words.
-  const rows: Record<string, Cell>[] = [
-    { stage: t("assessed"), stage_id: "assessed", arm: null, arm_id: null, n: count(c.assessed, minCell) },
-    { stage: t("excluded"), stage_id: "excluded", arm: null, arm_id: null, n: count(c.excluded.total, minCell) },
-  ];
+  const top = (stage_id: string, stage: string, n: Cell): Row => ({ stage, stage_id, arm: null, arm_id: null, n });
+
+  const assessed = top("assessed", t("assessed"), count(c.assessed, minCell));
+  const excluded = top("excluded", t("excluded"), count(c.excluded.total, minCell));
   // Why persons were excluded, by rule (conflicting_rows: listed twice with other values), suppressed within the total.
   const reasons = Object.entries(c.excluded.byRule);
   const reasonCells = countsOfTotal(reasons.map(([, n]) => n), minCell);
-  const reasonRows: Record<string, Cell>[] = reasons.map(([rule], i) => ({ stage: `${t("excluded")}: ${ruleName(lang, rule)}`, stage_id: `excluded:${rule}`, arm: null, arm_id: null, n: reasonCells[i]! }));
-  const boxes: string[] = [];
-  const armOf = armLabeller(input, t);
-  const assigned = t(isMatched(input) ? "matchedWord" : "randomised");
+  const reasonRows: Row[] = reasons.map(([rule], i) => top(`excluded:${rule}`, `${t("excluded")}: ${ruleName(lang, rule)}`, reasonCells[i]!));
+  const notYetReferred = run.ingest.personsReferredAfterAsOf > 0 ? top("not_yet_referred", t("consortNotYetReferred"), count(run.ingest.personsReferredAfterAsOf, minCell)) : null;
+  const awaitingCount = a.persons.awaitingRandomisation;
+  const awaiting = !matched && (a.design.mode === "randomise" || awaitingCount > 0) ? top("awaiting_randomisation", t("consortAwaiting"), count(awaitingCount, minCell)) : null;
+  const otherNotAssigned = matched ? 0 : c.notAssigned - awaitingCount;
+  const notAssigned = otherNotAssigned > 0 ? top("not_assigned", t("consortNotAssigned"), count(otherNotAssigned, minCell)) : null;
+  const randomisedTotal = matched ? null : top("randomised_total", t("randomised"), count(c.arms.reduce((s, x) => s + x.randomised, 0), minCell));
+  const topRows = [assessed, excluded, ...reasonRows, notYetReferred, awaiting, notAssigned, randomisedTotal].filter((r): r is Row => r !== null);
+
+  const armRows: Row[] = [];
+  const laterRows: Row[] = [];
+  const arms: FlowArm[] = [];
+  const assigned = t(matched ? "matchedWord" : "randomised");
+  const analysedLabel = t("consortAnalysedFor", { outcome: outcomeLabeller(input)(c.primaryOutcome) });
   for (const arm of c.arms) {
-    const lost = countsOfTotal([arm.lostToFollowUp.followUpIncomplete, arm.lostToFollowUp.emigrated, arm.lostToFollowUp.died, arm.lostToFollowUp.other, arm.lostToFollowUp.extractCoverage, arm.incomplete.total], minCell);
+    const lost = countsOfTotal([arm.lostToFollowUp.followUpIncomplete, arm.lostToFollowUp.emigrated, arm.lostToFollowUp.died, arm.lostToFollowUp.other, arm.lostToFollowUp.extractCoverage, arm.incomplete.total, arm.notApplicable], minCell);
     const receivedPair = arm.receivedAllocated === null ? [null, null] : countsOfTotal([arm.receivedAllocated, arm.didNotReceiveAllocated!], minCell);
-    const armLabel = armOf(arm.arm);
-    const armRows: Record<string, Cell>[] = [
-      { stage: assigned, stage_id: "randomised", arm: armLabel, arm_id: arm.arm, n: count(arm.randomised, minCell) },
-      { stage: t("received"), stage_id: "received", arm: armLabel, arm_id: arm.arm, n: receivedPair[0] ?? null },
-      { stage: t("notReceived"), stage_id: "not_received", arm: armLabel, arm_id: arm.arm, n: receivedPair[1] ?? null },
-      { stage: `${t("lost")}: ${t("followUpIncomplete")}`, stage_id: "lost:follow_up_incomplete", arm: armLabel, arm_id: arm.arm, n: lost[0]! },
-      { stage: `${t("lost")}: ${t("emigrated")}`, stage_id: "lost:emigrated", arm: armLabel, arm_id: arm.arm, n: lost[1]! },
-      { stage: `${t("lost")}: ${t("died")}`, stage_id: "lost:died", arm: armLabel, arm_id: arm.arm, n: lost[2]! },
-      { stage: `${t("lost")}: ${t("other")}`, stage_id: "lost:other", arm: armLabel, arm_id: arm.arm, n: lost[3]! },
-      { stage: `${t("lost")}: ${t("extractCoverage")}`, stage_id: "lost:extract_coverage", arm: armLabel, arm_id: arm.arm, n: lost[4]! },
-      { stage: t("incompleteData"), stage_id: "incomplete", arm: armLabel, arm_id: arm.arm, n: lost[5]! },
-      { stage: t("analysed"), stage_id: "analysed", arm: armLabel, arm_id: arm.arm, n: count(arm.analysed, minCell) },
+    const label = armOf(arm.arm);
+    const row = (stage_id: string, stage: string, n: Cell): Row => ({ stage, stage_id, arm: label, arm_id: arm.arm, n });
+    const allocated = row("randomised", assigned, count(arm.randomised, minCell));
+    const received = row("received", t("received"), receivedPair[0] ?? null);
+    const notReceived = row("not_received", t("notReceived"), receivedPair[1] ?? null);
+    const losses = [
+      row("lost:follow_up_incomplete", t("consortNotFollowedLongEnough"), lost[0]!),
+      row("lost:emigrated", t("consortLostReason", { reason: t("emigrated") }), lost[1]!),
+      row("lost:died", t("consortLostReason", { reason: t("died") }), lost[2]!),
+      row("lost:other", t("consortLostReason", { reason: t("other") }), lost[3]!),
+      row("lost:extract_coverage", t("consortLostReason", { reason: t("extractCoverage") }), lost[4]!),
+      row("incomplete", t("incompleteData"), lost[5]!),
     ];
-    rows.push(...armRows);
-    boxes.push(`<div class="consort-arm"><h3>${escapeHtml(armOf(arm.arm))}</h3>${armRows.map((r) => `<div class="box"><span>${escapeHtml(String(r.stage))}</span><b>${shown(r)}</b></div>`).join('<div class="arrow">↓</div>')}</div>`);
+    const analysed = row("analysed", t("analysed"), count(arm.analysed, minCell));
+    // The order of an arm's first ten rows is the CSV's contract (attackReport reads them so); rows added later go to the table's end.
+    armRows.push(allocated, received, notReceived, ...losses, analysed);
+    const notApplicable = arm.notApplicable > 0 ? row("not_applicable", t("consortNotApplicable"), lost[6]!) : null;
+    if (notApplicable) laterRows.push(notApplicable);
+
+    let pool: FlowArm["pool"] = null;
+    if (matched && a.matching) {
+      const control = a.design.arms.find((x) => x.name === arm.arm)?.control ?? false;
+      const [poolCount, outCount] = control ? [a.matching.pool, a.matching.pool - a.matching.drawn] : [a.matching.programme, a.matching.unmatched];
+      const poolRow = row("pool", t(control ? "consortPoolComparison" : "consortPoolProgramme", { arm: label }), count(poolCount, minCell));
+      const outRow = row("unmatched", t(control ? "consortUnmatchedComparison" : "consortUnmatchedProgramme"), count(outCount, minCell));
+      laterRows.push(poolRow, outRow);
+      pool = { box: { title: lineOf(poolRow), lines: [] }, out: { title: lineOf(outRow), lines: [] } };
+    }
+    const allocationTitle = matched ? t("consortMatchedIn", { arm: label }) : t("consortAllocatedTo", { arm: label });
+    arms.push({
+      pool,
+      allocation: { title: lineOf(allocated, allocationTitle), lines: arm.receivedAllocated === null ? [] : [lineOf(received), lineOf(notReceived)] },
+      followUp: { title: { label: t("consortFollowUpBox"), value: null }, lines: [...losses.map((r) => lineOf(r)), ...(notApplicable ? [lineOf(notApplicable)] : [])] },
+      analysis: { title: lineOf(analysed, analysedLabel), lines: [] },
+    });
   }
-  rows.splice(2, 0, ...reasonRows);
+  const rows = [...topRows, ...armRows, ...laterRows];
+
+  const excludedBox: FlowBox = { title: lineOf(excluded), lines: reasonRows.map((r, i) => lineOf(r, t("consortExcludedReason", { reason: ruleName(lang, reasons[i]![0]) }))) };
+  const svg = consortSvg({
+    bands: { enrolment: t("consortBandEnrolment"), allocation: t(matched ? "consortBandMatching" : "consortBandAllocation"), followUp: t("consortBandFollowUp"), analysis: t("consortBandAnalysis") },
+    assessed: { title: lineOf(assessed), lines: [] },
+    side: [excludedBox, ...[notYetReferred, awaiting, notAssigned].filter((r): r is Row => r !== null).map((r) => ({ title: lineOf(r), lines: [] }))],
+    split: randomisedTotal ? { title: lineOf(randomisedTotal), lines: [] } : null,
+    arms,
+  });
+  const description = t("consortDescription", { assigned: t(matched ? "consortAssignedWordMatched" : "consortAssignedWordRandomised") });
   const consort: Table = { id: "consort", columns: [{ key: "stage", label: t("consort"), kind: "text", id: "stage_id" }, { key: "arm", label: t("arm"), kind: "text", id: "arm_id" }, { key: "n", label: t("persons"), kind: "count" }], rows };
   return {
-    html: `<div class="consort"><div class="box top"><span>${escapeHtml(t("assessed"))}</span><b>${shown(rows[0]!)}</b></div><div class="box top"><span>${escapeHtml(t("excluded"))}</span><b>${shown(rows[1]!)}</b></div>${reasonRows.map((r) => `<div class="box top"><span>${escapeHtml(String(r.stage))}</span><b>${shown(r)}</b></div>`).join("")}<div class="consort-arms">${boxes.join("")}</div></div>`,
+    html: figureHtml(svg, { caption: `${t("figureWord")}: ${t("consortCaption", { n: minCell })}`, description }, "consort-figure"),
     tables: [consort],
   };
 };

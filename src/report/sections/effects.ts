@@ -2,7 +2,7 @@
 import { estimatorName, formatNumber, stageText } from "../i18n.ts";
 import { reportAs } from "../../estimate/estimators.ts";
 import { labelIn } from "../../shared/label.ts";
-import { forestPlot, renderSvg } from "../charts.ts";
+import { forestCandidates, forestFigure } from "./forest.ts";
 import { count, isSmall, shareOf, type Cell } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
 import { armLabeller, contrastLabeller, outcomeLabeller, tableCollector, type ReportInput, type SectionBuilder, type Texts } from "./section.ts";
@@ -10,25 +10,11 @@ import { primaryEffectsTable } from "./primaryEffects.ts";
 import { primaryEstimatorOf } from "./estimateCells.ts";
 import { survivalSection } from "./survival.ts";
 import { subgroupTables } from "./subgroups.ts";
-import type { Lang } from "../i18n.ts";
 
-async function forestFigure(kept: readonly ForestPoint[], t: Texts, lang: Lang): Promise<string> {
-  return kept.length > 0 ? `<figure>${await renderSvg(forestPlot(kept, `${t("effects")}: ${t("relative")}`, t("relative")), lang)}</figure>` : "";
-}
 
 /** The appendix shows the estimators the one list marks for it (src/estimate/estimators.ts, reportAs). */
 const shownInTable = (estimator: string) => reportAs(estimator)?.effectsTable === true;
 const onReceived = (estimator: string) => reportAs(estimator)?.onReceived === true;
-
-/** A point of the forest plot, with the estimate it is drawn from (kept only while the tables still show it). */
-interface ForestPoint {
-  readonly label: string;
-  readonly estimate: number;
-  readonly low: number;
-  readonly high: number;
-  readonly outcome: string;
-  readonly contrast: string;
-}
 
 const KPI_VERDICT = { met: "kpiMet", not_met: "kpiNotMet", not_yet_measurable: "kpiNotYetMeasurable" } as const;
 
@@ -40,14 +26,13 @@ function kpiCertainty(k: { verdict: keyof typeof KPI_VERDICT; interval: [number,
   return t("kpiIntervalIncludes");
 }
 
-/** Every estimator per outcome and contrast (the appendix), and the points of the forest plot. */
-export function allEstimates(input: ReportInput, t: Texts): { table: Table; forest: ForestPoint[] } | null {
+/** Every estimator per outcome and contrast (the appendix). */
+export function allEstimates(input: ReportInput, t: Texts): { table: Table } | null {
   const { lang, minCell, run } = input;
   if (!run.effects) return null;
   const labelOf = outcomeLabeller(input);
   const contrastOf = contrastLabeller(input, t);
   const rows: Record<string, Cell>[] = [];
-  const forest: ForestPoint[] = [];
   for (const e of run.effects.estimates.filter((x) => shownInTable(x.estimator))) {
     const events = (mean: number | null, n: number) => (mean === null ? false : shareOf(mean, n, minCell));
     const binary = run.ingest.outcomes.find((o) => o.id === e.outcome)?.type === "binary";
@@ -74,9 +59,6 @@ export function allEstimates(input: ReportInput, t: Texts): { table: Table; fore
         ? [t("cace"), e.first_stage_f === null || e.first_stage_f === undefined || hide ? "" : `${t("firstStageF")} ${formatNumber(lang, e.first_stage_f, 1)}`].filter(Boolean).join("; ")
         : [e.randomised === false ? t("notRandomisedShort") : "", e.note ? stageText(lang, e.note) : e.estimator === "logistic" ? t("oddsRatio") : e.estimator === "poisson" ? t("rateRatio") : ""].filter(Boolean).join("; "),
     });
-    if (!hide && e.estimator === "difference_in_means" && e.estimate !== null && e.mean_control && e.conf_low !== null && e.conf_high !== null) {
-      forest.push({ label: `${labelOf(e.outcome)}${run.effects.estimates.some((x) => x.contrast !== e.contrast) ? ` (${contrastOf(e.contrast)})` : ""}`, estimate: e.estimate / e.mean_control, low: e.conf_low / e.mean_control, high: e.conf_high / e.mean_control, outcome: e.outcome, contrast: e.contrast });
-    }
   }
   const effects: Table = {
     id: "effects",
@@ -97,7 +79,7 @@ export function allEstimates(input: ReportInput, t: Texts): { table: Table; fore
     ],
     rows,
   };
-  return { table: effects, forest };
+  return { table: effects };
 }
 
 export const effectsSection: SectionBuilder = async (input, t) => {
@@ -105,7 +87,8 @@ export const effectsSection: SectionBuilder = async (input, t) => {
   const all = allEstimates(input, t);
   if (!run.effects || !all) return null;
   const { add, tables } = tableCollector(input);
-  const { forest } = all;
+  // The forest plot: absolute differences of the memo table's estimator (./forest.ts), drawn after the disclosure engine.
+  const candidates = forestCandidates(input, t);
   const armOf = armLabeller(input, t);
   const primary = primaryEffectsTable(input, t)!;
   const subgroupParts = subgroupTables(input, t); // ./subgroups.ts
@@ -123,7 +106,7 @@ export const effectsSection: SectionBuilder = async (input, t) => {
     (kpiTable.rows.length > 0 ? add(kpiTable) : "") +
     `<h3>${escapeHtml(t("primaryEffects", { estimator: estimatorName(lang, primaryEstimatorOf(input)) }))}</h3>` +
     add(primary) +
-    `<p class="note">${escapeHtml(t("primaryNote", { estimator: estimatorName(lang, primaryEstimatorOf(input)) }))}</p>` + (subgroupParts ? `<h3>${escapeHtml(t("subgroupsHeading"))}</h3><p class="note">${escapeHtml(t("subgroupsNote"))}</p>${add(subgroupParts.subgroups)}${subgroupParts.interactions.rows.length > 0 ? `<h3>${escapeHtml(t("interactionsHeading"))}</h3>${add(subgroupParts.interactions)}` : ""}` : "") + (forest.length > 0 ? input.later.figure("forest", (disclosure) => forestFigure(forest.filter((f) => disclosure.estimateShown(f.outcome, f.contrast)), t, lang)) : "");
+    `<p class="note">${escapeHtml(t("primaryNote", { estimator: estimatorName(lang, primaryEstimatorOf(input)) }))}</p>` + (subgroupParts ? `<h3>${escapeHtml(t("subgroupsHeading"))}</h3><p class="note">${escapeHtml(t("subgroupsNote"))}</p>${add(subgroupParts.subgroups)}${subgroupParts.interactions.rows.length > 0 ? `<h3>${escapeHtml(t("interactionsHeading"))}</h3>${add(subgroupParts.interactions)}` : ""}` : "") + (candidates.length > 0 ? input.later.figure("forest", async (disclosure) => forestFigure(candidates, disclosure, input, t)) : "");
   const survival = await survivalSection(input, run.effects, t); // time-to-event outcomes: ./survival.ts
   return { html: survival ? `${html}<h3>${escapeHtml(t("survivalHeading"))}</h3>${survival.tables.map(add).join("")}${survival.html}` : html, tables };
 };

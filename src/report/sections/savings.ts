@@ -6,6 +6,7 @@
  */
 import { labelIn } from "../../shared/label.ts";
 import { renderSvg, stackedBars } from "../charts.ts";
+import { figureHtml } from "../figure.ts";
 import { netBandChart, tornadoChart } from "../businessCharts.ts";
 import { caseEstimates, netBand, payerOf, SECTOR_KEYS, tornadoRows } from "../businessCase.ts";
 import { breakEvenWords, caseLinesTable, caseScenariosTable, caseSensitivityTable, caseYearsTable, horizonOf, payerWord, sectorWord } from "../businessTables.ts";
@@ -68,9 +69,16 @@ async function charts(c: CaseProjection, s: ScenarioResult, lang: Lang, t: Texts
   const plain = (["society", ...(payer ? [payer] : [])] as const).flatMap((k) => s.years.map((year, i) => ({ year, series: seriesName(k), net: s.cumulativeNet[k][i]!, low: s.cumulativeNet[k][i]!, high: s.cumulativeNet[k][i]! })));
   const net = band ? netBandChart(band.map((b) => ({ ...b, series: seriesName(b.series) })), t("bandTitle"), t("cumulativeNet")) : netBandChart(plain, t("cumulativeNet"), t("cumulativeNet"));
   const tornado = tornadoRows(c);
-  const parts = [await renderSvg(stackedBars(bars, labelIn(lang, c.title), t("savingsKr")), lang), await renderSvg(net, lang)];
-  if (tornado.length > 0) parts.push(await renderSvg(tornadoChart(tornado.map((r) => ({ label: labelIn(lang, r.label), low: r.society.low, high: r.society.high, base: r.society.base })), t("tornadoTitle"), t("tornadoLow"), t("tornadoHigh"), t("netSocietyKr")), lang));
-  return parts.map((svg) => `<figure>${svg}</figure>`).join("");
+  const name = labelIn(lang, c.title);
+  const parts = [
+    figureHtml(await renderSvg(stackedBars(bars, name, t("savingsKr")), lang), { caption: `${t("figureWord")}: ${t("savingsBarsCaption")}`, description: t("savingsBarsDescription", { case: name }) }, "savings-bars"),
+    figureHtml(await renderSvg(net, lang), { caption: `${t("figureWord")}: ${t("cumulativeCaption")}`, description: t("cumulativeDescription", { case: name }) }, "cumulative-net"),
+  ];
+  if (tornado.length > 0) {
+    const chart = tornadoChart(tornado.map((r) => ({ label: labelIn(lang, r.label), low: r.society.low, high: r.society.high, base: r.society.base })), t("tornadoTitle"), t("tornadoLow"), t("tornadoHigh"), t("netSocietyKr"));
+    parts.push(figureHtml(await renderSvg(chart, lang), { caption: `${t("figureWord")}: ${t("tornadoTitle")}`, description: `${t("tornadoTitle")}: ${name}` }, "tornado"));
+  }
+  return parts.join("");
 }
 
 export const savingsSection: SectionBuilder = async (input, t) => {

@@ -10,6 +10,7 @@
  */
 import type { EffectsArtefact, SurvivalPoint } from "../../estimate/schema.ts";
 import { renderSvg, survivalCurves } from "../charts.ts";
+import { figureHtml } from "../figure.ts";
 import { formatNumber, formatP } from "../i18n.ts";
 import { count, isSmall } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
@@ -53,7 +54,7 @@ export async function survivalSection(input: ReportInput, effects: EffectsArtefa
     const label = labelOf(outcome);
     const arms = [...new Set(curves.filter((c) => c.outcome === outcome).map((c) => c.arm))];
     const drawn = arms.flatMap((arm) => coarsened(curves.filter((c) => c.outcome === outcome && c.arm === arm), minCell).map((p) => ({ arm: armOf(arm), ...p })));
-    if (drawn.length > arms.length) parts.push(`<figure>${await renderSvg(survivalCurves(drawn, t("survivalCurve", { outcome: label }), t("survivalTime"), t("survivalShare")), lang)}</figure>`);
+    if (drawn.length > arms.length) parts.push(figureHtml(await renderSvg(survivalCurves(drawn, label, t("survivalTime"), t("survivalShare")), lang), { caption: `${t("figureWord")}: ${t("survivalCurve", { outcome: label })}.`, description: t("survivalDescription", { outcome: label }) }, "survival-curves"));
     for (const contrast of [...new Set(effects.estimates.filter((e) => e.outcome === outcome).map((e) => e.contrast))]) {
       const pick = (estimator: string) => effects.estimates.find((e) => e.outcome === outcome && e.contrast === contrast && e.estimator === estimator);
       const [logrank, cox, rmst] = [pick("logrank"), pick("cox"), pick("rmst")];

@@ -103,4 +103,20 @@ describe("attackReport(report) on tables that leak (the issue's examples)", () =
     expect(found.join("\n")).toContain("column n shows 2");
     expect(found.join("\n")).toContain("status y1 control censored:as_of = 3");
   });
+
+  it("names the excluded from the CONSORT diagram's boxes: 120 assessed − 10 referred later − 7 awaiting − 100 randomised = 3", () => {
+    const boxes = csv(["stage,arm,n", "assessed,,120", "excluded,,<5", "not_yet_referred,,10", "awaiting_randomisation,,7", "randomised_total,,100", "randomised,control,50", "randomised,treatment,50"]);
+    expect(attackReport(new Map([["consort.csv", boxes]])).join("\n")).toContain("consort excluded = 3");
+  });
+
+  it("names the not matched of a matched comparison: a pool of 33 less 30 matched = 3", () => {
+    const boxes = csv(["stage,arm,n", "assessed,,88", "excluded,,0", "randomised,comparison,30", "received,comparison,30", "not_received,comparison,0", "randomised,programme,30", "received,programme,30", "not_received,programme,0", "pool,comparison,55", "unmatched,comparison,25", "pool,programme,33", "unmatched,programme,<5"]);
+    expect(attackReport(new Map([["consort.csv", boxes]])).join("\n")).toContain("consort programme unmatched = 3");
+  });
+
+  it("names those awaiting randomisation from the intake: 459 enrolled − 458 randomised = 1", () => {
+    const boxes = csv(["stage,arm,n", "assessed,,x", "excluded,,0", "not_yet_referred,,x", "awaiting_randomisation,,<5", "randomised_total,,458", "randomised,control,229", "randomised,treatment,229"]);
+    const summary = csv(["figure,figure_label,value", "intake,Indskrevet,459"]);
+    expect(attackReport(new Map([["consort.csv", boxes], ["summary.csv", summary]]))).toContain("consort awaiting_randomisation = 1 (intake = awaiting + not assigned + randomised)");
+  });
 });
