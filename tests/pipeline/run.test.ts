@@ -65,7 +65,9 @@ describe("effekt run on the shipped example", () => {
   it("writes every report table as a sheet of report/tables.xlsx, its numbers as numbers with a format", () => {
     const csvs = readdirSync(join(first, "report")).filter((f) => f.endsWith(".csv")).map((f) => f.replace(/\.csv$/, ""));
     const { names, sheets } = readWorkbook(readFileSync(join(first, "report/tables.xlsx")));
-    expect([...names].sort()).toEqual([...csvs].sort());
+    // Excel takes sheet names of at most 31 characters: a longer id is cut there (case_sensitivity_ungifokus_trial, 32).
+    expect(names.every((n) => n.length <= 31)).toBe(true);
+    expect([...names].sort()).toEqual([...csvs].map((id) => id.slice(0, 31)).sort());
     // The intake in the status table: the CSV's number, a number cell formatted as a count.
     const status = parse(read(first, "report/status.csv"), { columns: true }) as Record<string, string>[];
     const intake = sheets[names.indexOf("status")]!.find((c) => c.ref === "B2")!;
