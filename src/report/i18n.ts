@@ -215,6 +215,7 @@ const TEXT = {
     levelBetween: "{low} til under {high}",
     levelMissing: "mangler",
     levelAll: "alle",
+    checksFailed: "fejlet",
     nTreatedColumn: "n (indsats)",
     nControlColumn: "n (kontrol)",
     statistic: "Teststørrelse",
@@ -630,6 +631,7 @@ const TEXT = {
     levelBetween: "{low} to under {high}",
     levelMissing: "missing",
     levelAll: "all",
+    checksFailed: "failed",
     nTreatedColumn: "n (programme)",
     nControlColumn: "n (control)",
     statistic: "Statistic",
@@ -1067,4 +1069,35 @@ const BASIS_NAMES: Record<Lang, Record<string, string>> = {
 /** A ledger line's basis figure (n_treated, price, …) in words. */
 export function basisName(lang: Lang, key: string): string {
   return BASIS_NAMES[lang][key] ?? key;
+}
+
+/** The assignment's integrity checks (assignment.json `checks[].id`) in words, for the status page. */
+const CHECK_NAMES: Record<Lang, Record<string, string>> = {
+  da: {
+    assigned_exactly_once: "alle tildelt præcis én gang",
+    no_one_missing: "ingen mangler en tildeling",
+    no_one_twice: "ingen er tildelt to gange",
+    only_enrolled_assigned: "kun indskrevne er tildelt",
+    known_arm: "kun kendte grupper",
+    not_before_referral: "ikke tildelt før henvisningen",
+    not_after_enrolment_closed: "ikke tildelt efter optagets lukning",
+    ratio_overall: "fordelingen mellem grupperne som planlagt",
+    crossovers: "kontrolpersoner, der fik indsatsen",
+  },
+  en: {
+    assigned_exactly_once: "everyone assigned exactly once",
+    no_one_missing: "no one lacks an assignment",
+    no_one_twice: "no one assigned twice",
+    only_enrolled_assigned: "only enrolled persons assigned",
+    known_arm: "only known arms",
+    not_before_referral: "not assigned before referral",
+    not_after_enrolment_closed: "not assigned after enrolment closed",
+    ratio_overall: "the split between arms as planned",
+    crossovers: "controls who received the programme",
+  },
+};
+
+/** A failed integrity check's name in the report's language (its id when unknown). */
+export function checkName(lang: Lang, id: string): string {
+  return CHECK_NAMES[lang][id] ?? id;
 }

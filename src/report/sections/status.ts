@@ -11,7 +11,7 @@ import type { ContractResult } from "../../repay/schema.ts";
 import { contractStatusTable } from "../repaymentTables.ts";
 import { count, isSmall, type Cell } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
-import { formatNumber, formatP, stageText, type Lang } from "../i18n.ts";
+import { checkName, formatNumber, formatP, stageText, type Lang } from "../i18n.ts";
 import { isMatched, outcomeLabeller, primaryOutcomeOf, tableCollector, type ReportInput, type SectionBuilder, type Texts } from "./section.ts";
 
 export const ECONOMY_TABLE_ID = "status_economy";
@@ -59,7 +59,7 @@ export function statusTable(input: ReportInput, t: Texts): Table {
       completed: count(followed, minCell),
       outcome_id: primary,
       outcome: outcomeLabeller(input)(primary),
-      trial: run.assignment ? `${run.assignment.persons.assigned} / ${run.assignment.persons.enrolled}${failed.length > 0 ? `; ${failed.join(", ")}` : ""}` : "–",
+      trial: run.assignment ? `${formatNumber(input.lang, run.assignment.persons.assigned)} / ${formatNumber(input.lang, run.assignment.persons.enrolled)}${failed.length > 0 ? `; ${t("checksFailed")}: ${failed.map((id) => checkName(input.lang, id)).join(", ")}` : ""}` : "–",
       // Not a column: which estimate the effect cell shows, for the disclosure engine.
       effect_of: dim ? `${dim.outcome}\u0000${dim.contrast}` : null,
       effect: dim && dim.estimate !== null && !isSmall(dim.n_treated, minCell) && !isSmall(dim.n_control, minCell) ? `${outcomeLabeller(input)(primary)}: ${formatNumber(input.lang, dim.estimate, 3)} (p = ${formatP(input.lang, dim.p_value)})` : "–",
