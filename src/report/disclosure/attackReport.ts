@@ -171,12 +171,16 @@ export function attackReport(files: ReportFiles, previous: ReportFiles | null = 
     const [outcome, arm] = key.split("\u0001") as [string, string];
     equations.push({ total: randomisedOf(arm), parts: rows.map((r) => item(`status ${outcome} ${arm} ${r.status}`, r.n)), where: `outcome status of ${outcome} in ${arm} adds up to n randomised` });
   }
+  // A total over all persons is the sum over the arms only when everyone is in an arm: the reader knows that when the
+  // intake is shown and equals the arms randomised (persons awaiting randomisation are in the totals, in no arm).
+  const armTotals = arms.map((a) => randomisedOf(a).value);
+  const everyoneInAnArm = intake.value !== null && armTotals.every((v) => v !== null) && armTotals.reduce((s: number, v) => s + v!, 0) === intake.value;
   for (const r of rowsOf(files, "censoring")) {
     const kinds = ["observed", "censored", "incomplete", "not_applicable"];
     equations.push({ total: intake, parts: kinds.map((k) => item(`censoring ${r.outcome} ${k}`, r[k])), where: `censoring of ${r.outcome} adds up to the intake` });
     for (const k of kinds) {
       const parts = byArm.filter((s) => s.outcome === r.outcome && (s.status === k || s.status!.startsWith(`${k}:`))).map((s) => item(`status ${s.outcome} ${s.arm} ${s.status}`));
-      if (parts.length > 0) equations.push({ total: item(`censoring ${r.outcome} ${k}`), parts, where: `censoring ${k} of ${r.outcome} = the sum over arms` });
+      if (parts.length > 0 && everyoneInAnArm) equations.push({ total: item(`censoring ${r.outcome} ${k}`), parts, where: `censoring ${k} of ${r.outcome} = the sum over arms` });
     }
   }
 

@@ -45,7 +45,7 @@ function rowWith(tables: ReadonlyMap<string, Table>, table: string, ids: Readonl
   return (tables.get(table)?.rows ?? []).findIndex((r) => Object.entries(ids).every(([k, v]) => r[k] === v));
 }
 
-export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefacts): FactBook {
+export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefacts, minCell = 5): FactBook {
   const facts = new Map<string, Fact>();
   const equations: Equation[] = [];
   const fact = (key: string, value: number, options: { forced?: boolean; persons?: boolean; group?: string } = {}): Fact => {
@@ -66,10 +66,17 @@ export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefac
   const rowsOf = (id: string) => tables.get(id)?.rows ?? [];
   const typeOf = new Map(run.ingest.outcomes.map((o) => [o.id, o.type]));
 
-  // Intake and arms: published regardless.
-  fact("intake", run.ingest.persons, { forced: true });
+  // Intake and arms: published regardless — unless the intake less the persons assigned is 1 to minCell − 1 (a few
+  // awaiting randomisation): then the intake may be suppressed like any other total, or it would give them away.
   const arms = run.assignment?.consort.arms ?? [];
+  const assignedTotal = arms.reduce((s, a) => s + a.randomised, 0);
+  const notYetAssigned = run.ingest.persons - assignedTotal;
+  fact("intake", run.ingest.persons, { forced: arms.length === 0 || notYetAssigned === 0 || notYetAssigned >= minCell });
   for (const a of arms) fact(`randomised:${a.arm}`, a.randomised, { forced: true });
+  if (run.assignment) {
+    fact("consort:randomised_total", assignedTotal, { forced: true });
+    rowsOf("status").forEach((_r, i) => cell(fact("consort:randomised_total", 0), { table: "status", row: i, key: "trial" }));
+  }
   eq("intake", arms.map((a) => `randomised:${a.arm}`), "intake = the arms randomised");
   rowsOf("summary").forEach((r, i) => {
     if (r.figure_id === "intake") cell(fact("intake", 0), { table: "summary", row: i, key: "value" });

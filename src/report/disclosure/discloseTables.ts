@@ -37,7 +37,7 @@ export interface Disclosure {
 export function discloseTables(input: readonly Table[], options: DisclosureInput): Disclosure {
   const { minCell, run, lang } = options;
   const tables = new Map(input.map((tb) => [tb.id, { ...tb, rows: tb.rows.map((r) => ({ ...r })) as Record<string, Cell>[] }]));
-  const book = collectFacts(tables, run);
+  const book = collectFacts(tables, run, minCell);
   markPublished(book, tables, lang);
   protect(book.facts, book.equations, minCell);
 

@@ -59,7 +59,9 @@ export function statusTable(input: ReportInput, t: Texts): Table {
       completed: count(followed, minCell),
       outcome_id: primary,
       outcome: outcomeLabeller(input)(primary),
-      trial: run.assignment ? `${formatNumber(input.lang, run.assignment.persons.assigned)} / ${formatNumber(input.lang, run.assignment.persons.enrolled)}${failed.length > 0 ? `; ${t("checksFailed")}: ${failed.map((id) => checkName(input.lang, id)).join(", ")}` : ""}` : "–",
+      // The randomised total is a count of its own (the disclosure engine's consort:randomised_total); the checks in words.
+      trial: run.assignment ? count(run.assignment.persons.assigned, minCell) : null,
+      checks: run.assignment ? (failed.length > 0 ? `${t("checksFailed")}: ${failed.map((id) => checkName(input.lang, id)).join(", ")}` : t("checksPassed")) : "–",
       // Not a column: which estimate the effect cell shows, for the disclosure engine.
       effect_of: dim ? `${dim.outcome}\u0000${dim.contrast}` : null,
       effect: dim && dim.estimate !== null && !isSmall(dim.n_treated, minCell) && !isSmall(dim.n_control, minCell) ? `${outcomeLabeller(input)(primary)}: ${formatNumber(input.lang, dim.estimate, 3)} (p = ${formatP(input.lang, dim.p_value)})` : "–",
@@ -73,7 +75,8 @@ export function statusTable(input: ReportInput, t: Texts): Table {
       { key: "project", label: t("project"), kind: "text" },
       { key: "intake", label: t("intake"), kind: "count" },
       { key: "planned", label: t("planned"), kind: "count" },
-      { key: "trial", label: t(isMatched(input) ? "matchedWord" : "randomised"), kind: "text" },
+      { key: "trial", label: t(isMatched(input) ? "matchedWord" : "randomised"), kind: "count" },
+      { key: "checks", label: t("integrityChecks"), kind: "text" },
       { key: "effect", label: t("effects"), kind: "text" },
       { key: "completed", label: t("followedToEnd"), kind: "count" },
       { key: "intake_period", label: t("intakePeriod"), kind: "text" },

@@ -15,7 +15,7 @@ beforeAll(async () => {
 
 describe("attackReport(report, previous) on every run", () => {
   it("recovers nothing from any report/ folder", () => {
-    expect(cases.length).toBe(8);
+    expect(cases.length).toBe(9);
     for (const c of cases) expect(attackReport(reportFiles(c.report), c.previous ? reportFiles(c.previous) : null, { binaryOutcomes: binaryOutcomes(c.report) }), c.name).toEqual([]);
   });
 
