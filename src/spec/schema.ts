@@ -272,6 +272,11 @@ const AssignmentCommon = {
       smdThreshold: z.number().positive().default(0.1).describe("|SMD| above this is flagged."),
     })
     .default({ smdThreshold: 0.1 }),
+  cluster: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Cluster randomisation: the population extract's column naming each person's cluster (caseworker, team, school, family id). Whole clusters are randomised (blocked when `blocks` are given), every cluster must hold one arm, and the estimators use cluster-robust (CR2) standard errors."),
 };
 
 export const Assignment = z.discriminatedUnion("mode", [
@@ -504,6 +509,13 @@ export const EvaluationSpec = z
       (balance.covariates ?? []).forEach((id, i) => {
         if (!covariateIds.includes(id)) ctx.addIssue({ code: "custom", path: ["assignment", "balance", "covariates", i], message: `'${id}' is not a covariate id` });
       });
+      if (spec.assignment.cluster !== undefined) {
+        if (spec.assignment.mode === "matched") ctx.addIssue({ code: "custom", path: ["assignment", "cluster"], message: "a matched comparison is not cluster-randomised: cluster goes with mode randomise or existing" });
+        const mapped = Object.values(spec.extracts).find((e) => e.kind === "population")?.columns.cluster;
+        const mappedColumn = mapped === undefined ? undefined : typeof mapped === "string" ? mapped : mapped.column;
+        if (covariateIds.includes("cluster")) ctx.addIssue({ code: "custom", path: ["assignment", "cluster"], message: "a covariate is named 'cluster', the column work/persons.csv keeps the cluster in: rename the covariate" });
+        if (mappedColumn !== undefined && mappedColumn !== spec.assignment.cluster) ctx.addIssue({ code: "custom", path: ["assignment", "cluster"], message: `the population maps cluster to '${mappedColumn}': name the cluster column in one place` });
+      }
     }
     spec.kpis.forEach((k, i) => {
       const outcome = spec.outcomes.find((o) => o.id === k.outcome);
