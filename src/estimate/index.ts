@@ -105,11 +105,15 @@ export function run(input: EstimateInput): EffectsArtefact {
   // conditions on batch × block (not on the design's blocks alone), as re-randomisation does.
   const strata = units.map((u) => `${u.batch} | ${u.block}`);
   const blocked = design.mode !== "matched" && new Set(strata).size > 1;
+  // Cluster randomisation: the estimators take the cluster-robust path of `estimate --table --clusters`, and
+  // randomisation inference re-randomises whole clusters.
+  const clusterColumn = design.mode === "matched" ? undefined : design.cluster;
   const table: AnalysisTable = {
     arm: units.map((u) => u.arm),
     blocks: blocked ? strata : null,
     // Re-randomise as the design randomised: within batch × block.
     permutationStrata: strata,
+    ...(clusterColumn === undefined ? {} : { clusters: units.map((u) => personOf.get(u.personId)?.cluster ?? "") }),
     columns,
     subgroups,
   };
@@ -122,6 +126,7 @@ export function run(input: EstimateInput): EffectsArtefact {
     covariates: covariateColumns,
     subgroups: [...subgroups.keys()],
     ...(hasReceived ? { received: RECEIVED_COLUMN } : {}),
+    ...(clusterColumn !== undefined && settings.clusterSe ? { clusterSe: settings.clusterSe } : {}),
     permutations: settings.permutations,
     seed: input.seed,
     confidence: settings.confidence,

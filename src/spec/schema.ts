@@ -325,6 +325,10 @@ export const Estimation = z
       .enum(["difference_in_means", "difference_in_means_blocked", "ols_adjusted", "lin"])
       .optional()
       .describe("The estimator of the report's one row per outcome; default ols_adjusted when there are covariates, else difference_in_means. Every estimator is in the report's appendix."),
+    clusterSe: z
+      .enum(["CR2", "CR1"])
+      .optional()
+      .describe("With assignment.cluster: the cluster-robust SE of ols, ols_adjusted and lin — CR2 with Bell–McCaffrey df (default, estimatr's lm_robust se_type \"CR2\") or CR1 (se_type \"stata\", df = clusters − 1), as `estimate --table --cluster-se`."),
   })
   .describe("How effects are estimated (stage 3).");
 
