@@ -150,3 +150,75 @@ describe("a person without a cluster", () => {
     expect(assignment.consort.excluded).toMatchObject({ total: 1, byRule: { missing_value: 1 } });
   });
 });
+
+describe("an allocation made elsewhere (mode existing) with a cluster column", () => {
+  const existing = async (move: boolean) => {
+    const dir = mkdtempSync(join(tmpdir(), "effekt-clusters-existing-"));
+    cpSync("fixtures/clusters", dir, { recursive: true });
+    const lines = parseLog(readFileSync("fixtures/clusters/clusters.allocation-log.csv", "utf8")).lines;
+    // Move one person of caseworker SB01 to the other arm: the caseworker then holds both arms.
+    const arms = lines.map((l) => [l.personId, move && l.personId === "P0001" ? (l.arm === "control" ? "programme" : "control") : l.arm]);
+    writeFileSync(join(dir, "allocation.csv"), ["personId,arm", ...arms.map((a) => a.join(","))].join("\n") + "\n");
+    const spec = JSON.parse(readFileSync(join(dir, "spec.json"), "utf8"));
+    spec.assignment = { mode: "existing", file: "allocation.csv", arms: spec.assignment.arms, cluster: "sagsbehandler" };
+    writeFileSync(join(dir, "spec.json"), JSON.stringify(spec));
+    const out = join(dir, "out");
+    let stop: StopRun | null = null;
+    try {
+      await runPipeline({ specPath: join(dir, "spec.json"), outDir: out, log });
+    } catch (error) {
+      if (!(error instanceof StopRun)) throw error;
+      stop = error;
+    }
+    return { out, stop, sb01: lines.filter((l) => l.cluster === "SB01").length };
+  };
+
+  it("passes cluster_in_one_arm when every cluster holds one arm, and estimates over the clusters", async () => {
+    const { out, stop } = await existing(false);
+    expect(stop).toBeNull();
+    const assignment = AssignmentArtefact.parse(JSON.parse(readFileSync(join(out, "assignment.json"), "utf8")));
+    expect(assignment.checks.find((c) => c.id === "cluster_in_one_arm")).toMatchObject({ passed: true, count: 0 });
+    const effects = EffectsArtefact.parse(JSON.parse(readFileSync(join(out, "effects.json"), "utf8")));
+    expect(effects.estimates.find((e) => e.estimator === "lin")!.clusters).toBe(G);
+  });
+
+  it("stops on a cluster holding two arms, listing each of its persons", async () => {
+    const { out, stop, sb01 } = await existing(true);
+    expect(stop).not.toBeNull();
+    expect(stop!.issues.map((i) => i.code)).toContain("check_cluster_in_one_arm");
+    const assignment = AssignmentArtefact.parse(JSON.parse(readFileSync(join(out, "assignment.json"), "utf8")));
+    expect(assignment.checks.find((c) => c.id === "cluster_in_one_arm")).toMatchObject({ passed: false, count: sb01 });
+    const listed = rows(readFileSync(join(out, "work/assignment-issues.csv"), "utf8")).filter((r) => r.check === "cluster_in_one_arm");
+    expect(listed.length).toBe(sb01);
+  });
+});
+
+describe("a design that cannot randomise whole clusters", () => {
+  const stopWith = async (change: (assignment: Record<string, unknown>) => void) => {
+    const dir = mkdtempSync(join(tmpdir(), "effekt-clusters-design-"));
+    cpSync("fixtures/clusters", dir, { recursive: true });
+    const spec = JSON.parse(readFileSync(join(dir, "spec.json"), "utf8"));
+    change(spec.assignment);
+    spec.assignment.log = "new.allocation-log.csv";
+    writeFileSync(join(dir, "spec.json"), JSON.stringify(spec));
+    try {
+      await runPipeline({ specPath: join(dir, "spec.json"), outDir: join(dir, "out"), log });
+    } catch (error) {
+      if (error instanceof StopRun) return error.issues;
+      throw error;
+    }
+    throw new Error("the run did not stop");
+  };
+
+  it("stops, naming the clusters, when blocks are person-level (a caseworker has women and men)", async () => {
+    const issues = await stopWith((a) => (a.blocks = [{ covariate: "female" }]));
+    expect(issues[0]!.code).toBe("clusters_across_blocks");
+    expect(issues[0]!.message).toMatch(/^30 cluster\(s\) of column 'sagsbehandler' hold persons of more than one block \(SB01, SB02,/);
+  });
+
+  it("stops, naming the clusters, when a caseworker's persons fall in two quarterly batches", async () => {
+    const issues = await stopWith((a) => (a.batches = "quarter"));
+    expect(issues[0]!.code).toBe("clusters_across_batches");
+    expect(issues[0]!.message).toContain("have persons in more than one batch");
+  });
+});
