@@ -37,7 +37,11 @@ import { AssignmentArtefact, type AllocationLine, type BalanceRow, type Check, t
 
 
 /** Checks whose failure makes the allocation unfit to estimate from: the run stops after writing the artefact. */
-export const INTEGRITY_CHECKS = ["assigned_exactly_once", "no_one_missing", "no_one_twice", "only_enrolled_assigned", "known_arm", "not_before_referral", "not_after_enrolment_closed", "cluster_in_one_arm"];
+export const INTEGRITY_CHECKS = ["assigned_exactly_once", "no_one_missing", "no_one_twice", "only_enrolled_assigned", "known_arm", "not_before_referral", "not_after_enrolment_closed"];
+/** Integrity checks only a cluster-randomised design (assignment.cluster) carries: they stop the run as the others do. */
+export const CLUSTER_INTEGRITY_CHECKS = ["cluster_in_one_arm"];
+/** Whether a failed check makes the allocation unfit to estimate from. */
+export const isIntegrityCheck = (id: string): boolean => INTEGRITY_CHECKS.includes(id) || CLUSTER_INTEGRITY_CHECKS.includes(id);
 
 export interface AssignInput {
   readonly spec: EvaluationSpec;
@@ -578,7 +582,7 @@ export const stage = defineStage({
     for (const c of failed) summary.push(`assign: check failed: ${c.id} (${c.count}): ${c.detail}`);
     for (const flag of output.artefact.balance.flagged) summary.push(`assign: balance flag |SMD| > ${output.artefact.balance.threshold}: ${flag}`);
     const issues = failed
-      .filter((c) => INTEGRITY_CHECKS.includes(c.id))
+      .filter((c) => isIntegrityCheck(c.id))
       .map((c) => issue(`check_${c.id}`, messages.assignmentCheckFailed(c.id, c.count, c.detail, context.shownPath("assignmentIssues")), { file: context.shownPath("assignment"), path: [] }));
     if (issues.length === 0) {
       const counts = output.artefact.consort.arms.map((a) => `${a.arm} ${a.randomised}`).join(", ");

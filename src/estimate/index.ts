@@ -18,7 +18,7 @@ import { estimateEffects } from "./estimateEffects.ts";
 import { EffectsArtefact } from "./schema.ts";
 import { evaluateKpi } from "../kpi/evaluateKpis.ts";
 import { evaluateSurvivalKpi } from "../kpi/evaluateSurvivalKpi.ts";
-import { INTEGRITY_CHECKS } from "../assign/index.ts";
+import { isIntegrityCheck } from "../assign/index.ts";
 import { messages } from "../messages.ts";
 import { issue } from "../shared/issues.ts";
 import { defineStage, stopped } from "../stage.ts";
@@ -169,7 +169,7 @@ export const stage = defineStage({
   writes: ["effects", "effectsCsv"],
   skip: (spec) => (spec.assignment ? null : { reason: messages.noGroups(), path: ["assignment"] }),
   run({ artefacts }, context) {
-    const failed = artefacts.assignment.checks.filter((c) => c.passed === false && INTEGRITY_CHECKS.includes(c.id)).map((c) => c.id);
+    const failed = artefacts.assignment.checks.filter((c) => c.passed === false && isIntegrityCheck(c.id)).map((c) => c.id);
     if (failed.length > 0) return stopped([issue("assignment_failed", messages.assignmentFailed(failed), { file: context.shownPath("assignment"), path: [] })]);
     const artefact = run({ spec: context.spec, ingest: artefacts.ingest, persons: artefacts.persons, outcomes: artefacts.outcomes, assignments: artefacts.assignments, seed: context.seeds.estimation });
     const notEstimable = artefact.estimates.filter((e) => e.estimate === null).length;
