@@ -192,6 +192,10 @@ export const messages = {
     `column '${column}' holds the arms ${arms.join(", ")}: none is 0 or named control/kontrol, so which is the control arm is not guessed; name it with --control`,
   covariatesMissing: (count: number, lines: readonly number[]) =>
     `${count} person(s) lack a covariate value (line ${lines.slice(0, 5).join(", ")}${lines.length > 5 ? ", …" : ""}); they are not left out silently: fill them in, or choose --missing-covariates indicator (mean-imputed with a missingness indicator) or drop (left out of the adjusted estimators, counted)`,
+  clustersAcrossBlocks: (column: string, clusters: readonly string[]) =>
+    `${clusters.length} cluster(s) of column '${column}' hold persons of more than one block (${clusters.slice(0, 10).join(", ")}${clusters.length > 10 ? ", …" : ""}): a whole cluster is randomised, so it must lie in one block; no one is assigned. Block on a cluster-level variable, or leave the blocks out`,
+  clustersAcrossBatches: (column: string, clusters: readonly string[]) =>
+    `${clusters.length} cluster(s) of column '${column}' have persons in more than one batch (${clusters.slice(0, 10).join(", ")}${clusters.length > 10 ? ", …" : ""}): a whole cluster is randomised once, in one batch; no one is assigned. Use "batches": "none", or batches each cluster's persons are referred within`,
 } as const;
 
 export type Rule = keyof typeof messages.rule;

@@ -13,6 +13,8 @@ import { csvLine } from "../shared/csv.ts";
 import type { AllocationLine } from "./schema.ts";
 
 export const LOG_COLUMNS = ["line", "person_id", "batch", "block", "arm", "time", "sha256"] as const;
+/** A cluster-randomised log: the person's cluster stands beside the block (and is hashed with the line). */
+export const CLUSTER_LOG_COLUMNS = ["line", "person_id", "batch", "block", "cluster", "arm", "time", "sha256"] as const;
 
 export interface LogHeader {
   readonly algorithm: string;
@@ -20,6 +22,8 @@ export interface LogHeader {
   /** "control:1, treatment:1", in the spec's arm order. */
   readonly arms: string;
   readonly blocks: string;
+  /** Cluster randomisation: the population column the clusters come from (absent: persons are the units). */
+  readonly clusters?: string;
 }
 
 export function headerText(header: LogHeader): string {
@@ -30,9 +34,10 @@ export function headerText(header: LogHeader): string {
       `# seed: ${header.seed}`,
       `# arms: ${header.arms}`,
       `# blocks: ${header.blocks}`,
+      ...(header.clusters === undefined ? [] : [`# clusters: ${header.clusters}`]),
     ].join("\n") +
     "\n" +
-    LOG_COLUMNS.join(",") +
+    (header.clusters === undefined ? LOG_COLUMNS : CLUSTER_LOG_COLUMNS).join(",") +
     "\n"
   );
 }
@@ -41,6 +46,7 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 
 /** The CSV text of a line without its hash, as the chain hashes it. */
 export function lineText(line: Omit<AllocationLine, "sha256">): string {
+  if (line.cluster !== undefined) return csvLine([line.line, line.personId, line.batch, line.block, line.cluster, line.arm, line.time]);
   return csvLine([line.line, line.personId, line.batch, line.block, line.arm, line.time]);
 }
 
@@ -86,10 +92,12 @@ export function parseLog(text: string): ParsedLog {
   const seed = Number(fields.seed);
   const header =
     headerLines[0] === "# effekt allocation log, format 1" && fields.algorithm && Number.isInteger(seed) && fields.arms !== undefined && fields.blocks !== undefined
-      ? { algorithm: fields.algorithm, seed, arms: fields.arms, blocks: fields.blocks }
+      ? { algorithm: fields.algorithm, seed, arms: fields.arms, blocks: fields.blocks, ...(fields.clusters !== undefined ? { clusters: fields.clusters } : {}) }
       : null;
+  const clustered = fields.clusters !== undefined;
+  const columns = clustered ? CLUSTER_LOG_COLUMNS : LOG_COLUMNS;
   if (!header) problems.push("the header is not an effekt allocation log header (format 1 with algorithm, seed, arms and blocks)");
-  if (columnLine !== LOG_COLUMNS.join(",")) problems.push(`the column line is not ${LOG_COLUMNS.join(",")}`);
+  if (columnLine !== columns.join(",")) problems.push(`the column line is not ${columns.join(",")}`);
   const body = rows.join("\n");
   let records: string[][] = [];
   try {
@@ -97,15 +105,11 @@ export function parseLog(text: string): ParsedLog {
   } catch (error) {
     problems.push(`the lines are not valid CSV: ${(error as Error).message}`);
   }
-  const lines = records.map((r) => ({
-    line: Number(r[0]),
-    personId: r[1] ?? "",
-    batch: r[2] ?? "",
-    block: r[3] ?? "",
-    arm: r[4] ?? "",
-    time: r[5] ?? "",
-    sha256: r[6] ?? "",
-  }));
+  const lines = records.map((r) =>
+    clustered
+      ? { line: Number(r[0]), personId: r[1] ?? "", batch: r[2] ?? "", block: r[3] ?? "", cluster: r[4] ?? "", arm: r[5] ?? "", time: r[6] ?? "", sha256: r[7] ?? "" }
+      : { line: Number(r[0]), personId: r[1] ?? "", batch: r[2] ?? "", block: r[3] ?? "", arm: r[4] ?? "", time: r[5] ?? "", sha256: r[6] ?? "" },
+  );
   return { header, headerText: headerLines.join("\n") + "\n" + columnLine + "\n", lines, problems };
 }
 

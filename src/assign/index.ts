@@ -28,6 +28,8 @@ import { chainLines, firstBrokenLine, formatLog, headerHash, headerText, parseLo
 import { balanceRows, MISSING_LEVEL, type CovariateValues } from "./balanceTable.ts";
 import { batchOf, blockOf } from "./blockAndBatch.ts";
 import { ALLOCATION_ALGORITHM, randomiseBatch } from "./randomiseBatch.ts";
+import { CLUSTER_ALLOCATION_ALGORITHM, randomiseClusters } from "./randomiseClusters.ts";
+import { clusterBalance } from "./clusterBalance.ts";
 import { seededRandom, shuffle } from "../shared/random.ts";
 import { ratioTest } from "./ratioTest.ts";
 import { verifyAllocation } from "./verifyAllocation.ts";
@@ -36,6 +38,10 @@ import { AssignmentArtefact, type AllocationLine, type BalanceRow, type Check, t
 
 /** Checks whose failure makes the allocation unfit to estimate from: the run stops after writing the artefact. */
 export const INTEGRITY_CHECKS = ["assigned_exactly_once", "no_one_missing", "no_one_twice", "only_enrolled_assigned", "known_arm", "not_before_referral", "not_after_enrolment_closed"];
+/** Integrity checks only a cluster-randomised design (assignment.cluster) carries: they stop the run as the others do. */
+export const CLUSTER_INTEGRITY_CHECKS = ["cluster_in_one_arm"];
+/** Whether a failed check makes the allocation unfit to estimate from. */
+export const isIntegrityCheck = (id: string): boolean => INTEGRITY_CHECKS.includes(id) || CLUSTER_INTEGRITY_CHECKS.includes(id);
 
 export interface AssignInput {
   readonly spec: EvaluationSpec;
@@ -79,6 +85,10 @@ export function run(input: AssignInput): AssignOutput {
   const arms = design.arms.map((a) => ({ name: a.name, ratio: a.ratio, probability: a.ratio / totalRatio, control: a.control }));
   const control = arms.find((a) => a.control)!;
   const issues: [string, string, string][] = [];
+  // Cluster randomisation: the population column the clusters come from (work/persons.csv's cluster column).
+  const clusterColumn = design.mode === "matched" ? undefined : design.cluster;
+  const clusterOf = new Map(persons.map((p) => [p.personId, p.cluster ?? ""]));
+  const algorithm = clusterColumn === undefined ? ALLOCATION_ALGORITHM : CLUSTER_ALLOCATION_ALGORITHM;
 
   // 1. The roster.
   const period = design.mode === "randomise" ? design.batches : "none";
@@ -102,10 +112,11 @@ export function run(input: AssignInput): AssignOutput {
   const unknownArm: string[] = [];
   if (design.mode === "randomise") {
     const header = headerText({
-      algorithm: ALLOCATION_ALGORITHM,
+      algorithm,
       seed: design.seed,
       arms: design.arms.map((a) => `${a.name}:${a.ratio}`).join(", "),
       blocks: design.blocks.length === 0 ? "none" : design.blocks.map((b) => (b.breaks ? `${b.covariate}[${b.breaks.join(";")}]` : b.covariate)).join(" × "),
+      ...(clusterColumn === undefined ? {} : { clusters: clusterColumn }),
     });
     let previous: AllocationLine[] = [];
     if (input.existingLog !== null) {
@@ -148,13 +159,27 @@ export function run(input: AssignInput): AssignOutput {
       }
       pushTo(byBatch, entry.batch, entry);
     }
+    if (clusterColumn !== undefined) {
+      // A cluster is randomised once, as a whole: its persons must all fall in one batch (on the log or new).
+      const batchesOf = new Map<string, Set<string>>();
+      for (const line of previous) (batchesOf.get(line.cluster ?? "") ?? batchesOf.set(line.cluster ?? "", new Set()).get(line.cluster ?? "")!).add(line.batch);
+      for (const [batch, members] of byBatch) for (const m of members) (batchesOf.get(clusterOf.get(m.personId)!) ?? batchesOf.set(clusterOf.get(m.personId)!, new Set()).get(clusterOf.get(m.personId)!)!).add(batch);
+      const across = [...batchesOf].filter(([, b]) => b.size > 1).map(([c]) => c).sort();
+      if (across.length > 0) stopRun(issue("clusters_across_batches", messages.clustersAcrossBatches(clusterColumn, across), { path: ["assignment", "cluster"] }));
+    }
     const newLines: Omit<AllocationLine, "sha256">[] = [];
     for (const batch of [...byBatch.keys()].sort()) {
       const members = byBatch.get(batch)!.sort((a, b) => (a.personId < b.personId ? -1 : 1));
-      const allocation = randomiseBatch(members, design.arms, design.seed, batch);
+      let allocation: ReadonlyMap<string, string>;
+      if (clusterColumn === undefined) allocation = randomiseBatch(members, design.arms, design.seed, batch);
+      else {
+        const clustered = randomiseClusters(members.map((m) => ({ personId: m.personId, block: m.block, cluster: clusterOf.get(m.personId)! })), design.arms, design.seed, batch);
+        if (clustered.clustersAcrossBlocks.length > 0) stopRun(issue("clusters_across_blocks", messages.clustersAcrossBlocks(clusterColumn, clustered.clustersAcrossBlocks), { path: ["assignment", "cluster"] }));
+        allocation = clustered.persons;
+      }
       const time = members.reduce((latest, m) => (m.referred > latest ? m.referred : latest), "");
       for (const m of members) {
-        newLines.push({ line: previous.length + newLines.length + 1, personId: m.personId, batch, block: m.block, arm: allocation.get(m.personId)!, time });
+        newLines.push({ line: previous.length + newLines.length + 1, personId: m.personId, batch, block: m.block, ...(clusterColumn === undefined ? {} : { cluster: clusterOf.get(m.personId)! }), arm: allocation.get(m.personId)!, time });
         assigned.set(m.personId, { arm: allocation.get(m.personId)!, batch, block: m.block, time });
       }
     }
@@ -271,6 +296,7 @@ export function run(input: AssignInput): AssignOutput {
     hasParticipation
       ? check("crossovers", controlsReceiving.length === 0, controlsReceiving.length, `control-arm persons registered as receiving the programme; ${allocatedNotReceiving.length} allocated to it did not receive it`)
       : { id: "crossovers", passed: null, count: 0, detail: "the spec names no programme_participation extract" },
+    ...(clusterColumn === undefined ? [] : [clusterCheck(assigned, clusterOf, clusterColumn, issues)]),
   ];
 
   // 4. Balance.
@@ -287,6 +313,19 @@ export function run(input: AssignInput): AssignOutput {
     const result = balanceOf(armIds, controlIds, arm.name, control.name, covariateIds, typeOf, personOf, design.balance.smdThreshold, (id) => assigned.get(id)!.block);
     balance.push(...result.rows);
     omnibus.push(...result.omnibus);
+  }
+
+  // Balance at the cluster level: cluster means per arm.
+  const clusterBalances = [];
+  if (clusterColumn !== undefined) {
+    for (const arm of arms.filter((a) => !a.control)) {
+      const byCluster = (armName: string) => {
+        const map = new Map<string, string[]>();
+        for (const [id, a] of [...assigned].filter(([pid]) => enrolled.has(pid)).sort(([x], [y]) => (x < y ? -1 : 1))) if (a.arm === armName) pushTo(map, clusterOf.get(id) ?? "", id);
+        return map;
+      };
+      clusterBalances.push(clusterBalance(byCluster(arm.name), byCluster(control.name), arm.name, control.name, covariateIds, typeOf, personOf, design.balance.smdThreshold));
+    }
   }
 
   // Balance before matching: the programme group against the whole comparison pool.
@@ -327,12 +366,13 @@ export function run(input: AssignInput): AssignOutput {
     asOf: isoDate(input.asOf),
     design: {
       mode: design.mode,
-      algorithm: design.mode === "randomise" ? ALLOCATION_ALGORITHM : null,
+      algorithm: design.mode === "randomise" ? algorithm : null,
       seed: design.mode === "existing" ? null : design.seed,
       arms,
       blocks: design.blocks.map((b) => (b.breaks ? `${b.covariate} cut at ${b.breaks.join(", ")}` : b.covariate)),
       batches: design.mode === "randomise" ? design.batches : null,
       randomised: design.mode !== "matched",
+      ...(clusterColumn === undefined ? {} : { cluster: clusterColumn }),
     },
     matching: matching === null ? null : { ...matching, balanceBefore },
     log: logText === null ? null : logSummary(logText, input.logLabel, appendedLines),
@@ -341,6 +381,7 @@ export function run(input: AssignInput): AssignOutput {
     ratio: { overall, perBlock, perBatch },
     crossovers: hasParticipation ? { controlsReceiving: controlsReceiving.length, allocatedNotReceiving: allocatedNotReceiving.length } : null,
     balance: { threshold: design.balance.smdThreshold, rows: balance, omnibus, flagged: balance.filter((r) => r.flagged).map((r) => `${r.comparison}: ${r.covariate}${r.level === null ? "" : `=${r.level}`}`) },
+    ...(clusterColumn === undefined ? {} : { clusterBalance: { unit: `cluster (column '${clusterColumn}'): each cluster's mean of the covariate (share for binary and per level)`, comparisons: clusterBalances } }),
     consort: {
       // Persons, not rows: a repeated row is not a second person, and a rejected row of a person who also has an accepted one is no exclusion.
       assessed: population?.persons?.read ?? population?.rowsRead ?? persons.length,
@@ -389,6 +430,20 @@ function outcomeStatusByArm(
     }
   }
   return rows;
+}
+
+/** Every cluster holds one arm: persons of a cluster in two arms are listed (each person of such a cluster). */
+function clusterCheck(assigned: ReadonlyMap<string, Assigned>, clusterOf: ReadonlyMap<string, string>, column: string, issues: [string, string, string][]): Check {
+  const armsOf = new Map<string, Set<string>>();
+  for (const [id, a] of assigned) {
+    const cluster = clusterOf.get(id);
+    if (cluster === undefined) continue;
+    (armsOf.get(cluster) ?? armsOf.set(cluster, new Set()).get(cluster)!).add(a.arm);
+  }
+  const mixed = new Set([...armsOf].filter(([, arms]) => arms.size > 1).map(([c]) => c));
+  const persons = [...assigned].filter(([id]) => mixed.has(clusterOf.get(id) ?? "")).sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [id, a] of persons) issues.push([id, "cluster_in_one_arm", `cluster ${clusterOf.get(id)} (column '${column}') holds ${[...armsOf.get(clusterOf.get(id)!)!].sort().join(" and ")}; this person is in ${a.arm}`]);
+  return check("cluster_in_one_arm", mixed.size === 0, persons.length, `${armsOf.size} clusters of column '${column}'; ${mixed.size} hold more than one arm`);
 }
 
 function check(id: string, passed: boolean, count: number, detail: string): Check {
@@ -527,7 +582,7 @@ export const stage = defineStage({
     for (const c of failed) summary.push(`assign: check failed: ${c.id} (${c.count}): ${c.detail}`);
     for (const flag of output.artefact.balance.flagged) summary.push(`assign: balance flag |SMD| > ${output.artefact.balance.threshold}: ${flag}`);
     const issues = failed
-      .filter((c) => INTEGRITY_CHECKS.includes(c.id))
+      .filter((c) => isIntegrityCheck(c.id))
       .map((c) => issue(`check_${c.id}`, messages.assignmentCheckFailed(c.id, c.count, c.detail, context.shownPath("assignmentIssues")), { file: context.shownPath("assignment"), path: [] }));
     if (issues.length === 0) {
       const counts = output.artefact.consort.arms.map((a) => `${a.arm} ${a.randomised}`).join(", ");

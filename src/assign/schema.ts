@@ -32,6 +32,8 @@ export interface AllocationLine {
   readonly personId: string;
   readonly batch: string;
   readonly block: string;
+  /** The person's cluster, on a cluster-randomised log. */
+  readonly cluster?: string;
   readonly arm: string;
   /** When the batch was randomised, yyyy-mm-dd. */
   readonly time: string;
@@ -113,6 +115,7 @@ export const AssignmentArtefact = z.object({
     blocks: z.array(z.string()),
     batches: z.string().nullable(),
     randomised: z.boolean().describe("false for a matched comparison: its differences are not causal effects"),
+    cluster: z.string().optional().describe("Cluster randomisation: the population column naming each person's cluster (absent: persons are the units)."),
   }),
   matching: z
     .object({
@@ -137,6 +140,10 @@ export const AssignmentArtefact = z.object({
     .nullable()
     .describe("null when the spec names no programme_participation extract."),
   balance: z.object({ threshold: z.number(), rows: z.array(BalanceRow), omnibus: z.array(OmnibusTest), flagged: z.array(z.string()) }),
+  clusterBalance: z
+    .object({ unit: z.string(), comparisons: z.array(z.object({ comparison: z.string(), clusters: z.record(z.string(), Count), rows: z.array(BalanceRow) })) })
+    .optional()
+    .describe("Cluster randomisation: balance of the clusters' covariate means per arm (Welch t on cluster means); absent without a cluster column."),
   consort: z.object({
     assessed: Count.describe("Distinct persons on the population's rows (a row whose id cannot be read counts as one)."),
     excluded: z.object({ total: Count, byRule: z.record(z.string(), Count) }).describe("Persons with no accepted population row, by the rule of their first rejected row (conflicting_rows: listed twice with other values)."),

@@ -7,6 +7,7 @@
 import { firstBrokenLine, parseLog, type ParsedLog } from "./allocationLog.ts";
 import { pushTo } from "../shared/collections.ts";
 import { randomiseBatch, type ArmRatio } from "./randomiseBatch.ts";
+import { randomiseClusters } from "./randomiseClusters.ts";
 import type { RosterEntry } from "./schema.ts";
 
 export interface VerificationResult {
@@ -50,12 +51,24 @@ function recomputeAllocation(parsed: ParsedLog, problems: string[]): Verificatio
     if (parsed.header) problems.push(`the header's arms (${parsed.header.arms}) are not name:ratio pairs`);
     return { ok: false, firstBadLine: null, reason: "the allocation cannot be recomputed without a valid header" };
   }
-  const batches = new Map<string, { personId: string; block: string }[]>();
-  for (const line of parsed.lines) pushTo(batches, line.batch, { personId: line.personId, block: line.block });
+  const batches = new Map<string, { personId: string; block: string; cluster: string }[]>();
+  for (const line of parsed.lines) pushTo(batches, line.batch, { personId: line.personId, block: line.block, cluster: line.cluster ?? "" });
   const expected = new Map<string, string>();
-  for (const [batch, persons] of batches) for (const [person, arm] of randomiseBatch(persons, arms, parsed.header.seed, batch)) expected.set(person, arm);
+  const clustered = parsed.header.clusters !== undefined;
+  for (const [batch, persons] of batches) {
+    // A cluster-randomised log: whole clusters are the units (effekt-cluster-blocked-1), every person takes the cluster's arm.
+    const allocation = clustered ? randomiseClusters(persons, arms, parsed.header.seed, batch) : { persons: randomiseBatch(persons, arms, parsed.header.seed, batch), clustersAcrossBlocks: [] };
+    if (allocation.clustersAcrossBlocks.length > 0) return { ok: false, firstBadLine: null, reason: `batch ${batch}: cluster(s) ${allocation.clustersAcrossBlocks.join(", ")} lie in more than one block` };
+    for (const [person, arm] of allocation.persons) expected.set(person, arm);
+  }
   const seen = new Set<string>();
+  const armOfCluster = new Map<string, string>();
   for (const line of parsed.lines) {
+    if (clustered) {
+      const earlier = armOfCluster.get(line.cluster ?? "");
+      if (earlier !== undefined && earlier !== line.arm) return { ok: false, firstBadLine: line.line, reason: `line ${line.line}: cluster ${line.cluster} is in ${earlier} on an earlier line and in ${line.arm} here` };
+      armOfCluster.set(line.cluster ?? "", line.arm);
+    }
     if (seen.has(line.personId)) return { ok: false, firstBadLine: line.line, reason: `line ${line.line}: person ${line.personId} is on the log twice` };
     seen.add(line.personId);
     if (expected.get(line.personId) !== line.arm) {

@@ -18,7 +18,7 @@ import { estimateEffects } from "./estimateEffects.ts";
 import { EffectsArtefact } from "./schema.ts";
 import { evaluateKpi } from "../kpi/evaluateKpis.ts";
 import { evaluateSurvivalKpi } from "../kpi/evaluateSurvivalKpi.ts";
-import { INTEGRITY_CHECKS } from "../assign/index.ts";
+import { isIntegrityCheck } from "../assign/index.ts";
 import { messages } from "../messages.ts";
 import { issue } from "../shared/issues.ts";
 import { defineStage, stopped } from "../stage.ts";
@@ -105,11 +105,15 @@ export function run(input: EstimateInput): EffectsArtefact {
   // conditions on batch × block (not on the design's blocks alone), as re-randomisation does.
   const strata = units.map((u) => `${u.batch} | ${u.block}`);
   const blocked = design.mode !== "matched" && new Set(strata).size > 1;
+  // Cluster randomisation: the estimators take the cluster-robust path of `estimate --table --clusters`, and
+  // randomisation inference re-randomises whole clusters.
+  const clusterColumn = design.mode === "matched" ? undefined : design.cluster;
   const table: AnalysisTable = {
     arm: units.map((u) => u.arm),
     blocks: blocked ? strata : null,
     // Re-randomise as the design randomised: within batch × block.
     permutationStrata: strata,
+    ...(clusterColumn === undefined ? {} : { clusters: units.map((u) => personOf.get(u.personId)?.cluster ?? "") }),
     columns,
     subgroups,
   };
@@ -122,6 +126,7 @@ export function run(input: EstimateInput): EffectsArtefact {
     covariates: covariateColumns,
     subgroups: [...subgroups.keys()],
     ...(hasReceived ? { received: RECEIVED_COLUMN } : {}),
+    ...(clusterColumn !== undefined && settings.clusterSe ? { clusterSe: settings.clusterSe } : {}),
     permutations: settings.permutations,
     seed: input.seed,
     confidence: settings.confidence,
@@ -164,7 +169,7 @@ export const stage = defineStage({
   writes: ["effects", "effectsCsv"],
   skip: (spec) => (spec.assignment ? null : { reason: messages.noGroups(), path: ["assignment"] }),
   run({ artefacts }, context) {
-    const failed = artefacts.assignment.checks.filter((c) => c.passed === false && INTEGRITY_CHECKS.includes(c.id)).map((c) => c.id);
+    const failed = artefacts.assignment.checks.filter((c) => c.passed === false && isIntegrityCheck(c.id)).map((c) => c.id);
     if (failed.length > 0) return stopped([issue("assignment_failed", messages.assignmentFailed(failed), { file: context.shownPath("assignment"), path: [] })]);
     const artefact = run({ spec: context.spec, ingest: artefacts.ingest, persons: artefacts.persons, outcomes: artefacts.outcomes, assignments: artefacts.assignments, seed: context.seeds.estimation });
     const notEstimable = artefact.estimates.filter((e) => e.estimate === null).length;

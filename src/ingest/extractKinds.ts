@@ -35,6 +35,8 @@ export const EXTRACT_KINDS = {
     // The day a person left the registers (emigrated, died): follow-up ends there.
     exitDate: { type: "date", required: false },
     exitReason: { type: "category", required: false, categories: EXIT_REASONS },
+    // The person's cluster (caseworker, team, school, family): read from the column the spec's assignment.cluster names, and then required.
+    cluster: { type: "code", required: false },
   },
   benefit_weeks_long: {
     personId,

@@ -90,7 +90,10 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
   let excludedPersons: ReadonlySet<string> = new Set();
   let panel: BenefitPanel | null = null;
   let populationEmpty: Issue | null = null;
-  for (const [name, extract] of ordered) {
+  // A cluster column the spec names is read as the population's cluster field, and required.
+  const clusterColumn = spec.assignment?.cluster;
+  for (const [name, declared] of ordered) {
+    const extract = declared.kind === "population" && clusterColumn !== undefined ? { ...declared, columns: { ...declared.columns, cluster: clusterColumn } } : declared;
     const source = sources[name];
     if (!source) {
       warnings.push(issue("extract_optional_missing", messages.extractOptionalMissing(name, extract.file), { path: ["extracts", name] }));
@@ -107,6 +110,7 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
       population,
       excludedPersons,
       asOf,
+      ...(extract.kind === "population" && clusterColumn !== undefined ? { requiredFields: ["cluster"] } : {}),
       ...(input.onProgress ? { onProgress: (rows: number) => input.onProgress!(name, rows) } : {}),
       ...(panel && extract.kind.startsWith("benefit_weeks")
         ? { benefitSink: (personId: string, week: number, code: string, line: number) => panel!.set(personId, week, input.benefitCodes!.groupOfCode.get(code)!, line, code) }
@@ -248,7 +252,7 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
     artefact,
     quarantine: Object.fromEntries([...results].map(([name, r]) => [name, r.quarantine])),
     personsCsv: toCsv(
-      ["personId", "startDate", "referralDate", "exitDate", "exitReason", "receivedProgramme", ...covariates.map((c) => c.id)],
+      ["personId", "startDate", "referralDate", "exitDate", "exitReason", "receivedProgramme", ...(clusterColumn === undefined ? [] : ["cluster"]), ...covariates.map((c) => c.id)],
       persons.map((p, i) => [
         p.personId,
         isoDate(p.startDate),
@@ -256,6 +260,7 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
         p.exitDate === null ? null : isoDate(p.exitDate),
         p.exitReason,
         participation === null ? null : Number(participation.has(p.personId)),
+        ...(clusterColumn === undefined ? [] : [p.cluster ?? null]),
         ...covariates.map((c) => c.values[i] ?? null),
       ]),
     ),

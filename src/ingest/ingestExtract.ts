@@ -34,6 +34,8 @@ export interface ExtractContext {
   readonly excludedPersons?: ReadonlySet<string>;
   /** The as-of date: a birth date may not lie after it. */
   readonly asOf?: DayNumber;
+  /** Optional fields the spec makes required for this extract (the population's cluster, when assignment.cluster names it). */
+  readonly requiredFields?: readonly string[];
   readonly onProgress?: (rowsRead: number) => void;
   /**
    * For benefit weeks: where accepted weeks go instead of the record list (a dense panel),
@@ -478,7 +480,8 @@ function keyColumn(kind: ExtractKind, fields: readonly MappedField[]): MappedFie
 export function mapFields(kind: ExtractKind, header: readonly string[], context: ExtractContext): MappedField[] {
   const mapped: MappedField[] = [];
   const missing: string[] = [];
-  for (const [field, definition] of Object.entries(fieldsOf(kind))) {
+  for (const [field, declared] of Object.entries(fieldsOf(kind))) {
+    const definition = context.requiredFields?.includes(field) ? { ...declared, required: true } : declared;
     const mapping = context.spec.columns[field];
     const column = mapping === undefined ? field : typeof mapping === "string" ? mapping : mapping.column;
     const index = header.indexOf(column);

@@ -31,6 +31,8 @@ export interface Person {
   readonly targetGroup: string | null;
   readonly exitDate: DayNumber | null;
   readonly exitReason: "emigrated" | "died" | "other" | null;
+  /** The cluster (caseworker, team, school, family), when the spec's assignment.cluster names its column. */
+  readonly cluster?: string | null;
 }
 export interface BenefitWeek { readonly personId: string; readonly week: DayNumber; readonly code: string }
 export interface EducationSpell {

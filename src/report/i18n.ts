@@ -1087,6 +1087,7 @@ const CHECK_NAMES: Record<Lang, Record<string, string>> = {
     not_after_enrolment_closed: "ikke tildelt efter optagets lukning",
     ratio_overall: "fordelingen mellem grupperne som planlagt",
     crossovers: "kontrolpersoner, der fik indsatsen",
+    cluster_in_one_arm: "hver klynge i én gruppe",
   },
   en: {
     assigned_exactly_once: "everyone assigned exactly once",
@@ -1098,6 +1099,7 @@ const CHECK_NAMES: Record<Lang, Record<string, string>> = {
     not_after_enrolment_closed: "not assigned after enrolment closed",
     ratio_overall: "the split between arms as planned",
     crossovers: "controls who received the programme",
+    cluster_in_one_arm: "every cluster in one arm",
   },
 };
 

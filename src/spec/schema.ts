@@ -272,6 +272,11 @@ const AssignmentCommon = {
       smdThreshold: z.number().positive().default(0.1).describe("|SMD| above this is flagged."),
     })
     .default({ smdThreshold: 0.1 }),
+  cluster: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Cluster randomisation: the population extract's column naming each person's cluster (caseworker, team, school, family id). Whole clusters are randomised (blocked when `blocks` are given), every cluster must hold one arm, and the estimators use cluster-robust (CR2) standard errors."),
 };
 
 export const Assignment = z.discriminatedUnion("mode", [
@@ -320,6 +325,10 @@ export const Estimation = z
       .enum(["difference_in_means", "difference_in_means_blocked", "ols_adjusted", "lin"])
       .optional()
       .describe("The estimator of the report's one row per outcome; default ols_adjusted when there are covariates, else difference_in_means. Every estimator is in the report's appendix."),
+    clusterSe: z
+      .enum(["CR2", "CR1"])
+      .optional()
+      .describe("With assignment.cluster: the cluster-robust SE of ols, ols_adjusted and lin — CR2 with Bell–McCaffrey df (default, estimatr's lm_robust se_type \"CR2\") or CR1 (se_type \"stata\", df = clusters − 1), as `estimate --table --cluster-se`."),
   })
   .describe("How effects are estimated (stage 3).");
 
@@ -504,6 +513,13 @@ export const EvaluationSpec = z
       (balance.covariates ?? []).forEach((id, i) => {
         if (!covariateIds.includes(id)) ctx.addIssue({ code: "custom", path: ["assignment", "balance", "covariates", i], message: `'${id}' is not a covariate id` });
       });
+      if (spec.assignment.cluster !== undefined) {
+        if (spec.assignment.mode === "matched") ctx.addIssue({ code: "custom", path: ["assignment", "cluster"], message: "a matched comparison is not cluster-randomised: cluster goes with mode randomise or existing" });
+        const mapped = Object.values(spec.extracts).find((e) => e.kind === "population")?.columns.cluster;
+        const mappedColumn = mapped === undefined ? undefined : typeof mapped === "string" ? mapped : mapped.column;
+        if (covariateIds.includes("cluster")) ctx.addIssue({ code: "custom", path: ["assignment", "cluster"], message: "a covariate is named 'cluster', the column work/persons.csv keeps the cluster in: rename the covariate" });
+        if (mappedColumn !== undefined && mappedColumn !== spec.assignment.cluster) ctx.addIssue({ code: "custom", path: ["assignment", "cluster"], message: `the population maps cluster to '${mappedColumn}': name the cluster column in one place` });
+      }
     }
     spec.kpis.forEach((k, i) => {
       const outcome = spec.outcomes.find((o) => o.id === k.outcome);

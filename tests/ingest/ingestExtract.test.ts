@@ -31,7 +31,7 @@ const populationSpec = {
 describe("ingestExtract", () => {
   it("ingestExtract(population) maps source columns and values onto canonical fields", async () => {
     const result = await ingestExtract("population", rowsOf([["PNR", "FOED", "KOEN", "START"], ["A", "01-02-2000", "2", "15-11-2021"]]), context(populationSpec, { population: null }));
-    expect(result.records).toEqual([{ personId: "A", birthDate: day("2000-02-01"), sex: "female", startDate: day("2021-11-15"), referralDate: null, targetGroup: null, exitDate: null, exitReason: null }]);
+    expect(result.records).toEqual([{ personId: "A", birthDate: day("2000-02-01"), sex: "female", startDate: day("2021-11-15"), referralDate: null, targetGroup: null, exitDate: null, exitReason: null, cluster: null }]);
     expect(result).toMatchObject({ rowsRead: 1, rowsAccepted: 1, rowsQuarantined: 0 });
   });
 
