@@ -9,9 +9,8 @@
  * (see gramLeastSquares.ts), where a unit's leverage is 1 or df < 1 (robustRegression
  * names those), so its answers are robustRegression's to 1e-10 (tests/stats/gramRobustRegression.test.ts).
  */
-import { studentTQuantile, studentTTwoSidedP } from "./distributions.ts";
 import { BLOCK_ROWS, dot, fillBlock, gramLeastSquares, type DesignColumn } from "./gramLeastSquares.ts";
-import { sandwich, type RobustFit } from "./robustRegression.ts";
+import { coefficientRows, sandwich, type RobustFit } from "./robustRegression.ts";
 
 export function gramRobustRegression(columns: readonly DesignColumn[], y: ArrayLike<number>, confidence = 0.95): RobustFit | null {
   const fit = gramLeastSquares(columns, y);
@@ -66,20 +65,6 @@ export function gramRobustRegression(columns: readonly DesignColumn[], y: ArrayL
   }
   const meatMatrix = Array.from({ length: k }, (_, a) => Array.from({ length: k }, (_, c) => (a >= c ? meat[a * k + c]! : meat[c * k + a]!)));
   const covariance = sandwich(fit.xtxInverse, meatMatrix);
-  const quantile = studentTQuantile(1 - (1 - confidence) / 2, df);
-  const coefficients = kept.map(({ name }, j) => {
-    const estimate = fit.coefficients[j]!;
-    const standardError = Math.sqrt(covariance[j]![j]!);
-    const statistic = estimate / standardError;
-    return {
-      name,
-      estimate,
-      standardError,
-      statistic,
-      df,
-      p: studentTTwoSidedP(statistic, df),
-      confidenceInterval: [estimate - quantile * standardError, estimate + quantile * standardError] as const,
-    };
-  });
+  const coefficients = coefficientRows(kept.map((c) => c.name), fit.coefficients, covariance, df, confidence);
   return { coefficients, covariance, dropped: fit.dropped, df, n, residualSumOfSquares };
 }

@@ -50,9 +50,24 @@ export function robustRegression(columns: readonly { name: string; values: Array
   for (let a = 0; a < rank; a += 1) for (let b = a + 1; b < rank; b += 1) meat[a]![b] = meat[b]![a]!;
   const bread = fit.xtxInverse;
   const covariance = sandwich(bread, meat);
+  const coefficients = coefficientRows(fit.names, fit.coefficients, covariance, df, confidence);
+  let residualSumOfSquares = 0;
+  for (let i = 0; i < n; i += 1) residualSumOfSquares += fit.residuals[i]! * fit.residuals[i]!;
+  return { coefficients, covariance, dropped: fit.dropped, df, n, residualSumOfSquares };
+}
+
+/** B M B for symmetric B and M. */
+export function sandwich(bread: number[][], meat: number[][]): number[][] {
+  const k = bread.length;
+  const bm = bread.map((row) => Array.from({ length: k }, (_, j) => row.reduce((sum, x, m) => sum + x * meat[m]![j]!, 0)));
+  return bm.map((row) => Array.from({ length: k }, (_, j) => row.reduce((sum, x, m) => sum + x * bread[m]![j]!, 0)));
+}
+
+/** Per coefficient: the estimate, its SE from the covariance, t, p and the CI on `df` degrees of freedom. */
+export function coefficientRows(names: readonly string[], estimates: ArrayLike<number>, covariance: readonly (readonly number[])[], df: number, confidence: number): RobustFit["coefficients"] {
   const quantile = studentTQuantile(1 - (1 - confidence) / 2, df);
-  const coefficients = fit.names.map((name, j) => {
-    const estimate = fit.coefficients[j]!;
+  return names.map((name, j) => {
+    const estimate = estimates[j]!;
     const standardError = Math.sqrt(covariance[j]![j]!);
     const statistic = estimate / standardError;
     return {
@@ -65,14 +80,4 @@ export function robustRegression(columns: readonly { name: string; values: Array
       confidenceInterval: [estimate - quantile * standardError, estimate + quantile * standardError] as const,
     };
   });
-  let residualSumOfSquares = 0;
-  for (let i = 0; i < n; i += 1) residualSumOfSquares += fit.residuals[i]! * fit.residuals[i]!;
-  return { coefficients, covariance, dropped: fit.dropped, df, n, residualSumOfSquares };
-}
-
-/** B M B for symmetric B and M. */
-export function sandwich(bread: number[][], meat: number[][]): number[][] {
-  const k = bread.length;
-  const bm = bread.map((row) => Array.from({ length: k }, (_, j) => row.reduce((sum, x, m) => sum + x * meat[m]![j]!, 0)));
-  return bm.map((row) => Array.from({ length: k }, (_, j) => row.reduce((sum, x, m) => sum + x * bread[m]![j]!, 0)));
 }
