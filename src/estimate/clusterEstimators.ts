@@ -12,8 +12,7 @@
  */
 import { clusterRobustRegression, type ClusterSe } from "../stats/clusterRobust.ts";
 import { mean } from "../stats/describe.ts";
-import { studentTQuantile, studentTTwoSidedP } from "../stats/distributions.ts";
-import { baseEntry, notEstimable, relativeEffect, type ContrastData } from "./contrastData.ts";
+import { baseEntry, notEstimable, relativeEffect, tEntry, type ContrastData } from "./contrastData.ts";
 import type { EffectEstimate } from "./schema.ts";
 
 type Column = { name: string; values: number[] };
@@ -123,19 +122,8 @@ export function blockedClusteredDifferenceInMeans(data: ContrastData, blockOfUni
     df = perBlock.reduce((sum, b) => sum + b.clusters, 0) - 2 * J;
   }
   if (!(standardError > 0) || !(df > 0)) return notEstimable(data, estimator, "too few blocks or clusters for a standard error");
-  const statistic = estimate / standardError;
-  const margin = studentTQuantile(1 - (1 - data.confidence) / 2, df) * standardError;
-  const base = baseEntry(data, estimator);
   return {
-    ...base,
-    estimate,
-    std_error: standardError,
-    statistic,
-    df,
-    p_value: studentTTwoSidedP(statistic, df),
-    conf_low: estimate - margin,
-    conf_high: estimate + margin,
-    relative_effect: relativeEffect(estimate, base.mean_control),
+    ...tEntry(data, estimator, estimate, standardError, df),
     clusters: perBlock.reduce((sum, b) => sum + b.clusters, 0),
     note: pairs ? `blocks and clusters: matched-pairs variance (a block holds two clusters), df = blocks − 1 = ${J - 1}` : `blocks and clusters: each block's CR2 variance, df = clusters − 2 × blocks = ${df}`,
   };

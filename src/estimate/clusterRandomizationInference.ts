@@ -8,8 +8,8 @@
  */
 import { pushTo } from "../shared/collections.ts";
 import { randomInteger, seededRandom } from "../shared/random.ts";
-import { baseEntry, notEstimable, relativeEffect, type ContrastData } from "./contrastData.ts";
-import { choose, makeStatistic } from "./randomizationInference.ts";
+import { notEstimable, type ContrastData } from "./contrastData.ts";
+import { choose, makeStatistic, randomizationEntry } from "./randomizationInference.ts";
 import type { EffectEstimate } from "./schema.ts";
 
 export function clusterRandomizationInference(data: ContrastData, clusterOfUnit: readonly string[], strataOfUnit: readonly string[] | null, blocksOfUnit: readonly string[] | null, permutations: number, seed: number): EffectEstimate {
@@ -71,22 +71,5 @@ export function clusterRandomizationInference(data: ContrastData, clusterOfUnit:
       count(personZ(clusterZ));
     }
   }
-  const p = exact ? extreme / draws : (1 + extreme) / (1 + draws);
-  const base = baseEntry(data, "randomization");
-  return {
-    ...base,
-    estimate: observed,
-    std_error: null,
-    statistic: observed,
-    df: null,
-    p_value: p,
-    conf_low: null,
-    conf_high: null,
-    relative_effect: relativeEffect(observed, base.mean_control),
-    permutations: draws,
-    exact,
-    p_value_mc_se: exact ? 0 : Math.sqrt((p * (1 - p)) / draws),
-    clusters: clusters.length,
-    note: "whole clusters re-randomised within their strata",
-  };
+  return { ...randomizationEntry(data, observed, extreme, draws, exact), clusters: clusters.length, note: "whole clusters re-randomised within their strata" };
 }

@@ -3,7 +3,7 @@
  * outcome, and the fields every estimate entry repeats.
  */
 import { mean } from "../stats/describe.ts";
-import { normalQuantile, normalUpperTail } from "../stats/distributions.ts";
+import { normalQuantile, normalUpperTail, studentTQuantile, studentTTwoSidedP } from "../stats/distributions.ts";
 import type { EffectEstimate } from "./schema.ts";
 
 export interface ContrastData {
@@ -63,5 +63,23 @@ export function logRatioFields(b: number, se: number, confidence: number) {
     p_value: 2 * normalUpperTail(Math.abs(b / se)),
     conf_low: Math.exp(b - z * se),
     conf_high: Math.exp(b + z * se),
+  };
+}
+
+/** An estimate with its SE on `df` degrees of freedom: t, two-sided p, the CI at the data's confidence, the relative effect. */
+export function tEntry(data: ContrastData, estimator: EffectEstimate["estimator"], estimate: number, standardError: number, df: number): EffectEstimate {
+  const statistic = estimate / standardError;
+  const margin = studentTQuantile(1 - (1 - data.confidence) / 2, df) * standardError;
+  const base = baseEntry(data, estimator);
+  return {
+    ...base,
+    estimate,
+    std_error: standardError,
+    statistic,
+    df,
+    p_value: studentTTwoSidedP(statistic, df),
+    conf_low: estimate - margin,
+    conf_high: estimate + margin,
+    relative_effect: relativeEffect(estimate, base.mean_control),
   };
 }

@@ -4,9 +4,8 @@
  * and df = N − 2J (Gerber & Green 2012, eq. 3.10).
  */
 import { mean, sampleVariance } from "../stats/describe.ts";
-import { studentTQuantile, studentTTwoSidedP } from "../stats/distributions.ts";
 import { welchTest } from "../stats/welchTest.ts";
-import { baseEntry, notEstimable, relativeEffect, split, type ContrastData } from "./contrastData.ts";
+import { baseEntry, notEstimable, relativeEffect, split, tEntry, type ContrastData } from "./contrastData.ts";
 import type { EffectEstimate } from "./schema.ts";
 
 export function differenceInMeans(data: ContrastData): EffectEstimate {
@@ -54,18 +53,5 @@ export function blockedDifferenceInMeans(data: ContrastData, blockOfUnit: readon
   const standardError = Math.sqrt(variance);
   if (standardError === 0) return notEstimable(data, "difference_in_means_blocked", "the outcome is constant within every block and arm");
   const df = n - 2 * blocks.size;
-  const statistic = estimate / standardError;
-  const margin = studentTQuantile(1 - (1 - data.confidence) / 2, df) * standardError;
-  const base = baseEntry(data, "difference_in_means_blocked");
-  return {
-    ...base,
-    estimate,
-    std_error: standardError,
-    statistic,
-    df,
-    p_value: studentTTwoSidedP(statistic, df),
-    conf_low: estimate - margin,
-    conf_high: estimate + margin,
-    relative_effect: relativeEffect(estimate, base.mean_control),
-  };
+  return tEntry(data, "difference_in_means_blocked", estimate, standardError, df);
 }

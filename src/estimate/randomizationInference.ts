@@ -72,6 +72,14 @@ export function randomizationInference(data: ContrastData, strataOfUnit: readonl
     extreme = countExtremeDraws(problem, threads).extreme;
     draws = permutations;
   }
+  return randomizationEntry(data, observed, extreme, draws, exact);
+}
+
+/**
+ * The `randomization` entry from the count of draws at least as extreme as the observed estimate: exact,
+ * p = extreme / all assignments; sampled, p = (1 + extreme) / (1 + draws) with its Monte-Carlo SE.
+ */
+export function randomizationEntry(data: ContrastData, observed: number, extreme: number, draws: number, exact: boolean): EffectEstimate {
   const p = exact ? extreme / draws : (1 + extreme) / (1 + draws);
   const base = baseEntry(data, "randomization");
   return {
