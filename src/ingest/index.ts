@@ -22,6 +22,7 @@ import type { ExtractKind } from "./extractKinds.ts";
 import { ingestExtract, type ExtractContext, type ExtractResult } from "./ingestExtract.ts";
 import { ingestBenefitBytes } from "./bytes/ingestBenefitBytes.ts";
 import { ingestBenefitWideBytes } from "./bytes/ingestBenefitWideBytes.ts";
+import { ingestRecordBytes, readsRecordBytes } from "./bytes/ingestRecordBytes.ts";
 import { knownGroups } from "./parseBenefitCodes.ts";
 import { groupByPerson, type PersonRecords } from "./personRecords.ts";
 import { BenefitPanel } from "./benefitPanel.ts";
@@ -121,7 +122,9 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
         ? await ingestBenefitBytes(source.rows, source.bytes, extractContext, panel, input.benefitCodes!)
         : panel && source.bytes && extract.kind === "benefit_weeks_wide"
           ? await ingestBenefitWideBytes(source.rows, source.bytes, extractContext, panel, input.benefitCodes!)
-          : await ingestExtract(extract.kind, source.rows, extractContext);
+          : source.bytes && population !== null && readsRecordBytes(extract.kind)
+            ? await ingestRecordBytes(extract.kind, source.rows, source.bytes, extractContext)
+            : await ingestExtract(extract.kind, source.rows, extractContext);
     results.set(name, result);
     input.onExtractDone?.(name, result);
     // A header and no rows is not "nobody had any": it is a failed export, unless the spec says the register may be empty.

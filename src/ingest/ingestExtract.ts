@@ -11,7 +11,7 @@ import { fieldsOf, type ExtractKind, type FieldDefinition } from "./extractKinds
 import { containsCpr } from "./containsCpr.ts";
 import { plausibleRange } from "./plausibility.ts";
 import { parseWeek, type DecimalSeparator } from "./parseValue.ts";
-import { cellSchema, parseCell, rowSchema, type CellFormats } from "./rowSchema.ts";
+import { cellSchema, memoisedParseCell, parseCell, rowSchema, type CellFormats } from "./rowSchema.ts";
 import type { BenefitCodes, QuarantineEntry, RawRow, RecordOfKind } from "./schema.ts";
 import type { PanelWrite } from "./benefitPanel.ts";
 import type { ExtractSpec } from "../spec/schema.ts";
@@ -118,7 +118,20 @@ const REPEAT_POLICY: Record<ExtractKind, RepeatPolicy> = {
   school_exams: "event",
 };
 
-export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncIterable<RawRow | RawRow[]>, context: ExtractContext): Promise<ExtractResult<K>> {
+/**
+ * A row a byte-level reader has already parsed (bytes/ingestRecordBytes.ts): its record is what
+ * the validator's fast path would have built from its cells, and `cells` gives the cells as text
+ * for the rare message that quotes one (a repeat). Everything after parsing — population,
+ * repeats, coverage, counts — is done here, as for any row.
+ */
+export interface ParsedRow {
+  readonly line: number;
+  readonly record: Record<string, unknown>;
+  readonly personId: string;
+  readonly cells: () => readonly string[];
+}
+
+export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncIterable<RawRow | ParsedRow | (RawRow | ParsedRow)[]>, context: ExtractContext): Promise<ExtractResult<K>> {
   const iterator = rows[Symbol.asyncIterator]();
   const first = await iterator.next();
   const firstRow = first.done ? undefined : Array.isArray(first.value) ? first.value[0] : first.value;
@@ -138,7 +151,7 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
   const records: RecordOfKind[K][] = [];
   const quarantine: QuarantineEntry[] = [];
   const issuesByRule: Record<string, number> = {};
-  const firstOfKey = new Map<string, { line: number; signature: string }>();
+  const firstOfKey = new RepeatIndex();
   const unknownPersons = new Set<string>();
   const rejected: RejectedRow[] = [];
   const personsSeen = new Set<string>();
@@ -152,8 +165,9 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
   let rowsForUnknown = 0;
   let recordCount = 0;
   let outsidePeriod = 0;
-  let coverage: { from: DayNumber; to: DayNumber } | null =
-    weekColumns.length > 0 ? { from: Math.min(...weekColumns.map((w) => w.week)), to: Math.max(...weekColumns.map((w) => w.week)) + 6 } : null;
+  // The first and last day covered so far (no span yet: +∞ and −∞).
+  let coverFrom = weekColumns.length > 0 ? Math.min(...weekColumns.map((w) => w.week)) : Infinity;
+  let coverTo = weekColumns.length > 0 ? Math.max(...weekColumns.map((w) => w.week)) + 6 : -Infinity;
   const sink = context.benefitSink;
   const personField = fields.find((f) => f.field === "personId")!;
 
@@ -176,7 +190,10 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
   const cover = (record: Record<string, unknown>) => {
     if (kind === "benefit_weeks_wide") return;
     const span = coverageOf(kind, record);
-    if (span) coverage = coverage === null ? span : { from: Math.min(coverage.from, span.from), to: Math.max(coverage.to, span.to) };
+    if (span) {
+      if (span.from < coverFrom) coverFrom = span.from;
+      if (span.to > coverTo) coverTo = span.to;
+    }
   };
   // Persons are counted for the population (CONSORT) and the allocation: other extracts are only ever read against them.
   const countsPersons = kind === "population" || kind === "allocation";
@@ -204,17 +221,17 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
     reject([entry(line, personField.column, personId, "person_not_in_population", messages.rule.person_not_in_population(context.excludedPersons?.has(personId) ?? false))], "not_in_population");
   };
 
-  const pending: RawRow[] = [];
+  const pending: (RawRow | ParsedRow)[] = [];
   for (;;) {
     if (pending.length === 0) {
       const next = await iterator.next();
       if (next.done) break;
       // A reader may hand over a batch of rows at once (the fast reader does: one await per chunk, not per row).
       if (Array.isArray(next.value)) {
-        for (let i = (next.value as RawRow[]).length - 1; i >= 0; i -= 1) pending.push((next.value as RawRow[])[i]!);
+        for (let i = next.value.length - 1; i >= 0; i -= 1) pending.push(next.value[i]!);
         continue;
       }
-      pending.push(next.value as RawRow);
+      pending.push(next.value);
     }
     const row = pending.pop()!;
     rowsRead += 1;
@@ -226,16 +243,21 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
       reject([entry(row.line, "", row.raw, "malformed_csv", messages.rule.malformed_csv(row.malformed))], "rejected");
       continue;
     }
-    refuseCprColumns(row.fields, header, row.line, context.file);
-    if (row.fields.length !== header.length) {
-      // The fields cannot be placed in their columns: neither person nor period is known.
-      flag(row.line, null, "quarantined_row");
-      seen(null, "wrong_column_count");
-      reject([entry(row.line, "", row.fields.join(context.delimiter), "wrong_column_count", messages.rule.wrong_column_count(header.length, row.fields.length))], "rejected");
-      continue;
+    // A parsed row's cells were checked (CPR-like values, column count, every field) by its reader.
+    const parsedRow = "record" in row;
+    if (!parsedRow) {
+      refuseCprColumns(row.fields, header, row.line, context.file);
+      if (row.fields.length !== header.length) {
+        // The fields cannot be placed in their columns: neither person nor period is known.
+        flag(row.line, null, "quarantined_row");
+        seen(null, "wrong_column_count");
+        reject([entry(row.line, "", row.fields.join(context.delimiter), "wrong_column_count", messages.rule.wrong_column_count(header.length, row.fields.length))], "rejected");
+        continue;
+      }
     }
-    const outcome = validate(row.fields, row.line);
+    const outcome: Validation = parsedRow ? { record: row.record, personId: row.personId } : validate(row.fields, row.line);
     if ("problems" in outcome) {
+      if (parsedRow) throw new Error("ingestExtract: a parsed row has no problems");
       const partial = readWhatParses(kind, fields, row.fields);
       const personId = typeof partial.personId === "string" ? partial.personId : null;
       if (isOrphan(personId)) {
@@ -257,12 +279,13 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
     // Repeats: an exact repeat is counted once; a repeat with other values is a conflict.
     // Long benefit weeks with a panel are checked by the panel itself (memory bounded by persons × weeks).
     if (!(sink && kind === "benefit_weeks_long")) {
-      const signature = signatureOf(kind, outcome.record, row.fields, weekColumns);
-      const key = repeatKey(kind, policy, outcome.record, personId, signature);
-      const earlier = firstOfKey.get(key);
+      // Only the wide layout's signature reads the cells, and a parsed row is never wide.
+      const signature = signatureOf(kind, outcome.record, parsedRow ? [] : row.fields, weekColumns);
+      const key = repeatKey(kind, policy, outcome.record, signature);
+      const earlier = firstOfKey.get(personId, key);
       if (earlier !== undefined) {
         const keyField = keyColumn(kind, fields);
-        const value = row.fields[keyField.index] ?? "";
+        const value = (parsedRow ? row.cells() : row.fields)[keyField.index] ?? "";
         if (policy === "allocation") {
           seen(personId, "duplicate_person");
           reject([entry(row.line, keyField.column, value, "duplicate_person", messages.rule.duplicate_person(earlier.line))], "rejected");
@@ -281,7 +304,7 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
         }
         continue;
       }
-      firstOfKey.set(key, { line: row.line, signature });
+      firstOfKey.set(personId, key, { line: row.line, signature });
     }
 
     if (sink && (kind === "benefit_weeks_long" || kind === "benefit_weeks_wide")) {
@@ -294,7 +317,7 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
         else if (written.status === "outside") outsidePeriod += 1;
       }
       if (repeat) {
-        const value = weekField ? (row.fields[weekField.index] ?? "") : "";
+        const value = weekField ? ((parsedRow ? row.cells() : row.fields)[weekField.index] ?? "") : "";
         if (repeat.sameCode) {
           seen(personId, "duplicate_row");
           reject([entry(row.line, weekField?.column ?? "", value, "duplicate_row", messages.rule.duplicate_row(repeat.firstLine))], "rejected");
@@ -355,7 +378,7 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
     recordCount,
     recordsOutsidePeriod: outsidePeriod,
     rejected,
-    coverage,
+    coverage: coverFrom <= coverTo ? { from: coverFrom, to: coverTo } : null,
     persons: countsPersons ? { read: personsSeen.size + personsWithoutId, accepted: personsAccepted.size, excludedByRule: sortKeys(excludedByRule) } : null,
     excludedPersonIds: [...personsSeen].filter((id) => !personsAccepted.has(id)).sort(),
   };
@@ -446,28 +469,53 @@ function coverageOf(kind: ExtractKind, r: Record<string, unknown>): { from: DayN
   }
 }
 
-/** The canonical content of a row, to tell an exact repeat from a conflicting one. */
-function signatureOf(kind: ExtractKind, record: unknown, cells: readonly string[], weekColumns: readonly WeekColumn[]): string {
+/**
+ * The canonical content of a row, to tell an exact repeat from a conflicting one (compared with ===).
+ * A monthly kind's signature is its value itself: two parsed numbers are equal exactly when their texts
+ * as String() gives them are (±0 aside, which both call equal).
+ */
+function signatureOf(kind: ExtractKind, record: unknown, cells: readonly string[], weekColumns: readonly WeekColumn[]): string | number | null {
   if (kind === "benefit_weeks_wide") return weekColumns.map((w) => (cells[w.index] ?? "").trim()).join("\u0000");
   // The key already holds person and month (and measure): the value is what may differ.
-  if (kind === "paid_hours_monthly") return String((record as { hours: number }).hours);
-  if (kind === "social_services_monthly") return String((record as { costKr: number }).costKr);
-  if (kind === "benefit_payments_monthly") return String((record as { amountKr: number }).amountKr);
+  if (kind === "paid_hours_monthly") return (record as { hours: number | null }).hours;
+  if (kind === "social_services_monthly") return (record as { costKr: number | null }).costKr;
+  if (kind === "benefit_payments_monthly") return (record as { amountKr: number | null }).amountKr;
   if (kind === "benefit_weeks_long") return (record as { code: string }).code;
   return JSON.stringify(record);
 }
 
-/** The key under which a row may appear only once: a person, a person's period, or (events) the whole row. */
-function repeatKey(kind: ExtractKind, policy: RepeatPolicy, record: unknown, personId: string, signature: string): string {
+/**
+ * The key, within a person, under which a row may appear only once: the person's one row, a period,
+ * or (events) the whole row. A person's id is part of every key (an event's signature holds it too).
+ */
+function repeatKey(kind: ExtractKind, policy: RepeatPolicy, record: unknown, signature: string | number | null): string | number {
   const r = record as Record<string, unknown>;
-  if (policy === "person" || policy === "allocation" || kind === "benefit_weeks_wide") return personId;
-  if (kind === "benefit_weeks_long") return `${r.personId}\u0000${r.week}`;
-  if (kind === "paid_hours_monthly") return `${r.personId}\u0000${r.month}`;
+  if (policy === "person" || policy === "allocation" || kind === "benefit_weeks_wide") return "";
+  if (kind === "benefit_weeks_long") return r.week as number;
+  if (kind === "paid_hours_monthly") return r.month as number;
   // Several measures (§ of Serviceloven) in one month are separate costs.
-  if (kind === "social_services_monthly") return `${r.personId}\u0000${r.month}\u0000${r.measure ?? ""}`;
+  if (kind === "social_services_monthly") return r.measure === null || r.measure === undefined ? (r.month as number) : `${r.month}\u0000${r.measure}`;
   // Several benefits in one month are separate payments.
-  if (kind === "benefit_payments_monthly") return `${r.personId}\u0000${r.month}\u0000${r.benefit ?? ""}`;
-  return signature;
+  if (kind === "benefit_payments_monthly") return r.benefit === null || r.benefit === undefined ? (r.month as number) : `${r.month}\u0000${r.benefit}`;
+  return signature as string;
+}
+
+/**
+ * The first row of each key, person by person: a map of the person's keys under the person's id, so no
+ * string is made per row for a period key (the ids are shared with the records).
+ */
+class RepeatIndex {
+  private readonly byPerson = new Map<string, Map<string | number, { line: number; signature: string | number | null }>>();
+
+  get(personId: string, key: string | number): { line: number; signature: string | number | null } | undefined {
+    return this.byPerson.get(personId)?.get(key);
+  }
+
+  set(personId: string, key: string | number, first: { line: number; signature: string | number | null }): void {
+    let keys = this.byPerson.get(personId);
+    if (keys === undefined) this.byPerson.set(personId, (keys = new Map()));
+    keys.set(key, first);
+  }
 }
 
 /** The column a repeat is named by in the quarantine file. */
@@ -565,18 +613,19 @@ function buildValidator(kind: ExtractKind, fields: readonly MappedField[], weekC
       }
       return { record: records, personId: id.value as string };
     }
-    const complete: Record<string, unknown> = {};
-    for (const field of allFields) complete[field] = null;
-    for (const f of fields) {
-      const parsed = parseCell(f.definition, f.formats, cells[f.index] ?? "");
+    const values: unknown[] = [];
+    for (let i = 0; i < fields.length; i += 1) {
+      const parsed = parsers[i]!(cells[fields[i]!.index] ?? "");
       if (!parsed.ok) return null;
-      complete[f.field] = parsed.value;
+      values.push(parsed.value);
     }
-    if (checkRow(kind, complete, context)) return null;
-    return { record: complete, personId: complete.personId as string };
+    const complete = build(values);
+    return complete && { record: complete, personId: complete.personId as string };
   };
   const knownCodes = context.benefitCodes ? new Set(context.benefitCodes.groupOfCode.keys()) : null;
-  const allFields = Object.keys(fieldsOf(kind));
+  // Ids are looked up once per person, not per row; every other field repeats its texts (months, dates, codes).
+  const parsers = fields.map((f) => (f.definition.type === "id" ? (raw: string) => parseCell(f.definition, f.formats, raw) : memoisedParseCell(f.definition, f.formats)));
+  const build = recordBuilder(kind, fields, context);
 
   return (cells: readonly string[], _line: number): Validation => {
     const quick = fast(cells);
@@ -598,6 +647,22 @@ function buildValidator(kind: ExtractKind, fields: readonly MappedField[], weekC
       return { problems: [{ column: mapped?.column ?? "", value: mapped ? (cells[mapped.index] ?? "") : "", rule: crossField.rule, message: crossField.message }] };
     }
     return { record, personId: record.personId as string };
+  };
+}
+
+/**
+ * The canonical record of a row from its mapped fields' parsed values (in `fields` order): every
+ * canonical field of the kind, null where not mapped or empty, in the kind's field order (a
+ * signature is its JSON); null when a rule across fields fails (the zod path then names it).
+ * The validator's fast path and the byte-level reader build their records with this.
+ */
+export function recordBuilder(kind: ExtractKind, fields: readonly MappedField[], context: ExtractContext): (values: readonly unknown[]) => Record<string, unknown> | null {
+  const allFields = Object.keys(fieldsOf(kind));
+  return (values) => {
+    const complete: Record<string, unknown> = {};
+    for (const field of allFields) complete[field] = null;
+    for (let i = 0; i < fields.length; i += 1) complete[fields[i]!.field] = values[i];
+    return checkRow(kind, complete, context) ? null : complete;
   };
 }
 

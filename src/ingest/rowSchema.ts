@@ -66,6 +66,25 @@ export function parseCell(definition: FieldDefinition, formats: CellFormats, raw
   }
 }
 
+/** Distinct texts a memoised parser remembers; beyond, each further text is parsed on its own (memory stays bounded). */
+const MEMO_LIMIT = 1 << 16;
+
+/**
+ * parseCell for one field, remembering the result per distinct text: a register repeats its
+ * months, dates, codes and categories on row after row, and parseCell is a pure function of
+ * (definition, formats, text), so the memo returns exactly what parseCell would.
+ */
+export function memoisedParseCell(definition: FieldDefinition, formats: CellFormats): (raw: string) => CellResult {
+  const memo = new Map<string, CellResult>();
+  return (raw) => {
+    const known = memo.get(raw);
+    if (known !== undefined) return known;
+    const result = parseCell(definition, formats, raw);
+    if (memo.size < MEMO_LIMIT) memo.set(raw, result);
+    return result;
+  };
+}
+
 /** The value, or implausible_value when it lies outside the field's plausibility bounds. */
 function plausible(value: number, formats: CellFormats): CellResult {
   const bounds = formats.bounds;

@@ -54,6 +54,39 @@ export async function* handOver(bytes: () => AsyncIterable<Buffer>, header: RawR
   }
 }
 
+/**
+ * The same line loop for readers whose rows all go to ingestExtract: each line is offered to
+ * `offer`, which gives its parsed row or null (then the line is yielded as text), in file order,
+ * one batch per chunk.
+ */
+export async function* scanRows<P>(bytes: () => AsyncIterable<Buffer>, header: RawRow, delimiter: number, offer: (data: Buffer, start: number, stop: number, line: number) => P | null): AsyncGenerator<RawRow | P | (RawRow | P)[]> {
+  yield header;
+  const headerLines = header.line;
+  let line = 0;
+  let carry: Buffer | null = null;
+  const rowOf = (data: Buffer, start: number, stop: number): RawRow | P => offer(data, start, stop, line) ?? { line, fields: splitAscii(data, start, stop, delimiter) };
+  for await (const chunk of bytes()) {
+    const data: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    carry = null;
+    const batch: (RawRow | P)[] = [];
+    let start = 0;
+    for (let end = data.indexOf(NEWLINE, start); end >= 0; end = data.indexOf(NEWLINE, start)) {
+      line += 1;
+      if (line > headerLines) {
+        const stop = end > start && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
+        if (stop > start) batch.push(rowOf(data, start, stop));
+      }
+      start = end + 1;
+    }
+    if (start < data.length) carry = data.subarray(start);
+    if (batch.length > 0) yield batch;
+  }
+  if (carry && carry.length > 0) {
+    line += 1;
+    if (line > headerLines) yield rowOf(carry, 0, carry.length);
+  }
+}
+
 /** Distinct cell texts → their parsed entry, looked up from bytes (each text made a string once). */
 export class CellTable<E> {
   private readonly keys = new ByteKeyTable(64);
