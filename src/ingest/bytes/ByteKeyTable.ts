@@ -12,6 +12,9 @@ export class ByteKeyTable {
   private values: Int32Array = new Int32Array(16);
   private arena: Uint8Array = new Uint8Array(1024);
   private arenaUsed = 0;
+  /** For getNear: the entry found last, and per entry the one found after it last time (−1: none). */
+  private lastEntry = -1;
+  private following: Int32Array = new Int32Array(16).fill(-1);
   size = 0;
 
   constructor(expected = 16) {
@@ -23,15 +26,45 @@ export class ByteKeyTable {
 
   /** The value stored for bytes[start, end), or -1. */
   get(bytes: Uint8Array, start: number, end: number): number {
+    const entry = this.entryOf(bytes, start, end);
+    return entry < 0 ? -1 : this.values[entry]!;
+  }
+
+  /**
+   * get, for keys that come in runs and sequences (a register sorted by person, each person's weeks
+   * in order): the key found last and the key that followed it last time are compared first, and the
+   * hash is worked out only when neither is it. Same answers as get.
+   */
+  getNear(bytes: Uint8Array, start: number, end: number): number {
+    const last = this.lastEntry;
+    if (last >= 0) {
+      if (this.keyIs(last, bytes, start, end)) return this.values[last]!;
+      const next = this.following[last]!;
+      if (next >= 0 && this.keyIs(next, bytes, start, end)) {
+        this.lastEntry = next;
+        return this.values[next]!;
+      }
+    }
+    const entry = this.entryOf(bytes, start, end);
+    if (entry < 0) return -1;
+    if (last >= 0) this.following[last] = entry;
+    this.lastEntry = entry;
+    return this.values[entry]!;
+  }
+
+  private entryOf(bytes: Uint8Array, start: number, end: number): number {
     let slot = hashOf(bytes, start, end) & this.mask;
-    const length = end - start;
     for (;;) {
       const entry = this.slots[slot]!;
-      if (entry < 0) return -1;
-      const from = this.keyStart[entry]!;
-      if (this.keyEnd[entry]! - from === length && this.equal(from, bytes, start, length)) return this.values[entry]!;
+      if (entry < 0 || this.keyIs(entry, bytes, start, end)) return entry;
       slot = (slot + 1) & this.mask;
     }
+  }
+
+  private keyIs(entry: number, bytes: Uint8Array, start: number, end: number): boolean {
+    const from = this.keyStart[entry]!;
+    const length = end - start;
+    return this.keyEnd[entry]! - from === length && this.equal(from, bytes, start, length);
   }
 
   /** Stores a value for bytes[start, end); a key put twice keeps its first value. */
@@ -43,6 +76,9 @@ export class ByteKeyTable {
       this.keyStart = resized(this.keyStart, entry * 2);
       this.keyEnd = resized(this.keyEnd, entry * 2);
       this.values = resized(this.values, entry * 2);
+      const following = new Int32Array(entry * 2).fill(-1);
+      following.set(this.following);
+      this.following = following;
     }
     const length = end - start;
     if (this.arenaUsed + length > this.arena.length) {

@@ -13,45 +13,94 @@ const CARRIAGE_RETURN = 0x0d;
 /** Distinct cell texts remembered per table; beyond, each is parsed on its own (a damaged file cannot grow the tables). */
 const MAX_DISTINCT = 100_000;
 
-/** True when the line was taken (stored); false: ingestExtract reads it. */
-export type Take = (data: Buffer, start: number, stop: number, line: number) => boolean;
+/**
+ * True when the line was taken (stored); false: ingestExtract reads it. With `cuts` (handOver's last
+ * argument), `cuts[0 … cutCount)` hold the line's delimiter positions, found in the same pass as its end
+ * (cutCount = cuts.length + 1: more delimiters than that).
+ */
+export type Take = (data: Buffer, start: number, stop: number, line: number, cutCount: number) => boolean;
 
-export async function* handOver(bytes: () => AsyncIterable<Buffer>, header: RawRow, delimiter: number, take: Take, onRow: () => void): AsyncGenerator<RawRow | RawRow[]> {
+export async function* handOver(bytes: () => AsyncIterable<Buffer>, header: RawRow, delimiter: number, take: Take, onRow: () => void, cuts?: Int32Array): AsyncGenerator<RawRow | RawRow[]> {
   yield header;
-  const headerLines = header.line;
-  let line = 0;
+  const scan: Scan = { line: 0, start: 0, declined: null };
   let carry: Buffer | null = null;
-  let pending: RawRow[] = [];
   for await (const chunk of bytes()) {
     const data: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
     carry = null;
-    let start = 0;
-    for (let end = data.indexOf(NEWLINE, start); end >= 0; end = data.indexOf(NEWLINE, start)) {
-      line += 1;
-      if (line > headerLines) {
-        const stop = end > start && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
-        if (stop > start) {
-          onRow();
-          if (pending.length > 0) {
-            const batch = pending;
-            pending = [];
-            yield batch;
-          }
-          if (!take(data, start, stop, line)) pending.push({ line, fields: splitAscii(data, start, stop, delimiter) });
+    scan.start = 0;
+    // Each declined row goes to ingestExtract before the next line is offered (a later line may repeat it).
+    for (offerLines(data, scan, header.line, delimiter, take, onRow, cuts); scan.declined; offerLines(data, scan, header.line, delimiter, take, onRow, cuts)) {
+      yield scan.declined;
+      scan.declined = null;
+    }
+    if (scan.start < data.length) carry = data.subarray(scan.start);
+  }
+  // The last line, without a line end: offered whole, as the fast reader reads it (a final \r is kept).
+  if (carry && carry.length > 0 && scan.line + 1 > header.line) {
+    const line = scan.line + 1;
+    let cutCount = 0;
+    const maxCuts = cuts?.length ?? 0;
+    for (let i = 0; cuts && i < carry.length; i += 1) {
+      if (carry[i] !== delimiter) continue;
+      if (cutCount < maxCuts) cuts[cutCount] = i;
+      cutCount += 1;
+    }
+    onRow();
+    if (!take(carry, 0, carry.length, line, Math.min(cutCount, maxCuts + 1))) yield { line, fields: splitAscii(carry, 0, carry.length, delimiter) };
+  }
+}
+
+interface Scan {
+  /** Physical lines passed so far. */
+  line: number;
+  /** Where the next line starts in the data. */
+  start: number;
+  /** The line just declined by take, as text. */
+  declined: RawRow | null;
+}
+
+/**
+ * Offers the lines of `data` from scan.start on until take declines one (left in scan.declined, scan.start
+ * after it) or no line end is left (scan.start at the unfinished line). A plain function, not the generator,
+ * so its loop is compiled as a loop.
+ */
+function offerLines(data: Buffer, scan: Scan, headerLines: number, delimiter: number, take: Take, onRow: () => void, cuts: Int32Array | undefined): void {
+  const maxCuts = cuts?.length ?? 0;
+  const length = data.length;
+  let start = scan.start;
+  let line = scan.line;
+  for (;;) {
+    let end: number;
+    let cutCount = 0;
+    if (cuts) {
+      // The line end and the delimiters before it in one pass: a short line costs no native call.
+      for (end = start; end < length; end += 1) {
+        const b = data[end]!;
+        if (b === NEWLINE) break;
+        if (b === delimiter) {
+          if (cutCount < maxCuts) cuts[cutCount] = end;
+          cutCount += 1;
         }
       }
-      start = end + 1;
+      if (end === length) break;
+    } else {
+      end = data.indexOf(NEWLINE, start);
+      if (end < 0) break;
     }
-    if (start < data.length) carry = data.subarray(start);
-  }
-  if (pending.length > 0) yield pending;
-  if (carry && carry.length > 0) {
     line += 1;
-    if (line > headerLines) {
-      onRow();
-      if (!take(carry, 0, carry.length, line)) yield { line, fields: splitAscii(carry, 0, carry.length, delimiter) };
+    const lineStart = start;
+    start = end + 1;
+    if (line <= headerLines) continue;
+    const stop = end > lineStart && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
+    if (stop === lineStart) continue;
+    onRow();
+    if (!take(data, lineStart, stop, line, Math.min(cutCount, maxCuts + 1))) {
+      scan.declined = { line, fields: splitAscii(data, lineStart, stop, delimiter) };
+      break;
     }
   }
+  scan.start = start;
+  scan.line = line;
 }
 
 /**
@@ -94,7 +143,15 @@ export class CellTable<E> {
   constructor(private readonly parse: (text: string) => E) {}
 
   get(data: Buffer, start: number, end: number): E {
-    const known = this.keys.get(data, start, end);
+    return this.entryFor(this.keys.get(data, start, end), data, start, end);
+  }
+
+  /** get, comparing first the text found last and the one that followed it last time (ByteKeyTable.getNear). */
+  getNear(data: Buffer, start: number, end: number): E {
+    return this.entryFor(this.keys.getNear(data, start, end), data, start, end);
+  }
+
+  private entryFor(known: number, data: Buffer, start: number, end: number): E {
     if (known >= 0) return this.entries[known]!;
     const entry = this.parse(data.toString("latin1", start, end));
     if (this.entries.length < MAX_DISTINCT) {

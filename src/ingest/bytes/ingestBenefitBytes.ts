@@ -78,23 +78,17 @@ export async function ingestBenefitBytes(
   };
 
   /** True when the row was taken here; false: the checked path reads it. */
-  const take = (data: Buffer, start: number, stop: number, line: number): boolean => {
-    let column = 0;
-    let fieldStart = start;
-    for (let i = start; i < stop; i += 1) {
-      if (data[i] !== delimiter) continue;
-      if (column >= columns - 1) return false;
-      starts[column] = fieldStart;
-      ends[column] = i;
-      column += 1;
-      fieldStart = i + 1;
+  // The line's delimiters, found by handOver in its pass for the line end.
+  const cuts = new Int32Array(columns - 1);
+  const take = (data: Buffer, start: number, stop: number, line: number, cutCount: number): boolean => {
+    if (cutCount !== columns - 1) return false;
+    for (let c = 0; c < columns; c += 1) {
+      starts[c] = c === 0 ? start : cuts[c - 1]! + 1;
+      ends[c] = c === columns - 1 ? stop : cuts[c]!;
     }
-    if (column !== columns - 1) return false;
-    starts[column] = fieldStart;
-    ends[column] = stop;
-    const person = persons.get(data, starts[personAt]!, ends[personAt]!);
+    const person = persons.getNear(data, starts[personAt]!, ends[personAt]!);
     if (person < 0) return false;
-    const week = weeks.get(data, starts[weekAt]!, ends[weekAt]!);
+    const week = weeks.getNear(data, starts[weekAt]!, ends[weekAt]!);
     if (!week.ok) return false;
     const code = codeCells.get(data, starts[codeAt]!, ends[codeAt]!);
     if (!code.ok) return false;
@@ -111,7 +105,7 @@ export async function ingestBenefitBytes(
   // The rows handed over write to the same panel (and name their repeats from it), as in the checked path.
   const { onProgress: _progress, ...quiet } = context;
   const sink = (personId: string, week: number, code: string, line: number) => panel.set(personId, week, codes.groupOfCode.get(code)!, line, code);
-  const checked = await ingestExtract("benefit_weeks_long", handOver(bytes, headerRow!, delimiter, take, progress), { ...quiet, benefitSink: sink });
+  const checked = await ingestExtract("benefit_weeks_long", handOver(bytes, headerRow!, delimiter, take, progress, cuts), { ...quiet, benefitSink: sink });
   const coverage =
     tally.stored === 0
       ? checked.coverage

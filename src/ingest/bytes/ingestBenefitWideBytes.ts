@@ -82,19 +82,14 @@ export async function ingestBenefitWideBytes(
     if (rowsRead % PROGRESS_EVERY_ROWS === 0) context.onProgress?.(rowsRead);
   };
 
-  const take = (data: Buffer, start: number, stop: number, line: number): boolean => {
-    let column = 0;
-    let fieldStart = start;
-    for (let i = data.indexOf(delimiter, start); i >= 0 && i < stop; i = data.indexOf(delimiter, i + 1)) {
-      if (column >= columns - 1) return false;
-      starts[column] = fieldStart;
-      ends[column] = i;
-      column += 1;
-      fieldStart = i + 1;
+  // The line's delimiters, found by handOver in its pass for the line end.
+  const cuts = new Int32Array(columns - 1);
+  const take = (data: Buffer, start: number, stop: number, line: number, cutCount: number): boolean => {
+    if (cutCount !== columns - 1) return false;
+    for (let c = 0; c < columns; c += 1) {
+      starts[c] = c === 0 ? start : cuts[c - 1]! + 1;
+      ends[c] = c === columns - 1 ? stop : cuts[c]!;
     }
-    if (column !== columns - 1) return false;
-    starts[column] = fieldStart;
-    ends[column] = stop;
     const person = persons.get(data, starts[personAt]!, ends[personAt]!);
     if (person < 0 || lineCount.get(data, starts[personAt]!, ends[personAt]!) !== 1) return false;
     // Every cell checked before any is written: a row is stored whole or handed over whole.
@@ -124,7 +119,7 @@ export async function ingestBenefitWideBytes(
 
   const { onProgress: _progress, ...quiet } = context;
   const sink = (personId: string, week: number, code: string, line: number) => panel.set(personId, week, codes.groupOfCode.get(code)!, line, code);
-  const checked = await ingestExtract("benefit_weeks_wide", handOver(bytes, headerRow!, delimiter, take, progress), { ...quiet, benefitSink: sink });
+  const checked = await ingestExtract("benefit_weeks_wide", handOver(bytes, headerRow!, delimiter, take, progress, cuts), { ...quiet, benefitSink: sink });
   return {
     ...checked,
     rowsRead: checked.rowsRead + tally.rows,
