@@ -39,6 +39,11 @@ interface Measure {
 }
 
 async function child(task: string, args: string[]): Promise<void> {
+  // The estimate's modules are loaded before its clock starts, as the peers load pandas and data.table before theirs.
+  const estimateModules =
+    task === "estimate"
+      ? await Promise.all([import("../pipeline/io/openExtract.ts"), import("../src/estimate/bytes/tableFromBytes.ts"), import("../src/estimate/regressionEstimators.ts")])
+      : null;
   const start = performance.now();
   let detail = "";
   let parts: Measure["parts"];
@@ -60,12 +65,13 @@ async function child(task: string, args: string[]): Promise<void> {
     const connection = await db.connect();
     const result = await connection.runAndReadAll(duckdbDerivation(args[0]!, args[1] as "long" | "wide"));
     const [row] = result.getRows() as unknown[][];
-    detail = `${row![0]} persons; sums: support_36m ${row![1]}, selfsupport_24 ${row![2]}, flex_24m ${row![3]}, before ${row![4]}, hours_24m ${row![5]}, admission_days_24m ${row![6]}, social_24m ${row![7]}, convictions_24m ${Number(row![8]).toFixed(6)}`;
+    // Sums over the observed values, and how many are not observed, in effekt's order and form.
+    const names = ["support_36m", "selfsupport_24", "flex_24m", "hours_24m", "admission_days_24m", "social_24m", "convictions_24m"];
+    const value = (v: unknown) => Number(Number(v ?? 0).toFixed(6));
+    detail = `${row![0]} persons; sums over observed values: ${names.map((name, k) => `${name} ${value(row![1 + 2 * k])}${Number(row![2 + 2 * k]) > 0 ? ` (${row![2 + 2 * k]} not observed)` : ""}`).join(", ")}`;
   } else if (task === "estimate") {
     // The table as `effekt estimate --table` reads it: from the bytes when the byte reader takes it.
-    const { openExtract } = await import("../pipeline/io/openExtract.ts");
-    const { tableFromBytes } = await import("../src/estimate/bytes/tableFromBytes.ts");
-    const { regressionEstimate } = await import("../src/estimate/regressionEstimators.ts");
+    const [{ openExtract }, { tableFromBytes }, { regressionEstimate }] = estimateModules!;
     const opened = await openExtract(args[0]!, "table", { dialect: {} });
     const iterator = opened.rows[Symbol.asyncIterator]();
     const first = await iterator.next();
@@ -181,7 +187,7 @@ async function main(): Promise<void> {
     const w = k % weeks;
     return `${id(i)},${weekText[w]},${codeOf(i, w) || "134"}`;
   });
-  await writeLines(join(dir, "benefits_wide.csv"), ["person", ...weekText.map((w) => `y_${w.slice(2, 4)}${w.slice(6)}`)].join(","), persons, (i) => [id(i), ...weekText.map((_, w) => codeOf(i, w))].join(","));
+  await writeLines(join(dir, "benefits_wide.csv"), ["person", ...weekText.map((w) => `y_${w.slice(2, 4)}${w.slice(6)}`)].join(","), persons, (i) => [id(i), ...weekText.map((_, w) => codeOf(i, w) || "134")].join(","));
   await writeLines(join(dir, "hours.csv"), "id,month,hours", persons * 12, (k) => `${id(Math.floor(k / 12))},2019-${String((k % 12) + 1).padStart(2, "0")},${(k % 160) + 0.5}`);
   await writeLines(join(dir, "psych.csv"), "id,type,start,end", persons * 3, (k) => `${id(Math.floor(k / 3))},${["admission", "emergency", "outpatient"][k % 3]},2018-0${(k % 9) + 1}-10,2018-0${(k % 9) + 1}-1${k % 3 === 0 ? 8 : 0}`);
   await writeLines(join(dir, "social.csv"), "id,month,kr", persons * 12, (k) => `${id(Math.floor(k / 12))},2019-${String((k % 12) + 1).padStart(2, "0")},${(k % 5000) + 0.25}`);
@@ -252,6 +258,7 @@ async function main(): Promise<void> {
   const duckLabel = "DuckDB, the same derivation in SQL";
   row(`ingest + derive, long (${(longRows / 1e6).toFixed(1)} M rows + ${(otherRows / 1e6).toFixed(1)} M other)`, longMeasure, longRows + otherRows, "rows", size("benefits_long.csv"), duckLabel, duckLong);
   const wideMeasure = measure("ingest", [join(dir, "spec-wide.json"), join(dir, "out-wide")]);
+  const effektWideSums = wideMeasure ? outcomeSums(join(dir, "out-wide", "work", "outcomes.csv")) : "";
   const duckWide = duckLong ? measure("duckdb", [dir, "wide"]) : null;
   row(`ingest + derive, wide (${persons.toLocaleString("en")} rows × ${weeks} weeks)`, wideMeasure, longRows + otherRows, "cells", size("benefits_wide.csv"), duckLabel, duckWide);
 
@@ -320,6 +327,12 @@ async function main(): Promise<void> {
   console.log("");
   for (const line of skipped) console.log(`skipped: ${line}`);
   if (effektSums) console.log(`effekt ingest (long), sums over observed values: ${effektSums}`);
+  if (effektWideSums) console.log(`effekt ingest (wide), sums over observed values: ${effektWideSums}`);
+  // The peer's row counts only when it derived the same outcomes: its sums must equal effekt's.
+  const sumsOf = (m: Measure | null) => m?.detail?.split("sums over observed values: ")[1] ?? null;
+  for (const [layout, ours, theirs] of [["long", effektSums, sumsOf(duckLong)], ["wide", effektWideSums, sumsOf(duckWide)]] as const) {
+    if (ours && theirs) console.log(`effekt and DuckDB (${layout}): ${ours === theirs ? "the same sums over observed values, and the same persons not observed" : "THE SUMS DIFFER — the peer's derivation is not the same"}`);
+  }
   for (const [name, m] of [["DuckDB (long)", duckLong], ["DuckDB (wide)", duckWide], ["effekt estimate", estimate], ["pandas", pandas], ["R", r], ["RI", ri]] as const) if (m?.detail) console.log(`${name}: ${m.detail}`);
   console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(", ")} (${cpus().length} cores)`);
 
@@ -379,8 +392,11 @@ function outcomeSums(path: string): string {
  * VARCHAR (codes keep leading zeros), the same code → group table, ISO weeks to their Monday, windows
  * from each person's start date (a week counts when its Monday lies in [start, start + months), a month
  * when its first day does; month arithmetic clamped to the month's end, as DuckDB's INTERVAL and
- * effekt's addMonths both do), and the same outcomes and covariate; the wide layout unpivoted first. What it leaves out: effekt's checks
- * (quarantine of bad rows, repeats, coverage of each extract, the evidence that censors a window).
+ * effekt's addMonths both do), and the same outcomes and covariate; the wide layout unpivoted first.
+ * Censoring as effekt's evidence rule: a window that ends after its extract's coverage (the last day
+ * its rows reach) is not observed (NULL), and the conviction rate is over the years the extract covers.
+ * The bench prints whether the sums and the persons not observed equal effekt's. What it leaves out:
+ * effekt's checks of each row (quarantine of bad rows, repeats and conflicts, the rows that flag a window).
  */
 function duckdbDerivation(dir: string, layout: "long" | "wide"): string {
   const csv = (file: string, columns: string[]) => `read_csv('${join(dir, file)}', header = true, columns = {${columns.map((c) => `'${c}': 'VARCHAR'`).join(", ")}})`;
@@ -409,25 +425,41 @@ with pop as (
     coalesce(max(case when d.grp = 'flex_job' and d.monday >= p.start and d.monday < p.start + interval 24 month then 1 else 0 end), 0) as flex_24m,
     count(*) filter (where d.grp = 'public_support' and d.monday >= p.start - interval 364 day and d.monday < p.start) as before
   from pop p left join dated d on d.person = p.id group by p.id
+), hours_rows as (
+  select id, cast(month || '-01' as date) as month, cast(hours as double) as hours from ${csv("hours.csv", ["id", "month", "hours"])}
 ), hours as (
-  select p.id, sum(cast(h.hours as double)) as hours_24m
-  from pop p join ${csv("hours.csv", ["id", "month", "hours"])} h on h.id = p.id
-  where cast(h.month || '-01' as date) >= p.start and cast(h.month || '-01' as date) < p.start + interval 24 month group by p.id
+  -- Observed when the window ends within the extract's coverage (the last day of its last month), as effekt's evidence rule.
+  select p.id, case when cast(p.start + interval 24 month as date) <= (select last_day(max(month)) + 1 from hours_rows)
+    then coalesce(sum(h.hours) filter (where h.month >= p.start and h.month < p.start + interval 24 month), 0) end as hours_24m
+  from pop p left join hours_rows h on h.id = p.id group by p.id, p.start
+), social_rows as (
+  select id, cast(month || '-01' as date) as month, cast(kr as double) as kr from ${csv("social.csv", ["id", "month", "kr"])}
 ), social as (
-  select p.id, sum(cast(s.kr as double)) as social_24m
-  from pop p join ${csv("social.csv", ["id", "month", "kr"])} s on s.id = p.id
-  where cast(s.month || '-01' as date) >= p.start and cast(s.month || '-01' as date) < p.start + interval 24 month group by p.id
+  select p.id, case when cast(p.start + interval 24 month as date) <= (select last_day(max(month)) + 1 from social_rows)
+    then coalesce(sum(s.kr) filter (where s.month >= p.start and s.month < p.start + interval 24 month), 0) end as social_24m
+  from pop p left join social_rows s on s.id = p.id group by p.id, p.start
+), psych_rows as (
+  select id, type, cast(start as date) as start, cast("end" as date) as stop from ${csv("psych.csv", ["id", "type", "start", "end"])}
 ), psych as (
-  select p.id, sum(greatest(0, date_diff('day', greatest(cast(c.start as date), p.start), least(cast(c."end" as date), cast(p.start + interval 24 month as date))))) as admission_days_24m
-  from pop p join ${csv("psych.csv", ["id", "type", "start", "end"])} c on c.id = p.id where c.type = 'admission' group by p.id
+  -- Coverage: the last day any contact reaches (its end, or its start when open).
+  select p.id, case when cast(p.start + interval 24 month as date) <= (select max(greatest(start, coalesce(stop, start))) + 1 from psych_rows)
+    then coalesce(sum(greatest(0, date_diff('day', greatest(c.start, p.start), least(c.stop, cast(p.start + interval 24 month as date))))) filter (where c.type = 'admission'), 0) end as admission_days_24m
+  from pop p left join psych_rows c on c.id = p.id group by p.id, p.start
+), conviction_rows as (
+  select id, cast(date as date) as date from ${csv("convictions.csv", ["id", "date"])}
 ), convictions as (
-  select p.id, count(*) as convictions from pop p join ${csv("convictions.csv", ["id", "date"])} v on v.id = p.id
-  where cast(v.date as date) >= p.start and cast(v.date as date) < p.start + interval 24 month group by p.id
+  -- A rate over the years observed: the window cut at the extract's last day; censored with none.
+  select p.id, least(cast(p.start + interval 24 month as date), (select max(date) + 1 from conviction_rows)) as stop,
+    count(v.date) filter (where v.date >= p.start and v.date < least(cast(p.start + interval 24 month as date), (select max(date) + 1 from conviction_rows))) as convictions
+  from pop p left join conviction_rows v on v.id = p.id group by p.id, p.start
 ), outcomes as (
-  select b.*, coalesce(h.hours_24m, 0) as hours_24m, coalesce(s.social_24m, 0) as social_24m, coalesce(c.admission_days_24m, 0) as admission_days_24m,
-    coalesce(v.convictions, 0) / (date_diff('day', p.start, cast(p.start + interval 24 month as date)) / 365.25) as convictions_24m
+  select b.*, h.hours_24m, s.social_24m, c.admission_days_24m,
+    case when v.stop > p.start then v.convictions / (date_diff('day', p.start, v.stop) / 365.25) end as convictions_24m
   from benefit b join pop p on p.id = b.id left join hours h on h.id = b.id left join social s on s.id = b.id left join psych c on c.id = b.id left join convictions v on v.id = b.id
 )
-select count(*), sum(support_36m), sum(selfsupport_24), sum(flex_24m), sum(before), round(sum(hours_24m), 2), sum(admission_days_24m), round(sum(social_24m), 2), sum(convictions_24m)
+select count(*),
+  sum(support_36m), count(*) - count(support_36m), sum(selfsupport_24), count(*) - count(selfsupport_24), sum(flex_24m), count(*) - count(flex_24m),
+  round(sum(hours_24m), 2), count(*) - count(hours_24m), sum(admission_days_24m), count(*) - count(admission_days_24m),
+  round(sum(social_24m), 2), count(*) - count(social_24m), sum(convictions_24m), count(*) - count(convictions_24m)
 from outcomes`;
 }

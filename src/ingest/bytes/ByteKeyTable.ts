@@ -95,9 +95,10 @@ export class ByteKeyTable {
     this.place(entry);
   }
 
+  /** Compared from the last byte back: ids and weeks that differ, differ at their end (P0000123, 2015-W02). */
   private equal(from: number, bytes: Uint8Array, start: number, length: number): boolean {
     const arena = this.arena;
-    for (let i = 0; i < length; i += 1) if (arena[from + i] !== bytes[start + i]) return false;
+    for (let i = length - 1; i >= 0; i -= 1) if (arena[from + i] !== bytes[start + i]) return false;
     return true;
   }
 
