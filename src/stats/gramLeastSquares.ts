@@ -1,7 +1,8 @@
 /**
  * Least squares from the cross-products, for large n: XᵀX and Xᵀy in one pass over the
- * rows (in blocks of BLOCK_ROWS, each block summed on its own and then added, so the
- * rounding grows with n / BLOCK_ROWS + BLOCK_ROWS rather than n), then a Cholesky
+ * rows (gramStripes.js: in stripes of blocks, each summed on its own and then added, so the
+ * rounding grows far slower than n; the stripes spread over every core, gramThreads.ts, and
+ * the sums do not depend on how many), then a Cholesky
  * factor of the scaled cross-product C = D⁻¹XᵀXD⁻¹ (D = the column norms) in column
  * order. The diagonal left for column j after the columns kept before it,
  * sⱼ = 1 − Σₖ Lₖⱼ², is (its remaining norm ÷ its original norm)², so R's rank rule
@@ -19,7 +20,6 @@
  * `centre`, times `times` — so Lin's centred and interacted columns cost no copy.
  */
 
-export const BLOCK_ROWS = 1024;
 /**
  * sⱼ below this: collinear, dropped — a tenth of the rule's 1e-14, as rounding leaves sⱼ of an exactly collinear
  * column at up to about 1e-15 in this precision (the QR's remaining-norm ratio is then far below 1e-7).
@@ -29,6 +29,8 @@ export const DROP_BELOW = 1e-15;
 export const KEEP_ABOVE = 1e-12;
 /** Largest bound on the scaled condition number (k · trace(C⁻¹)) this path accepts. */
 export const MAXIMUM_CONDITION = 1e5;
+
+import { StripeThreads } from "./gramThreads.ts";
 
 export interface DesignColumn {
   readonly name: string;
@@ -53,78 +55,35 @@ export interface GramFactor {
 }
 
 /**
- * Writes rows [start, start + count) of the design into `block`, column-major: column j at
- * j × BLOCK_ROWS. Each column is written by a loop of its own kind, so the loops stay simple.
- */
-export function fillBlock(columns: readonly DesignColumn[], start: number, count: number, block: Float64Array): void {
-  for (let j = 0; j < columns.length; j += 1) {
-    const { values, centre, times } = columns[j]!;
-    const at = j * BLOCK_ROWS - start;
-    const end = start + count;
-    if (values === null) {
-      if (times) for (let i = start; i < end; i += 1) block[at + i] = times[i]!;
-      else block.fill(1, at + start, at + end);
-    } else if (centre === undefined && !times) {
-      for (let i = start; i < end; i += 1) block[at + i] = values[i]!;
-    } else if (!times) {
-      const c = centre!;
-      for (let i = start; i < end; i += 1) block[at + i] = values[i]! - c;
-    } else {
-      const c = centre ?? 0;
-      for (let i = start; i < end; i += 1) block[at + i] = (values[i]! - c) * times[i]!;
-    }
-  }
-}
-
-/** Σᵣ a[r] b[r] over two columns of one block (offsets into it), in four running sums. */
-export function dot(block: Float64Array, a: number, b: number, count: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let r = 0;
-  for (; r + 3 < count; r += 4) {
-    s0 += block[a + r]! * block[b + r]!;
-    s1 += block[a + r + 1]! * block[b + r + 1]!;
-    s2 += block[a + r + 2]! * block[b + r + 2]!;
-    s3 += block[a + r + 3]! * block[b + r + 3]!;
-  }
-  for (; r < count; r += 1) s0 += block[a + r]! * block[b + r]!;
-  return s0 + s1 + (s2 + s3);
-}
-
-/** XᵀX (lower triangle, row-major p × p) and Xᵀy in one blocked pass. */
-export function crossProducts(columns: readonly DesignColumn[], y: ArrayLike<number>): { xtx: Float64Array; xty: Float64Array } {
-  const n = y.length;
-  const p = columns.length;
-  const xtx = new Float64Array(p * p);
-  const xty = new Float64Array(p);
-  // The outcome rides along as column p of the block.
-  const withOutcome = [...columns, { name: "", values: y }];
-  const block = new Float64Array(BLOCK_ROWS * (p + 1));
-  for (let start = 0; start < n; start += BLOCK_ROWS) {
-    const count = Math.min(BLOCK_ROWS, n - start);
-    fillBlock(withOutcome, start, count, block);
-    for (let a = 0; a < p; a += 1) {
-      const at = a * BLOCK_ROWS;
-      xty[a]! += dot(block, at, p * BLOCK_ROWS, count);
-      for (let b = 0; b <= a; b += 1) xtx[a * p + b]! += dot(block, at, b * BLOCK_ROWS, count);
-    }
-  }
-  return { xtx, xty };
-}
-
-/**
  * The fit from the cross-products with R's rank rule, or null when this precision cannot
  * promise the QR's answer (see the file comment).
  */
-export function gramLeastSquares(columns: readonly DesignColumn[], y: ArrayLike<number>): GramFactor | null {
+export function gramLeastSquares(columns: readonly DesignColumn[], y: ArrayLike<number>, threads?: StripeThreads): GramFactor | null {
   const n = y.length;
-  const p = columns.length;
   for (const c of columns) {
     if ((c.values !== null && c.values.length !== n) || (c.times !== undefined && c.times.length !== n)) throw new Error("gramLeastSquares requires every column to have one value per unit");
   }
-  const { xtx, xty } = crossProducts(columns, y);
+  const own = threads ?? new StripeThreads(designArrays(columns, y), n);
+  try {
+    return factor(columns, y, own);
+  } finally {
+    if (!threads) own.close();
+  }
+}
+
+/** Every array a pass over the design reads: the columns' values and factors, and the outcome. */
+export function designArrays(columns: readonly DesignColumn[], y: ArrayLike<number>): ArrayLike<number>[] {
+  return [...columns.flatMap((c) => [...(c.values ? [c.values] : []), ...(c.times ? [c.times] : [])]), y];
+}
+
+function factor(columns: readonly DesignColumn[], y: ArrayLike<number>, threads: StripeThreads): GramFactor | null {
+  const n = y.length;
+  const p = columns.length;
+  const withOutcome = [...columns, { name: "", values: y }];
+  // XᵀX (lower triangle, row-major p × p) and Xᵀy, in one pass.
+  const sums = threads.sums({ pass: "cross", design: withOutcome });
+  const xtx = sums.subarray(0, p * p);
+  const xty = sums.subarray(p * p);
   const norm = new Float64Array(p);
   for (let j = 0; j < p; j += 1) norm[j] = Math.sqrt(xtx[j * p + j]!);
   const scaled = (a: number, b: number) => (a >= b ? xtx[a * p + b]! : xtx[b * p + a]!) / (norm[a]! * norm[b]!);
@@ -202,28 +161,8 @@ export function gramLeastSquares(columns: readonly DesignColumn[], y: ArrayLike<
   };
   const keptColumns = kept.map((j) => columns[j]!);
   const first = solve(kept.map((j) => xty[j]!));
-  const correction = solve(residualCrossProduct(keptColumns, y, first));
+  // Xᵀ(y − Xβ) in one more pass.
+  const correction = solve(threads.sums({ pass: "residual", design: [...keptColumns, { name: "", values: y }], coefficients: first }));
   const coefficients = Array.from(first, (b, a) => b + correction[a]!);
   return { n, kept, dropped, coefficients, w, xtxInverse };
-}
-
-/** Xᵀ(y − Xβ) in one blocked pass. */
-export function residualCrossProduct(columns: readonly DesignColumn[], y: ArrayLike<number>, coefficients: ArrayLike<number>): Float64Array {
-  const n = y.length;
-  const k = columns.length;
-  const out = new Float64Array(k);
-  const block = new Float64Array(BLOCK_ROWS * (k + 1));
-  const residual = k * BLOCK_ROWS;
-  const withOutcome = [...columns, { name: "", values: y }];
-  for (let start = 0; start < n; start += BLOCK_ROWS) {
-    const count = Math.min(BLOCK_ROWS, n - start);
-    fillBlock(withOutcome, start, count, block);
-    for (let a = 0; a < k; a += 1) {
-      const b = coefficients[a]!;
-      const at = a * BLOCK_ROWS;
-      for (let r = 0; r < count; r += 1) block[residual + r]! -= block[at + r]! * b;
-    }
-    for (let a = 0; a < k; a += 1) out[a]! += dot(block, a * BLOCK_ROWS, residual, count);
-  }
-  return out;
 }

@@ -10,6 +10,7 @@ import { materialiseDesign, regressionDesign, regressionFit } from "../../src/es
 import { seededRandom } from "../../src/shared/random.ts";
 import { gramLeastSquares, type DesignColumn } from "../../src/stats/gramLeastSquares.ts";
 import { gramRobustRegression } from "../../src/stats/gramRobustRegression.ts";
+import type { StripeThreads } from "../../src/stats/gramThreads.ts";
 import { robustRegression, type RobustFit } from "../../src/stats/robustRegression.ts";
 import { expectRelativelyClose } from "../helpers.ts";
 
@@ -56,6 +57,24 @@ describe("gramRobustRegression(columns, y) = R's lm + vcovHC(type = 'HC2')", () 
       expectSameAsR(regressionFit(design, y, 0.95, 0), reference[name], `${name} (regressionFit)`);
     });
   }
+
+  it("gives the same bits on one thread and when a worker thread computes every stripe", () => {
+    // 3.5 stripes of rows, Lin's virtual design: each pass (cross products, refinement, HC2) by the worker alone.
+    const rows = 16 * 1024 * 3 + 8_000;
+    const random = seededRandom(11);
+    const zz = Array.from({ length: rows }, (_, k) => k % 2);
+    const xa = Array.from({ length: rows }, () => random.next() * 10);
+    const xb = Array.from({ length: rows }, () => random.next());
+    const yy = xa.map((v, k) => 0.2 * v - xb[k]! + 0.3 * zz[k]! + random.next());
+    const design = regressionDesign(zz, "lin", [{ name: "a", values: xa }, { name: "b", values: xb }]);
+    const alone = gramRobustRegression(design, yy, 0.95, { threads: 1 })!;
+    let pool: StripeThreads | null = null;
+    const shared = gramRobustRegression(design, yy, 0.95, { threads: 2, onlyWorkers: true, onPool: (p) => void (pool = p) })!;
+    expect(shared).toEqual(alone);
+    expect(alone.coefficients.find((c) => c.name === "z")!.estimate).toBeCloseTo(0.3, 1);
+    // Three passes of four stripes each, all by the worker.
+    expect(pool!.stripesByWorkers).toBe(12);
+  });
 
   it("virtual columns (centred, times z) give the bits of the same columns written out", () => {
     const virtual = gramRobustRegression(designs.lin!, y)!;

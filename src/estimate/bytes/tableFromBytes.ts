@@ -37,10 +37,6 @@ export async function tableFromBytes(header: readonly string[], headerLines: num
   const decimal = options.decimal.charCodeAt(0);
   const columns = header.length;
 
-  // What each column is read as: 0 unused (CPR check only), 1 number, 2 text (arm, blocks, subgroups).
-  const role = new Uint8Array(columns);
-  for (const name of [options.treatment, ...(options.blocks ? [options.blocks] : []), ...(clusters ? [clusters] : []), ...options.subgroups]) role[index(name)] = 2;
-  for (const name of options.numeric) role[index(name)] = 1;
   const numericAt = options.numeric.map(index);
   const binaryAt = new Set(options.binary.filter((n) => options.numeric.includes(n)).map(index));
   const countAt = new Set(options.counts.filter((n) => options.numeric.includes(n)).map(index));
@@ -55,22 +51,21 @@ export async function tableFromBytes(header: readonly string[], headerLines: num
   const starts = new Int32Array(columns);
   const ends = new Int32Array(columns);
 
-  /** False: a problem or a cell to leave to the checked path. */
+  // Per column: its number's index in numericAt, or −1.
+  const numberSlot = new Int32Array(columns).fill(-1);
+  numericAt.forEach((c, k) => (numberSlot[c] = k));
+  const binaryColumn = new Uint8Array(columns);
+  for (const c of binaryAt) binaryColumn[c] = 1;
+  const countColumn = new Uint8Array(columns);
+  for (const c of countAt) countColumn[c] = 1;
+  const MINUS = 0x2d;
+
+  /**
+   * False: a problem or a cell to leave to the checked path. One pass over the row's bytes: a number
+   * column's digits are gathered as they pass (a plain `[-]digits[.digits]` of at most 15 digits is then
+   * exact, as numberAt's fast path); any other cell of it is read by numberAt.
+   */
   const take = (data: Buffer, start: number, stop: number): boolean => {
-    let column = 0;
-    let fieldStart = start;
-    for (let i = start; i <= stop; i += 1) {
-      if (i < stop && data[i] !== delimiter) continue;
-      // Every cell (columns past the header too) is checked for CPR-like values, as tableFromRows does.
-      if (i - fieldStart >= 10 && cprLike(data.toString("latin1", fieldStart, i))) return false;
-      if (column < columns) {
-        starts[column] = fieldStart;
-        ends[column] = i;
-      }
-      column += 1;
-      fieldStart = i + 1;
-    }
-    for (let c = column; c < columns; c += 1) starts[c] = ends[c] = 0; // a short row: its missing cells are empty
     if (rowCount === capacity) {
       capacity *= 2;
       numbers = numbers.map((old) => {
@@ -79,12 +74,57 @@ export async function tableFromBytes(header: readonly string[], headerLines: num
         return grown;
       });
     }
-    for (let k = 0; k < numericAt.length; k += 1) {
-      const c = numericAt[k]!;
-      const value = numberAt(data, starts[c]!, ends[c]!, decimal, options.decimal);
-      if (value === undefined) return false;
-      if (value === value && ((binaryAt.has(c) && value !== 0 && value !== 1) || (countAt.has(c) && (value < 0 || !Number.isInteger(value))))) return false;
-      numbers[k]![rowCount] = value;
+    let column = 0;
+    let fieldStart = start;
+    let mantissa = 0;
+    let digits = 0;
+    let fraction = -1;
+    let plain = true;
+    let negative = false;
+    for (let i = start; ; i += 1) {
+      const b = i < stop ? data[i]! : delimiter;
+      if (b !== delimiter) {
+        if (b >= 0x30 && b <= 0x39) {
+          mantissa = mantissa * 10 + (b - 0x30);
+          digits += 1;
+          if (fraction >= 0) fraction += 1;
+        } else if (b === decimal && fraction < 0 && digits > 0) fraction = 0;
+        else if (b === MINUS && i === fieldStart) negative = true;
+        else plain = false;
+        continue;
+      }
+      // A cell ends at i. Every cell (columns past the header too) is checked for CPR-like values, as tableFromRows does.
+      if (i - fieldStart >= 10 && cprLike(data.toString("latin1", fieldStart, i))) return false;
+      if (column < columns) {
+        const k = numberSlot[column]!;
+        if (k >= 0) {
+          let value: number | undefined;
+          if (plain && digits > 0 && digits <= 15 && fraction !== 0) {
+            const magnitude = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction]! : mantissa;
+            value = negative ? -magnitude : magnitude;
+          } else value = numberAt(data, fieldStart, i, decimal, options.decimal);
+          if (value === undefined) return false;
+          if (value === value && ((binaryColumn[column] === 1 && value !== 0 && value !== 1) || (countColumn[column] === 1 && (value < 0 || !Number.isInteger(value))))) return false;
+          numbers[k]![rowCount] = value;
+        } else {
+          starts[column] = fieldStart;
+          ends[column] = i;
+        }
+      }
+      column += 1;
+      if (i >= stop) break;
+      fieldStart = i + 1;
+      mantissa = 0;
+      digits = 0;
+      fraction = -1;
+      plain = true;
+      negative = false;
+    }
+    // A short row: its missing cells are empty (missing numbers, empty texts).
+    for (let c = column; c < columns; c += 1) {
+      const k = numberSlot[c]!;
+      if (k >= 0) numbers[k]![rowCount] = NaN;
+      else starts[c] = ends[c] = 0;
     }
     for (let k = 0; k < textAt.length; k += 1) {
       const c = textAt[k]!;
@@ -96,23 +136,16 @@ export async function tableFromBytes(header: readonly string[], headerLines: num
     return true;
   };
 
-  let line = 0;
+  const scan = { line: 0, start: 0 };
   let carry: Buffer | null = null;
   for await (const chunk of bytes()) {
     const data: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
     carry = null;
-    let start = 0;
-    for (let end = data.indexOf(NEWLINE, start); end >= 0; end = data.indexOf(NEWLINE, start)) {
-      line += 1;
-      if (line > headerLines) {
-        const stop = end > start && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
-        if (stop > start && !take(data, start, stop)) return null;
-      }
-      start = end + 1;
-    }
-    if (start < data.length) carry = data.subarray(start);
+    scan.start = 0;
+    if (!takeLines(data, scan, headerLines, take)) return null;
+    if (scan.start < data.length) carry = data.subarray(scan.start);
   }
-  if (carry && carry.length > 0 && line + 1 > headerLines && !take(carry, 0, carry.length)) return null;
+  if (carry && carry.length > 0 && scan.line + 1 > headerLines && !take(carry, 0, carry.length)) return null;
 
   const columnsOut = new Map<string, (number | null)[]>();
   options.numeric.forEach((name, k) => {
@@ -124,6 +157,27 @@ export async function tableFromBytes(header: readonly string[], headerLines: num
   const textOf = (name: string) => textValues[textAt.indexOf(index(name))]!;
   const blocks = options.blocks ? [...textOf(options.blocks)] : null;
   return { arm: textOf(options.treatment), blocks, permutationStrata: blocks, clusters: clusters ? [...textOf(clusters)] : null, columns: columnsOut, subgroups: new Map(options.subgroups.map((s) => [s, [...textOf(s)]])) };
+}
+
+/**
+ * Offers each whole line of `data` from scan.start on to `take` (the fast reader's lines: `\n` ends one,
+ * a `\r` before it is dropped, empty lines skipped); false as soon as take refuses one. A plain function,
+ * not the async reader, so its loop is compiled as a loop.
+ */
+function takeLines(data: Buffer, scan: { line: number; start: number }, headerLines: number, take: (data: Buffer, start: number, stop: number) => boolean): boolean {
+  let start = scan.start;
+  let line = scan.line;
+  for (let end = data.indexOf(NEWLINE, start); end >= 0; end = data.indexOf(NEWLINE, start)) {
+    line += 1;
+    if (line > headerLines) {
+      const stop = end > start && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
+      if (stop > start && !take(data, start, stop)) return false;
+    }
+    start = end + 1;
+  }
+  scan.start = start;
+  scan.line = line;
+  return true;
 }
 
 function cprLike(cell: string): boolean {
