@@ -20,6 +20,7 @@ import { detectDialect, type Dialect } from "./readCsv.ts";
 import { headerIndex, readXlsxSheet, sheetRows, type ColumnFormat, type XlsxSheet } from "./readXlsx.ts";
 import { fileChunks, rowsOfExtract } from "./scanCsv.ts";
 import { sniffFile } from "./sniffFile.ts";
+import { stat } from "node:fs/promises";
 
 export interface OpenOptions {
   readonly dialect: Partial<Omit<Dialect, "detected" | "sepLine">>;
@@ -54,6 +55,9 @@ export interface OpenedExtract {
   readonly dateFormat?: DateFormat;
   /** The whole file in chunks, when the fast reader applies (one-byte text, quote-free, one line ending): for byte-level readers. */
   readonly bytes?: () => AsyncIterable<Buffer>;
+  /** The file `bytes` reads and its size, for a worker thread that reads them itself (src/ingest/bytes/benefitThread.ts). */
+  readonly bytesPath?: string;
+  readonly bytesSize?: number;
 }
 
 /** Distinct values kept per date column while detecting (more than all days from 1900 to 2100 in every known format). */
@@ -82,7 +86,7 @@ export async function openExtract(path: string, shown: string, options: OpenOpti
     rows: checked,
     reader: fast ? "fast reader" : "csv-parse",
     ...(hasDates ? { dateFormat: dateFormat! } : {}),
-    ...(fast ? { bytes: () => fileChunks(path) } : {}),
+    ...(fast ? { bytes: () => fileChunks(path), bytesPath: path, bytesSize: (await stat(path)).size } : {}),
   };
 }
 

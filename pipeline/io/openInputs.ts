@@ -64,7 +64,7 @@ export async function openInputs(declarations: readonly InputDeclaration[], spec
       : { dialect: declaration.dialect };
     const extractFile = await openExtract(path, file, reading);
     log(`${declaration.name} ← ${shown(path)} [${describeDialect(extractFile)}]`);
-    const content = { dialect: extractFile.dialect, rows: extractFile.rows, ...(extractFile.dateFormat !== undefined ? { dateFormat: extractFile.dateFormat } : {}), ...(extractFile.bytes ? { bytes: extractFile.bytes } : {}) };
+    const content = { dialect: extractFile.dialect, rows: extractFile.rows, ...(extractFile.dateFormat !== undefined ? { dateFormat: extractFile.dateFormat } : {}), ...(extractFile.bytes ? { bytes: extractFile.bytes } : {}), ...(extractFile.bytesPath ? { bytesPath: extractFile.bytesPath, bytesSize: extractFile.bytesSize } : {}) };
     opened.push({ ...base, format: "rows", content });
   }
   return opened;

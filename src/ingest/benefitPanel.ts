@@ -8,6 +8,18 @@ import { mondayOfWeek, type DayNumber } from "../shared/dates.ts";
 
 export type PanelWrite = { readonly status: "stored" } | { readonly status: "duplicate"; readonly firstLine: number; readonly sameCode: boolean } | { readonly status: "outside" } | { readonly status: "unknown_person" };
 
+/** A panel as another thread rebuilds it (BenefitPanel.fromShared): its shape, its shared cells and its code numbers. */
+export interface SharedPanel {
+  readonly persons: readonly string[];
+  readonly from: DayNumber;
+  readonly to: DayNumber;
+  readonly groups: readonly string[];
+  readonly cells: SharedArrayBuffer;
+  readonly lines: SharedArrayBuffer;
+  readonly codes: SharedArrayBuffer;
+  readonly codeNumbers: readonly (readonly [string, number])[];
+}
+
 export class BenefitPanel {
   readonly firstWeek: DayNumber;
   readonly weekCount: number;
@@ -26,16 +38,54 @@ export class BenefitPanel {
    * @param from, to the analysis period (Mondays of the first and last week kept)
    * @param groups the benefit groups, in a fixed order (at most 255)
    */
-  constructor(persons: readonly string[], from: DayNumber, to: DayNumber, readonly groups: readonly string[]) {
+  /** @param shared the cells in shared memory, so a worker thread can write them (toShared, fromShared) */
+  constructor(persons: readonly string[], private readonly from: DayNumber, private readonly to: DayNumber, readonly groups: readonly string[], shared: false | "new" | SharedPanel = false) {
     if (groups.length > 255) throw new Error("BenefitPanel holds at most 255 benefit groups");
     this.firstWeek = mondayOfWeek(from);
     this.weekCount = Math.max(0, Math.floor((mondayOfWeek(to) - this.firstWeek) / 7) + 1);
     this.personIds = persons;
     this.personIndex = new Map(persons.map((p, i) => [p, i]));
     this.groupIndex = new Map(groups.map((g, i) => [g, i + 1]));
-    this.cells = new Uint8Array(persons.length * this.weekCount);
-    this.lines = new Uint32Array(persons.length * this.weekCount);
-    this.codes = new Uint16Array(persons.length * this.weekCount);
+    const size = persons.length * this.weekCount;
+    const memory = (bytes: number) => (shared === "new" ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+    this.cells = typeof shared === "object" ? new Uint8Array(shared.cells) : new Uint8Array(memory(size));
+    this.lines = typeof shared === "object" ? new Uint32Array(shared.lines) : new Uint32Array(memory(4 * size));
+    this.codes = typeof shared === "object" ? new Uint16Array(shared.codes) : new Uint16Array(memory(2 * size));
+    if (typeof shared === "object") this.adoptCodeNumbers(shared.codeNumbers);
+  }
+
+  /** True when the cells are in shared memory (a worker thread may write them). */
+  isShared(): boolean {
+    return this.cells.buffer instanceof SharedArrayBuffer;
+  }
+
+  /** The panel for another thread (its cells must be in shared memory: shared "new"). */
+  toShared(): SharedPanel {
+    if (!(this.cells.buffer instanceof SharedArrayBuffer)) throw new Error("BenefitPanel.toShared requires a panel made with shared memory");
+    return {
+      persons: this.personIds,
+      from: this.from,
+      to: this.to,
+      groups: this.groups,
+      cells: this.cells.buffer,
+      lines: this.lines.buffer as SharedArrayBuffer,
+      codes: this.codes.buffer as SharedArrayBuffer,
+      codeNumbers: [...this.codeIndex],
+    };
+  }
+
+  static fromShared(shared: SharedPanel): BenefitPanel {
+    return new BenefitPanel(shared.persons, shared.from, shared.to, shared.groups, shared);
+  }
+
+  /** The code numbers given so far, in the order given. */
+  codeNumbers(): [string, number][] {
+    return [...this.codeIndex];
+  }
+
+  /** Takes over the code numbers another thread gave while writing these cells. */
+  adoptCodeNumbers(numbers: readonly (readonly [string, number])[]): void {
+    for (const [code, number] of numbers) this.codeIndex.set(code, number);
   }
 
   /** Records a person's group in a week; says when the cell was already written (a duplicate row) and on which line. */

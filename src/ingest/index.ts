@@ -23,6 +23,11 @@ import { ingestExtract, type ExtractContext, type ExtractResult } from "./ingest
 import { ingestBenefitBytes } from "./bytes/ingestBenefitBytes.ts";
 import { ingestBenefitWideBytes } from "./bytes/ingestBenefitWideBytes.ts";
 import { ingestRecordBytes, readsRecordBytes } from "./bytes/ingestRecordBytes.ts";
+import { BenefitThread } from "./bytes/benefitThread.ts";
+import { peekHeader } from "./bytes/handOver.ts";
+import { benefitBytesTakeWhole } from "./bytes/ingestBenefitBytes.ts";
+import { wideBytesTakeWhole } from "./bytes/ingestBenefitWideBytes.ts";
+import { availableParallelism } from "node:os";
 import { knownGroups } from "./parseBenefitCodes.ts";
 import { groupByPerson, type PersonRecords } from "./personRecords.ts";
 import { BenefitPanel } from "./benefitPanel.ts";
@@ -46,6 +51,9 @@ export interface ExtractSource {
   readonly rows: AsyncIterable<RawRow | RawRow[]>;
   /** The whole file in chunks, when the fast reader applies: long benefit weeks are then read from the bytes. */
   readonly bytes?: () => AsyncIterable<Buffer>;
+  /** The file those chunks come from, and its size: a worker thread reads large benefit weeks from it itself (bytes/benefitThread.ts). */
+  readonly bytesPath?: string;
+  readonly bytesSize?: number;
 }
 
 export interface IngestInput {
@@ -60,6 +68,8 @@ export interface IngestInput {
   readonly shownQuarantineFile: (extract: string) => string;
   readonly onProgress?: (extract: string, rowsRead: number) => void;
   readonly onExtractDone?: (extract: string, result: ExtractResult) => void;
+  /** The benefit weeks on a worker thread: by default ("auto") from BENEFIT_THREAD_MINIMUM_PERSONS persons on; the artefacts are the same. */
+  readonly benefitThread?: "auto" | "always" | "never";
 }
 
 export interface IngestOutput {
@@ -77,14 +87,24 @@ export interface IngestOutput {
 
 
 export async function run(input: IngestInput): Promise<IngestOutput> {
-  const { spec, asOf, sources } = input;
-  const extracts = Object.entries(spec.extracts);
   const warnings: Issue[] = [];
 
   // 1. Every outcome and covariate has its extracts, and its benefit groups exist.
-  checkRequirements(spec, input.benefitCodes);
+  checkRequirements(input.spec, input.benefitCodes);
 
-  // 2–3. The population first: the other extracts are checked against it.
+  // 2–3. The population first: the other extracts are checked against it. A worker thread for the benefit weeks
+  // starts now, so it is ready when the population is read.
+  const thread = benefitThreadWanted(input) ? new BenefitThread() : null;
+  try {
+    return await readAndDerive(input, warnings, thread);
+  } finally {
+    thread?.close();
+  }
+}
+
+async function readAndDerive(input: IngestInput, warnings: Issue[], thread: BenefitThread | null): Promise<IngestOutput> {
+  const { spec, asOf, sources } = input;
+  const extracts = Object.entries(spec.extracts);
   const results = new Map<string, ExtractResult>();
   const ordered = [...extracts].sort(([, a], [, b]) => Number(b.kind === "population") - Number(a.kind === "population"));
   let population: ReadonlySet<string> | null = null;
@@ -93,7 +113,32 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
   let populationEmpty: Issue | null = null;
   // A cluster column the spec names is read as the population's cluster field, and required.
   const clusterColumn = spec.assignment?.cluster;
-  for (const [name, declared] of ordered) {
+  // An extract read on another thread (the benefit weeks, benefitThread.ts) is finished — counted, checked — in its
+  // place in this order, and so is every extract after it, so the results and the first stop are those of one thread.
+  const running: { position: number; name: string; extract: ExtractSpec; source: ExtractSource; outcome: Promise<ExtractResult> }[] = [];
+  let readingElsewhere = false;
+  const finish = async ({ name, extract, source, outcome }: (typeof running)[number]) => {
+    const result = await outcome;
+    results.set(name, result);
+    input.onExtractDone?.(name, result);
+    // A header and no rows is not "nobody had any": it is a failed export, unless the spec says the register may be empty.
+    if (result.rowsRead === 0 && !extract.allowEmpty) stopRun(issue("extract_no_rows", messages.extractNoRows(name), { file: source.file, path: ["extracts", name] }));
+    // Every population row rejected: the run goes on to write the quarantine files, then stops (below).
+    if (extract.kind === "population" && result.records.length === 0 && result.rowsRead > 0) {
+      populationEmpty = issue("population_no_persons", messages.populationNoPersons(), { file: source.file, path: ["extracts", name] });
+    }
+    if (extract.kind === "population") {
+      const people = result.records as RecordOfKind["population"][];
+      population = new Set(people.map((p) => p.personId));
+      excludedPersons = new Set(result.excludedPersonIds);
+      if (input.benefitCodes) panel = analysisPanel(spec, people, asOf, input.benefitCodes, thread !== null);
+    }
+  };
+  const toRead = ordered.map((entry, position) => ({ position, entry }));
+  while (toRead.length > 0) {
+    // With a panel in shared memory, the benefit weeks are read next (on their thread), the rest meanwhile.
+    const benefitNext = (panel as BenefitPanel | null)?.isShared() ? toRead.findIndex(({ entry: [, e] }) => e.kind.startsWith("benefit_weeks")) : -1;
+    const { position, entry: [name, declared] } = toRead.splice(Math.max(0, benefitNext), 1)[0]!;
     const extract = declared.kind === "population" && clusterColumn !== undefined ? { ...declared, columns: { ...declared.columns, cluster: clusterColumn } } : declared;
     const source = sources[name];
     if (!source) {
@@ -117,29 +162,41 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
         ? { benefitSink: (personId: string, week: number, code: string, line: number) => panel!.set(personId, week, input.benefitCodes!.groupOfCode.get(code)!, line, code) }
         : {}),
     };
-    const result: ExtractResult =
+    const readHere = async (rows: ExtractSource["rows"]): Promise<ExtractResult> =>
       panel && source.bytes && extract.kind === "benefit_weeks_long"
-        ? await ingestBenefitBytes(source.rows, source.bytes, extractContext, panel, input.benefitCodes!)
+        ? ingestBenefitBytes(rows, source.bytes, extractContext, panel, input.benefitCodes!)
         : panel && source.bytes && extract.kind === "benefit_weeks_wide"
-          ? await ingestBenefitWideBytes(source.rows, source.bytes, extractContext, panel, input.benefitCodes!)
+          ? ingestBenefitWideBytes(rows, source.bytes, extractContext, panel, input.benefitCodes!)
           : source.bytes && population !== null && readsRecordBytes(extract.kind)
-            ? await ingestRecordBytes(extract.kind, source.rows, source.bytes, extractContext)
-            : await ingestExtract(extract.kind, source.rows, extractContext);
-    results.set(name, result);
-    input.onExtractDone?.(name, result);
-    // A header and no rows is not "nobody had any": it is a failed export, unless the spec says the register may be empty.
-    if (result.rowsRead === 0 && !extract.allowEmpty) stopRun(issue("extract_no_rows", messages.extractNoRows(name), { file: source.file, path: ["extracts", name] }));
-    // Every population row rejected: the run goes on to write the quarantine files, then stops (below).
-    if (extract.kind === "population" && result.records.length === 0 && result.rowsRead > 0) {
-      populationEmpty = issue("population_no_persons", messages.populationNoPersons(), { file: source.file, path: ["extracts", name] });
+            ? ingestRecordBytes(extract.kind, rows, source.bytes, extractContext)
+            : ingestExtract(extract.kind, rows, extractContext);
+    let elsewhere: Promise<ExtractResult> | null = null;
+    let here: Promise<ExtractResult> | null = null;
+    const kind = extract.kind;
+    // (Set by finish, which TypeScript does not follow into.)
+    const shared = panel as BenefitPanel | null;
+    if (thread && shared?.isShared() && source.bytes && source.bytesPath && (kind === "benefit_weeks_long" || kind === "benefit_weeks_wide")) {
+      // The benefit weeks on a worker thread, when the byte reader takes the file whole; the next extracts are read meanwhile.
+      const { header, again, done } = await peekHeader(source.rows);
+      const whole = kind === "benefit_weeks_long" ? benefitBytesTakeWhole(header, extractContext) : wideBytesTakeWhole(header, extractContext, input.benefitCodes!);
+      if (whole) {
+        await done();
+        const onThread = thread.read(kind, header!, source.bytesPath, extractContext, shared);
+        onThread.catch(() => {}); // settled in its place below
+        elsewhere = onThread;
+      } else here = readHere(again);
     }
-    if (extract.kind === "population") {
-      const people = result.records as RecordOfKind["population"][];
-      population = new Set(people.map((p) => p.personId));
-      excludedPersons = new Set(result.excludedPersonIds);
-      if (input.benefitCodes) panel = analysisPanel(spec, people, asOf, input.benefitCodes);
+    const entry = { position, name, extract, source, outcome: elsewhere ?? here ?? readHere(source.rows) };
+    if (elsewhere !== null) readingElsewhere = true;
+    if (!readingElsewhere) {
+      await finish(entry);
+      continue;
     }
+    // While an extract is read elsewhere, each one here is read now and finished later, in the spec's order.
+    running.push(entry);
+    if (elsewhere === null) await entry.outcome.catch(() => {});
   }
+  for (const entry of running.sort((a, b) => a.position - b.position)) await finish(entry);
 
   // 4. Per-person records, covariates and outcomes.
   const recordsOf = <K extends ExtractKind>(...kinds: K[]): RecordOfKind[K][] | null => {
@@ -422,10 +479,25 @@ function countReasons(values: readonly OutcomeValue[], status: "censored" | "inc
  * The weeks any outcome or covariate can read: from the earliest start less the longest
  * look-back of a covariate, to the as-of date. Weeks outside are counted, not kept.
  */
-function analysisPanel(spec: EvaluationSpec, people: readonly RecordOfKind["population"][], asOf: DayNumber, codes: BenefitCodes): BenefitPanel {
+function analysisPanel(spec: EvaluationSpec, people: readonly RecordOfKind["population"][], asOf: DayNumber, codes: BenefitCodes, shared: boolean): BenefitPanel {
   const lookbackDays = Math.max(0, ...spec.covariates.map((c) => (c.kind === "public_support_weeks_before_start" ? 7 * c.weeks : 0)));
   const earliest = people.reduce((min, p) => Math.min(min, p.startDate), asOf) - lookbackDays;
-  return new BenefitPanel(people.map((p) => p.personId), earliest, asOf, [...new Set(codes.groupOfCode.values())].sort());
+  return new BenefitPanel(people.map((p) => p.personId), earliest, asOf, [...new Set(codes.groupOfCode.values())].sort(), shared ? "new" : false);
+}
+
+/** The size of a benefit-weeks file from which it is read on a worker thread by default: below, starting the thread costs more than it saves. */
+export const BENEFIT_THREAD_MINIMUM_BYTES = 32 * 2 ** 20;
+
+/**
+ * Whether the benefit weeks go to a worker thread: when there is one benefit-weeks extract read from its
+ * bytes, another core, and a large file (or the caller says always or never).
+ */
+function benefitThreadWanted(input: IngestInput): boolean {
+  const benefitExtracts = Object.entries(input.spec.extracts).filter(([name, e]) => e.kind.startsWith("benefit_weeks") && input.sources[name]);
+  const source = benefitExtracts.length === 1 ? input.sources[benefitExtracts[0]![0]]! : null;
+  if (!source?.bytesPath || !input.benefitCodes) return false;
+  const wanted = input.benefitThread ?? "auto";
+  return wanted === "always" || (wanted === "auto" && (source.bytesSize ?? 0) >= BENEFIT_THREAD_MINIMUM_BYTES && availableParallelism() > 1);
 }
 
 /** Stage 1 as the runner sees it: the extracts and benefit-code file the spec names → ingest.json and the person-level tables. */
@@ -457,7 +529,7 @@ export const stage = defineStage({
     for (const [name, extract] of Object.entries(spec.extracts)) {
       const opened = files.find((f) => f.role === `extract:${name}`);
       const content = opened?.format === "rows" ? opened.content : null;
-      sources[name] = content ? { file: opened!.file, dialect: content.dialect, rows: content.rows, ...(content.bytes ? { bytes: content.bytes } : {}) } : null;
+      sources[name] = content ? { file: opened!.file, dialect: content.dialect, rows: content.rows, ...(content.bytes ? { bytes: content.bytes } : {}), ...(content.bytesPath ? { bytesPath: content.bytesPath, bytesSize: content.bytesSize } : {}) } : null;
       if (content?.dateFormat !== undefined) extracts[name] = { ...extract, dateFormat: content.dateFormat };
     }
     const codesFile = files.find((f) => f.role === "benefitCodes");

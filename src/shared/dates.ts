@@ -78,8 +78,16 @@ export function monthIndex(day: DayNumber): number {
 
 /** First day of the month with the given month number. */
 export function firstDayOfMonthIndex(index: number): DayNumber {
-  return dayFromParts(Math.floor(index / 12), (index % 12) + 1, 1) as DayNumber;
+  let day = FIRST_DAYS.get(index);
+  if (day === undefined) {
+    day = dayFromParts(Math.floor(index / 12), (index % 12) + 1, 1) as DayNumber;
+    if (FIRST_DAYS.size < 100_000) FIRST_DAYS.set(index, day);
+  }
+  return day;
 }
+
+/** Month index → its first day, remembered: registers ask for the same few hundred months on every row. */
+const FIRST_DAYS = new Map<number, DayNumber>();
 
 /** Whole years between two days, as a person's age on `on` when `from` is the birth date. */
 export function wholeYearsBetween(from: DayNumber, on: DayNumber): number {

@@ -120,6 +120,11 @@ export async function ingestBenefitBytes(
   };
 }
 
+/** True when this reader takes the file with this header whole (so another thread can read it from the bytes alone: benefitThread.ts). */
+export function benefitBytesTakeWhole(header: RawRow | undefined, context: ExtractContext): boolean {
+  return header !== undefined && "fields" in header && context.population !== null && columnsOf(header.fields, context) !== null;
+}
+
 /** The mapped columns when the header is one this reader takes whole (exactly person, week and code, each once); else null. */
 function columnsOf(rawHeader: readonly string[], context: ExtractContext): MappedField[] | null {
   const header = rawHeader.map((name) => name.trim());

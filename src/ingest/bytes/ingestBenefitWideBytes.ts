@@ -129,6 +129,11 @@ export async function ingestBenefitWideBytes(
   };
 }
 
+/** True when this reader takes the file with this header whole (so another thread can read it from the bytes alone: benefitThread.ts). */
+export function wideBytesTakeWhole(header: RawRow | undefined, context: ExtractContext, codes: BenefitCodes): boolean {
+  return header !== undefined && "fields" in header && context.population !== null && context.benefitCodes === codes && layoutOf(header.fields, context) !== null;
+}
+
 const EMPTY: CodeEntry = { ok: true, empty: true, groupValue: 0, codeNumber: 0 };
 
 /** The header's id column and week columns when this reader takes the file whole (each week once, a one-byte delimiter); else null. */
