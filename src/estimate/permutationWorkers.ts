@@ -10,6 +10,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { seededRandom } from "../shared/random.ts";
+import { waitForThreads } from "../shared/waitForThreads.ts";
 import { chunkCount, DONE, DONE_BY_WORKER, extremeInChunk, newScratch, problemFromShared, shareProblem, takeChunks, type PermutationProblem } from "./permutationChunks.js";
 
 /** Below this many unit-draws (units × draws) one thread does it all: starting a worker costs more. */
@@ -55,20 +56,10 @@ export function countExtremeDraws(problem: PermutationProblem, threads = default
     }
   }
   if (!onlyWorkers || started.length === 0) takeChunks(shared ? problemFromShared(shared) : problem, counts, status, control, DONE);
-  let lastDone = Atomics.load(control, 1);
-  let quietSince = Date.now();
-  while (Atomics.load(control, 1) < chunks) {
-    Atomics.wait(control, 1, lastDone, 1000);
-    const done = Atomics.load(control, 1);
-    if (done !== lastDone) {
-      lastDone = done;
-      quietSince = Date.now();
-    } else if (Date.now() - quietSince > 30_000) {
-      const scratch = newScratch(problem);
-      for (let c = 0; c < chunks; c += 1) if (Atomics.load(status, c) < DONE) counts[c] = extremeInChunk(problem, c, scratch);
-      break;
-    }
-  }
+  waitForThreads(control, chunks, () => {
+    const scratch = newScratch(problem);
+    for (let c = 0; c < chunks; c += 1) if (Atomics.load(status, c) < DONE) counts[c] = extremeInChunk(problem, c, scratch);
+  });
   for (const worker of started) void worker.terminate();
   let extreme = 0;
   let chunksByWorkers = 0;

@@ -11,6 +11,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { resultLength, runStripe, stripeCount, takeStripes, type Pass, type StripeColumn } from "./gramStripes.js";
 import type { DesignColumn } from "./gramLeastSquares.ts";
+import { waitForThreads } from "../shared/waitForThreads.ts";
 
 /** Below this many rows one thread does every pass: starting a worker and copying the columns cost more. */
 export const PARALLEL_MINIMUM_ROWS = 200_000;
@@ -18,7 +19,6 @@ export const PARALLEL_MINIMUM_ROWS = 200_000;
 const DONE = 1;
 /** The mark a worker gives the stripes it computed (gramStripeWorker.js). */
 const BY_WORKER = 2;
-const QUIET_LIMIT_MS = 30_000;
 
 export type PassRequest = Omit<Pass, "arrays" | "n" | "columns"> & { readonly design: readonly DesignColumn[] };
 
@@ -91,19 +91,9 @@ export class StripeThreads {
       for (const worker of this.workers) worker.postMessage(message);
     }
     if (!this.onlyWorkers || !parallel) takeStripes(task, results, status, control, DONE);
-    let lastDone = Atomics.load(control, 1);
-    let quietSince = Date.now();
-    while (Atomics.load(control, 1) < stripes) {
-      Atomics.wait(control, 1, lastDone, 1000);
-      const done = Atomics.load(control, 1);
-      if (done !== lastDone) {
-        lastDone = done;
-        quietSince = Date.now();
-      } else if (Date.now() - quietSince > QUIET_LIMIT_MS) {
-        for (let s = 0; s < stripes; s += 1) if (Atomics.load(status, s) === 0) runStripe(task, s, results, s * length);
-        break;
-      }
-    }
+    waitForThreads(control, stripes, () => {
+      for (let s = 0; s < stripes; s += 1) if (Atomics.load(status, s) === 0) runStripe(task, s, results, s * length);
+    });
     for (let s = 0; s < stripes; s += 1) if (status[s] === BY_WORKER) this.stripesByWorkers += 1;
     const total = new Float64Array(length);
     for (let s = 0; s < stripes; s += 1) for (let j = 0; j < length; j += 1) total[j]! += results[s * length + j]!;

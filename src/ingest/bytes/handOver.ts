@@ -136,6 +136,34 @@ export async function* scanRows<P>(bytes: () => AsyncIterable<Buffer>, header: R
   }
 }
 
+/**
+ * A line's fields from the delimiter positions handOver found in its pass for the line end (its `cuts`):
+ * field c is bytes [starts[c], ends[c]).
+ */
+export class LineFields {
+  readonly cuts: Int32Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+
+  constructor(private readonly columns: number) {
+    this.cuts = new Int32Array(Math.max(0, columns - 1));
+    this.starts = new Int32Array(columns);
+    this.ends = new Int32Array(columns);
+  }
+
+  /** Places the line's fields; false when it has another number of fields than the header. */
+  place(start: number, stop: number, cutCount: number): boolean {
+    const last = this.columns - 1;
+    if (cutCount !== last) return false;
+    const { cuts, starts, ends } = this;
+    for (let c = 0; c <= last; c += 1) {
+      starts[c] = c === 0 ? start : cuts[c - 1]! + 1;
+      ends[c] = c === last ? stop : cuts[c]!;
+    }
+    return true;
+  }
+}
+
 /** Distinct cell texts → their parsed entry, looked up from bytes (each text made a string once). */
 export class CellTable<E> {
   private readonly keys = new ByteKeyTable(64);

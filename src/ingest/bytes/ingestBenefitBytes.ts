@@ -21,7 +21,7 @@ import { ingestExtract, mapFields, type ExtractContext, type ExtractResult, type
 import { parseCell } from "../rowSchema.ts";
 import type { BenefitCodes, RawRow } from "../schema.ts";
 import { ByteKeyTable } from "./ByteKeyTable.ts";
-import { CellTable, handOver, peekHeader } from "./handOver.ts";
+import { CellTable, handOver, LineFields, peekHeader } from "./handOver.ts";
 
 const PROGRESS_EVERY_ROWS = 100_000;
 
@@ -68,8 +68,9 @@ export async function ingestBenefitBytes(
   const personAt = personField.index;
   const weekAt = weekField.index;
   const codeAt = codeField.index;
-  const starts = new Int32Array(columns);
-  const ends = new Int32Array(columns);
+  // The line's fields, from the delimiters handOver finds in its pass for the line end.
+  const lineFields = new LineFields(columns);
+  const { starts, ends } = lineFields;
   const tally = { stored: 0, outside: 0, from: Infinity, to: -Infinity };
   let rowsRead = 0;
   const progress = () => {
@@ -78,14 +79,8 @@ export async function ingestBenefitBytes(
   };
 
   /** True when the row was taken here; false: the checked path reads it. */
-  // The line's delimiters, found by handOver in its pass for the line end.
-  const cuts = new Int32Array(columns - 1);
   const take = (data: Buffer, start: number, stop: number, line: number, cutCount: number): boolean => {
-    if (cutCount !== columns - 1) return false;
-    for (let c = 0; c < columns; c += 1) {
-      starts[c] = c === 0 ? start : cuts[c - 1]! + 1;
-      ends[c] = c === columns - 1 ? stop : cuts[c]!;
-    }
+    if (!lineFields.place(start, stop, cutCount)) return false;
     const person = persons.getNear(data, starts[personAt]!, ends[personAt]!);
     if (person < 0) return false;
     const week = weeks.getNear(data, starts[weekAt]!, ends[weekAt]!);
@@ -105,7 +100,7 @@ export async function ingestBenefitBytes(
   // The rows handed over write to the same panel (and name their repeats from it), as in the checked path.
   const { onProgress: _progress, ...quiet } = context;
   const sink = (personId: string, week: number, code: string, line: number) => panel.set(personId, week, codes.groupOfCode.get(code)!, line, code);
-  const checked = await ingestExtract("benefit_weeks_long", handOver(bytes, headerRow!, delimiter, take, progress, cuts), { ...quiet, benefitSink: sink });
+  const checked = await ingestExtract("benefit_weeks_long", handOver(bytes, headerRow!, delimiter, take, progress, lineFields.cuts), { ...quiet, benefitSink: sink });
   const coverage =
     tally.stored === 0
       ? checked.coverage

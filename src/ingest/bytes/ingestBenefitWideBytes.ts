@@ -17,7 +17,7 @@ import type { BenefitPanel } from "../benefitPanel.ts";
 import { findWeekColumns, ingestExtract, mapFields, type ExtractContext, type ExtractResult, type WeekColumn } from "../ingestExtract.ts";
 import type { BenefitCodes, RawRow } from "../schema.ts";
 import { ByteKeyTable } from "./ByteKeyTable.ts";
-import { CellTable, handOver, peekHeader } from "./handOver.ts";
+import { CellTable, handOver, LineFields, peekHeader } from "./handOver.ts";
 
 const PROGRESS_EVERY_ROWS = 100_000;
 const NEWLINE = 0x0a;
@@ -72,8 +72,9 @@ export async function ingestBenefitWideBytes(
     offsetOf[w.index] = offset >= 0 && offset < panel.weekCount ? offset : -1;
   }
   offsetOf[personAt] = -3;
-  const starts = new Int32Array(columns);
-  const ends = new Int32Array(columns);
+  // The line's fields, from the delimiters handOver finds in its pass for the line end.
+  const lineFields = new LineFields(columns);
+  const { starts, ends } = lineFields;
   const entries: (CodeEntry | null)[] = new Array(columns).fill(null);
   const tally = { rows: 0, records: 0, outside: 0 };
   let rowsRead = 0;
@@ -82,14 +83,8 @@ export async function ingestBenefitWideBytes(
     if (rowsRead % PROGRESS_EVERY_ROWS === 0) context.onProgress?.(rowsRead);
   };
 
-  // The line's delimiters, found by handOver in its pass for the line end.
-  const cuts = new Int32Array(columns - 1);
   const take = (data: Buffer, start: number, stop: number, line: number, cutCount: number): boolean => {
-    if (cutCount !== columns - 1) return false;
-    for (let c = 0; c < columns; c += 1) {
-      starts[c] = c === 0 ? start : cuts[c - 1]! + 1;
-      ends[c] = c === columns - 1 ? stop : cuts[c]!;
-    }
+    if (!lineFields.place(start, stop, cutCount)) return false;
     const person = persons.get(data, starts[personAt]!, ends[personAt]!);
     if (person < 0 || lineCount.get(data, starts[personAt]!, ends[personAt]!) !== 1) return false;
     // Every cell checked before any is written: a row is stored whole or handed over whole.
@@ -119,7 +114,7 @@ export async function ingestBenefitWideBytes(
 
   const { onProgress: _progress, ...quiet } = context;
   const sink = (personId: string, week: number, code: string, line: number) => panel.set(personId, week, codes.groupOfCode.get(code)!, line, code);
-  const checked = await ingestExtract("benefit_weeks_wide", handOver(bytes, headerRow!, delimiter, take, progress, cuts), { ...quiet, benefitSink: sink });
+  const checked = await ingestExtract("benefit_weeks_wide", handOver(bytes, headerRow!, delimiter, take, progress, lineFields.cuts), { ...quiet, benefitSink: sink });
   return {
     ...checked,
     rowsRead: checked.rowsRead + tally.rows,
