@@ -42,7 +42,7 @@ async function child(task: string, args: string[]): Promise<void> {
   // The estimate's modules are loaded before its clock starts, as the peers load pandas and data.table before theirs.
   const estimateModules =
     task === "estimate"
-      ? await Promise.all([import("../pipeline/io/openExtract.ts"), import("../src/estimate/bytes/tableFromBytes.ts"), import("../src/estimate/regressionEstimators.ts")])
+      ? await Promise.all([import("../pipeline/io/openExtract.ts"), import("../src/estimate/bytes/tableFromBytes.ts"), import("../src/estimate/regressionEstimators.ts"), import("../src/stats/gramThreads.ts")])
       : null;
   const start = performance.now();
   let detail = "";
@@ -71,8 +71,10 @@ async function child(task: string, args: string[]): Promise<void> {
     detail = `${row![0]} persons; sums over observed values: ${names.map((name, k) => `${name} ${value(row![1 + 2 * k])}${Number(row![2 + 2 * k]) > 0 ? ` (${row![2 + 2 * k]} not observed)` : ""}`).join(", ")}`;
   } else if (task === "estimate") {
     // The table as `effekt estimate --table` reads it: from the bytes when the byte reader takes it.
-    const [{ openExtract }, { tableFromBytes }, { regressionEstimate }] = estimateModules!;
+    const [{ openExtract }, { tableFromBytes }, { regressionEstimate }, { warmStripeThreads }] = estimateModules!;
     const opened = await openExtract(args[0]!, "table", { dialect: {} });
+    // As estimate --table does for a large table: the fit's threads start while it is read.
+    warmStripeThreads();
     const iterator = opened.rows[Symbol.asyncIterator]();
     const first = await iterator.next();
     await iterator.return?.();

@@ -18,6 +18,7 @@ import { exists, isDirectory, shown } from "../io/paths.ts";
 import { oneByOne, openExtract } from "../io/openExtract.ts";
 import { containsCpr } from "../../src/ingest/containsCpr.ts";
 import type { RawRow } from "../../src/ingest/schema.ts";
+import { warmStripeThreads } from "../../src/stats/gramThreads.ts";
 import { EXIT_OK, guarded, list, tell, text, UsageError, type OptionValues } from "./command.ts";
 
 export interface TableRunOptions {
@@ -234,9 +235,14 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
   return shown(out);
 }
 
+/** About 200,000 rows of a narrow table (gramThreads.ts' PARALLEL_MINIMUM_ROWS). */
+const WARM_THREADS_BYTES = 8 * 2 ** 20;
+
 /** A table the byte reader takes whole (and with no categorical covariate to expand) is read from the bytes, without line numbers; any other (or one with any problem) by tableFromRows, which names it. */
 async function readTable(path: string, file: string, opened: Awaited<ReturnType<typeof openExtract>>, tableOptions: TableOptions): Promise<{ table: AnalysisTable; issues: Issue[]; lines: number[] | null; categorical: ExpandedCategorical[] }> {
   if (opened.bytes && (tableOptions.categorical ?? []).length === 0) {
+    // A table this large will be fitted by cross-products on every core: the threads start while it is read.
+    if ((opened.bytesSize ?? 0) >= WARM_THREADS_BYTES) warmStripeThreads();
     const iterator = opened.rows[Symbol.asyncIterator]();
     const first = await iterator.next();
     await iterator.return?.();

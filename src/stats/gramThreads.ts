@@ -1,6 +1,7 @@
 /**
  * The passes of gramStripes.js over every core (node:worker_threads): the design's arrays are
- * copied once into shared memory; for each pass this thread and every worker take the next
+ * copied once per fit into shared memory; the worker threads are started once and kept (unref'd,
+ * so they never hold the process) for the fits that follow; for each pass this thread and every worker take the next
  * stripe from a shared counter and write its sums into the stripe's own slot; this thread
  * waits (Atomics.wait, so the caller stays synchronous) until every slot is filled, and adds
  * them in stripe order. The result depends on the stripes alone, never on the threads: a
@@ -22,8 +23,34 @@ const BY_WORKER = 2;
 
 export type PassRequest = Omit<Pass, "arrays" | "n" | "columns"> & { readonly design: readonly DesignColumn[] };
 
+/** The worker threads, started on first use and kept for later fits. */
+const pool: Worker[] = [];
+
+function poolOf(size: number): Worker[] {
+  while (pool.length < size) {
+    try {
+      const worker = new Worker(new URL("./gramStripeWorker.js", import.meta.url));
+      // A worker that fails leaves the pool: its stripes are taken by the others, or by this thread.
+      worker.on("error", () => pool.splice(pool.indexOf(worker) >>> 0, 1));
+      worker.unref();
+      pool.push(worker);
+    } catch {
+      break;
+    }
+  }
+  return pool.slice(0, size);
+}
+
+/**
+ * Starts the worker threads now, for large fits that are to follow (a large table being read): they are
+ * then ready when the first fit begins. Nothing else changes.
+ */
+export function warmStripeThreads(): void {
+  poolOf(availableParallelism() - 1);
+}
+
 export class StripeThreads {
-  private readonly workers: Worker[] = [];
+  private readonly workers: Worker[];
   private readonly arrays: ArrayLike<number>[];
   private readonly indexOf: Map<ArrayLike<number>, number>;
 
@@ -45,6 +72,7 @@ export class StripeThreads {
     this.indexOf = new Map(distinct.map((array, i) => [array, i]));
     if (threads <= 1) {
       this.arrays = distinct;
+      this.workers = [];
       return;
     }
     // The same doubles in shared memory, so every thread reads the values this one would.
@@ -53,16 +81,7 @@ export class StripeThreads {
       shared.set(array);
       return shared;
     });
-    for (let w = 0; w < threads - 1; w += 1) {
-      try {
-        const worker = new Worker(new URL("./gramStripeWorker.js", import.meta.url), { workerData: { arrays: this.arrays.map((a) => (a as Float64Array).buffer) } });
-        worker.on("error", () => {});
-        worker.unref();
-        this.workers.push(worker);
-      } catch {
-        break;
-      }
-    }
+    this.workers = poolOf(threads - 1);
   }
 
   /** The design (the outcome as the last column) as the stripes read it. */
@@ -87,7 +106,7 @@ export class StripeThreads {
     // control[0]: the next stripe to take; control[1]: stripes done (for Atomics.wait).
     const control = new Int32Array(buffer(8));
     if (parallel) {
-      const message = { task: { pass: task.pass, columns, n: this.n, coefficients: task.coefficients && Float64Array.from(task.coefficients), w: task.w && Float64Array.from(task.w) }, results: results.buffer, status: status.buffer, control: control.buffer };
+      const message = { arrays: this.arrays.map((a) => (a as Float64Array).buffer), task: { pass: task.pass, columns, n: this.n, coefficients: task.coefficients && Float64Array.from(task.coefficients), w: task.w && Float64Array.from(task.w) }, results: results.buffer, status: status.buffer, control: control.buffer };
       for (const worker of this.workers) worker.postMessage(message);
     }
     if (!this.onlyWorkers || !parallel) takeStripes(task, results, status, control, DONE);
@@ -100,7 +119,6 @@ export class StripeThreads {
     return total;
   }
 
-  close(): void {
-    for (const worker of this.workers) void worker.terminate();
-  }
+  /** The workers stay for the next fit (the pool); nothing of this fit is kept. */
+  close(): void {}
 }

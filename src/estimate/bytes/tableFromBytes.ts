@@ -128,7 +128,7 @@ export async function tableFromBytes(header: readonly string[], headerLines: num
     }
     for (let k = 0; k < textAt.length; k += 1) {
       const c = textAt[k]!;
-      const text = ends[c]! > starts[c]! ? texts.get(data, starts[c]!, ends[c]!) : "";
+      const text = ends[c]! > starts[c]! ? texts.getNear(data, starts[c]!, ends[c]!) : "";
       if ((k === 0 || k === clusterAt) && text === "") return false; // every person needs an arm (and a cluster, when clustered)
       textValues[k]!.push(text);
     }
