@@ -129,6 +129,26 @@ export class BenefitPanel {
     return 0;
   }
 
+  /**
+   * The weeks whose Monday lies in [from, to) in which the person's group — `absentGroup` for no code or
+   * outside the panel — is one of `groups`: groupAt week by week, read from the person's cells directly.
+   */
+  countWeeksIn(personId: string, groups: readonly string[], absentGroup: string, from: DayNumber, to: DayNumber): number {
+    const wanted = new Uint8Array(this.groups.length + 1);
+    wanted[0] = Number(groups.includes(absentGroup));
+    this.groups.forEach((group, i) => (wanted[i + 1] = Number(groups.includes(group))));
+    const person = this.personIndex.get(personId);
+    let monday = mondayOfWeek(from);
+    if (monday < from) monday += 7;
+    let count = 0;
+    for (; monday < to; monday += 7) {
+      const offset = (monday - this.firstWeek) / 7;
+      const value = person === undefined || offset < 0 || offset >= this.weekCount ? 0 : this.cells[person * this.weekCount + offset]!;
+      count += wanted[value]!;
+    }
+    return count;
+  }
+
   /** The group of a person in the week starting on `monday`, or null for no code (or outside the panel). */
   groupAt(personId: string, monday: DayNumber): string | null {
     const person = this.personIndex.get(personId);

@@ -61,13 +61,7 @@ export function monthRead(date: DayNumber): { from: DayNumber; to: DayNumber } {
 
 /** Weeks whose Monday lies in [from, to) and whose group is one of `groups`. */
 export function countWeeksInGroups(panel: BenefitPanel, personId: string, absentGroup: string, groups: readonly string[], from: DayNumber, to: DayNumber): number {
-  let monday = mondayOfWeek(from);
-  if (monday < from) monday += 7;
-  let count = 0;
-  for (; monday < to; monday += 7) {
-    if (groups.includes(panel.groupAt(personId, monday) ?? absentGroup)) count += 1;
-  }
-  return count;
+  return panel.countWeeksIn(personId, groups, absentGroup, from, to);
 }
 
 /** Sums of decimal kroner and hours pick up binary noise (66726.73000000001); six decimals is far below any unit used. */
