@@ -85,7 +85,7 @@ export async function ingestBenefitBytes(
     if (person < 0) return false;
     const week = weeks.getNear(data, starts[weekAt]!, ends[weekAt]!);
     if (!week.ok) return false;
-    const code = codeCells.get(data, starts[codeAt]!, ends[codeAt]!);
+    const code = codeCells.getNear(data, starts[codeAt]!, ends[codeAt]!);
     if (!code.ok) return false;
     const offset = (week.value - panel.firstWeek) / 7;
     if (offset >= 0 && offset < panel.weekCount) {

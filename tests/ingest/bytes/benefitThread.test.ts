@@ -87,6 +87,26 @@ describe("ingest with the benefit weeks on a worker thread", () => {
     expect(output.quarantine.benefits!.map((q) => q.rule).sort()).toEqual(["conflicting_rows", "duplicate_row", "person_not_in_population", "unknown_benefit_code"]);
   }, 60_000);
 
+  it("…in the wide layout (DREAM's y_yyww columns), the same weeks as the long file", async () => {
+    const folder = releaseCopy("wide");
+    const [header, ...rows] = readFileSync(join(folder, "benefits.csv"), "utf8").trimEnd().split("\n");
+    expect(header).toBe("PersonNøgle;Uge;Ydelseskode");
+    const byPerson = new Map<string, Map<string, string>>();
+    const weeks = new Set<string>();
+    for (const row of rows) {
+      const [person, week, code] = row.split(";") as [string, string, string];
+      const yyww = `${week.slice(2, 4)}${week.slice(6, 8)}`;
+      weeks.add(yyww);
+      byPerson.set(person, (byPerson.get(person) ?? new Map()).set(yyww, code));
+    }
+    const columns = [...weeks].sort();
+    const wide = [["PersonNøgle", ...columns.map((w) => `y_${w}`)].join(";"), ...[...byPerson].map(([person, codes]) => [person, ...columns.map((w) => codes.get(w) ?? "")].join(";"))];
+    writeFileSync(join(folder, "benefits_wide.csv"), wide.join("\n") + "\n");
+    const toWide = (spec: EvaluationSpec): EvaluationSpec => ({ ...spec, extracts: { ...spec.extracts, benefits: { ...spec.extracts.benefits!, kind: "benefit_weeks_wide", file: "benefits_wide.csv", columns: { personId: "PersonNøgle" } } } });
+    const output = (await expectSameOnBothThreads(folder, toWide)) as { artefact: { extracts: { name: string; recordsAccepted: number }[] } };
+    expect(output.artefact.extracts.find((e) => e.name === "benefits")!.recordsAccepted).toBe(rows.length);
+  }, 60_000);
+
   it("…and the same stop when a benefit cell looks like a CPR number", async () => {
     const folder = releaseCopy("cpr", (text) => text.replace("LR0001;2025-W04;130", "LR0001;2025-W04;0101901234"));
     const output = (await expectSameOnBothThreads(folder)) as { stop: { code: string }[] };
