@@ -86,7 +86,9 @@ export async function openExtract(path: string, shown: string, options: OpenOpti
     rows: checked,
     reader: fast ? "fast reader" : "csv-parse",
     ...(hasDates ? { dateFormat: dateFormat! } : {}),
-    ...(fast ? { bytes: () => fileChunks(path), bytesPath: path, bytesSize: (await stat(path)).size } : {}),
+    // The bytes only where the rows are the fast reader's own: a declared day-first or month-first date format is
+    // checked on the rows (checkingDeclared), and a byte-level reader would pass that check by.
+    ...(fast && checked === rows ? { bytes: () => fileChunks(path), bytesPath: path, bytesSize: (await stat(path)).size } : {}),
   };
 }
 

@@ -94,7 +94,7 @@ export async function run(input: IngestInput): Promise<IngestOutput> {
 
   // 2–3. The population first: the other extracts are checked against it. A worker thread for the benefit weeks
   // starts now, so it is ready when the population is read.
-  const thread = benefitThreadWanted(input) ? new BenefitThread() : null;
+  const thread = benefitThreadWanted(input) ? startedThread() : null;
   try {
     return await readAndDerive(input, warnings, thread);
   } finally {
@@ -115,7 +115,7 @@ async function readAndDerive(input: IngestInput, warnings: Issue[], thread: Bene
   const clusterColumn = spec.assignment?.cluster;
   // An extract read on another thread (the benefit weeks, benefitThread.ts) is finished — counted, checked — in its
   // place in this order, and so is every extract after it, so the results and the first stop are those of one thread.
-  const running: { position: number; name: string; extract: ExtractSpec; source: ExtractSource; outcome: Promise<ExtractResult> }[] = [];
+  const running: { name: string; extract: ExtractSpec; source: ExtractSource; outcome: Promise<ExtractResult> }[] = [];
   let readingElsewhere = false;
   const finish = async ({ name, extract, source, outcome }: (typeof running)[number]) => {
     const result = await outcome;
@@ -134,35 +134,62 @@ async function readAndDerive(input: IngestInput, warnings: Issue[], thread: Bene
       if (input.benefitCodes) panel = analysisPanel(spec, people, asOf, input.benefitCodes, thread !== null);
     }
   };
-  const toRead = ordered.map((entry, position) => ({ position, entry }));
-  while (toRead.length > 0) {
-    // With a panel in shared memory, the benefit weeks are read next (on their thread), the rest meanwhile.
-    const benefitNext = (panel as BenefitPanel | null)?.isShared() ? toRead.findIndex(({ entry: [, e] }) => e.kind.startsWith("benefit_weeks")) : -1;
-    const { position, entry: [name, declared] } = toRead.splice(Math.max(0, benefitNext), 1)[0]!;
-    const extract = declared.kind === "population" && clusterColumn !== undefined ? { ...declared, columns: { ...declared.columns, cluster: clusterColumn } } : declared;
+  const extractOf = (declared: ExtractSpec): ExtractSpec =>
+    declared.kind === "population" && clusterColumn !== undefined ? { ...declared, columns: { ...declared.columns, cluster: clusterColumn } } : declared;
+  const contextOf = (name: string, extract: ExtractSpec, source: ExtractSource): ExtractContext => ({
+    name,
+    file: source.file,
+    spec: extract,
+    decimal: source.dialect.decimal,
+    delimiter: source.dialect.delimiter,
+    enrolment: { from: parseDate(spec.enrolment.from, "iso")!, to: parseDate(spec.enrolment.to, "iso")! },
+    benefitCodes: input.benefitCodes,
+    population,
+    excludedPersons,
+    asOf,
+    ...(extract.kind === "population" && clusterColumn !== undefined ? { requiredFields: ["cluster"] } : {}),
+    ...(input.onProgress ? { onProgress: (rows: number) => input.onProgress!(name, rows) } : {}),
+    ...(panel && extract.kind.startsWith("benefit_weeks")
+      ? { benefitSink: (personId: string, week: number, code: string, line: number) => panel!.set(personId, week, input.benefitCodes!.groupOfCode.get(code)!, line, code) }
+      : {}),
+  });
+  // The benefit weeks started on the worker thread as soon as the population is read (whatever their place in
+  // the spec), when the byte reader takes their file whole; and a stream whose header was looked at, from its start.
+  const onThread = new Map<string, Promise<ExtractResult>>();
+  const rowsAgain = new Map<string, ExtractSource["rows"]>();
+  const startThread = async () => {
+    const shared = panel as BenefitPanel | null; // (set by finish, which TypeScript does not follow into)
+    const found = ordered.find(([name, e]) => e.kind.startsWith("benefit_weeks") && sources[name]?.bytes && sources[name]?.bytesPath);
+    if (!thread || !shared?.isShared() || !found) return;
+    const [name, extract] = found;
+    const source = sources[name]!;
+    const context = contextOf(name, extract, source);
+    const { header, again, done } = await peekHeader(source.rows);
+    const kind = extract.kind as "benefit_weeks_long" | "benefit_weeks_wide";
+    const whole = kind === "benefit_weeks_long" ? benefitBytesTakeWhole(header, context) : wideBytesTakeWhole(header, context, input.benefitCodes!);
+    if (!whole) {
+      rowsAgain.set(name, again);
+      return;
+    }
+    await done();
+    const reading = thread.read(kind, header!, source.bytesPath!, context, shared);
+    if (reading === null) {
+      rowsAgain.set(name, again); // the thread did not start: read here, in its place
+      return;
+    }
+    reading.catch(() => {}); // settled in its place below
+    onThread.set(name, reading);
+  };
+  for (const [name, declared] of ordered) {
+    const extract = extractOf(declared);
     const source = sources[name];
     if (!source) {
       warnings.push(issue("extract_optional_missing", messages.extractOptionalMissing(name, extract.file), { path: ["extracts", name] }));
       continue;
     }
-    const extractContext: ExtractContext = {
-      name,
-      file: source.file,
-      spec: extract,
-      decimal: source.dialect.decimal,
-      delimiter: source.dialect.delimiter,
-      enrolment: { from: parseDate(spec.enrolment.from, "iso")!, to: parseDate(spec.enrolment.to, "iso")! },
-      benefitCodes: input.benefitCodes,
-      population,
-      excludedPersons,
-      asOf,
-      ...(extract.kind === "population" && clusterColumn !== undefined ? { requiredFields: ["cluster"] } : {}),
-      ...(input.onProgress ? { onProgress: (rows: number) => input.onProgress!(name, rows) } : {}),
-      ...(panel && extract.kind.startsWith("benefit_weeks")
-        ? { benefitSink: (personId: string, week: number, code: string, line: number) => panel!.set(personId, week, input.benefitCodes!.groupOfCode.get(code)!, line, code) }
-        : {}),
-    };
-    const readHere = async (rows: ExtractSource["rows"]): Promise<ExtractResult> =>
+    const extractContext = contextOf(name, extract, source);
+    const rows = rowsAgain.get(name) ?? source.rows;
+    const readHere = async (): Promise<ExtractResult> =>
       panel && source.bytes && extract.kind === "benefit_weeks_long"
         ? ingestBenefitBytes(rows, source.bytes, extractContext, panel, input.benefitCodes!)
         : panel && source.bytes && extract.kind === "benefit_weeks_wide"
@@ -170,33 +197,19 @@ async function readAndDerive(input: IngestInput, warnings: Issue[], thread: Bene
           : source.bytes && population !== null && readsRecordBytes(extract.kind)
             ? ingestRecordBytes(extract.kind, rows, source.bytes, extractContext)
             : ingestExtract(extract.kind, rows, extractContext);
-    let elsewhere: Promise<ExtractResult> | null = null;
-    let here: Promise<ExtractResult> | null = null;
-    const kind = extract.kind;
-    // (Set by finish, which TypeScript does not follow into.)
-    const shared = panel as BenefitPanel | null;
-    if (thread && shared?.isShared() && source.bytes && source.bytesPath && (kind === "benefit_weeks_long" || kind === "benefit_weeks_wide")) {
-      // The benefit weeks on a worker thread, when the byte reader takes the file whole; the next extracts are read meanwhile.
-      const { header, again, done } = await peekHeader(source.rows);
-      const whole = kind === "benefit_weeks_long" ? benefitBytesTakeWhole(header, extractContext) : wideBytesTakeWhole(header, extractContext, input.benefitCodes!);
-      if (whole) {
-        await done();
-        const onThread = thread.read(kind, header!, source.bytesPath, extractContext, shared);
-        onThread.catch(() => {}); // settled in its place below
-        elsewhere = onThread;
-      } else here = readHere(again);
-    }
-    const entry = { position, name, extract, source, outcome: elsewhere ?? here ?? readHere(source.rows) };
+    const elsewhere = onThread.get(name) ?? null;
+    const entry = { name, extract, source, outcome: elsewhere ?? readHere() };
     if (elsewhere !== null) readingElsewhere = true;
     if (!readingElsewhere) {
       await finish(entry);
+      if (extract.kind === "population") await startThread();
       continue;
     }
-    // While an extract is read elsewhere, each one here is read now and finished later, in the spec's order.
+    // From the extract on the thread on, each one here is read now and finished later, in the spec's order.
     running.push(entry);
     if (elsewhere === null) await entry.outcome.catch(() => {});
   }
-  for (const entry of running.sort((a, b) => a.position - b.position)) await finish(entry);
+  for (const entry of running) await finish(entry);
 
   // 4. Per-person records, covariates and outcomes.
   const recordsOf = <K extends ExtractKind>(...kinds: K[]): RecordOfKind[K][] | null => {
@@ -483,6 +496,15 @@ function analysisPanel(spec: EvaluationSpec, people: readonly RecordOfKind["popu
   const lookbackDays = Math.max(0, ...spec.covariates.map((c) => (c.kind === "public_support_weeks_before_start" ? 7 * c.weeks : 0)));
   const earliest = people.reduce((min, p) => Math.min(min, p.startDate), asOf) - lookbackDays;
   return new BenefitPanel(people.map((p) => p.personId), earliest, asOf, [...new Set(codes.groupOfCode.values())].sort(), shared ? "new" : false);
+}
+
+/** A worker thread for the benefit weeks, or null when none can be started (they are then read on this thread). */
+function startedThread(): BenefitThread | null {
+  try {
+    return new BenefitThread();
+  } catch {
+    return null;
+  }
 }
 
 /** The size of a benefit-weeks file from which it is read on a worker thread by default: below, starting the thread costs more than it saves. */

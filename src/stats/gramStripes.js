@@ -87,7 +87,9 @@ export function runStripe(task, stripe, out, offset) {
   const first = stripe * STRIPE_ROWS;
   const last = Math.min(n, first + STRIPE_ROWS);
   const length = resultLength(pass, p);
-  out.fill(0, offset, offset + length);
+  // Summed in a slot of its own and written at the end, so two threads computing one stripe (a late worker and
+  // the recovery in gramThreads.ts) write the same values, never half a sum.
+  const sums = new Float64Array(length);
   const extra = pass === "hc2" ? 3 : pass === "residual" ? 1 : 0;
   const block = new Float64Array(BLOCK_ROWS * (p + 1 + extra));
   const y = p * BLOCK_ROWS;
@@ -97,17 +99,18 @@ export function runStripe(task, stripe, out, offset) {
     if (pass === "cross") {
       for (let a = 0; a < p; a += 1) {
         const at = a * BLOCK_ROWS;
-        out[offset + p * p + a] += dot(block, at, y, count);
-        for (let b = 0; b <= a; b += 1) out[offset + a * p + b] += dot(block, at, b * BLOCK_ROWS, count);
+        sums[p * p + a] += dot(block, at, y, count);
+        for (let b = 0; b <= a; b += 1) sums[a * p + b] += dot(block, at, b * BLOCK_ROWS, count);
       }
     } else if (pass === "residual") {
       residualInBlock(block, p, /** @type {Float64Array} */ (task.coefficients), count);
-      for (let a = 0; a < p; a += 1) out[offset + a] += dot(block, a * BLOCK_ROWS, y, count);
-    } else if (hc2InBlock(block, p, task, count, out, offset)) {
-      out[offset + p * p + 1] = 1;
-      return;
+      for (let a = 0; a < p; a += 1) sums[a] += dot(block, a * BLOCK_ROWS, y, count);
+    } else if (hc2InBlock(block, p, task, count, sums, 0)) {
+      sums[p * p + 1] = 1;
+      break;
     }
   }
+  out.set(sums, offset);
 }
 
 /**

@@ -106,10 +106,10 @@ export async function tableFromBytes(header: readonly string[], headerLines: num
           if (value === undefined) return false;
           if (value === value && ((binaryColumn[column] === 1 && value !== 0 && value !== 1) || (countColumn[column] === 1 && (value < 0 || !Number.isInteger(value))))) return false;
           numbers[k]![rowCount] = value;
-        } else {
-          starts[column] = fieldStart;
-          ends[column] = i;
         }
+        // Every column's place, as a number column may also be read as a text (a subgroup or blocks).
+        starts[column] = fieldStart;
+        ends[column] = i;
       }
       column += 1;
       if (i >= stop) break;
@@ -124,7 +124,7 @@ export async function tableFromBytes(header: readonly string[], headerLines: num
     for (let c = column; c < columns; c += 1) {
       const k = numberSlot[c]!;
       if (k >= 0) numbers[k]![rowCount] = NaN;
-      else starts[c] = ends[c] = 0;
+      starts[c] = ends[c] = 0;
     }
     for (let k = 0; k < textAt.length; k += 1) {
       const c = textAt[k]!;

@@ -40,14 +40,15 @@ export class BenefitThread {
   }
 
   /**
-   * The extract read on the thread (once per thread).
+   * The extract read on the thread (once per thread), or null when the thread failed to start.
    * @param header the file's header row, as the reader on this thread would have taken it
    * @param path the file the fast reader reads (one-byte text, quote-free, one line ending)
    */
-  read(kind: "benefit_weeks_long" | "benefit_weeks_wide", header: RawRow, path: string, context: ExtractContext, panel: BenefitPanel): Promise<ExtractResult> {
+  read(kind: "benefit_weeks_long" | "benefit_weeks_wide", header: RawRow, path: string, context: ExtractContext, panel: BenefitPanel): Promise<ExtractResult> | null {
+    // A thread that failed to start takes no job: the caller reads the extract itself (nothing was written).
+    if (this.failure) return null;
     const { onProgress, benefitSink: _sink, ...cloneable } = context;
     return new Promise((resolve, reject) => {
-      if (this.failure) return reject(this.failure);
       this.onFailure = reject;
       this.listener = (message) => {
         if ("progress" in message) onProgress?.(message.progress);

@@ -119,13 +119,15 @@ function cellTableOf(field: MappedField): CellTable<CellResult> {
   return new CellTable((text) => (containsCpr(text) ? refused : parse(text)));
 }
 
-/** The mapped fields when the header is one this reader takes whole (no CPR-like name, a one-byte delimiter, every column mapped once); else null. */
+/** The mapped fields when the header is one this reader takes whole (no CPR-like name, a one-byte delimiter, each column read by at most one field); else null. */
 function layoutOf(kind: ExtractKind, rawHeader: readonly string[], context: ExtractContext): { fields: MappedField[]; columns: number } | null {
   const header = rawHeader.map((name) => name.trim());
   if (header.some((name) => containsCpr(name)) || context.delimiter.length !== 1 || context.delimiter.charCodeAt(0) > 0x7f) return null;
   try {
     const fields = mapFields(kind, header, context);
-    return fields.some((f) => f.field === "personId") ? { fields, columns: header.length } : null;
+    // Two fields read from one column (a spec may map them so) are left to the checked path.
+    const oneColumnEach = new Set(fields.map((f) => f.index)).size === fields.length;
+    return oneColumnEach && fields.some((f) => f.field === "personId") ? { fields, columns: header.length } : null;
   } catch {
     return null; // the checked path stops the run with its own message
   }

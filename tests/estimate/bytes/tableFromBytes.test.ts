@@ -59,7 +59,7 @@ async function both(path: string, decimal: "," | ".", clusters: string | null = 
       headerLine = row.line;
     } else rows.push({ line: row.line, fields: [...row.fields] });
   }
-  const options: TableOptions = { file: "t.csv", decimal, treatment: "arm", blocks: "g", numeric: ["y", "x1", "x2", "b"], binary: ["b"], counts: [], subgroups: ["g"], clusters };
+  const options: TableOptions = { file: "t.csv", decimal, treatment: "arm", blocks: "g", numeric: ["y", "x1", "x2", "b"], binary: ["b"], counts: [], subgroups: ["g", "b"], clusters }; // b is a number and a subgroup too
   const checked = tableFromRows(header!, rows, options);
   const fast = opened.bytes ? await tableFromBytes(header!, headerLine, opened.bytes, opened.dialect.delimiter, options) : null;
   return { checked, fast, bytes: opened.bytes !== undefined };

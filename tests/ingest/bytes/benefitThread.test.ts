@@ -55,11 +55,13 @@ async function ingestWith(folder: string, benefitThread: "always" | "never", pat
     files: { persons: "persons.csv", outcomes: "outcomes.csv", outcomeStatus: "status.csv", quarantine: (n) => `quarantine/${n}.csv`, triggers: "triggers.csv" },
     shownQuarantineFile: (n) => `quarantine/${n}.csv`,
     benefitThread,
+    onExtractDone: (name) => finished.push(name),
   };
+  const finished: string[] = [];
   try {
-    return await run(input);
+    return { output: await run(input), finished };
   } catch (error) {
-    if (error instanceof StopRun) return { stop: error.issues };
+    if (error instanceof StopRun) return { stop: error.issues, finished };
     throw error;
   }
 }
@@ -73,8 +75,10 @@ async function expectSameOnBothThreads(folder: string, patch?: (spec: Evaluation
 
 describe("ingest with the benefit weeks on a worker thread", () => {
   it("gives the same outputs as on one thread: the release fixture as shipped", async () => {
-    const output = (await expectSameOnBothThreads(releaseCopy("shipped"))) as { artefact: { extracts: { name: string; rowsAccepted: number }[] } };
+    const { output, finished } = (await expectSameOnBothThreads(releaseCopy("shipped"))) as { output: { artefact: { extracts: { name: string; rowsAccepted: number }[] } }; finished: string[] };
     expect(output.artefact.extracts.find((e) => e.name === "benefits")!.rowsAccepted).toBe(3622);
+    // Finished in the spec's order, the population first.
+    expect(finished).toEqual(["population", "benefits", "contacts", "checklist", "paid_hours", "education", "convictions", "releases"]);
   }, 60_000);
 
   it("…with unknown codes, repeats, conflicts and persons outside the population in the benefit file", async () => {
@@ -83,7 +87,7 @@ describe("ingest with the benefit weeks on a worker thread", () => {
       const body = lines.slice(1);
       return [lines[0], ...body.slice(0, 400), "LR9999;2025-W10;130", body[3]!, body[5]!.replace(/;\d+$/, ";999"), body[7]!.replace(/;(\d+)$/, (_, c) => `;${c === "130" ? "134" : "130"}`), ...body.slice(400)].join("\n") + "\n";
     });
-    const output = (await expectSameOnBothThreads(folder)) as { quarantine: Record<string, { rule: string }[]> };
+    const { output } = (await expectSameOnBothThreads(folder)) as { output: { quarantine: Record<string, { rule: string }[]> } };
     expect(output.quarantine.benefits!.map((q) => q.rule).sort()).toEqual(["conflicting_rows", "duplicate_row", "person_not_in_population", "unknown_benefit_code"]);
   }, 60_000);
 
@@ -103,7 +107,7 @@ describe("ingest with the benefit weeks on a worker thread", () => {
     const wide = [["PersonNøgle", ...columns.map((w) => `y_${w}`)].join(";"), ...[...byPerson].map(([person, codes]) => [person, ...columns.map((w) => codes.get(w) ?? "")].join(";"))];
     writeFileSync(join(folder, "benefits_wide.csv"), wide.join("\n") + "\n");
     const toWide = (spec: EvaluationSpec): EvaluationSpec => ({ ...spec, extracts: { ...spec.extracts, benefits: { ...spec.extracts.benefits!, kind: "benefit_weeks_wide", file: "benefits_wide.csv", columns: { personId: "PersonNøgle" } } } });
-    const output = (await expectSameOnBothThreads(folder, toWide)) as { artefact: { extracts: { name: string; recordsAccepted: number }[] } };
+    const { output } = (await expectSameOnBothThreads(folder, toWide)) as { output: { artefact: { extracts: { name: string; recordsAccepted: number }[] } } };
     expect(output.artefact.extracts.find((e) => e.name === "benefits")!.recordsAccepted).toBe(rows.length);
   }, 60_000);
 
@@ -111,5 +115,26 @@ describe("ingest with the benefit weeks on a worker thread", () => {
     const folder = releaseCopy("cpr", (text) => text.replace("LR0001;2025-W04;130", "LR0001;2025-W04;0101901234"));
     const output = (await expectSameOnBothThreads(folder)) as { stop: { code: string }[] };
     expect(output.stop.map((i) => i.code)).toEqual(["cpr_refused"]);
+  }, 60_000);
+
+  it("…and a benefit file the byte reader does not take whole (another column) is read here, in its place: the same order and the same first stop", async () => {
+    // benefits after contacts in the spec, contacts header-only (extract_no_rows), a CPR-like benefit cell: the first stop is contacts'.
+    const folder = releaseCopy("not-whole", (text) => text.replace(/\n/g, ";x\n").replace("LR0001;2025-W04;130;x", "LR0001;2025-W04;0101901234;x"));
+    writeFileSync(join(folder, "contacts.csv"), readFileSync(join(folder, "contacts.csv"), "utf8").split("\n")[0] + "\n");
+    const reorder = (spec: EvaluationSpec): EvaluationSpec => {
+      const { population, contacts, benefits, ...rest } = spec.extracts;
+      return { ...spec, extracts: { population: population!, contacts: contacts!, benefits: benefits!, ...rest } };
+    };
+    const output = (await expectSameOnBothThreads(folder, reorder)) as { stop: { code: string }[]; finished: string[] };
+    expect(output.stop.map((i) => i.code)).toEqual(["extract_no_rows"]);
+    expect(output.finished).toEqual(["population", "contacts"]);
+  }, 60_000);
+
+  it("a record extract with a declared day-first date format is checked on its rows (not read from the bytes), so a contradicting date stops the run", async () => {
+    const folder = releaseCopy("declared");
+    writeFileSync(join(folder, "convictions.csv"), "PersonNøgle;Afgørelsesdato\nLR0003;03/08/2026\nLR0004;12/25/2025\n");
+    const dayFirst = (spec: EvaluationSpec): EvaluationSpec => ({ ...spec, extracts: { ...spec.extracts, convictions: { ...spec.extracts.convictions!, dateFormat: "dd/mm/yyyy" } } });
+    const output = (await expectSameOnBothThreads(folder, dayFirst)) as { stop: { code: string }[] };
+    expect(output.stop.map((i) => i.code)).toEqual(["date_format_contradicted"]);
   }, 60_000);
 });

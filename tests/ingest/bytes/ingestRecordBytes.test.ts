@@ -170,6 +170,22 @@ describe("ingestRecordBytes(kind, rows, bytes, context)", () => {
     expect(await compare(Buffer.from(lines.join("\r\n")), SHAPES[0]!, "big.csv")).toBe(true);
   }, 60_000);
 
+  it("leaves a file with two fields read from one column (start and end both 'Dato') to the checked path", async () => {
+    const shape: Shape = { kind: "psychiatric_contacts", columns: { Person: "personId", Type: "contactType", Dato: "startDate" }, cell: {} };
+    const path = join(dir, "one-column.csv");
+    writeFileSync(path, "Person,Type,Dato\nP1,admission,2022-01-05\nP2,outpatient,2022-03-15\n");
+    const opened = await openExtract(path, "extract.csv", { dialect: {}, kind: shape.kind });
+    const base = contextOf(shape, ",");
+    const context = { ...base, spec: Extract.parse({ kind: shape.kind, file: "extract.csv", columns: { personId: "Person", contactType: "Type", startDate: "Dato", endDate: "Dato" } }) };
+    const fast = await ingestRecordBytes(shape.kind, opened.rows, opened.bytes!, context);
+    const again = await openExtract(path, "extract.csv", { dialect: {}, kind: shape.kind });
+    expect(fast).toEqual(await ingestExtract(shape.kind, again.rows, context));
+    expect(fast.records).toEqual([
+      { personId: "P1", contactType: "admission", startDate: dayFromParts(2022, 1, 5), endDate: dayFromParts(2022, 1, 5) },
+      { personId: "P2", contactType: "outpatient", startDate: dayFromParts(2022, 3, 15), endDate: dayFromParts(2022, 3, 15) },
+    ]);
+  });
+
   it("judges a repeat taken from the bytes by its first line, and quotes the month as written", async () => {
     const path = join(dir, "repeat.csv");
     writeFileSync(path, "Person,Maaned,Timer\nP1,2022-01,37\nP1,2022-01,37\nP1,2022-01,12\nP9,2022-01,1\nP2,2022-02,1\n");
