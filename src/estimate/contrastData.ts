@@ -20,8 +20,7 @@ export interface ContrastData {
 type Base = Pick<EffectEstimate, "outcome" | "contrast" | "estimator" | "n_treated" | "n_control" | "mean_treated" | "mean_control">;
 
 export function baseEntry(data: ContrastData, estimator: EffectEstimate["estimator"]): Base {
-  const treated = data.y.filter((_, i) => data.z[i] === 1);
-  const control = data.y.filter((_, i) => data.z[i] === 0);
+  const { treated, control } = split(data);
   return {
     outcome: data.outcome,
     contrast: data.contrast,
@@ -44,7 +43,13 @@ export function relativeEffect(estimate: number | null, controlMean: number | nu
 }
 
 export function split(data: ContrastData): { treated: number[]; control: number[] } {
-  return { treated: data.y.filter((_, i) => data.z[i] === 1), control: data.y.filter((_, i) => data.z[i] === 0) };
+  const treated: number[] = [];
+  const control: number[] = [];
+  for (let i = 0; i < data.y.length; i += 1) {
+    if (data.z[i] === 1) treated.push(data.y[i]!);
+    else if (data.z[i] === 0) control.push(data.y[i]!);
+  }
+  return { treated, control };
 }
 
 /**

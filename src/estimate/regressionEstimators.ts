@@ -19,7 +19,8 @@ const NEAR_PERFECT = 1e-8;
 
 export function regressionEstimate(data: ContrastData, estimator: "ols" | "ols_adjusted" | "lin", covariates: readonly Column[]): EffectEstimate {
   const n = data.y.length;
-  const treatedCount = data.z.filter((z) => z === 1).length;
+  let treatedCount = 0;
+  for (let i = 0; i < n; i += 1) if (data.z[i] === 1) treatedCount += 1;
   if (treatedCount < 2 || n - treatedCount < 2) return notEstimable(data, estimator, "needs at least two persons in each arm");
   // Virtual columns (no copies), fitted by cross-products on large tables and by the QR otherwise: regressionDesign.ts.
   const design = regressionDesign(data.z, estimator, covariates);
@@ -33,7 +34,9 @@ export function regressionEstimate(data: ContrastData, estimator: "ols" | "ols_a
   if (!coefficient) return notEstimable(data, estimator, "the treatment indicator is collinear with the covariates");
   const base = baseEntry(data, estimator);
   const centre = mean(data.y);
-  const totalSumOfSquares = data.y.reduce((sum, v) => sum + (v - centre) ** 2, 0);
+  // Summed in order, as reduce would.
+  let totalSumOfSquares = 0;
+  for (let i = 0; i < n; i += 1) totalSumOfSquares += (data.y[i]! - centre) ** 2;
   if (totalSumOfSquares > 0 && fit.residualSumOfSquares <= NEAR_PERFECT * totalSumOfSquares) {
     const rSquared = 1 - fit.residualSumOfSquares / totalSumOfSquares;
     return {

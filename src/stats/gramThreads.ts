@@ -78,7 +78,8 @@ export class StripeThreads {
     // The same doubles in shared memory, so every thread reads the values this one would.
     this.arrays = distinct.map((array) => {
       const shared = new Float64Array(new SharedArrayBuffer(8 * array.length));
-      shared.set(array);
+      // Element by element: TypedArray.set from a JavaScript array with holes takes a slow generic path.
+      for (let i = 0; i < array.length; i += 1) shared[i] = array[i]!;
       return shared;
     });
     this.workers = poolOf(threads - 1);
