@@ -63,12 +63,7 @@ export function gramLeastSquares(columns: readonly DesignColumn[], y: ArrayLike<
   for (const c of columns) {
     if ((c.values !== null && c.values.length !== n) || (c.times !== undefined && c.times.length !== n)) throw new Error("gramLeastSquares requires every column to have one value per unit");
   }
-  const own = threads ?? new StripeThreads(designArrays(columns, y), n);
-  try {
-    return factor(columns, y, own);
-  } finally {
-    if (!threads) own.close();
-  }
+  return factor(columns, y, threads ?? new StripeThreads(designArrays(columns, y), n));
 }
 
 /** Every array a pass over the design reads: the columns' values and factors, and the outcome. */

@@ -26,11 +26,7 @@ export function gramRobustRegression(
 ): RobustFit | null {
   const pool = new StripeThreads(designArrays(columns, y), y.length, options.threads, options.onlyWorkers);
   options.onPool?.(pool);
-  try {
-    return fitHc2(columns, y, confidence, pool);
-  } finally {
-    pool.close();
-  }
+  return fitHc2(columns, y, confidence, pool);
 }
 
 function fitHc2(columns: readonly DesignColumn[], y: ArrayLike<number>, confidence: number, pool: StripeThreads): RobustFit | null {

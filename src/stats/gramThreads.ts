@@ -120,6 +120,4 @@ export class StripeThreads {
     return total;
   }
 
-  /** The workers stay for the next fit (the pool); nothing of this fit is kept. */
-  close(): void {}
 }

@@ -9,7 +9,7 @@ import { armLabeller, contrastLabeller, outcomeLabeller, tableCollector, type Re
 import { primaryEffectsTable } from "./primaryEffects.ts";
 import { primaryEstimatorOf } from "./estimateCells.ts";
 import { survivalSection } from "./survival.ts";
-import { subgroupTables } from "./subgroups.ts";
+import { estimateColumns, subgroupTables } from "./subgroups.ts";
 
 
 /** The appendix shows the estimators the one list marks for it (src/estimate/estimators.ts, reportAs). */
@@ -66,12 +66,7 @@ export function allEstimates(input: ReportInput, t: Texts): { table: Table } | n
       { key: "outcome", label: t("outcome"), kind: "text", id: "outcome_id" },
       { key: "contrast", label: t("arm"), kind: "text", id: "contrast_id" },
       { key: "estimator", label: t("estimator"), kind: "text", id: "estimator_id" },
-      { key: "n_treated", label: t("nTreatedColumn"), kind: "count" },
-      { key: "n_control", label: t("nControlColumn"), kind: "count" },
-      { key: "estimate", label: t("estimate"), kind: "number", digits: 3 },
-      { key: "conf_low", label: t("ci"), kind: "number", digits: 3 },
-      { key: "conf_high", label: "", kind: "number", digits: 3 },
-      { key: "p", label: t("pValue"), kind: "p" },
+      ...estimateColumns(t),
       { key: "p_holm", label: t("holm"), kind: "p" },
       { key: "p_bh", label: t("bh"), kind: "p" },
       { key: "relative", label: t("relative"), kind: "percent" },

@@ -8,7 +8,7 @@
  */
 import { stageText } from "../i18n.ts";
 import { count, isSmall } from "../suppression.ts";
-import type { Table } from "../table.ts";
+import type { Column, Table } from "../table.ts";
 import { contrastLabeller, covariateLabeller, outcomeLabeller, type ReportInput, type Texts } from "./section.ts";
 
 /** A level as blockPart wrote it — `[23;∞)`, `[-∞;23)`, `[23;30)`, `(missing)`, a value — in words. */
@@ -26,6 +26,18 @@ export function levelInWords(level: string, t: Texts, lang: ReportInput["lang"])
   return level;
 }
 
+/** The columns of an estimate beside its arms' counts: n per arm, the estimate, its interval and p (the effects and subgroup tables). */
+export function estimateColumns(t: Texts): Column[] {
+  return [
+    { key: "n_treated", label: t("nTreatedColumn"), kind: "count" },
+    { key: "n_control", label: t("nControlColumn"), kind: "count" },
+    { key: "estimate", label: t("estimate"), kind: "number", digits: 3 },
+    { key: "conf_low", label: t("ci"), kind: "number", digits: 3 },
+    { key: "conf_high", label: "", kind: "number", digits: 3 },
+    { key: "p", label: t("pValue"), kind: "p" },
+  ];
+}
+
 export function subgroupTables(input: ReportInput, t: Texts): { subgroups: Table; interactions: Table } | null {
   const { lang, minCell, run } = input;
   if (!run.effects || run.effects.subgroups.length === 0) return null;
@@ -39,12 +51,7 @@ export function subgroupTables(input: ReportInput, t: Texts): { subgroups: Table
       { key: "contrast", label: t("arm"), kind: "text", id: "contrast_id" },
       { key: "subgroup", label: t("subgroup"), kind: "text", id: "subgroup_id" },
       { key: "level", label: t("level"), kind: "text", id: "level_id" },
-      { key: "n_treated", label: t("nTreatedColumn"), kind: "count" },
-      { key: "n_control", label: t("nControlColumn"), kind: "count" },
-      { key: "estimate", label: t("estimate"), kind: "number", digits: 3 },
-      { key: "conf_low", label: t("ci"), kind: "number", digits: 3 },
-      { key: "conf_high", label: "", kind: "number", digits: 3 },
-      { key: "p", label: t("pValue"), kind: "p" },
+      ...estimateColumns(t),
     ],
     rows: run.effects.subgroups.map((s) => {
       const hide = isSmall(s.n_treated, minCell) || isSmall(s.n_control, minCell);
