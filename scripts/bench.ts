@@ -81,7 +81,7 @@ async function child(task: string, args: string[]): Promise<void> {
     const headerRow = (Array.isArray(first.value) ? first.value[0] : first.value) as { line: number; fields: string[] };
     const header = headerRow.fields.map((f) => f.trim());
     const covariates = header.filter((h) => h.startsWith("x"));
-    const table = await tableFromBytes(header, headerRow.line, opened.bytes!, opened.dialect.delimiter, { file: "t", decimal: ".", treatment: "arm", blocks: null, numeric: ["y", ...covariates], binary: [], counts: [], subgroups: [] });
+    const table = await tableFromBytes(header, headerRow.line, opened.bytes!, opened.dialect.delimiter, { file: "t", decimal: ".", treatment: "arm", blocks: null, numeric: ["y", ...covariates], binary: [], counts: [], subgroups: [] }, { path: opened.bytesPath, size: opened.bytesSize });
     if (!table) throw new Error("bench: the byte reader declined the generated table");
     const readMs = performance.now() - start;
     const units = table.arm.map((_, i) => i);

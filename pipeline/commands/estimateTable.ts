@@ -248,7 +248,7 @@ async function readTable(path: string, file: string, opened: Awaited<ReturnType<
     await iterator.return?.();
     const row = first.done ? undefined : Array.isArray(first.value) ? first.value[0] : first.value;
     if (row && "fields" in row) {
-      const table = await tableFromBytes(row.fields.map((f) => f.trim()), row.line, opened.bytes, opened.dialect.delimiter, tableOptions);
+      const table = await tableFromBytes(row.fields.map((f) => f.trim()), row.line, opened.bytes, opened.dialect.delimiter, tableOptions, { ...(opened.bytesPath ? { path: opened.bytesPath, size: opened.bytesSize } : {}) });
       if (table) return { table, issues: [], lines: null, categorical: [] };
     }
     return readRowsTable(path, file, tableOptions);

@@ -134,9 +134,10 @@ class DecodeStream extends Transform {
  * Yields the header and then every data line. A line that is not valid CSV is
  * yielded as `malformed` (the ingest stage quarantines it) rather than thrown.
  */
-export async function* readCsvRows(path: string, displayName: string, dialect: Dialect): AsyncGenerator<RawRow> {
+/** @param chunkBytes bytes read at a time (a reader that wants only the header reads a little) */
+export async function* readCsvRows(path: string, displayName: string, dialect: Dialect, chunkBytes = 2 ** 16): AsyncGenerator<RawRow> {
   const skipped: RawRow[] = [];
-  const parser = createReadStream(path)
+  const parser = createReadStream(path, { highWaterMark: chunkBytes })
     .pipe(new DecodeStream(dialect.encoding, displayName))
     .on("error", (error) => parser.destroy(error))
     .pipe(

@@ -17,6 +17,8 @@ const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const QUOTE = 0x22;
 const CHUNK = 1 << 20;
+/** Bytes read at a time for the header (more are read when it is longer). */
+const HEADER_CHUNK = 1 << 12;
 
 /**
  * True when the body (after the header line, and after Excel's `sep=` line when
@@ -72,7 +74,8 @@ export async function canScanFast(path: string, headerLines = 1): Promise<boolea
 export async function* scanCsvRows(path: string, displayName: string, dialect: Dialect): AsyncGenerator<RawRow | RawRow[]> {
   // The header line: read it as csv-parse reads the whole file, then stop.
   let headerLines = 0;
-  for await (const row of readCsvRows(path, displayName, dialect)) {
+  // A small first read: csv-parse parses every line of what it is given, and only the header is wanted here.
+  for await (const row of readCsvRows(path, displayName, dialect, HEADER_CHUNK)) {
     yield row;
     headerLines = row.line;
     break;

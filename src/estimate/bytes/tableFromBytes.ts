@@ -5,179 +5,225 @@
  * (and clusters) through a table of their distinct texts. A cell of 10 or more characters is made a string
  * and checked for a CPR-like value, as tableFromRows checks every cell.
  *
+ * The file is cut into pieces of whole lines, each read by tableLines.js; a large file's pieces are
+ * shared with a worker thread (taken from a shared counter, as the least-squares stripes are), and the
+ * pieces are put together in file order, so the table does not depend on which thread read which piece.
+ *
  * This reader only takes a table it can read whole without a problem: a cell it cannot decide
  * from its bytes is parsed by `parseNumber` as the checked path does, and any problem at all
  * (an empty arm, a value that is not a number, not 0/1 or not a count, a CPR-like value, a
  * missing column) returns null — the caller then reads the file with tableFromRows, which
  * names the problem (tests/estimate/bytes/tableFromBytes.test.ts holds the two to the same table).
  */
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 import { containsCpr } from "../../ingest/containsCpr.ts";
 import { looksLikeCpr } from "../../ingest/looksLikeCpr.ts";
 import { parseNumber } from "../../ingest/parseValue.ts";
-import { CellTable } from "../../ingest/bytes/handOver.ts";
 import type { AnalysisTable } from "../analysisTable.ts";
 import type { TableOptions } from "../tableFromRows.ts";
+import { pieceBounds, readPiece, type Layout, type Piece } from "./tableLines.js";
 
 const NEWLINE = 0x0a;
-const CARRIAGE_RETURN = 0x0d;
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/** From this size on (and with a second core) a worker thread reads half the pieces. */
+export const TABLE_THREAD_MINIMUM_BYTES = 8 * 2 ** 20;
+/** About this many bytes a piece (cut at a line's end). */
+const PIECE_BYTES = 2 ** 21;
+
+/** Where the bytes come from, and (tests) how the pieces are shared. */
+export interface TableReading {
+  /** The file `bytes` reads, and its size: a large one is read whole into shared memory for the worker. */
+  readonly path?: string;
+  readonly size?: number;
+  readonly threads?: number;
+  readonly pieceBytes?: number;
+  /** Leave every piece to the worker (the tests use it to hold the worker to this thread's table). */
+  readonly onlyWorker?: boolean;
+}
 
 /**
  * @param header the header's fields (trimmed), on physical line `headerLines`
  * @param bytes the whole file in chunks (one-byte text, quote-free, one line ending: the fast reader's condition)
  */
-export async function tableFromBytes(header: readonly string[], headerLines: number, bytes: () => AsyncIterable<Buffer>, delimiterText: string, options: TableOptions): Promise<AnalysisTable | null> {
+export async function tableFromBytes(header: readonly string[], headerLines: number, bytes: () => AsyncIterable<Buffer>, delimiterText: string, options: TableOptions, reading: TableReading = {}): Promise<AnalysisTable | null> {
   if (delimiterText.length !== 1 || delimiterText.charCodeAt(0) > 0x7f) return null;
   if (header.some((name) => containsCpr(name))) return null;
   const index = (name: string) => header.indexOf(name);
   const clusters = options.clusters ?? null;
   const wanted = [options.treatment, ...(options.blocks ? [options.blocks] : []), ...(clusters ? [clusters] : []), ...options.numeric, ...options.subgroups];
   if (wanted.some((c) => index(c) < 0)) return null;
-  const delimiter = delimiterText.charCodeAt(0);
-  const decimal = options.decimal.charCodeAt(0);
   const columns = header.length;
 
   const numericAt = options.numeric.map(index);
-  const binaryAt = new Set(options.binary.filter((n) => options.numeric.includes(n)).map(index));
-  const countAt = new Set(options.counts.filter((n) => options.numeric.includes(n)).map(index));
   const textAt = [...new Set([options.treatment, ...(options.blocks ? [options.blocks] : []), ...(clusters ? [clusters] : []), ...options.subgroups])].map(index);
   const clusterAt = clusters ? textAt.indexOf(index(clusters)) : -1;
-  const texts = new CellTable<string>((text) => text.trim());
-
-  let capacity = 1024;
-  let numbers = numericAt.map(() => new Float64Array(capacity));
-  const textValues = textAt.map(() => [] as string[]);
-  let rowCount = 0;
-  const starts = new Int32Array(columns);
-  const ends = new Int32Array(columns);
-
-  // Per column: its number's index in numericAt, or −1.
-  const numberSlot = new Int32Array(columns).fill(-1);
-  numericAt.forEach((c, k) => (numberSlot[c] = k));
-  const binaryColumn = new Uint8Array(columns);
-  for (const c of binaryAt) binaryColumn[c] = 1;
-  const countColumn = new Uint8Array(columns);
-  for (const c of countAt) countColumn[c] = 1;
-  const MINUS = 0x2d;
-
-  /**
-   * False: a problem or a cell to leave to the checked path. One pass over the row's bytes: a number
-   * column's digits are gathered as they pass (a plain `[-]digits[.digits]` of at most 15 digits is then
-   * exact, as numberAt's fast path); any other cell of it is read by numberAt.
-   */
-  const take = (data: Buffer, start: number, stop: number): boolean => {
-    if (rowCount === capacity) {
-      capacity *= 2;
-      numbers = numbers.map((old) => {
-        const grown = new Float64Array(capacity);
-        grown.set(old);
-        return grown;
-      });
-    }
-    let column = 0;
-    let fieldStart = start;
-    let mantissa = 0;
-    let digits = 0;
-    let fraction = -1;
-    let plain = true;
-    let negative = false;
-    for (let i = start; ; i += 1) {
-      const b = i < stop ? data[i]! : delimiter;
-      if (b !== delimiter) {
-        if (b >= 0x30 && b <= 0x39) {
-          mantissa = mantissa * 10 + (b - 0x30);
-          digits += 1;
-          if (fraction >= 0) fraction += 1;
-        } else if (b === decimal && fraction < 0 && digits > 0) fraction = 0;
-        else if (b === MINUS && i === fieldStart) negative = true;
-        else plain = false;
-        continue;
-      }
-      // A cell ends at i. Every cell (columns past the header too) is checked for CPR-like values, as tableFromRows does.
-      if (i - fieldStart >= 10 && cprLike(data.toString("latin1", fieldStart, i))) return false;
-      if (column < columns) {
-        const k = numberSlot[column]!;
-        if (k >= 0) {
-          let value: number | undefined;
-          if (plain && digits > 0 && digits <= 15 && fraction !== 0) {
-            const magnitude = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction]! : mantissa;
-            value = negative ? -magnitude : magnitude;
-          } else value = numberAt(data, fieldStart, i, decimal, options.decimal);
-          if (value === undefined) return false;
-          if (value === value && ((binaryColumn[column] === 1 && value !== 0 && value !== 1) || (countColumn[column] === 1 && (value < 0 || !Number.isInteger(value))))) return false;
-          numbers[k]![rowCount] = value;
-        }
-        // Every column's place, as a number column may also be read as a text (a subgroup or blocks).
-        starts[column] = fieldStart;
-        ends[column] = i;
-      }
-      column += 1;
-      if (i >= stop) break;
-      fieldStart = i + 1;
-      mantissa = 0;
-      digits = 0;
-      fraction = -1;
-      plain = true;
-      negative = false;
-    }
-    // A short row: its missing cells are empty (missing numbers, empty texts).
-    for (let c = column; c < columns; c += 1) {
-      const k = numberSlot[c]!;
-      if (k >= 0) numbers[k]![rowCount] = NaN;
-      starts[c] = ends[c] = 0;
-    }
-    for (let k = 0; k < textAt.length; k += 1) {
-      const c = textAt[k]!;
-      const text = ends[c]! > starts[c]! ? texts.getNear(data, starts[c]!, ends[c]!) : "";
-      if ((k === 0 || k === clusterAt) && text === "") return false; // every person needs an arm (and a cluster, when clustered)
-      textValues[k]!.push(text);
-    }
-    rowCount += 1;
-    return true;
+  const layout: Layout = {
+    delimiter: delimiterText.charCodeAt(0),
+    decimal: options.decimal.charCodeAt(0),
+    columns,
+    numberSlot: new Int32Array(columns).fill(-1),
+    binaryColumn: new Uint8Array(columns),
+    countColumn: new Uint8Array(columns),
+    textAt: Int32Array.from(textAt),
   };
+  numericAt.forEach((c, k) => (layout.numberSlot[c] = k));
+  for (const name of options.binary) if (options.numeric.includes(name)) layout.binaryColumn[index(name)] = 1;
+  for (const name of options.counts) if (options.numeric.includes(name)) layout.countColumn[index(name)] = 1;
 
-  const scan = { line: 0, start: 0 };
-  let carry: Buffer | null = null;
-  for await (const chunk of bytes()) {
-    const data: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
-    carry = null;
-    scan.start = 0;
-    if (!takeLines(data, scan, headerLines, take)) return null;
-    if (scan.start < data.length) carry = data.subarray(scan.start);
+  const threads = reading.threads ?? availableParallelism();
+  const parallel = threads > 1 && reading.path !== undefined && (reading.onlyWorker === true || (reading.size ?? 0) >= TABLE_THREAD_MINIMUM_BYTES);
+  // The whole file, its last line ended by a `\n` (so every piece ends with one).
+  const data = parallel ? wholeFileShared(reading.path!) : endedLines(Buffer.concat(await allChunks(bytes)));
+  // The header's lines are stepped over; a header without a line end leaves no rows.
+  let start = 0;
+  for (let line = 0; line < headerLines && start <= data.length; line += 1) {
+    const newline = data.indexOf(NEWLINE, start);
+    start = newline < 0 ? data.length + 1 : newline + 1;
   }
-  if (carry && carry.length > 0 && scan.line + 1 > headerLines && !take(carry, 0, carry.length)) return null;
+  const bounds = start > data.length ? [] : pieceBounds(data, start, data.length, reading.pieceBytes ?? PIECE_BYTES);
+  const pieces = await readPieces(data, bounds, layout, parallel ? threads - 1 : 0, reading.onlyWorker === true);
+
+  // The cells left to this thread: long ones checked for a CPR-like value, the other numbers parsed as the checked path does.
+  const decimal = layout.decimal;
+  for (const piece of pieces) {
+    if (piece.problem) return null;
+    for (let i = 0; i < piece.long.length; i += 2) if (cprLike(data.toString("latin1", piece.long[i], piece.long[i + 1]))) return null;
+    for (let i = 0; i < piece.deferred.length; i += 4) {
+      const column = piece.deferred[i + 1]!;
+      const value = numberAt(data, piece.deferred[i + 2]!, piece.deferred[i + 3]!, decimal, options.decimal);
+      if (value === undefined) return null;
+      if (value === value && ((layout.binaryColumn[column] === 1 && value !== 0 && value !== 1) || (layout.countColumn[column] === 1 && (value < 0 || !Number.isInteger(value))))) return null;
+      piece.numbers[layout.numberSlot[column]!]![piece.deferred[i]!] = value;
+    }
+  }
+  const rowCount = pieces.reduce((n, p) => n + p.rows, 0);
 
   const columnsOut = new Map<string, (number | null)[]>();
   options.numeric.forEach((name, k) => {
-    const values = new Array<number | null>(rowCount);
-    const column = numbers[k]!;
-    for (let i = 0; i < rowCount; i += 1) values[i] = column[i] !== column[i] ? null : column[i]!;
-    columnsOut.set(name, values);
+    columnsOut.set(name, joined(pieces.map((piece) => piece.numbers[k]!.subarray(0, piece.rows)), rowCount));
   });
+  // Each text trimmed once; every person needs an arm (and a cluster, when clustered).
+  const trimmed = new Map<string, string>();
+  const textValues: string[][] = [];
+  for (let t = 0; t < textAt.length; t += 1) {
+    const values = new Array<string>(rowCount);
+    const required = t === 0 || t === clusterAt;
+    let at = 0;
+    for (const piece of pieces) {
+      const texts = piece.texts[t]!.map((raw) => {
+        let text = trimmed.get(raw);
+        if (text === undefined) trimmed.set(raw, (text = raw.trim()));
+        return text;
+      });
+      if (required && texts.includes("")) return null;
+      const ids = piece.textIds[t]!;
+      for (let i = 0; i < piece.rows; i += 1) {
+        const id = ids[i]!;
+        if (id < 0 && required) return null;
+        values[at++] = id < 0 ? "" : texts[id]!;
+      }
+    }
+    textValues.push(values);
+  }
   const textOf = (name: string) => textValues[textAt.indexOf(index(name))]!;
   const blocks = options.blocks ? [...textOf(options.blocks)] : null;
   return { arm: textOf(options.treatment), blocks, permutationStrata: blocks, clusters: clusters ? [...textOf(clusters)] : null, columns: columnsOut, subgroups: new Map(options.subgroups.map((s) => [s, [...textOf(s)]])) };
 }
 
 /**
- * Offers each whole line of `data` from scan.start on to `take` (the fast reader's lines: `\n` ends one,
- * a `\r` before it is dropped, empty lines skipped); false as soon as take refuses one. A plain function,
- * not the async reader, so its loop is compiled as a loop.
+ * The pieces' values as one column, NaN as null. A column without a missing value is made an array of
+ * doubles only (filled first, so it never has holes): building it and copying it later cost half as much.
  */
-function takeLines(data: Buffer, scan: { line: number; start: number }, headerLines: number, take: (data: Buffer, start: number, stop: number) => boolean): boolean {
-  let start = scan.start;
-  let line = scan.line;
-  for (let end = data.indexOf(NEWLINE, start); end >= 0; end = data.indexOf(NEWLINE, start)) {
-    line += 1;
-    if (line > headerLines) {
-      const stop = end > start && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
-      if (stop > start && !take(data, start, stop)) return false;
-    }
-    start = end + 1;
+function joined(parts: readonly Float64Array[], rows: number): (number | null)[] {
+  const missing = parts.some(hasNaN);
+  const values: (number | null)[] = missing ? new Array<number | null>(rows) : new Array<number>(rows).fill(0.5);
+  let at = 0;
+  for (const part of parts) {
+    if (missing) for (let i = 0; i < part.length; i += 1) values[at++] = part[i] !== part[i] ? null : part[i]!;
+    else for (let i = 0; i < part.length; i += 1) values[at++] = part[i]!;
   }
-  scan.start = start;
-  scan.line = line;
-  return true;
+  return values;
+}
+
+function hasNaN(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i += 1) if (values[i] !== values[i]) return true;
+  return false;
+}
+
+/**
+ * Every piece read, in file order: this thread and `workers` worker threads take pieces from a shared
+ * counter. A worker that fails to start, or stops, simply leaves its pieces to this thread.
+ */
+async function readPieces(data: Buffer, bounds: readonly number[], layout: Layout, workers: number, onlyWorker: boolean): Promise<Piece[]> {
+  const count = Math.max(0, bounds.length - 1);
+  const pieces: (Piece | undefined)[] = new Array(count);
+  const control = new Int32Array(new SharedArrayBuffer(4));
+  const started: Worker[] = [];
+  const finished: Promise<void>[] = [];
+  if (count > 1 || onlyWorker) {
+    for (let w = 0; w < workers; w += 1) {
+      try {
+        const worker = new Worker(new URL("./tableLinesWorker.js", import.meta.url));
+        finished.push(
+          new Promise<void>((resolve) => {
+            worker.on("message", (message: { piece: number; result: Piece } | { done: true }) => ("piece" in message ? (pieces[message.piece] = message.result) : resolve()));
+            worker.on("error", () => resolve());
+            worker.on("exit", () => resolve());
+          }),
+        );
+        worker.postMessage({ data: data.buffer, control: control.buffer, bounds, layout });
+        started.push(worker);
+      } catch {
+        break;
+      }
+    }
+  }
+  if (!onlyWorker || started.length === 0) {
+    for (let piece = Atomics.add(control, 0, 1); piece < count; piece = Atomics.add(control, 0, 1)) pieces[piece] = readPiece(data, bounds[piece]!, bounds[piece + 1]!, layout);
+  }
+  await Promise.all(finished);
+  for (const worker of started) void worker.terminate();
+  // A piece a worker took but did not send is read here, to the same columns.
+  return pieces.map((piece, p) => piece ?? readPiece(data, bounds[p]!, bounds[p + 1]!, layout));
+}
+
+/** The file read whole into shared memory (the worker threads read the same bytes), to its end, its last line ended by a `\n`. */
+function wholeFileShared(path: string): Buffer {
+  const descriptor = openSync(path, "r");
+  try {
+    // One byte more than the file, for the `\n` of a last line that has none; read to the file's end, which
+    // may have moved since it was measured.
+    let data = Buffer.from(new SharedArrayBuffer(fstatSync(descriptor).size + 1));
+    let size = 0;
+    for (;;) {
+      const read = readSync(descriptor, data, size, data.length - 1 - size, null);
+      size += read;
+      if (size < data.length - 1 && read > 0) continue;
+      const probe = Buffer.alloc(1);
+      if (readSync(descriptor, probe, 0, 1, null) === 0) break;
+      const larger = Buffer.from(new SharedArrayBuffer(2 * data.length + 1));
+      data.copy(larger, 0, 0, size);
+      larger[size++] = probe[0]!;
+      data = larger;
+    }
+    if (size > 0 && data[size - 1] !== NEWLINE) data[size++] = NEWLINE;
+    return data.subarray(0, size);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+function endedLines(data: Buffer): Buffer {
+  return data.length === 0 || data[data.length - 1] === NEWLINE ? data : Buffer.concat([data, Buffer.from([NEWLINE])]);
+}
+
+async function allChunks(bytes: () => AsyncIterable<Buffer>): Promise<Buffer[]> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of bytes()) chunks.push(chunk);
+  return chunks;
 }
 
 function cprLike(cell: string): boolean {

@@ -43,11 +43,12 @@ function generated(random: RandomSource, decimal: "," | "."): string {
     if (random.next() < 0.03) cells.pop();
     if (random.next() < 0.03) cells.push("extra");
     lines.push(cells.join(delimiter));
+    if (random.next() < 0.02) lines.push(""); // an empty line, skipped by both readers
   }
   return lines.join(eol) + (random.next() < 0.8 ? eol : "");
 }
 
-async function both(path: string, decimal: "," | ".", clusters: string | null = null) {
+async function both(path: string, decimal: "," | ".", clusters: string | null = null, worker = false) {
   const opened = await openExtract(path, "t.csv", { dialect: { decimal } });
   const rows: { line: number; fields: string[] }[] = [];
   let header: string[] | null = null;
@@ -62,7 +63,10 @@ async function both(path: string, decimal: "," | ".", clusters: string | null = 
   const options: TableOptions = { file: "t.csv", decimal, treatment: "arm", blocks: "g", numeric: ["y", "x1", "x2", "b"], binary: ["b"], counts: [], subgroups: ["g", "b"], clusters }; // b is a number and a subgroup too
   const checked = tableFromRows(header!, rows, options);
   const fast = opened.bytes ? await tableFromBytes(header!, headerLine, opened.bytes, opened.dialect.delimiter, options) : null;
-  return { checked, fast, bytes: opened.bytes !== undefined };
+  // The same file in pieces of about 64 bytes (cut at line ends), on this thread and with every piece on a worker thread.
+  const inPieces = opened.bytes ? await tableFromBytes(header!, headerLine, opened.bytes, opened.dialect.delimiter, options, { path, threads: 1, pieceBytes: 64 }) : null;
+  const onWorker = opened.bytes && worker ? await tableFromBytes(header!, headerLine, opened.bytes, opened.dialect.delimiter, options, { path, threads: 2, pieceBytes: 64, onlyWorker: true }) : null;
+  return { checked, fast, inPieces, onWorker, bytes: opened.bytes !== undefined };
 }
 
 describe("tableFromBytes(header, headerLine, bytes, delimiter, options)", () => {
@@ -75,8 +79,11 @@ describe("tableFromBytes(header, headerLine, bytes, delimiter, options)", () => 
       const path = join(dir, `t${i}.csv`);
       writeFileSync(path, generated(random, decimal));
       // Every fourth table names g as the cluster column too (an empty cluster is a problem).
-      const { checked, fast, bytes } = await both(path, decimal, i % 4 === 1 ? "g" : null);
+      const { checked, fast, inPieces, onWorker, bytes } = await both(path, decimal, i % 4 === 1 ? "g" : null, i % 8 < 2);
       if (!bytes) continue;
+      // Whoever reads which piece, the table is the same (or declined alike).
+      expect(inPieces, `t${i}.csv in pieces`).toEqual(fast);
+      if (i % 8 < 2) expect(onWorker, `t${i}.csv on a worker`).toEqual(fast);
       if (checked.issues.length > 0) {
         expect(fast, `t${i}.csv`).toBeNull();
         declined += 1;
