@@ -180,6 +180,29 @@ async function readAndDerive(input: IngestInput, warnings: Issue[], thread: Bene
     reading.catch(() => {}); // settled in its place below
     onThread.set(name, reading);
   };
+  const whileThreadReads = async () => {
+    const reading = [...onThread.keys()];
+    if (reading.length === 0 || !population) return null;
+    const read = new Map<string, ExtractResult>();
+    for (const [name, extract] of extracts) {
+      if (reading.includes(name)) continue;
+      const result = results.get(name) ?? (await running.find((entry) => entry.name === name)?.outcome.catch(() => null));
+      if (result) read.set(name, result);
+      else if (sources[name] && extract.kind !== "population") return null; // a stop to come: nothing to prepare
+    }
+    const everyoneRead = extracts.flatMap(([name, e]) => (e.kind === "population" && read.has(name) ? (read.get(name)!.records as RecordOfKind["population"][]) : []));
+    const records = personRecordsOf(extracts, read, enrolled(everyoneRead, asOf), null, input.benefitCodes);
+    const readKinds = new Set(extracts.filter(([name]) => read.has(name)).map(([, e]) => e.kind as string));
+    const evidence = evidenceOf(spec, read, sources, asOf, []);
+    // An outcome is derived now when every extract it reads is read here (the one on the thread is a benefit extract).
+    const outcomes = new Map(
+      spec.outcomes
+        .filter((o) => extractKindsFor(o).every((kind) => !kind.startsWith("benefit_weeks") && readKinds.has(kind)))
+        .map((o) => [o, deriveOutcome(o, records, asOf, evidence)] as const)
+        .filter((entry): entry is readonly [(typeof spec.outcomes)[number], OutcomeColumn] => entry[1] !== null),
+    );
+    return { grouped: records.grouped, outcomes };
+  };
   for (const [name, declared] of ordered) {
     const extract = extractOf(declared);
     const source = sources[name];
@@ -209,6 +232,10 @@ async function readAndDerive(input: IngestInput, warnings: Issue[], thread: Bene
     running.push(entry);
     if (elsewhere === null) await entry.outcome.catch(() => {});
   }
+  // While the benefit weeks are still read on the worker thread, this thread groups by person the records it has
+  // read, and derives the outcomes that read only those: pure steps, kept for below (every extract is still
+  // finished, counted and checked in the spec's order, and every warning given in its place).
+  const early = await whileThreadReads();
   for (const entry of running) await finish(entry);
 
   // 4. Per-person records, covariates and outcomes.
@@ -219,26 +246,8 @@ async function readAndDerive(input: IngestInput, warnings: Issue[], thread: Bene
   // As of a date, only persons referred by then (started, when no referral date is given) are enrolled;
   // later referrals wait for a later run, as they did in the quarterly follow-up.
   const everyone = recordsOf("population") ?? [];
-  const persons = everyone.filter((p) => (p.referralDate ?? p.startDate) <= asOf).sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
-  const ids = new Set(persons.map((p) => p.personId));
-  const personRecords: PersonRecords = {
-    persons,
-    benefitGroups: extracts.some(([name, e]) => e.kind.startsWith("benefit_weeks") && results.has(name)) ? panel : null,
-    absentGroup: input.benefitCodes?.absentGroup ?? "self_supporting",
-    educationSpells: groupByPerson(recordsOf("education_spells"), ids),
-    paidHours: groupByPerson(recordsOf("paid_hours_monthly"), ids),
-    psychiatricContacts: groupByPerson(recordsOf("psychiatric_contacts"), ids),
-    socialServices: groupByPerson(recordsOf("social_services_monthly"), ids),
-    convictions: groupByPerson(recordsOf("convictions"), ids),
-    prisonReleases: groupByPerson(recordsOf("prison_releases"), ids),
-    jobcentreContacts: groupByPerson(recordsOf("jobcentre_contacts"), ids),
-    checklistItems: groupByPerson(recordsOf("checklist_items"), ids),
-    shelterStays: groupByPerson(recordsOf("shelter_stays"), ids),
-    benefitPayments: groupByPerson(recordsOf("benefit_payments_monthly"), ids),
-    actionPlanAssessments: groupByPerson(recordsOf("action_plan_assessments"), ids),
-    programmeActivities: groupByPerson(recordsOf("programme_activities"), ids),
-    schoolExams: groupByPerson(recordsOf("school_exams"), ids),
-  };
+  const persons = enrolled(everyone, asOf);
+  const personRecords = personRecordsOf(extracts, results, persons, panel, input.benefitCodes, early?.grouped);
   const participationRecords = recordsOf("programme_participation");
   const participation = participationRecords === null ? null : new Set(participationRecords.map((r) => r.personId));
   const covariates = spec.covariates.map((c) => deriveCovariate(c, personRecords)).filter((c): c is CovariateColumn => c !== null);
@@ -257,7 +266,7 @@ async function readAndDerive(input: IngestInput, warnings: Issue[], thread: Bene
   }
   const outcomes: OutcomeColumn[] = [];
   for (const outcome of spec.outcomes) {
-    const column = deriveOutcome(outcome, personRecords, asOf, evidence);
+    const column = early?.outcomes.get(outcome) ?? deriveOutcome(outcome, personRecords, asOf, evidence);
     if (column) outcomes.push(column);
     else warnings.push(issue("outcome_skipped", messages.outcomeSkipped(outcome.id), { path: ["outcomes", spec.outcomes.indexOf(outcome)] }));
   }
@@ -296,23 +305,21 @@ async function readAndDerive(input: IngestInput, warnings: Issue[], thread: Bene
     extracts: summaries,
     outcomes: spec.outcomes.map((o) => {
       const column = outcomes.find((c) => c.id === o.id);
-      const count = (status: string) => column?.values.filter((v) => v.status === status).length ?? 0;
-      const byStatus: Record<string, number> = {};
-      for (const v of column?.values ?? []) byStatus[statusText(v)] = (byStatus[statusText(v)] ?? 0) + 1;
+      const counts = statusCounts(column?.values ?? []);
       return {
         id: o.id,
         kind: o.kind,
         label: o.label ?? o.id,
         type: outcomeType(o),
         window: describeWindow(o),
-        observed: count("observed"),
-        censored: count("censored"),
-        censoredByReason: countReasons(column?.values ?? [], "censored"),
-        notApplicable: count("not_applicable"),
+        observed: counts.observed,
+        censored: counts.censored,
+        censoredByReason: counts.censoredByReason,
+        notApplicable: counts.notApplicable,
         skipped: column === undefined,
-        incomplete: count("incomplete"),
-        incompleteByReason: countReasons(column?.values ?? [], "incomplete"),
-        byStatus: Object.fromEntries(Object.entries(byStatus).sort(([a], [b]) => (a < b ? -1 : 1))),
+        incomplete: counts.incomplete,
+        incompleteByReason: counts.incompleteByReason,
+        byStatus: counts.byStatus,
       };
     }),
     covariates: covariates.map((c) => ({ id: c.id, kind: c.kind, type: c.type, missing: c.values.filter((v) => v === null).length })),
@@ -356,6 +363,52 @@ async function readAndDerive(input: IngestInput, warnings: Issue[], thread: Bene
     triggersCsv: triggers ? triggersCsv(triggers.rows) : null,
     blocking,
   };
+}
+
+/**
+ * The records by person, from the extracts read so far (`results`); `grouped` holds the groupings already
+ * made by extract (personRecordsOf's own, from an earlier call), so none is made twice.
+ */
+function personRecordsOf(
+  extracts: readonly [string, ExtractSpec][],
+  results: ReadonlyMap<string, ExtractResult>,
+  persons: readonly RecordOfKind["population"][],
+  panel: BenefitPanel | null,
+  codes: BenefitCodes | null,
+  grouped: ReadonlyMap<string, Map<string, unknown[]> | null> = new Map(),
+): PersonRecords & { readonly grouped: ReadonlyMap<string, Map<string, unknown[]> | null> } {
+  const ids = new Set(persons.map((p) => p.personId));
+  const made = new Map(grouped);
+  const groupedOf = <K extends ExtractKind>(kind: K): Map<string, RecordOfKind[K][]> | null => {
+    const found = extracts.find(([name, e]) => e.kind === kind && results.has(name));
+    if (!found) return null;
+    if (!made.has(found[0])) made.set(found[0], groupByPerson(results.get(found[0])!.records as { personId: string }[], ids));
+    return made.get(found[0]) as Map<string, RecordOfKind[K][]> | null;
+  };
+  return {
+    persons,
+    benefitGroups: extracts.some(([name, e]) => e.kind.startsWith("benefit_weeks") && results.has(name)) ? panel : null,
+    absentGroup: codes?.absentGroup ?? "self_supporting",
+    educationSpells: groupedOf("education_spells"),
+    paidHours: groupedOf("paid_hours_monthly"),
+    psychiatricContacts: groupedOf("psychiatric_contacts"),
+    socialServices: groupedOf("social_services_monthly"),
+    convictions: groupedOf("convictions"),
+    prisonReleases: groupedOf("prison_releases"),
+    jobcentreContacts: groupedOf("jobcentre_contacts"),
+    checklistItems: groupedOf("checklist_items"),
+    shelterStays: groupedOf("shelter_stays"),
+    benefitPayments: groupedOf("benefit_payments_monthly"),
+    actionPlanAssessments: groupedOf("action_plan_assessments"),
+    programmeActivities: groupedOf("programme_activities"),
+    schoolExams: groupedOf("school_exams"),
+    grouped: made,
+  };
+}
+
+/** The persons referred by the as-of date (started, when no referral date is given), by id. */
+function enrolled(everyone: readonly RecordOfKind["population"][], asOf: DayNumber): RecordOfKind["population"][] {
+  return everyone.filter((p) => (p.referralDate ?? p.startDate) <= asOf).sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
 }
 
 /** work/triggers.csv: one row per person, period and trigger; the value only when observed. */
@@ -478,14 +531,37 @@ function evidenceOf(spec: EvaluationSpec, results: ReadonlyMap<string, ExtractRe
   return evidence;
 }
 
+/** observed, not_applicable, censored:<reason> or incomplete:<reason>; each text made once. */
 function statusText(value: OutcomeValue): string {
-  return value.status === "censored" || value.status === "incomplete" ? `${value.status}:${value.reason}` : value.status;
+  if (value.status !== "censored" && value.status !== "incomplete") return value.status;
+  const texts = STATUS_TEXTS[value.status];
+  let text = texts.get(value.reason);
+  if (text === undefined) texts.set(value.reason, (text = `${value.status}:${value.reason}`));
+  return text;
 }
+const STATUS_TEXTS = { censored: new Map<string, string>(), incomplete: new Map<string, string>() };
 
-function countReasons(values: readonly OutcomeValue[], status: "censored" | "incomplete"): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const v of values) if (v.status === status) counts[v.reason] = (counts[v.reason] ?? 0) + 1;
-  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
+/** An outcome's persons by status, and the censored and incomplete ones by reason (keys in order), in one pass. */
+function statusCounts(values: readonly OutcomeValue[]) {
+  const byStatus = new Map<string, number>();
+  const reasons = { censored: new Map<string, number>(), incomplete: new Map<string, number>() };
+  const counts = { observed: 0, censored: 0, not_applicable: 0, incomplete: 0 };
+  for (const v of values) {
+    const text = statusText(v);
+    byStatus.set(text, (byStatus.get(text) ?? 0) + 1);
+    if (v.status in counts) counts[v.status as keyof typeof counts] += 1;
+    if (v.status === "censored" || v.status === "incomplete") reasons[v.status].set(v.reason, (reasons[v.status].get(v.reason) ?? 0) + 1);
+  }
+  const sorted = (map: Map<string, number>) => Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : 1)));
+  return {
+    observed: counts.observed,
+    censored: counts.censored,
+    notApplicable: counts.not_applicable,
+    incomplete: counts.incomplete,
+    censoredByReason: sorted(reasons.censored),
+    incompleteByReason: sorted(reasons.incomplete),
+    byStatus: sorted(byStatus),
+  };
 }
 
 /**

@@ -7,7 +7,14 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly (string
 
 /** One CSV line (no line break): empty for null, quoted where a cell holds a comma, quote or line break. */
 export function csvLine(cells: readonly (string | number | null)[]): string {
-  return cells.map((cell) => (cell === null ? "" : quote(String(cell)))).join(",");
+  let line = "";
+  for (let i = 0; i < cells.length; i += 1) {
+    if (i > 0) line += ",";
+    const cell = cells[i];
+    // A number's text never holds a comma, quote or line break.
+    if (cell !== null) line += typeof cell === "number" ? String(cell) : quote(String(cell));
+  }
+  return line;
 }
 
 function quote(text: string): string {
