@@ -5,6 +5,7 @@
  *   npm run bench -- --persons 5000       smaller (weeks, rows and RI persons follow the options below)
  *   npm run bench -- --scale 5            5 × the persons, table rows and RI persons (how time and memory grow)
  *   options: --persons N --weeks N --rows N --ri-persons N --permutations N --keep (keep the generated inputs)
+ *            --repeat N (each measurement N times, effekt and its peers taking turns; the median run of each is shown)
  *            --json FILE (the rows as { machine, date, rows: [{ stage, effektSeconds, peakMB, peer, peerSeconds, ratio }] })
  *
  * Every input is generated here (seeded) in a temporary folder, removed at the end unless --keep; nothing large is committed.
@@ -108,6 +109,27 @@ async function child(task: string, args: string[]): Promise<void> {
   process.stdout.write(JSON.stringify({ ms: performance.now() - start, peakMB, detail, ...(parts ? { parts } : {}) }) + "\n");
 }
 
+/**
+ * Each task `repeat` times, the tasks taking turns (effekt, then its peers, then effekt again …), so a
+ * machine that slows down for a while slows every side alike; a task that is skipped or fails adds no run.
+ */
+function rounds(repeat: number, ...tasks: (() => Measure | null)[]): Measure[][] {
+  const runs = tasks.map(() => [] as Measure[]);
+  for (let round = 0; round < repeat; round += 1) {
+    tasks.forEach((task, i) => {
+      const measured = task();
+      if (measured) runs[i]!.push(measured);
+    });
+  }
+  return runs;
+}
+
+/** The run with the median time (the lower of the two middle ones for an even count), or null for none. */
+function medianRun(runs: readonly Measure[]): Measure | null {
+  if (runs.length === 0) return null;
+  return [...runs].sort((a, b) => a.ms - b.ms)[Math.floor((runs.length - 1) / 2)]!;
+}
+
 function measure(task: string, args: string[]): Measure | null {
   const result = spawnSync(process.execPath, ["bin/run-ts.js", "scripts/bench.ts", "--child", task, ...args], { encoding: "utf8", maxBuffer: 1 << 24 });
   if (result.status !== 0) {
@@ -157,6 +179,7 @@ async function main(): Promise<void> {
   const tableRows = argument("rows", 1_000_000 * scale);
   const riPersons = argument("ri-persons", 100_000 * scale);
   const permutations = argument("permutations", 10_000);
+  const repeat = Math.max(1, Math.floor(argument("repeat", 1)));
   const dir = mkdtempSync(join(tmpdir(), "effekt-bench-"));
   // The generated inputs (hundreds of MB at full size) are removed at the end, also when a step fails; --keep keeps them.
   const keep = process.argv.includes("--keep");
@@ -165,7 +188,7 @@ async function main(): Promise<void> {
     process.on("SIGINT", () => process.exit(130));
   }
   console.log(`effekt bench — ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-  console.log(`inputs in ${dir}: ${persons.toLocaleString("en")} persons × ${weeks} weeks; estimation table ${tableRows.toLocaleString("en")} rows; RI on ${riPersons.toLocaleString("en")} persons × ${permutations.toLocaleString("en")} draws\n`);
+  console.log(`inputs in ${dir}: ${persons.toLocaleString("en")} persons × ${weeks} weeks; estimation table ${tableRows.toLocaleString("en")} rows; RI on ${riPersons.toLocaleString("en")} persons × ${permutations.toLocaleString("en")} draws${repeat > 1 ? `; each measurement ${repeat} times, effekt and its peers taking turns, the median shown` : ""}\n`);
 
   // 1. Seeded synthetic register extracts.
   const generationStart = performance.now();
@@ -253,18 +276,19 @@ async function main(): Promise<void> {
       m && p ? (m.ms / p.ms).toFixed(2) + "×" : "",
     ]);
   const otherRows = persons * (1 + 12 + 3 + 12) + Math.floor(persons / 3);
-  const longMeasure = measure("ingest", [join(dir, "spec-long.json"), join(dir, "out-long")]);
+  const [longRuns = [], duckLongRuns = []] = rounds(repeat, () => measure("ingest", [join(dir, "spec-long.json"), join(dir, "out-long")]), () => measure("duckdb", [dir, "long"]));
+  const longMeasure = medianRun(longRuns);
   const effektSums = longMeasure ? outcomeSums(join(dir, "out-long", "work", "outcomes.csv")) : "";
-  const duckLong = measure("duckdb", [dir, "long"]);
+  const duckLong = medianRun(duckLongRuns);
   if (!duckLong) skipped.push("DuckDB: not installed (npm install --no-save @duckdb/node-api) — its ingest rows are skipped");
   const duckLabel = "DuckDB, the same derivation in SQL";
   row(`ingest + derive, long (${(longRows / 1e6).toFixed(1)} M rows + ${(otherRows / 1e6).toFixed(1)} M other)`, longMeasure, longRows + otherRows, "rows", size("benefits_long.csv"), duckLabel, duckLong);
-  const wideMeasure = measure("ingest", [join(dir, "spec-wide.json"), join(dir, "out-wide")]);
+  const [wideRuns = [], duckWideRuns = []] = rounds(repeat, () => measure("ingest", [join(dir, "spec-wide.json"), join(dir, "out-wide")]), () => (duckLong ? measure("duckdb", [dir, "wide"]) : null));
+  const wideMeasure = medianRun(wideRuns);
   const effektWideSums = wideMeasure ? outcomeSums(join(dir, "out-wide", "work", "outcomes.csv")) : "";
-  const duckWide = duckLong ? measure("duckdb", [dir, "wide"]) : null;
+  const duckWide = medianRun(duckWideRuns);
   row(`ingest + derive, wide (${persons.toLocaleString("en")} rows × ${weeks} weeks)`, wideMeasure, longRows + otherRows, "cells", size("benefits_wide.csv"), duckLabel, duckWide);
 
-  const estimate = measure("estimate", [join(dir, "table.csv")]);
   writeFileSync(
     join(dir, "fit.py"),
     [
@@ -284,8 +308,6 @@ async function main(): Promise<void> {
       "print('read=%.3f hc2=%.3f lin=%.3f' % (t1 - t0, t2 - t1, t3 - t2), 'estimate', m.params['z'], 'SE', m.bse['z'], 'Lin', ml.params['z'], 'SE', ml.bse['z'], 'peakMB=%.0f' % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))",
     ].join("\n") + "\n",
   );
-  const pandas = external("/usr/bin/python3", [join(dir, "fit.py"), join(dir, "table.csv")]);
-  if (!pandas) skipped.push("pandas + statsmodels: not installed (apt-get install -y python3-pandas python3-statsmodels) — skipped");
   writeFileSync(
     join(dir, "fit.R"),
     [
@@ -305,19 +327,28 @@ async function main(): Promise<void> {
       "cat(sprintf('read=%.3f hc2=%.3f lin=%.3f', t1 - t0, t2 - t1, t3 - t2), 'estimate', coef(m)[['z']], 'SE', se, 'Lin', coef(ml)[['z']], 'SE', sel, sprintf('peakMB=%.0f', as.numeric(system(paste('ps -o rss= -p', Sys.getpid()), intern = TRUE)) / 1024), '\\n')",
     ].join("\n") + "\n",
   );
-  const r = external("/usr/bin/Rscript", [join(dir, "fit.R"), join(dir, "table.csv")]);
+  const [estimateRuns = [], pandasRuns = [], rRuns = []] = rounds(
+    repeat,
+    () => measure("estimate", [join(dir, "table.csv")]),
+    () => external("/usr/bin/python3", [join(dir, "fit.py"), join(dir, "table.csv")]),
+    () => external("/usr/bin/Rscript", [join(dir, "fit.R"), join(dir, "table.csv")]),
+  );
+  const [estimate, pandas, r] = [medianRun(estimateRuns), medianRun(pandasRuns), medianRun(rRuns)];
+  if (!pandas) skipped.push("pandas + statsmodels: not installed (apt-get install -y python3-pandas python3-statsmodels) — skipped");
   if (!r) skipped.push("R: Rscript with data.table and sandwich not found (apt-get install -y r-cran-data.table r-cran-sandwich) — skipped");
-  const parts = estimate?.parts;
-  const effektHc2: Measure | null = estimate && parts ? { ms: parts.readMs + parts.hc2Ms, peakMB: estimate.peakMB } : null;
-  const effektLin: Measure | null = estimate && parts ? { ms: parts.readMs + parts.linMs, peakMB: estimate.peakMB } : null;
-  const peerPart = (m: Measure | null, part: "hc2" | "lin"): Measure | null => (m?.parts ? { ms: m.parts.readMs + (part === "hc2" ? m.parts.hc2Ms : m.parts.linMs), peakMB: m.peakMB } : null);
+  // Read + HC2 and read + Lin, each the median over the runs of its own sum.
+  const partOf = (runs: readonly Measure[], part: "hc2" | "lin"): Measure | null => medianRun(runs.flatMap((m) => (m.parts ? [{ ms: m.parts.readMs + (part === "hc2" ? m.parts.hc2Ms : m.parts.linMs), peakMB: m.peakMB }] : [])));
+  const effektHc2 = partOf(estimateRuns, "hc2");
+  const effektLin = partOf(estimateRuns, "lin");
+  const peerPart = (runs: readonly Measure[], part: "hc2" | "lin") => partOf(runs, part);
   const table = `${(tableRows / 1e6).toFixed(1)} M rows, 8 covariates`;
-  row(`read + OLS HC2 (${table})`, effektHc2, tableRows, "rows", size("table.csv"), "pandas + statsmodels, read + HC2", peerPart(pandas, "hc2"));
-  row("  same", effektHc2, tableRows, "rows", size("table.csv"), "R fread + lm + sandwich, read + HC2", peerPart(r, "hc2"));
-  row(`read + Lin HC2 (${table})`, effektLin, tableRows, "rows", size("table.csv"), "pandas + statsmodels, read + Lin", peerPart(pandas, "lin"));
-  row("  same", effektLin, tableRows, "rows", size("table.csv"), "R fread + lm + sandwich, read + Lin", peerPart(r, "lin"));
-  row("  same", effektLin, tableRows, "rows", size("table.csv"), "pandas + statsmodels, read + HC2 (the target's yardstick)", peerPart(pandas, "hc2"));
-  const ri = measure("ri", [String(riPersons), String(permutations)]);
+  row(`read + OLS HC2 (${table})`, effektHc2, tableRows, "rows", size("table.csv"), "pandas + statsmodels, read + HC2", peerPart(pandasRuns, "hc2"));
+  row("  same", effektHc2, tableRows, "rows", size("table.csv"), "R fread + lm + sandwich, read + HC2", peerPart(rRuns, "hc2"));
+  row(`read + Lin HC2 (${table})`, effektLin, tableRows, "rows", size("table.csv"), "pandas + statsmodels, read + Lin", peerPart(pandasRuns, "lin"));
+  row("  same", effektLin, tableRows, "rows", size("table.csv"), "R fread + lm + sandwich, read + Lin", peerPart(rRuns, "lin"));
+  row("  same", effektLin, tableRows, "rows", size("table.csv"), "pandas + statsmodels, read + HC2 (the target's yardstick)", peerPart(pandasRuns, "hc2"));
+  const [riRuns = []] = rounds(repeat, () => measure("ri", [String(riPersons), String(permutations)]));
+  const ri = medianRun(riRuns);
   row(`randomisation inference (${riPersons.toLocaleString("en")} persons × ${permutations.toLocaleString("en")})`, ri, permutations, "draws", 0, "", null);
 
   const header = ["stage", "effekt s", "throughput", "MB/s", "peak MB", "peer", "peer s", "effekt ÷ peer"];
@@ -351,17 +382,18 @@ async function main(): Promise<void> {
       ratio: effekt && peerMeasure ? Number((effekt.ms / peerMeasure.ms).toFixed(3)) : null,
     });
     const json = {
+      repeat,
       machine: `${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(1)).join(", ")} at the end`,
       date: new Date().toISOString().slice(0, 10),
       scale,
       rows: [
         entry("ingest_long", longMeasure, `${duckLabel} (peak ${duckLong ? Math.round(duckLong.peakMB) : "?"} MB)`, duckLong),
         entry("ingest_wide", wideMeasure, `${duckLabel} (peak ${duckWide ? Math.round(duckWide.peakMB) : "?"} MB)`, duckWide),
-        entry("estimate_hc2", effektHc2, "pandas + statsmodels (read + HC2)", peerPart(pandas, "hc2")),
-        entry("estimate_hc2", effektHc2, "R fread + lm + sandwich (read + HC2)", peerPart(r, "hc2")),
-        entry("estimate_lin", effektLin, "pandas + statsmodels (read + Lin)", peerPart(pandas, "lin")),
-        entry("estimate_lin", effektLin, "R fread + lm + sandwich (read + Lin)", peerPart(r, "lin")),
-        entry("estimate_lin", effektLin, "pandas + statsmodels (read + HC2)", peerPart(pandas, "hc2")),
+        entry("estimate_hc2", effektHc2, "pandas + statsmodels (read + HC2)", peerPart(pandasRuns, "hc2")),
+        entry("estimate_hc2", effektHc2, "R fread + lm + sandwich (read + HC2)", peerPart(rRuns, "hc2")),
+        entry("estimate_lin", effektLin, "pandas + statsmodels (read + Lin)", peerPart(pandasRuns, "lin")),
+        entry("estimate_lin", effektLin, "R fread + lm + sandwich (read + Lin)", peerPart(rRuns, "lin")),
+        entry("estimate_lin", effektLin, "pandas + statsmodels (read + HC2)", peerPart(pandasRuns, "hc2")),
         entry("ri", ri, null, null),
       ],
     };
