@@ -50,7 +50,39 @@ export async function* handOver(bytes: () => AsyncIterable<Buffer>, header: RawR
   }
 }
 
-interface Scan {
+/**
+ * A reader's own line loop, with offerLines' contract: the lines of `data` from scan.start on, until one is
+ * declined (left in scan.declined as text, scan.start after it) or no whole line is left (scan.start at it);
+ * scan.line counts the physical lines passed. The header's lines are passed, not offered.
+ */
+export type LineKernel = (data: Buffer, scan: Scan, headerLines: number) => void;
+
+/**
+ * handOver with a reader's own line loop (the header first, then every declined line in file order, each
+ * before the next line is offered); the last line, when it has no line end, is given one (a final `\r` never
+ * reaches a byte reader: pipeline/io/scanCsv.ts leaves such a file to csv-parse).
+ */
+export async function* handOverLines(bytes: () => AsyncIterable<Buffer>, header: RawRow, lines: LineKernel): AsyncGenerator<RawRow | RawRow[]> {
+  yield header;
+  const scan: Scan = { line: 0, start: 0, declined: null };
+  let carry: Buffer | null = null;
+  const offer = function* (data: Buffer): Generator<RawRow> {
+    scan.start = 0;
+    for (lines(data, scan, header.line); scan.declined; lines(data, scan, header.line)) {
+      yield scan.declined;
+      scan.declined = null;
+    }
+  };
+  for await (const chunk of bytes()) {
+    const data: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    carry = null;
+    yield* offer(data);
+    if (scan.start < data.length) carry = data.subarray(scan.start);
+  }
+  if (carry && carry.length > 0) yield* offer(Buffer.concat([carry, Buffer.from([NEWLINE])]));
+}
+
+export interface Scan {
   /** Physical lines passed so far. */
   line: number;
   /** Where the next line starts in the data. */

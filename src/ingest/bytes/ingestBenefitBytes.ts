@@ -21,9 +21,35 @@ import { ingestExtract, mapFields, type ExtractContext, type ExtractResult, type
 import { parseCell } from "../rowSchema.ts";
 import type { BenefitCodes, RawRow } from "../schema.ts";
 import { ByteKeyTable } from "./ByteKeyTable.ts";
-import { CellTable, handOver, LineFields, peekHeader } from "./handOver.ts";
+import { CellTable, handOverLines, peekHeader, splitAscii, type Scan } from "./handOver.ts";
 
 const PROGRESS_EVERY_ROWS = 100_000;
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+
+interface WeekEntry {
+  readonly ok: boolean;
+  readonly value: number;
+}
+interface CodeEntry {
+  readonly ok: boolean;
+  readonly value: number;
+  readonly codeNumber: number;
+}
+
+/** What the line loop reads with and writes to (one object, so the loop keeps its work in locals). */
+interface LongReader {
+  readonly delimiter: number;
+  readonly personAt: number;
+  readonly weekAt: number;
+  readonly codeAt: number;
+  readonly persons: ByteKeyTable;
+  readonly weeks: CellTable<WeekEntry>;
+  readonly codes: CellTable<CodeEntry>;
+  readonly panel: BenefitPanel;
+  readonly tally: { stored: number; outside: number; from: number; to: number };
+  readonly progress: () => void;
+}
 
 /**
  * @param rows the extract's rows as the fast reader yields them (only the header is taken)
@@ -63,44 +89,28 @@ export async function ingestBenefitBytes(
     return { ok: true, value: panel.groupValueOf(group), codeNumber: panel.codeNumberOf(parsed.value as string) };
   });
 
-  const delimiter = context.delimiter.charCodeAt(0);
-  const columns = fields.length;
-  const personAt = personField.index;
-  const weekAt = weekField.index;
-  const codeAt = codeField.index;
-  // The line's fields, from the delimiters handOver finds in its pass for the line end.
-  const lineFields = new LineFields(columns);
-  const { starts, ends } = lineFields;
   const tally = { stored: 0, outside: 0, from: Infinity, to: -Infinity };
   let rowsRead = 0;
-  const progress = () => {
-    rowsRead += 1;
-    if (rowsRead % PROGRESS_EVERY_ROWS === 0) context.onProgress?.(rowsRead);
-  };
-
-  /** True when the row was taken here; false: the checked path reads it. */
-  const take = (data: Buffer, start: number, stop: number, line: number, cutCount: number): boolean => {
-    if (!lineFields.place(start, stop, cutCount)) return false;
-    const person = persons.getNear(data, starts[personAt]!, ends[personAt]!);
-    if (person < 0) return false;
-    const week = weeks.getNear(data, starts[weekAt]!, ends[weekAt]!);
-    if (!week.ok) return false;
-    const code = codeCells.getNear(data, starts[codeAt]!, ends[codeAt]!);
-    if (!code.ok) return false;
-    const offset = (week.value - panel.firstWeek) / 7;
-    if (offset >= 0 && offset < panel.weekCount) {
-      if (panel.storeAt(person, offset, code.value, code.codeNumber, line) !== 0) return false; // a repeat: the checked path names it
-    } else tally.outside += 1;
-    tally.stored += 1;
-    if (week.value < tally.from) tally.from = week.value;
-    if (week.value + 6 > tally.to) tally.to = week.value + 6;
-    return true;
+  const reader: LongReader = {
+    delimiter: context.delimiter.charCodeAt(0),
+    personAt: personField.index,
+    weekAt: weekField.index,
+    codeAt: codeField.index,
+    persons,
+    weeks,
+    codes: codeCells,
+    panel,
+    tally,
+    progress: () => {
+      rowsRead += 1;
+      if (rowsRead % PROGRESS_EVERY_ROWS === 0) context.onProgress?.(rowsRead);
+    },
   };
 
   // The rows handed over write to the same panel (and name their repeats from it), as in the checked path.
   const { onProgress: _progress, ...quiet } = context;
   const sink = (personId: string, week: number, code: string, line: number) => panel.set(personId, week, codes.groupOfCode.get(code)!, line, code);
-  const checked = await ingestExtract("benefit_weeks_long", handOver(bytes, headerRow!, delimiter, take, progress, lineFields.cuts), { ...quiet, benefitSink: sink });
+  const checked = await ingestExtract("benefit_weeks_long", handOverLines(bytes, headerRow!, (data, scan, headerLines) => offerLongLines(data, scan, headerLines, reader)), { ...quiet, benefitSink: sink });
   const coverage =
     tally.stored === 0
       ? checked.coverage
@@ -132,3 +142,100 @@ function columnsOf(rawHeader: readonly string[], context: ExtractContext): Mappe
   }
 }
 
+
+/**
+ * The line loop of this reader (handOver.ts' LineKernel): a line's end and its two delimiters found in one
+ * pass, and the row stored into the panel when its person, week and code are known and its person-week is
+ * free; any other line is declined, as text, for ingestExtract. A person or code with the same bytes as the
+ * line before's is that one again (a register sorted by person repeats its id on every line), with no lookup.
+ */
+function offerLongLines(data: Buffer, scan: Scan, headerLines: number, reader: LongReader): void {
+  const { delimiter, personAt, weekAt, codeAt, persons, weeks, codes, panel, tally } = reader;
+  const length = data.length;
+  let start = scan.start;
+  let line = scan.line;
+  let lastPersonStart = -1;
+  let lastPersonLength = -1;
+  let lastPerson = -1;
+  let lastCodeStart = -1;
+  let lastCodeLength = -1;
+  let lastCode: CodeEntry | null = null;
+  for (;;) {
+    let end = start;
+    let cut0 = -1;
+    let cut1 = -1;
+    let cutCount = 0;
+    for (; end < length; end += 1) {
+      const b = data[end]!;
+      if (b === NEWLINE) break;
+      if (b === delimiter) {
+        if (cutCount === 0) cut0 = end;
+        else if (cutCount === 1) cut1 = end;
+        cutCount += 1;
+      }
+    }
+    if (end === length) break;
+    line += 1;
+    const lineStart = start;
+    start = end + 1;
+    if (line <= headerLines) continue;
+    const stop = end > lineStart && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
+    if (stop === lineStart) continue;
+    reader.progress();
+    if (cutCount !== 2) {
+      scan.declined = { line, fields: splitAscii(data, lineStart, stop, delimiter) };
+      break;
+    }
+    const personStart = personAt === 0 ? lineStart : personAt === 1 ? cut0 + 1 : cut1 + 1;
+    const personEnd = personAt === 0 ? cut0 : personAt === 1 ? cut1 : stop;
+    let person = lastPerson;
+    if (!sameBytes(data, personStart, personEnd - personStart, lastPersonStart, lastPersonLength)) {
+      person = persons.getNear(data, personStart, personEnd);
+      lastPersonStart = personStart;
+      lastPersonLength = personEnd - personStart;
+      lastPerson = person;
+    }
+    if (person < 0) {
+      scan.declined = { line, fields: splitAscii(data, lineStart, stop, delimiter) };
+      break;
+    }
+    const week = weekAt === 0 ? weeks.getNear(data, lineStart, cut0) : weekAt === 1 ? weeks.getNear(data, cut0 + 1, cut1) : weeks.getNear(data, cut1 + 1, stop);
+    if (!week.ok) {
+      scan.declined = { line, fields: splitAscii(data, lineStart, stop, delimiter) };
+      break;
+    }
+    const codeStart = codeAt === 0 ? lineStart : codeAt === 1 ? cut0 + 1 : cut1 + 1;
+    const codeEnd = codeAt === 0 ? cut0 : codeAt === 1 ? cut1 : stop;
+    let code: CodeEntry | null = lastCode;
+    if (code === null || !sameBytes(data, codeStart, codeEnd - codeStart, lastCodeStart, lastCodeLength)) {
+      code = codes.getNear(data, codeStart, codeEnd);
+      lastCodeStart = codeStart;
+      lastCodeLength = codeEnd - codeStart;
+      lastCode = code;
+    }
+    if (!code.ok) {
+      scan.declined = { line, fields: splitAscii(data, lineStart, stop, delimiter) };
+      break;
+    }
+    const offset = (week.value - panel.firstWeek) / 7;
+    if (offset >= 0 && offset < panel.weekCount) {
+      // A repeat: the checked path names it.
+      if (panel.storeAt(person, offset, code.value, code.codeNumber, line) !== 0) {
+        scan.declined = { line, fields: splitAscii(data, lineStart, stop, delimiter) };
+        break;
+      }
+    } else tally.outside += 1;
+    tally.stored += 1;
+    if (week.value < tally.from) tally.from = week.value;
+    if (week.value + 6 > tally.to) tally.to = week.value + 6;
+  }
+  scan.start = start;
+  scan.line = line;
+}
+
+/** bytes [start, start + length) equal to [other, other + otherLength) of the same buffer. */
+function sameBytes(data: Buffer, start: number, length: number, other: number, otherLength: number): boolean {
+  if (length !== otherLength || other < 0) return false;
+  for (let i = 0; i < length; i += 1) if (data[start + i] !== data[other + i]) return false;
+  return true;
+}
