@@ -122,9 +122,8 @@ function offerLines(data: Buffer, scan: Scan, headerLines: number, delimiter: nu
     line += 1;
     const lineStart = start;
     start = end + 1;
-    if (line <= headerLines) continue;
-    const stop = end > lineStart && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
-    if (stop === lineStart) continue;
+    const stop = bodyLineStop(data, lineStart, end, line, headerLines);
+    if (stop < 0) continue;
     onRow();
     if (!take(data, lineStart, stop, line, Math.min(cutCount, maxCuts + 1))) {
       scan.declined = { line, fields: splitAscii(data, lineStart, stop, delimiter) };
@@ -154,7 +153,7 @@ export async function* scanRows<P>(bytes: () => AsyncIterable<Buffer>, header: R
     for (let end = data.indexOf(NEWLINE, start); end >= 0; end = data.indexOf(NEWLINE, start)) {
       line += 1;
       if (line > headerLines) {
-        const stop = end > start && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
+        const stop = lineStop(data, start, end);
         if (stop > start) batch.push(rowOf(data, start, stop));
       }
       start = end + 1;
@@ -220,6 +219,18 @@ export class CellTable<E> {
     }
     return entry;
   }
+}
+
+/** Where the text of the body line [lineStart, end) ends (lineStop), or −1 for a header line or an empty line (not offered). */
+export function bodyLineStop(data: Buffer, lineStart: number, end: number, line: number, headerLines: number): number {
+  if (line <= headerLines) return -1;
+  const stop = lineStop(data, lineStart, end);
+  return stop === lineStart ? -1 : stop;
+}
+
+/** Where the text of the line [lineStart, end) ends (`end`: its `\n`): before a `\r` just before it, as the fast reader cuts lines. */
+export function lineStop(data: Buffer, lineStart: number, end: number): number {
+  return end > lineStart && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
 }
 
 /** The fields of a line as the fast reader splits them. */

@@ -21,11 +21,10 @@ import { ingestExtract, mapFields, type ExtractContext, type ExtractResult, type
 import { parseCell } from "../rowSchema.ts";
 import type { BenefitCodes, RawRow } from "../schema.ts";
 import { ByteKeyTable } from "./ByteKeyTable.ts";
-import { CellTable, handOverLines, peekHeader, splitAscii, type Scan } from "./handOver.ts";
+import { bodyLineStop, CellTable, handOverLines, peekHeader, splitAscii, type Scan } from "./handOver.ts";
 
 const PROGRESS_EVERY_ROWS = 100_000;
 const NEWLINE = 0x0a;
-const CARRIAGE_RETURN = 0x0d;
 
 interface WeekEntry {
   readonly ok: boolean;
@@ -178,9 +177,8 @@ function offerLongLines(data: Buffer, scan: Scan, headerLines: number, reader: L
     line += 1;
     const lineStart = start;
     start = end + 1;
-    if (line <= headerLines) continue;
-    const stop = end > lineStart && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
-    if (stop === lineStart) continue;
+    const stop = bodyLineStop(data, lineStart, end, line, headerLines);
+    if (stop < 0) continue;
     reader.progress();
     if (cutCount !== 2) {
       scan.declined = { line, fields: splitAscii(data, lineStart, stop, delimiter) };
