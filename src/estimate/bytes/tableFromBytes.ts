@@ -5,7 +5,8 @@
  * (and clusters) through a table of their distinct texts. A cell of 10 or more characters is made a string
  * and checked for a CPR-like value, as tableFromRows checks every cell.
  *
- * The file is cut into pieces of whole lines, each read by tableLines.js; a large file's pieces are
+ * The file is read in segments of whole lines (about 1 GiB each, so offsets stay small and one segment
+ * is held at a time), each cut into pieces of whole lines read by tableLines.js; a large file's pieces are
  * shared with a worker thread (taken from a shared counter, as the least-squares stripes are), and the
  * pieces are put together in file order, so the table does not depend on which thread read which piece.
  *
@@ -15,7 +16,6 @@
  * missing column) returns null — the caller then reads the file with tableFromRows, which
  * names the problem (tests/estimate/bytes/tableFromBytes.test.ts holds the two to the same table).
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { containsCpr } from "../../ingest/containsCpr.ts";
@@ -30,16 +30,19 @@ const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 /** From this size on (and with a second core) a worker thread reads half the pieces. */
 export const TABLE_THREAD_MINIMUM_BYTES = 8 * 2 ** 20;
+/** At least this many bytes a segment of the file read at a time (cut at a line's end; tests: smaller). */
+const SEGMENT_BYTES = 2 ** 30;
 /** About this many bytes a piece (cut at a line's end). */
 const PIECE_BYTES = 2 ** 21;
 
 /** Where the bytes come from, and (tests) how the pieces are shared. */
 export interface TableReading {
-  /** The file `bytes` reads, and its size: a large one is read whole into shared memory for the worker. */
+  /** The file `bytes` reads, and its size: given, a large one is read into shared memory for a worker thread. */
   readonly path?: string;
   readonly size?: number;
   readonly threads?: number;
   readonly pieceBytes?: number;
+  readonly segmentBytes?: number;
   /** Leave every piece to the worker (the tests use it to hold the worker to this thread's table). */
   readonly onlyWorker?: boolean;
 }
@@ -75,28 +78,37 @@ export async function tableFromBytes(header: readonly string[], headerLines: num
 
   const threads = reading.threads ?? availableParallelism();
   const parallel = threads > 1 && reading.path !== undefined && (reading.onlyWorker === true || (reading.size ?? 0) >= TABLE_THREAD_MINIMUM_BYTES);
-  // The whole file, its last line ended by a `\n` (so every piece ends with one).
-  const data = parallel ? wholeFileShared(reading.path!) : endedLines(Buffer.concat(await allChunks(bytes)));
-  // The header's lines are stepped over; a header without a line end leaves no rows.
-  let start = 0;
-  for (let line = 0; line < headerLines && start <= data.length; line += 1) {
-    const newline = data.indexOf(NEWLINE, start);
-    start = newline < 0 ? data.length + 1 : newline + 1;
-  }
-  const bounds = start > data.length ? [] : pieceBounds(data, start, data.length, reading.pieceBytes ?? PIECE_BYTES);
-  const pieces = await readPieces(data, bounds, layout, parallel ? threads - 1 : 0, reading.onlyWorker === true);
-
-  // The cells left to this thread: long ones checked for a CPR-like value, the other numbers parsed as the checked path does.
-  const decimal = layout.decimal;
-  for (const piece of pieces) {
-    if (piece.problem) return null;
-    for (let i = 0; i < piece.long.length; i += 2) if (cprLike(data.toString("latin1", piece.long[i], piece.long[i + 1]))) return null;
-    for (let i = 0; i < piece.deferred.length; i += 4) {
-      const column = piece.deferred[i + 1]!;
-      const value = numberAt(data, piece.deferred[i + 2]!, piece.deferred[i + 3]!, decimal, options.decimal);
-      if (value === undefined) return null;
-      if (value === value && ((layout.binaryColumn[column] === 1 && value !== 0 && value !== 1) || (layout.countColumn[column] === 1 && (value < 0 || !Number.isInteger(value))))) return null;
-      piece.numbers[layout.numberSlot[column]!]![piece.deferred[i]!] = value;
+  // The file in segments of whole lines (the last line given a `\n`), each cut into pieces; the header's lines are
+  // stepped over first (a header without a line end leaves no rows).
+  const pieces: Piece[] = [];
+  let headerLeft = headerLines;
+  for await (const data of segmentsOf(bytes, parallel, reading.segmentBytes ?? SEGMENT_BYTES)) {
+    let start = 0;
+    while (headerLeft > 0 && start < data.length) {
+      const newline = data.indexOf(NEWLINE, start);
+      if (newline < 0) {
+        start = data.length;
+        break;
+      }
+      start = newline + 1;
+      headerLeft -= 1;
+    }
+    if (headerLeft > 0) continue;
+    const bounds = pieceBounds(data, start, data.length, reading.pieceBytes ?? PIECE_BYTES);
+    const segmentPieces = await readPieces(data, bounds, layout, parallel ? threads - 1 : 0, reading.onlyWorker === true);
+    // The cells left to this thread, while the segment is at hand: long ones checked for a CPR-like value, the
+    // other numbers parsed as the checked path does.
+    for (const piece of segmentPieces) {
+      if (piece.problem) return null;
+      for (let i = 0; i < piece.long.length; i += 2) if (cprLike(data.toString("latin1", piece.long[i], piece.long[i + 1]))) return null;
+      for (let i = 0; i < piece.deferred.length; i += 4) {
+        const column = piece.deferred[i + 1]!;
+        const value = numberAt(data, piece.deferred[i + 2]!, piece.deferred[i + 3]!, layout.decimal, options.decimal);
+        if (value === undefined) return null;
+        if (value === value && ((layout.binaryColumn[column] === 1 && value !== 0 && value !== 1) || (layout.countColumn[column] === 1 && (value < 0 || !Number.isInteger(value))))) return null;
+        piece.numbers[layout.numberSlot[column]!]![piece.deferred[i]!] = value;
+      }
+      pieces.push(piece);
     }
   }
   const rowCount = pieces.reduce((n, p) => n + p.rows, 0);
@@ -165,18 +177,21 @@ async function readPieces(data: Buffer, bounds: readonly number[], layout: Layou
   const finished: Promise<void>[] = [];
   if (count > 1 || onlyWorker) {
     for (let w = 0; w < workers; w += 1) {
+      let worker: Worker | null = null;
       try {
-        const worker = new Worker(new URL("./tableLinesWorker.js", import.meta.url));
-        finished.push(
-          new Promise<void>((resolve) => {
-            worker.on("message", (message: { piece: number; result: Piece } | { done: true }) => ("piece" in message ? (pieces[message.piece] = message.result) : resolve()));
-            worker.on("error", () => resolve());
-            worker.on("exit", () => resolve());
-          }),
-        );
-        worker.postMessage({ data: data.buffer, control: control.buffer, bounds, layout });
-        started.push(worker);
+        worker = new Worker(new URL("./tableLinesWorker.js", import.meta.url));
+        const running = worker;
+        const done = new Promise<void>((resolve) => {
+          running.on("message", (message: { piece: number; result: Piece } | { done: true }) => ("piece" in message ? (pieces[message.piece] = message.result) : resolve()));
+          running.on("error", () => resolve());
+          running.on("exit", () => resolve());
+        });
+        running.postMessage({ data: data.buffer, control: control.buffer, bounds, layout });
+        finished.push(done);
+        started.push(running);
       } catch {
+        // A worker that cannot start or take the job takes no pieces.
+        if (worker) void worker.terminate();
         break;
       }
     }
@@ -190,40 +205,35 @@ async function readPieces(data: Buffer, bounds: readonly number[], layout: Layou
   return pieces.map((piece, p) => piece ?? readPiece(data, bounds[p]!, bounds[p + 1]!, layout));
 }
 
-/** The file read whole into shared memory (the worker threads read the same bytes), to its end, its last line ended by a `\n`. */
-function wholeFileShared(path: string): Buffer {
-  const descriptor = openSync(path, "r");
-  try {
-    // One byte more than the file, for the `\n` of a last line that has none; read to the file's end, which
-    // may have moved since it was measured.
-    let data = Buffer.from(new SharedArrayBuffer(fstatSync(descriptor).size + 1));
-    let size = 0;
-    for (;;) {
-      const read = readSync(descriptor, data, size, data.length - 1 - size, null);
-      size += read;
-      if (size < data.length - 1 && read > 0) continue;
-      const probe = Buffer.alloc(1);
-      if (readSync(descriptor, probe, 0, 1, null) === 0) break;
-      const larger = Buffer.from(new SharedArrayBuffer(2 * data.length + 1));
-      data.copy(larger, 0, 0, size);
-      larger[size++] = probe[0]!;
-      data = larger;
-    }
-    if (size > 0 && data[size - 1] !== NEWLINE) data[size++] = NEWLINE;
-    return data.subarray(0, size);
-  } finally {
-    closeSync(descriptor);
+/**
+ * The file in segments of whole lines, each at least `segmentBytes` long (but the last), in shared memory when
+ * worker threads read it; the last line is given a `\n` when it has none. A segment's offsets stay far below 2³¹,
+ * whatever the file's size, and only one segment is held at a time.
+ */
+async function* segmentsOf(bytes: () => AsyncIterable<Buffer>, shared: boolean, segmentBytes: number): AsyncGenerator<Buffer> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of bytes()) {
+    parts.push(chunk);
+    size += chunk.length;
+    if (size < segmentBytes) continue;
+    const joined = joinedParts(parts, size, shared, 0);
+    const cut = joined.lastIndexOf(NEWLINE) + 1;
+    // A line longer than a segment: read on to its end.
+    parts = cut === 0 ? [joined] : [Buffer.from(joined.subarray(cut))];
+    size = joined.length - cut;
+    if (cut > 0) yield joined.subarray(0, cut);
   }
+  const last = joinedParts(parts, size, shared, 1);
+  yield size > 0 && last[size - 1] !== NEWLINE ? (last.fill(NEWLINE, size), last) : last.subarray(0, size);
 }
 
-function endedLines(data: Buffer): Buffer {
-  return data.length === 0 || data[data.length - 1] === NEWLINE ? data : Buffer.concat([data, Buffer.from([NEWLINE])]);
-}
-
-async function allChunks(bytes: () => AsyncIterable<Buffer>): Promise<Buffer[]> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of bytes()) chunks.push(chunk);
-  return chunks;
+/** The parts as one buffer (shared memory when asked), with `spare` bytes more at its end. */
+function joinedParts(parts: readonly Buffer[], size: number, shared: boolean, spare: number): Buffer {
+  const joined = shared ? Buffer.from(new SharedArrayBuffer(size + spare)) : Buffer.allocUnsafe(size + spare);
+  let at = 0;
+  for (const part of parts) at += part.copy(joined, at);
+  return joined;
 }
 
 function cprLike(cell: string): boolean {

@@ -4,7 +4,7 @@
  * double; wherever tableFromRows finds a problem, the byte reader declines (null) so the
  * checked path names it.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -48,6 +48,12 @@ function generated(random: RandomSource, decimal: "," | "."): string {
   return lines.join(eol) + (random.next() < 0.8 ? eol : "");
 }
 
+/** The file in chunks of `size` bytes (the fast reader's chunks are 1 MB: these cut lines and segments anywhere). */
+async function* chunksOf(path: string, size: number): AsyncGenerator<Buffer> {
+  const data = readFileSync(path);
+  for (let at = 0; at < data.length; at += size) yield data.subarray(at, at + size);
+}
+
 async function both(path: string, decimal: "," | ".", clusters: string | null = null, worker = false) {
   const opened = await openExtract(path, "t.csv", { dialect: { decimal } });
   const rows: { line: number; fields: string[] }[] = [];
@@ -65,8 +71,10 @@ async function both(path: string, decimal: "," | ".", clusters: string | null = 
   const fast = opened.bytes ? await tableFromBytes(header!, headerLine, opened.bytes, opened.dialect.delimiter, options) : null;
   // The same file in pieces of about 64 bytes (cut at line ends), on this thread and with every piece on a worker thread.
   const inPieces = opened.bytes ? await tableFromBytes(header!, headerLine, opened.bytes, opened.dialect.delimiter, options, { path, threads: 1, pieceBytes: 64 }) : null;
-  const onWorker = opened.bytes && worker ? await tableFromBytes(header!, headerLine, opened.bytes, opened.dialect.delimiter, options, { path, threads: 2, pieceBytes: 64, onlyWorker: true }) : null;
-  return { checked, fast, inPieces, onWorker, bytes: opened.bytes !== undefined };
+  // … and in segments of about 100 bytes read one after the other (a large file's way), each in pieces.
+  const inSegments = opened.bytes ? await tableFromBytes(header!, headerLine, () => chunksOf(path, 37), opened.dialect.delimiter, options, { path, threads: 1, pieceBytes: 64, segmentBytes: 100 }) : null;
+  const onWorker = opened.bytes && worker ? await tableFromBytes(header!, headerLine, () => chunksOf(path, 53), opened.dialect.delimiter, options, { path, threads: 2, pieceBytes: 64, segmentBytes: 200, onlyWorker: true }) : null;
+  return { checked, fast, inPieces, inSegments, onWorker, bytes: opened.bytes !== undefined };
 }
 
 describe("tableFromBytes(header, headerLine, bytes, delimiter, options)", () => {
@@ -79,10 +87,11 @@ describe("tableFromBytes(header, headerLine, bytes, delimiter, options)", () => 
       const path = join(dir, `t${i}.csv`);
       writeFileSync(path, generated(random, decimal));
       // Every fourth table names g as the cluster column too (an empty cluster is a problem).
-      const { checked, fast, inPieces, onWorker, bytes } = await both(path, decimal, i % 4 === 1 ? "g" : null, i % 8 < 2);
+      const { checked, fast, inPieces, inSegments, onWorker, bytes } = await both(path, decimal, i % 4 === 1 ? "g" : null, i % 8 < 2);
       if (!bytes) continue;
       // Whoever reads which piece, the table is the same (or declined alike).
       expect(inPieces, `t${i}.csv in pieces`).toEqual(fast);
+      expect(inSegments, `t${i}.csv in segments`).toEqual(fast);
       if (i % 8 < 2) expect(onWorker, `t${i}.csv on a worker`).toEqual(fast);
       if (checked.issues.length > 0) {
         expect(fast, `t${i}.csv`).toBeNull();
