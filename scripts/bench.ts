@@ -340,13 +340,12 @@ async function main(): Promise<void> {
   const partOf = (runs: readonly Measure[], part: "hc2" | "lin"): Measure | null => medianRun(runs.flatMap((m) => (m.parts ? [{ ms: m.parts.readMs + (part === "hc2" ? m.parts.hc2Ms : m.parts.linMs), peakMB: m.peakMB }] : [])));
   const effektHc2 = partOf(estimateRuns, "hc2");
   const effektLin = partOf(estimateRuns, "lin");
-  const peerPart = (runs: readonly Measure[], part: "hc2" | "lin") => partOf(runs, part);
   const table = `${(tableRows / 1e6).toFixed(1)} M rows, 8 covariates`;
-  row(`read + OLS HC2 (${table})`, effektHc2, tableRows, "rows", size("table.csv"), "pandas + statsmodels, read + HC2", peerPart(pandasRuns, "hc2"));
-  row("  same", effektHc2, tableRows, "rows", size("table.csv"), "R fread + lm + sandwich, read + HC2", peerPart(rRuns, "hc2"));
-  row(`read + Lin HC2 (${table})`, effektLin, tableRows, "rows", size("table.csv"), "pandas + statsmodels, read + Lin", peerPart(pandasRuns, "lin"));
-  row("  same", effektLin, tableRows, "rows", size("table.csv"), "R fread + lm + sandwich, read + Lin", peerPart(rRuns, "lin"));
-  row("  same", effektLin, tableRows, "rows", size("table.csv"), "pandas + statsmodels, read + HC2 (the target's yardstick)", peerPart(pandasRuns, "hc2"));
+  row(`read + OLS HC2 (${table})`, effektHc2, tableRows, "rows", size("table.csv"), "pandas + statsmodels, read + HC2", partOf(pandasRuns, "hc2"));
+  row("  same", effektHc2, tableRows, "rows", size("table.csv"), "R fread + lm + sandwich, read + HC2", partOf(rRuns, "hc2"));
+  row(`read + Lin HC2 (${table})`, effektLin, tableRows, "rows", size("table.csv"), "pandas + statsmodels, read + Lin", partOf(pandasRuns, "lin"));
+  row("  same", effektLin, tableRows, "rows", size("table.csv"), "R fread + lm + sandwich, read + Lin", partOf(rRuns, "lin"));
+  row("  same", effektLin, tableRows, "rows", size("table.csv"), "pandas + statsmodels, read + HC2 (the target's yardstick)", partOf(pandasRuns, "hc2"));
   const [riRuns = []] = rounds(repeat, () => measure("ri", [String(riPersons), String(permutations)]));
   const ri = medianRun(riRuns);
   row(`randomisation inference (${riPersons.toLocaleString("en")} persons × ${permutations.toLocaleString("en")})`, ri, permutations, "draws", 0, "", null);
@@ -389,11 +388,11 @@ async function main(): Promise<void> {
       rows: [
         entry("ingest_long", longMeasure, `${duckLabel} (peak ${duckLong ? Math.round(duckLong.peakMB) : "?"} MB)`, duckLong),
         entry("ingest_wide", wideMeasure, `${duckLabel} (peak ${duckWide ? Math.round(duckWide.peakMB) : "?"} MB)`, duckWide),
-        entry("estimate_hc2", effektHc2, "pandas + statsmodels (read + HC2)", peerPart(pandasRuns, "hc2")),
-        entry("estimate_hc2", effektHc2, "R fread + lm + sandwich (read + HC2)", peerPart(rRuns, "hc2")),
-        entry("estimate_lin", effektLin, "pandas + statsmodels (read + Lin)", peerPart(pandasRuns, "lin")),
-        entry("estimate_lin", effektLin, "R fread + lm + sandwich (read + Lin)", peerPart(rRuns, "lin")),
-        entry("estimate_lin", effektLin, "pandas + statsmodels (read + HC2)", peerPart(pandasRuns, "hc2")),
+        entry("estimate_hc2", effektHc2, "pandas + statsmodels (read + HC2)", partOf(pandasRuns, "hc2")),
+        entry("estimate_hc2", effektHc2, "R fread + lm + sandwich (read + HC2)", partOf(rRuns, "hc2")),
+        entry("estimate_lin", effektLin, "pandas + statsmodels (read + Lin)", partOf(pandasRuns, "lin")),
+        entry("estimate_lin", effektLin, "R fread + lm + sandwich (read + Lin)", partOf(rRuns, "lin")),
+        entry("estimate_lin", effektLin, "pandas + statsmodels (read + HC2)", partOf(pandasRuns, "hc2")),
         entry("ri", ri, null, null),
       ],
     };

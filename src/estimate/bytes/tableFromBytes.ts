@@ -23,10 +23,9 @@ import { looksLikeCpr } from "../../ingest/looksLikeCpr.ts";
 import { parseNumber } from "../../ingest/parseValue.ts";
 import type { AnalysisTable } from "../analysisTable.ts";
 import type { TableOptions } from "../tableFromRows.ts";
-import { pieceBounds, readPiece, type Layout, type Piece } from "./tableLines.js";
+import { pieceBounds, POWERS_OF_TEN, readPiece, type Layout, type Piece } from "./tableLines.js";
 
 const NEWLINE = 0x0a;
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 /** From this size on (and with a second core) a worker thread reads half the pieces. */
 export const TABLE_THREAD_MINIMUM_BYTES = 8 * 2 ** 20;

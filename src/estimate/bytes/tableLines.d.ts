@@ -32,5 +32,6 @@ export interface Piece {
   readonly problem: boolean;
 }
 
+export const POWERS_OF_TEN: readonly number[];
 export function readPiece(data: Uint8Array, start: number, end: number, layout: Layout): Piece;
 export function pieceBounds(data: Uint8Array, start: number, end: number, bytes: number): number[];

@@ -17,7 +17,8 @@
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const MINUS = 0x2d;
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+/** 10^0 … 10^22, each exact as a double (a plain number's digits divided by one of them are rounded once). */
+export const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 /**
  * @typedef {{ delimiter: number; decimal: number; columns: number; numberSlot: Int32Array; binaryColumn: Uint8Array; countColumn: Uint8Array; textAt: Int32Array }} Layout

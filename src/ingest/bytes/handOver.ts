@@ -20,34 +20,9 @@ const MAX_DISTINCT = 100_000;
  */
 export type Take = (data: Buffer, start: number, stop: number, line: number, cutCount: number) => boolean;
 
-export async function* handOver(bytes: () => AsyncIterable<Buffer>, header: RawRow, delimiter: number, take: Take, onRow: () => void, cuts?: Int32Array): AsyncGenerator<RawRow | RawRow[]> {
-  yield header;
-  const scan: Scan = { line: 0, start: 0, declined: null };
-  let carry: Buffer | null = null;
-  for await (const chunk of bytes()) {
-    const data: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
-    carry = null;
-    scan.start = 0;
-    // Each declined row goes to ingestExtract before the next line is offered (a later line may repeat it).
-    for (offerLines(data, scan, header.line, delimiter, take, onRow, cuts); scan.declined; offerLines(data, scan, header.line, delimiter, take, onRow, cuts)) {
-      yield scan.declined;
-      scan.declined = null;
-    }
-    if (scan.start < data.length) carry = data.subarray(scan.start);
-  }
-  // The last line, without a line end: offered whole, as the fast reader reads it (a final \r is kept).
-  if (carry && carry.length > 0 && scan.line + 1 > header.line) {
-    const line = scan.line + 1;
-    let cutCount = 0;
-    const maxCuts = cuts?.length ?? 0;
-    for (let i = 0; cuts && i < carry.length; i += 1) {
-      if (carry[i] !== delimiter) continue;
-      if (cutCount < maxCuts) cuts[cutCount] = i;
-      cutCount += 1;
-    }
-    onRow();
-    if (!take(carry, 0, carry.length, line, Math.min(cutCount, maxCuts + 1))) yield { line, fields: splitAscii(carry, 0, carry.length, delimiter) };
-  }
+/** The header, then every line `take` declines, as text, in file order (handOverLines with offerLines as its loop). */
+export function handOver(bytes: () => AsyncIterable<Buffer>, header: RawRow, delimiter: number, take: Take, onRow: () => void, cuts?: Int32Array): AsyncGenerator<RawRow | RawRow[]> {
+  return handOverLines(bytes, header, (data, scan, headerLines) => offerLines(data, scan, headerLines, delimiter, take, onRow, cuts));
 }
 
 /**
