@@ -42,6 +42,7 @@ import { quarantineCsv } from "./quarantineCsv.ts";
 import { defineStage, stopped } from "../stage.ts";
 import { flattenRows } from "../shared/flattenRows.ts";
 import { quarantineStopMessage, type ReadFormats } from "./quarantineStop.ts";
+import { valueQuantum } from "./valueQuantum.ts";
 
 
 export interface ExtractSource {
@@ -320,6 +321,7 @@ async function readAndDerive(input: IngestInput, warnings: Issue[], thread: Bene
         incomplete: counts.incomplete,
         incompleteByReason: counts.incompleteByReason,
         byStatus: counts.byStatus,
+        quantum: valueQuantum(observedValues(column?.values ?? [])),
       };
     }),
     covariates: covariates.map((c) => ({ id: c.id, kind: c.kind, type: c.type, missing: c.values.filter((v) => v === null).length })),
@@ -540,6 +542,10 @@ function statusText(value: OutcomeValue): string {
   return text;
 }
 const STATUS_TEXTS = { censored: new Map<string, string>(), incomplete: new Map<string, string>() };
+
+function* observedValues(values: readonly OutcomeValue[]): Generator<number> {
+  for (const v of values) if (v.status === "observed") yield v.value;
+}
 
 /** An outcome's persons by status, and the censored and incomplete ones by reason (keys in order), in one pass. */
 function statusCounts(values: readonly OutcomeValue[]) {

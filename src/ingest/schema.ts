@@ -154,6 +154,7 @@ export const OutcomeSummary = z.object({
   incomplete: z.number().int().default(0).describe("Windows holding a rejected or conflicting row of an extract the outcome reads: no value."),
   incompleteByReason: z.record(z.string(), z.number().int()).default({}).describe("quarantined_row, conflicting_rows."),
   byStatus: z.record(z.string(), z.number().int()).default({}).describe("Persons per status as in work/outcome-status.csv (observed, censored:<reason>, incomplete:<reason>, not_applicable)."),
+  quantum: z.number().positive().nullable().default(null).describe("The largest unit every observed value is a whole multiple of (1: whole days or events; 7: whole weeks; 0.01: øre); null when none of at least 1e-6 divides them. The disclosure engine judges by it what a rounded mean reveals of a hidden n."),
 });
 export type OutcomeSummary = z.infer<typeof OutcomeSummary>;
 

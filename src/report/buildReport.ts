@@ -43,7 +43,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
   const title = `${t("title")}: ${name}`;
   // The changes section shows of the previous run only what its own report showed: disclose that report's tables too.
   const previousTables = input.previous ? (await buildReport({ ...input, run: input.previous.run, previous: null })).disclosed : null;
-  const engine = discloseTables(tables, { lang, minCell: input.minCell, run, previous: input.previous?.run ?? null, previousTables });
+  const engine = discloseTables(tables, { lang, minCell: input.minCell, run, previous: input.previous?.run ?? null, previousTables, kpis: input.spec.kpis });
   // The status page's economy table is built from the disclosed tables, so it shows nothing they do not (sections/status.ts).
   const disclosed = { ...engine, tables: [...engine.tables, economyTable(input, t, engine.tables)] };
   const navigable = withContents(body, t("contents"));

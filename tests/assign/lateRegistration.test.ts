@@ -74,7 +74,7 @@ describe("a person registered late into an already-randomised batch", () => {
       expect(logAfter.slice(logBefore.length).split("\n").filter((l) => l !== "")).toHaveLength(1);
       // The late batch is recomputable from the seed like any other.
       expect(verifyAllocation(logAfter, null).ok).toBe(true);
-    }, 120_000);
+    });
   }
 
   it("re-drawing the batch instead (no log yet) would have moved existing persons: the case the log prevents", async () => {
@@ -86,7 +86,7 @@ describe("a person registered late into an already-randomised batch", () => {
     const moved = [...before].filter(([id, a]) => redrawn.get(id)!.arm !== a.arm).map(([id]) => id);
     expect(moved.length).toBeGreaterThan(0);
     expect(moved).toContain("UF00001");
-  }, 120_000);
+  });
 
   it('with lateRegistration "wait", stays unallocated and listed; nobody else moves', async () => {
     const copy = specCopy((s) => (s.assignment.lateRegistration = "wait"));
@@ -96,7 +96,7 @@ describe("a person registered late into an already-randomised batch", () => {
     expect(after.has(LATE)).toBe(false);
     expect([...before].filter(([id, a]) => after.get(id)?.arm !== a.arm)).toEqual([]);
     expect(readFileSync(join(copy.dir, "q2/work/assignment-issues.csv"), "utf8")).toMatch(new RegExp(`${LATE},late_registration,`));
-  }, 120_000);
+  });
 
   it("a run whose changed design would re-draw the log stops and names the persons already allocated", async () => {
     const copy = specCopy();
@@ -105,7 +105,7 @@ describe("a person registered late into an already-randomised batch", () => {
     spec.assignment.seed = 1;
     writeFileSync(copy.spec, JSON.stringify(spec));
     await expect(assign(copy.spec, join(copy.dir, "q2"))).rejects.toThrow(/would change the allocation of 478 person\(s\) already on the log \(UF00001, /);
-  }, 120_000);
+  });
 });
 
 describe("the shipped examples keep their allocation log committed beside the spec", () => {
@@ -119,5 +119,5 @@ describe("the shipped examples keep their allocation log committed beside the sp
     expect(readFileSync(logPath, "utf8")).toBe(bytes);
     expect(statSync(logPath).mtimeMs).toBe(mtime);
     expect(execFileSync("git", ["status", "--porcelain", "--", "fixtures"], { encoding: "utf8" })).toBe("");
-  }, 120_000);
+  });
 });

@@ -14,7 +14,7 @@ import { runPipeline } from "../../pipeline/run.ts";
 const out = join(mkdtempSync(join(tmpdir(), "effekt-kroner-")), "run");
 beforeAll(async () => {
   await runPipeline({ specPath: "fixtures/ungifokus/spec-kroner.json", outDir: out, log: () => {} });
-}, 120_000);
+});
 
 describe("the UngiFokus differential in kroner", () => {
   it("each follow-up year pays (mean_control − mean_treated) kr × n_treated, from the person-level files", () => {

@@ -71,7 +71,7 @@ describe("effekt lock-plan and the plan check of every run", () => {
     const summary = english.indexOf('id="summary"');
     expect(summary).toBeGreaterThan(0);
     expect(english.indexOf("The analysis plan has changed", summary)).toBeLessThan(english.indexOf("<table", summary));
-  }, 240_000);
+  });
 
   it("refuses once outcomes have been estimated for the evaluation, unless --after-outcomes, and the lock then says so", async () => {
     const spec = specCopy();
@@ -98,5 +98,5 @@ describe("effekt lock-plan and the plan check of every run", () => {
     lock.plan.primaryOutcome = "self_supporting_24m";
     writeFileSync(lockPath, JSON.stringify(lock));
     await expect(runPipeline({ specPath: spec, outDir: out, log })).rejects.toThrow(/plan lock was edited after it was written/);
-  }, 240_000);
+  });
 });

@@ -26,7 +26,7 @@ afterEach(() => vi.restoreAllMocks());
 beforeAll(async () => {
   await runPipeline({ specPath: "fixtures/ungifokus/spec.json", outDir: ungifokus, log });
   await runPipeline({ specPath: "fixtures/release/spec.json", outDir: release, log });
-}, 600_000);
+});
 
 const csv = (dir: string, file: string) => parse(readFileSync(join(dir, "report", file), "utf8"), { columns: true }) as Record<string, string>[];
 

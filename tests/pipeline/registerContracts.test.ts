@@ -20,7 +20,7 @@ const out = (name: string) => join(root, "out", name);
 
 beforeAll(async () => {
   for (const name of SPECS) await runPipeline({ specPath: join(root, "fixtures", "registers", name, "spec.json"), outDir: out(name), log: () => {} });
-}, 180_000);
+});
 
 type Row = { personId: string; period: string; trigger: string; status: string; value: string };
 const triggersOf = (name: string) => parse(readFileSync(join(out(name), "work", "triggers.csv"), "utf8"), { columns: true }) as Row[];

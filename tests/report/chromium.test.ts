@@ -81,7 +81,7 @@ describe.skipIf(CHROMIUM === null)(`report.html and status.html in headless Chro
     await runPipeline({ specPath: later.spec, outDir: earlier, asOf: "2026-06-30", log });
     await runPipeline({ specPath: later.spec, outDir: later.out, compare: earlier, log });
     await runPipeline({ specPath: english.spec, outDir: english.out, lang: "en", log });
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

@@ -33,7 +33,7 @@ describe("the report speaks one language", () => {
         expect(wordsFrom(visibleText(html), ENGLISH_WORDS, namesIn(spec)), page).toEqual([]);
         if (spec.includes("matched")) expect(visibleText(html), page).not.toMatch(/(?<!ikke )randomiseret/i);
       }
-    }, 120_000);
+    });
   }
 
   it("the English report (--lang en) holds no Danish word", async () => {
@@ -46,5 +46,5 @@ describe("the report speaks one language", () => {
       const text = visibleText(html).replace(/ — '.*?' \((?=\d{3} )/g, " (");
       expect(wordsFrom(text, DANISH_WORDS, [...namesIn(SPECS[0]!), ...INVESTMENT_NAMES]), page).toEqual([]);
     }
-  }, 120_000);
+  });
 });

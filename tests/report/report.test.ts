@@ -145,7 +145,7 @@ describe.skipIf(!chromium)("report.html in headless Chromium", () => {
     const result = spawnSync(
       chromium!,
       ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", `--user-data-dir=${tempDir()}`, "--enable-logging=stderr", "--v=0", "--dump-dom", `file://${join(out, "report/report.html")}`],
-      { encoding: "utf8", timeout: 120_000 },
+      { encoding: "utf8", timeout: 1_200_000 },
     );
     expect(result.status, result.stderr).toBe(0);
     for (const id of SECTIONS) expect(result.stdout, id).toContain(`id="${id}"`);

@@ -97,6 +97,47 @@ function solve(equations: { total: Item; parts: Item[]; where: string }[], found
  */
 export interface AttackerKnowledge {
   readonly binaryOutcomes?: ReadonlySet<string>;
+  /**
+   * The unit each outcome is measured in (ids and labels → 1 for whole days or events, 7 for days counted in whole
+   * weeks, 0.01 for øre): a mean × n is a whole number of units. Absent: 1 is tried.
+   */
+  readonly units?: ReadonlyMap<string, number>;
+  /** KPIs compared with the control arm (the analysis plan): the threshold is the control arm's Kaplan–Meier share at atDays. */
+  readonly kpisAgainstControl?: ReadonlyMap<string, { readonly outcome: string; readonly atDays: number }>;
+}
+
+/**
+ * What the published analysis plan tells an attacker, from a run's ingest.json (outcome kinds and units) and its
+ * spec (the KPIs compared with the control arm).
+ */
+export function knowledgeOf(ingest: { outcomes: readonly { id: string; label: unknown; type: string; quantum?: number | null }[] }, kpis: readonly { id: string; outcome: string; atDays?: number; direction?: string }[] = []): AttackerKnowledge {
+  const names = (o: { id: string; label: unknown }) => [o.id, ...(typeof o.label === "string" ? [o.label] : Object.values(o.label as Record<string, string>))];
+  return {
+    binaryOutcomes: new Set(ingest.outcomes.filter((o) => o.type === "binary").flatMap(names)),
+    units: new Map(ingest.outcomes.flatMap((o) => (o.quantum === null || o.quantum === undefined ? [] : names(o).map((n) => [n, o.quantum!] as const)))),
+    kpisAgainstControl: new Map(kpis.filter((k) => (k.direction === "below_control" || k.direction === "above_control") && k.atDays !== undefined).map((k) => [k.id, { outcome: k.outcome, atDays: k.atDays! }])),
+  };
+}
+
+/** The decimals a number is printed with ("314.4117647058824" → 13, "245" → 0, "0,125" → 3). */
+function decimalsOf(text: string): number {
+  return /[.,](\d+)$/.exec(text.trim())?.[1]?.length ?? 0;
+}
+
+/**
+ * Exact-mean inversion: a mean printed to `decimals` decimals, over a hidden n from a published total T, fits only the n
+ * for which some whole number of units k gives k·unit/n that prints the same. When every n from T − 4 to T that fits
+ * leaves 1 to 4 persons out, the mean gives that count back. Returns those n (empty: nothing learnt).
+ */
+export function invertMean(shown: number, decimals: number, unit: number, total: number): number[] {
+  const half = 0.5 * 10 ** -decimals;
+  const fits: number[] = [];
+  for (let n = Math.max(1, total - 4); n <= total; n++) {
+    const low = Math.ceil(((shown - half) * n) / unit - 1e-9);
+    const high = Math.floor(((shown + half) * n) / unit + 1e-9);
+    if (low <= high) fits.push(n);
+  }
+  return fits.length > 0 && fits.every((n) => SMALL(total - n)) ? fits : [];
 }
 
 export function attackReport(files: ReportFiles, previous: ReportFiles | null = null, knowledge: AttackerKnowledge = {}): string[] {
@@ -317,6 +358,68 @@ export function attackReport(files: ReportFiles, previous: ReportFiles | null = 
   }
 
   solve(equations, found);
+
+  // 7b. Exact-mean inversion: a mean (of days, visits, events) printed beside a hidden n, against n randomised.
+  const unitOf = (outcome: string | undefined) => knowledge.units?.get(outcome ?? "") ?? 1;
+  const randomisedTotals = arms.map((a) => ({ arm: a, total: randomisedOf(a).value })).filter((x): x is { arm: string; total: number } => x.total !== null);
+  const tryMean = (where: string, text: string | undefined, minDecimals: number, unit: number, arm: string | undefined, scale = 1) => {
+    const shown = readNumber(text);
+    if (shown === null || text === undefined) return;
+    for (const { total } of randomisedTotals.filter((x) => arm === undefined || x.arm === arm)) {
+      const fits = invertMean(shown / scale, Math.max(decimalsOf(text), minDecimals) + Math.round(Math.log10(scale)), unit, total);
+      if (fits.length > 0) found.push(`${where}: the mean ${text} fits only n = ${fits.join(" or ")} of ${total} randomised in ${arm}: ${fits.map((n) => total - n).join(" or ")} not counted`);
+    }
+  };
+  // A difference line compares the arms of the trial's first contrast (the treated arm first).
+  const firstContrast = (effects.find((r) => r.estimator === "difference_in_means")?.contrast ?? "").split(" vs ");
+  for (const [i, r] of lines.entries()) {
+    const basis = Object.fromEntries((r.basis ?? "").split("; ").map((p) => p.split(" = ") as [string, string]));
+    for (const [side, nKey, meanKey] of [[0, "n_treated", "mean_treated"], [1, "n_control", "mean_control"]] as const) {
+      if (basis[nKey] !== undefined && readNumber(basis[nKey]) === null) tryMean(`repayment_lines.csv line ${i + 2} ${meanKey}`, basis[meanKey], 1, unitOf(r.item), firstContrast[side]);
+    }
+  }
+  for (const [i, r] of effects.entries()) {
+    const estimate = readNumber(r.estimate);
+    const relative = readNumber(r.relative);
+    if (estimate === null || relative === null || relative === 0 || (readNumber(r.n_treated) !== null && readNumber(r.n_control) !== null)) continue;
+    // estimate ÷ relative = the control arm's mean: at the printed precision of both, the interval of its true values.
+    const [de, dr] = [Math.max(decimalsOf(r.estimate!), 3), Math.max(decimalsOf(r.relative!), 3)];
+    const corners = [-1, 1].flatMap((a) => [-1, 1].map((b) => (estimate + a * 0.5 * 10 ** -de) / (relative + b * 0.5 * 10 ** -dr)));
+    const [low, high] = [Math.min(...corners), Math.max(...corners)];
+    const [treatedArm, controlArm] = (r.contrast ?? "").split(" vs ");
+    // Only an arm whose n is hidden: a mean over a shown n gives no count back.
+    const means = [{ arm: controlArm, low, high, n: r.n_control }, { arm: treatedArm, low: low + estimate - 0.5 * 10 ** -de, high: high + estimate + 0.5 * 10 ** -de, n: r.n_treated }].filter((m) => readNumber(m.n) === null);
+    for (const { arm, total, low, high } of means.flatMap((m) => randomisedTotals.filter((x) => x.arm === m.arm).map((x) => ({ ...x, low: m.low, high: m.high })))) {
+      const unit = unitOf(r.outcome);
+      const fits: number[] = [];
+      for (let n = Math.max(1, total - 4); n <= total; n++) if (Math.ceil((low * n) / unit - 1e-9) <= Math.floor((high * n) / unit + 1e-9)) fits.push(n);
+      if (fits.length > 0 && fits.every((n) => SMALL(total - n))) found.push(`effects.csv line ${i + 2}: ${r.outcome} (${r.estimator}) estimate ÷ relative is a mean that fits only n = ${fits.join(" or ")} of ${total} randomised in ${arm}`);
+    }
+  }
+  for (const [i, r] of rowsOf(files, "kpis").entries()) {
+    if (readNumber(r.persons) === null && r.persons !== undefined) tryMean(`kpis.csv line ${i + 2} share`, r.share, 3, 1, r.arm || undefined);
+  }
+  for (const s of sentences) {
+    const row = dimRow(s.outcome, s.contrast);
+    if (!row || (readNumber(row.n_treated) !== null && readNumber(row.n_control) !== null)) continue;
+    // The sentence names the treated arm's mean first, then the control arm's.
+    const numbers = [...s.text.matchAll(/-?\d+(?:[.,]\d+)?( %)?/g)].slice(0, 2);
+    const contrastArms = (s.contrast ?? row.contrast ?? "").split(" vs ");
+    numbers.forEach((m, side) => {
+      if (readNumber(side === 0 ? row.n_treated : row.n_control) === null) tryMean(`${s.where} ${s.outcome}`, m[0].replace(" %", ""), 1, m[1] ? 1 : unitOf(s.outcome), contrastArms[side], m[1] ? 100 : 1);
+    });
+  }
+
+  // 7c. A KPI threshold taken from the control arm's Kaplan–Meier value that the survival table hides.
+  const survival = rowsOf(files, "survival");
+  for (const [i, r] of rowsOf(files, "kpis").entries()) {
+    const against = knowledge.kpisAgainstControl?.get(r.kpi ?? "");
+    const threshold = readNumber(r.threshold);
+    if (!against || threshold === null) continue;
+    // The control arm is the second of the trial's contrast (the effects table's "treatment vs control").
+    const hidden = survival.filter((p) => p.outcome === against.outcome && (firstContrast[1] === undefined || p.arm === firstContrast[1]) && readNumber(p.time) === against.atDays && readNumber(p.survival) === null && p.survival !== "");
+    if (hidden.length > 0) found.push(`kpis.csv line ${i + 2}: the threshold ${r.threshold} of ${r.kpi} is 1 − the Kaplan–Meier share the survival table hides (${hidden.map((p) => p.arm).join(", ")} at day ${against.atDays})`);
+  }
 
   // 8. The changes section must not show an estimate that the effects table (this run's, or the previous run's) hides.
   const estimateWords = ["estimate", texts("da")("estimate"), texts("en")("estimate")];

@@ -10,11 +10,15 @@ import type { RunArtefacts } from "../buildReport.ts";
 import type { Table } from "../table.ts";
 import { businessFacts } from "./businessFacts.ts";
 import { eventsFromDifference } from "./eventsFromDifference.ts";
-import type { CellRef, Equation, Fact } from "./model.ts";
+import type { CellRef, Equation, Fact, Quantity } from "./model.ts";
+import { meanDigits, roundTo } from "./precision.ts";
+import { roundingInterval } from "./meanReveals.ts";
 
 export interface FactBook {
   readonly facts: Map<string, Fact>;
   readonly equations: Equation[];
+  /** Means and shares printed beside an n that may be hidden (./meanReveals.ts judges what they give back). */
+  readonly quantities: Quantity[];
 }
 
 const ESTIMATE_CELLS = ["estimate", "conf_low", "conf_high", "p", "p_holm", "p_bh", "relative"];
@@ -48,6 +52,14 @@ function rowWith(tables: ReadonlyMap<string, Table>, table: string, ids: Readonl
 export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefacts, minCell = 5): FactBook {
   const facts = new Map<string, Fact>();
   const equations: Equation[] = [];
+  const quantities: Quantity[] = [];
+  const unitOf = new Map(run.ingest.outcomes.map((o) => [o.id, o.quantum ?? null]));
+  /** A mean (or share) as printed, with the n it is over and the published total that n is part of. */
+  const quantity = (what: string, cells: CellRef[], n: string, total: string, outcome: string, value: number | null | undefined) => {
+    if (value === null || value === undefined || !Number.isFinite(value)) return;
+    const digits = meanDigits(typeOf.get(outcome) === "binary");
+    quantities.push({ what, cells, n, total, unit: unitOf.get(outcome) ?? null, interval: roundingInterval(roundTo(value, digits), digits) });
+  };
   const fact = (key: string, value: number, options: { forced?: boolean; persons?: boolean; group?: string } = {}): Fact => {
     let f = facts.get(key);
     if (!f) {
@@ -180,6 +192,20 @@ export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefac
     eq(nT.key, [`status:${e.outcome}:${treated}:observed`], "n analysed = the outcome observed");
     eq(nC.key, [`status:${e.outcome}:${control}:observed`], "n analysed = the outcome observed");
     const group = `estimate:${e.outcome}:${e.contrast}`;
+    // estimate ÷ relative effect is the control arm's mean (and + estimate the treated arm's): judged as printed.
+    const relative = effectRows[i]?.relative;
+    const estimateCell = effectRows[i]?.estimate;
+    if (typeof relative === "number" && typeof estimateCell === "number" && relative !== 0) {
+      const [eLow, eHigh] = roundingInterval(roundTo(estimateCell, 3), 3);
+      const [rLow, rHigh] = roundingInterval(roundTo(relative, 3), 3);
+      if (rLow > 0 || rHigh < 0) {
+        const corners = [eLow / rLow, eLow / rHigh, eHigh / rLow, eHigh / rHigh];
+        const [low, high] = [Math.min(...corners), Math.max(...corners)];
+        const refs = [{ table: "effects", row: i, key: "relative" }];
+        quantities.push({ what: `effects ${e.outcome} ${e.estimator}: estimate ÷ relative (${control})`, cells: refs, n: nC.key, total: `randomised:${control}`, unit: unitOf.get(e.outcome) ?? null, interval: [low, high] });
+        quantities.push({ what: `effects ${e.outcome} ${e.estimator}: estimate ÷ relative + estimate (${treated})`, cells: refs, n: nT.key, total: `randomised:${treated}`, unit: unitOf.get(e.outcome) ?? null, interval: [low + eLow, high + eHigh] });
+      }
+    }
     if (typeOf.get(e.outcome) === "binary" && e.mean_treated !== null && e.mean_control !== null) {
       for (const [arm, mean, n, nKey] of [[treated, e.mean_treated, e.n_treated, nT.key], [control, e.mean_control, e.n_control, nC.key]] as const) {
         const events = Math.round(mean * n);
@@ -199,6 +225,10 @@ export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefac
     for (const e of estimates.filter((x) => x.estimator === "difference_in_means")) {
       const row = find(e.outcome, e.contrast);
       if (row < 0) continue;
+      const [treatedArm, controlArm] = e.contrast.split(" vs ") as [string, string];
+      const refs = keys.map((key) => ({ table, row, key }));
+      quantity(`${table} ${e.outcome}: mean (${treatedArm})`, refs, `n:${e.outcome}:${treatedArm}:${e.estimator}`, `randomised:${treatedArm}`, e.outcome, e.mean_treated);
+      quantity(`${table} ${e.outcome}: mean (${controlArm})`, refs, `n:${e.outcome}:${controlArm}:${e.estimator}:control`, `randomised:${controlArm}`, e.outcome, e.mean_control);
       for (const arm of e.contrast.split(" vs ")) {
         const ev = facts.get(`events:${e.outcome}:${e.contrast}:${arm}`);
         if (ev) for (const key of keys) ev.reveals.push({ table, row, key });
@@ -242,6 +272,7 @@ export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefac
     cell(n, { table: "kpis", row: i, key: "persons" });
     const achieved = fact(`kpi:${k.id}:${k.arm}:achieved`, k.achieved);
     for (const key of ["share", "low", "high"]) achieved.reveals.push({ table: "kpis", row: i, key });
+    if (k.arm) quantity(`kpis ${k.id}: share (${k.arm})`, ["share", "low", "high"].map((key) => ({ table: "kpis", row: i, key })), n.key, `randomised:${k.arm}`, k.outcome, k.share);
     fact(`kpi:${k.id}:${k.arm}:not_achieved`, k.persons - k.achieved);
     eq(n.key, [achieved.key, `kpi:${k.id}:${k.arm}:not_achieved`], "KPI: achieved + not achieved = persons");
     if (k.arm) eq(n.key, [`status:${k.outcome}:${k.arm}:observed`], "KPI persons = the outcome observed");
@@ -279,6 +310,9 @@ export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefac
         const n = e && l.basis[side] !== undefined ? facts.get(side === "n_treated" ? `n:${e.outcome}:${e.contrast.split(" vs ")[0]}:${e.estimator}` : `n:${e.outcome}:${e.contrast.split(" vs ")[1]}:${e.estimator}:control`) : undefined;
         if (!e || !n) continue;
         n.cells.push({ table: "repayment_lines", row, key: "basis", inText: side });
+        const mean = side === "n_treated" ? "mean_treated" : "mean_control";
+        const arm = e.contrast.split(" vs ")[side === "n_treated" ? 0 : 1]!;
+        quantity(`repayment_lines ${c.name} ${l.period}: ${mean}`, [{ table: "repayment_lines", row, key: "basis", inText: mean }], n.key, `randomised:${arm}`, e.outcome, l.basis[mean]);
         // A difference line pays (mean꜀ − meanₜ) × price × nₜ: with a non-zero amount, the means (here and in the effects table) give n back.
         if (l.amount !== null && l.amount !== 0) {
           for (const name of ["mean_treated", "mean_control", "conf_high"]) n.reveals.push({ table: "repayment_lines", row, key: "basis", inText: name });
@@ -293,7 +327,7 @@ export function collectFacts(tables: ReadonlyMap<string, Table>, run: RunArtefac
   }
   // The business case, the payer split, the investors' return and the repayment risk (businessFacts.ts).
   businessFacts(tables, run, facts);
-  return { facts, equations };
+  return { facts, equations, quantities };
 }
 
 /** Marks a fact published when every cell that shows it shows a number. */

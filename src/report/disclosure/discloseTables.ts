@@ -16,8 +16,10 @@ import type { Lang } from "../i18n.ts";
 import type { Cell } from "../suppression.ts";
 import type { Table } from "../table.ts";
 import { collectFacts, markPublished, textPlaces } from "./collectFacts.ts";
-import type { CellRef } from "./model.ts";
+import type { CellRef, Fact, Quantity } from "./model.ts";
 import { isSmallCount, protect } from "./protect.ts";
+import { meanNarrowsCount } from "./meanReveals.ts";
+import { toPublishedPrecision } from "./precision.ts";
 
 export interface DisclosureInput {
   readonly lang: Lang;
@@ -26,6 +28,8 @@ export interface DisclosureInput {
   readonly previous: RunArtefacts | null;
   /** The previous run's tables as its own report published them (for the changes section). */
   readonly previousTables?: readonly Table[] | null;
+  /** The spec's KPIs: one compared with the control arm takes its threshold from that arm's Kaplan–Meier value. */
+  readonly kpis?: readonly { readonly id: string; readonly outcome: string; readonly atDays?: number | undefined; readonly direction: string }[];
 }
 
 export interface Disclosure {
@@ -56,6 +60,15 @@ export function discloseTables(input: readonly Table[], options: DisclosureInput
     if (f.published) continue;
     const mark = f.persons && isSmallCount(f.value, minCell) ? `<${minCell}` : "x";
     for (const ref of [...f.cells, ...f.reveals]) write(ref, mark);
+  }
+  // A mean or share beside a hidden n, as printed, must fit every n a reader cannot rule out (./meanReveals.ts).
+  for (const q of book.quantities) if (narrowsHiddenCount(q, book.facts, minCell)) for (const ref of q.cells) write(ref, "x");
+  // A KPI threshold taken from the control arm's Kaplan–Meier value is that value: shown only where the survival table shows it.
+  const controlArm = run.assignment?.design.arms.find((a) => a.control)?.name;
+  for (const k of options.kpis ?? []) {
+    if (k.direction !== "below_control" && k.direction !== "above_control") continue;
+    const point = tables.get("survival")?.rows.find((r) => r.outcome_id === k.outcome && r.arm_id === controlArm && r.time === k.atDays);
+    for (const row of tables.get("kpis")?.rows ?? []) if (row.kpi_id === k.id && typeof point?.survival !== "number" && row.threshold !== null) row.threshold = "x";
   }
 
   const hiddenEstimate = (outcome: string, contrast: string) => [...book.facts.values()].some((f) => !f.published && f.key.startsWith(`events:${outcome}:${contrast}:`));
@@ -89,7 +102,18 @@ export function discloseTables(input: readonly Table[], options: DisclosureInput
   const primaryDim = run.effects?.estimates.find((e) => e.estimator === "difference_in_means" && status?.rows[0]?.effect_of === `${e.outcome}\u0000${e.contrast}`);
   if (status && primaryDim && !estimateShown(primaryDim.outcome, primaryDim.contrast)) for (const row of status.rows) row.effect = "–";
 
-  return { tables: input.map((tb) => tables.get(tb.id)!), estimateShown };
+  // Every number leaves at its published precision, the same in the CSV as on the page (./precision.ts).
+  return { tables: input.map((tb) => toPublishedPrecision(tables.get(tb.id)!)), estimateShown };
+}
+
+/**
+ * A reader who does not see n but sees the total it is part of (n randomised) considers every n from the total less
+ * minCell − 1 to the total: a mean that fits only some of them narrows a count of 1 to minCell − 1 persons down.
+ */
+function narrowsHiddenCount(q: Quantity, facts: ReadonlyMap<string, Fact>, minCell: number): boolean {
+  const n = facts.get(q.n);
+  const total = facts.get(q.total);
+  return n !== undefined && total !== undefined && !n.published && meanNarrowsCount(q.interval, q.unit, total.value, minCell);
 }
 
 

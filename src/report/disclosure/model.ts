@@ -40,3 +40,18 @@ export interface Equation {
   /** The rule it stands for, for the README and the tests: "consort arm", "n analysed of n randomised", … */
   readonly rule: string;
 }
+
+/** A mean or share printed beside a count of persons that may be hidden: what a reader can learn of that count. */
+export interface Quantity {
+  /** For messages and tests: which figure. */
+  readonly what: string;
+  /** Where it is printed (all suppressed together when it gives the count away). */
+  readonly cells: readonly CellRef[];
+  /** The fact key of the n it is a mean over, and of the published total that n is part of (n randomised). */
+  readonly n: string;
+  readonly total: string;
+  /** The unit every value is a whole multiple of (the outcome's quantum); null: no common unit. */
+  readonly unit: number | null;
+  /** The true values that print as it is printed. */
+  readonly interval: readonly [number, number];
+}

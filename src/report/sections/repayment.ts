@@ -4,6 +4,7 @@ import { basisName, formatNumber, stageText } from "../i18n.ts";
 import { contractsTable, illustrativeTable, investorTable, ledgerTable, payerSplitTable, riskTable } from "../repaymentTables.ts";
 import { RISK_SIMULATIONS } from "../../repay/repaymentRisk.ts";
 import { count } from "../suppression.ts";
+import { meanDigits, PUBLISHED_DIGITS, roundP, roundTo } from "../disclosure/precision.ts";
 import { escapeHtml, type Table } from "../table.ts";
 import { outcomeLabeller, tableCollector, type SectionBuilder } from "./section.ts";
 
@@ -15,6 +16,11 @@ export const repaymentSection: SectionBuilder = (input, t) => {
   const outcomeOf = outcomeLabeller(input);
   const outcomeIds = new Set(input.spec.outcomes.map((o) => o.id));
   const itemOf = (item: string) => (outcomeIds.has(item) ? outcomeOf(item) : stageText(lang, item));
+  // A ledger basis figure at its published precision (disclosure/precision.ts): means and bounds as the outcome's
+  // means, p-values to 3 decimals, prices and other whole numbers as they are.
+  const binary = (item: unknown) => typeof item === "string" && run.ingest.outcomes.find((o) => o.id === item)?.type === "binary";
+  const basisDigits = (item: unknown, key: string, value: number) => (key.startsWith("mean_") || key.startsWith("conf_") ? meanDigits(binary(item)) : key.startsWith("p_") ? PUBLISHED_DIGITS.p : Number.isInteger(value) ? 0 : 2);
+  const published = (item: unknown, key: string, value: number) => (key.startsWith("p_") ? roundP(value) : roundTo(value, basisDigits(item, key, value)));
   const lines: Table = {
     id: "repayment_lines",
     columns: [{ key: "contract", label: t("contract"), kind: "text" }, { key: "period", label: t("period"), kind: "text" }, { key: "item", label: t("figure"), kind: "text" }, { key: "basis", label: t("basis"), kind: "text", id: "basis_id" }, { key: "amount", label: t("computedAmount"), kind: "kr" }, { key: "note", label: t("note"), kind: "text" }],
@@ -23,9 +29,9 @@ export const repaymentSection: SectionBuilder = (input, t) => {
         contract: c.name,
         period: stageText(lang, l.period),
         item: typeof l.item === "string" ? itemOf(l.item) : labelIn(lang, l.item),
-        basis: Object.entries(l.basis).map(([k, v]) => `${basisName(lang, k)} = ${v === null ? `<${minCell}` : k.startsWith("n_") || k.startsWith("persons") ? String(count(v, minCell)) : formatNumber(lang, v, Number.isInteger(v) ? 0 : 3)}`).join("; "),
-        // The machine form (the CSV's): field names and plain numbers.
-        basis_id: Object.entries(l.basis).map(([k, v]) => `${k} = ${v === null ? `<${minCell}` : k.startsWith("n_") || k.startsWith("persons") ? String(count(v, minCell)) : String(v)}`).join("; "),
+        basis: Object.entries(l.basis).map(([k, v]) => `${basisName(lang, k)} = ${v === null ? `<${minCell}` : k.startsWith("n_") || k.startsWith("persons") ? String(count(v, minCell)) : formatNumber(lang, published(l.item, k, v), basisDigits(l.item, k, v))}`).join("; "),
+        // The machine form (the CSV's): field names and plain numbers, at the same published precision.
+        basis_id: Object.entries(l.basis).map(([k, v]) => `${k} = ${v === null ? `<${minCell}` : k.startsWith("n_") || k.startsWith("persons") ? String(count(v, minCell)) : String(published(l.item, k, v))}`).join("; "),
         amount: l.suppressed ? `<${minCell}` : l.amount,
         note: l.illustrative ? t("illustrativeMark") : "",
       })),

@@ -79,7 +79,7 @@ describe("ingest with the benefit weeks on a worker thread", () => {
     expect(output.artefact.extracts.find((e) => e.name === "benefits")!.rowsAccepted).toBe(3622);
     // Finished in the spec's order, the population first.
     expect(finished).toEqual(["population", "benefits", "contacts", "checklist", "paid_hours", "education", "convictions", "releases"]);
-  }, 60_000);
+  });
 
   it("…with unknown codes, repeats, conflicts and persons outside the population in the benefit file", async () => {
     const folder = releaseCopy("damaged", (text) => {
@@ -89,7 +89,7 @@ describe("ingest with the benefit weeks on a worker thread", () => {
     });
     const { output } = (await expectSameOnBothThreads(folder)) as { output: { quarantine: Record<string, { rule: string }[]> } };
     expect(output.quarantine.benefits!.map((q) => q.rule).sort()).toEqual(["conflicting_rows", "duplicate_row", "person_not_in_population", "unknown_benefit_code"]);
-  }, 60_000);
+  });
 
   it("…in the wide layout (DREAM's y_yyww columns), the same weeks as the long file", async () => {
     const folder = releaseCopy("wide");
@@ -109,13 +109,13 @@ describe("ingest with the benefit weeks on a worker thread", () => {
     const toWide = (spec: EvaluationSpec): EvaluationSpec => ({ ...spec, extracts: { ...spec.extracts, benefits: { ...spec.extracts.benefits!, kind: "benefit_weeks_wide", file: "benefits_wide.csv", columns: { personId: "PersonNøgle" } } } });
     const { output } = (await expectSameOnBothThreads(folder, toWide)) as { output: { artefact: { extracts: { name: string; recordsAccepted: number }[] } } };
     expect(output.artefact.extracts.find((e) => e.name === "benefits")!.recordsAccepted).toBe(rows.length);
-  }, 60_000);
+  });
 
   it("…and the same stop when a benefit cell looks like a CPR number", async () => {
     const folder = releaseCopy("cpr", (text) => text.replace("LR0001;2025-W04;130", "LR0001;2025-W04;0101901234"));
     const output = (await expectSameOnBothThreads(folder)) as { stop: { code: string }[] };
     expect(output.stop.map((i) => i.code)).toEqual(["cpr_refused"]);
-  }, 60_000);
+  });
 
   it("…and a benefit file the byte reader does not take whole (another column) is read here, in its place: the same order and the same first stop", async () => {
     // benefits after contacts in the spec, contacts header-only (extract_no_rows), a CPR-like benefit cell: the first stop is contacts'.
@@ -128,7 +128,7 @@ describe("ingest with the benefit weeks on a worker thread", () => {
     const output = (await expectSameOnBothThreads(folder, reorder)) as { stop: { code: string }[]; finished: string[] };
     expect(output.stop.map((i) => i.code)).toEqual(["extract_no_rows"]);
     expect(output.finished).toEqual(["population", "contacts"]);
-  }, 60_000);
+  });
 
   it("a record extract with a declared day-first date format is checked on its rows (not read from the bytes), so a contradicting date stops the run", async () => {
     const folder = releaseCopy("declared");
@@ -136,5 +136,5 @@ describe("ingest with the benefit weeks on a worker thread", () => {
     const dayFirst = (spec: EvaluationSpec): EvaluationSpec => ({ ...spec, extracts: { ...spec.extracts, convictions: { ...spec.extracts.convictions!, dateFormat: "dd/mm/yyyy" } } });
     const output = (await expectSameOnBothThreads(folder, dayFirst)) as { stop: { code: string }[] };
     expect(output.stop.map((i) => i.code)).toEqual(["date_format_contradicted"]);
-  }, 60_000);
+  });
 });

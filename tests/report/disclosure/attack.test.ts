@@ -6,17 +6,17 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { attackReport, onlySmallSolutions } from "../../../src/report/disclosure/attackReport.ts";
-import { binaryOutcomes, reportFiles, runAll, type AttackCase } from "./runs.ts";
+import { knowledge, reportFiles, runAll, type AttackCase } from "./runs.ts";
 
 let cases: AttackCase[] = [];
 beforeAll(async () => {
   cases = await runAll();
-}, 120_000);
+});
 
 describe("attackReport(report, previous) on every run", () => {
   it("recovers nothing from any report/ folder", () => {
     expect(cases.length).toBe(9);
-    for (const c of cases) expect(attackReport(reportFiles(c.report), c.previous ? reportFiles(c.previous) : null, { binaryOutcomes: binaryOutcomes(c.report) }), c.name).toEqual([]);
+    for (const c of cases) expect(attackReport(reportFiles(c.report), c.previous ? reportFiles(c.previous) : null, knowledge(c.report)), c.name).toEqual([]);
   });
 
   it("reads a run whose changes section compares two quarters", () => {
@@ -118,5 +118,25 @@ describe("attackReport(report) on tables that leak (the issue's examples)", () =
     const boxes = csv(["stage,arm,n", "assessed,,x", "excluded,,0", "not_yet_referred,,x", "awaiting_randomisation,,<5", "randomised_total,,458", "randomised,control,229", "randomised,treatment,229"]);
     const summary = csv(["figure,figure_label,value", "intake,Indskrevet,459"]);
     expect(attackReport(new Map([["consort.csv", boxes], ["summary.csv", summary]]))).toContain("consort awaiting_randomisation = 1 (intake = awaiting + not assigned + randomised)");
+  });
+
+  it("names exact-mean inversion: mean_treated 314.4117647058824 beside n treated = x of 239 fits only n = 238 (74,830 days)", () => {
+    const lines = csv(["contract,period,item,basis,amount,note", 'u,year 1,days_y1,"n_treated = x; n_control = x; mean_treated = 314.4117647058824; mean_control = 313.70588235294116; price_per_unit = 275",0,']);
+    const effects = csv(["outcome,contrast,estimator,n_treated,n_control,estimate", "days_y1,treatment vs control,difference_in_means,x,x,0.7"]);
+    const consortBoth = consort + consort.split("\n").slice(1).join("\n").replace(/control/g, "treatment").replace(/Kontrolgruppe/g, "Indsatsgruppe");
+    const found = attackReport(new Map([["consort.csv", consortBoth], ["repayment_lines.csv", lines], ["effects.csv", effects]]));
+    expect(found.join("\n")).toContain("mean_treated: the mean 314.4117647058824 fits only n = 238 of 239 randomised in treatment: 1 not counted");
+    // Printed to the published precision (1 decimal) it fits every n from 235 to 239: nothing is learnt.
+    const rounded = lines.replace("314.4117647058824", "314.4").replace("313.70588235294116", "313.7");
+    expect(attackReport(new Map([["consort.csv", consortBoth], ["repayment_lines.csv", rounded], ["effects.csv", effects]]))).toEqual([]);
+  });
+
+  it("names a KPI threshold that is 1 − the control arm's Kaplan–Meier share the survival table hides", () => {
+    const kpis = csv(["kpi,arm,persons,share,low,high,threshold,verdict", "self_12m,treatment,50,0.793,0.636,0.882,0.957922077922078,not yet"]);
+    const survival = csv(["outcome,arm,time,survival,low,high,at_risk", "days_self,control,365,<5,,,<5", "days_self,treatment,365,0.207,0.118,0.364,5"]);
+    const effects = csv(["outcome,contrast,estimator,n_treated,n_control,estimate", "days_self,treatment vs control,logrank,50,49,"]);
+    const knowledge = { kpisAgainstControl: new Map([["self_12m", { outcome: "days_self", atDays: 365 }]]) };
+    expect(attackReport(new Map([["kpis.csv", kpis], ["survival.csv", survival], ["effects.csv", effects]]), null, knowledge).join("\n")).toContain("the threshold 0.957922077922078 of self_12m is 1 − the Kaplan–Meier share the survival table hides (control at day 365)");
+    expect(attackReport(new Map([["kpis.csv", kpis.replace("0.957922077922078", "x")], ["survival.csv", survival], ["effects.csv", effects]]), null, knowledge)).toEqual([]);
   });
 });

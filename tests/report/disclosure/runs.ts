@@ -2,13 +2,14 @@
  * Runs for the attack test: the shipped examples copied to a temporary folder (never written
  * into fixtures/), with fewer permutations so the whole test stays quick, a quarterly pair,
  * subgroups on, and a seeded generator of small-arm specs (a random subset of the UngiFokus
- * population, 12 to 40 persons).
+ * population, 15, 24, 36 and 60 persons).
  */
 import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runPipeline } from "../../../pipeline/run.ts";
 import { seeded } from "./seeded.ts";
+import { knowledgeOf, type AttackerKnowledge } from "../../../src/report/disclosure/attackReport.ts";
 
 export const root = mkdtempSync(join(tmpdir(), "effekt-attack-"));
 const log = () => {};
@@ -71,8 +72,7 @@ export async function runAll(runner: Runner = runPipeline): Promise<AttackCase[]
   // As of 2025-07-08 one person awaits randomisation: the intake less the arms would give them away.
   const awaiting = await run("ungifokus-2025-07-08", ungifokus, { asOf: "2025-07-08" });
   cases.push({ name: "ungifokus as of 2025-07-08 (one person awaiting randomisation)", report: join(awaiting, "report"), previous: null });
-  for (const seed of [1, 2, 3, 4]) {
-    const size = 12 + 7 * seed;
+  for (const [seed, size] of [[1, 15], [2, 24], [3, 36], [4, 60]] as const) {
     const file = smallPopulation(seed, size);
     const small = await run(`small-${seed}`, specCopy("ungifokus", `spec-small-${seed}`, (spec) => {
       spec.extracts.population.file = file;
@@ -83,10 +83,12 @@ export async function runAll(runner: Runner = runPipeline): Promise<AttackCase[]
   return cases;
 }
 
-/** The binary outcomes of a run (ids and labels): what the published analysis plan tells an attacker. */
-export function binaryOutcomes(report: string): Set<string> {
-  const ingest = JSON.parse(readFileSync(join(report, "..", "ingest.json"), "utf8")) as { outcomes: { id: string; label: string; type: string }[] };
-  return new Set(ingest.outcomes.filter((o) => o.type === "binary").flatMap((o) => [o.id, o.label]));
+/** What the published analysis plan tells an attacker about a run: binary outcomes, units, KPIs against the control arm. */
+export function knowledge(report: string): AttackerKnowledge {
+  const ingest = JSON.parse(readFileSync(join(report, "..", "ingest.json"), "utf8"));
+  const manifest = JSON.parse(readFileSync(join(report, "..", "manifest.json"), "utf8")) as { inputs: { role: string; path: string }[] };
+  const spec = JSON.parse(readFileSync(join(report, "..", manifest.inputs.find((i) => i.role === "spec")!.path), "utf8"));
+  return knowledgeOf(ingest, spec.kpis ?? []);
 }
 
 export function reportFiles(dir: string): Map<string, string> {
