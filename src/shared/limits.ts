@@ -1,0 +1,25 @@
+/**
+ * How much of an input effekt reads before it stops: the bounds that keep a hostile or broken file (a sheet that
+ * declares a cell at XFD1048576, a zip bomb, a 200 MB field) from taking the machine's memory. Each is checked
+ * before the thing it bounds is materialised, and each refusal is exit 1 with a message naming the file and the
+ * limit (src/messages.ts), never the content. README ("Reliability": bounded resources) states them and the
+ * memory they keep a run within.
+ */
+
+/** Characters in one line of a CSV extract or table (a field is at most its line). The fast reader counts bytes of plain ASCII, which are characters. */
+export const MAX_LINE_CHARACTERS = 1_048_576;
+
+/** Cells a sheet may span: rows × columns of the area from A1 to its last cell, and of the area its `<dimension ref>` declares. */
+export const MAX_SHEET_CELLS = 2_000_000;
+
+/** Bytes one part of an .xlsx workbook (a sheet, the shared strings, the styles …) may unpack to. */
+export const MAX_XLSX_PART_BYTES = 96 * 1_048_576;
+
+/** Bytes all the parts effekt reads from one workbook may unpack to together. */
+export const MAX_XLSX_TOTAL_BYTES = 128 * 1_048_576;
+
+/** Unpacked bytes per packed byte a part over 1 MiB may have (real sheets pack 5–15 to one; a zip bomb about 1,000). */
+export const MAX_XLSX_RATIO = 100;
+
+/** Parts of at most this many unpacked bytes are not held to MAX_XLSX_RATIO (small parts cannot be bombs). */
+export const XLSX_RATIO_FROM_BYTES = 1_048_576;
