@@ -209,7 +209,7 @@ export const messages = {
     `more than the ${limit.toLocaleString("en")} cells effekt reads from a sheet (no row was read). ` +
     `Delete the empty rows and columns beyond the data (Ctrl+End shows where Excel thinks the sheet ends) and save it again, or export the data as CSV`,
   lineTooLong: (limit: number) =>
-    `this line is longer than ${limit.toLocaleString("en")} characters, the longest line effekt reads (reading stopped here; the line is not shown). Is it the file you meant, with the delimiter and line endings it should have?`,
+    `this line is longer than ${limit.toLocaleString("en")} bytes, the longest line effekt reads (reading stopped here; the line is not shown). Is it the file you meant, with the delimiter and line endings it should have?`,
   contractTwice: (name: string, first: string) =>
     `contract '${name}' is listed a second time (first in ${first}): each contract is counted once, so give each once`,
   portfolioContractTwice: (contract: string, firstRow: number) => `contract '${contract}' is named by a second row of the portfolio (first by rows[${firstRow}]): each contract is counted once`,
