@@ -21,14 +21,18 @@ const CELL = /^\$?([A-Za-z]*)\$?([0-9]*)$/;
 export function sheetExtent(xml: string): SheetExtent {
   let rows = 0;
   let columns = 0;
-  let declared: { rows: number; columns: number } | null = null;
+  let declared = false;
+  let declaredRows = 0;
+  let declaredColumns = 0;
   for (const match of xml.matchAll(REFERENCE)) {
     const element = match[1]!;
     const value = match[2] ?? match[3] ?? "";
     if (element === "dimension") {
+      declared = true;
       for (const corner of value.split(":")) {
         const cell = cellReference(corner);
-        declared = { rows: Math.max(declared?.rows ?? 0, cell.row), columns: Math.max(declared?.columns ?? 0, cell.column) };
+        declaredRows = Math.max(declaredRows, cell.row);
+        declaredColumns = Math.max(declaredColumns, cell.column);
       }
     } else {
       const cell = cellReference(value);
@@ -36,7 +40,7 @@ export function sheetExtent(xml: string): SheetExtent {
       columns = Math.max(columns, cell.column);
     }
   }
-  return { rows, columns, declared };
+  return { rows, columns, declared: declared ? { rows: declaredRows, columns: declaredColumns } : null };
 }
 
 /** `XFD1048576` → row 1048576, column 16384; a row reference (`7`) has column 0; anything else counts as Infinity. */

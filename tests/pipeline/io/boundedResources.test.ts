@@ -15,6 +15,7 @@ import { unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import writeXlsxFile from "write-excel-file/node";
 import { checkedWorkbook, WORKBOOK_LIMITS } from "../../../pipeline/io/checkedWorkbook.ts";
+import { canScanFast } from "../../../pipeline/io/scanCsv.ts";
 import { messages } from "../../../src/messages.ts";
 import { StopRun } from "../../../src/shared/issues.ts";
 import { MAX_LINE_BYTES, MAX_SHEET_CELLS, MAX_XLSX_PART_BYTES, MAX_XLSX_RATIO } from "../../../src/shared/limits.ts";
@@ -287,6 +288,17 @@ describe("CSV: a line longer than the limit stops the read, naming file, line an
     expect(result.stderr).toContain(`population.csv line 3: ${messages.lineTooLong(MAX_LINE_BYTES)}`);
     expect(result.stderr).not.toContain("xxxxxxxx");
     expect(result.peakKb).toBeLessThan(PEAK_BOUND_KB);
+  });
+
+  it("the fast reader takes a line of exactly the limit (across its 1 MiB chunks) and hands one a byte longer to csv-parse", async () => {
+    const dir = tempDir();
+    const file = (length: number) => {
+      const path = join(dir, `line-${length}.csv`);
+      writeFileSync(path, `id;value\nP01;1\nP02;${"7".repeat(length - 4)}\nP03;3\n`);
+      return path;
+    };
+    expect(await canScanFast(file(MAX_LINE_BYTES))).toBe(true);
+    expect(await canScanFast(file(MAX_LINE_BYTES + 1))).toBe(false);
   });
 
   it("estimate --table reads under the same limit", async () => {
