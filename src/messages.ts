@@ -212,6 +212,8 @@ export const messages = {
     `this line is longer than ${limit.toLocaleString("en")} bytes, the longest line effekt reads (reading stopped here; the line is not shown). Is it the file you meant, with the delimiter and line endings it should have?`,
   contractTwice: (name: string, first: string) =>
     `contract '${name}' is listed a second time (first in ${first}): each contract is counted once, so give each once`,
+  documentTooLarge: (bytes: number, limit: number) =>
+    `the file is ${bytes.toLocaleString("en")} bytes, more than the ${limit.toLocaleString("en")} effekt reads whole (a spec, contract, assumption, portfolio, settlement file or outcome table is kilobytes): is it the file you meant?`,
   portfolioContractTwice: (contract: string, firstRow: number) => `contract '${contract}' is named by a second row of the portfolio (first by rows[${firstRow}]): each contract is counted once`,
 } as const;
 

@@ -29,3 +29,6 @@ export const MAX_XLSX_RATIO = 100;
 
 /** Parts of at most this many unpacked bytes are not held to MAX_XLSX_RATIO (small parts cannot be bombs). */
 export const XLSX_RATIO_FROM_BYTES = 1_048_576;
+
+/** Bytes of a JSON or text input read whole (the spec, contracts, assumptions, portfolio, settlements, outcome tables): such files are kilobytes. */
+export const MAX_DOCUMENT_BYTES = 64 * 1_048_576;

@@ -6,7 +6,7 @@
  * 200 MB field was read as a category value (2.0 GB).
  */
 import { spawnSync } from "node:child_process";
-import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { once } from "node:events";
@@ -18,7 +18,7 @@ import { checkedWorkbook, WORKBOOK_LIMITS } from "../../../pipeline/io/checkedWo
 import { canScanFast } from "../../../pipeline/io/scanCsv.ts";
 import { messages } from "../../../src/messages.ts";
 import { StopRun } from "../../../src/shared/issues.ts";
-import { MAX_LINE_BYTES, MAX_SHEET_CELLS, MAX_XLSX_PART_BYTES, MAX_XLSX_RATIO } from "../../../src/shared/limits.ts";
+import { MAX_DOCUMENT_BYTES, MAX_LINE_BYTES, MAX_SHEET_CELLS, MAX_XLSX_PART_BYTES, MAX_XLSX_RATIO } from "../../../src/shared/limits.ts";
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "effekt-bounded-"));
 const MiB = 1_048_576;
@@ -308,5 +308,18 @@ describe("CSV: a line longer than the limit stops the read, naming file, line an
     const result = effekt("estimate", "--table", path, "--treatment", "arm", "--outcomes", "y", "--out", join(dir, "out"));
     expect(result.status, result.stderr).toBe(1);
     expect(result.stderr).toContain(`line 3: ${messages.lineTooLong(MAX_LINE_BYTES)}`);
+  });
+});
+
+describe("a JSON or text input read whole is size-checked first", () => {
+  it("a spec of 64 MiB + 1 byte stops before it is read: exit 1, the size and limit named", () => {
+    const dir = tempDir();
+    const spec = join(dir, "spec.json");
+    writeFileSync(spec, "");
+    truncateSync(spec, MAX_DOCUMENT_BYTES + 1); // sparse: no disk, no memory in the test
+    const result = effekt("ingest", spec, "--out", join(dir, "out"));
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toContain(`spec.json: ${messages.documentTooLarge(MAX_DOCUMENT_BYTES + 1, MAX_DOCUMENT_BYTES)}`);
+    expect(result.peakKb).toBeLessThan(PEAK_BOUND_KB);
   });
 });
