@@ -196,6 +196,25 @@ export const messages = {
     `${clusters.length} cluster(s) of column '${column}' hold persons of more than one block (${clusters.slice(0, 10).join(", ")}${clusters.length > 10 ? ", …" : ""}): a whole cluster is randomised, so it must lie in one block; no one is assigned. Block on a cluster-level variable, or leave the blocks out`,
   clustersAcrossBatches: (column: string, clusters: readonly string[]) =>
     `${clusters.length} cluster(s) of column '${column}' have persons in more than one batch (${clusters.slice(0, 10).join(", ")}${clusters.length > 10 ? ", …" : ""}): a whole cluster is randomised once, in one batch; no one is assigned. Use "batches": "none", or batches each cluster's persons are referred within`,
+  // Bounded resources (issue 25, part 6): the limits are in src/shared/limits.ts; no message quotes the content.
+  xlsxPartTooLarge: (bytes: number, limit: number) =>
+    `a part of the workbook unpacks to ${bytes.toLocaleString("en")} bytes, more than the ${limit.toLocaleString("en")} effekt unpacks from one part (nothing was unpacked): export the data as CSV`,
+  xlsxTotalTooLarge: (bytes: number, limit: number) =>
+    `the parts of the workbook effekt reads unpack to ${bytes.toLocaleString("en")} bytes together, more than the ${limit.toLocaleString("en")} it unpacks from one workbook (nothing was unpacked): export the data as CSV`,
+  xlsxRatioTooHigh: (ratio: number, limit: number) =>
+    `a part of the workbook unpacks to ${Math.round(ratio).toLocaleString("en")} times its packed size, more than the ${limit} times a real sheet does (nothing was unpacked): a damaged file or a zip bomb`,
+  xlsxPartLarger: () => `a part of the workbook unpacks to more bytes than the workbook says it holds (unpacking stopped there): a damaged file or a zip bomb`,
+  sheetTooLarge: (rows: number, columns: number, limit: number, declared: boolean) =>
+    `the sheet ${declared ? "declares that it uses" : "has cells in"} ${rows === Infinity ? "more than 1,048,576" : rows.toLocaleString("en")} rows × ${columns === Infinity ? "more than 16,384" : columns.toLocaleString("en")} columns from A1, ` +
+    `more than the ${limit.toLocaleString("en")} cells effekt reads from a sheet (no row was read). ` +
+    `Delete the empty rows and columns beyond the data (Ctrl+End shows where Excel thinks the sheet ends) and save it again, or export the data as CSV`,
+  lineTooLong: (limit: number) =>
+    `this line is longer than ${limit.toLocaleString("en")} bytes, the longest line effekt reads (reading stopped here; the line is not shown). Is it the file you meant, with the delimiter and line endings it should have?`,
+  contractTwice: (name: string, first: string) =>
+    `contract '${name}' is listed a second time (first in ${first}): each contract is counted once, so give each once`,
+  documentTooLarge: (bytes: number, limit: number) =>
+    `the file is ${bytes.toLocaleString("en")} bytes, more than the ${limit.toLocaleString("en")} effekt reads whole (a spec, contract, assumption, portfolio, settlement file or outcome table is kilobytes): is it the file you meant?`,
+  portfolioContractTwice: (contract: string, firstRow: number) => `contract '${contract}' is named by a second row of the portfolio (first by rows[${firstRow}]): each contract is counted once`,
 } as const;
 
 export type Rule = keyof typeof messages.rule;

@@ -3,13 +3,15 @@
  * streams in their detected dialect, JSON files parsed, text files read. Paths are
  * relative to the spec's folder, or to the file that names them (`follow`).
  */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { basename, dirname, relative, resolve } from "node:path";
 import { messages } from "../../src/messages.ts";
 import { issue, stopRun } from "../../src/shared/issues.ts";
 import type { InputDeclaration, OpenedInput } from "../../src/stage.ts";
 import { exists, isDirectory, shown } from "./paths.ts";
 import { readJson } from "./readJson.ts";
+import { readDocument } from "./readDocument.ts";
+import { MAX_DOCUMENT_BYTES } from "../../src/shared/limits.ts";
 import { describeDialect, openExtract } from "./openExtract.ts";
 
 /** Every declared input with its absolute path, follow-ups right after the file that names them. */
@@ -21,6 +23,7 @@ export async function resolveInputs(declarations: readonly InputDeclaration[], b
     if (declaration.format === "json" && declaration.follow && (await exists(path)) && !(await isDirectory(path))) {
       let json: unknown;
       try {
+        if ((await stat(path)).size > MAX_DOCUMENT_BYTES) continue; // named when the file itself is opened
         json = JSON.parse(await readFile(path, "utf8"));
       } catch {
         continue; // named when the file itself is opened
@@ -55,7 +58,7 @@ export async function openInputs(declarations: readonly InputDeclaration[], spec
       continue;
     }
     if (declaration.format === "text") {
-      opened.push({ ...base, format: "text", content: await readFile(path, "utf8") });
+      opened.push({ ...base, format: "text", content: await readDocument(path, file) });
       continue;
     }
     const extract = declaration.extract;

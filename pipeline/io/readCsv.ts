@@ -14,6 +14,7 @@ import { parse } from "csv-parse";
 import { messages } from "../../src/messages.ts";
 import { issue, StopRun } from "../../src/shared/issues.ts";
 import type { RawRow } from "../../src/ingest/schema.ts";
+import { MAX_LINE_BYTES } from "../../src/shared/limits.ts";
 
 export type TextEncoding = "utf-8" | "windows-1252" | "utf-16le" | "utf-16be";
 
@@ -153,8 +154,14 @@ export async function* readCsvRows(path: string, displayName: string, dialect: D
         from_line: dialect.sepLine ? 2 : 1,
         info: true,
         raw: true,
+        // A record longer than this stops the read (below): it is never built, let alone quarantined with its content.
+        max_record_size: MAX_LINE_BYTES,
         on_skip: (error, raw) => {
           const line = (error as { lines?: number } | undefined)?.lines ?? 0;
+          if ((error as { code?: string } | undefined)?.code === "CSV_MAX_RECORD_SIZE") {
+            parser.destroy(new StopRun([issue("line_too_long", messages.lineTooLong(MAX_LINE_BYTES), { file: displayName, path: [], line: line - overcount })]));
+            return undefined;
+          }
           skipped.push({ line: line - overcount, malformed: error?.message ?? "unreadable line", raw: (raw ?? "").replace(/^[\r\n]+|\r?\n$/g, "") });
           return undefined;
         },

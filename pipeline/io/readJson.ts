@@ -1,14 +1,14 @@
 /** A JSON input file: a syntax error is named by line and column, never by byte position. */
-import { readFile } from "node:fs/promises";
 import { messages } from "../../src/messages.ts";
 import { issue, stopRun } from "../../src/shared/issues.ts";
 import { exists, isDirectory, shown } from "./paths.ts";
+import { readDocument } from "./readDocument.ts";
 
 export async function readJson(path: string, what: string): Promise<unknown> {
   const file = shown(path);
   if (await isDirectory(path)) stopRun(issue("input_is_directory", messages.inputIsDirectory(what), { file, path: [] }));
   if (!(await exists(path))) stopRun(issue("input_missing", messages.inputMissing(what), { file, path: [] }));
-  const text = await readFile(path, "utf8");
+  const text = await readDocument(path, file);
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -13,12 +13,15 @@
  *            elsewhere yyyy-mm-dd. A date cell with a time of day keeps the time
  *            (2022-08-15T13:45:00) and so is quarantined as not a date, not cut silently.
  *
- * A workbook is read into memory whole (read-excel-file has no row stream); extracts sent
- * as .xlsx are small, and Excel itself stops at 1,048,576 rows.
+ * A workbook is read into memory whole (read-excel-file has no row stream), and only after
+ * checkedWorkbook has checked its parts' sizes, packing ratios and every sheet's extent against
+ * src/shared/limits.ts: read-excel-file is given the checked parts alone, so a zip bomb or a
+ * cell at XFD1048576 stops the run before anything is unpacked or built.
  */
 import { messages } from "../../src/messages.ts";
 import { issue, stopRun, StopRun } from "../../src/shared/issues.ts";
 import { looksLikeCpr } from "../../src/ingest/looksLikeCpr.ts";
+import { checkedWorkbook } from "./checkedWorkbook.ts";
 import { formatDate, formatMonth } from "../../src/ingest/formatDate.ts";
 import type { DateFormat, MonthFormat } from "../../src/ingest/parseValue.ts";
 import type { RawRow } from "../../src/ingest/schema.ts";
@@ -36,7 +39,8 @@ export async function readXlsxSheet(path: string, shown: string, sheet: string |
   try {
     // Loaded only when a workbook is read, so CSV runs do not pay for it.
     const { readSheet } = await import("read-excel-file/node");
-    const rows = (await (sheet === undefined ? readSheet(path, { trim: false }) : readSheet(path, sheet, { trim: false }))) as unknown as XlsxCell[][];
+    const workbook = await checkedWorkbook(path, shown);
+    const rows = (await (sheet === undefined ? readSheet(workbook, { trim: false }) : readSheet(workbook, sheet, { trim: false }))) as unknown as XlsxCell[][];
     return { rows };
   } catch (error) {
     if (error instanceof StopRun) throw error;

@@ -12,6 +12,9 @@ import { createReadStream } from "node:fs";
 import { isAscii } from "node:buffer";
 import type { RawRow } from "../../src/ingest/schema.ts";
 import { readCsvRows, type Dialect } from "./readCsv.ts";
+import { MAX_LINE_BYTES } from "../../src/shared/limits.ts";
+import { messages } from "../../src/messages.ts";
+import { issue, StopRun } from "../../src/shared/issues.ts";
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
@@ -22,7 +25,9 @@ const HEADER_CHUNK = 1 << 12;
 
 /**
  * True when the body (after the header line, and after Excel's `sep=` line when
- * `headerLines` is 2) is quote-free ASCII with one kind of line ending.
+ * `headerLines` is 2) is quote-free ASCII with one kind of line ending, and no line is
+ * longer than MAX_LINE_BYTES (a longer one goes to csv-parse, which stops the read at
+ * it, line numbered, without building it).
  */
 export async function canScanFast(path: string, headerLines = 1): Promise<boolean> {
   const handle = await open(path, "r");
@@ -31,10 +36,13 @@ export async function canScanFast(path: string, headerLines = 1): Promise<boolea
     let position = 0;
     let crlf: boolean | null = null;
     let previous = -1;
+    let run = 0; // bytes since the last line end
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
       if (bytesRead === 0) break;
       let view = buffer.subarray(0, bytesRead);
+      run = lineRun(view, run);
+      if (run < 0) return false;
       if (crlf === null) {
         let end = view.indexOf(NEWLINE);
         for (let skip = 1; skip < headerLines && end >= 0; skip += 1) end = view.indexOf(NEWLINE, end + 1);
@@ -70,6 +78,25 @@ export async function canScanFast(path: string, headerLines = 1): Promise<boolea
   }
 }
 
+/**
+ * The bytes since the last line end after `chunk`, given `run` before it; -1 when a line ends or runs past
+ * MAX_LINE_BYTES. Two searches a chunk: the lines between its first and last line end are only measured one
+ * by one when those two are further apart than the limit.
+ */
+function lineRun(chunk: Buffer, run: number): number {
+  const first = chunk.indexOf(NEWLINE);
+  if (first < 0) return run + chunk.length > MAX_LINE_BYTES ? -1 : run + chunk.length;
+  if (run + first > MAX_LINE_BYTES) return -1;
+  const last = chunk.lastIndexOf(NEWLINE);
+  if (last - first - 1 > MAX_LINE_BYTES) {
+    for (let start = first + 1, end = chunk.indexOf(NEWLINE, start); end >= 0 && end <= last; start = end + 1, end = chunk.indexOf(NEWLINE, start)) {
+      if (end - start > MAX_LINE_BYTES) return -1;
+    }
+  }
+  const after = chunk.length - last - 1;
+  return after > MAX_LINE_BYTES ? -1 : after;
+}
+
 /** The header through csv-parse (it may hold quotes and Danish letters), the body split by hand. */
 export async function* scanCsvRows(path: string, displayName: string, dialect: Dialect): AsyncGenerator<RawRow | RawRow[]> {
   // The header line: read it as csv-parse reads the whole file, then stop.
@@ -102,6 +129,8 @@ export async function* scanCsvRows(path: string, displayName: string, dialect: D
     }
     if (batch.length > 0) yield batch;
     if (start < data.length) carry = data.subarray(start);
+    // canScanFast measured every line; this holds should the file have grown since.
+    if (carry && carry.length > MAX_LINE_BYTES) throw new StopRun([issue("line_too_long", messages.lineTooLong(MAX_LINE_BYTES), { file: displayName, path: [], line: line + 1 })]);
   }
   if (carry && carry.length > 0) {
     line += 1;

@@ -124,12 +124,19 @@ export const stage = defineStage({
   run({ artefacts, files }, context) {
     const issues: Issue[] = [];
     const contracts: { contract: Contract; outcomeRows: OutcomeRow[] | null }[] = [];
+    const listed = new Map<string, string>(); // each contract once: listed twice (by name or by file), it would be counted twice
     for (const file of files.filter((f) => f.role === "contract")) {
       const parsed = ContractSchema.safeParse(file.content);
       if (!parsed.success) {
         issues.push(...issuesFromZod(parsed.error, file.file));
         continue;
       }
+      const first = listed.get(parsed.data.name);
+      if (first !== undefined) {
+        issues.push(issue("contract_twice", messages.contractTwice(parsed.data.name, first), { file: file.file, path: ["name"] }));
+        continue;
+      }
+      listed.set(parsed.data.name, file.file);
       const table = files.find((f) => f.role === "outcomeTable" && f.format === "text" && f.parent === file.file);
       const needed = parsed.data.rules.flatMap((r) => ruleDefinition(r).tableOutcomes(r));
       if (!parsed.data.outcomeTable && needed.length > 0 && context.spec.triggers) {
@@ -152,6 +159,13 @@ export const stage = defineStage({
     const portfolioFile = files.find((f) => f.role === "portfolio");
     const portfolio = portfolioFile ? Portfolio.safeParse(portfolioFile.content) : null;
     if (portfolio && !portfolio.success) issues.push(...issuesFromZod(portfolio.error, portfolioFile!.file));
+    if (portfolio?.success) {
+      const rows = portfolio.data.rows;
+      rows.forEach((row, i) => {
+        const first = rows.findIndex((other) => other.contract !== undefined && other.contract === row.contract);
+        if (first < i) issues.push(issue("contract_twice", messages.portfolioContractTwice(row.contract!, first), { file: portfolioFile!.file, path: ["rows", i, "contract"] }));
+      });
+    }
     const settlementsFile = files.find((f) => f.role === "settlements");
     const settlements = settlementsFile?.format === "json" && settlementsFile.content !== null ? SettlementFile.safeParse(settlementsFile.content) : null;
     if (settlements && !settlements.success) issues.push(...issuesFromZod(settlements.error, settlementsFile!.file));
