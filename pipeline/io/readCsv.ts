@@ -155,7 +155,7 @@ export async function* readCsvRows(path: string, displayName: string, dialect: D
         raw: true,
         on_skip: (error, raw) => {
           const line = (error as { lines?: number } | undefined)?.lines ?? 0;
-          skipped.push({ line: line - overcount, malformed: error?.message ?? "unreadable line", raw: (raw ?? "").replace(/^[\r\n]+|\r?\n$/g, "") });
+          skipped.push({ line: line - overcount, malformed: messages.malformedReason((error as { code?: string } | undefined)?.code), raw: (raw ?? "").replace(/^[\r\n]+|\r?\n$/g, "") });
           return undefined;
         },
       }),

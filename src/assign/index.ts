@@ -31,6 +31,7 @@ import { ALLOCATION_ALGORITHM, randomiseBatch } from "./randomiseBatch.ts";
 import { CLUSTER_ALLOCATION_ALGORITHM, randomiseClusters } from "./randomiseClusters.ts";
 import { clusterBalance } from "./clusterBalance.ts";
 import { seededRandom, shuffle } from "../shared/random.ts";
+import { freeTextCovariates } from "./freeTextCovariates.ts";
 import { ratioTest } from "./ratioTest.ts";
 import { verifyAllocation } from "./verifyAllocation.ts";
 import { AssignmentArtefact, type AllocationLine, type BalanceRow, type Check, type ConsortArm, type OmnibusTest, type PersonRow, type RosterEntry } from "./schema.ts";
@@ -599,7 +600,10 @@ export const stage = defineStage({
         ...(existingAllocation ? { allocationQuarantine: quarantineCsv(existingAllocation.quarantine) } : {}),
       },
       issues,
-      warnings: [],
+      // Values of a category column a few persons hold are not published by name (src/report/levelsShown.ts): say so, naming the covariate.
+      warnings: freeTextCovariates(output.artefact.balance.rows, spec.report?.minCell ?? 5).map((found) =>
+        issue("category_values_not_shown", messages.categoryValuesNotShown(found.covariate, found, spec.report?.minCell ?? 5), { path: ["covariates", spec.covariates.findIndex((c) => c.id === found.covariate)] }),
+      ),
       summary,
     };
   },
