@@ -581,7 +581,13 @@ export const stage = defineStage({
     });
     const failed = output.artefact.checks.filter((c) => c.passed === false);
     for (const c of failed) summary.push(`assign: check failed: ${c.id} (${c.count}): ${c.detail}`);
-    for (const flag of output.artefact.balance.flagged) summary.push(`assign: balance flag |SMD| > ${output.artefact.balance.threshold}: ${flag}`);
+    // A flagged level is named only when minCell persons hold it (a value of a few persons may be a name).
+    const minCell = spec.report?.minCell ?? 5;
+    for (const r of output.artefact.balance.rows.filter((row) => row.flagged)) {
+      const held = r.arms.reduce((sum, a) => sum + (a.mean === null ? 0 : Math.round(a.mean * a.n)), 0);
+      const level = r.level === null ? "" : r.type !== "categorical" || held >= minCell ? `=${r.level}` : ` (a value fewer than ${minCell} persons hold)`;
+      summary.push(`assign: balance flag |SMD| > ${output.artefact.balance.threshold}: ${r.comparison}: ${r.covariate}${level}`);
+    }
     const issues = failed
       .filter((c) => isIntegrityCheck(c.id))
       .map((c) => issue(`check_${c.id}`, messages.assignmentCheckFailed(c.id, c.count, c.detail, context.shownPath("assignmentIssues")), { file: context.shownPath("assignment"), path: [] }));

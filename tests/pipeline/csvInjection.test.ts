@@ -23,6 +23,7 @@ const formulaLike = (cell: string) => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?(\d+(
 
 const dir = mkdtempSync(join(tmpdir(), "effekt-formula-"));
 const out = join(dir, "out");
+const logged: string[] = [];
 
 /** The shipped example in a folder of its own, with attack values in its population and spec. */
 function attackCopy(): string {
@@ -67,7 +68,7 @@ function csvFiles(folder: string): string[] {
 
 describe("no CSV the tool writes holds a formula", () => {
   beforeAll(async () => {
-    await runPipeline({ specPath: attackCopy(), outDir: out, log: () => {} });
+    await runPipeline({ specPath: attackCopy(), outDir: out, log: (line) => logged.push(line) });
   }, 600_000);
 
   it("every cell of every CSV (report/, ledger, effects, work/, the allocation log) is read back without a formula", () => {
@@ -95,6 +96,11 @@ describe("no CSV the tool writes holds a formula", () => {
     const assignment = JSON.parse(readFileSync(join(out, "assignment.json"), "utf8"));
     const levels = new Set(assignment.balance.rows.filter((r: { covariate: string }) => r.covariate === "target_group").map((r: { level: string }) => r.level));
     expect([...levels].sort()).toEqual([DDE, HYPERLINK, NAME, SUM].sort());
+  });
+
+  it("a value three persons hold is not printed by name in the run's messages; the warning names the covariate", () => {
+    expect(logged.join("\n")).not.toContain(NAME);
+    expect(logged.join("\n")).toContain("assign: warning: $.covariates[2]: covariate 'target_group': 1 of its 4 values is held by fewer than 5 persons.");
   });
 
   it("a value three persons hold is not printed by name in report/ (balance, subgroups, report.html)", () => {
