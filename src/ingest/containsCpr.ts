@@ -4,7 +4,9 @@
  * four digits, with nothing between them or a short run (at most 5) of separators — spaces
  * (also no-break and thin), `-`, the Unicode dashes and minus, `/`, `.`, `_` — anywhere in the
  * text. The six and the four digits are whole runs: a digit right before or after them makes a
- * longer number, not a CPR number (an 11-digit id, `010190-12345`). This is the one detector:
+ * longer number, not a CPR number (an 11-digit id, `010190-12345`), and digits after a decimal
+ * point that follows a digit are a number's fraction (`426056.2403847679`; not after a comma,
+ * which may separate two fields of a line). This is the one detector:
  * ids, every cell and header of an extract or table, file names, labels and messages are judged
  * by it, and what it finds is never echoed.
  *
@@ -35,6 +37,10 @@ export function containsCpr(text: string): boolean {
     let end = i + 1;
     while (end < length && isDigit(text.charCodeAt(end))) end += 1;
     const run = end - i;
+    if (isFraction(text, i)) {
+      i = end;
+      continue;
+    }
     if (run === 10 && isDayAndMonth(text, i)) return true;
     if (run === 6 && isDayAndMonth(text, i)) {
       let next = end;
@@ -55,6 +61,11 @@ const MAX_SEPARATORS = 5;
 
 /** The longest day of each month, 29 for February (a CPR number's year is two digits). */
 const MAX_DAY = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The digits at `at` follow a decimal point that follows a digit: a number's fraction. */
+function isFraction(text: string, at: number): boolean {
+  return at >= 2 && text.charCodeAt(at - 1) === 0x2e && isDigit(text.charCodeAt(at - 2));
+}
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;

@@ -3,7 +3,8 @@
  * (a target group, a subgroup level) is printed only when at least `minCell` persons hold it:
  * a value fewer persons hold — a person's name typed into a category column, a rare note — could
  * name them even where its counts are suppressed. Such a value is shown as "a value held by fewer
- * than 5 persons, not shown: 1", numbered within its covariate, and its counts stay in their rows
+ * than 5 persons, not shown: A", lettered within its covariate (a digit there would read as a
+ * count), and its counts stay in their rows
  * (the disclosure engine ties rows by position, not by name).
  *
  * Persons per value come from the balance table (randomised persons: arm + control, the smallest
@@ -15,8 +16,8 @@ import type { ReportInput } from "./sections/section.ts";
 
 export type LevelName = (covariate: string, level: string) => string;
 
-/** `(covariate, level) → the level as it is printed`: the level itself, or its numbered stand-in. */
-export function levelsShown(run: ReportInput["run"], minCell: number, standIn: (k: number) => string): LevelName {
+/** `(covariate, level) → the level as it is printed`: the level itself, or its lettered stand-in (A, B, …, Z, AA, …). */
+export function levelsShown(run: ReportInput["run"], minCell: number, standIn: (letters: string) => string): LevelName {
   const persons = new Map<string, number>();
   const fewest = (key: string, n: number) => persons.set(key, Math.min(persons.get(key) ?? Infinity, n));
   for (const r of [...(run.assignment?.balance.rows ?? []), ...(run.assignment?.matching?.balanceBefore?.rows ?? [])]) {
@@ -37,7 +38,7 @@ export function levelsShown(run: ReportInput["run"], minCell: number, standIn: (
   }
   return (covariate, level) => {
     const k = hidden.get(keyOf(covariate, level));
-    return k === undefined ? level : standIn(k);
+    return k === undefined ? level : standIn(lettersOf(k));
   };
 }
 
@@ -46,4 +47,11 @@ const keyOf = (covariate: string, level: string) => `${covariate}\u0000${level}`
 /** A band as blockPart writes it, or the missing level: words of the tool, not of the data. */
 function isOwnWord(level: string): boolean {
   return level === "(missing)" || /^\[(-∞|-?[\d.]+);(∞|-?[\d.]+)\)$/.test(level);
+}
+
+/** 1 → A, 26 → Z, 27 → AA: a stand-in's name without a digit. */
+function lettersOf(k: number): string {
+  let name = "";
+  for (let n = k; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
 }

@@ -24,7 +24,9 @@ describe("containsCpr", () => {
     "id0101901234x",
     '1;"110295-3782"x;2',
     "12-010190-1234",
-    "0.0101901234",
+    "0101901234.5", // a 10-digit whole part is refused, as before
+    "nr.010190-1234",
+    "5,0101901234", // after a comma: maybe two fields of a line, so refused as before
   ])("finds a CPR-like value in %j", (text) => {
     expect(containsCpr(text)).toBe(true);
   });
@@ -55,6 +57,8 @@ describe("containsCpr", () => {
     "+45 12 34 56 78",
     "12 34 56 78 90",
     "01 01 90 1234", // the six digits split: a known limit
+    "0.0101901234", // a number's fraction
+    "426056.2403847679",
     "",
     "0101901234".replace(/\d/g, "x"),
   ])("finds none in %j", (text) => {

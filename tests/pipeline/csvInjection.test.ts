@@ -106,6 +106,6 @@ describe("no CSV the tool writes holds a formula", () => {
   it("a value three persons hold is not printed by name in report/ (balance, subgroups, report.html)", () => {
     for (const file of readdirSync(join(out, "report"))) expect(readFileSync(join(out, "report", file), "utf8").includes(NAME), file).toBe(false);
     const balance = parse(readFileSync(join(out, "report/balance.csv"), "utf8"), { columns: true }) as Record<string, string>[];
-    expect(balance.map((r) => r.covariate_label)).toContain("Målgruppe = (en værdi, som færre end 5 personer har, ikke vist: 1)");
+    expect(balance.map((r) => r.covariate_label)).toContain("Målgruppe = (en værdi, som færre end 5 personer har, ikke vist: A)");
   });
 });

@@ -16,7 +16,7 @@ export const balanceSection: SectionBuilder = async (input, t) => {
   const contrastOf = contrastLabeller(input, t);
   const covariateOf = covariateLabeller(input);
   // A value fewer than minCell persons hold is not printed by name (a person's name in a category column).
-  const levelOf = levelsShown(run, minCell, (k) => t("levelNotShown", { minCell: String(minCell), k: String(k) }));
+  const levelOf = levelsShown(run, minCell, (k) => t("levelNotShown", { minCell: String(minCell), k }));
   const levelPart = (covariate: string, level: string | null) => (level === null ? "" : ` = ${levelOf(covariate, level)}`);
   for (const r of run.assignment.balance.rows) {
     const [a, c] = r.arms as [(typeof r.arms)[number], (typeof r.arms)[number]];

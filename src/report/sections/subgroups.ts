@@ -46,7 +46,7 @@ export function subgroupTables(input: ReportInput, t: Texts): { subgroups: Table
   const contrastOf = contrastLabeller(input, t);
   const covariateOf = covariateLabeller(input);
   // A value fewer than minCell persons hold is not printed by name (a person's name in a category column).
-  const levelOf = levelsShown(run, minCell, (k) => t("levelNotShown", { minCell: String(minCell), k: String(k) }));
+  const levelOf = levelsShown(run, minCell, (k) => t("levelNotShown", { minCell: String(minCell), k }));
   const subgroups: Table = {
     id: "subgroups",
     columns: [
