@@ -44,8 +44,12 @@ export function fromCsvRow(row: Record<string, string>): Record<string, string> 
 }
 
 const APOSTROPHE = 0x27;
-/** A plain number as text, with `.` or `,` for decimals and an exponent: harmless in a spreadsheet. */
-const PLAIN_NUMBER = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$/;
+/**
+ * A plain number as text — `.` or `,` for decimals, an exponent, or thousands grouped by `.`, `,`
+ * or a space (`-1.234.567,89`) — only digits and separators after the sign: harmless in a
+ * spreadsheet, and left readable as a number.
+ */
+const PLAIN_NUMBER = /^[+-]?(?:(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?|\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d+)?)$/;
 /** A dash alone is the "no value" placeholder, not a formula. */
 const LONE_DASH = /^[-–—]$/;
 

@@ -19,7 +19,7 @@ const HYPERLINK = '=HYPERLINK("http://x","click")';
 const DDE = "+cmd|' /C calc'!A0";
 const SUM = "@SUM(1)";
 const NAME = "Jens Hansen";
-const formulaLike = (cell: string) => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$/.test(cell) && !/^[-–—]$/.test(cell);
+const formulaLike = (cell: string) => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?((\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?|\d{1,3}([.,\u00a0 ]\d{3})+([.,]\d+)?)$/.test(cell) && !/^[-–—]$/.test(cell);
 
 const dir = mkdtempSync(join(tmpdir(), "effekt-formula-"));
 const out = join(dir, "out");

@@ -24,7 +24,7 @@ describe("toCsv(header, rows)", () => {
 });
 
 /** What a spreadsheet takes as a formula: OWASP's list (=, +, -, @, tab, CR), unless a plain number or a lone dash. */
-const formulaLike = (cell: string) => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$/.test(cell) && !/^[-–—]$/.test(cell);
+const formulaLike = (cell: string) => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?((\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?|\d{1,3}([.,\u00a0 ]\d{3})+([.,]\d+)?)$/.test(cell) && !/^[-–—]$/.test(cell);
 
 describe("csvCell and fromCsvCell (no formulas leave)", () => {
   const attacks = ['=HYPERLINK("http://x","click")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(1)", "\t=1+1", "\r=1+1", "-x", "+", "'=1", "''@x"];
@@ -37,7 +37,7 @@ describe("csvCell and fromCsvCell (no formulas leave)", () => {
   });
 
   it("leaves numbers, signed plain numbers, placeholders and ordinary text as they are", () => {
-    expect(csvLine([-3.5, "-3.5", "-0,125", "+4", "-1e-5", "-", "–", "—", "abc", "'abc", "", "a=b"])).toBe("-3.5,-3.5,\"-0,125\",+4,-1e-5,-,–,—,abc,'abc,,a=b");
+    expect(csvLine([-3.5, "-3.5", "-0,125", "+4", "-1e-5", "-1.234.567,89", "-", "–", "—", "abc", "'abc", "", "a=b"])).toBe("-3.5,-3.5,\"-0,125\",+4,-1e-5,\"-1.234.567,89\",-,–,—,abc,'abc,,a=b");
   });
 
   it("fromCsvCell inverts csvCell on every text, apostrophes in front included", () => {
