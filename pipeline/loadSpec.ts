@@ -6,6 +6,7 @@ import { issue, StopRun, stopRun } from "../src/shared/issues.ts";
 import type { DayNumber } from "../src/shared/dates.ts";
 import { parseSpec } from "../src/spec/parseSpec.ts";
 import type { EvaluationSpec } from "../src/spec/schema.ts";
+import { findCprInJson } from "../src/shared/findCprInJson.ts";
 import { shown } from "./io/paths.ts";
 import { readJson } from "./io/readJson.ts";
 
@@ -34,6 +35,9 @@ export interface LoadedSpec {
 export async function loadSpec(options: RunOptions): Promise<LoadedSpec> {
   const specPath = resolve(options.specPath);
   const json = await readJson(specPath, "spec file");
+  // Labels, arm names, category mappings and file names are published or printed: none may hold a CPR number.
+  const cprAt = findCprInJson(json);
+  if (cprAt) stopRun(issue("cpr_refused", messages.cprInJson(), { file: shown(specPath), path: cprAt }));
   const parsed = parseSpec(json, shown(specPath));
   if ("issues" in parsed) throw new StopRun([issue("spec_invalid", messages.specInvalid(shown(specPath))), ...parsed.issues]);
   const asOfText = options.asOf ?? parsed.spec.asOf;

@@ -2,7 +2,28 @@
  * Every message a person sees, in one place. Tests assert against these same
  * factories, so wording changes here and nowhere else.
  */
-import { looksLikeCpr } from "./ingest/looksLikeCpr.ts";
+import { containsCpr } from "./ingest/containsCpr.ts";
+
+/**
+ * A message never quotes a user's file: a header is described by its number of columns and the
+ * spec's names it holds, a line by its number. Values of a column are listed only where they are
+ * few (an arm or level column, at most this many) and none looks like a CPR number.
+ */
+const MAX_LISTED_VALUES = 10;
+
+/** `'a', 'b'` for a few values; `12 distinct values` (not shown) otherwise. */
+const listedValues = (values: readonly string[]) =>
+  values.length <= MAX_LISTED_VALUES && !values.some((v) => containsCpr(v))
+    ? values.map((v) => `'${v}'`).join(", ")
+    : `${values.length} distinct values, not shown`;
+
+/** What a header holds, without its text: its number of columns and which of the names looked for it has. */
+const headerHolds = (header: readonly string[], lookedFor: readonly string[]) => {
+  const found = lookedFor.filter((name) => header.includes(name));
+  const columns = `the header has ${header.length} column${header.length === 1 ? "" : "s"}`;
+  const single = header.length === 1 ? " (is the delimiter right?)" : "";
+  return found.length === 0 ? `${columns}${single}, none of them named as the spec names them` : `${columns}${single}; of the names looked for it holds ${found.map((c) => `'${c}'`).join(", ")}`;
+};
 
 export const messages = {
   specNotFound: (path: string) => `spec file not found: ${path}`,
@@ -13,12 +34,12 @@ export const messages = {
     `required extract '${extract}' not found (set "required": false in the spec if the evaluation can do without it)`,
   extractOptionalMissing: (extract: string, file: string) => `optional extract '${extract}' not found (${file}); outcomes that need it are skipped`,
   extractEmpty: () => "the file is empty (no header line)",
-  columnsMissing: (columns: readonly string[], header: readonly string[]) =>
-    `the header lacks column${columns.length > 1 ? "s" : ""} ${columns.map((c) => `'${c}'`).join(", ")} named in the spec; the header has ${header.map((c) => `'${c}'`).join(", ")}`,
+  columnsMissing: (columns: readonly string[], header: readonly string[], lookedFor: readonly string[]) =>
+    `the header lacks column${columns.length > 1 ? "s" : ""} ${columns.map((c) => `'${c}'`).join(", ")} named in the spec; ${headerHolds(header, lookedFor)}`,
   noWeekColumns: (pattern: string) => `no column matches the week-column pattern ${pattern}`,
   weekColumnInvalid: () => "the week column's name is not a valid ISO week (yyww)",
   cprRefused: () =>
-    `values look like CPR numbers (ddmmyy-xxxx or 10 digits starting with a valid date). ` +
+    `values look like CPR numbers (6 digits starting with a valid day and month, then 4 digits, with or without a separator such as '-', ' ', '/' or '.'). ` +
     `effekt takes pseudonymised person ids only: pseudonymise or remove the column and run again.`,
   notUtf8: () =>
     `the file started as UTF-8 but holds bytes that are not; set "dialect": {"encoding": "windows-1252"} for this extract if that is what it is`,
@@ -31,7 +52,7 @@ export const messages = {
   outcomeNeedsExtract: (outcome: string, kinds: readonly string[]) =>
     `outcome or covariate '${outcome}' needs an extract of kind ${kinds.join(" or ")}, and the spec has none`,
   outcomeSkipped: (outcome: string) => `outcome '${outcome}' skipped: an extract it needs is missing`,
-  tableColumnMissing: (column: string, header: readonly string[]) => `no column '${column}' (the header has ${header.join(", ")})`,
+  tableColumnMissing: (column: string, header: readonly string[], lookedFor: readonly string[]) => `no column '${column}' (${headerHolds(header, lookedFor)})`,
   logHeaderDiffers: () => "its header (seed, algorithm, arms or blocks) differs from the spec's assignment; an existing log is only appended to under the same design",
   noAssignment: () => "the spec has no `assignment`: say how groups are randomised (mode randomise) or where an allocation is (mode existing)",
   noGroups: () => "the spec has no `assignment`, so there are no groups to compare",
@@ -40,8 +61,8 @@ export const messages = {
   noContract: () => "the spec names no contract file (`contract`), so there is nothing to repay",
   outcomeTableHeader: () => "the header needs person_id and period columns",
   outcomeTableUnknown: (contractFile: string, unknown: readonly string[], columns: readonly string[]) =>
-    `outcome(s) ${unknown.join(", ")} named by ${contractFile} are not columns of the table (it has ${columns.join(", ")})`,
-  outcomeTableCell: (text: string) => (looksLikeCpr(text) ? "a value that looks like a CPR number is not 0, 1 or empty" : `'${text}' is not 0, 1 or empty`),
+    `outcome(s) ${unknown.join(", ")} named by ${contractFile} are not columns of the table (it has ${columns.length} outcome column${columns.length === 1 ? "" : "s"} besides person_id and period)`,
+  outcomeTableCell: () => "the value is not 0, 1 or empty",
   inputMissing: (what: string) => `${what} not found`,
   inputIsDirectory: (what: string) => `this is a folder, not a file: name the ${what} itself`,
   notJson: (reason: string, column: number | null) => `not valid JSON${column === null ? "" : ` (column ${column})`}: ${reason}`,
@@ -49,14 +70,23 @@ export const messages = {
   artefactInvalid: (stage: string) => `not a valid ${stage} artefact (written by another version?): run 'effekt ${stage}' again`,
   stageHasNothingToDo: (stage: string, reason: string) => `${stage}: ${reason}`,
   controlMissing: (control: string, column: string, arms: readonly string[]) =>
-    `the control arm '${control}' is not among the arms in column '${column}' (${arms.join(", ")}); name it with --control`,
-  oneArm: (column: string, arms: readonly string[]) => `column '${column}' holds only one arm (${arms.join(", ")})`,
+    `the control arm '${control}' is not among the arms in column '${column}' (${listedValues(arms)}); name it with --control`,
+  oneArm: (column: string, arms: readonly string[]) => `column '${column}' holds only one arm (${listedValues(arms)})`,
+  /** A column's values (arms, levels) as a progress line names them: a few, or how many. */
+  valuesShown: (values: readonly string[]) => listedValues(values),
   asOfInvalid: (value: string) => `--as-of ${value} is not a date as yyyy-mm-dd`,
   assignmentCheckFailed: (check: string, count: number, detail: string, issuesFile: string) =>
     `assignment check '${check}' failed for ${count} (${detail}); the persons are listed in ${issuesFile}. Effects are not estimated from an allocation that fails this check.`,
 
+  categoryValuesNotShown: (covariate: string, found: { values: number; rare: number; persons: number; freeText: boolean }, minCell: number) =>
+    (found.freeText
+      ? `covariate '${covariate}' has ${found.values} distinct values among ${found.persons} persons, more than ${found.persons} ÷ ${minCell} allows: it looks like free text (names, notes), not a category. `
+      : `covariate '${covariate}': ${found.rare} of its ${found.values} values ${found.rare === 1 ? "is" : "are"} held by fewer than ${minCell} persons. `) +
+    `The report does not print ${found.freeText ? "its values" : "those values"} by name (a value of a few persons may name them); group the values into categories of at least ${minCell} persons in the population extract, or drop the covariate`,
   covariateUnknown: (id: string, kind: string, personIds: readonly string[]) =>
     `covariate '${id}' (${kind}) cannot be worked out for ${personIds.length} person(s), e.g. ${personIds.slice(0, 3).join(", ")}: ${kind === "days_served_before_start" ? "their last release before start has no admissionDate" : "a value it needs is missing"}. Supply it, or drop the covariate from the spec.`,
+  /** csv-parse's reason in words of our own (by its error code): its messages quote the field they stopped at. */
+  malformedReason: (code: string | undefined) => MALFORMED_REASONS[code ?? ""] ?? "it cannot be read as CSV",
   rule: {
     missing_value: () => "a value is required",
     invalid_id: () => "a person id has no spaces and is at most 64 characters",
@@ -109,8 +139,13 @@ export const messages = {
   sepLineUnsupported: () => `the first line is Excel's sep= line, but it names a delimiter effekt does not read (it reads ',', ';' and tab)`,
   notUtf16: (encoding: string) => `the file starts with a ${encoding.toUpperCase()} byte-order mark but holds bytes that are not valid ${encoding.toUpperCase()}`,
   xlsxUnreadable: () => "the .xlsx workbook cannot be read (damaged, or not really a workbook): open it in Excel and save it again, or export it as CSV",
-  xlsxSheetMissing: (sheet: string, sheets: readonly string[]) => `the workbook has no sheet '${sheet}' (its sheets: ${sheets.map((s) => `'${s}'`).join(", ")}); name one of them in the extract's "sheet"`,
+  xlsxSheetMissing: (sheet: string, sheets: readonly string[]) =>
+    `the workbook has no sheet '${sheet}' (it has ${sheets.length} sheet${sheets.length === 1 ? "" : "s"}, named as the workbook shows them); name one of them in the extract's "sheet"`,
   sheetOnlyForXlsx: () => `the extract names a "sheet", but the file is not an .xlsx workbook`,
+  cprInJson: () =>
+    "this value looks like a CPR number (it is not shown): labels, names and file names are published or printed, so a CPR number is refused in them as in the data; remove it",
+  /** How a file or folder whose name looks like a CPR number is shown instead of its name. */
+  cprLikeName: () => "(a name that looks like a CPR number)",
   headerLooksLikeCpr: () =>
     `the first line holds values that look like CPR numbers, so the file seems to have no header line (or CPR numbers as column names). ` +
     `effekt takes pseudonymised person ids only: pseudonymise or remove the column, give the file a header line, and run again.`,
@@ -184,12 +219,12 @@ export const messages = {
     `${folder} has no published ${file} in its manifest: run effekt run again with this version of effekt (the status page's tables are read from report/)`,
   portfolioReportChanged: (file: string) => `${file} differs from its SHA-256 in the run's manifest.json: the published report was changed after the run; run it again`,
   portfolioSameRun: (folder: string) => `${folder} is named twice: give each run folder once`,
-  columnNotAsFlagged: (count: number, rule: string, first: readonly { line: number; value: string }[]) =>
-    `${count} values, each ${rule}: is the column what its flag says? The first ${first.length}: ${first.map((f) => `line ${f.line} (${f.value})`).join(", ")}`,
+  columnNotAsFlagged: (count: number, rule: string, first: readonly { line: number; value: string | null }[]) =>
+    `${count} values, each ${rule}: is the column what its flag says? The first ${first.length}: ${first.map((f) => (f.value === null ? `line ${f.line}` : `line ${f.line} (${f.value})`)).join(", ")}`,
   referenceLevelMissing: (column: string, reference: string, levels: readonly string[]) =>
-    reference === "" ? `categorical covariate '${column}' has no values` : `the reference level '${reference}' of categorical covariate '${column}' is not among its levels (${levels.join(", ")})`,
+    reference === "" ? `categorical covariate '${column}' has no values` : `the reference level '${reference}' of categorical covariate '${column}' is not among its levels (${listedValues(levels)})`,
   controlUnclear: (column: string, arms: readonly string[]) =>
-    `column '${column}' holds the arms ${arms.join(", ")}: none is 0 or named control/kontrol, so which is the control arm is not guessed; name it with --control`,
+    `column '${column}' holds the arms ${listedValues(arms)}: none is 0 or named control/kontrol, so which is the control arm is not guessed; name it with --control`,
   covariatesMissing: (count: number, lines: readonly number[]) =>
     `${count} person(s) lack a covariate value (line ${lines.slice(0, 5).join(", ")}${lines.length > 5 ? ", …" : ""}); they are not left out silently: fill them in, or choose --missing-covariates indicator (mean-imputed with a missingness indicator) or drop (left out of the adjusted estimators, counted)`,
   clustersAcrossBlocks: (column: string, clusters: readonly string[]) =>
@@ -218,3 +253,15 @@ export const messages = {
 } as const;
 
 export type Rule = keyof typeof messages.rule;
+
+/** csv-parse's error codes (CsvError.code) in words: its own messages quote the line. */
+const MALFORMED_REASONS: Record<string, string> = {
+  CSV_INVALID_CLOSING_QUOTE: "a quoted field is followed by other characters before the delimiter",
+  CSV_INVALID_OPENING_QUOTE: "a quote appears inside an unquoted field",
+  CSV_QUOTE_NOT_CLOSED: "a quoted field is never closed",
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: "the number of fields differs from the header",
+  CSV_RECORD_INCONSISTENT_COLUMNS: "the number of fields differs from the header",
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: "a quoted field is followed by other characters before the delimiter",
+  CSV_MAX_RECORD_SIZE: "the line is longer than the most a line may hold",
+  CSV_RECORD_DONT_MATCH_COLUMNS_LENGTH: "the number of fields differs from the header",
+};

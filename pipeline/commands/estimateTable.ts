@@ -194,8 +194,8 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
   const control = options.control ?? chooseControl(arms);
   if (control === null) stopRun(issue("control_unclear", messages.controlUnclear(options.treatment, arms), { file, path: [] }));
   if (!arms.includes(control)) stopRun(issue("control_missing", messages.controlMissing(control, options.treatment, arms), { file, path: [] }));
-  options.log(`estimate: ${file}: ${table.arm.length} persons, arms ${arms.join(", ")}, control ${control}${options.control === null ? " (taken as the control arm: name another with --control)" : ""} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}]`);
-  for (const c of read.categorical) options.log(`estimate: categorical covariate ${c.column} against reference level '${c.reference}': ${c.indicators.join(", ") || "(one level only)"}`);
+  options.log(`estimate: ${file}: ${table.arm.length} persons, arms ${messages.valuesShown(arms)}, control ${control}${options.control === null ? " (taken as the control arm: name another with --control)" : ""} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}]`);
+  for (const c of read.categorical) options.log(`estimate: categorical covariate ${c.column} against reference level ${messages.valuesShown([c.reference])}: ${c.indicators.length === 0 ? "(one level only)" : `${messages.valuesShown(c.indicators)}`}`);
   if (missing.imputed.length > 0) options.log(`estimate: missing covariate values mean-imputed with a missingness indicator: ${missing.imputed.join(", ")}`);
   const kindOf = (id: string) =>
     options.binary.includes(id)
@@ -282,8 +282,8 @@ async function readTableRows(source: AsyncIterable<RawRow | RawRow[]>, file: str
   const rows: { line: number; fields: string[] }[] = [];
   const malformed = [];
   for await (const row of oneByOne(source)) {
-    // A malformed line is never quoted when it holds a CPR-like value.
-    if ("malformed" in row) malformed.push(issue("malformed_csv", containsCpr(row.raw) || containsCpr(row.malformed) ? messages.cprRefused() : row.malformed, { file, path: [], line: row.line }));
+    // A malformed line is never quoted: the reason is in words, and a CPR-like value in it is refused as such.
+    if ("malformed" in row) malformed.push(issue("malformed_csv", containsCpr(row.raw) ? messages.cprRefused() : messages.rule.malformed_csv(row.malformed), { file, path: [], line: row.line }));
     else if (header === null) header = row.fields.map((f) => f.trim());
     else rows.push({ line: row.line, fields: [...row.fields] });
   }

@@ -8,6 +8,7 @@ import type { Manifest } from "../../src/report/manifest.ts";
 import { councilStatus, type PublishedRun } from "../../src/report/portfolio/councilStatus.ts";
 import { ECONOMY_TABLE_ID } from "../../src/report/sections/status.ts";
 import { tablesWorkbook } from "../../src/report/workbook.ts";
+import { fromCsvRow } from "../../src/shared/csv.ts";
 import { issue, stopRun } from "../../src/shared/issues.ts";
 import { readArtefact } from "../io/artefactStore.ts";
 import { writeFileAtomic } from "../io/files.ts";
@@ -31,7 +32,7 @@ async function readPublishedRun(folder: string): Promise<PublishedRun> {
     if (!recorded) throw new UsageError(`effekt portfolio: ${messages.portfolioNoStatus(shown(dir), path)}`);
     const file = join(dir, path);
     if ((await sha256File(file)) !== recorded.sha256) stopRun(issue("portfolio_report_changed", messages.portfolioReportChanged(path), { file: shown(file), path: [] }));
-    tables.push(parseCsv(await readFile(file, "utf8"), { columns: true, skip_empty_lines: true }) as Record<string, string>[]);
+    tables.push((parseCsv(await readFile(file, "utf8"), { columns: true, skip_empty_lines: true }) as Record<string, string>[]).map(fromCsvRow));
   }
   return { folder, evaluation: manifest.evaluation, asOf: manifest.asOf, status: tables[0]!, economy: tables[1]! };
 }

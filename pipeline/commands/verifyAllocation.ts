@@ -2,12 +2,13 @@
 import { readFile } from "node:fs/promises";
 import { parse as parseCsv } from "csv-parse/sync";
 import { verifyAllocation } from "../../src/assign/verifyAllocation.ts";
+import { fromCsvRow } from "../../src/shared/csv.ts";
 import { EXIT_OK, EXIT_STOPPED, say, tell, text, UsageError, type Command } from "./command.ts";
 
 async function readInputs(logPath: string, rosterPath: string | undefined) {
   const logText = await readFile(logPath, "utf8");
   if (rosterPath === undefined) return { logText, roster: null };
-  const rows = parseCsv(await readFile(rosterPath, "utf8"), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows = (parseCsv(await readFile(rosterPath, "utf8"), { columns: true, skip_empty_lines: true }) as Record<string, string>[]).map(fromCsvRow);
   if (rows.length > 0 && !["person_id", "batch", "block"].every((c) => c in rows[0]!)) throw new Error(`${rosterPath} needs the columns person_id, batch, block`);
   return { logText, roster: rows.map((r) => ({ personId: r.person_id!, batch: r.batch!, block: r.block!, referred: r.referred ?? "" })) };
 }

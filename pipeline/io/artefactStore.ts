@@ -10,6 +10,7 @@ import { ARTEFACTS, artefactPath, entryOf, type ArtefactName } from "../../src/c
 import { messages } from "../../src/messages.ts";
 import { issue, stopRun } from "../../src/shared/issues.ts";
 import type { EvaluationSpec } from "../../src/spec/schema.ts";
+import { fromCsvRow } from "../../src/shared/csv.ts";
 import { formatJson, writeFileAtomic } from "./files.ts";
 import { exists, shown } from "./paths.ts";
 
@@ -46,7 +47,8 @@ export async function readArtefact(folder: RunFolder, name: ArtefactName, writte
     return parsed.data;
   }
   if (entry.format !== "csv") return text;
-  const rows = parseCsv(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  // Cells come back as the stage wrote them: the apostrophe that kept a formula out is taken off (src/shared/csv.ts).
+  const rows = (parseCsv(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[]).map(fromCsvRow);
   return entry.schema ? rows.map((row) => entry.schema!.parse(row)) : rows;
 }
 

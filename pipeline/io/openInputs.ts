@@ -12,6 +12,7 @@ import { exists, isDirectory, shown } from "./paths.ts";
 import { readJson } from "./readJson.ts";
 import { readDocument } from "./readDocument.ts";
 import { MAX_DOCUMENT_BYTES } from "../../src/shared/limits.ts";
+import { findCprInJson } from "../../src/shared/findCprInJson.ts";
 import { describeDialect, openExtract } from "./openExtract.ts";
 
 /** Every declared input with its absolute path, follow-ups right after the file that names them. */
@@ -46,7 +47,11 @@ export async function openInputs(declarations: readonly InputDeclaration[], spec
       continue;
     }
     if (declaration.format === "json") {
-      opened.push({ ...base, format: "json", content: await readJson(path, declaration.name) });
+      const content = await readJson(path, declaration.name);
+      // An assumption, contract or portfolio file gives the report labels and names files: no CPR number in it (a settlement file holds hashes and amounts).
+      const cprAt = declaration.role === "settlements" ? null : findCprInJson(content);
+      if (cprAt) stopRun(issue("cpr_refused", messages.cprInJson(), { file: shown(path), path: cprAt }));
+      opened.push({ ...base, format: "json", content });
       continue;
     }
     if (!(await exists(path))) {

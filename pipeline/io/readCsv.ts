@@ -162,7 +162,7 @@ export async function* readCsvRows(path: string, displayName: string, dialect: D
             parser.destroy(new StopRun([issue("line_too_long", messages.lineTooLong(MAX_LINE_BYTES), { file: displayName, path: [], line: line - overcount })]));
             return undefined;
           }
-          skipped.push({ line: line - overcount, malformed: error?.message ?? "unreadable line", raw: (raw ?? "").replace(/^[\r\n]+|\r?\n$/g, "") });
+          skipped.push({ line: line - overcount, malformed: messages.malformedReason((error as { code?: string } | undefined)?.code), raw: (raw ?? "").replace(/^[\r\n]+|\r?\n$/g, "") });
           return undefined;
         },
       }),

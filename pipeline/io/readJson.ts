@@ -15,7 +15,7 @@ export async function readJson(path: string, what: string): Promise<unknown> {
     const reason = (error as Error).message;
     const at = jsonErrorPlace(text, reason);
     const where = at ? { file, path: [], line: at.line } : { file, path: [] };
-    stopRun(issue("not_json", messages.notJson(reason.replace(/ in JSON at position \d+.*$/, ""), at?.column ?? null), where));
+    stopRun(issue("not_json", messages.notJson(jsonErrorReason(reason), at?.column ?? null), where));
   }
 }
 
@@ -28,4 +28,14 @@ export function jsonErrorPlace(text: string, reason: string): { line: number; co
   const before = text.slice(0, offset);
   const line = before.split("\n").length;
   return { line, column: offset - before.lastIndexOf("\n") };
+}
+
+/**
+ * JSON.parse's reason without the file's text: V8 quotes the characters around an unexpected
+ * token (`Unexpected token 'r', "root:*:202"... is not valid JSON`), and those are never shown.
+ */
+export function jsonErrorReason(reason: string): string {
+  const words = reason.replace(/ in JSON at position \d+.*$/s, "").replace(/ at position \d+.*$/s, "");
+  if (/^Unexpected token/.test(words)) return "unexpected character";
+  return words.includes('"') || words.length > 80 ? "not valid JSON syntax" : words;
 }

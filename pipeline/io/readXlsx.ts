@@ -20,7 +20,7 @@
  */
 import { messages } from "../../src/messages.ts";
 import { issue, stopRun, StopRun } from "../../src/shared/issues.ts";
-import { looksLikeCpr } from "../../src/ingest/looksLikeCpr.ts";
+import { containsCpr } from "../../src/ingest/containsCpr.ts";
 import { checkedWorkbook } from "./checkedWorkbook.ts";
 import { formatDate, formatMonth } from "../../src/ingest/formatDate.ts";
 import type { DateFormat, MonthFormat } from "../../src/ingest/parseValue.ts";
@@ -45,7 +45,7 @@ export async function readXlsxSheet(path: string, shown: string, sheet: string |
   } catch (error) {
     if (error instanceof StopRun) throw error;
     if ((error as { name?: string }).name === "SheetNotFoundError") {
-      const sheets = ((error as { sheets?: string[] }).sheets ?? []).filter((name) => !looksLikeCpr(name.trim()));
+      const sheets = ((error as { sheets?: string[] }).sheets ?? []).filter((name) => !containsCpr(name));
       stopRun(issue("sheet_missing", messages.xlsxSheetMissing(sheet ?? "", sheets), { file: shown, path: [] }));
     }
     stopRun(issue("xlsx_unreadable", messages.xlsxUnreadable(), { file: shown, path: [] }));

@@ -9,7 +9,8 @@
  */
 import { createHash } from "node:crypto";
 import { parse } from "csv-parse/sync";
-import { csvLine } from "../shared/csv.ts";
+import { messages } from "../messages.ts";
+import { csvLine, fromCsvCell } from "../shared/csv.ts";
 import type { AllocationLine } from "./schema.ts";
 
 export const LOG_COLUMNS = ["line", "person_id", "batch", "block", "arm", "time", "sha256"] as const;
@@ -103,8 +104,10 @@ export function parseLog(text: string): ParsedLog {
   try {
     records = parse(body, { relax_column_count: true, skip_empty_lines: true }) as string[][];
   } catch (error) {
-    problems.push(`the lines are not valid CSV: ${(error as Error).message}`);
+    problems.push(`the lines are not valid CSV: ${messages.malformedReason((error as { code?: string }).code)}`);
   }
+  // The fields as written, before csvLine kept a formula out (the chain hashes lineText of them, which puts it back).
+  records = records.map((r) => r.map(fromCsvCell));
   const lines = records.map((r) =>
     clustered
       ? { line: Number(r[0]), personId: r[1] ?? "", batch: r[2] ?? "", block: r[3] ?? "", cluster: r[4] ?? "", arm: r[5] ?? "", time: r[6] ?? "", sha256: r[7] ?? "" }

@@ -31,6 +31,7 @@ import { ALLOCATION_ALGORITHM, randomiseBatch } from "./randomiseBatch.ts";
 import { CLUSTER_ALLOCATION_ALGORITHM, randomiseClusters } from "./randomiseClusters.ts";
 import { clusterBalance } from "./clusterBalance.ts";
 import { seededRandom, shuffle } from "../shared/random.ts";
+import { freeTextCovariates } from "./freeTextCovariates.ts";
 import { ratioTest } from "./ratioTest.ts";
 import { verifyAllocation } from "./verifyAllocation.ts";
 import { AssignmentArtefact, type AllocationLine, type BalanceRow, type Check, type ConsortArm, type OmnibusTest, type PersonRow, type RosterEntry } from "./schema.ts";
@@ -580,7 +581,13 @@ export const stage = defineStage({
     });
     const failed = output.artefact.checks.filter((c) => c.passed === false);
     for (const c of failed) summary.push(`assign: check failed: ${c.id} (${c.count}): ${c.detail}`);
-    for (const flag of output.artefact.balance.flagged) summary.push(`assign: balance flag |SMD| > ${output.artefact.balance.threshold}: ${flag}`);
+    // A flagged level is named only when minCell persons hold it (a value of a few persons may be a name).
+    const minCell = spec.report?.minCell ?? 5;
+    for (const r of output.artefact.balance.rows.filter((row) => row.flagged)) {
+      const held = r.arms.reduce((sum, a) => sum + (a.mean === null ? 0 : Math.round(a.mean * a.n)), 0);
+      const level = r.level === null ? "" : r.type !== "categorical" || held >= minCell ? `=${r.level}` : ` (a value fewer than ${minCell} persons hold)`;
+      summary.push(`assign: balance flag |SMD| > ${output.artefact.balance.threshold}: ${r.comparison}: ${r.covariate}${level}`);
+    }
     const issues = failed
       .filter((c) => isIntegrityCheck(c.id))
       .map((c) => issue(`check_${c.id}`, messages.assignmentCheckFailed(c.id, c.count, c.detail, context.shownPath("assignmentIssues")), { file: context.shownPath("assignment"), path: [] }));
@@ -599,7 +606,10 @@ export const stage = defineStage({
         ...(existingAllocation ? { allocationQuarantine: quarantineCsv(existingAllocation.quarantine) } : {}),
       },
       issues,
-      warnings: [],
+      // Values of a category column a few persons hold are not published by name (src/report/levelsShown.ts): say so, naming the covariate.
+      warnings: freeTextCovariates(output.artefact.balance.rows, spec.report?.minCell ?? 5).map((found) =>
+        issue("category_values_not_shown", messages.categoryValuesNotShown(found.covariate, found, spec.report?.minCell ?? 5), { path: ["covariates", spec.covariates.findIndex((c) => c.id === found.covariate)] }),
+      ),
       summary,
     };
   },

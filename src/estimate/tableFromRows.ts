@@ -9,7 +9,6 @@
  */
 import { parseNumber, type DecimalSeparator } from "../ingest/parseValue.ts";
 import { issue, type Issue } from "../shared/issues.ts";
-import { looksLikeCpr } from "../ingest/looksLikeCpr.ts";
 import { containsCpr } from "../ingest/containsCpr.ts";
 import { messages } from "../messages.ts";
 import type { AnalysisTable } from "./analysisTable.ts";
@@ -49,7 +48,7 @@ export function tableFromRows(
   const cprInHeader = header.findIndex((name) => containsCpr(name));
   if (cprInHeader >= 0) return { table: empty, lines, categorical: [], issues: [issue("cpr_refused", messages.headerLooksLikeCpr(), { file: options.file, path: [], line: 1, column: `#${cprInHeader + 1}` })] };
   for (const row of rows) {
-    const at = row.fields.findIndex((cell) => looksLikeCpr(cell.trim()) || containsCpr(cell));
+    const at = row.fields.findIndex((cell) => containsCpr(cell));
     if (at >= 0) return { table: empty, lines, categorical: [], issues: [issue("cpr_refused", messages.cprRefused(), { file: options.file, path: [], line: row.line, column: header[at] ?? `#${at + 1}` })] };
   }
   const index = (name: string) => header.indexOf(name);
@@ -60,12 +59,12 @@ export function tableFromRows(
       table: empty,
       lines,
       categorical: [],
-      issues: missing.map((c) => issue("column_missing", messages.tableColumnMissing(c, header), { file: options.file, path: [] })),
+      issues: missing.map((c) => issue("column_missing", messages.tableColumnMissing(c, header, [...new Set(wanted)]), { file: options.file, path: [] })),
     };
   }
   // Problems are gathered per column and rule, so a column that is not what its flag says is one message.
-  const problems = new Map<string, { column: string; rule: string; at: { line: number; value: string }[] }>();
-  const problem = (line: number, column: string, value: string, rule: string) => {
+  const problems = new Map<string, { column: string; rule: string; at: { line: number; value: string | null }[] }>();
+  const problem = (line: number, column: string, value: string | null, rule: string) => {
     const key = `${column}\u0000${rule}`;
     if (!problems.has(key)) problems.set(key, { column, rule, at: [] });
     problems.get(key)!.at.push({ line, value });
@@ -81,17 +80,19 @@ export function tableFromRows(
       let value: number | null = null;
       if (text !== "" && text.toUpperCase() !== "NA") {
         value = parseNumber(text, options.decimal);
-        if (value === null) problem(row.line, name, text, `is not a number (decimal separator '${options.decimal}')`);
+        // Text that is not a number may be anything (a name): it is never quoted, only its line.
+        if (value === null) problem(row.line, name, null, `is not a number (decimal separator '${options.decimal}')`);
         else if (options.binary.includes(name) && value !== 0 && value !== 1) problem(row.line, name, text, "is not 0 or 1 (a binary outcome)");
         else if (options.counts.includes(name) && (value < 0 || !Number.isInteger(value))) problem(row.line, name, text, "is not a whole number ≥ 0 (a count outcome)");
       }
       columns.get(name)!.push(value);
     }
   }
-  const shownValue = (value: string) => (looksLikeCpr(value) ? "a value that looks like a CPR number" : `'${value}'`);
+  // A value is quoted only when it read as a number (out of range) or is empty; CPR-like ones were refused above.
+  const shownValue = (value: string | null) => (value === null ? "the value" : containsCpr(value) ? "a value that looks like a CPR number" : `'${value}'`);
   for (const { column, rule, at } of problems.values()) {
     const first = at[0]!;
-    const message = at.length === 1 ? `${shownValue(first.value)} ${rule}` : messages.columnNotAsFlagged(at.length, rule, at.slice(0, 5).map((a) => ({ line: a.line, value: shownValue(a.value) })));
+    const message = at.length === 1 ? `${shownValue(first.value)} ${rule}` : messages.columnNotAsFlagged(at.length, rule, at.slice(0, 5).map((a) => ({ line: a.line, value: a.value === null ? null : shownValue(a.value) })));
     issues.push(issue("invalid_value", message, { file: options.file, path: [], line: first.line, column }));
   }
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

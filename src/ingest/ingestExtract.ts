@@ -528,11 +528,13 @@ function keyColumn(kind: ExtractKind, fields: readonly MappedField[]): MappedFie
 export function mapFields(kind: ExtractKind, header: readonly string[], context: ExtractContext): MappedField[] {
   const mapped: MappedField[] = [];
   const missing: string[] = [];
+  const lookedFor: string[] = [];
   for (const [field, declared] of Object.entries(fieldsOf(kind))) {
     const definition = context.requiredFields?.includes(field) ? { ...declared, required: true } : declared;
     const mapping = context.spec.columns[field];
     const column = mapping === undefined ? field : typeof mapping === "string" ? mapping : mapping.column;
     const index = header.indexOf(column);
+    lookedFor.push(column);
     const positions = header.flatMap((name, i) => (name === column ? [i + 1] : []));
     if (positions.length > 1) stopRun(issue("column_twice", messages.columnTwice(column, positions), { file: context.file, path: [], line: 1, column }));
     if (index < 0) {
@@ -544,7 +546,7 @@ export function mapFields(kind: ExtractKind, header: readonly string[], context:
     const formats = cellFormats(context, values, definition.type === "benefit_code");
     mapped.push({ field, column, index, definition, formats: bounds ? { ...formats, bounds: { ...bounds, setting: `extracts.${context.name}.bounds.${field}` } } : formats });
   }
-  if (missing.length > 0) stopRun(issue("columns_missing", messages.columnsMissing(missing, header), { file: context.file, path: [], line: 1 }));
+  if (missing.length > 0) stopRun(issue("columns_missing", messages.columnsMissing(missing, header, lookedFor), { file: context.file, path: [], line: 1 }));
   return mapped;
 }
 

@@ -12,7 +12,7 @@ export function parseOutcomeTable(text: string, file: string, contractFile: stri
   try {
     records = parse(text, { skip_empty_lines: true, info: true, relax_column_count: true }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
-    return { issues: [issue("outcome_table_malformed", messages.rule.malformed_csv((error as Error).message), { file, path: [] })] };
+    return { issues: [issue("outcome_table_malformed", messages.rule.malformed_csv(messages.malformedReason((error as { code?: string }).code)), { file, path: [] })] };
   }
   const [first, ...rest] = records;
   const header = first?.record.map((c) => c.trim()) ?? [];
@@ -25,7 +25,7 @@ export function parseOutcomeTable(text: string, file: string, contractFile: stri
     const outcomes: Record<string, number | null> = {};
     for (const column of outcomeColumns) {
       const text = (fields[header.indexOf(column)] ?? "").trim();
-      if (text !== "" && text !== "0" && text !== "1") issues.push(issue("invalid_outcome", messages.outcomeTableCell(text), { file, path: [], line: info.lines, column }));
+      if (text !== "" && text !== "0" && text !== "1") issues.push(issue("invalid_outcome", messages.outcomeTableCell(), { file, path: [], line: info.lines, column }));
       outcomes[column] = text === "" ? null : Number(text);
     }
     return { personId: fields[header.indexOf("person_id")] ?? "", period: fields[header.indexOf("period")] ?? "", outcomes };

@@ -24,7 +24,7 @@ export interface Issue {
   /** Physical line in `file`, 1-based. */
   readonly line?: number;
   readonly column?: string;
-  /** The offending value, never a CPR-like one (callers check with `looksLikeCpr`). */
+  /** The offending value, never a CPR-like one (callers check with `containsCpr`). */
   readonly value?: string;
   readonly message: string;
 }

@@ -35,9 +35,16 @@ describe("ingestExtract", () => {
     expect(result).toMatchObject({ rowsRead: 1, rowsAccepted: 1, rowsQuarantined: 0 });
   });
 
-  it("ingestExtract stops, naming the missing column and the header it found", async () => {
+  it("ingestExtract stops, naming the missing column, the header's size and the spec's names it holds", async () => {
     const run = ingestExtract("population", rowsOf([["PNR", "FOED", "START"], ["A", "01-02-2000", "15-11-2021"]]), context(populationSpec, { population: null }));
-    await expect(run).rejects.toThrow(`x.csv line 1: ${messages.columnsMissing(["KOEN"], ["PNR", "FOED", "START"])}`);
+    await expect(run).rejects.toThrow("x.csv line 1: the header lacks column 'KOEN' named in the spec; the header has 3 columns; of the names looked for it holds 'PNR', 'FOED', 'START'");
+  });
+
+  it("ingestExtract names a foreign header by its size only: the first line of /etc/shadow is never quoted", async () => {
+    const run = ingestExtract("population", rowsOf([["root:*:20228:0:99999:7:::"], ["daemon:*:20228:0:99999:7:::"]]), context(populationSpec, { population: null }));
+    const error = await run.then(() => null, (e: Error) => e);
+    expect(error?.message).toContain("the header has 1 column (is the delimiter right?), none of them named as the spec names them");
+    expect(error?.message).not.toMatch(/root|20228|99999|daemon/);
   });
 
   it("ingestExtract refuses a column of CPR-like values without repeating the value", async () => {

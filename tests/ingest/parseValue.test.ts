@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDate, parseMonth, parseNumber, parseWeek } from "../../src/ingest/parseValue.ts";
 import { isoDate } from "../../src/shared/dates.ts";
-import { looksLikeCpr } from "../../src/ingest/looksLikeCpr.ts";
 
 const asIso = (day: number | null) => (day === null ? null : isoDate(day));
 
@@ -70,14 +69,5 @@ describe("parseNumber", () => {
   it("reads decimal points", () => {
     expect(parseNumber("12.5", ".")).toBe(12.5);
     expect(parseNumber("+3", ".")).toBe(3);
-  });
-});
-
-describe("looksLikeCpr", () => {
-  it.each(["010190-1234", "0101901234", "311299-0000", "290200-1111"])("refuses %s", (text) => {
-    expect(looksLikeCpr(text)).toBe(true);
-  });
-  it.each(["UF00001", "3201901234", "0113901234", "123456789", "01019012345", "010190 1234", "20220301"])("accepts %s", (text) => {
-    expect(looksLikeCpr(text)).toBe(false);
   });
 });

@@ -1,20 +1,26 @@
 /**
- * No CPR number is ever echoed (issue 14). CPR-like values in both forms (ddmmyy-xxxx
+ * No CPR number is ever echoed (issues 14 and 25). CPR-like values in both forms (ddmmyy-xxxx
  * and ten digits) are put in every field position of every extract kind, in the first
  * line of a header-less file, in an .xlsx cell (text and number) and in every column of
- * an `estimate --table` table. Each case runs the CLI's own entry point (`main`, as
+ * an `estimate --table` table; the other spellings (space, slash, dot, dashes, a trailing
+ * separator, inside a name) in every column of the population and of a table, in a file's
+ * name and in the spec's labels. Each case runs the CLI's own entry point (`main`, as
  * bin/effekt.js calls it) with stdout and stderr captured; the run must stop with the
- * CPR refusal, and neither output stream nor any file it wrote may hold the value.
+ * CPR refusal, and neither output stream nor any file it wrote may hold the value (nor its
+ * ten digits, nor its six- and four-digit parts side by side).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import writeXlsxFile from "write-excel-file/node";
 import { main } from "../../pipeline/cli.ts";
 import { EXTRACT_KIND_NAMES, fieldsOf, type ExtractKind, type FieldDefinition } from "../../src/ingest/extractKinds.ts";
 
 const CPRS = ["110295-3782", "1102953782"];
+/** Issue 25: the spellings the first detector let through. */
+const SPELLINGS = ["110295 3782", "110295/3782", "110295.3782", "110295\u20133782", "110295\u20143782", "110295  3782", "110295-3782-", "Jens Hansen 110295/3782"];
+let lookedFor: readonly string[] = CPRS;
 const tempDir = () => mkdtempSync(join(tmpdir(), "effekt-cpr-"));
 
 let captured = "";
@@ -40,7 +46,7 @@ function everyFile(dir: string): string[] {
 /** Runs the CLI; returns its exit code, after checking that no output holds a CPR value. */
 async function cli(out: string, ...args: string[]): Promise<number> {
   const status = await main(args);
-  for (const cpr of CPRS) {
+  for (const cpr of [...lookedFor, "1102953782"]) {
     expect(captured, `stdout/stderr of effekt ${args.join(" ")}`).not.toContain(cpr);
     for (const text of everyFile(out)) expect(text.includes(cpr), `a file under ${out}`).toBe(false);
   }
@@ -154,5 +160,60 @@ describe("no CPR-like value is echoed by any command", () => {
     const out = join(dir, "out");
     expect(await cli(out, "estimate", "--table", join(dir, "t.csv"), "--treatment", "arm", "--outcomes", "y", "--permutations", "0", "--out", out)).toBe(1);
     expect(captured).toContain("no header line");
+  });
+
+  describe("in every spelling (issue 25)", () => {
+    beforeEach(() => (lookedFor = SPELLINGS));
+    afterEach(() => (lookedFor = CPRS));
+
+    const population = table("population");
+    it.each(population.header.flatMap((column, position) => SPELLINGS.map((cpr) => [column, position, cpr] as const)))("population, column %s (position %i): %j", async (_column, position, cpr) => {
+      const dir = tempDir();
+      const bad = population.row.map((value, i) => (i === position ? cpr : value));
+      writeFileSync(join(dir, "subject.csv"), [population.header, population.row, bad].map((r) => r.join(";")).join("\n") + "\n");
+      const out = join(dir, "out");
+      expect(await cli(out, "ingest", specFor(dir, "population", "subject.csv"), "--out", out)).toBe(1);
+      expect(captured).toContain("look like CPR numbers");
+      expect(captured).toContain("subject.csv line 3");
+    });
+
+    it.each(tableHeader.flatMap((column, position) => SPELLINGS.map((cpr) => [column, position, cpr] as const)))("estimate --table with column %s (position %i) holding %j", async (_column, position, cpr) => {
+      const dir = tempDir();
+      const rows = tableRows.map((r, i) => (i === 2 ? r.map((v, j) => (j === position ? cpr : v)) : r));
+      writeFileSync(join(dir, "t.csv"), [tableHeader, ...rows].map((r) => r.join(";")).join("\n") + "\n");
+      const out = join(dir, "out");
+      expect(await cli(out, "estimate", "--table", join(dir, "t.csv"), "--treatment", "arm", "--outcomes", "y", "--covariates", "x", "--permutations", "0", "--out", out)).toBe(1);
+      expect(captured).toContain("look like CPR numbers");
+      expect(captured).toContain("line 4");
+    });
+
+    it.each(["110295-3782.csv", "110295 3782.csv", "data-110295.3782/population.csv"])("an extract file named %j is refused, and its name is never printed", async (name) => {
+      const dir = tempDir();
+      const { header, row } = table("convictions");
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileSync(join(dir, name), [header, row].map((r) => r.join(";")).join("\n") + "\n");
+      const out = join(dir, "out");
+      expect(await cli(out, "ingest", specFor(dir, "convictions", name), "--out", out)).toBe(1);
+      expect(captured).toContain("spec.json $.extracts.subject.file: this value looks like a CPR number (it is not shown)");
+    });
+
+    it("a spec whose arm label holds a CPR number is refused by its JSON path", async () => {
+      const dir = tempDir();
+      const path = specFor(dir, "convictions", "convictions.csv");
+      const spec = JSON.parse(readFileSync(path, "utf8"));
+      spec.assignment = { mode: "randomise", seed: 1, arms: [{ name: "control", ratio: 1, control: true, label: "Kontrol" }, { name: "treatment", ratio: 1, label: "Jens Hansen 110295/3782" }] };
+      writeFileSync(path, JSON.stringify(spec));
+      const out = join(dir, "out");
+      expect(await cli(out, "run", path, "--out", out)).toBe(1);
+      expect(captured).toContain("spec.json $.assignment.arms[1].label: this value looks like a CPR number");
+    });
+
+    it("estimate --table on a table whose file name looks like a CPR number never prints the name", async () => {
+      const dir = tempDir();
+      writeFileSync(join(dir, "110295-3782.csv"), [tableHeader, ...tableRows, ["A5", "control", "x", "1"]].map((r) => r.join(";")).join("\n") + "\n");
+      const out = join(dir, "out");
+      expect(await cli(out, "estimate", "--table", join(dir, "110295-3782.csv"), "--treatment", "arm", "--outcomes", "y", "--permutations", "0", "--out", out)).toBe(1);
+      expect(captured).toContain("(a name that looks like a CPR number) line 6, column 'y'");
+    });
   });
 });

@@ -7,7 +7,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { runPipeline, runStage } from "../../pipeline/run.ts";
 import { verifyRun } from "../../pipeline/seal.ts";
-import { looksLikeCpr } from "../../src/ingest/looksLikeCpr.ts";
+import { containsCpr } from "../../src/ingest/containsCpr.ts";
 
 const log = () => {};
 const tempDir = () => mkdtempSync(join(tmpdir(), "effekt-report-"));
@@ -70,7 +70,7 @@ describe("the report on the shipped example", () => {
     for (const file of readdirSync(join(first, "report"))) {
       const text = readFileSync(join(first, "report", file), "utf8");
       for (const id of ids) expect(text.includes(id), `${file} holds ${id}`).toBe(false);
-      const cprLike = text.split(/[\s,;"<>()=:]+/).filter((token) => looksLikeCpr(token));
+      const cprLike = text.split(/[\s,;"<>()=:]+/).filter((token) => containsCpr(token));
       expect(cprLike, file).toEqual([]);
     }
   });
@@ -126,13 +126,16 @@ describe("small-cell suppression in report/", () => {
     expect(persons.filter((p) => p.target_group === "Sygedagpenge")).toHaveLength(3);
     expect(smallCounts(join(out, "report"))).toEqual([]);
     const balance = parse(readFileSync(join(out, "report/balance.csv"), "utf8"), { columns: true }) as Record<string, string>[];
-    const planted = balance.filter((b) => b.covariate!.includes("Sygedagpenge"));
-    expect(planted.length).toBeGreaterThan(0);
+    // The value 3 persons hold is not printed by name (issue 25), only as a stand-in, with its cells suppressed.
+    const standIn = "(en værdi, som færre end 5 personer har, ikke vist: A)";
+    const planted = balance.filter((b) => b.covariate === `target_group = ${standIn}`);
+    expect(planted).toHaveLength(1);
     for (const row of planted) expect([row.mean_arm, row.mean_control, row.smd]).toEqual(["<5", "<5", ""]);
     const subgroups = parse(readFileSync(join(out, "report/subgroups.csv"), "utf8"), { columns: true }) as Record<string, string>[];
-    for (const row of subgroups.filter((s) => s.level === "Sygedagpenge")) expect(row.estimate).toBe("<5");
-    const html = readFileSync(join(out, "report/report.html"), "utf8");
-    expect(html).not.toMatch(/Sygedagpenge<\/td><td class="count">[1-4]</);
+    const plantedLevels = subgroups.filter((s) => s.level === standIn);
+    expect(plantedLevels.length).toBeGreaterThan(0);
+    for (const row of plantedLevels) expect(row.estimate).toBe("<5");
+    for (const file of readdirSync(join(out, "report"))) expect(readFileSync(join(out, "report", file), "latin1").includes("Sygedagpenge"), file).toBe(false);
   });
 });
 

@@ -19,7 +19,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { containsCpr } from "../../ingest/containsCpr.ts";
-import { looksLikeCpr } from "../../ingest/looksLikeCpr.ts";
 import { parseNumber } from "../../ingest/parseValue.ts";
 import type { AnalysisTable } from "../analysisTable.ts";
 import type { TableOptions } from "../tableFromRows.ts";
@@ -236,7 +235,7 @@ function joinedParts(parts: readonly Buffer[], size: number, shared: boolean, sp
 }
 
 function cprLike(cell: string): boolean {
-  return looksLikeCpr(cell.trim()) || containsCpr(cell);
+  return containsCpr(cell);
 }
 
 const isSpace = (b: number) => b === 0x20 || (b >= 0x09 && b <= 0x0d);

@@ -2,6 +2,7 @@
 import { lovePlot, renderSvg } from "../charts.ts";
 import { figureHtml } from "../figure.ts";
 import { formatNumber } from "../i18n.ts";
+import { levelsShown } from "../levelsShown.ts";
 import { count, shareOf, type Cell } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
 import { contrastLabeller, covariateLabeller, tableCollector, type SectionBuilder } from "./section.ts";
@@ -14,16 +15,19 @@ export const balanceSection: SectionBuilder = async (input, t) => {
   const love: { label: string; smd: number }[] = [];
   const contrastOf = contrastLabeller(input, t);
   const covariateOf = covariateLabeller(input);
+  // A value fewer than minCell persons hold is not printed by name (a person's name in a category column).
+  const levelOf = levelsShown(run, minCell, (k) => t("levelNotShown", { minCell: String(minCell), k }));
+  const levelPart = (covariate: string, level: string | null) => (level === null ? "" : ` = ${levelOf(covariate, level)}`);
   for (const r of run.assignment.balance.rows) {
     const [a, c] = r.arms as [(typeof r.arms)[number], (typeof r.arms)[number]];
     const categorical = r.type !== "continuous";
     const hide = categorical && (shareOf(a.mean, a.n, minCell) || shareOf(c.mean, c.n, minCell));
-    const label = `${covariateOf(r.covariate)}${r.level === null ? "" : ` = ${r.level}`}`;
+    const label = `${covariateOf(r.covariate)}${levelPart(r.covariate, r.level)}`;
     rows.push({
       comparison: contrastOf(r.comparison),
       comparison_id: r.comparison,
       covariate: label,
-      covariate_id: `${r.covariate}${r.level === null ? "" : ` = ${r.level}`}`,
+      covariate_id: `${r.covariate}${levelPart(r.covariate, r.level)}`,
       n_arm: count(a.n, minCell),
       mean_arm: hide ? `<${minCell}` : a.mean,
       sd_arm: hide ? null : a.sd,
@@ -66,7 +70,7 @@ export const balanceSection: SectionBuilder = async (input, t) => {
         rows: before.rows.map((r) => {
           const [a, c] = r.arms as [(typeof r.arms)[number], (typeof r.arms)[number]];
           const hide = r.type !== "continuous" && (shareOf(a.mean, a.n, minCell) || shareOf(c.mean, c.n, minCell));
-          return { covariate: `${covariateOf(r.covariate)}${r.level === null ? "" : ` = ${r.level}`}`, smd: hide ? `<${minCell}` : r.smd, p: r.p };
+          return { covariate: `${covariateOf(r.covariate)}${levelPart(r.covariate, r.level)}`, smd: hide ? `<${minCell}` : r.smd, p: r.p };
         }),
       }
     : null;

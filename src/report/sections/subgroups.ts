@@ -7,6 +7,7 @@
  * subgroup i and suppresses the events behind a binary level's estimate, its CI and p together.
  */
 import { stageText } from "../i18n.ts";
+import { levelsShown } from "../levelsShown.ts";
 import { count, isSmall } from "../suppression.ts";
 import type { Column, Table } from "../table.ts";
 import { contrastLabeller, covariateLabeller, outcomeLabeller, type ReportInput, type Texts } from "./section.ts";
@@ -44,6 +45,8 @@ export function subgroupTables(input: ReportInput, t: Texts): { subgroups: Table
   const labelOf = outcomeLabeller(input);
   const contrastOf = contrastLabeller(input, t);
   const covariateOf = covariateLabeller(input);
+  // A value fewer than minCell persons hold is not printed by name (a person's name in a category column).
+  const levelOf = levelsShown(run, minCell, (k) => t("levelNotShown", { minCell: String(minCell), k }));
   const subgroups: Table = {
     id: "subgroups",
     columns: [
@@ -62,8 +65,8 @@ export function subgroupTables(input: ReportInput, t: Texts): { subgroups: Table
         contrast_id: s.contrast,
         subgroup: covariateOf(s.subgroup),
         subgroup_id: s.subgroup,
-        level: levelInWords(s.level, t, lang),
-        level_id: s.level,
+        level: levelInWords(levelOf(s.subgroup, s.level), t, lang),
+        level_id: levelOf(s.subgroup, s.level),
         n_treated: count(s.n_treated, minCell),
         n_control: count(s.n_control, minCell),
         estimate: hide ? `<${minCell}` : s.estimate,

@@ -171,10 +171,10 @@ describe("1. .xlsx extracts", () => {
     expect(read(out, "work/quarantine/population.csv")).toContain("wrong_column_count");
   });
 
-  it("a missing sheet is named with the sheets there are", async () => {
+  it("a missing sheet is named with how many sheets there are (their names are the workbook's content, not quoted)", async () => {
     const dir = tempDir();
     await writeXlsxFile([{ sheet: "Ark1", data: [[{ value: "a" }]] }] as never).toFile(join(dir, "population.xlsx"));
-    expect(await stopOf(specFor(dir, "population.xlsx", { sheet: "Borgere" }))).toContain("no sheet 'Borgere' (its sheets: 'Ark1')");
+    expect(await stopOf(specFor(dir, "population.xlsx", { sheet: "Borgere" }))).toContain("no sheet 'Borgere' (it has 1 sheet, named as the workbook shows them)");
   });
 });
 
