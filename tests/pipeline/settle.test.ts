@@ -107,6 +107,31 @@ describe("UngiFokus as of 2024-06-30, 2024-09-30 (settled through it) and 2026-0
     for (const c of repayment(out("r0630-after")).contracts) expect(c.repaidToDate, c.name).toBe(0);
   });
 
+  it("the investor bundle of a run that read the settlement file carries it; verify-run rechecks its hash and its chain", () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, ["bin/effekt.js", ...args], { encoding: "utf8" });
+    const bundle = out("bundle-0630-after");
+    expect(cli("verify-run", out("r0630-after")).status).toBe(0);
+    expect(cli("bundle", out("r0630-after"), "--out", bundle).status).toBe(0);
+    expect(readFileSync(join(bundle, "settlements.json"), "utf8")).toBe(readFileSync(settlementsPath, "utf8"));
+    const index = JSON.parse(readFileSync(join(bundle, "bundle.json"), "utf8"));
+    expect(index.holds).toContain("settlements.json");
+    expect(index.keptByMunicipality.some((f: string) => f.startsWith("settlements: "))).toBe(false);
+    const good = cli("verify-run", bundle);
+    expect(good.status).toBe(0);
+    expect(good.stdout).toMatch(/verified \(hashes only\): bundle/);
+    // An amount × 10 in the bundle's copy: its hash no longer matches the manifest, and its chain breaks at the record.
+    const edited = out("bundle-edited");
+    cpSync(bundle, edited, { recursive: true });
+    const file = JSON.parse(readFileSync(join(edited, "settlements.json"), "utf8"));
+    const at = file.settlements.findIndex((r: { amount: number }) => r.amount !== 0);
+    file.settlements[at].amount *= 10;
+    writeFileSync(join(edited, "settlements.json"), JSON.stringify(file, null, 2) + "\n");
+    const bad = cli("verify-run", edited);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/CHANGED {2}settlements: .*settlements\.json/);
+    expect(bad.stdout).toContain(`DISAGREES  settlements.json: record ${at + 1} of the settlement file settlements.json (contract '${file.settlements[at].contract}', period '${file.settlements[at].period}') was changed`);
+  });
+
   it("the changes section and the ledger flag the restated period", () => {
     const changes = parse(readFileSync(join(out("r2609"), "report", "changes.csv"), "utf8"), { columns: true }) as Record<string, string>[];
     const flagged = changes.filter((r) => r.figure_label!.startsWith("Restated period"));
