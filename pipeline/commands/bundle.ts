@@ -10,7 +10,7 @@ import { EXIT_OK, guarded, say, text, UsageError, type Command } from "./command
 
 export const bundleCommand: Command = {
   name: "bundle",
-  synopsis: "effekt bundle <output dir> --out DIR                    the investor bundle: report/, manifest.json, its signature",
+  synopsis: "effekt bundle <output dir> --out DIR                    the investor bundle: report/, manifest.json, its signature, settlements",
   help: `effekt bundle <output dir> --out DIR
 
 Copies what may leave the municipality — report/ (suppressed for small cells), manifest.json,

@@ -98,6 +98,12 @@ Later runs read it: a settled amount is never restated; a different computed amo
 as a restatement. Refuses a run whose manifest does not verify, a run of another spec, and a --through
 after the run's as-of date. Periods already settled are kept as they are.
 
+The file is hash-chained (schema_version 2): each record holds the previous record's SHA-256, the
+settling run's manifest hash, as-of date and allocation log chain head; the file names the last
+record. A record edited, deleted, inserted or moved by hand stops every run and this command, naming
+the record by contract and period. A file of the old unchained form (schema_version 1) is refused:
+it cannot be proven; re-create it by settling again from each run it names.
+
 Options:
   --run DIR              the run (output folder) whose amounts are settled
   --through YYYY-MM-DD   settle the periods due on or before this date

@@ -6,7 +6,9 @@ import { EXIT_OK, EXIT_STOPPED, guarded, say, text, UsageError, type Command } f
 
 export const verifyRunCommand: Command = {
   name: "verify-run",
-  synopsis: "effekt verify-run <output dir> [--public-key public.pem] [--expect-as-of DATE] recompute every hash in manifest.json; check the signature",
+  synopsis:
+    "effekt verify-run <output dir> [--public-key public.pem] [--expect-as-of YYYY-MM-DD] [--verbose]\n" +
+    "                                                        what it verified, the verdict, the problems: every hash, the signature",
   help: `effekt verify-run <output dir or bundle> [--public-key public.pem] [--expect-as-of YYYY-MM-DD] [--verbose]
 
 Prints first what it verified — the evaluation, the as-of date, the spec's SHA-256 and the signer
