@@ -22,6 +22,8 @@
  * The runner is generic: for each stage it loads what the stage reads, opens the files the
  * spec names for it, runs it, writes what it returns (also when it stops), then stops on
  * its issues. Only the runner and the CLI touch files, the clock and the environment.
+ * Before any stage it checks the chains others rely on (pipeline/recordedChains.ts): the
+ * settlement file's, and the allocation log against every chain head recorded elsewhere.
  */
 import { rm } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
