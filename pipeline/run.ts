@@ -22,6 +22,8 @@
  * The runner is generic: for each stage it loads what the stage reads, opens the files the
  * spec names for it, runs it, writes what it returns (also when it stops), then stops on
  * its issues. Only the runner and the CLI touch files, the clock and the environment.
+ * Before any stage it checks the chains others rely on (pipeline/recordedChains.ts): the
+ * settlement file's, and the allocation log against every chain head recorded elsewhere.
  */
 import { rm } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
@@ -42,6 +44,7 @@ import { exists, shown } from "./io/paths.ts";
 import { loadSpec, type LoadedSpec, type RunOptions } from "./loadSpec.ts";
 import { inputHashes, toolVersions, writeManifest } from "./seal.ts";
 import { planStatus } from "./planLock.ts";
+import { checkRecordedChains } from "./recordedChains.ts";
 import { NOT_LOCKED } from "../src/spec/analysisPlan.ts";
 
 export type { LoadedSpec, RunOptions } from "./loadSpec.ts";
@@ -53,6 +56,7 @@ export const STAGES: readonly StageDefinition[] = [ingest, assign, estimate, pro
 /** Runs every stage the spec gives something to do, in order, then seals the run. */
 export async function runPipeline(options: RunOptions): Promise<LoadedSpec> {
   const loaded = await loadSpec(options);
+  await checkRecordedChains(loaded);
   for (const name of runFolderEntries()) await rm(join(loaded.outDir, name), { recursive: true, force: true });
   for (const stage of STAGES) {
     const skip = stage.skip(loaded.spec);
@@ -72,6 +76,7 @@ export async function runStage(name: StageName, options: RunOptions): Promise<Lo
   const stage = STAGES.find((s) => s.name === name)!;
   const skip = stage.skip(loaded.spec);
   if (skip) stopRun(issue("nothing_to_do", messages.stageHasNothingToDo(name, skip.reason), { file: shown(loaded.specPath), path: skip.path }));
+  await checkRecordedChains(loaded);
   await executeStage(stage, loaded, options);
   return loaded;
 }

@@ -15,7 +15,9 @@ import { readArtefact } from "./io/artefactStore.ts";
 import type { LoadedSpec } from "./loadSpec.ts";
 import type { PlanStatus } from "../src/spec/analysisPlan.ts";
 import { PLAN_LOCK } from "./planLock.ts";
-import { BUNDLE_INDEX, readBundleIndex } from "./bundle.ts";
+import { BUNDLE_INDEX, BUNDLE_SETTLEMENTS, bundleDisagreements, readBundleIndex, settlementsInput } from "./bundle.ts";
+import { messages } from "../src/messages.ts";
+import { parseSettlementFile } from "../src/repay/settlements.ts";
 import { checkRunSignature, type SignatureState } from "./sign.ts";
 
 const MANIFEST = artefactPath("manifest");
@@ -63,27 +65,80 @@ export async function writeManifest(loaded: LoadedSpec, inputs: readonly FileHas
   return outputs.length;
 }
 
+/** What verifyRun found: hashes, signature, bundle index and settlement chain, and what the run is (for the header). */
+export interface RunVerification {
+  readonly ok: boolean;
+  readonly checked: number;
+  readonly changed: string[];
+  readonly missing: string[];
+  readonly unrecorded: string[];
+  readonly manifest: Manifest;
+  readonly signature: SignatureState;
+  readonly bundle: boolean;
+  /** Every recorded file whose hash was recomputed ("role: path"). */
+  readonly rechecked: string[];
+  readonly notRechecked: string[];
+  /** bundle.json against the signed manifest, the settlement file's chain, --expect-as-of: each a sentence. */
+  readonly problems: string[];
+}
+
 /**
  * `effekt verify-run`: recomputes every hash in a run's manifest, names files it does not record,
  * and checks the signature (with the public key; without one it says whether the run is signed).
- * In an investor bundle (bundle.json present) every file under report/ must be there; the files
- * that stay with the municipality (inputs, work/, internal artefacts) are listed as not rechecked.
+ * In an investor bundle (bundle.json present) every file under report/ must be there, bundle.json
+ * must agree with the manifest and the folder, and the files that stay with the municipality
+ * (inputs, work/, internal artefacts) are listed as not rechecked. The settlement file the run
+ * read (in the run's place, or the bundle's copy) is rechecked by hash and by its own chain.
  */
-export async function verifyRun(dir: string, options: { readonly publicKey?: string } = {}) {
+export async function verifyRun(dir: string, options: { readonly publicKey?: string; readonly expectAsOf?: string } = {}): Promise<RunVerification> {
   const root = resolve(dir);
   const manifest = (await readArtefact({ outDir: root, specDir: root, spec: null }, "manifest", "run")) as Manifest;
-  const bundle = await readBundleIndex(root);
+  const read = await readBundleIndex(root);
+  const bundle = read === "invalid" ? null : read;
   const published = (path: string) => path.startsWith(PUBLISHED_FOLDER);
   const recorded = [...manifest.inputs, ...manifest.outputs];
+  // A bundle holds the settlement file the run read as settlements.json (when bundle.json lists it).
+  const settlements = settlementsInput(manifest);
+  const bundledSettlements = bundle !== null && settlements !== null && bundle.holds.includes(BUNDLE_SETTLEMENTS) ? settlements : null;
+  const where = (file: FileHash) => (file === bundledSettlements ? join(root, BUNDLE_SETTLEMENTS) : join(root, file.path));
   // A bundle vouches for its published files only: inputs and internal files are never looked for outside it.
-  const kept = bundle === null ? [] : recorded.filter((f) => !published(f.path));
+  const kept = bundle === null ? [] : recorded.filter((f) => !published(f.path) && f !== bundledSettlements);
   const rechecked = recorded.filter((f) => !kept.includes(f));
   const actual = new Map<string, string | null>();
-  for (const file of rechecked) actual.set(file.path, await sha256File(join(root, file.path)));
+  for (const file of rechecked) actual.set(file.path, await sha256File(where(file)));
   const current = await listFiles(root, notAnOutput);
-  const unrecorded = current.filter((p) => !manifest.outputs.some((o) => o.path === p));
+  const unrecorded = current.filter((p) => !manifest.outputs.some((o) => o.path === p) && !(bundledSettlements !== null && p === BUNDLE_SETTLEMENTS));
   const signature: SignatureState = await checkRunSignature(root, options.publicKey);
-  return { ...compareHashes(rechecked, actual), unrecorded, manifest, signature, bundle: bundle !== null, notRechecked: kept.map((f) => `${f.role}: ${f.path}`) };
+
+  const problems: string[] = [];
+  if (read === "invalid") problems.push(messages.bundleIndexInvalid());
+  if (bundle !== null) {
+    const present = [...current, MANIFEST, ...(signature.state === "unsigned" ? [] : [SIGNATURE])].sort();
+    problems.push(...bundleDisagreements(bundle, manifest, present));
+  }
+  const settlementsFile = settlements === null ? null : bundle === null ? where(settlements) : bundledSettlements === null ? null : where(bundledSettlements);
+  if (settlementsFile !== null && (await sha256File(settlementsFile)) !== null) {
+    let json: unknown = null;
+    try {
+      json = JSON.parse(await readFile(settlementsFile, "utf8"));
+    } catch {
+      json = null;
+    }
+    const parsed = parseSettlementFile(json, relative(root, settlementsFile));
+    if ("issues" in parsed) problems.push(...parsed.issues.map((i) => `${i.file ?? ""}: ${i.message}`));
+  }
+  if (options.expectAsOf !== undefined && manifest.asOf !== options.expectAsOf) problems.push(messages.verifyAsOfDiffers(manifest.asOf, options.expectAsOf));
+  const hashes = compareHashes(rechecked, actual);
+  return {
+    ...hashes,
+    unrecorded,
+    manifest,
+    signature,
+    bundle: bundle !== null,
+    rechecked: rechecked.map((f) => `${f.role}: ${f.path}`),
+    notRechecked: kept.map((f) => `${f.role}: ${f.path}`),
+    problems,
+  };
 }
 
 /** Only this folder of a run may leave the municipality (the catalogue's publishable artefacts). */

@@ -25,6 +25,9 @@ const headerHolds = (header: readonly string[], lookedFor: readonly string[]) =>
   return found.length === 0 ? `${columns}${single}, none of them named as the spec names them` : `${columns}${single}; of the names looked for it holds ${found.map((c) => `'${c}'`).join(", ")}`;
 };
 
+/** At most three places, then how many more. */
+const listOf = (items: readonly string[]) => items.slice(0, 3).join("; ") + (items.length > 3 ? `; and ${items.length - 3} more` : "");
+
 export const messages = {
   specNotFound: (path: string) => `spec file not found: ${path}`,
   specNotJson: (path: string, reason: string) => `${path} is not valid JSON: ${reason}`,
@@ -250,6 +253,35 @@ export const messages = {
   documentTooLarge: (bytes: number, limit: number) =>
     `the file is ${bytes.toLocaleString("en")} bytes, more than the ${limit.toLocaleString("en")} effekt reads whole (a spec, contract, assumption, portfolio, settlement file or outcome table is kilobytes): is it the file you meant?`,
   portfolioContractTwice: (contract: string, firstRow: number) => `contract '${contract}' is named by a second row of the portfolio (first by rows[${firstRow}]): each contract is counted once`,
+
+  // Issue 25, parts 7–9: tamper-evident settlements, what verify-run verified, allocations never lost.
+  settlementsUnchained: (file: string) =>
+    `${file} is a settlement file of the old, unchained form (schema_version 1): nothing shows whether its amounts were edited, so no run pays on it. ` +
+    `Re-create it: move it aside, then for each run it names (run.manifestSha256, in order) run 'effekt settle <spec> --run <that run's folder> --through <its settlementDate>'; compare the amounts with the old file before you discard it`,
+  settlementTampered: (file: string, position: number, contract: string, period: string, how: "changed" | "unlinked") =>
+    `record ${position} of the settlement file ${file} (contract '${contract}', period '${period}') ` +
+    (how === "changed" ? "was changed after it was settled: its sha256 does not match its content" : "is not chained to the record before it: a record was deleted, inserted or moved before it") +
+    `. A settlement is never edited by hand: restore ${file} from a backup (a signed investor bundle holds a copy)`,
+  settlementsHeadBroken: (file: string, count: number, last: { contract: string; period: string } | null) =>
+    `the settlement file ${file} ends ${last === null ? "with no record" : `at record ${count} (contract '${last.contract}', period '${last.period}')`}, but its chainHead names another record: ` +
+    `the last record(s) were deleted or the head edited. A settlement is never edited by hand: restore ${file} from a backup (a signed investor bundle holds a copy)`,
+  allocationLogMissing: (log: string, recordedBy: readonly string[]) =>
+    `the allocation log ${log} is missing, and its chain head is recorded by ${listOf(recordedBy)}: without the log everyone on it would be randomised again and the allocation would move. Restore ${log} from a backup; nothing was changed`,
+  allocationLogHeadLost: (log: string, recordedBy: readonly string[]) =>
+    `the allocation log ${log} does not hold the chain head recorded by ${listOf(recordedBy)}: it is shorter than it was, or another log. A log only grows: restore ${log} from a backup; nothing was changed`,
+  recordedHeadInOutput: (file: string, lines: number) => `the previous run in this output folder (${file}, ${lines} line(s) on the log)`,
+  recordedHeadInOutputManifest: (file: string) => `the previous run in this output folder (${file} records the log as an input)`,
+  recordedHeadInPlanLock: (file: string) => `the plan lock ${file}`,
+  recordedHeadInSettlement: (file: string, position: number, contract: string, period: string) => `the settlement file ${file} (record ${position}: contract '${contract}', period '${period}')`,
+  bundleIndexInvalid: () => "bundle.json is not a valid bundle index: the folder is checked as a whole run",
+  bundleIndexDisagrees: (field: string, inIndex: string, inManifest: string) => `bundle.json says ${field} ${inIndex}, the manifest (what is signed) says ${inManifest}`,
+  bundleHoldsWrong: (file: string, how: "listed_absent" | "present_unlisted" | "not_allowed") =>
+    how === "listed_absent" ? `bundle.json lists ${file}, which the bundle does not hold` : how === "present_unlisted" ? `the bundle holds ${file}, which bundle.json does not list` : `bundle.json lists ${file}, which a bundle never holds`,
+  bundleKeptWrong: () => "bundle.json's list of files kept by the municipality differs from what the manifest records and the bundle does not hold",
+  bundleSignedWithoutSignature: () => "bundle.json says the run is signed, and manifest-signature.json is missing",
+  bundleUnsignedWithSignature: () => "bundle.json says the run is unsigned, and it holds manifest-signature.json",
+  verifyAsOfDiffers: (asOf: string, expected: string) => `the run is as of ${asOf}, not ${expected} (--expect-as-of)`,
+  verifyExpectAsOfInvalid: (value: string) => `--expect-as-of ${value} is not a date as yyyy-mm-dd`,
 } as const;
 
 export type Rule = keyof typeof messages.rule;

@@ -10,14 +10,16 @@ import { EXIT_OK, guarded, say, text, UsageError, type Command } from "./command
 
 export const bundleCommand: Command = {
   name: "bundle",
-  synopsis: "effekt bundle <output dir> --out DIR                    the investor bundle: report/, manifest.json, its signature",
+  synopsis: "effekt bundle <output dir> --out DIR                    the investor bundle: report/, manifest.json, its signature, settlements",
   help: `effekt bundle <output dir> --out DIR
 
-Copies what may leave the municipality — report/ (suppressed for small cells), manifest.json and
-manifest-signature.json — into DIR, with bundle.json listing what it holds and which recorded files stay
-with the municipality (inputs, work/, internal artefacts). No person-level file is copied.
+Copies what may leave the municipality — report/ (suppressed for small cells), manifest.json,
+manifest-signature.json and the settlement file the run read (as settlements.json: contracts, periods,
+amounts, no person data) — into DIR, with bundle.json listing what it holds and which recorded files
+stay with the municipality (inputs, work/, internal artefacts). No person-level file is copied.
 The run must verify first. On the bundle alone, effekt verify-run DIR --public-key public.pem
-rechecks every published file and the signature, and names the hashes it cannot recheck.
+rechecks every published file, the settlement chain and the signature, checks bundle.json against
+the signed manifest, and counts the hashes it cannot recheck.
 
 Options:
   --out DIR            an empty or new folder for the bundle
@@ -30,7 +32,7 @@ Options:
     return guarded("bundle", async () => {
       const runDir = resolve(dir);
       const verified = await verifyRun(runDir);
-      const problems = [...verified.changed, ...verified.missing, ...verified.unrecorded.map((p) => `${p} (not in the manifest)`)];
+      const problems = [...verified.changed, ...verified.missing, ...verified.unrecorded.map((p) => `${p} (not in the manifest)`), ...verified.problems];
       if (verified.signature.state === "invalid") problems.push(verified.signature.reason);
       if (problems.length > 0) stopRun(issue("bundle_run_not_verified", messages.bundleOfUnverifiedRun(problems), { file: shown(join(runDir, artefactPath("manifest"))), path: [] }));
       if (!(await isEmptyOrAbsent(resolve(out)))) stopRun(issue("bundle_out_not_empty", messages.bundleOutNotEmpty(), { file: shown(resolve(out)), path: [] }));

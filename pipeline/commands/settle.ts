@@ -11,8 +11,9 @@ import { artefactPath } from "../../src/catalogue.ts";
 import { parseDate } from "../../src/ingest/parseValue.ts";
 import { messages } from "../../src/messages.ts";
 import { RepaymentArtefact } from "../../src/repay/index.ts";
-import { emptySettlementFile, SettlementFile, settleThrough, type Settlement } from "../../src/repay/settlements.ts";
-import { issue, issuesFromZod, StopRun, stopRun } from "../../src/shared/issues.ts";
+import { emptySettlementFile, parseSettlementFile, settleThrough, type SettlementRecord } from "../../src/repay/settlements.ts";
+import { AssignmentArtefact } from "../../src/assign/schema.ts";
+import { issue, StopRun, stopRun } from "../../src/shared/issues.ts";
 import { formatJson, writeFileAtomic } from "../io/files.ts";
 import { EXIT_OK, guarded, tell, text as optionText, UsageError, type Command } from "./command.ts";
 import { sha256File } from "../io/hash.ts";
@@ -28,7 +29,7 @@ export interface SettleOptions {
 
 export interface SettleResult {
   readonly file: string;
-  readonly added: readonly Settlement[];
+  readonly added: readonly SettlementRecord[];
   readonly skipped: readonly { contract: string; period: string; reason: string }[];
 }
 
@@ -70,14 +71,14 @@ export async function settle(options: SettleOptions): Promise<SettleResult> {
     } catch (error) {
       stopRun(issue("not_json", `${shown(settlementsPath)} is not valid JSON: ${(error as Error).message}`, { file: shown(settlementsPath), path: [] }));
     }
-    const parsed = SettlementFile.safeParse(json);
-    if (!parsed.success) throw new StopRun(issuesFromZod(parsed.error, shown(settlementsPath)));
-    file = parsed.data;
+    const parsed = parseSettlementFile(json, shown(settlementsPath));
+    if ("issues" in parsed) throw new StopRun(parsed.issues);
+    file = parsed.file;
     if (file.evaluation !== loaded.spec.name) stopRun(issue("settle_file_other_spec", messages.settleFileOtherSpec(shown(settlementsPath), file.evaluation, loaded.spec.name), { file: shown(settlementsPath), path: ["evaluation"] }));
   }
 
   const manifestSha256 = (await sha256File(join(runDir, artefactPath("manifest"))))!;
-  const result = settleThrough(file, repayment, options.through, { manifestSha256, asOf: manifest.asOf, evaluation: manifest.evaluation });
+  const result = settleThrough(file, repayment, options.through, { manifestSha256, asOf: manifest.asOf, evaluation: manifest.evaluation, allocationChainHead: await allocationChainHeadOf(runDir) });
   await writeFileAtomic(settlementsPath, formatJson(result.file));
   for (const s of result.added) options.log(`settle: ${s.contract}, ${s.period} (due ${s.dueDate}): ${s.amount.toLocaleString("en")} kr settled through ${s.settlementDate}`);
   for (const s of result.skipped) options.log(`settle: ${s.contract}, ${s.period}: not settled — ${s.reason}`);
@@ -97,6 +98,12 @@ Later runs read it: a settled amount is never restated; a different computed amo
 as a restatement. Refuses a run whose manifest does not verify, a run of another spec, and a --through
 after the run's as-of date. Periods already settled are kept as they are.
 
+The file is hash-chained (schema_version 2): each record holds the previous record's SHA-256, the
+settling run's manifest hash, as-of date and allocation log chain head; the file names the last
+record. A record edited, deleted, inserted or moved by hand stops every run and this command, naming
+the record by contract and period. A file of the old unchained form (schema_version 1) is refused:
+it cannot be proven; re-create it by settling again from each run it names.
+
 Options:
   --run DIR              the run (output folder) whose amounts are settled
   --through YYYY-MM-DD   settle the periods due on or before this date
@@ -114,3 +121,12 @@ Options:
     });
   },
 };
+
+/** The allocation log's chain head the run used (its assignment.json), recorded with each settlement; null when the run had no log. */
+async function allocationChainHeadOf(runDir: string): Promise<string | null> {
+  try {
+    return AssignmentArtefact.parse(JSON.parse(await readFile(join(runDir, artefactPath("assignment")), "utf8"))).log?.chainHead ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -19,7 +19,7 @@ import { parseOutcomeTable } from "./parseOutcomeTable.ts";
 import { outcomeRowsFromTriggers } from "./triggerRows.ts";
 import { ContractDataError } from "./ruleAmounts.ts";
 import { ruleDefinition } from "./rules/index.ts";
-import { SettlementFile } from "./settlements.ts";
+import { parseSettlementFile, type SettlementFile } from "./settlements.ts";
 import { Contract as ContractSchema } from "./schema.ts";
 import { issue, issuesFromZod, type Issue } from "../shared/issues.ts";
 import { defineStage, stopped } from "../stage.ts";
@@ -167,8 +167,9 @@ export const stage = defineStage({
       });
     }
     const settlementsFile = files.find((f) => f.role === "settlements");
-    const settlements = settlementsFile?.format === "json" && settlementsFile.content !== null ? SettlementFile.safeParse(settlementsFile.content) : null;
-    if (settlements && !settlements.success) issues.push(...issuesFromZod(settlements.error, settlementsFile!.file));
+    // The chain is checked here too (the runner checks it before any stage): a run never pays on an edited settlement.
+    const settlements = settlementsFile?.format === "json" && settlementsFile.content !== null ? parseSettlementFile(settlementsFile.content, settlementsFile.file) : null;
+    if (settlements && "issues" in settlements) issues.push(...settlements.issues);
     if (issues.length > 0) return stopped(issues);
     let output;
     try {
@@ -178,7 +179,7 @@ export const stage = defineStage({
         effects: artefacts.effects,
         portfolio: portfolio?.data ?? null,
         asOf: isoDate(context.asOf),
-        settlements: settlements?.data ?? null,
+        settlements: settlements && "file" in settlements ? settlements.file : null,
         projection: artefacts.projection,
         riskSeed: context.seeds.repaymentRisk,
       });

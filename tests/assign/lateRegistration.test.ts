@@ -1,11 +1,14 @@
 /** Allocations never move (issue 16, item 6): a person registered late into a randomised batch never re-draws it. */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { runStage } from "../../pipeline/run.ts";
+import { loadSpec } from "../../pipeline/loadSpec.ts";
+import { lockPlan } from "../../pipeline/planLock.ts";
+import { StopRun } from "../../src/shared/issues.ts";
 import { verifyAllocation } from "../../src/assign/verifyAllocation.ts";
 
 const log = () => {};
@@ -106,6 +109,80 @@ describe("a person registered late into an already-randomised batch", () => {
     writeFileSync(copy.spec, JSON.stringify(spec));
     await expect(assign(copy.spec, join(copy.dir, "q2"))).rejects.toThrow(/would change the allocation of 478 person\(s\) already on the log \(UF00001, /);
   });
+});
+
+/** The StopRun a run ends with (fails the test when it does not stop). */
+async function stopOf(run: Promise<unknown>): Promise<StopRun> {
+  const error = await run.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(StopRun);
+  return error as StopRun;
+}
+
+describe("allocations cannot be lost quietly (issue 25, part 9): a recorded chain head needs its log", () => {
+  it("the log deleted after a run into the same output folder, then one late registration: the run stops naming the log, and the folder keeps the old run", async () => {
+    const copy = specCopy();
+    const out = join(copy.dir, "out");
+    const logPath = join(copy.dir, "ungifokus.allocation-log.csv");
+    await assign(copy.spec, out);
+    const assignmentBefore = readFileSync(join(out, "assignment.json"), "utf8");
+    renameSync(logPath, logPath + ".away");
+    registerLate(copy.population);
+    const stopped = await stopOf(assign(copy.spec, out));
+    expect(stopped.issues[0]).toMatchObject({ code: "allocation_log_missing", file: expect.stringMatching(/ungifokus\.allocation-log\.csv$/) });
+    expect(stopped.issues[0]!.message).toContain("assignment.json, 478 line(s) on the log");
+    expect(stopped.issues[0]!.message).toMatch(/Restore .*ungifokus\.allocation-log\.csv from a backup/);
+    expect(existsSync(logPath)).toBe(false);
+    expect(readFileSync(join(out, "assignment.json"), "utf8")).toBe(assignmentBefore);
+    // Restored, the same late registration goes into a batch of its own and nobody moves.
+    renameSync(logPath + ".away", logPath);
+    const after = await assign(copy.spec, out);
+    expect(after.size).toBe(479);
+    expect(after.get(LATE)!.batch).toBe("2021Q3+late1");
+  }, 120_000);
+
+  it("a log shorter than the recorded head (its last line deleted) stops; a log that grew past it runs", async () => {
+    const copy = specCopy();
+    const out = join(copy.dir, "out");
+    const logPath = join(copy.dir, "ungifokus.allocation-log.csv");
+    await assign(copy.spec, out);
+    const text = readFileSync(logPath, "utf8");
+    writeFileSync(logPath, text.replace(/[^\n]*\n$/, ""));
+    const stopped = await stopOf(assign(copy.spec, out));
+    expect(stopped.issues[0]).toMatchObject({ code: "allocation_log_head_lost" });
+    expect(stopped.issues[0]!.message).toContain("does not hold the chain head recorded by the previous run in this output folder");
+    writeFileSync(logPath, text);
+    registerLate(copy.population);
+    expect((await assign(copy.spec, out)).size).toBe(479);
+    expect(readFileSync(logPath, "utf8").startsWith(text)).toBe(true);
+  }, 120_000);
+
+  it("one record of the log edited (an arm flipped): the run stops naming the log and the line", async () => {
+    const copy = specCopy();
+    const logPath = join(copy.dir, "ungifokus.allocation-log.csv");
+    await assign(copy.spec, join(copy.dir, "q1"));
+    const lines = readFileSync(logPath, "utf8").split("\n");
+    const at = lines.findIndex((l) => l.startsWith("10,"));
+    lines[at] = lines[at]!.replace(/,(control|treatment),/, (_, arm: string) => `,${arm === "control" ? "treatment" : "control"},`);
+    writeFileSync(logPath, lines.join("\n"));
+    // Into a new folder (no head recorded there): the assign stage's own check; into the old one: the runner's, before any stage.
+    for (const out of ["q2", "q1"]) {
+      const stopped = await stopOf(assign(copy.spec, join(copy.dir, out)));
+      expect(stopped.issues[0]).toMatchObject({ code: "log_tampered", line: 10, file: expect.stringMatching(/ungifokus\.allocation-log\.csv$/) });
+    }
+  }, 120_000);
+
+  it("a locked plan records the head: with the log deleted, a run into a new folder stops naming the log and the lock", async () => {
+    const copy = specCopy();
+    const logPath = join(copy.dir, "ungifokus.allocation-log.csv");
+    await assign(copy.spec, join(copy.dir, "q1"));
+    await lockPlan(await loadSpec({ specPath: copy.spec, outDir: join(copy.dir, "q1"), log }), { afterOutcomes: false, today: "2024-01-01" });
+    renameSync(logPath, logPath + ".away");
+    const stopped = await stopOf(assign(copy.spec, join(copy.dir, "fresh")));
+    expect(stopped.issues[0]).toMatchObject({ code: "allocation_log_missing" });
+    expect(stopped.issues[0]!.message).toContain("the plan lock");
+    expect(stopped.issues[0]!.message).toContain("plan.lock.json");
+    expect(existsSync(join(copy.dir, "fresh", "assignment.json"))).toBe(false);
+  }, 120_000);
 });
 
 describe("the shipped examples keep their allocation log committed beside the spec", () => {

@@ -1,8 +1,8 @@
 /** End to end: the shipped example, its long-layout twin, the dirty fixture, and the CLI's exits. */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { runPipeline, runStage } from "../../pipeline/run.ts";
@@ -35,6 +35,12 @@ function variantSpec(specPath: string, change: (spec: any) => void): string {
   const path = join(tempDir(), "spec.json");
   writeFileSync(path, JSON.stringify(spec));
   return path;
+}
+
+/** A copy of the shipped UngiFokus log beside a variant spec: a run into a folder where the shipped spec ran needs the log that run recorded. */
+function withShippedLog(specPath: string): string {
+  copyFileSync("fixtures/ungifokus/ungifokus.allocation-log.csv", join(dirname(specPath), "ungifokus.allocation-log.csv"));
+  return specPath;
 }
 
 describe("effekt run on the shipped example", () => {
@@ -278,7 +284,7 @@ describe("the repay stage on the shipped example", () => {
     contract.rules[0].prices[0].outcome = "housing_first";
     contract.outcomeTable = resolve("fixtures/contracts/hjem-job-helhed-outcomes.csv");
     writeFileSync(join(dir, "contract.json"), JSON.stringify(contract));
-    const spec = variantSpec("fixtures/ungifokus/spec.json", (s) => (s.contract = join(dir, "contract.json")));
+    const spec = withShippedLog(variantSpec("fixtures/ungifokus/spec.json", (s) => (s.contract = join(dir, "contract.json"))));
     await expect(runStage("repay", { specPath: spec, outDir: out, log })).rejects.toThrow(/outcome\(s\) housing_first named by .*contract.json are not columns of the table/);
   });
 });
@@ -410,7 +416,7 @@ describe("effekt run on the dirty fixture", () => {
     const dir = tempDir();
     await runPipeline({ specPath: "fixtures/ungifokus/spec.json", outDir: dir, log });
     expect(existsSync(join(dir, "effects.json"))).toBe(true);
-    const broken = variantSpec("fixtures/ungifokus/spec.json", (s) => (s.extracts.population.file = "/nonexistent/population.csv"));
+    const broken = withShippedLog(variantSpec("fixtures/ungifokus/spec.json", (s) => (s.extracts.population.file = "/nonexistent/population.csv")));
     await expect(runPipeline({ specPath: broken, outDir: dir, log })).rejects.toThrow("required extract 'population' not found");
     for (const file of ["ingest.json", "assignment.json", "effects.json", "projection.json", "repayment.json", "manifest.json", "report"]) expect(existsSync(join(dir, file)), file).toBe(false);
   });

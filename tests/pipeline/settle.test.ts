@@ -7,7 +7,8 @@
  * quotes (262,979 / 438,174 / 635,250 kr).
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -75,7 +76,11 @@ describe("UngiFokus as of 2024-06-30, 2024-09-30 (settled through it) and 2026-0
     expect(y2.amount).toBe(byHand(out("r0930"), "public_support_days_y2"));
     expect(Math.round(y2.amount)).toBe(438174);
     expect(y2).toMatchObject({ settlementDate: "2024-09-30", run: { asOf: "2024-09-30" } });
-    expect(y2.run.manifestSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(y2.run.manifestSha256).toBe(createHash("sha256").update(readFileSync(join(out("r0930"), "manifest.json"))).digest("hex"));
+    // The run's allocation chain head (its assignment.json) is recorded with it: a later run needs a log that still holds it.
+    expect(y2.run.allocationChainHead).toBe(JSON.parse(readFileSync(join(out("r0930"), "assignment.json"), "utf8")).log.chainHead);
+    expect(file.schema_version).toBe(2);
+    expect(file.chainHead).toBe(file.settlements.at(-1)!.sha256);
     // Year 3 (due 2025-09-30) is not settled; nothing due after --through is.
     expect(file.settlements.some((s) => s.period === "follow-up year 3")).toBe(false);
     for (const s of file.settlements) expect(s.dueDate <= "2024-09-30").toBe(true);
@@ -100,6 +105,31 @@ describe("UngiFokus as of 2024-06-30, 2024-09-30 (settled through it) and 2026-0
   it("a run as of 2024-06-30 after the settlement counts none of it: settled on 2024-09-30 is after its as-of date", () => {
     expectNothingAfterAsOfRepaid(out("r0630-after"));
     for (const c of repayment(out("r0630-after")).contracts) expect(c.repaidToDate, c.name).toBe(0);
+  });
+
+  it("the investor bundle of a run that read the settlement file carries it; verify-run rechecks its hash and its chain", () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, ["bin/effekt.js", ...args], { encoding: "utf8" });
+    const bundle = out("bundle-0630-after");
+    expect(cli("verify-run", out("r0630-after")).status).toBe(0);
+    expect(cli("bundle", out("r0630-after"), "--out", bundle).status).toBe(0);
+    expect(readFileSync(join(bundle, "settlements.json"), "utf8")).toBe(readFileSync(settlementsPath, "utf8"));
+    const index = JSON.parse(readFileSync(join(bundle, "bundle.json"), "utf8"));
+    expect(index.holds).toContain("settlements.json");
+    expect(index.keptByMunicipality.some((f: string) => f.startsWith("settlements: "))).toBe(false);
+    const good = cli("verify-run", bundle);
+    expect(good.status).toBe(0);
+    expect(good.stdout).toMatch(/verified \(hashes only\): bundle/);
+    // An amount × 10 in the bundle's copy: its hash no longer matches the manifest, and its chain breaks at the record.
+    const edited = out("bundle-edited");
+    cpSync(bundle, edited, { recursive: true });
+    const file = JSON.parse(readFileSync(join(edited, "settlements.json"), "utf8"));
+    const at = file.settlements.findIndex((r: { amount: number }) => r.amount !== 0);
+    file.settlements[at].amount *= 10;
+    writeFileSync(join(edited, "settlements.json"), JSON.stringify(file, null, 2) + "\n");
+    const bad = cli("verify-run", edited);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/CHANGED {2}settlements: .*settlements\.json/);
+    expect(bad.stdout).toContain(`DISAGREES  settlements.json: record ${at + 1} of the settlement file settlements.json (contract '${file.settlements[at].contract}', period '${file.settlements[at].period}') was changed`);
   });
 
   it("the changes section and the ledger flag the restated period", () => {
@@ -167,5 +197,73 @@ describe("effekt settle refuses", () => {
     expect(late.status).toBe(1);
     expect(late.stderr).toContain("is after the run's as-of date 2024-06-30");
     expect(late.stderr).not.toContain("    at ");
+  });
+});
+
+describe("a settlement file edited by hand stops the next run (issue 25, part 7)", () => {
+  const cli = (...args: string[]) => spawnSync(process.execPath, ["bin/effekt.js", ...args], { encoding: "utf8" });
+  /** Edits the settlement file, runs, and restores it. */
+  function runWith(edit: (file: any) => void, args: string[] = ["run", specPath, "--out", out("after-edit")]) {
+    const before = readFileSync(settlementsPath, "utf8");
+    const file = JSON.parse(before);
+    edit(file);
+    writeFileSync(settlementsPath, JSON.stringify(file, null, 2) + "\n");
+    try {
+      return cli(...args);
+    } finally {
+      writeFileSync(settlementsPath, before);
+    }
+  }
+  const y2 = (file: any) => file.settlements.findIndex((s: any) => s.contract === "ungifokus" && s.period === "follow-up year 2");
+
+  it("one amount × 10: exit 1 naming the file, the contract and the period, never the amount; nothing is written", () => {
+    const amount = SettlementFile.parse(JSON.parse(readFileSync(settlementsPath, "utf8"))).settlements.find((s) => s.period === "follow-up year 2" && s.contract === "ungifokus")!.amount;
+    const result = runWith((file) => (file.settlements[y2(file)].amount *= 10));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/settlements\.json/);
+    expect(result.stderr).toContain("(contract 'ungifokus', period 'follow-up year 2') was changed after it was settled");
+    expect(result.stderr).not.toContain(String(amount * 10));
+    expect(result.stderr).not.toContain(String(Math.round(amount * 10)));
+    expect(result.stderr).not.toContain("    at ");
+    for (const file of ["assignment.json", "repayment.json", "manifest.json"]) expect(existsSync(join(out("after-edit"), file)), file).toBe(false);
+  });
+
+  it("a record deleted: exit 1 naming the record after it (or the head, for the last)", () => {
+    const middle = runWith((file) => file.settlements.splice(0, 1));
+    expect(middle.status).toBe(1);
+    expect(middle.stderr).toMatch(/record 1 of the settlement file .*settlements\.json \(contract '[^']+', period '[^']+'\) is not chained to the record before it/);
+    const last = runWith((file) => file.settlements.pop());
+    expect(last.status).toBe(1);
+    expect(last.stderr).toContain("but its chainHead names another record");
+  });
+
+  it("effekt settle refuses to append to an edited file, and to the old unchained form", () => {
+    const edited = runWith((file) => (file.settlements[0].dueDate = "2020-01-01"), ["settle", specPath, "--run", out("r2609"), "--through", "2026-09-30"]);
+    expect(edited.status).toBe(1);
+    expect(edited.stderr).toContain("was changed after it was settled");
+    const legacy = runWith((file) => {
+      file.schema_version = 1;
+      delete file.chainHead;
+      for (const s of file.settlements) {
+        delete s.previousSha256;
+        delete s.sha256;
+        delete s.run.allocationChainHead;
+      }
+    });
+    expect(legacy.status).toBe(1);
+    expect(legacy.stderr).toContain("old, unchained form (schema_version 1)");
+  });
+
+  it("the allocation log deleted: a run stops naming the log, since the settlement records its chain head", () => {
+    const logPath = join(root, "fixtures", "ungifokus", "ungifokus.allocation-log.csv");
+    renameSync(logPath, logPath + ".away");
+    try {
+      const result = cli("run", specPath, "--out", out("no-log"));
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/the allocation log .*ungifokus\.allocation-log\.csv is missing/);
+      expect(result.stderr).toContain("period 'follow-up year 2'");
+    } finally {
+      renameSync(logPath + ".away", logPath);
+    }
   });
 });

@@ -1,5 +1,5 @@
 /** Signed runs, verify-run with a public key, and the investor bundle (issue 16, items 4 and 5). */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -60,7 +60,7 @@ describe("signed runs (effekt keygen, run --sign, verify-run --public-key)", () 
     await ready;
     const good = await cli(["verify-run", run, "--public-key", join(keys, "public.pem")]);
     expect(good.code).toBe(0);
-    expect(good.out).toMatch(/signature: valid/);
+    expect(good.out).toMatch(/signature valid/);
     const other = join(tempDir(), "other");
     await cli(["keygen", "--out", other]);
     const bad = await cli(["verify-run", run, "--public-key", join(other, "public.pem")]);
@@ -110,6 +110,49 @@ describe("signed runs (effekt keygen, run --sign, verify-run --public-key)", () 
     expect(existsSync(join(out, "manifest.json"))).toBe(false);
   });
 
+  it("verify-run prints what it verified first (evaluation, as-of, spec hash, signer key), then the verdict; the per-file lines only with --verbose", async () => {
+    await ready;
+    const manifest = JSON.parse(readFileSync(join(run, "manifest.json"), "utf8"));
+    const spec = manifest.inputs.find((f: { role: string }) => f.role === "spec");
+    const fingerprint = JSON.parse(readFileSync(join(run, "manifest-signature.json"), "utf8")).publicKeySha256;
+    expect(spec.sha256).toBe(sha256(readFileSync("fixtures/ungifokus/spec.json")));
+    const plain = await cli(["verify-run", run, "--public-key", join(keys, "public.pem")]);
+    const lines = plain.out.trimEnd().split("\n");
+    expect(lines.slice(0, 5)).toEqual([
+      `evaluation: ${manifest.evaluation}`,
+      `as of: ${manifest.asOf}`,
+      `spec sha256: ${spec.sha256} (${spec.path})`,
+      `signer key sha256: ${fingerprint} (signature valid with the public key given)`,
+      expect.stringMatching(/^verified: \d+ files match manifest\.json; signature valid/),
+    ]);
+    expect(lines).toHaveLength(5);
+    const verbose = await cli(["verify-run", run, "--public-key", join(keys, "public.pem"), "--verbose"]);
+    const verboseLines = verbose.out.trimEnd().split("\n");
+    expect(verboseLines.slice(0, 5)).toEqual(lines);
+    expect(verboseLines.slice(5).every((l) => l.startsWith("matches  "))).toBe(true);
+    expect(verboseLines.length - 5).toBe(manifest.inputs.length + manifest.outputs.length);
+  });
+
+  it("a signed run checked without --public-key is NOT verified (exit 1): the signature is present but not checked", async () => {
+    await ready;
+    const result = await cli(["verify-run", run]);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/signer key sha256: [0-9a-f]{64} \(as the signature file says; NOT checked: give --public-key\)/);
+    expect(result.out).toMatch(/NOT verified: the hashes match, but the run is signed and the signature is NOT checked: give --public-key/);
+    expect(result.out).not.toMatch(/^verified/m);
+  });
+
+  it("--expect-as-of: a run of another as-of date fails, its own passes; a malformed date is a usage error", async () => {
+    await ready;
+    const asOf = JSON.parse(readFileSync(join(run, "manifest.json"), "utf8")).asOf;
+    const key = ["--public-key", join(keys, "public.pem")];
+    expect((await cli(["verify-run", run, ...key, "--expect-as-of", asOf])).code).toBe(0);
+    const old = await cli(["verify-run", run, ...key, "--expect-as-of", "2099-06-30"]);
+    expect(old.code).toBe(1);
+    expect(old.out).toContain(`DISAGREES  the run is as of ${asOf}, not 2099-06-30 (--expect-as-of)`);
+    expect(await main(["verify-run", run, "--expect-as-of", "30-06-2099"])).toBe(2);
+  });
+
   describe("the investor bundle (effekt bundle)", () => {
     const bundle = join(tempDir(), "deep", "bundle");
     let made: Promise<{ code: number; out: string }> | null = null;
@@ -117,12 +160,12 @@ describe("signed runs (effekt keygen, run --sign, verify-run --public-key)", () 
 
     it("verifies on its own with the public key, naming the hashes it cannot recheck", async () => {
       expect((await bundled()).code).toBe(0);
-      const result = await cli(["verify-run", bundle, "--public-key", join(keys, "public.pem")]);
+      const result = await cli(["verify-run", bundle, "--public-key", join(keys, "public.pem"), "--verbose"]);
       expect(result.code).toBe(0);
-      expect(result.out).toMatch(/signature: valid/);
+      expect(result.out).toMatch(/signature valid/);
       expect(result.out).toMatch(/NOT RECHECKED \(stays with the municipality\) {2}extract:population: .*population\.csv/);
       expect(result.out).toMatch(/NOT RECHECKED \(stays with the municipality\) {2}output: work\/outcomes\.csv/);
-      expect(result.out).toMatch(/verified: bundle: \d+ published files match/);
+      expect(result.out).toMatch(/verified: bundle: \d+ files match manifest\.json, \d+ hashes not rechecked; signature valid/);
     });
 
     it("holds report/, the manifest and its signature only: no work/, no person id from the fixture", async () => {
@@ -157,6 +200,71 @@ describe("signed runs (effekt keygen, run --sign, verify-run --public-key)", () 
       const missing = await cli(["verify-run", removed, "--public-key", join(keys, "public.pem")]);
       expect(missing.code).toBe(1);
       expect(missing.out).toMatch(/MISSING {2}output: report\/status\.html/);
+    });
+
+    it("a signed bundle with a file edited, its hash rewritten and the signature deleted: NOT verified without --public-key (bundle.json says signed)", async () => {
+      await bundled();
+      const copy = join(tempDir(), "deep", "stripped");
+      cpSync(bundle, copy, { recursive: true });
+      const html = readFileSync(join(copy, "report/status.html"), "utf8");
+      writeFileSync(join(copy, "report/status.html"), html.replace("<body", "<body data-x"));
+      rewriteHash(copy, "report/status.html");
+      rmSync(join(copy, "manifest-signature.json"));
+      const result = await cli(["verify-run", copy]);
+      expect(result.code).toBe(1);
+      expect(result.out).toContain("DISAGREES  bundle.json says the run is signed, and manifest-signature.json is missing");
+      expect(result.out).toMatch(/^NOT verified/m);
+      expect(result.out).not.toMatch(/^verified/m);
+    });
+
+    it("the limit: with bundle.json rewritten to unsigned as well, only --public-key catches it (hashes only without it)", async () => {
+      await bundled();
+      const copy = join(tempDir(), "deep", "unsigned");
+      cpSync(bundle, copy, { recursive: true });
+      writeFileSync(join(copy, "report/status.html"), readFileSync(join(copy, "report/status.html"), "utf8").replace("<body", "<body data-x"));
+      rewriteHash(copy, "report/status.html");
+      rmSync(join(copy, "manifest-signature.json"));
+      const index = JSON.parse(readFileSync(join(copy, "bundle.json"), "utf8"));
+      index.signed = false;
+      index.holds = index.holds.filter((f: string) => f !== "manifest-signature.json");
+      writeFileSync(join(copy, "bundle.json"), JSON.stringify(index, null, 2));
+      const plain = await cli(["verify-run", copy]);
+      expect(plain.code).toBe(0);
+      expect(plain.out).toMatch(/verified \(hashes only\): .*the run is unsigned, so nothing shows who made it/);
+      const keyed = await cli(["verify-run", copy, "--public-key", join(keys, "public.pem")]);
+      expect(keyed.code).toBe(1);
+      expect(keyed.out).toContain("SIGNATURE MISSING");
+    });
+
+    it("bundle.json is bound to the signed manifest: its as-of edited to 2099, a listed file or an extra key fails even with a valid signature", async () => {
+      await bundled();
+      const edits: [string, (index: any) => void, RegExp][] = [
+        ["asof", (index) => (index.asOf = "2099-12-31"), /DISAGREES {2}bundle\.json says asOf 2099-12-31, the manifest \(what is signed\) says \d{4}-\d{2}-\d{2}/],
+        ["evaluation", (index) => (index.evaluation = "other"), /DISAGREES {2}bundle\.json says evaluation other/],
+        ["kept", (index) => index.keptByMunicipality.pop(), /DISAGREES {2}bundle\.json's list of files kept by the municipality differs/],
+        ["holds", (index) => index.holds.push("work/outcomes.csv"), /DISAGREES {2}bundle\.json lists work\/outcomes\.csv, which a bundle never holds/],
+        ["extra", (index) => (index.note = "approved"), /DISAGREES {2}bundle\.json is not a valid bundle index/],
+      ];
+      for (const [name, edit, expected] of edits) {
+        const copy = join(tempDir(), "deep", name);
+        cpSync(bundle, copy, { recursive: true });
+        const index = JSON.parse(readFileSync(join(copy, "bundle.json"), "utf8"));
+        edit(index);
+        writeFileSync(join(copy, "bundle.json"), JSON.stringify(index, null, 2));
+        const result = await cli(["verify-run", copy, "--public-key", join(keys, "public.pem")]);
+        expect(result.code, name).toBe(1);
+        expect(result.out, name).toMatch(expected);
+        expect(result.out, name).toMatch(/^NOT verified/m);
+      }
+    });
+
+    it("an old bundle passed as new: --expect-as-of names both dates", async () => {
+      await bundled();
+      const asOf = JSON.parse(readFileSync(join(bundle, "bundle.json"), "utf8")).asOf;
+      const result = await cli(["verify-run", bundle, "--public-key", join(keys, "public.pem"), "--expect-as-of", "2030-01-01"]);
+      expect(result.code).toBe(1);
+      expect(result.out).toContain(`as of: ${asOf}`);
+      expect(result.out).toContain(`the run is as of ${asOf}, not 2030-01-01`);
     });
   });
 });
