@@ -256,6 +256,13 @@ export function run(input: AssignInput): AssignOutput {
     }
   }
 
+  // No one to compare by this as-of date (no one assigned yet, or an arm still empty): said in words, before any statistic of an empty group.
+  const assignedEnrolled = [...assigned].filter(([id]) => enrolled.has(id));
+  if (assignedEnrolled.length === 0) stopRun(issue("no_one_assigned", messages.noOneAssigned(isoDate(input.asOf), enrolled.size, awaiting + lateWaiting), { path: ["assignment"] }));
+  const perArm = arms.map((arm) => ({ arm: arm.name, count: assignedEnrolled.filter(([, a]) => a.arm === arm.name).length }));
+  const emptyArms = perArm.filter((a) => a.count === 0).map((a) => a.arm);
+  if (emptyArms.length > 0) stopRun(issue("arm_empty", messages.armEmpty(isoDate(input.asOf), emptyArms, perArm.map((a) => `${a.arm} ${a.count}`).join(", ")), { path: ["assignment"] }));
+
   // 3. Checks.
   const missing = roster.filter((r) => !assigned.has(r.personId)).map((r) => r.personId);
   if (design.mode === "existing") for (const id of missing) issues.push([id, "no_one_missing", "enrolled but without a valid line in the allocation file"]);
