@@ -81,6 +81,7 @@ export const messages = {
   outLockUnreadable: (lockFile: string) =>
     `the folder is locked by another effekt run (${lockFile} exists, and says by whom only in part); wait for it to end, or delete ${lockFile} if no run is going`,
   staleLockTakenOver: (pid: number, since: string) => `the lock of a run that no longer runs (process ${pid}, started ${since}) is taken over`,
+  adoptedUnchanged: (files: number) => `a run folder without the ownership marker, every one of its ${files} file(s) recorded unchanged by its manifest.json: taken as effekt's`,
   takenOver: (adopted: number, kept: number) =>
     `taken over with --force: ${adopted} file(s) its manifest.json records as effekt's outputs are now effekt's; ${kept} other file(s) are kept, never deleted or overwritten`,
   assignmentCheckFailed: (check: string, count: number, detail: string, issuesFile: string) =>

@@ -3,8 +3,10 @@
  *
  *   1. --out must be a folder (a missing one is created; a file is refused);
  *   2. the folder's lock is taken for the whole command (takeLock.ts);
- *   3. the folder must be new, empty, or marked as written by the same kind of command
- *      (`.effekt-run.json`); any other folder is refused, unless --force takes it over;
+ *   3. the folder must be new, empty, marked as written by the same kind of command
+ *      (`.effekt-run.json`), or hold only files proven effekt's (`rules.adoptable`: a run folder
+ *      an earlier version wrote, every file recorded by its manifest); any other folder is
+ *      refused, unless --force takes it over;
  *   4. every file is claimed before it is written: the marker lists it first, and a file that
  *      is in the way and was not written by effekt stops the command instead of being overwritten;
  *   5. `clear` deletes only files that are both catalogued and listed in the marker, then the
@@ -97,10 +99,15 @@ async function readMarker(dir: string, rules: FolderRules): Promise<Marker> {
     return parsed.data;
   }
   if ((await readdir(dir)).every((name) => name === LOCK_FILE)) return fresh;
-  if (!rules.force) stopRun(issue("out_not_owned", messages.outNotOwned(FOLDER_KINDS[rules.kind]), where));
   const present = (await listTree(dir)).filter((p) => p !== LOCK_FILE);
   const adopted: string[] = [];
   for (const path of present) if (rules.catalogued(path) && (rules.adoptable ? await rules.adoptable(path) : false)) adopted.push(path);
+  // Every file proven effekt's (a run folder an earlier version wrote, unchanged): the folder is effekt's without --force.
+  if (adopted.length === present.length) {
+    rules.log(`${shown(dir)}: ${messages.adoptedUnchanged(adopted.length)}`);
+    return { ...fresh, files: adopted.sort() };
+  }
+  if (!rules.force) stopRun(issue("out_not_owned", messages.outNotOwned(FOLDER_KINDS[rules.kind]), where));
   rules.log(`${shown(dir)}: ${messages.takenOver(adopted.length, present.length - adopted.length - (text === null ? 0 : 1))}`);
   return { ...fresh, files: adopted.sort() };
 }

@@ -163,12 +163,17 @@ describe("a run's output folder is its own", () => {
     expect(read(out, "ingest.json")).toBe("my own ingest.json");
   }, 120_000);
 
-  it("--force on a folder of an earlier version (no marker) takes what its manifest records, unchanged, as effekt's", async () => {
+  it("a folder of an earlier version (no marker) is effekt's when its manifest records every file unchanged; else --force, and an edited file stays", async () => {
     const { dir, spec } = smallSpec();
     const out = join(dir, "out");
     await runPipeline({ specPath: spec, outDir: out, log: () => {} });
-    // As an earlier version left it: no marker; one recorded report table edited since.
+    // As an earlier version left it: no marker.
     const { rmSync } = await import("node:fs");
+    rmSync(join(out, MARKER_FILE));
+    const lines: string[] = [];
+    await runPipeline({ specPath: spec, outDir: out, log: (l) => lines.push(l) });
+    expect(lines.join("\n")).toMatch(/every one of its \d+ file\(s\) recorded unchanged by its manifest.json: taken as effekt's/);
+    // Again without the marker, and one recorded report table edited since.
     rmSync(join(out, MARKER_FILE));
     writeFileSync(join(out, "report", "balance.csv"), "edited by hand");
     expect(await stopMessage(runPipeline({ specPath: spec, outDir: out, log: () => {} }))).toContain("--force");

@@ -114,7 +114,7 @@ describe("estimateFromTable", () => {
     writeFileSync(join(dir, "k.csv"), `arm,y\n${rows.map((r) => r.replace(/^B/, "Kontrol")).join("\n")}\n`);
     const o = options({ file: join(dir, "k.csv"), treatment: "arm", outcomes: ["y"], covariates: [], categorical: [] });
     await estimateFromTable(o);
-    expect(JSON.parse(readFileSync(join(dir, "effects.json"), "utf8")).control).toBe("Kontrol");
+    expect(JSON.parse(readFileSync(join(o.outDir, "effects.json"), "utf8")).control).toBe("Kontrol");
   });
 
   it("an outcome also given as a covariate is a near-perfect fit: estimate kept, no p-value, a note", async () => {
