@@ -73,6 +73,7 @@ export const messages = {
     `--out is, or holds, an input of this run (${input}): a run clears what it wrote in its folder, and its inputs must never be there. Give another folder, outside the spec's folder and every input's`,
   outNotOwned: (kind: string) =>
     `this folder is not empty and was not written by ${kind} (it has no ${".effekt-run.json"}): effekt writes only into a new or empty folder, or one it wrote before. Choose another --out, or take this one over with --force (files effekt did not write are kept, never deleted or overwritten)`,
+  outNotWritable: (reason: string) => `effekt cannot create files in this folder (${reason}): give a folder you may write into`,
   outOtherKind: (kind: string, other: string) => `this folder was written by ${other}, not by ${kind}: choose another --out`,
   outFileNotOurs: (file: string) =>
     `${file} is in the way: effekt would write a file here, and this one it did not write, so it is not overwritten. Move it out of the folder, or choose another --out`,

@@ -74,10 +74,14 @@ export async function openOwnedFolder(dir: string, rules: FolderRules): Promise<
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "ENOTDIR" || code === "EEXIST") stopRun(issue("out_is_file", messages.outIsFile(), where));
+      if (code === "EACCES" || code === "EPERM" || code === "EROFS") stopRun(issue("out_not_writable", messages.outNotWritable(code === "EROFS" ? "a read-only file system" : "permission denied"), where));
       throw error;
     }
   }
-  const lock = await takeLock(dir, rules.log);
+  const lock = await takeLock(dir, rules.log).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "EACCES" || error.code === "EPERM" || error.code === "EROFS") stopRun(issue("out_not_writable", messages.outNotWritable(error.code === "EROFS" ? "a read-only file system" : "permission denied"), where));
+    throw error;
+  });
   try {
     const marker = await readMarker(dir, rules);
     await writeMarker(dir, marker);
