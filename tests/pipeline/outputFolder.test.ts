@@ -275,7 +275,9 @@ describe("one run at a time in a folder", () => {
     writeFileSync(join(dir, "broken.json"), JSON.stringify(broken));
     await expect(runStage("ingest", { specPath: join(dir, "broken.json"), outDir: out, log: () => {} })).rejects.toThrow("required extract 'convictions' not found");
     expect(existsSync(join(out, LOCK_FILE))).toBe(false);
-  });
+    await runStage("ingest", { specPath: spec, outDir: out, log: () => {} });
+    expect(existsSync(join(out, "ingest.json"))).toBe(true);
+  }, 120_000);
 
   it("releases the lock on SIGTERM: a run killed by the signal leaves no lock behind", async () => {
     const { dir, spec } = smallSpec();
