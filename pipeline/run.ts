@@ -22,6 +22,8 @@
  * The runner is generic: for each stage it loads what the stage reads, opens the files the
  * spec names for it, runs it, writes what it returns (also when it stops), then stops on
  * its issues. Only the runner and the CLI touch files, the clock and the environment.
+ * Around it all, the output folder is effekt's own (pipeline/io/ownedFolder.ts): it holds no
+ * input, is locked for the run, and only files effekt wrote there are cleared or overwritten.
  */
 import { join, relative, resolve } from "node:path";
 import { artefactPath, type ArtefactName } from "../src/catalogue.ts";
