@@ -7,7 +7,8 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { EXIT_OK, EXIT_USAGE, tell, UsageError, type Command, type OptionValues } from "./commands/command.ts";
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, tell, UsageError, whatBroke, type Command, type OptionValues } from "./commands/command.ts";
+import { messages } from "../src/messages.ts";
 import { assignCommand, ingestCommand, repayCommand, reportCommand, runCommand } from "./commands/stages.ts";
 import { estimateCommand } from "./commands/estimate.ts";
 import { projectCommand } from "./commands/project.ts";
@@ -102,6 +103,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return await command.run(parsed.values as OptionValues, parsed.positionals);
   } catch (error) {
     if (error instanceof UsageError) return usage(error.message, command.help);
-    throw error;
+    // Outside a command's guard (guarded, commands/command.ts) too, a bug is one line and exit 70.
+    tell(`effekt ${command.name}: ${messages.internalError(whatBroke(error))}`);
+    if (process.env.EFFEKT_DEBUG) tell(`${(error as Error).stack ?? String(error)}`);
+    return EXIT_INTERNAL;
   }
 }

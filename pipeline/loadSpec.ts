@@ -1,4 +1,5 @@
 /** The evaluation spec, read and validated once: every problem named by file and JSON path. */
+import type { KeyObject } from "node:crypto";
 import { dirname, join, resolve } from "node:path";
 import { messages } from "../src/messages.ts";
 import { parseDate } from "../src/ingest/parseValue.ts";
@@ -22,6 +23,10 @@ export interface RunOptions {
   readonly lang?: "da" | "en";
   /** A previous run's output folder, for the report's changes section. */
   readonly compare?: string;
+  /** Take over a non-empty output folder effekt did not write (files effekt did not write are kept). */
+  readonly force?: boolean;
+  /** Sign the sealed manifest with this Ed25519 private key, inside the run's lock. */
+  readonly sign?: KeyObject;
 }
 
 export interface LoadedSpec {

@@ -24,12 +24,14 @@
  * its issues. Only the runner and the CLI touch files, the clock and the environment.
  * Before any stage it checks the chains others rely on (pipeline/recordedChains.ts): the
  * settlement file's, and the allocation log against every chain head recorded elsewhere.
+ * Around it all, the output folder is effekt's own (pipeline/io/ownedFolder.ts): it holds no
+ * input, is locked for the run, and only files effekt wrote there are cleared or overwritten.
  */
-import { rm } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { artefactPath, runFolderEntries, type ArtefactName } from "../src/catalogue.ts";
+import { artefactPath, type ArtefactName } from "../src/catalogue.ts";
 import { messages } from "../src/messages.ts";
 import { formatIssue, issue, StopRun, stopRun } from "../src/shared/issues.ts";
+import { parseDate } from "../src/ingest/parseValue.ts";
 import { seedsOf } from "../src/spec/seedsOf.ts";
 import { stopped, type StageContext, type StageDefinition, type StageName, type StageResult } from "../src/stage.ts";
 import { stage as ingest } from "../src/ingest/index.ts";
@@ -41,11 +43,17 @@ import { stage as report } from "../src/report/index.ts";
 import { locate, readArtefact, writeArtefact, type RunFolder } from "./io/artefactStore.ts";
 import { openInputs } from "./io/openInputs.ts";
 import { exists, shown } from "./io/paths.ts";
+import { openOwnedFolder, type OwnedFolder } from "./io/ownedFolder.ts";
+import { runFolderRules } from "./io/runFolderRules.ts";
+import { refuseOutHoldingInputs } from "./io/refuseOutHoldingInputs.ts";
+import { resolveInputs } from "./io/openInputs.ts";
 import { loadSpec, type LoadedSpec, type RunOptions } from "./loadSpec.ts";
 import { inputHashes, toolVersions, writeManifest } from "./seal.ts";
-import { planStatus } from "./planLock.ts";
+import { planStatus, PLAN_LOCK } from "./planLock.ts";
 import { checkRecordedChains } from "./recordedChains.ts";
+import { signRun } from "./sign.ts";
 import { NOT_LOCKED } from "../src/spec/analysisPlan.ts";
+import { isoDate } from "../src/shared/dates.ts";
 
 export type { LoadedSpec, RunOptions } from "./loadSpec.ts";
 export type { StageName } from "../src/stage.ts";
@@ -56,18 +64,19 @@ export const STAGES: readonly StageDefinition[] = [ingest, assign, estimate, pro
 /** Runs every stage the spec gives something to do, in order, then seals the run. */
 export async function runPipeline(options: RunOptions): Promise<LoadedSpec> {
   const loaded = await loadSpec(options);
-  await checkRecordedChains(loaded);
-  for (const name of runFolderEntries()) await rm(join(loaded.outDir, name), { recursive: true, force: true });
-  for (const stage of STAGES) {
-    const skip = stage.skip(loaded.spec);
-    if (skip) {
-      options.log(`${stage.name}: skipped — ${skip.reason}`);
-      continue;
+  return inOwnedFolder(loaded, options, async (folder) => {
+    // What an earlier run wrote goes first (only that: files of anyone else in the folder stay).
+    await folder.clear();
+    for (const stage of STAGES) {
+      const skip = stage.skip(loaded.spec);
+      if (skip) {
+        options.log(`${stage.name}: skipped — ${skip.reason}`);
+        continue;
+      }
+      options.log(`${stage.name}: start`);
+      await executeStage(stage, loaded, options, folder);
     }
-    options.log(`${stage.name}: start`);
-    await executeStage(stage, loaded, options);
-  }
-  return loaded;
+  });
 }
 
 /** Runs one stage, reading what earlier stages left in the output folder; run alone, a stage with nothing to do says why. */
@@ -76,12 +85,40 @@ export async function runStage(name: StageName, options: RunOptions): Promise<Lo
   const stage = STAGES.find((s) => s.name === name)!;
   const skip = stage.skip(loaded.spec);
   if (skip) stopRun(issue("nothing_to_do", messages.stageHasNothingToDo(name, skip.reason), { file: shown(loaded.specPath), path: skip.path }));
-  await checkRecordedChains(loaded);
-  await executeStage(stage, loaded, options);
+  return inOwnedFolder(loaded, options, (folder) => executeStage(stage, loaded, options, folder));
+}
+
+/**
+ * The frame of every run: an as-of date someone can be enrolled by, an output folder that holds no
+ * input, then the folder opened as effekt's and locked (pipeline/io/ownedFolder.ts) until the run
+ * ends, however it ends; a signature (--sign) is made inside the lock.
+ */
+async function inOwnedFolder(loaded: LoadedSpec, options: RunOptions, body: (folder: OwnedFolder) => Promise<void>): Promise<LoadedSpec> {
+  if (loaded.asOf < parseDate(loaded.spec.enrolment.from, "iso")!) stopRun(issue("as_of_before_enrolment", messages.asOfBeforeEnrolment(isoDate(loaded.asOf), loaded.spec.enrolment.from), { file: shown(loaded.specPath), path: ["enrolment", "from"] }));
+  await refuseOutHoldingInputs(loaded.outDir, await inputPaths(loaded));
+  const folder = await openOwnedFolder(loaded.outDir, runFolderRules(loaded.outDir, options.force ?? false, options.log));
+  try {
+    // The chains others rely on are checked before anything in the folder is cleared (pipeline/recordedChains.ts).
+    await checkRecordedChains(loaded);
+    await body(folder);
+    if (options.sign) {
+      await folder.claim([join(loaded.outDir, artefactPath("manifestSignature"))]);
+      options.log(`seal: signed manifest.json with key ${(await signRun(loaded.outDir, options.sign)).slice(0, 16)}…`);
+    }
+  } finally {
+    await folder.release();
+  }
   return loaded;
 }
 
-async function executeStage(stage: StageDefinition, loaded: LoadedSpec, options: RunOptions): Promise<void> {
+/** Every file the run reads: the spec, its plan lock, and every input any stage declares (follow-ups too). */
+async function inputPaths(loaded: LoadedSpec): Promise<string[]> {
+  const paths = [loaded.specPath, join(loaded.specDir, PLAN_LOCK)];
+  for (const stage of STAGES) for (const input of await resolveInputs(stage.inputs(loaded.spec), loaded.specDir)) paths.push(input.path);
+  return paths;
+}
+
+async function executeStage(stage: StageDefinition, loaded: LoadedSpec, options: RunOptions, owned: OwnedFolder): Promise<void> {
   const folder: RunFolder = { outDir: loaded.outDir, specDir: loaded.specDir, spec: loaded.spec };
   const artefacts = await readArtefacts(folder, stage.reads, stage.readsOptional);
   const files = await openInputs(stage.inputs(loaded.spec), loaded.specDir, (line) => options.log(`${stage.name}: ${line}`));
@@ -94,12 +131,18 @@ async function executeStage(stage: StageDefinition, loaded: LoadedSpec, options:
     if (!(error instanceof StopRun)) throw error;
     result = stopped(error.issues);
   }
+  // Every file is claimed (marked as effekt's) before it is written; one in the way that effekt did not write stops the run.
+  const targets = Object.entries(result.outputs).flatMap(([name, value]) =>
+    value instanceof Map ? [...(value as ReadonlyMap<string, string>).keys()].map((key) => locate(folder, name as ArtefactName, key)) : [locate(folder, name as ArtefactName)],
+  );
+  await owned.claim(targets);
   for (const [name, value] of Object.entries(result.outputs)) await writeArtefact(folder, name as ArtefactName, value);
   for (const warning of result.warnings) options.log(`${stage.name}: warning: ${formatIssue(warning)}`);
   for (const line of result.summary) options.log(line);
   if (result.issues.length > 0) throw new StopRun(result.issues);
   if (stage === report) {
-    const outputs = await writeManifest(loaded, context.run.inputs, { ...context.seeds }, context.run.versions, context.run.plan);
+    await owned.claim([join(loaded.outDir, artefactPath("manifest")), join(loaded.outDir, artefactPath("manifestSignature"))]);
+    const outputs = await writeManifest(loaded, context.run.inputs, { ...context.seeds }, context.run.versions, context.run.plan, (path) => owned.owns(path));
     options.log(`seal: ${shown(join(loaded.outDir, artefactPath("manifest")))} over ${context.run.inputs.length} inputs and ${outputs} outputs`);
   }
 }

@@ -19,10 +19,12 @@ import { BUNDLE_INDEX, BUNDLE_SETTLEMENTS, bundleDisagreements, readBundleIndex,
 import { messages } from "../src/messages.ts";
 import { parseSettlementFile } from "../src/repay/settlements.ts";
 import { checkRunSignature, type SignatureState } from "./sign.ts";
+import { MARKER_FILE } from "./io/ownedFolder.ts";
+import { LOCK_FILE } from "./io/takeLock.ts";
 
 const MANIFEST = artefactPath("manifest");
 const SIGNATURE = artefactPath("manifestSignature");
-const notAnOutput = (rel: string) => rel === MANIFEST || rel === SIGNATURE || rel === BUNDLE_INDEX || rel.endsWith(".tmp");
+const notAnOutput = (rel: string) => rel === MANIFEST || rel === SIGNATURE || rel === BUNDLE_INDEX || rel === MARKER_FILE || rel === LOCK_FILE || rel.endsWith(".tmp");
 
 /** Every input file of the run with its SHA-256, paths relative to the output folder; files that do not exist are left out. */
 export async function inputHashes(loaded: LoadedSpec, stages: readonly StageDefinition[]): Promise<FileHash[]> {
@@ -43,10 +45,10 @@ export async function toolVersions(): Promise<Record<string, string>> {
   return { effekt: (JSON.parse(await readFile(packagePath, "utf8")) as { version: string }).version, node: process.version };
 }
 
-/** Writes manifest.json over every file now in the run folder. */
-export async function writeManifest(loaded: LoadedSpec, inputs: readonly FileHash[], seeds: Readonly<Record<string, number>>, versions: Readonly<Record<string, string>>, plan: PlanStatus): Promise<number> {
+/** Writes manifest.json over every file now in the run folder that the run wrote (`written`): a file of anyone else is never sealed as an output. */
+export async function writeManifest(loaded: LoadedSpec, inputs: readonly FileHash[], seeds: Readonly<Record<string, number>>, versions: Readonly<Record<string, string>>, plan: PlanStatus, written: (path: string) => boolean = () => true): Promise<number> {
   const outputs: FileHash[] = [];
-  for (const path of await listFiles(loaded.outDir, notAnOutput)) outputs.push({ role: "output", path, sha256: (await sha256File(join(loaded.outDir, path)))! });
+  for (const path of (await listFiles(loaded.outDir, notAnOutput)).filter(written)) outputs.push({ role: "output", path, sha256: (await sha256File(join(loaded.outDir, path)))! });
   const manifest = Manifest.parse({
     artefact: "manifest",
     schema_version: 1,

@@ -98,10 +98,25 @@ export function artefactPath(name: ArtefactName, key?: string): string {
   return path(key);
 }
 
-/** The top-level names under the run folder that a full run clears first (files and folders). */
-export function runFolderEntries(): string[] {
-  const names = Object.values(ARTEFACTS).map((entry) => (typeof entry.path === "string" ? entry.path : entry.path("*")).split("/")[0]!);
-  return [...new Set(names)];
+/**
+ * Whether a path inside a run folder is one the catalogue names: a fixed path (`ingest.json`), or a
+ * keyed family's (`report/<table>.csv`, one folder deep, no `/` in the key). The run clears only files
+ * that are both catalogued and written by it (pipeline/io/ownedFolder.ts).
+ */
+export function isCatalogued(relativePath: string): boolean {
+  const path = relativePath.split("\\").join("/");
+  return Object.keys(ARTEFACTS).some((name) => entryOf(name as ArtefactName).path === path) || isKeyedPath(path);
+}
+
+/** Whether a path is one of a keyed family's (`report/<table>.csv`: a key without `/`, not starting with a dot), not a fixed one. */
+function isKeyedPath(relativePath: string): boolean {
+  const path = relativePath.split("\\").join("/");
+  return Object.keys(ARTEFACTS).some((name) => {
+    if (typeof entryOf(name as ArtefactName).path === "string") return false;
+    const [before, after] = documentedPath(name as ArtefactName).split(/<[^>]+>/) as [string, string];
+    const key = path.slice(before.length, path.length - after.length);
+    return path.length > before.length + after.length && path.startsWith(before) && path.endsWith(after) && key !== "" && !key.includes("/") && !key.startsWith(".");
+  });
 }
 
 /** The artefact's path as documentation writes it: `work/quarantine/<extract>.csv` for a keyed one. */

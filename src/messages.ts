@@ -78,6 +78,39 @@ export const messages = {
   /** A column's values (arms, levels) as a progress line names them: a few, or how many. */
   valuesShown: (values: readonly string[]) => listedValues(values),
   asOfInvalid: (value: string) => `--as-of ${value} is not a date as yyyy-mm-dd`,
+
+  // The as-of date and who can be analysed by it.
+  asOfBeforeEnrolment: (asOf: string, from: string) =>
+    `the as-of date ${asOf} is before enrolment opens (${from}, the spec's enrolment.from): no one can be enrolled by then, so there is nothing to evaluate. Give an --as-of on or after ${from}`,
+  noOneEnrolled: (asOf: string, inPopulation: number) =>
+    `none of the ${inPopulation} person(s) in the population was referred (or started, without a referral date) by the as-of date ${asOf}, so no one is enrolled yet and there is nothing to evaluate. Give a later --as-of`,
+  noOneAssigned: (asOf: string, enrolled: number, awaiting: number) =>
+    `no one is assigned to a group by the as-of date ${asOf}: ${enrolled} person(s) enrolled, ${awaiting} of them await the randomisation of their batch (a batch is randomised when its period has ended). Give a later --as-of`,
+  armEmpty: (asOf: string, empty: readonly string[], counts: string) =>
+    `by the as-of date ${asOf} no one is assigned to ${empty.length === 1 ? "arm" : "arms"} ${empty.map((a) => `'${a}'`).join(", ")} (assigned: ${counts}), so no group can be compared with another. Give a later --as-of, when persons have been assigned to every arm`,
+
+  // Internal errors: a bug, never the user's data; the details only with EFFEKT_DEBUG=1.
+  internalError: (what: string) => `internal error: ${what}. This is a bug in effekt, not a problem in your files: rerun with EFFEKT_DEBUG=1 for the details, and report them`,
+  artefactSchemaBroken: (artefact: string, where: string) => `${artefact} did not match its schema when written (at ${where})`,
+
+  // The output folder: the tool's own.
+  outIsFile: () => "--out names a file, not a folder (it, or a folder above it, is a file): give a folder, new, empty, or one effekt wrote before",
+  outHoldsInput: (input: string) =>
+    `--out is, or holds, an input of this run (${input}): a run clears what it wrote in its folder, and its inputs must never be there. Give another folder, outside the spec's folder and every input's`,
+  outNotOwned: (kind: string) =>
+    `this folder is not empty and was not written by ${kind} (it has no ${".effekt-run.json"}): effekt writes only into a new or empty folder, or one it wrote before. Choose another --out, or take this one over with --force (files effekt did not write are kept, never deleted or overwritten)`,
+  outNotWritable: (reason: string) => `effekt cannot create files in this folder (${reason}): give a folder you may write into`,
+  outOtherKind: (kind: string, other: string) => `this folder was written by ${other}, not by ${kind}: choose another --out`,
+  outFileNotOurs: (file: string) =>
+    `${file} is in the way: effekt would write a file here, and this one it did not write, so it is not overwritten. Move it out of the folder, or choose another --out`,
+  outLocked: (pid: number, host: string, since: string, lockFile: string) =>
+    `another effekt run (process ${pid} on ${host}, started ${since}) is writing into this folder now; two runs into one folder would mix their files. Wait for it to end, or choose another --out (if no such run is going, delete ${lockFile})`,
+  outLockUnreadable: (lockFile: string) =>
+    `the folder is locked by another effekt run (${lockFile} exists, and says by whom only in part); wait for it to end, or delete ${lockFile} if no run is going`,
+  staleLockTakenOver: (pid: number, since: string) => `the lock of a run that no longer runs (process ${pid}, started ${since}) is taken over`,
+  adoptedUnchanged: (files: number) => `a run folder without the ownership marker, every one of its ${files} file(s) recorded unchanged by its manifest.json: taken as effekt's`,
+  takenOver: (adopted: number, kept: number) =>
+    `taken over with --force: ${adopted} file(s) its manifest.json records as effekt's outputs are now effekt's; ${kept} other file(s) are kept, never deleted or overwritten`,
   assignmentCheckFailed: (check: string, count: number, detail: string, issuesFile: string) =>
     `assignment check '${check}' failed for ${count} (${detail}); the persons are listed in ${issuesFile}. Effects are not estimated from an allocation that fails this check.`,
 

@@ -3,7 +3,10 @@
  * only those), and `run`. The CLI (pipeline/cli.ts) parses the arguments against the
  * command's options and dispatches; every command answers with an exit code.
  */
+import { z } from "zod";
+import { messages } from "../../src/messages.ts";
 import { formatIssue, StopRun } from "../../src/shared/issues.ts";
+import { schemaPlace } from "../../src/shared/schemaPlace.ts";
 
 export const EXIT_OK = 0;
 export const EXIT_STOPPED = 1;
@@ -53,8 +56,19 @@ export async function guarded(name: string, body: () => Promise<number>): Promis
       tell(`effekt ${name}: stopped\n${error.issues.map(formatIssue).join("\n")}`);
       return EXIT_STOPPED;
     }
-    tell(`effekt ${name}: internal error: ${(error as Error).message}`);
-    if (process.env.EFFEKT_DEBUG) tell(`${(error as Error).stack}`);
+    // A bug: one short line, never a dump of values (a schema error's JSON could hold any of them); the details with EFFEKT_DEBUG=1.
+    tell(`effekt ${name}: ${messages.internalError(whatBroke(error))}`);
+    if (process.env.EFFEKT_DEBUG) {
+      tell(`${(error as Error).stack ?? String(error)}`);
+      if ((error as Error).cause !== undefined) tell(`caused by: ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).stack : String((error as Error).cause)}`);
+    }
     return EXIT_INTERNAL;
   }
+}
+
+/** What broke, in one line: where a value failed its schema, or the first line of the error (at most 200 characters). */
+export function whatBroke(error: unknown): string {
+  if (error instanceof z.ZodError) return `a value did not match its schema (at ${schemaPlace(error)})`;
+  const first = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.trim();
+  return first.length > 200 ? `${first.slice(0, 200)}…` : first || "an error without a message";
 }

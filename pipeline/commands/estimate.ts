@@ -9,7 +9,7 @@ export const estimateCommand: Command = {
 effekt estimate --table data.csv --treatment COL [--control VALUE] --outcomes a,b [--binary b]
        [--counts c --exposure COL] [--covariates x,y] [--categorical c=ref] [--missing-covariates stop|indicator|drop]
        [--blocks COL] [--clusters COL [--cluster-se CR2|CR1]] [--received COL] [--subgroups s]
-       [--permutations 10000 --seed 1] [--confidence 0.95] --out DIR
+       [--permutations 10000 --seed 1] [--confidence 0.95] --out DIR [--force]
        [--time COL --event COL [--at 90,180,365] [--tau T] [--ties efron|breslow]]
                                                         the estimators on your own person-level CSV`,
   help: `effekt estimate <spec.json> [--as-of YYYY-MM-DD] [--out DIR]
@@ -25,7 +25,8 @@ estimate); with --table it also prints a summary table.
 
 On a spec:
   --as-of YYYY-MM-DD  follow-up is counted up to and including this date (default: the spec's asOf)
-  --out DIR           output folder (default: output/<spec name>)
+  --out DIR           output folder (default: output/<spec name>): new, empty, or one effekt run wrote
+  --force             take over a non-empty --out folder effekt did not write (its other files are kept)
 
 With --table it reads your own CSV (',' ';' or tab; UTF-8 or Windows-1252; empty or NA = missing):
   --treatment COL     the arm of each person
@@ -48,7 +49,9 @@ With --table it reads your own CSV (',' ';' or tab; UTF-8 or Windows-1252; empty
   --at 90,180,365     times to read the curves at   --tau T           RMST up to T (default: the shorter arm's follow-up)
   --ties breslow      Cox ties (default efron, as coxph)
   --confidence C      confidence level of the intervals, between 0 and 1 (default 0.95)
-  --out DIR           where effects.json and effects.csv go (required)
+  --out DIR           where effects.json and effects.csv go (required): a new or empty folder, or one
+                      estimate --table wrote before; a file there it did not write is never overwritten
+  --force             take over a non-empty --out folder effekt did not write (its other files are kept)
   -h, --help          this help`,
   options: { ...SPEC_OPTIONS, ...TABLE_OPTIONS },
   run: (values, positionals) => (text(values, "table") !== undefined ? estimateTableCommand(values) : runSpecCommand("estimate", "estimate", values, positionals)),

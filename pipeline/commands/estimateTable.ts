@@ -15,6 +15,8 @@ import { messages } from "../../src/messages.ts";
 import { issue, StopRun, stopRun, type Issue } from "../../src/shared/issues.ts";
 import { formatJson, writeFileAtomic } from "../io/files.ts";
 import { exists, isDirectory, shown } from "../io/paths.ts";
+import { openOwnedFolder, type OwnedFolder } from "../io/ownedFolder.ts";
+import { refuseOutHoldingInputs } from "../io/refuseOutHoldingInputs.ts";
 import { oneByOne, openExtract } from "../io/openExtract.ts";
 import { containsCpr } from "../../src/ingest/containsCpr.ts";
 import type { RawRow } from "../../src/ingest/schema.ts";
@@ -47,6 +49,8 @@ export interface TableRunOptions {
   readonly seed: number;
   readonly confidence: number;
   readonly outDir: string;
+  /** Take over a non-empty --out folder effekt did not write (its other files are kept). */
+  readonly force?: boolean;
   readonly log: (line: string) => void;
 }
 
@@ -129,6 +133,7 @@ export function tableOptions(values: OptionValues): TableRunOptions {
     seed,
     confidence,
     outDir,
+    ...(values.force === true ? { force: true } : {}),
     log: tell,
   };
 }
@@ -161,8 +166,24 @@ export function estimateTableCommand(values: OptionValues): Promise<number> {
   });
 }
 
-/** Reads the table, estimates every effect, writes effects.json; returns its path as shown. */
+/** The files `estimate --table` writes into its --out folder: the only ones it claims, and never over a file it did not write. */
+const TABLE_FILES = [artefactPath("effects"), artefactPath("effectsCsv")];
+
+/** Reads the table, estimates every effect, writes effects.json and effects.csv into a folder of its own (locked meanwhile); returns effects.json's path as shown. */
 export async function estimateFromTable(options: TableRunOptions): Promise<string> {
+  const dir = resolve(options.outDir);
+  await refuseOutHoldingInputs(dir, [resolve(options.file)]);
+  const folder = await openOwnedFolder(dir, { kind: "table", force: options.force ?? false, log: options.log, catalogued: (path) => TABLE_FILES.includes(path) });
+  try {
+    // Claimed first: a file in the way stops the command before any work.
+    await folder.claim(TABLE_FILES.map((file) => join(dir, file)));
+    return await estimateInto(options, folder);
+  } finally {
+    await folder.release();
+  }
+}
+
+async function estimateInto(options: TableRunOptions, folder: OwnedFolder): Promise<string> {
   const path = resolve(options.file);
   const file = shown(path);
   if (await isDirectory(path)) stopRun(issue("input_is_directory", messages.inputIsDirectory("table"), { file, path: [] }));
@@ -228,9 +249,9 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
     adjustment: adjustmentOf(options, read.categorical, missing.imputed),
     ...result,
   });
-  const out = join(resolve(options.outDir), artefactPath("effects"));
+  const [out, csv] = TABLE_FILES.map((file) => join(folder.dir, file)) as [string, string];
   await writeFileAtomic(out, formatJson(artefact));
-  await writeFileAtomic(join(resolve(options.outDir), artefactPath("effectsCsv")), tidyEffects(artefact));
+  await writeFileAtomic(csv, tidyEffects(artefact));
   for (const line of summaryTable(artefact.estimates, options.confidence)) options.log(line);
   return shown(out);
 }

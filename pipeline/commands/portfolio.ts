@@ -14,7 +14,12 @@ import { readArtefact } from "../io/artefactStore.ts";
 import { writeFileAtomic } from "../io/files.ts";
 import { sha256File } from "../io/hash.ts";
 import { shown } from "../io/paths.ts";
-import { EXIT_OK, guarded, say, text, UsageError, type Command } from "./command.ts";
+import { openOwnedFolder } from "../io/ownedFolder.ts";
+import { refuseOutHoldingInputs } from "../io/refuseOutHoldingInputs.ts";
+import { EXIT_OK, guarded, say, tell, text, UsageError, type Command } from "./command.ts";
+
+/** What portfolio writes into its --out folder: the only files it claims, and never over a file it did not write. */
+const WRITES = ["status.html", "status.xlsx"];
 
 /** The report tables the council status is built from: the run's status table and its economy table. */
 const READS = ["status", ECONOMY_TABLE_ID].map((id) => artefactPath("reportTables", `${id}.csv`));
@@ -39,8 +44,8 @@ async function readPublishedRun(folder: string): Promise<PublishedRun> {
 
 export const portfolioCommand: Command = {
   name: "portfolio",
-  synopsis: "effekt portfolio <run dir> <run dir> … --out DIR [--lang da|en]  one council status over several evaluations",
-  help: `effekt portfolio <run dir> <run dir> … --out DIR [--lang da|en]
+  synopsis: "effekt portfolio <run dir> <run dir> … --out DIR [--force] [--lang da|en]  one council status over several evaluations",
+  help: `effekt portfolio <run dir> <run dir> … --out DIR [--force] [--lang da|en]
 
 Builds one council status over several evaluations' runs (each the --out folder of an effekt run):
 DIR/status.html — per evaluation 002's "Status på projektet" block, and one "Økonomi – frem til <year>"
@@ -49,10 +54,12 @@ published (report/status.csv and report/status_economy.csv, checked against the 
 it shows no figure a run did not; a total over suppressed cells is suppressed.
 
 Options:
-  --out DIR            the folder for status.html and status.xlsx
+  --out DIR            the folder for status.html and status.xlsx: new, empty, or one portfolio wrote
+                       before (a file there it did not write is never overwritten); never a run folder
+  --force              take over a non-empty --out folder effekt did not write (its other files are kept)
   --lang da|en         the page's language (default Danish; the runs' own words stay in their language)
   -h, --help           this help`,
-  options: { out: { type: "string" }, lang: { type: "string" }, help: { type: "boolean", short: "h" } },
+  options: { out: { type: "string" }, force: { type: "boolean" }, lang: { type: "string" }, help: { type: "boolean", short: "h" } },
   run: (values, positionals) => {
     const out = text(values, "out");
     const lang = text(values, "lang") ?? "da";
@@ -61,14 +68,23 @@ Options:
     const twice = positionals.find((p, i) => positionals.findIndex((q) => resolve(q) === resolve(p)) !== i);
     if (twice !== undefined) throw new UsageError(`effekt portfolio: ${messages.portfolioSameRun(twice)}`);
     return guarded("portfolio", async () => {
-      const runs: PublishedRun[] = [];
-      for (const folder of positionals) runs.push(await readPublishedRun(folder));
-      const status = councilStatus(runs, lang);
       const dir = resolve(out);
-      await writeFileAtomic(join(dir, "status.html"), status.html);
-      await writeFileAtomic(join(dir, "status.xlsx"), await tablesWorkbook(status.tables, lang));
-      say(`portfolio: ${runs.length} evaluations (${runs.map((r) => r.evaluation).join(", ")}) → ${shown(join(dir, "status.html"))}, ${shown(join(dir, "status.xlsx"))}`);
-      return EXIT_OK;
+      await refuseOutHoldingInputs(dir, positionals.map((p) => resolve(p)));
+      const folder = await openOwnedFolder(dir, { kind: "portfolio", force: values.force === true, log: tell, catalogued: (path) => WRITES.includes(path) });
+      try {
+        // Claimed first: a file in the way stops the command before any work.
+        const [html, workbook] = WRITES.map((file) => join(dir, file)) as [string, string];
+        await folder.claim([html, workbook]);
+        const runs: PublishedRun[] = [];
+        for (const run of positionals) runs.push(await readPublishedRun(run));
+        const status = councilStatus(runs, lang);
+        await writeFileAtomic(html, status.html);
+        await writeFileAtomic(workbook, await tablesWorkbook(status.tables, lang));
+        say(`portfolio: ${runs.length} evaluations (${runs.map((r) => r.evaluation).join(", ")}) → ${shown(html)}, ${shown(workbook)}`);
+        return EXIT_OK;
+      } finally {
+        await folder.release();
+      }
     });
   },
 };

@@ -1,11 +1,13 @@
 /** `effekt project`: stage 4 on a spec, or business cases on their own (`--assumptions`). */
 import { labelIn } from "../../src/shared/label.ts";
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { artefactPath } from "../../src/catalogue.ts";
 import { EffectsArtefact } from "../../src/estimate/schema.ts";
 import { formatJson, writeFileAtomic } from "../io/files.ts";
 import { shown } from "../io/paths.ts";
+import { openOwnedFolder } from "../io/ownedFolder.ts";
+import { refuseOutHoldingInputs } from "../io/refuseOutHoldingInputs.ts";
 import { projectFiles } from "./projectFiles.ts";
 import { runSpecCommand, SPEC_OPTIONS } from "./stages.ts";
 import { EXIT_OK, EXIT_STOPPED, guarded, say, tell, text, UsageError, type Command, type OptionValues } from "./command.ts";
@@ -27,8 +29,14 @@ async function projectAssumptions(values: OptionValues): Promise<number> {
     }
     const artefact = await projectFiles("business cases", files, effects);
     const out = join(resolve(outDir), artefactPath("projection"));
-    await mkdir(resolve(outDir), { recursive: true });
-    await writeFileAtomic(out, formatJson(artefact));
+    await refuseOutHoldingInputs(resolve(outDir), [...files, ...(effectsPath === undefined ? [] : [effectsPath])].map((f) => resolve(f)));
+    const folder = await openOwnedFolder(resolve(outDir), { kind: "projection", force: values.force === true, log: tell, catalogued: (path) => path === artefactPath("projection") });
+    try {
+      await folder.claim([out]);
+      await writeFileAtomic(out, formatJson(artefact));
+    } finally {
+      await folder.release();
+    }
     for (const c of artefact.cases) {
       say(labelIn("en", c.title));
       for (const p of c.published) {
@@ -58,7 +66,9 @@ published-vs-reproduced table. Writes projection.json.
 
 Options:
   --as-of YYYY-MM-DD        follow-up date (with a spec)
-  --out DIR                 output folder (default with a spec: output/<spec name>; required with --assumptions)
+  --out DIR                 output folder (default with a spec: output/<spec name>; required with --assumptions):
+                            new, empty, or one effekt wrote; never one holding an input
+  --force                   take over a non-empty --out folder effekt did not write (its other files are kept)
   --assumptions FILE        an assumption file to project on its own (repeatable)
   --effects FILE            an effects.json whose estimates the assumption lines may use
   -h, --help                this help`,

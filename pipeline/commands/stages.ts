@@ -4,17 +4,18 @@ import { messages } from "../../src/messages.ts";
 import type { StageName } from "../../src/stage.ts";
 import { runPipeline, runStage } from "../run.ts";
 import type { RunOptions } from "../loadSpec.ts";
-import { readPrivateKey, signRun } from "../sign.ts";
+import { readPrivateKey } from "../sign.ts";
 import { EXIT_OK, guarded, tell, text, UsageError, type Command, type OptionSpec, type OptionValues } from "./command.ts";
 
 const AS_OF = "  --as-of YYYY-MM-DD   follow-up is counted up to and including this date (default: the spec's asOf)";
-const OUT = "  --out DIR            output folder (default: output/<spec name>)";
+const OUT = "  --out DIR            output folder (default: output/<spec name>): new, empty, or one effekt wrote; never one holding an input";
+const FORCE = "  --force              take over a non-empty --out folder effekt did not write (its other files are kept, never deleted)";
 const LANG = "  --lang da|en         the report's language (default: the spec's report.lang, else Danish)";
 const COMPARE = "  --compare DIR        a previous run's output folder: the report shows what changed since";
 const SIGN = "  --sign KEY.pem       sign the manifest with this Ed25519 private key (effekt keygen): manifest-signature.json";
 const HELP_LINE = "  -h, --help           this help";
 
-export const SPEC_OPTIONS = { "as-of": { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } } as const satisfies Record<string, OptionSpec>;
+export const SPEC_OPTIONS = { "as-of": { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, help: { type: "boolean", short: "h" } } as const satisfies Record<string, OptionSpec>;
 const REPORT_OPTIONS = { ...SPEC_OPTIONS, lang: { type: "string" }, compare: { type: "string" }, sign: { type: "string" } } as const satisfies Record<string, OptionSpec>;
 
 /** The run options of a spec command, every value checked: a malformed one is a usage error. */
@@ -33,6 +34,7 @@ export function runOptions(command: string, values: OptionValues, positionals: r
     ...(out !== undefined ? { outDir: out } : {}),
     ...(lang !== undefined ? { lang: lang as "da" | "en" } : {}),
     ...(compare !== undefined ? { compare } : {}),
+    ...(values.force === true ? { force: true } : {}),
     log: tell,
   };
 }
@@ -43,15 +45,15 @@ export function runSpecCommand(command: string, stage: StageName | null, values:
   const keyPath = text(values, "sign");
   return guarded(command, async () => {
     const key = keyPath === undefined ? null : await readPrivateKey(keyPath);
-    const loaded = stage === null ? await runPipeline(options) : await runStage(stage, options);
-    if (key !== null) tell(`seal: signed manifest.json with key ${(await signRun(loaded.outDir, key)).slice(0, 16)}…`);
+    const signed = key === null ? options : { ...options, sign: key };
+    const loaded = stage === null ? await runPipeline(signed) : await runStage(stage, signed);
     tell(`effekt ${command}: done → ${loaded.outDir}`);
     return EXIT_OK;
   });
 }
 
 function specCommand(name: StageName | "run", synopsis: string, what: string, report: boolean): Command {
-  const lines = [AS_OF, OUT, ...(report ? [LANG, COMPARE, SIGN] : []), HELP_LINE];
+  const lines = [AS_OF, OUT, FORCE, ...(report ? [LANG, COMPARE, SIGN] : []), HELP_LINE];
   return {
     name,
     synopsis,
@@ -63,7 +65,7 @@ function specCommand(name: StageName | "run", synopsis: string, what: string, re
 
 export const runCommand = specCommand(
   "run",
-  "effekt run <spec.json> [--as-of YYYY-MM-DD] [--out DIR] [--lang da|en] [--compare DIR] [--sign KEY.pem]\n                                                          every stage, ending with the report",
+  "effekt run <spec.json> [--as-of YYYY-MM-DD] [--out DIR [--force]] [--lang da|en] [--compare DIR] [--sign KEY.pem]\n                                                          every stage, ending with the report",
   "Runs every stage the spec gives something to do — ingest → assign → estimate → project → repay → report —\nand writes each stage's artefacts (a stage the spec gives nothing to do is skipped, and says so).",
   true,
 );

@@ -13,6 +13,7 @@ import type { EvaluationSpec } from "../../src/spec/schema.ts";
 import { fromCsvRow } from "../../src/shared/csv.ts";
 import { formatJson, writeFileAtomic } from "./files.ts";
 import { exists, shown } from "./paths.ts";
+import { schemaPlace } from "../../src/shared/schemaPlace.ts";
 
 export interface RunFolder {
   readonly outDir: string;
@@ -61,7 +62,8 @@ export async function writeArtefact(folder: RunFolder, name: ArtefactName, value
   }
   if (entry.format === "json") {
     const parsed = entry.schema!.safeParse(value);
-    if (!parsed.success) throw new Error(`${name} does not match its schema: ${parsed.error.message}`);
+    // A stage built an artefact its schema refuses: a bug (exit 70), named in one line; the zod error rides along for EFFEKT_DEBUG=1.
+    if (!parsed.success) throw new Error(messages.artefactSchemaBroken(artefactPath(name), schemaPlace(parsed.error)), { cause: parsed.error });
     await writeFileAtomic(locate(folder, name), formatJson(value));
     return;
   }

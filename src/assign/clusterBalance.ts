@@ -31,7 +31,8 @@ export function clusterBalance(
   const controlUnits = sorted(controlClusters);
   const text = (pid: string, id: string) => personOf.get(pid)?.[id] ?? "";
   const rows: BalanceRow[] = [];
-  for (const id of covariateIds.filter((c) => typeOf.has(c))) {
+  // An arm without clusters has no means to compare: no rows (the stage stops on the empty arm).
+  for (const id of armUnits.length === 0 || controlUnits.length === 0 ? [] : covariateIds.filter((c) => typeOf.has(c))) {
     const type = typeOf.get(id)!;
     const levels =
       type === "categorical" ? [...new Set([...armUnits, ...controlUnits].flat().map((pid) => (text(pid, id) === "" ? MISSING_LEVEL : text(pid, id))))].sort() : [null];

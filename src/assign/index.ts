@@ -15,7 +15,7 @@ import { isoDate, type DayNumber } from "../shared/dates.ts";
 import { toCsv } from "../shared/csv.ts";
 import { pushTo } from "../shared/collections.ts";
 import { parseDate } from "../ingest/parseValue.ts";
-import { issue, stopRun } from "../shared/issues.ts";
+import { issue, stopRun, type Issue } from "../shared/issues.ts";
 import { messages } from "../messages.ts";
 import { ingestExtract } from "../ingest/ingestExtract.ts";
 import { quarantineCsv } from "../ingest/quarantineCsv.ts";
@@ -407,6 +407,14 @@ export function run(input: AssignInput): AssignOutput {
   };
 }
 
+/** No one assigned yet, or an arm without anyone: no group can be compared with another (an issue, said in words). */
+export function emptyGroups(artefact: AssignmentArtefact, asOf: DayNumber): Issue[] {
+  if (artefact.persons.assigned === 0) return [issue("no_one_assigned", messages.noOneAssigned(isoDate(asOf), artefact.persons.enrolled, artefact.persons.awaitingRandomisation), { path: ["assignment"] })];
+  const empty = artefact.consort.arms.filter((a) => a.randomised === 0).map((a) => a.arm);
+  if (empty.length === 0) return [];
+  return [issue("arm_empty", messages.armEmpty(isoDate(asOf), empty, artefact.consort.arms.map((a) => `${a.arm} ${a.randomised}`).join(", ")), { path: ["assignment"] })];
+}
+
 /** Per outcome and arm: persons by status (observed, censored:<reason>, incomplete:<reason>, not_applicable). */
 function outcomeStatusByArm(
   spec: EvaluationSpec,
@@ -489,6 +497,8 @@ function balanceOf(
   threshold: number,
   blockOfUnit: ((id: string) => string) | null,
 ): { rows: BalanceRow[]; omnibus: OmnibusTest[] } {
+  // An empty group has no mean to compare: no balance rows (the stage stops on the empty arm, emptyGroups).
+  if (armIds.length === 0 || controlIds.length === 0) return { rows: [], omnibus: [] };
   const valuesOf = (ids: readonly string[], id: string, type: string) =>
     ids.map((pid) => {
       const text = personOf.get(pid)?.[id] ?? "";
@@ -588,9 +598,11 @@ export const stage = defineStage({
       const level = r.level === null ? "" : r.type !== "categorical" || held >= minCell ? `=${r.level}` : ` (a value fewer than ${minCell} persons hold)`;
       summary.push(`assign: balance flag |SMD| > ${output.artefact.balance.threshold}: ${r.comparison}: ${r.covariate}${level}`);
     }
-    const issues = failed
+    const integrity = failed
       .filter((c) => isIntegrityCheck(c.id))
       .map((c) => issue(`check_${c.id}`, messages.assignmentCheckFailed(c.id, c.count, c.detail, context.shownPath("assignmentIssues")), { file: context.shownPath("assignment"), path: [] }));
+    // An allocation that holds, but no one to compare yet by this as-of date: the artefacts are written, then the run stops in words.
+    const issues = integrity.length > 0 ? integrity : emptyGroups(output.artefact, context.asOf);
     if (issues.length === 0) {
       const counts = output.artefact.consort.arms.map((a) => `${a.arm} ${a.randomised}`).join(", ");
       summary.push(`assign: ${output.artefact.persons.assigned} assigned (${counts}) → ${context.shownPath("assignment")}`);

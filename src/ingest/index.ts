@@ -653,6 +653,11 @@ export const stage = defineStage({
     });
     const quarantine = new Map(Object.entries(output.quarantine).map(([name, entries]) => [name, quarantineCsv(entries)]));
     if (output.blocking.length > 0) return stopped(output.blocking, { quarantine });
+    // Everyone in the population referred after the as-of date: no one to evaluate yet (said in words, not as empty tables).
+    if (output.artefact.persons === 0) {
+      const population = Object.entries(spec.extracts).find(([, e]) => e.kind === "population")!;
+      return stopped([issue("no_one_enrolled", messages.noOneEnrolled(isoDate(context.asOf), output.artefact.personsReferredAfterAsOf), { file: sources[population[0]]?.file ?? population[1].file, path: [] })], { quarantine });
+    }
     return {
       outputs: { ingest: output.artefact, persons: output.personsCsv, outcomes: output.outcomesCsv, outcomeStatus: output.outcomeStatusCsv, quarantine, ...(output.triggersCsv === null ? {} : { triggers: output.triggersCsv }) },
       issues: [],

@@ -324,7 +324,7 @@ describe("effekt estimate --table and effekt check-published", () => {
   it("estimate --table names a bad cell and exits 1; a missing --out is a usage error", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "t.csv"), "arm;y\ntreatment;1,5\ncontrol;x\n");
-    const bad = effekt("estimate", "--table", join(dir, "t.csv"), "--treatment", "arm", "--outcomes", "y", "--out", dir);
+    const bad = effekt("estimate", "--table", join(dir, "t.csv"), "--treatment", "arm", "--outcomes", "y", "--out", join(dir, "out"));
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain("line 3, column 'y': 'x' is not a number");
     expect(effekt("estimate", "--table", join(dir, "t.csv"), "--treatment", "arm", "--outcomes", "y").status).toBe(2);

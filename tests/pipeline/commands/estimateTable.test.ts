@@ -68,7 +68,7 @@ describe("estimateFromTable", () => {
     // Data rows 3 and 7 lack x: file lines 4 and 8.
     const rows = Array.from({ length: 10 }, (_, i) => `${i % 2},${i * 1.5},${i === 2 || i === 6 ? "" : i}`);
     writeFileSync(join(dir, "t.csv"), `treated,y,x\n${rows.join("\n")}\n`);
-    const messages = await stopped(estimateFromTable(options({ file: join(dir, "t.csv"), outcomes: ["y"], covariates: ["x"], categorical: [], outDir: dir })));
+    const messages = await stopped(estimateFromTable(options({ file: join(dir, "t.csv"), outcomes: ["y"], covariates: ["x"], categorical: [] })));
     expect(messages).toEqual([expect.stringContaining("2 person(s) lack a covariate value (line 4, 8)")]);
   });
 
@@ -110,11 +110,11 @@ describe("estimateFromTable", () => {
     const dir = mkdtempSync(join(tmpdir(), "effekt-table-"));
     const rows = Array.from({ length: 8 }, (_, i) => `${i % 2 ? "A" : "B"},${i}`);
     writeFileSync(join(dir, "ab.csv"), `arm,y\n${rows.join("\n")}\n`);
-    expect((await stopped(estimateFromTable(options({ file: join(dir, "ab.csv"), treatment: "arm", outcomes: ["y"], covariates: [], categorical: [], outDir: dir }))))[0]).toContain("which is the control arm is not guessed");
+    expect((await stopped(estimateFromTable(options({ file: join(dir, "ab.csv"), treatment: "arm", outcomes: ["y"], covariates: [], categorical: [] }))))[0]).toContain("which is the control arm is not guessed");
     writeFileSync(join(dir, "k.csv"), `arm,y\n${rows.map((r) => r.replace(/^B/, "Kontrol")).join("\n")}\n`);
-    const o = options({ file: join(dir, "k.csv"), treatment: "arm", outcomes: ["y"], covariates: [], categorical: [], outDir: dir });
+    const o = options({ file: join(dir, "k.csv"), treatment: "arm", outcomes: ["y"], covariates: [], categorical: [] });
     await estimateFromTable(o);
-    expect(JSON.parse(readFileSync(join(dir, "effects.json"), "utf8")).control).toBe("Kontrol");
+    expect(JSON.parse(readFileSync(join(o.outDir, "effects.json"), "utf8")).control).toBe("Kontrol");
   });
 
   it("an outcome also given as a covariate is a near-perfect fit: estimate kept, no p-value, a note", async () => {
