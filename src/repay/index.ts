@@ -193,7 +193,7 @@ export const stage = defineStage({
     const summary = output.artefact.contracts.map((c) => {
       const restated = c.periods.filter((p) => p.restatement !== null).map((p) => p.period);
       const typedIn = c.typedIn
-        ? `; typed-in outcome table ${c.typedIn.table}: ${c.typedIn.rowsCounted} rows observed up to ${c.typedIn.observedUpTo ?? "none yet"} counted${c.typedIn.rowsAfterAsOf > 0 ? `, ${c.typedIn.rowsAfterAsOf} observed after the as-of date not counted` : ""}`
+        ? `; typed-in outcome table ${c.typedIn.table}: ${c.typedIn.observedUpTo === null ? "no row observed by the as-of date" : `${c.typedIn.rowsCounted} rows observed up to ${c.typedIn.observedUpTo} counted`}${c.typedIn.rowsAfterAsOf > 0 ? `, ${c.typedIn.rowsAfterAsOf} observed after the as-of date not counted` : ""}`
         : "";
       return (
         `repay: ${c.name}: as of ${c.asOf} ${kr(c.repaidToDate)} kr repaid (settled), ${kr(c.dueToDate)} kr due, ${kr(c.provisional)} kr provisional; ` +
