@@ -104,7 +104,8 @@ function statusBlock(input: ReportInput & Pick<Parameters<SectionBuilder>[0], "l
     const r = contracts?.rows[i];
     if (!r) return;
     const text = escapeHtml(t("statusContract", { contract: labelIn(lang, c.title), capital: "\u0001c\u0001", repaid: "\u0001r\u0001", due: "\u0001d\u0001", years: paymentYears(c) }));
-    const typedIn = c.typedIn ? ` ${escapeHtml(`(${typedInNote(c, t)})`)}` : "";
+    const note = typedInNote(c, t);
+    const typedIn = note ? ` ${escapeHtml(`${note.charAt(0).toUpperCase()}${note.slice(1)}.`)}` : "";
     items.push(text.replace("\u0001c\u0001", `${formatNumber(lang, c.capital)} ${lang === "da" ? "kr." : "kr"}`).replace("\u0001r\u0001", kr(r, "repaid")).replace("\u0001d\u0001", kr(r, "due")) + typedIn);
   });
   return `<h3>${escapeHtml(t("statusOfProject"))}</h3>\n<ul class="status-block">\n${items.map((i) => `<li>${i}</li>`).join("\n")}\n</ul>`;
