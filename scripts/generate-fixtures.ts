@@ -262,23 +262,24 @@ const treated = persons.filter((p) => p.arm === "treatment").length;
 console.error(`fixtures: ${persons.length} persons (${treated} treatment, ${persons.length - treated} control) → ${OUT}/`);
 
 // 4. Synthetic outcome tables for the two rate-card contracts (fixtures/contracts/), on a stream of their own.
+// Each row is dated (observed_on): a year's values are known at that year's end, 31 December.
 {
   const r = seededRandom(SEED + 1);
   const yes = (p: number) => (r.next() < p ? "1" : "0");
   const dir = join("fixtures", "contracts");
   mkdirSync(dir, { recursive: true });
   // Hjem, Job og Helhed: 15 young people a year in 2021–2023, each followed up 6 months after start.
-  const hjh: string[][] = [["person_id", "period", "stable_housing", "employment_25", "su_education", "action_plan_progress"]];
+  const hjh: string[][] = [["person_id", "period", "observed_on", "stable_housing", "employment_25", "su_education", "action_plan_progress"]];
   for (let year = 2021; year <= 2023; year += 1) {
     for (let i = 1; i <= 15; i += 1) {
       const housed = yes(0.7);
-      hjh.push([`HJH${year}-${String(i).padStart(2, "0")}`, String(year + 1), housed, yes(housed === "1" ? 0.4 : 0.15), yes(0.15), yes(0.6)]);
+      hjh.push([`HJH${year}-${String(i).padStart(2, "0")}`, String(year + 1), `${year + 1}-12-31`, housed, yes(housed === "1" ? 0.4 : 0.15), yes(0.15), yes(0.6)]);
     }
   }
   writeFileSync(join(dir, "hjem-job-helhed-outcomes.csv"), csv(hjh, ","));
   // Lær for Livet: 20 children a year in 2022–2025, aged 10–13 at start; camp and mentor participation
   // each of the first six years, the 9th-grade exam (FSA) at 16, upper secondary enrolment at 16 and completion at 19.
-  const lfl: string[][] = [["person_id", "period", "camp_mentor", "fsa_passed", "upper_secondary_enrolled", "upper_secondary_completed"]];
+  const lfl: string[][] = [["person_id", "period", "observed_on", "camp_mentor", "fsa_passed", "upper_secondary_enrolled", "upper_secondary_completed"]];
   for (let cohort = 2022; cohort <= 2025; cohort += 1) {
     for (let i = 1; i <= 20; i += 1) {
       const id = `LFL${cohort}-${String(i).padStart(2, "0")}`;
@@ -295,7 +296,7 @@ console.error(`fixtures: ${persons.length} persons (${treated} treatment, ${pers
         const enrol = ageNow === 16 && passed ? yes(0.8) : "0";
         if (enrol === "1") enrolled = true;
         const complete = ageNow === 19 && enrolled ? yes(0.6) : "0";
-        lfl.push([id, String(year), camp, fsa, enrol, complete]);
+        lfl.push([id, String(year), `${year}-12-31`, camp, fsa, enrol, complete]);
       }
     }
   }

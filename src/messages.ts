@@ -64,8 +64,11 @@ export const messages = {
   noContract: () => "the spec names no contract file (`contract`), so there is nothing to repay",
   outcomeTableHeader: () => "the header needs person_id and period columns",
   outcomeTableUnknown: (contractFile: string, unknown: readonly string[], columns: readonly string[]) =>
-    `outcome(s) ${unknown.join(", ")} named by ${contractFile} are not columns of the table (it has ${columns.length} outcome column${columns.length === 1 ? "" : "s"} besides person_id and period)`,
+    `outcome(s) ${unknown.join(", ")} named by ${contractFile} are not columns of the table (it has ${columns.length} outcome column${columns.length === 1 ? "" : "s"} besides person_id, period and observed_on)`,
   outcomeTableCell: () => "the value is not 0, 1 or empty",
+  outcomeTableUndated: (column: string) =>
+    `the outcome table has no '${column}' column: add one giving the day each row was observed (yyyy-mm-dd, e.g. 2023-12-31), so that rows observed after the run's as-of date are not counted`,
+  outcomeTableObservedOn: () => "the observation date is not a calendar date as yyyy-mm-dd",
   inputMissing: (what: string) => `${what} not found`,
   inputIsDirectory: (what: string) => `this is a folder, not a file: name the ${what} itself`,
   notJson: (reason: string, column: number | null) => `not valid JSON${column === null ? "" : ` (column ${column})`}: ${reason}`,

@@ -70,22 +70,24 @@ export function run(input: RepayInput): { artefact: RepaymentArtefact; ledgerCsv
  */
 export function ledgerCsv(results: readonly ContractResult[]): string {
   const rows: string[] = [
-    csvLine(["contract", "period", "payment_year", "due_date", "status", "rule", "item", "basis", "formula", "amount", "payer", "computed_amount", "settled_amount", "settlement_date", "restatement", "cumulative_amount", "remaining_capital", "caps_applied", "illustrative"]),
+    csvLine(["contract", "period", "payment_year", "due_date", "status", "rule", "item", "basis", "formula", "amount", "payer", "computed_amount", "settled_amount", "settlement_date", "restatement", "cumulative_amount", "remaining_capital", "caps_applied", "illustrative", "typed_in"]),
   ];
   const mark = (illustrative: boolean) => (illustrative ? "illustrative" : null);
   for (const r of results) {
+    // Every row of a contract on a typed-in outcome table says so, with the latest observation it counts.
+    const typedIn = r.typedIn ? `typed in: ${r.typedIn.table}, rows observed up to ${r.typedIn.observedUpTo ?? "none yet"}` : null;
     const periodOf = new Map(r.periods.map((p) => [p.period, p]));
     for (const line of r.lines) {
       const p = periodOf.get(line.period);
       const basis = Object.entries(line.basis).map(([k, v]) => `${k}=${v === null ? "suppressed" : v}`).join("; ");
-      rows.push(csvLine([r.name, line.period, line.paymentYear, p?.dueDate ?? null, p?.status ?? null, line.rule, labelIn("en", line.item), basis, line.formula, line.amount, null, null, null, null, null, null, null, null, mark(line.illustrative)]));
+      rows.push(csvLine([r.name, line.period, line.paymentYear, p?.dueDate ?? null, p?.status ?? null, line.rule, labelIn("en", line.item), basis, line.formula, line.amount, null, null, null, null, null, null, null, null, mark(line.illustrative), typedIn]));
     }
     for (const p of r.periods) {
       const head = [r.name, p.period, p.paymentYear, p.dueDate, p.status, "total"] as const;
       const marks = [p.illustrative ? "illustrative" : "", p.dueDateIllustrative ? "due date illustrative" : ""].filter(Boolean).join("; ") || null;
-      rows.push(csvLine([...head, "period", null, p.statusNote, p.amount, null, p.computedAmount, p.settledAmount, p.settlementDate, p.restatement?.amount ?? null, p.cumulativeAmount, p.remainingCapital, p.capsApplied.join("; "), marks]));
+      rows.push(csvLine([...head, "period", null, p.statusNote, p.amount, null, p.computedAmount, p.settledAmount, p.settlementDate, p.restatement?.amount ?? null, p.cumulativeAmount, p.remainingCapital, p.capsApplied.join("; "), marks, typedIn]));
       for (const [payer, share] of Object.entries(p.byPayer)) {
-        rows.push(csvLine([...head, "payer share", null, null, share, payer, null, null, null, null, null, null, null, mark(p.illustrative)]));
+        rows.push(csvLine([...head, "payer share", null, null, share, payer, null, null, null, null, null, null, null, mark(p.illustrative), typedIn]));
       }
     }
   }
@@ -190,9 +192,12 @@ export const stage = defineStage({
     const kr = (amount: number) => Math.round(amount).toLocaleString("en");
     const summary = output.artefact.contracts.map((c) => {
       const restated = c.periods.filter((p) => p.restatement !== null).map((p) => p.period);
+      const typedIn = c.typedIn
+        ? `; typed-in outcome table ${c.typedIn.table}: ${c.typedIn.observedUpTo === null ? "no row observed by the as-of date" : `${c.typedIn.rowsCounted} rows observed up to ${c.typedIn.observedUpTo} counted`}${c.typedIn.rowsAfterAsOf > 0 ? `, ${c.typedIn.rowsAfterAsOf} observed after the as-of date not counted` : ""}`
+        : "";
       return (
         `repay: ${c.name}: as of ${c.asOf} ${kr(c.repaidToDate)} kr repaid (settled), ${kr(c.dueToDate)} kr due, ${kr(c.provisional)} kr provisional; ` +
-        `${kr(c.contractTotal)} kr over the contract of ${c.capital.toLocaleString("en")} kr capital${c.illustrative.length > 0 ? ` (${c.illustrative.length} illustrative terms)` : ""}${restated.length > 0 ? `; restated: ${restated.join(", ")}` : ""}`
+        `${kr(c.contractTotal)} kr over the contract of ${c.capital.toLocaleString("en")} kr capital${c.illustrative.length > 0 ? ` (${c.illustrative.length} illustrative terms)` : ""}${restated.length > 0 ? `; restated: ${restated.join(", ")}` : ""}${typedIn}`
       );
     });
     return { outputs: { repayment: output.artefact, ledger: output.ledgerCsv }, issues: [], warnings: [], summary: [...summary, `repay: → ${context.shownPath("repayment")}, ${context.shownPath("ledger")}`] };

@@ -92,7 +92,13 @@ export function portfolioView(portfolio: Portfolio, contracts: ReadonlyMap<strin
         published: row.decentralRepayment,
         computed: decentral,
         ok: close(decentral, row.decentralRepayment, portfolio.rounding),
-        note: contract.illustrative.length > 0 ? "the ledger rests on illustrative terms or outcomes" : null,
+        note: contract.typedIn
+          ? contract.illustrative.length > 0
+            ? "the ledger rests on illustrative terms and on a typed-in outcome table"
+            : "the ledger rests on a typed-in outcome table"
+          : contract.illustrative.length > 0
+            ? "the ledger rests on illustrative terms or outcomes"
+            : null,
       });
     }
   }

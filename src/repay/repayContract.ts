@@ -12,11 +12,14 @@
  *
  * Only settled periods are repaid (`repaidToDate`); due and provisional amounts are
  * totalled apart, and `contractTotal` (every period) is a forecast on the data so far.
+ * A typed-in outcome table (the contract's outcomeTable) counts only its rows observed on
+ * or before the as-of date (observedBy); every period of such a contract is marked typed in.
  */
 import type { EffectsArtefact } from "../estimate/schema.ts";
 import type { ProjectionArtefact } from "../project/schema.ts";
 import { internalRateOfReturn } from "./internalRateOfReturn.ts";
 import type { OutcomeRow } from "./outcomeTable.ts";
+import { observedBy } from "./observedBy.ts";
 import { periodDates } from "./periodDates.ts";
 import { periodStatus } from "./periodStatus.ts";
 import { resolveProjectionFigures } from "./projectionFigures.ts";
@@ -41,7 +44,11 @@ export interface RepayContractInput {
 const HALF_ORE = 0.005;
 
 export function repayContract(terms: Contract, input: RepayContractInput): ContractResult {
-  const { asOf, effects, outcomeRows } = input;
+  const { asOf, effects } = input;
+  // A typed-in table as known on the as-of date: a row observed later is not counted anywhere.
+  const observed = input.outcomeRows === null ? null : observedBy(input.outcomeRows, asOf);
+  const outcomeRows = observed?.rows ?? null;
+  const typedIn = terms.outcomeTable !== undefined && observed !== null ? { table: terms.outcomeTable, rowsCounted: observed.rows.length, rowsAfterAsOf: observed.later, observedUpTo: observed.observedUpTo } : null;
   const contract = resolveProjectionFigures(terms, input.projection ?? null);
   const capital = contract.investors.reduce((sum, i) => sum + i.capital.value, 0);
   const lines: LedgerLine[] = [];
@@ -118,7 +125,7 @@ export function repayContract(terms: Contract, input: RepayContractInput): Contr
     }
 
     const computedAmount = persons === 0 ? null : toOre(computed);
-    const { status, note } = periodStatus({ asOf, from, dueDate, persons, settled: settlement !== null });
+    const { status, note } = periodStatus({ asOf, from, dueDate, persons, settled: settlement !== null, typedIn: typedIn ? { observedUpTo: typedIn.observedUpTo } : null });
     let restatement: PeriodSummary["restatement"] = null;
     if (settlement) {
       const settledOwn = settlement.amount - settlement.trueUp;
@@ -164,6 +171,7 @@ export function repayContract(terms: Contract, input: RepayContractInput): Contr
       remainingCapital: Math.max(0, capital - cumulative),
       illustrative: illustrative || capIllustrative,
       dueDateIllustrative,
+      typedIn: typedIn !== null,
     });
   });
 
@@ -190,6 +198,7 @@ export function repayContract(terms: Contract, input: RepayContractInput): Contr
     capital,
     illustrative: illustrativeTerms,
     restsOnIllustrativeTerms: periods.some((p) => p.illustrative || p.dueDateIllustrative) || contract.payers.some((p) => p.share.illustrative),
+    typedIn,
     asOf,
     lines,
     periods,

@@ -118,7 +118,7 @@ export const Contract = z
       .default("none")
       .describe("When a later run computes a settled period differently: none = the difference is shown, never paid; true_up_next_period = it is added to (or taken from) the next unsettled period"),
     savingLimit: AmountOrProjection.optional().describe("Total repayment never exceeds this computed saving (e.g. the isolated municipal saving of a projected case); checked and reported"),
-    outcomeTable: z.string().optional().describe("For rate cards without the pipeline: a person-level CSV (person_id, period, 0/1 outcome columns), relative to the contract"),
+    outcomeTable: z.string().optional().describe("For rate cards without the pipeline: a typed-in person-level CSV (person_id, period, observed_on as yyyy-mm-dd, 0/1 outcome columns), relative to the contract; rows observed after the as-of date are not counted"),
     rules: z.array(Rule).min(1),
     published: z
       .array(z.strictObject({ id: z.string(), label: Label, published: z.number(), printed: z.string(), output: z.enum(["contractTotal", "totalRepaid", "capital"]).describe("contractTotal (totalRepaid is its old name): the ledger over every period, whatever its status"), tolerance: z.number().default(0.005) }))
@@ -207,6 +207,7 @@ export const PeriodSummary = z.object({
   remainingCapital: z.number(),
   illustrative: z.boolean().describe("The amount rests on terms that are not in the source documents"),
   dueDateIllustrative: z.boolean().describe("The due date (and so the status) is not in the source documents"),
+  typedIn: z.boolean().default(false).describe("The amount rests on a typed-in outcome table (the contract's outcomeTable), not on outcomes measured from the registers"),
 });
 export type PeriodSummary = z.infer<typeof PeriodSummary>;
 
@@ -228,6 +229,16 @@ export const ContractResult = z.object({
   capital: z.number(),
   illustrative: z.array(z.string()).describe("Numbers in the contract that are not in the source documents"),
   restsOnIllustrativeTerms: z.boolean().describe("Some figure of the ledger rests on an illustrative term: an amount, the payer split or a due date"),
+  typedIn: z
+    .object({
+      table: z.string().describe("The contract's outcomeTable"),
+      rowsCounted: z.number().int().describe("Rows observed on or before the as-of date: the only ones counted"),
+      rowsAfterAsOf: z.number().int().describe("Rows observed after the as-of date: not counted"),
+      observedUpTo: z.string().nullable().describe("The latest observation date counted: the data the ledger is computed on; null when no row is observed yet"),
+    })
+    .nullable()
+    .default(null)
+    .describe("Set when the ledger rests on a typed-in outcome table rather than on outcomes measured from the registers"),
   asOf: z.string(),
   lines: z.array(LedgerLine),
   periods: z.array(PeriodSummary),

@@ -2,7 +2,8 @@
  * The repayment parts of the report: the summary lines, the ledger by period with its
  * status at the as-of date, the status per contract (and the portfolio total apart), and
  * the restated periods for the changes section. Only settled periods are ever called
- * repaid; figures resting on illustrative terms say so in every table.
+ * repaid; figures resting on illustrative terms, or on a typed-in outcome table, say so in
+ * every table.
  */
 import { labelIn } from "../shared/label.ts";
 import type { RepaymentArtefact } from "../repay/index.ts";
@@ -16,17 +17,33 @@ import { investorFlows } from "./investorFlows.ts";
 type Texts = ReturnType<typeof texts>;
 
 function statusText(p: PeriodSummary, t: Texts): string {
-  return `${t(p.status)}${p.status === "not_due" && p.persons === 0 ? ` (${t("noPersonsYet")})` : ""}`;
+  return `${t(p.status)}${p.status === "not_due" && p.persons === 0 ? ` (${t(p.typedIn ? "noDataYet" : "noPersonsYet")})` : ""}`;
 }
 
 function illustrativeNote(illustrative: boolean, t: Texts): string {
   return illustrative ? t("illustrativeMark") : "";
 }
 
+/**
+ * The typed-in marker of a contract whose ledger rests on a typed-in outcome table (empty otherwise); with
+ * `dated`, also the latest observation it counts.
+ */
+export function typedInNote(c: Pick<ContractResult, "typedIn">, t: Texts, dated = false): string {
+  if (!c.typedIn) return "";
+  if (!dated) return t("typedInMark");
+  return `${t("typedInMark")}; ${c.typedIn.observedUpTo === null ? t("typedInNone") : t("typedInUpTo", { date: c.typedIn.observedUpTo })}`;
+}
+
+/** The notes of a row, those that are set, in one cell. */
+function notes(...parts: string[]): string {
+  return parts.filter(Boolean).join("; ");
+}
+
 /** Summary lines: per contract what is repaid (settled) and what is due, marked when illustrative. */
 export function repaymentSummaryRows(repayment: RepaymentArtefact, lang: Lang, t: Texts): { figure: string; figure_id: string; value: string }[] {
   return repayment.contracts.flatMap((c) => {
-    const mark = c.restsOnIllustrativeTerms ? ` (${t("illustrativeShort")})` : "";
+    const marks = [c.restsOnIllustrativeTerms ? t("illustrativeShort") : "", c.typedIn ? t("typedInShort") : ""].filter(Boolean);
+    const mark = marks.length > 0 ? ` (${marks.join("; ")})` : "";
     return [
       { figure: `${t("repaidToDate")}: ${c.name}`, figure_id: `repaid:${c.name}`, value: formatKr(lang, c.repaidToDate) + mark },
       { figure: `${t("dueToDate")}: ${c.name}`, figure_id: `due:${c.name}`, value: formatKr(lang, c.dueToDate) + mark },
@@ -53,7 +70,7 @@ export function ledgerTable(repayment: RepaymentArtefact, lang: Lang, t: Texts):
       cumulative: p.cumulativeAmount,
       remaining: p.remainingCapital,
       caps: p.capsApplied.map((cap) => stageText(lang, cap)).join("; "),
-      note: [p.restatement ? `${t("restated")}: ${restatedNote(p, lang, t)}` : "", illustrativeNote(p.illustrative, t), p.dueDateIllustrative ? t("dueDateIllustrative") : ""].filter(Boolean).join("; "),
+      note: [p.restatement ? `${t("restated")}: ${restatedNote(p, lang, t)}` : "", illustrativeNote(p.illustrative, t), p.dueDateIllustrative ? t("dueDateIllustrative") : "", p.typedIn ? t("typedInMark") : ""].filter(Boolean).join("; "),
     })),
   );
   return {
@@ -103,7 +120,7 @@ export function contractStatusTable(repayment: RepaymentArtefact, lang: Lang, t:
     due: c.dueToDate,
     provisional: c.provisional,
     total: c.contractTotal,
-    note: [c.periods.some((p) => p.restatement) ? `${t("restated")}: ${c.periods.filter((p) => p.restatement).map((p) => p.period).join(", ")}` : "", illustrativeNote(c.restsOnIllustrativeTerms, t)].filter(Boolean).join("; "),
+    note: [c.periods.some((p) => p.restatement) ? `${t("restated")}: ${c.periods.filter((p) => p.restatement).map((p) => p.period).join(", ")}` : "", illustrativeNote(c.restsOnIllustrativeTerms, t), typedInNote(c, t, true)].filter(Boolean).join("; "),
   }));
   const sum = (of: (c: ContractResult) => number) => repayment.contracts.reduce((s, c) => s + of(c), 0);
   rows.push({
@@ -113,7 +130,7 @@ export function contractStatusTable(repayment: RepaymentArtefact, lang: Lang, t:
     due: sum((c) => c.dueToDate),
     provisional: sum((c) => c.provisional),
     total: null,
-    note: illustrativeNote(repayment.contracts.some((c) => c.restsOnIllustrativeTerms), t),
+    note: notes(illustrativeNote(repayment.contracts.some((c) => c.restsOnIllustrativeTerms), t), repayment.contracts.some((c) => c.typedIn) ? t("typedInMark") : ""),
   });
   return {
     id: "status_contracts",
@@ -135,8 +152,8 @@ export function repaymentChangeRows(current: RepaymentArtefact, previous: Repaym
   const rows: Record<string, Cell>[] = [];
   for (const c of current.contracts) {
     const before = previous?.contracts.find((p) => p.name === c.name);
-    rows.push({ figure: `${t("repaidToDate")}: ${c.name}`, figure_id: `repaid:${c.name}`, previous: before?.repaidToDate ?? null, current: c.repaidToDate, note: illustrativeNote(c.restsOnIllustrativeTerms, t) });
-    rows.push({ figure: `${t("dueToDate")}: ${c.name}`, figure_id: `due:${c.name}`, previous: before?.dueToDate ?? null, current: c.dueToDate, note: "" });
+    rows.push({ figure: `${t("repaidToDate")}: ${c.name}`, figure_id: `repaid:${c.name}`, previous: before?.repaidToDate ?? null, current: c.repaidToDate, note: notes(illustrativeNote(c.restsOnIllustrativeTerms, t), typedInNote(c, t)) });
+    rows.push({ figure: `${t("dueToDate")}: ${c.name}`, figure_id: `due:${c.name}`, previous: before?.dueToDate ?? null, current: c.dueToDate, note: typedInNote(c, t) });
     for (const p of c.periods.filter((x) => x.restatement)) {
       rows.push({ figure: `${t("restated")}: ${c.name} — ${stageText(lang, p.period)}`, figure_id: `restated:${c.name}:${p.period}`, previous: p.restatement!.settled, current: p.restatement!.computed, note: restatedNote(p, lang, t) });
     }
@@ -164,7 +181,7 @@ export function contractsTable(repayment: RepaymentArtefact, lang: Lang, t: Text
       { key: "periods", label: t("periodsByStatus"), kind: "text" },
       { key: "note", label: t("note"), kind: "text" },
     ],
-    rows: repayment.contracts.map((c) => ({ contract: c.name, contract_id: c.name, title: labelIn(lang, c.title), capital: c.capital, periods: periodsByStatus(c, t), note: illustrativeNote(c.restsOnIllustrativeTerms, t) })),
+    rows: repayment.contracts.map((c) => ({ contract: c.name, contract_id: c.name, title: labelIn(lang, c.title), capital: c.capital, periods: periodsByStatus(c, t), note: notes(illustrativeNote(c.restsOnIllustrativeTerms, t), typedInNote(c, t, true)) })),
   };
 }
 
@@ -188,7 +205,7 @@ export function payerSplitTable(repayment: RepaymentArtefact, t: Texts): Table {
         provisional: part("provisional"),
         not_due: part("not_due"),
         total: part(null),
-        note: illustrativeNote(c.restsOnIllustrativeTerms, t),
+        note: notes(illustrativeNote(c.restsOnIllustrativeTerms, t), typedInNote(c, t)),
       };
     }),
   );
@@ -239,7 +256,7 @@ export function investorTable(repayment: RepaymentArtefact, t: Texts): Table {
       multiple: c.capital > 0 ? c.contractTotal / c.capital : null,
       irr_to_date: c.periods.some((p) => p.status === "settled") ? irrCell(datedIrr(investorFlows(c, true)), t) : t("irrNothingSettled"),
       irr: irrCell(datedIrr(investorFlows(c, false)), t),
-      note: illustrativeNote(c.restsOnIllustrativeTerms, t),
+      note: notes(illustrativeNote(c.restsOnIllustrativeTerms, t), typedInNote(c, t)),
     })),
   };
 }

@@ -62,10 +62,13 @@ describe("UngiFokus as of 2024-06-30, 2024-09-30 (settled through it) and 2026-0
     expect(y2).toMatchObject({ status: "provisional", computedAmount: byHand(out("r0630"), "public_support_days_y2") });
     expect(Math.round(y2.computedAmount!)).toBe(262979);
     expect(periodOf(out("r0630"), "follow-up year 3")).toMatchObject({ status: "not_due", statusNote: "no persons yet", computedAmount: null });
-    // Lær for Livet no longer reports 21,480,000 kr repaid: its contract total is a forecast, nothing is settled.
+    // Lær for Livet no longer reports 21,480,000 kr repaid: its contract total is a forecast, nothing is settled. Its
+    // typed-in table counts only the rows observed by 2024-06-30 — the 2023 rows, observed 2023-12-31: 17 children at
+    // camp or with a mentor × 25,000 kr (no exam or upper secondary yet) — not the 2024–2034 rows observed later.
     const lfl = contractOf(out("r0630"), "laer-for-livet");
     expect(lfl.repaidToDate).toBe(0);
-    expect(lfl.contractTotal).toBe(21480000);
+    expect(lfl.contractTotal).toBe(17 * 25000);
+    expect(lfl.typedIn).toMatchObject({ observedUpTo: "2023-12-31", rowsCounted: 20 });
     expect(lfl.restsOnIllustrativeTerms).toBe(true);
   });
 

@@ -24,6 +24,7 @@ const period = (p: Partial<PeriodSummary> & Pick<PeriodSummary, "period" | "from
   remainingCapital: 0,
   illustrative: false,
   dueDateIllustrative: false,
+  typedIn: false,
   ...p,
 });
 

@@ -78,6 +78,8 @@ export function councilStatus(runs: readonly PublishedRun[], lang: Lang): Counci
     { key: "savings", label: t("decentralSavings"), kind: "kr" },
     { key: "net", label: t("netSavings"), kind: "kr" },
     { key: "years", label: t("paymentYears"), kind: "text" },
+    // The run's own note (e.g. that a ledger rests on a typed-in outcome table), in the run's language.
+    { key: "note", label: t("note"), kind: "text" },
   ] as const;
   const economyRows: Record<string, Cell>[] = runs.flatMap((run) =>
     run.economy.map((r) => ({
@@ -88,13 +90,14 @@ export function councilStatus(runs: readonly PublishedRun[], lang: Lang): Counci
       savings: cellOf(r.savings, "kr"),
       net: cellOf(r.net, "kr"),
       years: r.years || "–",
+      note: r.note ?? "",
     })),
   );
   const sumOf = (key: string) => total(economyRows.map((r) => r[key] ?? null));
   const economy: Table = {
     id: "council_economy",
     columns: economyColumns,
-    rows: [...economyRows, { evaluation: t("portfolioTotal"), project: "", investment: sumOf("investment"), repayment: sumOf("repayment"), savings: sumOf("savings"), net: sumOf("net"), years: "" }],
+    rows: [...economyRows, { evaluation: t("portfolioTotal"), project: "", investment: sumOf("investment"), repayment: sumOf("repayment"), savings: sumOf("savings"), net: sumOf("net"), years: "", note: "" }],
   };
   const lastYear = Math.max(...economyRows.flatMap((r) => [...String(r.years).matchAll(/\d{4}/g)].map((m) => Number(m[0]))), ...runs.map((r) => Number(r.asOf.slice(0, 4))));
 

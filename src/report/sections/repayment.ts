@@ -1,7 +1,7 @@
 /** Repayment: the ledger by period with its status, the lines it rests on, the saving limit and the 002 portfolio checks. */
 import { labelIn, type Label } from "../../shared/label.ts";
 import { basisName, formatNumber, stageText } from "../i18n.ts";
-import { contractsTable, illustrativeTable, investorTable, ledgerTable, payerSplitTable, riskTable } from "../repaymentTables.ts";
+import { contractsTable, illustrativeTable, investorTable, ledgerTable, payerSplitTable, riskTable, typedInNote } from "../repaymentTables.ts";
 import { RISK_SIMULATIONS } from "../../repay/repaymentRisk.ts";
 import { count } from "../suppression.ts";
 import { meanDigits, PUBLISHED_DIGITS, roundP, roundTo } from "../disclosure/precision.ts";
@@ -33,7 +33,7 @@ export const repaymentSection: SectionBuilder = (input, t) => {
         // The machine form (the CSV's): field names and plain numbers, at the same published precision.
         basis_id: Object.entries(l.basis).map(([k, v]) => `${k} = ${v === null ? `<${minCell}` : k.startsWith("n_") || k.startsWith("persons") ? String(count(v, minCell)) : String(published(l.item, k, v))}`).join("; "),
         amount: l.suppressed ? `<${minCell}` : l.amount,
-        note: l.illustrative ? t("illustrativeMark") : "",
+        note: [l.illustrative ? t("illustrativeMark") : "", typedInNote(c, t)].filter(Boolean).join("; "),
       })),
     ),
   };

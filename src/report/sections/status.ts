@@ -8,7 +8,7 @@
  */
 import { labelIn } from "../../shared/label.ts";
 import type { ContractResult } from "../../repay/schema.ts";
-import { contractStatusTable } from "../repaymentTables.ts";
+import { contractStatusTable, typedInNote } from "../repaymentTables.ts";
 import { count, isSmall, type Cell } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
 import { checkName, formatNumber, formatP, stageText, type Lang } from "../i18n.ts";
@@ -104,7 +104,9 @@ function statusBlock(input: ReportInput & Pick<Parameters<SectionBuilder>[0], "l
     const r = contracts?.rows[i];
     if (!r) return;
     const text = escapeHtml(t("statusContract", { contract: labelIn(lang, c.title), capital: "\u0001c\u0001", repaid: "\u0001r\u0001", due: "\u0001d\u0001", years: paymentYears(c) }));
-    items.push(text.replace("\u0001c\u0001", `${formatNumber(lang, c.capital)} ${lang === "da" ? "kr." : "kr"}`).replace("\u0001r\u0001", kr(r, "repaid")).replace("\u0001d\u0001", kr(r, "due")));
+    const note = typedInNote(c, t);
+    const typedIn = note ? ` ${escapeHtml(`${note.charAt(0).toUpperCase()}${note.slice(1)}.`)}` : "";
+    items.push(text.replace("\u0001c\u0001", `${formatNumber(lang, c.capital)} ${lang === "da" ? "kr." : "kr"}`).replace("\u0001r\u0001", kr(r, "repaid")).replace("\u0001d\u0001", kr(r, "due")) + typedIn);
   });
   return `<h3>${escapeHtml(t("statusOfProject"))}</h3>\n<ul class="status-block">\n${items.map((i) => `<li>${i}</li>`).join("\n")}\n</ul>`;
 }
@@ -144,7 +146,7 @@ export function economyTable(input: ReportInput, t: Texts, disclosed: readonly T
     const shown = ledger.filter((r) => r.contract === c.name).every((r) => typeof r.amount === "number");
     const repayment: Cell = shown ? kommuneShare : "x";
     const s = c === holder ? savings : null;
-    return { project: `${labelIn(input.lang, c.title)} (${c.name})`, contract_id: c.name, investment: c.capital, repayment, savings: s, net: s === null ? null : net(s, repayment), years: paymentYears(c) };
+    return { project: `${labelIn(input.lang, c.title)} (${c.name})`, contract_id: c.name, investment: c.capital, repayment, savings: s, net: s === null ? null : net(s, repayment), years: paymentYears(c), note: typedInNote(c, t) };
   });
   if (contracts.length === 0) rows.push({ project: evaluationName(input), contract_id: null, investment: own ? own.scenarios[0]!.interventionCostTotal : null, repayment: null, savings, net: null, years: "–" });
   return {
@@ -157,6 +159,7 @@ export function economyTable(input: ReportInput, t: Texts, disclosed: readonly T
       { key: "savings", label: t("decentralSavings"), kind: "kr" },
       { key: "net", label: t("netSavings"), kind: "kr" },
       { key: "years", label: t("paymentYears"), kind: "text" },
+      { key: "note", label: t("note"), kind: "text" },
     ],
     rows,
   };
