@@ -26,7 +26,7 @@
  * settlement file's, and the allocation log against every chain head recorded elsewhere.
  */
 import { rm } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { join } from "node:path";
 import { artefactPath, runFolderEntries, type ArtefactName } from "../src/catalogue.ts";
 import { messages } from "../src/messages.ts";
 import { formatIssue, issue, StopRun, stopRun } from "../src/shared/issues.ts";
@@ -45,6 +45,7 @@ import { loadSpec, type LoadedSpec, type RunOptions } from "./loadSpec.ts";
 import { inputHashes, toolVersions, writeManifest } from "./seal.ts";
 import { planStatus } from "./planLock.ts";
 import { checkRecordedChains } from "./recordedChains.ts";
+import { previousRunOf } from "./previousRun.ts";
 import { NOT_LOCKED } from "../src/spec/analysisPlan.ts";
 
 export type { LoadedSpec, RunOptions } from "./loadSpec.ts";
@@ -57,6 +58,8 @@ export const STAGES: readonly StageDefinition[] = [ingest, assign, estimate, pro
 export async function runPipeline(options: RunOptions): Promise<LoadedSpec> {
   const loaded = await loadSpec(options);
   await checkRecordedChains(loaded);
+  // The run --compare names is checked before this folder is emptied (and read again by the report stage).
+  if (options.compare !== undefined) await previousRunOf(options.compare, loaded);
   for (const name of runFolderEntries()) await rm(join(loaded.outDir, name), { recursive: true, force: true });
   for (const stage of STAGES) {
     const skip = stage.skip(loaded.spec);
@@ -120,9 +123,9 @@ async function contextFor(stage: StageDefinition, loaded: LoadedSpec, options: R
   const sealing = stage === report;
   let previous = null;
   if (sealing && options.compare) {
-    const dir = resolve(options.compare);
+    const { dir, asOf, manifestSha256 } = await previousRunOf(options.compare, loaded);
     const other: RunFolder = { outDir: dir, specDir: dir, spec: null };
-    previous = { label: relative(loaded.outDir, dir) || ".", artefacts: await readArtefacts(other, report.reads, report.readsOptional) };
+    previous = { asOf, manifestSha256, artefacts: await readArtefacts(other, report.reads, report.readsOptional) };
   }
   return {
     spec: loaded.spec,

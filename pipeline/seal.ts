@@ -19,6 +19,7 @@ import { BUNDLE_INDEX, BUNDLE_SETTLEMENTS, bundleDisagreements, readBundleIndex,
 import { messages } from "../src/messages.ts";
 import { parseSettlementFile } from "../src/repay/settlements.ts";
 import { checkRunSignature, type SignatureState } from "./sign.ts";
+import { populationSourceOf } from "../src/spec/populationSource.ts";
 
 const MANIFEST = artefactPath("manifest");
 const SIGNATURE = artefactPath("manifestSignature");
@@ -58,6 +59,7 @@ export async function writeManifest(loaded: LoadedSpec, inputs: readonly FileHas
     inputs,
     outputs,
     plan,
+    population: populationSourceOf(loaded.spec),
   });
   // A new manifest voids the signature of the old one: sign again with --sign.
   await rm(join(loaded.outDir, SIGNATURE), { force: true });
