@@ -10,7 +10,7 @@ import { EXIT_OK, guarded, tell, text, UsageError, type Command, type OptionSpec
 const AS_OF = "  --as-of YYYY-MM-DD   follow-up is counted up to and including this date (default: the spec's asOf)";
 const OUT = "  --out DIR            output folder (default: output/<spec name>)";
 const LANG = "  --lang da|en         the report's language (default: the spec's report.lang, else Danish)";
-const COMPARE = "  --compare DIR        a previous run's output folder: the report shows what changed since";
+const COMPARE = "  --compare DIR        an earlier run of this evaluation (its --out folder): the report shows what changed since";
 const SIGN = "  --sign KEY.pem       sign the manifest with this Ed25519 private key (effekt keygen): manifest-signature.json";
 const HELP_LINE = "  -h, --help           this help";
 
