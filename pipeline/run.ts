@@ -27,7 +27,7 @@
  * Around it all, the output folder is effekt's own (pipeline/io/ownedFolder.ts): it holds no
  * input, is locked for the run, and only files effekt wrote there are cleared or overwritten.
  */
-import { join, relative, resolve } from "node:path";
+import { join } from "node:path";
 import { artefactPath, type ArtefactName } from "../src/catalogue.ts";
 import { messages } from "../src/messages.ts";
 import { formatIssue, issue, StopRun, stopRun } from "../src/shared/issues.ts";
@@ -52,6 +52,7 @@ import { inputHashes, toolVersions, writeManifest } from "./seal.ts";
 import { planStatus, PLAN_LOCK } from "./planLock.ts";
 import { checkRecordedChains } from "./recordedChains.ts";
 import { signRun } from "./sign.ts";
+import { previousRunOf } from "./previousRun.ts";
 import { NOT_LOCKED } from "../src/spec/analysisPlan.ts";
 import { isoDate } from "../src/shared/dates.ts";
 
@@ -66,6 +67,8 @@ export async function runPipeline(options: RunOptions): Promise<LoadedSpec> {
   const loaded = await loadSpec(options);
   return inOwnedFolder(loaded, options, async (folder) => {
     // What an earlier run wrote goes first (only that: files of anyone else in the folder stay).
+    // The run --compare names is checked before this folder is emptied (and read again by the report stage).
+    if (options.compare !== undefined) await previousRunOf(options.compare, loaded);
     await folder.clear();
     for (const stage of STAGES) {
       const skip = stage.skip(loaded.spec);
@@ -163,9 +166,9 @@ async function contextFor(stage: StageDefinition, loaded: LoadedSpec, options: R
   const sealing = stage === report;
   let previous = null;
   if (sealing && options.compare) {
-    const dir = resolve(options.compare);
+    const { dir, asOf, manifestSha256 } = await previousRunOf(options.compare, loaded);
     const other: RunFolder = { outDir: dir, specDir: dir, spec: null };
-    previous = { label: relative(loaded.outDir, dir) || ".", artefacts: await readArtefacts(other, report.reads, report.readsOptional) };
+    previous = { asOf, manifestSha256, artefacts: await readArtefacts(other, report.reads, report.readsOptional) };
   }
   return {
     spec: loaded.spec,

@@ -21,6 +21,7 @@ import { parseSettlementFile } from "../src/repay/settlements.ts";
 import { checkRunSignature, type SignatureState } from "./sign.ts";
 import { MARKER_FILE } from "./io/ownedFolder.ts";
 import { LOCK_FILE } from "./io/takeLock.ts";
+import { populationSourceOf } from "../src/spec/populationSource.ts";
 
 const MANIFEST = artefactPath("manifest");
 const SIGNATURE = artefactPath("manifestSignature");
@@ -60,6 +61,7 @@ export async function writeManifest(loaded: LoadedSpec, inputs: readonly FileHas
     inputs,
     outputs,
     plan,
+    population: populationSourceOf(loaded.spec),
   });
   // A new manifest voids the signature of the old one: sign again with --sign.
   await rm(join(loaded.outDir, SIGNATURE), { force: true });

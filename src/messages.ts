@@ -254,6 +254,17 @@ export const messages = {
     `contract '${contract}' pays on ${unknown.map((u) => `'${u}'`).join(", ")}, which the spec's triggers do not derive (known: ${known.length > 0 ? known.join(", ") : "none"}); name a trigger id, or give the contract an outcomeTable`,
   portfolioNotARun: (folder: string, why: "absent" | "not_a_folder" | "no_manifest") =>
     `${folder} is not a run folder: ${why === "absent" ? "it does not exist" : why === "not_a_folder" ? "it is a file, not a folder" : "it has no manifest.json (give the --out folder of an effekt run)"}`,
+  compareNotARun: (folder: string, why: "absent" | "not_a_folder" | "no_manifest") =>
+    `--compare ${folder}: not a run folder: ${why === "absent" ? "it does not exist" : why === "not_a_folder" ? "it is a file, not a folder" : "it has no manifest.json (give the --out folder of an earlier effekt run of this evaluation)"}`,
+  compareIsThisRun: (folder: string) => `--compare ${folder}: that is this run's own output folder; give the folder of the previous quarter's run`,
+  compareOtherEvaluation: (folder: string, theirs: string, ours: string) =>
+    `--compare ${folder}: that is a run of evaluation '${theirs}', this one is '${ours}'; compare only with an earlier run of the same evaluation`,
+  compareOtherPopulation: (folder: string, theirs: string, ours: string) =>
+    `--compare ${folder}: that run followed another population (its population extract '${theirs}' is declared otherwise than this spec's '${ours}': name, kind or columns differ); compare only with an earlier run on the same population`,
+  compareNoPopulation: (folder: string) =>
+    `--compare ${folder}: its manifest.json does not record which population it followed (it was made by an earlier version of effekt); run that quarter again with this version, then compare`,
+  compareNotEarlier: (folder: string, theirs: string, ours: string) =>
+    `--compare ${folder}: that run is as of ${theirs}, ${theirs === ours ? "the same date as" : "after"} this run's ${ours}; compare only with an earlier quarter`,
   portfolioNoStatus: (folder: string, file: string) =>
     `${folder} has no published ${file} in its manifest: run effekt run again with this version of effekt (the status page's tables are read from report/)`,
   portfolioReportChanged: (file: string) => `${file} differs from its SHA-256 in the run's manifest.json: the published report was changed after the run; run it again`,

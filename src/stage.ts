@@ -77,7 +77,8 @@ export interface StageContext {
     readonly inputs: readonly FileHash[];
     readonly versions: Readonly<Record<string, string>>;
     readonly lang: "da" | "en";
-    readonly previous: { readonly label: string; readonly artefacts: Partial<Record<ArtefactName, unknown>> } | null;
+    /** The previous run (--compare), checked to be an earlier run of this evaluation (pipeline/previousRun.ts). */
+    readonly previous: { readonly asOf: string; readonly manifestSha256: string; readonly artefacts: Partial<Record<ArtefactName, unknown>> } | null;
     /** The spec against its locked analysis plan (plan.lock.json beside the spec), for the report and the manifest. */
     readonly plan: PlanStatus;
   };

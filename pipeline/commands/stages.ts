@@ -11,7 +11,7 @@ const AS_OF = "  --as-of YYYY-MM-DD   follow-up is counted up to and including t
 const OUT = "  --out DIR            output folder (default: output/<spec name>): new, empty, or one effekt wrote; never one holding an input";
 const FORCE = "  --force              take over a non-empty --out folder effekt did not write (its other files are kept, never deleted)";
 const LANG = "  --lang da|en         the report's language (default: the spec's report.lang, else Danish)";
-const COMPARE = "  --compare DIR        a previous run's output folder: the report shows what changed since";
+const COMPARE = "  --compare DIR        an earlier run of this evaluation (its --out folder): the report shows what changed since";
 const SIGN = "  --sign KEY.pem       sign the manifest with this Ed25519 private key (effekt keygen): manifest-signature.json";
 const HELP_LINE = "  -h, --help           this help";
 

@@ -209,7 +209,10 @@ const TEXT = {
     appendix: "Bilag: alle estimatorer",
     appendixNote: "Oddsratio, rateforhold og risikoforhold vises med deres 95 %-KI på samme skala (1 = ingen forskel).",
     blocksWord: "inden for blokke",
-    summaryEffect: "{means}; forskel {difference} (95 % KI {ci}; p = {p})",
+    summaryEffect: "{means}; forskel {result}",
+    primaryResult: "{difference} (95 % KI {ci}; p = {p}); estimator: {estimator}",
+    previousRun: "Forrige kørsel: opgjort pr. {date}, manifest.json med SHA-256 {sha}",
+    manifestSha256: "manifest.json (SHA-256)",
     // Subgroups (src/report/sections/subgroups.ts).
     subgroupsHeading: "Effekt i undergrupper",
     subgroupsNote: "Forskel i gennemsnit inden for hver undergruppe med Welch-standardfejl og 95 % KI. Undergrupper er ikke randomiseret hver for sig og har færre personer: læs dem sammen med interaktionstesten, der spørger, om effekten er forskellig mellem undergrupperne.",
@@ -633,7 +636,10 @@ const TEXT = {
     appendix: "Appendix: every estimator",
     appendixNote: "Odds ratios, rate ratios and risk ratios are shown with their 95 % CI on the same scale (1 = no difference).",
     blocksWord: "within blocks",
-    summaryEffect: "{means}; difference {difference} (95 % CI {ci}; p = {p})",
+    summaryEffect: "{means}; difference {result}",
+    primaryResult: "{difference} (95 % CI {ci}; p = {p}); estimator: {estimator}",
+    previousRun: "Previous run: as of {date}, manifest.json with SHA-256 {sha}",
+    manifestSha256: "manifest.json (SHA-256)",
     // Subgroups (src/report/sections/subgroups.ts).
     subgroupsHeading: "Effects in subgroups",
     subgroupsNote: "Difference in means within each subgroup with Welch standard errors and 95 % CI. Subgroups are not randomised on their own and hold fewer persons: read them with the interaction test, which asks whether the effect differs between the subgroups.",

@@ -40,7 +40,7 @@ export const stage = defineStage({
       minCell: spec.report?.minCell ?? 5,
       spec,
       run: runArtefacts(artefacts),
-      previous: previous ? { label: previous.label, run: runArtefacts(previous.artefacts) } : null,
+      previous: previous ? { asOf: previous.asOf, manifestSha256: previous.manifestSha256, run: runArtefacts(previous.artefacts) } : null,
       plan: context.run.plan,
       manifest: { inputs: context.run.inputs.map((i) => ({ file: i.path, sha256: i.sha256 })), seeds: { ...context.seeds }, versions: context.run.versions },
     });

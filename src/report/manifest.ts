@@ -21,6 +21,10 @@ export const Manifest = z.object({
   inputs: z.array(FileHash),
   outputs: z.array(FileHash),
   plan: PlanStatus.optional().describe("The spec against its locked analysis plan: locked, lockedAt, sha256, deviations"),
+  population: z
+    .object({ extract: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })
+    .optional()
+    .describe("The population followed (src/spec/populationSource.ts): its extract's name and the SHA-256 of its declaration without path, dialect or coverage; --compare takes only a run with the same"),
 });
 export type Manifest = z.infer<typeof Manifest>;
 

@@ -7,7 +7,8 @@ import { formatKr, formatNumber, formatP, type Lang } from "./i18n.ts";
 import type { Cell } from "./suppression.ts";
 import { tableTitle } from "./tableTitles.ts";
 
-export type ColumnKind = "text" | "count" | "number" | "kr" | "p" | "percent" | "year";
+/** `points`: a difference of two shares (stored as the fraction, shown as signed procentpoint with one decimal). */
+export type ColumnKind = "text" | "count" | "number" | "kr" | "p" | "percent" | "points" | "year";
 
 export interface Column {
   readonly key: string;
@@ -34,6 +35,11 @@ export interface Table {
   readonly title?: string;
 }
 
+/** A difference of two shares in procentpoint: 0.0434 → "+4,3 procentpoint" / "+4.3 percentage points". */
+export function formatPoints(lang: Lang, difference: number): string {
+  return `${difference > 0 ? "+" : ""}${formatNumber(lang, 100 * difference, 1)} ${lang === "da" ? "procentpoint" : "percentage points"}`;
+}
+
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
@@ -55,6 +61,8 @@ function formatCell(cell: Cell, column: Column, lang: Lang): string {
       return formatP(lang, cell);
     case "percent":
       return `${formatNumber(lang, 100 * cell, column.digits ?? 1)} %`;
+    case "points":
+      return formatPoints(lang, cell);
   }
 }
 

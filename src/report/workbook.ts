@@ -30,6 +30,11 @@ export function numberFormat(kind: ColumnKind, lang: Lang, digits?: number): str
       return "0.000";
     case "percent":
       return `0${decimals(digits ?? 1)} %`;
+    case "points": {
+      // The cell holds 100 × the share difference (sheetCell): Excel has no per-cent scaling without a % sign.
+      const unit = lang === "da" ? "procentpoint" : "percentage points";
+      return `+0.0 "${unit}";-0.0 "${unit}";0.0 "${unit}"`;
+    }
   }
 }
 
@@ -37,7 +42,7 @@ function sheetCell(cell: Cell | undefined, column: Column, kind: ColumnKind, lan
   if (cell === null || cell === undefined || (typeof cell === "number" && !Number.isFinite(cell))) return { value: "–", type: String };
   if (typeof cell === "string") return { value: cell, type: String };
   const format = numberFormat(kind, lang, column.digits);
-  return format === undefined ? { value: String(cell), type: String } : { value: cell, type: Number, format };
+  return format === undefined ? { value: String(cell), type: String } : { value: kind === "points" ? 100 * cell : cell, type: Number, format };
 }
 
 /** A sheet name Excel accepts: at most 31 characters, none of `: \ / ? * [ ]`, unique in the workbook. */

@@ -423,11 +423,12 @@ export function attackReport(files: ReportFiles, previous: ReportFiles | null = 
 
   // 8. The changes section must not show an estimate that the effects table (this run's, or the previous run's) hides.
   const estimateWords = ["estimate", texts("da")("estimate"), texts("en")("estimate")];
-  const shownEstimates = (f: ReportFiles) => new Set(rowsOf(f, "effects").filter((r) => r.estimator === "difference_in_means").map((r) => readNumber(r.estimate)).filter((v): v is number => v !== null));
-  const current = shownEstimates(files);
-  const before = previous ? shownEstimates(previous) : null;
+  // A row names the estimator it shows (its estimator column); without one, the difference in means.
+  const shownEstimates = (f: ReportFiles, estimator: string) => new Set(rowsOf(f, "effects").filter((r) => r.estimator === estimator).map((r) => readNumber(r.estimate)).filter((v): v is number => v !== null));
   for (const [i, r] of rowsOf(files, "changes").entries()) {
     if (!estimateWords.some((w) => r.figure!.startsWith(`${w}:`))) continue;
+    const current = shownEstimates(files, r.estimator || "difference_in_means");
+    const before = previous ? shownEstimates(previous, r.estimator || "difference_in_means") : null;
     const now = readNumber(r.current);
     const then = readNumber(r.previous);
     if (now !== null && !current.has(now)) found.push(`changes.csv line ${i + 2}: ${r.figure} shows ${now}, which this run's effects table hides`);

@@ -34,8 +34,8 @@ export interface DisclosureInput {
 
 export interface Disclosure {
   readonly tables: Table[];
-  /** Is this estimate (outcome, contrast) still shown? For figures drawn beside the tables. */
-  readonly estimateShown: (outcome: string, contrast: string) => boolean;
+  /** Is this estimate (outcome, contrast; the difference in means unless another estimator is named) still shown? */
+  readonly estimateShown: (outcome: string, contrast: string, estimator?: string) => boolean;
 }
 
 export function discloseTables(input: readonly Table[], options: DisclosureInput): Disclosure {
@@ -72,9 +72,9 @@ export function discloseTables(input: readonly Table[], options: DisclosureInput
   }
 
   const hiddenEstimate = (outcome: string, contrast: string) => [...book.facts.values()].some((f) => !f.published && f.key.startsWith(`events:${outcome}:${contrast}:`));
-  const estimateShown = (outcome: string, contrast: string) => {
+  const estimateShown = (outcome: string, contrast: string, estimator = "difference_in_means") => {
     if (hiddenEstimate(outcome, contrast)) return false;
-    const row = tables.get("effects")?.rows.find((r) => r.estimator_id === "difference_in_means" && r.contrast_id === contrast && r.outcome_id === outcome);
+    const row = tables.get("effects")?.rows.find((r) => r.estimator_id === estimator && r.contrast_id === contrast && r.outcome_id === outcome);
     return row === undefined || typeof row.estimate === "number";
   };
 
@@ -84,9 +84,10 @@ export function discloseTables(input: readonly Table[], options: DisclosureInput
   if (changes) {
     for (const row of changes.rows) {
       const figure = String(row.figure_id);
-      for (const e of run.effects?.estimates.filter((x) => x.estimator === "difference_in_means") ?? []) {
+      // Each estimate row names the estimator it shows (the memo table's choice): it follows that estimator's rows.
+      for (const e of run.effects?.estimates.filter((x) => x.estimator === (row.estimator_id ?? "difference_in_means")) ?? []) {
         if (figure !== `estimate:${e.outcome}:${e.contrast}`) continue;
-        if (!estimateShown(e.outcome, e.contrast) && row.current !== null) row.current = "x";
+        if (!estimateShown(e.outcome, e.contrast, e.estimator) && row.current !== null) row.current = "x";
         const before = options.previous?.effects?.estimates.find((p) => p.outcome === e.outcome && p.contrast === e.contrast && p.estimator === e.estimator);
         if (before && row.previous !== null && !(previousEffects ? publishedThere(previousEffects, "effects", (r) => r.estimator_id === e.estimator && r.contrast_id === e.contrast && r.outcome_id === e.outcome, "estimate") : previousShown(before, options.previous!, minCell))) row.previous = "x";
       }
@@ -97,10 +98,16 @@ export function discloseTables(input: readonly Table[], options: DisclosureInput
       }
     }
   }
-  // The status page's latest primary effect follows the effects table.
+  // The status page's latest primary effect follows the effects table: the row of the estimator it shows (effect_of:
+  // outcome, contrast, estimator), and the memo row it is worded from (effects_primary), as the summary does.
   const status = tables.get("status");
-  const primaryDim = run.effects?.estimates.find((e) => e.estimator === "difference_in_means" && status?.rows[0]?.effect_of === `${e.outcome}\u0000${e.contrast}`);
-  if (status && primaryDim && !estimateShown(primaryDim.outcome, primaryDim.contrast)) for (const row of status.rows) row.effect = "–";
+  for (const row of status?.rows ?? []) {
+    if (typeof row.effect_of !== "string") continue;
+    const [outcome = "", contrast = "", estimator = ""] = row.effect_of.split("\u0000");
+    const memo = tables.get("effects_primary")?.rows.find((r) => r.outcome_id === outcome && r.contrast_id === contrast);
+    const memoHides = memo !== undefined && (typeof memo.difference !== "string" || memo.difference === "x" || memo.difference.startsWith("<"));
+    if (!estimateShown(outcome, contrast, estimator) || memoHides) row.effect = "–";
+  }
 
   // Every number leaves at its published precision, the same in the CSV as on the page (./precision.ts).
   return { tables: input.map((tb) => toPublishedPrecision(tables.get(tb.id)!)), estimateShown };

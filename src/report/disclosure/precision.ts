@@ -46,6 +46,8 @@ export function columnDigits(column: Column, rowKind?: ColumnKind): number | nul
       return column.digits ?? 2;
     case "percent":
       return (column.kind === "percent" ? (column.digits ?? 1) : 1) + 2;
+    case "points":
+      return 3;
     default:
       return null;
   }

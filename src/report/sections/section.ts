@@ -28,7 +28,8 @@ export interface ReportInput {
   readonly minCell: number;
   readonly spec: EvaluationSpec;
   readonly run: RunArtefacts;
-  readonly previous: { readonly label: string; readonly run: RunArtefacts } | null;
+  /** The previous run (--compare), named by its as-of date and its manifest.json's SHA-256, never by a path. */
+  readonly previous: { readonly asOf: string; readonly manifestSha256: string; readonly run: RunArtefacts } | null;
   /** Inputs with their SHA-256, seeds and versions, from the manifest. */
   readonly manifest: { readonly inputs: readonly { file: string; sha256: string }[]; readonly seeds: Readonly<Record<string, number>>; readonly versions: Readonly<Record<string, string>> };
   /** The spec against its locked analysis plan (absent: not compared). */

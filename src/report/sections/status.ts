@@ -9,9 +9,10 @@
 import { labelIn } from "../../shared/label.ts";
 import type { ContractResult } from "../../repay/schema.ts";
 import { contractStatusTable, typedInNote } from "../repaymentTables.ts";
-import { count, isSmall, type Cell } from "../suppression.ts";
+import { count, type Cell } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
-import { checkName, formatNumber, formatP, stageText, type Lang } from "../i18n.ts";
+import { checkName, formatNumber, stageText, type Lang } from "../i18n.ts";
+import { primaryResultOf } from "./primaryResult.ts";
 import { isMatched, outcomeLabeller, primaryOutcomeOf, tableCollector, type ReportInput, type SectionBuilder, type Texts } from "./section.ts";
 
 export const ECONOMY_TABLE_ID = "status_economy";
@@ -46,7 +47,7 @@ export function statusTable(input: ReportInput, t: Texts): Table {
   const until = Math.min(Date.parse(run.ingest.asOf), Date.parse(input.spec.enrolment.to));
   const plannedSoFar = planned === undefined ? null : Math.round((planned * Math.max(0, until - from)) / (365.25 * 86_400_000));
   const primary = primaryOutcomeOf(input);
-  const dim = run.effects?.estimates.find((e) => e.outcome === primary && e.estimator === "difference_in_means");
+  const result = primaryResultOf(input, t);
   const failed = run.assignment?.checks.filter((c) => c.passed === false).map((c) => c.id) ?? [];
   const followed = run.ingest.outcomes.find((o) => o.id === primary)?.observed ?? null;
   const next = nextFollowUp(input);
@@ -62,9 +63,10 @@ export function statusTable(input: ReportInput, t: Texts): Table {
       // The randomised total is a count of its own (the disclosure engine's consort:randomised_total); the checks in words.
       trial: run.assignment ? count(run.assignment.persons.assigned, minCell) : null,
       checks: run.assignment ? (failed.length > 0 ? `${t("checksFailed")}: ${failed.map((id) => checkName(input.lang, id)).join(", ")}` : t("checksPassed")) : "–",
-      // Not a column: which estimate the effect cell shows, for the disclosure engine.
-      effect_of: dim ? `${dim.outcome}\u0000${dim.contrast}` : null,
-      effect: dim && dim.estimate !== null && !isSmall(dim.n_treated, minCell) && !isSmall(dim.n_control, minCell) ? `${outcomeLabeller(input)(primary)}: ${formatNumber(input.lang, dim.estimate, 3)} (p = ${formatP(input.lang, dim.p_value)})` : "–",
+      // Not a column: which estimate the effect cell shows (outcome, contrast, estimator), for the disclosure engine.
+      effect_of: result ? [result.outcome, result.contrast, result.estimator].join("\u0000") : null,
+      // The summary's words for it (./primaryResult.ts): the primary estimator, in the outcome's unit, named.
+      effect: result?.text ? `${outcomeLabeller(input)(primary)}: ${result.text}` : "–",
       intake_period: `${formatDate(input.lang, input.spec.enrolment.from)} – ${formatDate(input.lang, input.spec.enrolment.to)}`,
       next_follow_up: next ? formatDate(input.lang, next.date) : "–",
     },

@@ -1,10 +1,10 @@
 /** Summary: as-of date, intake, persons per arm, the primary effect, the trial's savings and what is repaid. */
 import { labelIn } from "../../shared/label.ts";
-import { formatKr, formatP } from "../i18n.ts";
-import { primaryEffectsTable } from "./primaryEffects.ts";
+import { formatKr } from "../i18n.ts";
+import { primaryResultOf } from "./primaryResult.ts";
 import { planStatusHtml } from "../planStatus.ts";
 import { repaymentSummaryRows } from "../repaymentTables.ts";
-import { count, isSmall } from "../suppression.ts";
+import { count } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
 import { armLabeller, isMatched, outcomeLabeller, primaryOutcomeOf, tableCollector, type SectionBuilder } from "./section.ts";
 
@@ -15,8 +15,8 @@ export const summarySection: SectionBuilder = (input, t) => {
   const labelOf = outcomeLabeller(input);
   const armOf = armLabeller(input, t);
   const assigned = t(isMatched(input) ? "matchedWord" : "randomised");
-  const dim = run.effects?.estimates.find((e) => e.outcome === primary && e.estimator === "difference_in_means") ?? null;
-  const primaryRow = primaryEffectsTable(input, t)?.rows.find((r) => r.outcome_id === primary) ?? null;
+  // The primary estimator's result, worded as the status page words it (./primaryResult.ts).
+  const result = primaryResultOf(input, t);
   const trialCase = run.projection?.cases.find((c) => c.notProjected === null && c.published.length === 0) ?? null;
   const summary: Table = {
     id: "summary",
@@ -25,9 +25,7 @@ export const summarySection: SectionBuilder = (input, t) => {
       { figure: t("asOf"), figure_id: "as_of", value: run.ingest.asOf },
       { figure: t("intake"), figure_id: "intake", value: String(count(run.ingest.persons, minCell)) },
       ...(run.assignment ? run.assignment.consort.arms.map((a) => ({ figure: `${assigned}: ${armOf(a.arm)}`, figure_id: `randomised:${a.arm}`, value: String(count(a.randomised, minCell)) })) : []),
-      ...(dim && !isSmall(dim.n_treated, minCell) && !isSmall(dim.n_control, minCell) && primaryRow && typeof primaryRow.means === "string" && !primaryRow.means.startsWith("<")
-        ? [{ figure: `${t("effects")}: ${labelOf(primary)}`, figure_id: `effect:${primary}:${dim.contrast}`, value: t("summaryEffect", { means: String(primaryRow.means), difference: String(primaryRow.difference), ci: String(primaryRow.ci ?? "–"), p: formatP(lang, primaryRow.p as number | null) }) }]
-        : []),
+      ...(result?.text ? [{ figure: `${t("effects")}: ${labelOf(primary)}`, figure_id: `effect:${primary}:${result.contrast}`, value: t("summaryEffect", { means: result.means, result: result.text }) }] : []),
       ...(trialCase ? [{ figure: `${t("savings")} (${labelIn(lang, trialCase.title)})`, figure_id: `savings:${trialCase.name}`, value: formatKr(lang, trialCase.scenarios[0]!.totals.society) }] : []),
       ...(run.repayment ? repaymentSummaryRows(run.repayment, lang, t) : []),
     ],
