@@ -13,7 +13,7 @@ import type { ProjectionArtefact } from "../project/schema.ts";
 import { messages } from "../messages.ts";
 import { csvLine } from "../shared/csv.ts";
 import type { OutcomeRow } from "./outcomeTable.ts";
-import { Portfolio, portfolioView } from "./portfolio.ts";
+import { Portfolio, portfolioContract, portfolioView } from "./portfolio.ts";
 import { repayContract } from "./repayContract.ts";
 import { parseOutcomeTable } from "./parseOutcomeTable.ts";
 import { outcomeRowsFromTriggers } from "./triggerRows.ts";
@@ -54,7 +54,7 @@ export function run(input: RepayInput): { artefact: RepaymentArtefact; ledgerCsv
     ...repayContract(c.contract, { asOf: input.asOf, effects: input.effects, outcomeRows: c.outcomeRows, projection: input.projection, settlements: settlements.filter((s) => s.contract === c.contract.name), seed: input.riskSeed }),
     fileSha256: c.sha256 ?? null,
   }));
-  const byName = new Map(results.map((r) => [r.name, r]));
+  const byName = new Map(results.map((r) => [r.name, portfolioContract(r)]));
   const artefact = RepaymentArtefact.parse({
     artefact: "repayment",
     schema_version: 2,

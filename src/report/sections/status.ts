@@ -191,6 +191,7 @@ export function economyTable(input: ReportInput, t: Texts, disclosed: readonly T
     repayment_by_year: c.byYear || null,
     years: c.years,
     notes: economyNotes(t, c.row, horizon, c.extra) || null,
+    other_notes: c.extra.join("; ") || null,
   }));
   const csvOnly = (key: string) => ({ key, label: key, kind: "text" as const, csvOnly: true as const });
   return {
@@ -208,6 +209,7 @@ export function economyTable(input: ReportInput, t: Texts, disclosed: readonly T
       csvOnly("horizon"),
       ...ECONOMY_COLUMNS.flatMap((col) => [csvOnly(`${col}_unit`), csvOnly(`${col}_sources`)]),
       csvOnly("repayment_by_year"),
+      csvOnly("other_notes"),
     ],
     rows,
   };
