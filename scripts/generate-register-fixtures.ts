@@ -9,6 +9,8 @@
  *   laer-for-livet            children aged 10–13 starting 2022–2025; camps and mentor meetings, the 9th-grade
  *                             exam (FSA) at 16, upper secondary from 16 (completed at 19)
  *   ips-plus                  young people under 30 starting 2023–2024; paid hours per month
+ *   udvidet-ips               60 citizens over 30 with moderate/severe mental illness starting 2023–2024 (002 lines
+ *                             2410–2540: 'ca. 60 borgere', project 2023–2025); paid hours per month
  *   dialog-mod-vold           25 families starting 2021–2023 (002 line 1564); treatment completed, crisis-centre stays
  *
  * Every rate and size here is invented (illustrative): the documents give the triggers, not the data.
@@ -142,6 +144,22 @@ function ipsPlus(seed: number, asOf: DayNumber): void {
   writeAll("ips-plus", { "population.csv": population, "paid_hours.csv": hours });
 }
 
+/** Udvidet IPS-indsats: 60 citizens over 30 (002 line 2525: 'ca. 60 borgere'), about half in work at some point, hours per month. */
+function udvidetIps(seed: number, asOf: DayNumber): void {
+  const r = seededRandom(seed);
+  const yes = (p: number) => r.next() < p;
+  const population: (string | number)[][] = [["person_id", "birth_date", "sex", "start_date"]];
+  const hours: (string | number)[][] = [["person_id", "month", "hours"]];
+  starts(r, 2023, 2024, 30).forEach((start, i) => {
+    const id = `UIPS-${String(i + 1).padStart(3, "0")}`;
+    population.push([id, isoDate(start - 365 * (31 + randomInteger(r, 30)) - randomInteger(r, 365)), yes(0.5) ? "female" : "male", isoDate(start)]);
+    const firstJob = yes(0.45) ? monthIndex(start) + 3 + randomInteger(r, 18) : Infinity;
+    const perMonth = 30 + randomInteger(r, 90);
+    for (let m = firstJob; m <= monthIndex(asOf); m += 1) if (yes(0.85)) hours.push([id, month(m), perMonth]);
+  });
+  writeAll("udvidet-ips", { "population.csv": population, "paid_hours.csv": hours });
+}
+
 /** Dialog mod Vold: a course of up to a year ends completed or not; stays at a women's crisis centre (§ 109) in some years. */
 function dialogModVold(seed: number, asOf: DayNumber): void {
   const r = seededRandom(seed);
@@ -170,3 +188,4 @@ housingFirst("hjem-job-helhed", "HJH", SEED + 1, 15, dayFromParts(2024, 12, 31)!
 laerForLivet(SEED + 2, dayFromParts(2026, 12, 31)!);
 ipsPlus(SEED + 3, dayFromParts(2026, 12, 31)!);
 dialogModVold(SEED + 4, dayFromParts(2024, 12, 31)!);
+udvidetIps(SEED + 5, dayFromParts(2026, 12, 31)!);

@@ -51,7 +51,7 @@ export interface OpenedDialect {
 /** An input as the stage receives it; `file` as shown to the person. `content` is null for a missing optional file. */
 export type OpenedInput =
   | { readonly role: string; readonly format: "rows"; readonly name: string; readonly file: string; readonly content: { readonly dialect: OpenedDialect; readonly rows: AsyncIterable<RawRow | RawRow[]>; readonly dateFormat?: DateFormat; readonly bytes?: () => AsyncIterable<Buffer>; readonly bytesPath?: string; readonly bytesSize?: number } | null }
-  | { readonly role: string; readonly format: "json"; readonly name: string; readonly file: string; readonly content: unknown; readonly parent?: string }
+  | { readonly role: string; readonly format: "json"; readonly name: string; readonly file: string; readonly content: unknown; readonly parent?: string; /** The file's SHA-256 (absent for a missing optional file). */ readonly sha256?: string }
   | { readonly role: string; readonly format: "text"; readonly name: string; readonly file: string; readonly content: string | null; readonly parent?: string };
 
 /** Every seeded random draw of a run, each from the spec; recorded in the manifest. */

@@ -5,11 +5,14 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { artefactPath } from "../../src/catalogue.ts";
 import { messages } from "../../src/messages.ts";
 import type { Manifest } from "../../src/report/manifest.ts";
-import { councilStatus, type PublishedRun } from "../../src/report/portfolio/councilStatus.ts";
+import { councilStatus, PublishedTableError, type PublishedRun } from "../../src/report/portfolio/councilStatus.ts";
+import { Portfolio } from "../../src/repay/portfolio.ts";
+import { tableCsv } from "../../src/report/table.ts";
+import { readJson } from "../io/readJson.ts";
 import { ECONOMY_TABLE_ID } from "../../src/report/sections/status.ts";
 import { tablesWorkbook } from "../../src/report/workbook.ts";
 import { fromCsvRow } from "../../src/shared/csv.ts";
-import { issue, stopRun } from "../../src/shared/issues.ts";
+import { issue, issuesFromZod, stopRun, StopRun } from "../../src/shared/issues.ts";
 import { readArtefact } from "../io/artefactStore.ts";
 import { writeFileAtomic } from "../io/files.ts";
 import { sha256File } from "../io/hash.ts";
@@ -42,45 +45,84 @@ async function readPublishedRun(folder: string): Promise<PublishedRun> {
   return { folder, evaluation: manifest.evaluation, asOf: manifest.asOf, status: tables[0]!, economy: tables[1]! };
 }
 
+/** One run per evaluation: the latest as-of of each (the first named on a tie); the others are named as ignored. */
+export function latestPerEvaluation(runs: readonly PublishedRun[]): { used: PublishedRun[]; ignored: PublishedRun[] } {
+  const used = new Map<string, PublishedRun>();
+  for (const run of runs) {
+    const first = used.get(run.evaluation);
+    if (!first || run.asOf > first.asOf) used.set(run.evaluation, run);
+  }
+  const kept = new Set(used.values());
+  return { used: runs.filter((r) => kept.has(r)), ignored: runs.filter((r) => !kept.has(r)) };
+}
+
 export const portfolioCommand: Command = {
   name: "portfolio",
-  synopsis: "effekt portfolio <run dir> <run dir> … --out DIR [--force] [--lang da|en]  one council status over several evaluations",
-  help: `effekt portfolio <run dir> <run dir> … --out DIR [--force] [--lang da|en]
+  synopsis: "effekt portfolio <run dir> <run dir> … --out DIR [--force] [--horizon YEAR] [--published FILE] [--lang da|en]  one council status over several evaluations",
+  help: `effekt portfolio <run dir> <run dir> … --out DIR [--force] [--horizon YEAR] [--published FILE] [--lang da|en]
 
 Builds one council status over several evaluations' runs (each the --out folder of an effekt run):
 DIR/status.html — per evaluation 002's "Status på projektet" block, and one "Økonomi – frem til <year>"
-table for every investment together — with its tables as DIR/status.xlsx. It reads only what each run
-published (report/status.csv and report/status_economy.csv, checked against the run's manifest.json), so
-it shows no figure a run did not; a total over suppressed cells is suppressed.
+table for every investment together — with its tables as DIR/status.xlsx and DIR/<table>.csv. It reads
+only what each run published (report/status.csv and report/status_economy.csv, checked against the run's
+manifest.json), so it shows no figure a run did not; a total over suppressed cells is suppressed.
+
+One run per evaluation: of several runs of the same evaluation the latest as-of is used and the others
+are named as ignored. Each contract is counted once, known by its name and its file's SHA-256: reached
+from two runs, the run of the contract's own evaluation is used (else the later as-of). Every cell is an
+amount with its unit: a total per column sums only the cells in the column's unit (investors' capital,
+kommune_decentral repayment and savings, whole programme, to the horizon); a per-person price or a
+per-cohort saving is shown in its row and named, never summed.
 
 Options:
-  --out DIR            the folder for status.html and status.xlsx: new, empty, or one portfolio wrote
+  --out DIR            the folder for status.html, status.xlsx and the CSVs: new, empty, or one portfolio wrote
                        before (a file there it did not write is never overwritten); never a run folder
   --force              take over a non-empty --out folder effekt did not write (its other files are kept)
+  --horizon YEAR       the economy table runs to the end of YEAR (default 2030, as 002)
+  --published FILE     a published portfolio table (as fixtures/contracts/portfolio-002.json) to recompute
   --lang da|en         the page's language (default Danish; the runs' own words stay in their language)
   -h, --help           this help`,
-  options: { out: { type: "string" }, force: { type: "boolean" }, lang: { type: "string" }, help: { type: "boolean", short: "h" } },
+  options: { out: { type: "string" }, force: { type: "boolean" }, lang: { type: "string" }, horizon: { type: "string" }, published: { type: "string" }, help: { type: "boolean", short: "h" } },
   run: (values, positionals) => {
     const out = text(values, "out");
     const lang = text(values, "lang") ?? "da";
+    const horizonText = text(values, "horizon") ?? "2030";
+    const publishedFile = text(values, "published");
     if (positionals.length === 0 || out === undefined) throw new UsageError("effekt portfolio: expected one or more run folders and --out DIR");
     if (lang !== "da" && lang !== "en") throw new UsageError("effekt portfolio: --lang takes da or en");
+    if (!/^\d{4}$/.test(horizonText)) throw new UsageError("effekt portfolio: --horizon takes a year, e.g. 2030");
+    const horizon = Number(horizonText);
     const twice = positionals.find((p, i) => positionals.findIndex((q) => resolve(q) === resolve(p)) !== i);
     if (twice !== undefined) throw new UsageError(`effekt portfolio: ${messages.portfolioSameRun(twice)}`);
     return guarded("portfolio", async () => {
       const dir = resolve(out);
-      await refuseOutHoldingInputs(dir, positionals.map((p) => resolve(p)));
-      const folder = await openOwnedFolder(dir, { kind: "portfolio", force: values.force === true, log: tell, catalogued: (path) => WRITES.includes(path) });
+      await refuseOutHoldingInputs(dir, [...positionals.map((p) => resolve(p)), ...(publishedFile === undefined ? [] : [resolve(publishedFile)])]);
+      const folder = await openOwnedFolder(dir, { kind: "portfolio", force: values.force === true, log: tell, catalogued: (path) => WRITES.includes(path) || /^[a-z_]+\.csv$/.test(path) });
       try {
-        // Claimed first: a file in the way stops the command before any work.
-        const [html, workbook] = WRITES.map((file) => join(dir, file)) as [string, string];
-        await folder.claim([html, workbook]);
         const runs: PublishedRun[] = [];
         for (const run of positionals) runs.push(await readPublishedRun(run));
-        const status = councilStatus(runs, lang);
-        await writeFileAtomic(html, status.html);
-        await writeFileAtomic(workbook, await tablesWorkbook(status.tables, lang));
-        say(`portfolio: ${runs.length} evaluations (${runs.map((r) => r.evaluation).join(", ")}) → ${shown(html)}, ${shown(workbook)}`);
+        let published: Portfolio | undefined;
+        if (publishedFile !== undefined) {
+          const parsed = Portfolio.safeParse(await readJson(resolve(publishedFile), "portfolio file"));
+          if (!parsed.success) throw new StopRun(issuesFromZod(parsed.error, shown(resolve(publishedFile))));
+          published = parsed.data;
+        }
+        const { used, ignored } = latestPerEvaluation(runs);
+        let status;
+        try {
+          status = councilStatus(used, lang, { horizon, ignored, ...(published ? { published } : {}) });
+        } catch (error) {
+          if (error instanceof PublishedTableError) stopRun(issue("portfolio_report_changed", error.message, { path: [] }));
+          throw error;
+        }
+        // Claimed before anything is written: a file in the way that portfolio did not write stops the command.
+        const files = [...WRITES, ...status.tables.map((table) => `${table.id}.csv`)].map((file) => join(dir, file));
+        await folder.claim(files);
+        await writeFileAtomic(join(dir, "status.html"), status.html);
+        await writeFileAtomic(join(dir, "status.xlsx"), await tablesWorkbook(status.tables, lang));
+        for (const table of status.tables) await writeFileAtomic(join(dir, `${table.id}.csv`), tableCsv(table));
+        say(`portfolio: ${used.length} evaluations (${used.map((r) => r.evaluation).join(", ")}) to ${horizon} → ${shown(join(dir, "status.html"))}, ${shown(join(dir, "status.xlsx"))}`);
+        for (const run of ignored) say(`portfolio: ignored ${run.folder} (${run.evaluation} as of ${run.asOf}): a later run of the same evaluation is used`);
         return EXIT_OK;
       } finally {
         await folder.release();

@@ -3,6 +3,7 @@
  * streams in their detected dialect, JSON files parsed, text files read. Paths are
  * relative to the spec's folder, or to the file that names them (`follow`).
  */
+import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { basename, dirname, relative, resolve } from "node:path";
 import { messages } from "../../src/messages.ts";
@@ -51,7 +52,8 @@ export async function openInputs(declarations: readonly InputDeclaration[], spec
       // An assumption, contract or portfolio file gives the report labels and names files: no CPR number in it (a settlement file holds hashes and amounts).
       const cprAt = declaration.role === "settlements" ? null : findCprInJson(content);
       if (cprAt) stopRun(issue("cpr_refused", messages.cprInJson(), { file: shown(path), path: cprAt }));
-      opened.push({ ...base, format: "json", content });
+      // The file's own hash: `effekt portfolio` knows a contract reached from two runs by its name and this hash.
+      opened.push({ ...base, format: "json", content, sha256: createHash("sha256").update(await readFile(path)).digest("hex") });
       continue;
     }
     if (!(await exists(path))) {

@@ -43,7 +43,7 @@ export function projectCase(raw: unknown, file: string, effects: EffectsArtefact
   try {
     results.set("base", projectScenario(base, { id: "base", label: "Base case: the assumptions as stated" }, effects));
   } catch (error) {
-    if (error instanceof EffectUnavailable) return { name: base.name, title: base.title, source: base.source, notProjected: error.message, scenarios: [], sensitivity: [], published: [] };
+    if (error instanceof EffectUnavailable) return { name: base.name, title: base.title, source: base.source, notProjected: error.message, basis: null, scenarios: [], sensitivity: [], published: [] };
     if (error instanceof ProjectionError) stopRun(issue("projection", `base case: ${error.message}`, { file, path: [] }));
     throw error;
   }
@@ -99,5 +99,12 @@ export function projectCase(raw: unknown, file: string, effects: EffectsArtefact
     };
   });
 
-  return { name: base.name, title: base.title, source: base.source, notProjected: null, scenarios: [...results.values()], sensitivity, published };
+  const basis = {
+    cohortSize: base.cohort.size.value,
+    newCohortEachYear: base.cohort.newCohortEachYear,
+    horizonYears: base.horizonYears.value,
+    kommuneBudget: base.kommuneBudget?.value ?? null,
+    illustrative: base.illustrative !== undefined || base.kommuneBudget?.illustrative === true,
+  };
+  return { name: base.name, title: base.title, source: base.source, notProjected: null, basis, scenarios: [...results.values()], sensitivity, published };
 }

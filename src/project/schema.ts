@@ -94,6 +94,11 @@ export const Assumptions = z
       .default({ value: 0, source: "default: no discounting, as the published cases" }),
     priceYear: z.number().int().optional(),
     priceIndex: z.record(z.string(), z.number().positive()).default({}).describe("Year → index, to re-base unit prices given in another price year."),
+    kommuneBudget: z
+      .strictObject({ value: z.enum(["kommune_decentral", "kommune_central"]), source: z.string().min(1), illustrative: z.boolean().default(false) })
+      .optional()
+      .describe("Whose budget the kommune's saving falls on (the status's 'decentrale besparelser'); absent: the kommune's, not split, never shown as decentral"),
+    illustrative: z.string().min(1).optional().describe("Why the case as a whole is illustrative (e.g. 002 line 702: no business case was computed); its savings are marked so"),
     cohort: z.strictObject({
       size: Sourced.refine((s) => s.value > 0 && s.value <= 1e9, { message: "a cohort has more than 0 and at most 1e9 persons", path: ["value"] }),
       newCohortEachYear: z.boolean().default(true),
@@ -218,6 +223,17 @@ export const CaseProjection = z.object({
   title: Label,
   source: z.string(),
   notProjected: z.string().nullable().describe("Why this case could not be projected (e.g. an effect it needs is not estimable yet)."),
+  basis: z
+    .object({
+      cohortSize: z.number(),
+      newCohortEachYear: z.boolean(),
+      horizonYears: z.number(),
+      kommuneBudget: z.enum(["kommune_decentral", "kommune_central"]).nullable(),
+      illustrative: z.boolean(),
+    })
+    .nullable()
+    .default(null)
+    .describe("What the case's amounts cover: one cohort (of cohortSize persons; one a year when newCohortEachYear) over horizonYears, on whose kommune budget, illustrative or not"),
   scenarios: z.array(ScenarioResult),
   sensitivity: z.array(z.object({ label: Label, path: z.union([z.string(), z.array(z.string())]), source: z.string(), low: z.unknown(), high: z.unknown(), societyNet: z.object({ low: z.number(), base: z.number(), high: z.number() }), kommuneNet: z.object({ low: z.number(), base: z.number(), high: z.number() }) })),
   published: z.array(PublishedComparison),

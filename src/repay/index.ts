@@ -13,7 +13,7 @@ import type { ProjectionArtefact } from "../project/schema.ts";
 import { messages } from "../messages.ts";
 import { csvLine } from "../shared/csv.ts";
 import type { OutcomeRow } from "./outcomeTable.ts";
-import { Portfolio, portfolioView } from "./portfolio.ts";
+import { Portfolio, portfolioContract, portfolioView } from "./portfolio.ts";
 import { repayContract } from "./repayContract.ts";
 import { parseOutcomeTable } from "./parseOutcomeTable.ts";
 import { outcomeRowsFromTriggers } from "./triggerRows.ts";
@@ -30,7 +30,7 @@ export { RepaymentArtefact } from "./schema.ts";
 
 export interface RepayInput {
   readonly evaluation: string;
-  readonly contracts: readonly { readonly contract: Contract; readonly outcomeRows: readonly OutcomeRow[] | null }[];
+  readonly contracts: readonly { readonly contract: Contract; readonly outcomeRows: readonly OutcomeRow[] | null; readonly sha256?: string }[];
   readonly effects: EffectsArtefact | null;
   readonly portfolio: Portfolio | null;
   /** The run's as-of date, yyyy-mm-dd: what is settled, due, provisional or not yet due. */
@@ -50,10 +50,11 @@ export function run(input: RepayInput): { artefact: RepaymentArtefact; ledgerCsv
       throw new ContractDataError(messages.settlementUnknown(s.contract, s.period, contract ? "period" : "contract"));
     }
   }
-  const results = input.contracts.map((c) =>
-    repayContract(c.contract, { asOf: input.asOf, effects: input.effects, outcomeRows: c.outcomeRows, projection: input.projection, settlements: settlements.filter((s) => s.contract === c.contract.name), seed: input.riskSeed }),
-  );
-  const byName = new Map(results.map((r) => [r.name, r]));
+  const results = input.contracts.map((c) => ({
+    ...repayContract(c.contract, { asOf: input.asOf, effects: input.effects, outcomeRows: c.outcomeRows, projection: input.projection, settlements: settlements.filter((s) => s.contract === c.contract.name), seed: input.riskSeed }),
+    fileSha256: c.sha256 ?? null,
+  }));
+  const byName = new Map(results.map((r) => [r.name, portfolioContract(r)]));
   const artefact = RepaymentArtefact.parse({
     artefact: "repayment",
     schema_version: 2,
@@ -125,7 +126,7 @@ export const stage = defineStage({
   skip: (spec) => ([spec.contract ?? []].flat().length === 0 ? { reason: messages.noContract(), path: ["contract"] } : null),
   run({ artefacts, files }, context) {
     const issues: Issue[] = [];
-    const contracts: { contract: Contract; outcomeRows: OutcomeRow[] | null }[] = [];
+    const contracts: { contract: Contract; outcomeRows: OutcomeRow[] | null; sha256?: string }[] = [];
     const listed = new Map<string, string>(); // each contract once: listed twice (by name or by file), it would be counted twice
     for (const file of files.filter((f) => f.role === "contract")) {
       const parsed = ContractSchema.safeParse(file.content);
@@ -139,6 +140,7 @@ export const stage = defineStage({
         continue;
       }
       listed.set(parsed.data.name, file.file);
+      const sha = file.format === "json" && file.sha256 !== undefined ? { sha256: file.sha256 } : {};
       const table = files.find((f) => f.role === "outcomeTable" && f.format === "text" && f.parent === file.file);
       const needed = parsed.data.rules.flatMap((r) => ruleDefinition(r).tableOutcomes(r));
       if (!parsed.data.outcomeTable && needed.length > 0 && context.spec.triggers) {
@@ -147,16 +149,16 @@ export const stage = defineStage({
         const unknown = [...new Set(needed.filter((o) => !known.includes(o)))];
         if (artefacts.triggers === null) issues.push(issue("artefact_missing", messages.artefactMissing("ingest"), { path: ["triggers"] }));
         else if (unknown.length > 0) issues.push(issue("unknown_outcome", messages.triggerUnknown(parsed.data.name, unknown, known), { file: file.file, path: ["rules"] }));
-        else contracts.push({ contract: parsed.data, outcomeRows: outcomeRowsFromTriggers(artefacts.triggers) });
+        else contracts.push({ contract: parsed.data, outcomeRows: outcomeRowsFromTriggers(artefacts.triggers), ...sha });
         continue;
       }
       if (!parsed.data.outcomeTable || table?.format !== "text" || table.content === null) {
-        contracts.push({ contract: parsed.data, outcomeRows: null });
+        contracts.push({ contract: parsed.data, outcomeRows: null, ...sha });
         continue;
       }
       const rows = parseOutcomeTable(table.content, table.file, file.file, needed);
       if ("issues" in rows) issues.push(...rows.issues);
-      else contracts.push({ contract: parsed.data, outcomeRows: rows.rows });
+      else contracts.push({ contract: parsed.data, outcomeRows: rows.rows, ...sha });
     }
     const portfolioFile = files.find((f) => f.role === "portfolio");
     const portfolio = portfolioFile ? Portfolio.safeParse(portfolioFile.content) : null;

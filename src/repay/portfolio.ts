@@ -12,6 +12,20 @@ import { Label } from "../shared/label.ts";
 import { z } from "zod";
 import type { ContractResult } from "./schema.ts";
 
+/** What the checks read of a contract: its capital, its decentral repayment (payers with budget kommune_decentral), illustrative or not. */
+export interface PortfolioContract {
+  readonly capital: number;
+  readonly decentralRepayment: number;
+  readonly illustrative: boolean;
+  /** Its ledger rests on a typed-in outcome table. */
+  readonly typedIn: boolean;
+}
+
+/** A contract's ledger as the checks read it: the decentral part is its kommune_decentral payers', by budget. */
+export function portfolioContract(c: ContractResult): PortfolioContract {
+  return { capital: c.capital, decentralRepayment: c.byPayer.kommune_decentral ?? 0, illustrative: c.illustrative.length > 0, typedIn: c.typedIn !== null && c.typedIn !== undefined };
+}
+
 export const Portfolio = z.strictObject({
   title: Label,
   source: z.string(),
@@ -58,7 +72,7 @@ export interface PortfolioCheck {
   readonly note: Label | null;
 }
 
-export function portfolioView(portfolio: Portfolio, contracts: ReadonlyMap<string, ContractResult>) {
+export function portfolioView(portfolio: Portfolio, contracts: ReadonlyMap<string, PortfolioContract>) {
   const checks: PortfolioCheck[] = [];
   const close = (a: number, b: number, slack: number) => Math.abs(a - b) <= slack + 1e-9;
   const at = (line: number | undefined) => (line === undefined ? "" : ` (line ${line})`);
@@ -86,17 +100,17 @@ export function portfolioView(portfolio: Portfolio, contracts: ReadonlyMap<strin
         ok: close(capital, row.investment, portfolio.rounding),
         note: close(capital, row.investment, portfolio.rounding) ? null : `the contract states a capital of ${contract.capital.toLocaleString("en")} kr`,
       });
-      const decentral = (contract.byPayer.kommune_decentral ?? 0) / portfolio.scale;
+      const decentral = contract.decentralRepayment / portfolio.scale;
       checks.push({
         what: `${row.name}: decentral repayment = the contract's ledger`,
         published: row.decentralRepayment,
         computed: decentral,
         ok: close(decentral, row.decentralRepayment, portfolio.rounding),
         note: contract.typedIn
-          ? contract.illustrative.length > 0
+          ? contract.illustrative
             ? "the ledger rests on illustrative terms and on a typed-in outcome table"
             : "the ledger rests on a typed-in outcome table"
-          : contract.illustrative.length > 0
+          : contract.illustrative
             ? "the ledger rests on illustrative terms or outcomes"
             : null,
       });

@@ -105,7 +105,11 @@ export const Contract = z
       .min(1)
       .describe("Follow-up periods in order and the year each is paid"),
     caps: z
-      .strictObject({ total: Amount.optional(), perPeriod: Amount.optional() })
+      .strictObject({
+        total: Amount.optional(),
+        perPeriod: Amount.optional(),
+        none: z.strictObject({ source: z.string().min(1) }).optional().describe("The contract has no cap, said plainly: where the source documents say so (or that they print none)"),
+      })
       .default({}),
     investorReturn: z
       .strictObject({
@@ -133,6 +137,7 @@ export const Contract = z
     };
     check(c.caps.total, ["caps", "total"], "the total cap");
     check(c.caps.perPeriod, ["caps", "perPeriod"], "the per-period cap");
+    if (c.caps.none && (c.caps.total || c.caps.perPeriod)) ctx.addIssue({ code: "custom", path: ["caps", "none"], message: "a contract with a cap cannot also say it has none" });
     check(c.investorReturn.floor, ["investorReturn", "floor"], "the return floor");
     check(c.investorReturn.ceiling, ["investorReturn", "ceiling"], "the return ceiling");
     c.investors.forEach((inv, i) => check(inv.capital, ["investors", i, "capital"], "capital"));
@@ -227,6 +232,12 @@ export const ContractResult = z.object({
   title: Label,
   source: z.string(),
   capital: z.number(),
+  fileSha256: z.string().nullable().default(null).describe("The contract file's SHA-256: with the name, what identifies the contract across runs"),
+  startYear: z.number().int().nullable().default(null).describe("The year the capital is paid in"),
+  capitalIllustrative: z.boolean().default(false).describe("Some investor's capital is not in the source documents"),
+  splitIllustrative: z.boolean().default(false).describe("The payers' shares (and so the decentral part) are not in the source documents"),
+  restsOnOutcomeTable: z.boolean().default(false).describe("The contract pays on a typed-in outcome table, not on measured outcomes"),
+  noCap: z.string().nullable().default(null).describe("The contract states it has no cap: why (caps.none)"),
   illustrative: z.array(z.string()).describe("Numbers in the contract that are not in the source documents"),
   restsOnIllustrativeTerms: z.boolean().describe("Some figure of the ledger rests on an illustrative term: an amount, the payer split or a due date"),
   typedIn: z

@@ -436,6 +436,7 @@ export const EvaluationSpec = z
         lang: z.enum(["da", "en"]).default("da").describe("The report's language; --lang overrides it."),
         minCell: z.number().int().min(2).default(5).describe("Cells describing fewer persons are suppressed in everything under report/."),
         plannedIntakePerYear: z.number().positive().optional().describe("For the status page: intake against plan."),
+        horizon: z.number().int().min(1900).max(2200).default(2030).describe("The status page's economy runs to the end of this year ('Økonomi – frem til 2030', as 002)"),
       })
       .optional(),
     covariates: z.array(Covariate).default([]),

@@ -7,6 +7,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vite
 import { main } from "../../pipeline/cli.ts";
 import { runPipeline } from "../../pipeline/run.ts";
 import { readWorkbook } from "../report/readWorkbook.ts";
+import { PORTFOLIO_002_SPECS } from "../../scripts/portfolio-002.ts";
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "effekt-portfolio-"));
 const log = () => {};
@@ -23,9 +24,12 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
+const registers = Object.fromEntries(Object.entries(PORTFOLIO_002_SPECS).filter(([name]) => name !== "ungifokus").map(([name, spec]) => [name, { spec, dir: tempDir() }]));
+
 beforeAll(async () => {
   await runPipeline({ specPath: "fixtures/ungifokus/spec.json", outDir: ungifokus, log });
   await runPipeline({ specPath: "fixtures/release/spec.json", outDir: release, log });
+  for (const { spec, dir } of Object.values(registers)) await runPipeline({ specPath: spec, outDir: dir, log });
 });
 
 const csv = (dir: string, file: string) => parse(readFileSync(join(dir, "report", file), "utf8"), { columns: true }) as Record<string, string>[];
@@ -51,10 +55,58 @@ describe("effekt portfolio <run dir> <run dir> --out DIR", () => {
       { ref: "C2", type: null, value: csv(ungifokus, "status.csv")[0]!.intake, format: "#,##0" },
       { ref: "C3", type: null, value: csv(release, "status.csv")[0]!.intake, format: "#,##0" },
     ]);
-    // The economy table: every run's rows, then the total; the capital of UngiFokus's contract (14.4 mio. kr, 002 line 697).
+    // The economy table: every run's rows, then the total of the contracts' capitals alone — 14,400,000 + 7,254,200 +
+    // 17,900,000 = 39,554,200 kr (002 lines 784, 1335, 1873) — without the release case's 139,500 kr package price per person.
     const economy = [...csv(ungifokus, "status_economy.csv"), ...csv(release, "status_economy.csv")];
-    expect(sheets[0]!.filter((c) => c.ref.startsWith("C") && c.ref !== "C1").map((c) => Number(c.value))).toEqual([...economy.map((r) => Number(r.investment)), economy.reduce((s, r) => s + Number(r.investment), 0)]);
+    expect(sheets[0]!.filter((c) => c.ref.startsWith("C") && c.ref !== "C1").map((c) => Number(c.value))).toEqual([...economy.map((r) => Number(r.investment)), 39_554_200]);
+    expect(economy.at(-1)!.investment).toBe("139500");
     expect(sheets[0]!.find((c) => c.ref === "C2")).toMatchObject({ value: "14400000", format: '#,##0 "kr."' });
+  });
+
+  it("UngiFokus's repayment is paid from kommune_central: decentral repayment 0 on the status page and in status_economy.csv, the central amount in the notes", () => {
+    const row = csv(ungifokus, "status_economy.csv").find((r) => r.project === "ungifokus")!;
+    expect(row.repayment).toBe("0");
+    expect(row.repayment_unit).toBe("repayment/kommune_decentral/whole_programme/2021-2030");
+    expect(row.net).toBe("");
+    expect(row.notes).toContain("central tilbagebetaling 1.631.070 kr. (ikke decentral)");
+    const html = readFileSync(join(ungifokus, "report", "status.html"), "utf8");
+    expect(html).toMatch(/<td class="text">UngiFokus: [^<]*\(ungifokus\)<\/td><td class="kr">14\.400\.000 kr\.<\/td><td class="kr">0 kr\.<\/td>/);
+    expect(html).toContain("Økonomi – frem til 2030");
+  });
+
+  it("the 002 example (all seven contracts): reproduces 59.7 and 14.1 mio. kr., flags 22.9 vs 18.2, marks Dialog mod Vold's and IPS+'s illustrative terms", async () => {
+    const out = tempDir();
+    const runs = [ungifokus, ...Object.values(registers).map((r) => r.dir)];
+    expect(await main(["portfolio", ...runs, "--published", "fixtures/contracts/portfolio-002.json", "--out", out])).toBe(0);
+    expect(stdout).toContain("portfolio: 7 evaluations (ungifokus, havnen, hjem-job-helhed, dialog-mod-vold, laer-for-livet, ips-plus, udvidet-ips) to 2030");
+    const checks = parse(readFileSync(join(out, "portfolio_checks.csv"), "utf8"), { columns: true }) as Record<string, string>[];
+    const check = (what: string) => checks.find((c) => c.what!.startsWith(what))!;
+    // 16,0 + 7,3 + 4,7 + 17,3 + 14,4 = 59,7; 6,1 + 2,2 + 1,4 + 4,4 + 0,0 = 14,1; 7,3 + 7,4 + 1,4 + 6,8 + 0,0 = 22,9 ≠ 18,2 (002 lines 461–471, 688–699).
+    expect(check("investering i alt")).toMatchObject({ published: "59.7", ok: "genberegnet" });
+    expect(Number(check("investering i alt").computed)).toBeCloseTo(59.7, 9);
+    expect(check("decentral tilbagebetaling i alt")).toMatchObject({ published: "14.1", ok: "genberegnet" });
+    expect(check("decentral besparelse i alt")).toMatchObject({ published: "18.2", computed: "22.9", ok: "afviger" });
+    const economy = parse(readFileSync(join(out, "council_economy.csv"), "utf8"), { columns: true }) as Record<string, string>[];
+    // Each contract once (Hjem, Job og Helhed and Lær for Livet are reached from UngiFokus's run too): seven rows and the total.
+    expect(economy).toHaveLength(8);
+    // The seven capitals: 14,400,000 + 15,933,563 + 7,254,200 + 4,800,000 + 17,900,000 + 3,000,000 + 3,000,000 = 66,287,763 kr.
+    expect(economy.at(-1)!.investment).toBe("66287763");
+    const dmv = economy.find((r) => r.project!.includes("(dialog-mod-vold)"))!;
+    expect([dmv.repayment, dmv.savings, dmv.net]).toEqual(["1400000", "1400000", "0"]);
+    expect(dmv.notes).toContain("Decentral tilbagebetaling: illustrativ");
+    expect(dmv.notes).toContain("Decentrale besparelser: illustrativ");
+    const ips = economy.find((r) => r.project!.includes("(ips-plus)"))!;
+    expect(ips.investment).toBe("3000000");
+    expect(ips.notes).not.toContain("Investering: illustrativ");
+    expect(ips.notes).toContain("Decentral tilbagebetaling: illustrativ");
+    expect(ips.notes).toContain("intet loft");
+    const html = readFileSync(join(out, "status.html"), "utf8");
+    expect(html).toContain("Decentral tilbagebetaling: illustrativ, prognose; Decentrale besparelser: illustrativ; Nettobesparelser: illustrativ, prognose");
+    const { sheets } = readWorkbook(readFileSync(join(out, "status.xlsx")));
+    expect(sheets[0]!.some((c) => String(c.value).includes("Decentrale besparelser: illustrativ"))).toBe(true);
+    // Each run's own status_economy.csv carries the marker too.
+    expect(csv(registers["dialog-mod-vold"]!.dir, "status_economy.csv")[0]!.repayment_sources).toContain("illustrative");
+    expect(csv(registers["ips-plus"]!.dir, "status_economy.csv")[0]!.notes).toContain("illustrativ");
   });
 
   it("writes the page in English with --lang en", async () => {

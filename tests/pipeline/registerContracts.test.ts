@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runPipeline, runStage } from "../../pipeline/run.ts";
 import * as repay from "../../src/repay/index.ts";
 
-const SPECS = ["havnen", "hjem-job-helhed", "laer-for-livet", "ips-plus", "dialog-mod-vold"] as const;
+const SPECS = ["havnen", "hjem-job-helhed", "laer-for-livet", "ips-plus", "dialog-mod-vold", "udvidet-ips"] as const;
 const root = mkdtempSync(join(tmpdir(), "effekt-registers-"));
 for (const dir of ["registers", "contracts", "business-cases"]) cpSync(join("fixtures", dir), join(root, "fixtures", dir), { recursive: true });
 const out = (name: string) => join(root, "out", name);
@@ -57,6 +57,18 @@ describe("rate-card contracts from register fixtures", () => {
       expect(checked).toBeGreaterThan(0);
     });
   }
+
+  it("IPS+ and Udvidet IPS-indsats: capital 3,000,000 kr as printed (002 lines 2468–2476, not illustrative), schedule to the end of follow-up (2030, 2029; 002 table lines 2404–2480), no cap said plainly", () => {
+    for (const [name, lastPeriod] of [["ips-plus", "2030"], ["udvidet-ips", "2029"]] as const) {
+      const contract = contractOf(name);
+      expect(contract.capital).toBe(3_000_000);
+      expect(contract.capitalIllustrative).toBe(false);
+      expect(contract.periods.at(-1)!.period).toBe(lastPeriod);
+      expect(contract.noCap).toContain("002 prints no cap");
+      // As of 2026-12-31 the periods after 2026 are not yet due: nothing after the as-of date is paid.
+      expect(contract.periods.filter((p) => Number(p.period) >= 2027).every((p) => p.status === "not_due")).toBe(true);
+    }
+  });
 
   it("no trigger is counted on a value that was not observed: censored and incomplete rows have an empty value", () => {
     for (const name of SPECS) for (const r of triggersOf(name)) expect(r.status === "observed" ? r.value !== "" : r.value === "").toBe(true);

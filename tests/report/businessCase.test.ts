@@ -53,6 +53,7 @@ const projected: CaseProjection = {
   title: { da: "Lille sag", en: "Small case" },
   source: "",
   notProjected: null,
+  basis: null,
   scenarios: [scenario],
   // Swings 400, 1000 and 400: the widest first, ties in the case's order.
   sensitivity: [sensitivity("price", -170, 230), sensitivity("effect", -470, 530), sensitivity("cost", 230, -170)],

@@ -11,8 +11,12 @@ import type { ContractResult } from "../../repay/schema.ts";
 import { contractStatusTable, typedInNote } from "../repaymentTables.ts";
 import { count, type Cell } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
-import { checkName, formatNumber, stageText, type Lang } from "../i18n.ts";
+import { checkName, formatKr, formatNumber, stageText, type Lang } from "../i18n.ts";
 import { primaryResultOf } from "./primaryResult.ts";
+import { amount, type Amount, type Source } from "../../money/amount.ts";
+import { ECONOMY_COLUMNS, netOf, type EconomyRow, type MoneyCell } from "../../money/economy.ts";
+import { sourcesText, unitText } from "../../money/amountText.ts";
+import { economyNotes } from "../moneyNotes.ts";
 import { isMatched, outcomeLabeller, primaryOutcomeOf, tableCollector, type ReportInput, type SectionBuilder, type Texts } from "./section.ts";
 
 export const ECONOMY_TABLE_ID = "status_economy";
@@ -113,10 +117,9 @@ function statusBlock(input: ReportInput & Pick<Parameters<SectionBuilder>[0], "l
   return `<h3>${escapeHtml(t("statusOfProject"))}</h3>\n<ul class="status-block">\n${items.map((i) => `<li>${i}</li>`).join("\n")}\n</ul>`;
 }
 
-/** The last payment year of any contract (the economy table's "frem til"), else the as-of year. */
-function lastYear(input: ReportInput): number {
-  const years = (input.run.repayment?.contracts ?? []).flatMap((c) => c.periods.map((p) => p.paymentYear));
-  return years.length > 0 ? Math.max(...years) : Number(input.run.ingest.asOf.slice(0, 4));
+/** The economy table's horizon: the spec's report.horizon (default 2030, as 002's "Økonomi – frem til 2030"). */
+export function economyHorizon(input: ReportInput): number {
+  return input.spec.report?.horizon ?? 2030;
 }
 
 /** The evaluation's own business case: the first projected case that reproduces no published figures, else the first projected. */
@@ -125,35 +128,79 @@ function ownCase(input: ReportInput) {
   return cases.find((c) => c.published.length === 0) ?? cases[0] ?? null;
 }
 
+/** A business case's kommune amount with its unit: one person, one yearly cohort or the whole programme, over its horizon. */
+function caseAmount<K extends "gross_saving" | "cost">(kind: K, kr: number, own: NonNullable<ReturnType<typeof ownCase>>): Amount<K> {
+  const basis = own.basis;
+  const scope = basis === null ? "per_cohort_year" : basis.cohortSize === 1 ? "per_person" : basis.newCohortEachYear ? "per_cohort_year" : "whole_programme";
+  const budget = kind === "gross_saving" ? (basis?.kommuneBudget ?? "kommune") : "kommune";
+  return amount(kr, { kind, budget, scope, period: { kind: "relative", years: basis?.horizonYears ?? own.scenarios[0]!.years.length }, sources: ["computed", ...(basis?.illustrative ? (["illustrative"] as const) : [])] });
+}
+
 /**
- * "Økonomi – frem til 2030" for this evaluation, built after the disclosure engine from what the disclosed tables show:
- * per contract its capital, the kommune's part of the contract total (shown only when every period of the contract's
- * ledger shows its amount), the kommune's savings in the evaluation's own business case (on the contract named as the
- * evaluation, or the only one; shown only when the savings table shows every kommune year of that case) and the net.
+ * "Økonomi – frem til <horizon>" for this evaluation, built after the disclosure engine from what the disclosed tables
+ * show, every cell an amount with its unit (src/money/): per contract its capital (the investors'), the repayment of
+ * its payers whose budget is kommune_decentral in payment years up to the horizon (shown only when every period of
+ * the contract's ledger shows its amount; central repayment is named in the notes, never shown as decentral), the
+ * kommune's savings in the evaluation's own business case (on the contract named as the evaluation, or the only one;
+ * decentral only when the case says so) and the net where savings and repayment are alike. The CSV carries each
+ * cell's unit and sources, the contract file's hash and the decentral repayment per payment year, for `effekt portfolio`.
  */
 export function economyTable(input: ReportInput, t: Texts, disclosed: readonly Table[]): Table {
+  const horizon = economyHorizon(input);
   const byId = new Map(disclosed.map((tb) => [tb.id, tb]));
   const own = ownCase(input);
-  let savings: Cell = null;
+  let savings: MoneyCell = null;
   if (own) {
     const rows = (byId.get("savings")?.rows ?? []).filter((r) => (r.case_id ?? r.case) === own.name && (r.sector_id ?? r.sector) === "kommune");
-    savings = rows.length === 0 ? own.scenarios[0]!.totals.kommune : rows.every((r) => typeof r.kr === "number") ? rows.reduce((s, r) => s + (r.kr as number), 0) : "x";
+    const kr = rows.length === 0 ? own.scenarios[0]!.totals.kommune : rows.every((r) => typeof r.kr === "number") ? rows.reduce((s, r) => s + (r.kr as number), 0) : null;
+    savings = kr === null ? "x" : caseAmount("gross_saving", kr, own);
   }
   const contracts = input.run.repayment?.contracts ?? [];
   const ledger = byId.get("repayment")?.rows ?? [];
   const holder = contracts.find((c) => c.name === input.spec.name) ?? (contracts.length === 1 ? contracts[0]! : null);
-  const net = (s: Cell, r: Cell): Cell => (typeof s === "number" && typeof r === "number" ? s - r : typeof s === "string" || typeof r === "string" ? "x" : null);
-  const rows: Record<string, Cell>[] = contracts.map((c) => {
-    const kommuneShare = Object.entries(c.byPayer).filter(([payer]) => payer.startsWith("kommune")).reduce((s, [, v]) => s + v, 0);
+  const cells: { label: string; id: string | null; sha: string | null; row: EconomyRow; years: string; byYear: string; extra: string[] }[] = contracts.map((c) => {
+    const periods = c.periods.filter((p) => p.paymentYear <= horizon);
     const shown = ledger.filter((r) => r.contract === c.name).every((r) => typeof r.amount === "number");
-    const repayment: Cell = shown ? kommuneShare : "x";
+    const from = c.startYear ?? Math.min(...c.periods.map((p) => p.paymentYear));
+    const period = { kind: "calendar", from, to: horizon } as const;
+    const decentral = periods.reduce((s, p) => s + (p.byPayer.kommune_decentral ?? 0), 0);
+    const central = periods.reduce((s, p) => s + (p.byPayer.kommune_central ?? 0), 0);
+    const sources: Source[] = [
+      ...(periods.some((p) => p.status === "settled") ? (["observed"] as const) : []),
+      ...(periods.some((p) => p.status === "due") ? (["computed"] as const) : []),
+      ...(periods.some((p) => p.status === "provisional" || p.status === "not_due") ? (["forecast"] as const) : []),
+      ...(periods.some((p) => p.illustrative) || c.splitIllustrative ? (["illustrative"] as const) : []),
+      ...(c.restsOnOutcomeTable ? (["typed_in"] as const) : []),
+    ];
+    const repayment: MoneyCell = shown ? amount(decentral, { kind: "repayment", budget: "kommune_decentral", scope: "whole_programme", period, sources }) : "x";
+    const investment = amount(c.capital, { kind: "capital", budget: "investor", scope: "whole_programme", period, sources: c.capitalIllustrative ? ["illustrative"] : ["observed"] });
     const s = c === holder ? savings : null;
-    return { project: `${labelIn(input.lang, c.title)} (${c.name})`, contract_id: c.name, investment: c.capital, repayment, savings: s, net: s === null ? null : net(s, repayment), years: paymentYears(c), note: typedInNote(c, t) };
+    const extra = [...(central > 0 && shown ? [t("moneyCentral", { kr: formatKr(input.lang, central) })] : []), ...(c.noCap !== null ? [t("moneyNoCap", { why: c.noCap })] : []), ...(typedInNote(c, t) ? [typedInNote(c, t)] : [])];
+    const byYear = shown ? [...new Set(periods.map((p) => p.paymentYear))].sort((a, b) => a - b).map((y) => `${y}=${periods.filter((p) => p.paymentYear === y).reduce((sum, p) => sum + (p.byPayer.kommune_decentral ?? 0), 0)}`).join(";") : "";
+    return { label: `${labelIn(input.lang, c.title)} (${c.name})`, id: c.name, sha: c.fileSha256, row: { investment, repayment, savings: s, net: netOf(s, repayment) }, years: paymentYears({ ...c, periods }), byYear, extra };
   });
-  if (contracts.length === 0) rows.push({ project: evaluationName(input), contract_id: null, investment: own ? own.scenarios[0]!.interventionCostTotal : null, repayment: null, savings, net: null, years: "–" });
+  if (contracts.length === 0) {
+    const cost = own ? caseAmount("cost", own.scenarios[0]!.interventionCostTotal, own) : null;
+    cells.push({ label: evaluationName(input), id: null, sha: null, row: { investment: cost, repayment: null, savings, net: null }, years: "–", byYear: "", extra: [] });
+  }
+  const kr = (cell: MoneyCell): Cell => (cell === null ? null : cell === "x" ? "x" : cell.kr);
+  const unitOf = (cell: MoneyCell) => (cell === null || cell === "x" ? null : unitText(cell));
+  const sourcesOf = (cell: MoneyCell) => (cell === null || cell === "x" ? null : sourcesText(cell));
+  const rows: Record<string, Cell>[] = cells.map((c) => ({
+    project: c.label,
+    contract_id: c.id,
+    contract_sha256: c.sha,
+    horizon,
+    ...Object.fromEntries(ECONOMY_COLUMNS.flatMap((col) => [[col, kr(c.row[col])], [`${col}_unit`, unitOf(c.row[col])], [`${col}_sources`, sourcesOf(c.row[col])]])),
+    repayment_by_year: c.byYear || null,
+    years: c.years,
+    notes: economyNotes(t, c.row, horizon, c.extra) || null,
+    other_notes: c.extra.join("; ") || null,
+  }));
+  const csvOnly = (key: string) => ({ key, label: key, kind: "text" as const, csvOnly: true as const });
   return {
     id: ECONOMY_TABLE_ID,
-    title: t("economyTitle", { year: lastYear(input) }),
+    title: t("economyTitle", { year: horizon }),
     columns: [
       { key: "project", label: t("project"), kind: "text", id: "contract_id" },
       { key: "investment", label: t("investment"), kind: "kr" },
@@ -161,7 +208,12 @@ export function economyTable(input: ReportInput, t: Texts, disclosed: readonly T
       { key: "savings", label: t("decentralSavings"), kind: "kr" },
       { key: "net", label: t("netSavings"), kind: "kr" },
       { key: "years", label: t("paymentYears"), kind: "text" },
-      { key: "note", label: t("note"), kind: "text" },
+      { key: "notes", label: t("economyNotes"), kind: "text" },
+      csvOnly("contract_sha256"),
+      csvOnly("horizon"),
+      ...ECONOMY_COLUMNS.flatMap((col) => [csvOnly(`${col}_unit`), csvOnly(`${col}_sources`)]),
+      csvOnly("repayment_by_year"),
+      csvOnly("other_notes"),
     ],
     rows,
   };
@@ -173,6 +225,6 @@ export const statusSection: SectionBuilder = (input, t) => {
   const contractStatus = input.run.repayment ? contractStatusTable(input.run.repayment, input.lang, t) : null;
   const statusHtml = add(status);
   const contractsHtml = contractStatus ? add(contractStatus) : "";
-  const economy = `${input.later.table({ id: ECONOMY_TABLE_ID, columns: [], rows: [] })}\n<p class="note">${escapeHtml(t("economyNote"))}</p>`;
+  const economy = `${input.later.table({ id: ECONOMY_TABLE_ID, columns: [], rows: [] })}\n<p class="note">${escapeHtml(t("economyNote", { year: economyHorizon(input) }))}</p>`;
   return { html: `${statusBlock(input, t, status, contractStatus)}\n${economy}\n${statusHtml}${contractsHtml ? `\n<h3>${escapeHtml(t("contractStatus"))}</h3>\n${contractsHtml}` : ""}`, tables };
 };
