@@ -99,6 +99,8 @@ Options:
       await refuseOutHoldingInputs(dir, [...positionals.map((p) => resolve(p)), ...(publishedFile === undefined ? [] : [resolve(publishedFile)])]);
       const folder = await openOwnedFolder(dir, { kind: "portfolio", force: values.force === true, log: tell, catalogued: (path) => WRITES.includes(path) || /^[a-z_]+\.csv$/.test(path) });
       try {
+        // The page and the workbook are claimed first: a file in the way stops the command before any work.
+        await folder.claim(WRITES.map((file) => join(dir, file)));
         const runs: PublishedRun[] = [];
         for (const run of positionals) runs.push(await readPublishedRun(run));
         let published: Portfolio | undefined;
@@ -115,9 +117,8 @@ Options:
           if (error instanceof PublishedTableError) stopRun(issue("portfolio_report_changed", error.message, { path: [] }));
           throw error;
         }
-        // Claimed before anything is written: a file in the way that portfolio did not write stops the command.
-        const files = [...WRITES, ...status.tables.map((table) => `${table.id}.csv`)].map((file) => join(dir, file));
-        await folder.claim(files);
+        // The tables' CSVs are claimed before anything is written: a file in the way that portfolio did not write stops it.
+        await folder.claim(status.tables.map((table) => join(dir, `${table.id}.csv`)));
         await writeFileAtomic(join(dir, "status.html"), status.html);
         await writeFileAtomic(join(dir, "status.xlsx"), await tablesWorkbook(status.tables, lang));
         for (const table of status.tables) await writeFileAtomic(join(dir, `${table.id}.csv`), tableCsv(table));

@@ -138,7 +138,7 @@ describe("allocations cannot be lost quietly (issue 25, part 9): a recorded chai
     const after = await assign(copy.spec, out);
     expect(after.size).toBe(479);
     expect(after.get(LATE)!.batch).toBe("2021Q3+late1");
-  }, 120_000);
+  });
 
   it("a log shorter than the recorded head (its last line deleted) stops; a log that grew past it runs", async () => {
     const copy = specCopy();
@@ -154,7 +154,7 @@ describe("allocations cannot be lost quietly (issue 25, part 9): a recorded chai
     registerLate(copy.population);
     expect((await assign(copy.spec, out)).size).toBe(479);
     expect(readFileSync(logPath, "utf8").startsWith(text)).toBe(true);
-  }, 120_000);
+  });
 
   it("one record of the log edited (an arm flipped): the run stops naming the log and the line", async () => {
     const copy = specCopy();
@@ -169,7 +169,7 @@ describe("allocations cannot be lost quietly (issue 25, part 9): a recorded chai
       const stopped = await stopOf(assign(copy.spec, join(copy.dir, out)));
       expect(stopped.issues[0]).toMatchObject({ code: "log_tampered", line: 10, file: expect.stringMatching(/ungifokus\.allocation-log\.csv$/) });
     }
-  }, 120_000);
+  });
 
   it("a locked plan records the head: with the log deleted, a run into a new folder stops naming the log and the lock", async () => {
     const copy = specCopy();
@@ -182,7 +182,7 @@ describe("allocations cannot be lost quietly (issue 25, part 9): a recorded chai
     expect(stopped.issues[0]!.message).toContain("the plan lock");
     expect(stopped.issues[0]!.message).toContain("plan.lock.json");
     expect(existsSync(join(copy.dir, "fresh", "assignment.json"))).toBe(false);
-  }, 120_000);
+  });
 });
 
 describe("the shipped examples keep their allocation log committed beside the spec", () => {

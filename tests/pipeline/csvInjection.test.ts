@@ -69,7 +69,7 @@ function csvFiles(folder: string): string[] {
 describe("no CSV the tool writes holds a formula", () => {
   beforeAll(async () => {
     await runPipeline({ specPath: attackCopy(), outDir: out, log: (line) => logged.push(line) });
-  }, 600_000);
+  });
 
   it("every cell of every CSV (report/, ledger, effects, work/, the allocation log) is read back without a formula", () => {
     const files = [...csvFiles(out), ...csvFiles(dir).filter((f) => f.endsWith("allocation-log.csv"))];

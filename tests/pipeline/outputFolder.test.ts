@@ -119,7 +119,7 @@ describe("a run's output folder is its own", () => {
     expect(manifestOf(out).outputs.map((o) => o.path)).toEqual(first);
     const verified = await verifyRun(out);
     expect(verified.unrecorded).toEqual(["notes/n.txt", "report/memo-draft.docx", "report/my-table.csv", "work/thesis.tex"]);
-  }, 120_000);
+  });
 
   it("a failed run clears what the last run wrote, removes the folders it created when empty, and keeps a folder that holds a file of yours", async () => {
     const { dir, spec } = smallSpec();
@@ -132,7 +132,7 @@ describe("a run's output folder is its own", () => {
     await expect(runPipeline({ specPath: join(dir, "broken.json"), outDir: out, log: () => {} })).rejects.toThrow("required extract 'population' not found");
     expect(snapshot(out)).toEqual({ [MARKER_FILE]: read(out, MARKER_FILE), "work/thesis.tex": "mine" });
     expect(JSON.parse(read(out, MARKER_FILE))).toEqual({ tool: "effekt", kind: "run", files: [], folders: ["work"] });
-  }, 120_000);
+  });
 
   it("refuses a non-empty folder effekt did not write; --force takes it over, keeping every file effekt did not write", async () => {
     const { dir, spec } = smallSpec();
@@ -152,7 +152,7 @@ describe("a run's output folder is its own", () => {
     expect(read(out, "notes.txt")).toBe("keep me");
     expect(read(out, "report/old.csv")).toBe("x\n");
     expect(manifestOf(out).outputs.map((o) => o.path)).not.toContain("report/old.csv");
-  }, 120_000);
+  });
 
   it("--force stops at a file in the way that effekt did not write, and leaves it as it is", async () => {
     const { dir, spec } = smallSpec();
@@ -161,7 +161,7 @@ describe("a run's output folder is its own", () => {
     writeFileSync(join(out, "ingest.json"), "my own ingest.json");
     expect(await stopMessage(runPipeline({ specPath: spec, outDir: out, force: true, log: () => {} }))).toContain("ingest.json is in the way");
     expect(read(out, "ingest.json")).toBe("my own ingest.json");
-  }, 120_000);
+  });
 
   it("a folder of an earlier version (no marker) is effekt's when its manifest records every file unchanged; else --force, and an edited file stays", async () => {
     const { dir, spec } = smallSpec();
@@ -179,7 +179,7 @@ describe("a run's output folder is its own", () => {
     expect(await stopMessage(runPipeline({ specPath: spec, outDir: out, log: () => {} }))).toContain("--force");
     expect(await stopMessage(runPipeline({ specPath: spec, outDir: out, force: true, log: () => {} }))).toContain("report/balance.csv is in the way");
     expect(read(out, "report/balance.csv")).toBe("edited by hand");
-  }, 120_000);
+  });
 
   it("stages run one by one into a folder effekt wrote read each other's artefacts there", async () => {
     const { dir, spec } = smallSpec();
@@ -187,7 +187,7 @@ describe("a run's output folder is its own", () => {
     for (const stage of ["ingest", "assign", "estimate", "report"] as const) await runStage(stage, { specPath: spec, outDir: out, log: () => {} });
     expect(manifestOf(out).outputs.map((o) => o.path)).toContain("effects.json");
     expect(JSON.parse(read(out, MARKER_FILE)).files).toContain("work/assignments.csv");
-  }, 120_000);
+  });
 });
 
 describe("an output folder never holds an input", () => {
@@ -203,7 +203,7 @@ describe("an output folder never holds an input", () => {
     // A folder beside the inputs is fine.
     await runStage("ingest", { specPath: spec, outDir: join(dir, "out"), log: () => {} });
     expect(existsSync(join(dir, "out", "ingest.json"))).toBe(true);
-  }, 120_000);
+  });
 
   it("refuses an --out holding an extract the spec names by an absolute path elsewhere", async () => {
     const elsewhere = tempDir();
@@ -230,7 +230,7 @@ describe("one run at a time in a folder", () => {
     expect(manifestOf(out).asOf).toBe(winner);
     for (const file of ["ingest.json", "assignment.json", "effects.json"]) expect(JSON.parse(read(out, file)).asOf ?? winner).toBe(winner);
     expect(existsSync(join(out, LOCK_FILE))).toBe(false);
-  }, 120_000);
+  });
 
   it("a second command-line run into a folder in use stops at once with exit 1", () => {
     const { dir, spec } = smallSpec();
@@ -255,7 +255,7 @@ describe("one run at a time in a folder", () => {
     expect(lines.join("\n")).toContain(`the lock of a run that no longer runs (process ${gone}, started 2026-01-01T00:00:00.000Z) is taken over`);
     expect(existsSync(join(out, "ingest.json"))).toBe(true);
     expect(existsSync(join(out, LOCK_FILE))).toBe(false);
-  }, 120_000);
+  });
 
   it("a lock from another host is not guessed stale: the run stops, naming the host and the lock file", async () => {
     const { dir, spec } = smallSpec();
@@ -277,7 +277,7 @@ describe("one run at a time in a folder", () => {
     expect(existsSync(join(out, LOCK_FILE))).toBe(false);
     await runStage("ingest", { specPath: spec, outDir: out, log: () => {} });
     expect(existsSync(join(out, "ingest.json"))).toBe(true);
-  }, 120_000);
+  });
 
   it("releases the lock on SIGTERM: a run killed by the signal leaves no lock behind", async () => {
     const { dir, spec } = smallSpec();
@@ -290,7 +290,7 @@ describe("one run at a time in a folder", () => {
     child.kill("SIGTERM");
     expect(await exited).toBe("SIGTERM");
     expect(existsSync(join(out, LOCK_FILE))).toBe(false);
-  }, 120_000);
+  });
 });
 
 describe("--out naming a file", () => {
@@ -352,7 +352,7 @@ describe("estimate --table and portfolio never overwrite a file they did not wri
     const tableDir = tempDir();
     writeFileSync(join(tableDir, "t.csv"), readFileSync("fixtures/reference/estimate-anorexia.csv"));
     expect(await stopMessage(estimateFromTable(tableOptions(tableDir, { file: join(tableDir, "t.csv"), force: true })))).toContain("holds, an input");
-  }, 120_000);
+  });
 
   it("portfolio refuses a folder holding someone's status.html (--force too), and a run folder as --out", async () => {
     const out = tempDir();
