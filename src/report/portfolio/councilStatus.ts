@@ -16,7 +16,7 @@ import { formatNumber, stageText, texts, type Lang } from "../i18n.ts";
 import { economyNotes, markers } from "../moneyNotes.ts";
 import type { Texts } from "../sections/section.ts";
 import { page } from "../page.ts";
-import { formatDate } from "../sections/status.ts";
+import { economyColumns, formatDate } from "../sections/status.ts";
 import type { Cell } from "../suppression.ts";
 import { escapeHtml, tableHtml, type ColumnKind, type Table } from "../table.ts";
 
@@ -126,12 +126,7 @@ function economyOf(runs: readonly PublishedRun[], lang: Lang, horizon: number) {
     columns: [
       { key: "evaluation", label: t("evaluationWord"), kind: "text" },
       { key: "project", label: t("project"), kind: "text" },
-      { key: "investment", label: t("investment"), kind: "kr" },
-      { key: "repayment", label: t("decentralRepayment"), kind: "kr" },
-      { key: "savings", label: t("decentralSavings"), kind: "kr" },
-      { key: "net", label: t("netSavings"), kind: "kr" },
-      { key: "years", label: t("paymentYears"), kind: "text" },
-      { key: "notes", label: t("economyNotes"), kind: "text" },
+      ...economyColumns(t),
     ],
     rows: [
       ...used.map(({ run, row }, i) => ({

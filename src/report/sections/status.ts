@@ -10,7 +10,7 @@ import { labelIn } from "../../shared/label.ts";
 import type { ContractResult } from "../../repay/schema.ts";
 import { contractStatusTable, typedInNote } from "../repaymentTables.ts";
 import { count, type Cell } from "../suppression.ts";
-import { escapeHtml, type Table } from "../table.ts";
+import { escapeHtml, type Column, type Table } from "../table.ts";
 import { checkName, formatKr, formatNumber, stageText, type Lang } from "../i18n.ts";
 import { primaryResultOf } from "./primaryResult.ts";
 import { amount, type Amount, type Source } from "../../money/amount.ts";
@@ -20,6 +20,18 @@ import { economyNotes } from "../moneyNotes.ts";
 import { isMatched, outcomeLabeller, primaryOutcomeOf, tableCollector, type ReportInput, type SectionBuilder, type Texts } from "./section.ts";
 
 export const ECONOMY_TABLE_ID = "status_economy";
+
+/** The columns of 002's economy table after the project: the same on a run's status page and in the portfolio. */
+export function economyColumns(t: Texts): Column[] {
+  return [
+    { key: "investment", label: t("investment"), kind: "kr" },
+    { key: "repayment", label: t("decentralRepayment"), kind: "kr" },
+    { key: "savings", label: t("decentralSavings"), kind: "kr" },
+    { key: "net", label: t("netSavings"), kind: "kr" },
+    { key: "years", label: t("paymentYears"), kind: "text" },
+    { key: "notes", label: t("economyNotes"), kind: "text" },
+  ];
+}
 
 /** A date as the report's language writes it: "30. september 2025" / "30 September 2025". */
 export function formatDate(lang: Lang, iso: string): string {
@@ -203,12 +215,7 @@ export function economyTable(input: ReportInput, t: Texts, disclosed: readonly T
     title: t("economyTitle", { year: horizon }),
     columns: [
       { key: "project", label: t("project"), kind: "text", id: "contract_id" },
-      { key: "investment", label: t("investment"), kind: "kr" },
-      { key: "repayment", label: t("decentralRepayment"), kind: "kr" },
-      { key: "savings", label: t("decentralSavings"), kind: "kr" },
-      { key: "net", label: t("netSavings"), kind: "kr" },
-      { key: "years", label: t("paymentYears"), kind: "text" },
-      { key: "notes", label: t("economyNotes"), kind: "text" },
+      ...economyColumns(t),
       csvOnly("contract_sha256"),
       csvOnly("horizon"),
       ...ECONOMY_COLUMNS.flatMap((col) => [csvOnly(`${col}_unit`), csvOnly(`${col}_sources`)]),
