@@ -67,7 +67,7 @@ async function tablePath(missingCovariates: TableRunOptions["missingCovariates"]
   const dir = mkdtempSync(join(tmpdir(), "effekt-categorical-"));
   const file = join(dir, "people.csv");
   writeFileSync(file, ["person,arm,target_group,y", ...PEOPLE.map((p) => p.join(","))].join("\n") + "\n");
-  const out = await estimateFromTable({
+  await estimateFromTable({
     file,
     treatment: "arm",
     control: "control",
