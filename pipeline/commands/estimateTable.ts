@@ -205,9 +205,9 @@ async function estimateInto(options: TableRunOptions, folder: OwnedFolder): Prom
   const read = await readTable(path, file, opened, tableOptions);
   if (read.issues.length > 0) throw new StopRun(read.issues);
   const expanded = [...options.covariates, ...read.categorical.flatMap((c) => c.indicators)];
-  let missing = handleMissingCovariates(read.table, expanded, read.lines ?? [], options.missingCovariates, file);
+  let missing = handleMissingCovariates(read.table, expanded, read.lines ?? [], options.missingCovariates, file, read.categorical);
   // The byte reader keeps no line numbers: the message naming the lines reads them from the rows.
-  if (missing.issues.length > 0 && read.lines === null) missing = handleMissingCovariates(read.table, expanded, (await readRowsTable(path, file, tableOptions)).lines, options.missingCovariates, file);
+  if (missing.issues.length > 0 && read.lines === null) missing = handleMissingCovariates(read.table, expanded, (await readRowsTable(path, file, tableOptions)).lines, options.missingCovariates, file, read.categorical);
   if (missing.issues.length > 0) throw new StopRun(missing.issues);
   const table = missing.table;
   const arms = [...new Set(table.arm)].sort();

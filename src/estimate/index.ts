@@ -6,8 +6,8 @@
  *   writes: effects.json, effects.csv
  *
  * Steps: 1. the analysis table — arm, design blocks, outcomes, covariates (categorical
- * ones as indicators of every level but the first), subgroups; 2. the plan from the
- * spec's `estimation`; 3. estimateEffects.
+ * ones as indicators of every level but the first, a missing value missing in all of them:
+ * categoricalIndicators), subgroups; 2. the plan from the spec's `estimation`; 3. estimateEffects.
  */
 import type { EvaluationSpec } from "../spec/schema.ts";
 import type { IngestArtefact } from "../ingest/schema.ts";
@@ -15,6 +15,7 @@ import type { PersonRow } from "../assign/schema.ts";
 import { blockPart } from "../assign/blockAndBatch.ts";
 import type { AnalysisTable, EstimationPlan, OutcomeKind, OutcomePlan } from "./analysisTable.ts";
 import { estimateEffects } from "./estimateEffects.ts";
+import { categoricalIndicators } from "./categoricalIndicators.ts";
 import { EffectsArtefact } from "./schema.ts";
 import { evaluateKpi } from "../kpi/evaluateKpis.ts";
 import { evaluateSurvivalKpi } from "../kpi/evaluateSurvivalKpi.ts";
@@ -77,10 +78,9 @@ export function run(input: EstimateInput): EffectsArtefact {
     if (!type) continue;
     const values = units.map((u) => personOf.get(u.personId)?.[id] ?? "");
     if (type === "categorical") {
-      const levels = [...new Set(values.map((v) => (v === "" ? "(missing)" : v)))].sort();
-      for (const level of levels.slice(1)) {
-        const name = `${id}=${level}`;
-        columns.set(name, values.map((v) => Number((v === "" ? "(missing)" : v) === level)));
+      // Missing is missing (null), as in `estimate --table`: the person is left out of the adjusted estimators.
+      for (const { name, values: indicator } of categoricalIndicators(id, values, null).indicators) {
+        columns.set(name, indicator);
         covariateColumns.push(name);
       }
     } else {

@@ -4,7 +4,8 @@
  * - `stop` (default): an issue naming how many persons and their first five lines;
  * - `indicator`: each covariate with a missing value is mean-imputed (the mean over the
  *   persons who have it) and gets a 0/1 column `<covariate>_missing`, as in Lin's practice
- *   (Lin, Green & Coppock 2016, "Standard operating procedures"), so no one is left out;
+ *   (Lin, Green & Coppock 2016, "Standard operating procedures"), so no one is left out; a
+ *   categorical covariate (missing in all its indicators at once) gets one `<column>_missing`;
  * - `drop`: those persons are left out of the adjusted estimators, which say how many.
  */
 import { messages } from "../messages.ts";
@@ -19,6 +20,7 @@ export function handleMissingCovariates(
   lines: readonly number[],
   mode: MissingCovariates,
   file: string,
+  categorical: readonly { readonly column: string; readonly indicators: readonly string[] }[] = [],
 ): { table: AnalysisTable; covariates: string[]; issues: Issue[]; imputed: string[] } {
   const lacking = table.arm.map((_, i) => covariates.some((c) => table.columns.get(c)![i] === null)).flatMap((missing, i) => (missing ? [i] : []));
   if (lacking.length === 0 || mode === "drop") return { table, covariates: [...covariates], issues: [], imputed: [] };
@@ -28,6 +30,9 @@ export function handleMissingCovariates(
   const columns = new Map(table.columns);
   const out: string[] = [];
   const imputed: string[] = [];
+  // A categorical covariate's indicators are missing together: each is mean-imputed, and one
+  // `<column>_missing` follows its last indicator (the same design as a "missing" level).
+  const groupOf = new Map(categorical.flatMap((c) => c.indicators.map((name) => [name, c] as const)));
   for (const name of covariates) {
     const values = table.columns.get(name)!;
     out.push(name);
@@ -35,9 +40,12 @@ export function handleMissingCovariates(
     const observed = values.filter((v): v is number => v !== null);
     const mean = observed.length > 0 ? observed.reduce((a, b) => a + b, 0) / observed.length : 0;
     columns.set(name, values.map((v) => (v === null ? mean : v)));
-    columns.set(`${name}_missing`, values.map((v) => (v === null ? 1 : 0)));
-    out.push(`${name}_missing`);
-    imputed.push(name);
+    const group = groupOf.get(name);
+    if (group && group.indicators.at(-1) !== name) continue;
+    const missingName = `${group?.column ?? name}_missing`;
+    columns.set(missingName, values.map((v) => (v === null ? 1 : 0)));
+    out.push(missingName);
+    imputed.push(group?.column ?? name);
   }
   return { table: { ...table, columns }, covariates: out, issues: [], imputed };
 }

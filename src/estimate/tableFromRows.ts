@@ -5,13 +5,15 @@
  * value (one issue per column and rule: a column that is not what its flag says is one
  * message with the count and the first five lines). Binary outcomes must be 0/1 and counts
  * whole numbers ≥ 0. A categorical covariate becomes one 0/1 column per level other than
- * its reference level (`<column>=<level>`); an empty cell is missing in all of them.
+ * its reference level (`<column>=<level>`); an empty cell or NA is missing in all of them
+ * (categoricalIndicators, the rule `effekt run` follows too).
  */
 import { parseNumber, type DecimalSeparator } from "../ingest/parseValue.ts";
 import { issue, type Issue } from "../shared/issues.ts";
 import { containsCpr } from "../ingest/containsCpr.ts";
 import { messages } from "../messages.ts";
 import type { AnalysisTable } from "./analysisTable.ts";
+import { categoricalIndicators } from "./categoricalIndicators.ts";
 
 export interface TableOptions {
   readonly file: string;
@@ -98,20 +100,13 @@ export function tableFromRows(
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const categorical: ExpandedCategorical[] = [];
   for (const { column, reference } of categoricalOptions) {
-    const values = rows.map((row) => (row.fields[index(column)] ?? "").trim());
-    const levels = [...new Set(values.filter((v) => v !== "" && v.toUpperCase() !== "NA"))].sort();
-    const chosen = reference ?? levels[0];
-    if (chosen === undefined || !levels.includes(chosen)) {
-      issues.push(issue("reference_level_missing", messages.referenceLevelMissing(column, reference ?? "", levels), { file: options.file, path: [], column }));
+    const expanded = categoricalIndicators(column, rows.map((row) => row.fields[index(column)] ?? ""), reference);
+    if (expanded.reference === null) {
+      issues.push(issue("reference_level_missing", messages.referenceLevelMissing(column, reference ?? "", expanded.levels), { file: options.file, path: [], column }));
       continue;
     }
-    const indicators: string[] = [];
-    for (const level of levels.filter((l) => l !== chosen)) {
-      const name = `${column}=${level}`;
-      columns.set(name, values.map((v) => (v === "" || v.toUpperCase() === "NA" ? null : Number(v === level))));
-      indicators.push(name);
-    }
-    categorical.push({ column, reference: chosen, indicators });
+    for (const { name, values } of expanded.indicators) columns.set(name, values);
+    categorical.push({ column, reference: expanded.reference, indicators: expanded.indicators.map((i) => i.name) });
   }
   const blocks = options.blocks ? rows.map((row) => (row.fields[index(options.blocks!)] ?? "").trim()) : null;
   const subgroups = new Map(options.subgroups.map((s) => [s, rows.map((row) => (row.fields[index(s)] ?? "").trim())]));
