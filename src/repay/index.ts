@@ -57,7 +57,7 @@ export function run(input: RepayInput): { artefact: RepaymentArtefact; ledgerCsv
   const byName = new Map(results.map((r) => [r.name, portfolioContract(r)]));
   const artefact = RepaymentArtefact.parse({
     artefact: "repayment",
-    schema_version: 2,
+    schema_version: 3,
     evaluation: input.evaluation,
     contracts: results,
     portfolio: input.portfolio ? portfolioView(input.portfolio, byName) : null,

@@ -8,7 +8,8 @@
  *      investors' return, the computed saving — and, in the last period, the floor;
  *   4. the status at the as-of date (periodStatus) and, for a settled period, the settled
  *      amount, which stands: a different computed amount is shown as a restatement;
- *   5. the split between payers, the cumulative ledger and the investors' return (IRR).
+ *   5. the split between payers, the cumulative ledger and the investors' return (dated IRR, to date and
+ *      over the whole contract: the one the report shows).
  *
  * Only settled periods are repaid (`repaidToDate`); due and provisional amounts are
  * totalled apart, and `contractTotal` (every period) is a forecast on the data so far.
@@ -17,7 +18,8 @@
  */
 import type { EffectsArtefact } from "../estimate/schema.ts";
 import type { ProjectionArtefact } from "../project/schema.ts";
-import { internalRateOfReturn } from "./internalRateOfReturn.ts";
+import { datedInternalRateOfReturn } from "../stats/datedInternalRateOfReturn.ts";
+import { investorFlows } from "./investorFlows.ts";
 import type { OutcomeRow } from "./outcomeTable.ts";
 import { observedBy } from "./observedBy.ts";
 import { periodDates } from "./periodDates.ts";
@@ -184,10 +186,8 @@ export function repayContract(terms: Contract, input: RepayContractInput): Contr
     }
   }
 
-  const lastYear = Math.max(contract.startYear, ...contract.schedule.map((s) => s.paymentYear));
-  const flows = Array.from({ length: lastYear - contract.startYear + 1 }, (_, t) => (t === 0 ? -capital : 0));
-  for (const period of periods) flows[period.paymentYear - contract.startYear]! += period.amount;
-  const irr = capital > 0 ? internalRateOfReturn(flows) : null;
+  const irr = datedInternalRateOfReturn(investorFlows(capital, periods, false));
+  const irrToDate = periods.some((p) => p.status === "settled") ? datedInternalRateOfReturn(investorFlows(capital, periods, true)) : ({ rate: null, reason: "nothing_settled" } as const);
   const sum = (status: PeriodSummary["status"], of: (p: PeriodSummary) => number | null) => toOre(periods.filter((p) => p.status === status).reduce((s, p) => s + (of(p) ?? 0), 0));
 
   const illustrativeTerms = collectIllustrative(contract);
@@ -221,8 +221,9 @@ export function repayContract(terms: Contract, input: RepayContractInput): Contr
       total: cumulative - capital,
       multiple: capital > 0 ? cumulative / capital : 0,
       irr,
+      irrToDate,
       floorTopUp,
-      note: `over the whole contract (a forecast for periods not yet settled): cash flows by year from ${contract.startYear}: −capital in ${contract.startYear}, each period's amount in its payment year; IRR solves Σ flow_t / (1 + r)^t = 0`,
+      note: "IRR: dated cash flows (XIRR, actual/365): −capital on the first period's start, each period's amount on its settlement date when settled, else its due date; irr over the whole contract (a forecast for periods not yet settled), irrToDate on settled periods only",
     },
     risk: repaymentRisk(contract, effects, outcomeRows, input.seed ?? 1),
     published: contract.published.map((p) => {

@@ -87,7 +87,7 @@ export const Contract = z
     title: Label,
     source: z.string(),
     period: z.strictObject({ from: z.string(), to: z.string() }),
-    startYear: z.number().int().min(1900).max(2200).describe("The year the capital is paid in (time 0 for the IRR)"),
+    startYear: z.number().int().min(1900).max(2200).describe("The year the capital is paid in"),
     investors: z.array(z.strictObject({ id: z.string(), name: z.string(), capital: Amount })).min(1),
     payers: z.array(z.strictObject({ id: z.string(), name: z.string(), budget: z.enum(PAYER_BUDGETS), share: Amount })).min(1),
     schedule: z
@@ -227,6 +227,22 @@ export const RepaymentRisk = z.object({
 });
 export type RepaymentRisk = z.infer<typeof RepaymentRisk>;
 
+/**
+ * The investors' internal rate of return (src/stats/datedInternalRateOfReturn.ts: XIRR, actual/365) from the dated
+ * ledger (investorFlows): the capital out on the first period's start, each amount in on its settlement date when
+ * settled, else its due date. The rate, or why there is none.
+ */
+export const InvestorRate = z.union([
+  z.object({ rate: z.number(), reason: z.null() }),
+  z.object({
+    rate: z.null(),
+    reason: z
+      .enum(["no_outflow", "no_inflow", "no_rate_in_range", "several_rates", "nothing_settled"])
+      .describe("no capital paid in; nothing repaid; no rate in −99.99 % … 10,000 % breaks even; several rates do; no period settled yet"),
+  }),
+]);
+export type InvestorRate = z.infer<typeof InvestorRate>;
+
 export const ContractResult = z.object({
   name: z.string(),
   title: Label,
@@ -263,7 +279,14 @@ export const ContractResult = z.object({
     .nullable()
     .describe("The contract-level rule: total repayment never exceeds the computed saving"),
   byPayer: z.record(z.string(), z.number()),
-  investorReturn: z.object({ total: z.number(), multiple: z.number(), irr: z.number().nullable(), floorTopUp: z.number(), note: z.string() }),
+  investorReturn: z.object({
+    total: z.number(),
+    multiple: z.number(),
+    irr: InvestorRate.describe("Over the whole contract: a forecast for periods not yet settled"),
+    irrToDate: InvestorRate.describe("Settled by the as-of date only; reason nothing_settled while no period is settled"),
+    floorTopUp: z.number(),
+    note: z.string(),
+  }),
   risk: z.array(RepaymentRisk),
   published: z.array(z.object({ id: z.string(), label: Label, printed: z.string(), published: z.number(), computed: z.number(), verdict: z.enum(["reproduced", "differs"]) })),
 });
@@ -272,7 +295,7 @@ export type ContractResult = z.infer<typeof ContractResult>;
 /** What the repay stage writes: repayment.json. */
 export const RepaymentArtefact = z.object({
   artefact: z.literal("repayment"),
-  schema_version: z.literal(2).describe("2: periods have a status as of the run's date, settled amounts and restatements; totalRepaid became contractTotal"),
+  schema_version: z.literal(3).describe("3: investorReturn.irr is the dated IRR (XIRR) the report shows, with irrToDate, each a rate or a reason; 2: periods have a status as of the run's date, settled amounts and restatements; totalRepaid became contractTotal"),
   evaluation: z.string(),
   contracts: z.array(ContractResult),
   portfolio: z.unknown().nullable(),

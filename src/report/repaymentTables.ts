@@ -7,12 +7,10 @@
  */
 import { labelIn } from "../shared/label.ts";
 import type { RepaymentArtefact } from "../repay/index.ts";
-import type { ContractResult, PeriodSummary } from "../repay/schema.ts";
+import type { ContractResult, InvestorRate, PeriodSummary } from "../repay/schema.ts";
 import { formatKr, formatNumber, stageText, type Lang, type texts } from "./i18n.ts";
 import type { Cell } from "./suppression.ts";
 import type { Table } from "./table.ts";
-import { datedIrr, type IrrResult } from "./datedIrr.ts";
-import { investorFlows } from "./investorFlows.ts";
 
 type Texts = ReturnType<typeof texts>;
 
@@ -226,9 +224,9 @@ export function payerSplitTable(repayment: RepaymentArtefact, t: Texts): Table {
   };
 }
 
-/** An IRR as a cell: the rate, or why there is none in words. */
-function irrCell(result: IrrResult, t: Texts): Cell {
-  return result.irr !== null ? result.irr : t(`irr_${result.reason}`);
+/** An IRR as the repay stage recorded it, as a cell: the rate, or why there is none in words. */
+function irrCell(result: InvestorRate, t: Texts): Cell {
+  return result.rate !== null ? result.rate : t(`irr_${result.reason}`);
 }
 
 /** The investors' return per contract: multiple and IRR to date (settled) and over the whole contract (the ledger's forecast). */
@@ -254,8 +252,8 @@ export function investorTable(repayment: RepaymentArtefact, t: Texts): Table {
       total: c.contractTotal,
       multiple_to_date: c.capital > 0 ? c.repaidToDate / c.capital : null,
       multiple: c.capital > 0 ? c.contractTotal / c.capital : null,
-      irr_to_date: c.periods.some((p) => p.status === "settled") ? irrCell(datedIrr(investorFlows(c, true)), t) : t("irrNothingSettled"),
-      irr: irrCell(datedIrr(investorFlows(c, false)), t),
+      irr_to_date: irrCell(c.investorReturn.irrToDate, t),
+      irr: irrCell(c.investorReturn.irr, t),
       note: notes(illustrativeNote(c.restsOnIllustrativeTerms, t), typedInNote(c, t)),
     })),
   };

@@ -1,6 +1,5 @@
 /** Every rule type, cap, the floor and ceiling, the payer split and the IRR, on amounts worked out by hand. */
 import { describe, expect, it } from "vitest";
-import { internalRateOfReturn } from "../../src/repay/internalRateOfReturn.ts";
 import { repayContract } from "../../src/repay/repayContract.ts";
 import { Contract } from "../../src/repay/schema.ts";
 import type { OutcomeRow } from "../../src/repay/outcomeTable.ts";
@@ -131,17 +130,15 @@ describe("contract-level caps, floor and ceiling", () => {
     expect(r.investorReturn.floorTopUp).toBe(50000 - 12500);
   });
 
-  it("the IRR solves Σ flow / (1 + r)^t = 0 from the year the capital is paid", () => {
-    expect(internalRateOfReturn([-100, 0, 121])).toBeCloseTo(0.1, 12);
-    expect(internalRateOfReturn([-100, 110])).toBeCloseTo(0.1, 12);
-    expect(internalRateOfReturn([-100, 0, 0])).toBe(-1);
-    // Capital 100,000 in 2022; 50,000 in 2023 and 2024 → IRR 0.
+  it("records the dated IRR the report shows: whole contract and, with nothing settled, the reason", () => {
+    // Capital 100,000; 50,000 in each of two periods: repaid exactly, so NPV(0) = 0 whatever the dates → IRR 0.
     const r = repayContract(contract({ rules: [differential()], investorReturn: { floor: a(1) }, caps: { perPeriod: a(50000) } }), { asOf: AFTER, effects: effects([
       { outcome: "days_y1", mean_treated: 0, mean_control: 20, n: 50, p: 0.01, conf_high: -1 },
       { outcome: "days_y2", mean_treated: 0, mean_control: 20, n: 50, p: 0.01, conf_high: -1 },
     ]), outcomeRows: null });
     expect(r.periods.map((p) => p.amount)).toEqual([50000, 50000]);
-    expect(r.investorReturn.irr).toBeCloseTo(0, 10);
+    expect(r.investorReturn.irr.rate).toBeCloseTo(0, 10);
+    expect(r.investorReturn.irrToDate).toEqual({ rate: null, reason: "nothing_settled" });
   });
 });
 

@@ -50,14 +50,15 @@ const contract = {
   restatementOutstanding: 0,
   savingLimit: null,
   byPayer: { kommune_decentral: 360, outcome_fund: 840 },
-  investorReturn: { total: 200, multiple: 1.2, irr: null, floorTopUp: 0, note: "" },
+  // As the repay stage records them (tests/repay/repayContract.test.ts): R uniroot → 0.0889118343195; to date 0.5^(365/803) − 1.
+  investorReturn: { total: 200, multiple: 1.2, irr: { rate: 0.0889118343195, reason: null }, irrToDate: { rate: 0.5 ** (365 / 803) - 1, reason: null }, floorTopUp: 0, note: "" },
   risk: [{ rule: "r", period: "2023", simulations: 10000, seed: 7, probabilityTriggered: 0.83, amount: { mean: 390, p05: 0, p50: 400, p95: 700 }, method: "bootstrap of the period's persons" }],
   published: [],
 } as unknown as ContractResult;
-const repayment = { artefact: "repayment", schema_version: 2, evaluation: "x", contracts: [contract], portfolio: null } as RepaymentArtefact;
+const repayment = { artefact: "repayment", schema_version: 3, evaluation: "x", contracts: [contract], portfolio: null } as RepaymentArtefact;
 
 describe("investorTable(repayment, texts)", () => {
-  it("multiple = repaid ÷ capital; IRR from the dated ledger (R: uniroot → 0.0889118343195)", () => {
+  it("multiple = repaid ÷ capital; the IRRs as repayment.json records them (R: uniroot → 0.0889118343195)", () => {
     // R: t <- as.numeric(as.Date(d) - as.Date(d[1])) / 365; uniroot(function(r) sum(c / (1 + r)^t), c(-0.99, 10), tol = 1e-14)
     //    with d = 2021-01-01, 2021-12-31, 2023-03-15, 2023-12-31 and c = -1000, 300, 500, 400.
     const row = investorTable(repayment, da).rows[0]!;
@@ -69,7 +70,7 @@ describe("investorTable(repayment, texts)", () => {
   });
 
   it("says in words why an IRR cannot be computed", () => {
-    const none = { ...repayment, contracts: [{ ...contract, periods: contract.periods.map((p) => ({ ...p, amount: 0, status: "due" as const, settledAmount: null, settlementDate: null })) }] };
+    const none = { ...repayment, contracts: [{ ...contract, investorReturn: { ...contract.investorReturn, irr: { rate: null, reason: "no_inflow" as const }, irrToDate: { rate: null, reason: "nothing_settled" as const } } }] };
     const row = investorTable(none, da).rows[0]!;
     expect(row.irr).toBe("kan ikke beregnes: intet er tilbagebetalt, så investorerne taber hele kapitalen");
     expect(row.irr_to_date).toBe("kan endnu ikke beregnes: ingen periode er afregnet");

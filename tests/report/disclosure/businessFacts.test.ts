@@ -26,7 +26,7 @@ function run(treatedEvents: number, linePersons: number | null): RunArtefacts {
     projection: { artefact: "projection", schema_version: 1, evaluation: "x", cases: [{ name: "trial", title: "t", source: "", notProjected: null, scenarios: [scenario], sensitivity: [], published: [] }] },
     repayment: {
       artefact: "repayment",
-      schema_version: 2,
+      schema_version: 3,
       evaluation: "x",
       portfolio: null,
       contracts: [
@@ -35,7 +35,7 @@ function run(treatedEvents: number, linePersons: number | null): RunArtefacts {
           lines: [{ period: "2024", paymentYear: 2024, rule: "card", item: { da: "Job", en: "Job" }, basis: { persons: linePersons, price: 40000 }, formula: "", amount: linePersons === null ? null : 40000 * linePersons, suppressed: linePersons === null, illustrative: false }],
           periods: [period("2024", 40000 * (linePersons ?? 3))],
           repaidToDate: 0, dueToDate: 40000 * (linePersons ?? 3), provisional: 0, contractTotal: 40000 * (linePersons ?? 3), restatementOutstanding: 0, savingLimit: null, byPayer: { state: 40000 * (linePersons ?? 3) },
-          investorReturn: { total: 0, multiple: 0, irr: null, floorTopUp: 0, note: "" },
+          investorReturn: { total: 0, multiple: 0, irr: { rate: null, reason: "no_inflow" }, irrToDate: { rate: null, reason: "nothing_settled" }, floorTopUp: 0, note: "" },
           risk: [{ rule: "card", period: "2024", simulations: 10000, seed: 1, probabilityTriggered: 0.95, amount: { mean: 120000, p05: 0, p50: 120000, p95: 240000 }, method: "bootstrap of the period's persons" }],
           published: [],
         },

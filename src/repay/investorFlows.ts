@@ -3,13 +3,15 @@
  * date (the contract's start), each period's amount in on its settlement date when settled, else on its due date.
  * `settledOnly`: only what is settled by the as-of date (the return to date).
  */
-import type { ContractResult } from "../repay/schema.ts";
+import type { PeriodSummary } from "./schema.ts";
 
-export function investorFlows(c: ContractResult, settledOnly: boolean): { date: string; amount: number }[] {
-  const start = c.periods[0]?.from;
+type FlowPeriod = Pick<PeriodSummary, "from" | "dueDate" | "status" | "amount" | "settledAmount" | "settlementDate">;
+
+export function investorFlows(capital: number, periods: readonly FlowPeriod[], settledOnly: boolean): { date: string; amount: number }[] {
+  const start = periods[0]?.from;
   if (start === undefined) return [];
-  const flows = [{ date: start, amount: -c.capital }];
-  for (const p of c.periods) {
+  const flows = [{ date: start, amount: -capital }];
+  for (const p of periods) {
     const amount = settledOnly ? (p.status === "settled" ? (p.settledAmount ?? 0) : 0) : p.amount;
     if (amount !== 0) flows.push({ date: p.settlementDate ?? p.dueDate, amount });
   }
