@@ -8,6 +8,7 @@ import type { Manifest } from "../../src/report/manifest.ts";
 import { councilStatus, PublishedTableError, type PublishedRun } from "../../src/report/portfolio/councilStatus.ts";
 import { Portfolio } from "../../src/repay/portfolio.ts";
 import { tableCsv } from "../../src/report/table.ts";
+import { toPublishedPrecision } from "../../src/report/disclosure/precision.ts";
 import { readJson } from "../io/readJson.ts";
 import { ECONOMY_TABLE_ID } from "../../src/report/sections/status.ts";
 import { tablesWorkbook } from "../../src/report/workbook.ts";
@@ -121,7 +122,8 @@ Options:
         await folder.claim(status.tables.map((table) => join(dir, `${table.id}.csv`)));
         await writeFileAtomic(join(dir, "status.html"), status.html);
         await writeFileAtomic(join(dir, "status.xlsx"), await tablesWorkbook(status.tables, lang));
-        for (const table of status.tables) await writeFileAtomic(join(dir, `${table.id}.csv`), tableCsv(table));
+        // At the published precision, as the page shows them (src/report/disclosure/precision.ts): 59.7, not 59.699999999999996.
+        for (const table of status.tables) await writeFileAtomic(join(dir, `${table.id}.csv`), tableCsv(toPublishedPrecision(table)));
         say(`portfolio: ${used.length} evaluations (${used.map((r) => r.evaluation).join(", ")}) to ${horizon} → ${shown(join(dir, "status.html"))}, ${shown(join(dir, "status.xlsx"))}`);
         for (const run of ignored) say(`portfolio: ignored ${run.folder} (${run.evaluation} as of ${run.asOf}): a later run of the same evaluation is used`);
         return EXIT_OK;
