@@ -1,4 +1,6 @@
-/** Shared test helpers: in-memory row streams and hand-written dates. */
+/** Shared test helpers: in-memory row streams, hand-written dates, variants of the shipped spec. */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { dayFromParts, type DayNumber } from "../src/shared/dates.ts";
 import type { RawRow } from "../src/ingest/schema.ts";
 
@@ -21,4 +23,19 @@ export function expectRelativelyClose(actual: number, expected: number, toleranc
   const scale = expected === 0 ? 1 : Math.abs(expected);
   const error = Math.abs(actual - expected) / scale;
   if (!(error <= tolerance)) throw new Error(`${label}: got ${actual}, expected ${expected} (relative error ${error.toExponential(2)} > ${tolerance})`);
+}
+
+/** A copy of the shipped UngiFokus spec, its file paths made absolute, changed by `change`, written into `dir`. */
+export function shippedSpecVariant(dir: string, change: (spec: any) => void): string {
+  const spec = JSON.parse(readFileSync("fixtures/ungifokus/spec.json", "utf8"));
+  const base = resolve("fixtures/ungifokus");
+  for (const extract of Object.values<any>(spec.extracts)) extract.file = resolve(base, extract.file);
+  spec.benefitCodes.file = resolve(base, spec.benefitCodes.file);
+  spec.assumptions = spec.assumptions.map((f: string) => resolve(base, f));
+  spec.contract = spec.contract.map((f: string) => resolve(base, f));
+  spec.portfolio = resolve(base, spec.portfolio);
+  change(spec);
+  const path = join(dir, "spec.json");
+  writeFileSync(path, JSON.stringify(spec));
+  return path;
 }

@@ -2,12 +2,13 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { runPipeline, runStage } from "../../pipeline/run.ts";
 import { verifyRun } from "../../pipeline/seal.ts";
 import { containsCpr } from "../../src/ingest/containsCpr.ts";
+import { shippedSpecVariant } from "../helpers.ts";
 
 const log = () => {};
 const tempDir = () => mkdtempSync(join(tmpdir(), "effekt-report-"));
@@ -29,20 +30,8 @@ function smallCounts(reportDir: string): string[] {
   return found;
 }
 
-/** A copy of the shipped spec, with file paths absolute, changed by `change`. */
-function variantSpec(change: (spec: any) => void): string {
-  const spec = JSON.parse(readFileSync("fixtures/ungifokus/spec.json", "utf8"));
-  const base = resolve("fixtures/ungifokus");
-  for (const extract of Object.values<any>(spec.extracts)) extract.file = resolve(base, extract.file);
-  spec.benefitCodes.file = resolve(base, spec.benefitCodes.file);
-  spec.assumptions = spec.assumptions.map((f: string) => resolve(base, f));
-  spec.contract = spec.contract.map((f: string) => resolve(base, f));
-  spec.portfolio = resolve(base, spec.portfolio);
-  change(spec);
-  const path = join(tempDir(), "spec.json");
-  writeFileSync(path, JSON.stringify(spec));
-  return path;
-}
+/** A copy of the shipped spec (tests/helpers.ts), changed by `change`. */
+const variantSpec = (change: (spec: any) => void): string => shippedSpecVariant(tempDir(), change);
 
 describe("the report on the shipped example", () => {
   const first = tempDir();

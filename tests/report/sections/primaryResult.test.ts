@@ -4,13 +4,14 @@
  * OLS), in procentpoint, with its CI and p, and the estimator named — and none of them shows it when the effects
  * table hides it.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../../pipeline/cli.ts";
 import { runPipeline, runStage } from "../../../pipeline/run.ts";
+import { shippedSpecVariant } from "../../helpers.ts";
 
 const log = () => {};
 const tempDir = () => mkdtempSync(join(tmpdir(), "effekt-primary-"));
@@ -53,20 +54,8 @@ async function published(dir: string, lang: "da" | "en") {
   return { summary, status, portfolio: readFileSync(join(out, "status.html"), "utf8") };
 }
 
-/** A copy of the shipped spec, with file paths absolute, changed by `change`. */
-function variantSpec(change: (spec: any) => void): string {
-  const spec = JSON.parse(readFileSync("fixtures/ungifokus/spec.json", "utf8"));
-  const base = resolve("fixtures/ungifokus");
-  for (const extract of Object.values<any>(spec.extracts)) extract.file = resolve(base, extract.file);
-  spec.benefitCodes.file = resolve(base, spec.benefitCodes.file);
-  spec.assumptions = spec.assumptions.map((f: string) => resolve(base, f));
-  spec.contract = spec.contract.map((f: string) => resolve(base, f));
-  spec.portfolio = resolve(base, spec.portfolio);
-  change(spec);
-  const path = join(tempDir(), "spec.json");
-  writeFileSync(path, JSON.stringify(spec));
-  return path;
-}
+/** A copy of the shipped spec (tests/helpers.ts), changed by `change`. */
+const variantSpec = (change: (spec: any) => void): string => shippedSpecVariant(tempDir(), change);
 
 describe("the primary result on UngiFokus", () => {
   const runs = { "2024-12-31": tempDir(), "2026-09-30": tempDir() };
