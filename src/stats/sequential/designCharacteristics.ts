@@ -17,7 +17,7 @@ export interface DesignCharacteristics {
   readonly expectedShareH0: number;
   readonly expectedShareH01: number;
   readonly expectedShareH1: number;
-  /** Per look under the effect: the chance of stopping for efficacy, and for futility. */
+  /** Per look under the effect: the chance of rejecting in its direction, and of stopping otherwise. */
   readonly rejectionProbabilities: number[];
   readonly futilityProbabilities: number[];
 }
@@ -31,17 +31,18 @@ export function designRegions(plan: SpendingPlan, efficacy: readonly HeldLook[],
   }));
 }
 
-/** The chance of rejecting at each look at drift θ (two-sided: either side). */
-export function rejectionByLook(plan: SpendingPlan, regions: readonly LookRegion[], drift: number): { rejection: number[]; futility: number[] } {
+/**
+ * At drift θ ≥ 0, per look: the chance of rejecting in the effect's direction (what power counts,
+ * as rpact), and the chance of stopping otherwise (futility, or a two-sided design's rejection the
+ * wrong way) — both end the evaluation early.
+ */
+export function rejectionByLook(regions: readonly LookRegion[], drift: number): { rejection: number[]; futility: number[] } {
   const exits = sequentialExitProbabilities(regions, drift);
-  return {
-    rejection: exits.map((exit) => exit.above + (plan.sides === 2 ? exit.below : 0)),
-    futility: exits.map((exit) => (plan.sides === 2 ? 0 : exit.below)),
-  };
+  return { rejection: exits.map((exit) => exit.above), futility: exits.map((exit) => exit.below) };
 }
 
-function expectedShare(plan: SpendingPlan, regions: readonly LookRegion[], drift: number): number {
-  const { rejection, futility } = rejectionByLook(plan, regions, drift);
+function expectedShare(regions: readonly LookRegion[], drift: number): number {
+  const { rejection, futility } = rejectionByLook(regions, drift);
   let reached = 1;
   let share = 0;
   regions.forEach((region, k) => {
@@ -67,11 +68,11 @@ export function designCharacteristics(
   beta: number,
 ): DesignCharacteristics {
   const regions = designRegions(plan, efficacy, futility?.bounds ?? null);
-  const power = (theta: number) => rejectionByLook(plan, regions, theta).rejection.reduce((a, b) => a + b, 0);
+  const power = (theta: number) => rejectionByLook(regions, theta).rejection.reduce((a, b) => a + b, 0);
   const fixed = normalQuantile(1 - plan.alpha / plan.sides) + normalQuantile(1 - beta);
   const drift = futility ? futility.drift : solveDecreasing((theta) => -power(theta), -(1 - beta), 0, fixed + 5);
-  const { rejection, futility: futilityStops } = rejectionByLook(plan, regions, drift);
-  const share = (theta: number) => (expectedShare(plan, regions, theta) * drift * drift) / (fixed * fixed);
+  const { rejection, futility: futilityStops } = rejectionByLook(regions, drift);
+  const share = (theta: number) => (expectedShare(regions, theta) * drift * drift) / (fixed * fixed);
   return {
     drift,
     inflationFactor: (drift * drift) / (fixed * fixed),

@@ -35,12 +35,32 @@ export function efficacyRegion(plan: SpendingPlan, look: { fraction: number; bou
   return { fraction: look.fraction, lower: plan.sides === 2 ? -look.boundary : -Infinity, upper: look.boundary };
 }
 
-/** The smallest x in [low, high] with decreasing f(x) ≤ target, by bisection to 1e-13. */
+/**
+ * Where a decreasing f crosses `target` in [low, high], to 1e-12 in x: regula falsi with the
+ * Illinois step (Dowell & Jarratt 1971), falling back to bisection; an end when f never crosses.
+ */
 export function solveDecreasing(f: (x: number) => number, target: number, low: number, high: number): number {
-  for (let i = 0; i < 200 && high - low > 1e-13; i += 1) {
-    const middle = (low + high) / 2;
-    if (f(middle) > target) low = middle;
-    else high = middle;
+  let fLow = f(low) - target;
+  let fHigh = f(high) - target;
+  if (fLow <= 0) return low;
+  if (fHigh >= 0) return high;
+  let side = 0;
+  for (let i = 0; i < 200 && high - low > 1e-12; i += 1) {
+    let x = (low * fHigh - high * fLow) / (fHigh - fLow);
+    if (!(x > low && x < high) || i % 8 === 7) x = (low + high) / 2;
+    const fx = f(x) - target;
+    if (fx === 0) return x;
+    if (fx > 0) {
+      low = x;
+      fLow = fx;
+      if (side === 1) fHigh /= 2;
+      side = 1;
+    } else {
+      high = x;
+      fHigh = fx;
+      if (side === -1) fLow /= 2;
+      side = -1;
+    }
   }
   return (low + high) / 2;
 }

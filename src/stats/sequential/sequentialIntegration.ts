@@ -11,11 +11,14 @@
  * and the chance of leaving above c at look k is ∫ g_{k−1}(x) Φ̄((c√t_k − x√t_{k−1} − θΔ_k)/√Δ_k) dx.
  *
  * Quadrature: composite 8-point Gauss–Legendre on each continuation interval, cut to θ√t ± 10
- * (the mass beyond is below 1e-23), in panels no wider than half the smallest scale the integrand
- * varies on (1, √(Δ_k/t_{k−1}) and √(Δ_{k+1}/t_k), floored at 0.01). The integrands are analytic
- * on each interval, so the rule converges geometrically: against a 4× finer grid the exit
- * probabilities agree to about 1e-13 (tests/stats/sequential/sequentialIntegration.test.ts),
- * far inside rpact's own Newton–Cotes grid (91 points on each interval).
+ * (the mass beyond is below 1e-23), in panels no wider than the smallest scale the integrand
+ * varies on (1, √(Δ_k/t_k) and √(Δ_{k+1}/t_k), floored at 0.01 — information fractions closer
+ * than about 1e-4 cost time and accuracy). The integrands are analytic on each interval, so the
+ * rule converges geometrically. Accuracy: exit probabilities agree with an independent 400,000-
+ * interval Simpson rule to 1e-12 (tests/stats/sequential/sequentialIntegration.test.ts), and
+ * boundaries, drift and expected sample sizes of 8-look designs move by under 1e-12 on a 4× finer
+ * grid — far inside rpact's fixed 91-point Newton–Cotes grid, which resolves tail probabilities
+ * to about 1e-10.
  */
 import { normalUpperTail } from "../distributions.ts";
 
@@ -91,44 +94,45 @@ function checkFractions(looks: readonly LookRegion[], nextFraction: number): voi
   }
 }
 
-// numerical kernel: the Armitage–McPherson–Rowe recursion, one O(n²) step per look, kept whole so the quadrature reads as the formula above
+// numerical kernel: one Armitage–McPherson–Rowe step, O(n²), kept whole so the quadrature reads as the formula above
+/** The weighted sub-density at `look` from the one at the look before (`before`, null at the first look), gridded for the step to `nextFraction`. */
+function advance(before: ContinuationGrid | null, look: LookRegion, nextFraction: number, drift: number): ContinuationGrid {
+  const t = look.fraction;
+  const previousT = before === null ? 0 : before.fraction;
+  const scale = Math.min(1, Math.sqrt((nextFraction - t) / t), before === null ? 1 : Math.sqrt((t - previousT) / t));
+  const centre = drift * Math.sqrt(t);
+  const from = Math.max(look.lower, centre - REACH);
+  const to = Math.min(look.upper, centre + REACH);
+  const { nodes, weights } = nodesOn(from, to, Math.max(MIN_PANEL, scale));
+  const mass = new Float64Array(nodes.length);
+  if (before === null) {
+    for (let i = 0; i < nodes.length; i += 1) mass[i] = weights[i]! * density(nodes[i]! - centre);
+    return { fraction: t, nodes, mass };
+  }
+  const increment = t - previousT;
+  const root = Math.sqrt(increment);
+  const sqrtT = Math.sqrt(t);
+  const sqrtPrevious = Math.sqrt(previousT);
+  const factor = sqrtT / root;
+  for (let i = 0; i < nodes.length; i += 1) {
+    const shifted = nodes[i]! * sqrtT - drift * increment;
+    let sum = 0;
+    for (let j = 0; j < before.nodes.length; j += 1) sum += before.mass[j]! * density((shifted - before.nodes[j]! * sqrtPrevious) / root);
+    mass[i] = weights[i]! * factor * sum;
+  }
+  return { fraction: t, nodes, mass };
+}
+
 /**
  * The weighted sub-density of Z at the last of `looks` on the paths that have continued at
  * every look so far, on a grid fit for the step to `nextFraction`. Null when there are no looks.
  */
 export function continuationGrid(looks: readonly LookRegion[], nextFraction: number, drift: number): ContinuationGrid | null {
-  if (looks.length === 0) return null;
   checkFractions(looks, nextFraction);
   let grid: ContinuationGrid | null = null;
-  for (let k = 0; k < looks.length; k += 1) {
-    const look = looks[k]!;
-    const t = look.fraction;
-    const previousT = k === 0 ? 0 : looks[k - 1]!.fraction;
-    const nextT = k + 1 < looks.length ? looks[k + 1]!.fraction : nextFraction;
-    const scale = Math.min(1, Math.sqrt((nextT - t) / t), k === 0 ? 1 : Math.sqrt((t - previousT) / t));
-    const centre = drift * Math.sqrt(t);
-    const from = Math.max(look.lower, centre - REACH);
-    const to = Math.min(look.upper, centre + REACH);
-    const { nodes, weights } = nodesOn(from, to, Math.max(MIN_PANEL, scale / 2));
-    const mass = new Float64Array(nodes.length);
-    if (grid === null) {
-      for (let i = 0; i < nodes.length; i += 1) mass[i] = weights[i]! * density(nodes[i]! - centre);
-    } else {
-      const increment = t - previousT;
-      const root = Math.sqrt(increment);
-      const sqrtT = Math.sqrt(t);
-      const sqrtPrevious = Math.sqrt(previousT);
-      const factor = sqrtT / root;
-      const before = grid;
-      for (let i = 0; i < nodes.length; i += 1) {
-        const shifted = nodes[i]! * sqrtT - drift * increment;
-        let sum = 0;
-        for (let j = 0; j < before.nodes.length; j += 1) sum += before.mass[j]! * density((shifted - before.nodes[j]! * sqrtPrevious) / root);
-        mass[i] = weights[i]! * factor * sum;
-      }
-    }
-    grid = { fraction: t, nodes, mass };
-  }
+  looks.forEach((look, k) => {
+    grid = advance(grid, look, k + 1 < looks.length ? looks[k + 1]!.fraction : nextFraction, drift);
+  });
   return grid;
 }
 
@@ -162,5 +166,11 @@ export function exitProbabilities(grid: ContinuationGrid | null, fraction: numbe
  * crossing"): `above[k]`, `below[k]` at look k, on the paths that had not stopped before.
  */
 export function sequentialExitProbabilities(looks: readonly LookRegion[], drift: number): Array<{ above: number; below: number }> {
-  return looks.map((look, k) => exitProbabilities(continuationGrid(looks.slice(0, k), look.fraction, drift), look.fraction, look.lower, look.upper, drift));
+  checkFractions(looks.slice(0, -1), looks.at(-1)?.fraction ?? 1);
+  let grid: ContinuationGrid | null = null;
+  return looks.map((look, k) => {
+    const exit = exitProbabilities(grid, look.fraction, look.lower, look.upper, drift);
+    if (k + 1 < looks.length) grid = advance(grid, look, looks[k + 1]!.fraction, drift);
+    return exit;
+  });
 }
