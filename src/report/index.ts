@@ -6,6 +6,7 @@
 import type { AssignmentArtefact } from "../assign/schema.ts";
 import type { EffectsArtefact } from "../estimate/schema.ts";
 import type { IngestArtefact } from "../ingest/schema.ts";
+import type { MonitoringArtefact } from "../monitor/schema.ts";
 import type { ProjectionArtefact } from "../project/schema.ts";
 import type { RepaymentArtefact } from "../repay/schema.ts";
 import { defineStage } from "../stage.ts";
@@ -20,6 +21,7 @@ function runArtefacts(found: { readonly [name: string]: unknown }): RunArtefacts
     effects: (found.effects ?? null) as EffectsArtefact | null,
     projection: (found.projection ?? null) as ProjectionArtefact | null,
     repayment: (found.repayment ?? null) as RepaymentArtefact | null,
+    monitoring: (found.monitoring ?? null) as MonitoringArtefact | null,
   };
 }
 
@@ -28,7 +30,7 @@ export const stage = defineStage({
   folder: "src/report/",
   does: "the report (HTML, status page, a CSV per table, every table in one workbook), suppressed for small cells; then the manifest",
   reads: ["ingest"],
-  readsOptional: ["assignment", "effects", "projection", "repayment"],
+  readsOptional: ["assignment", "effects", "monitoring", "projection", "repayment"],
   inputs: () => [],
   writes: ["reportHtml", "statusHtml", "reportTables", "reportWorkbook"],
   skip: () => null,
