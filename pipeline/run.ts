@@ -12,7 +12,7 @@
  *             ─► 3 estimate  src/estimate/  ingest.json, assignment.json, work/persons.csv, work/outcomes.csv,
  *                                           work/assignments.csv → effects.json, effects.csv
  *             ─► 3b monitor  src/monitor/   effects.json, the look log (spec monitoring) → monitoring.json,
- *                                           work/look-log.csv (beside the spec: <name>.look-log.csv)
+ *                                           look-log.csv (kept beside the spec)
  *             ─► 4 project   src/project/   assumption files, effects.json → projection.json
  *             ─► 5 repay     src/repay/     contracts, outcome tables or work/triggers.csv, portfolio, effects.json → repayment.json, ledger.csv
  *             ─► 6 report    src/report/    every artefact above (and a previous run, with --compare)

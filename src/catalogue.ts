@@ -60,7 +60,7 @@ export const ARTEFACTS = {
   effectsCsv: { path: "effects.csv", format: "csv", release: "internal", description: "one row per estimate in tidy form (as broom's tidy())" },
   monitoring: { path: "monitoring.json", format: "json", release: "internal", schema: MonitoringArtefact, description: "the primary outcome's look: information fraction, α spent, boundary, crossed or not, repeated CI, adjusted p; every look recorded so far" },
   lookLog: {
-    path: "work/look-log.csv",
+    path: "look-log.csv",
     format: "text",
     release: "internal",
     description: "the persistent hash-chained look log (with a monitoring plan): beside the spec, <name>.look-log.csv unless monitoring.log names it",
