@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../pipeline/cli.ts";
-import { verifyRun } from "../../pipeline/seal.ts";
+import { verifyRun } from "../../pipeline/seal/verifyRun.ts";
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "effekt-sign-"));
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
