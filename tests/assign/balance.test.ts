@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import { balanceOfAllocation, type BalanceInput } from "../../src/assign/balance.ts";
 import type { Assigned } from "../../src/assign/allocate/allocation.ts";
 import type { PersonRow } from "../../src/assign/schema.ts";
+import type { AssignmentSpec } from "../../src/spec/schema.ts";
 import { armsOf, design, person } from "./cohort.ts";
 
 const at = (arm: string, block = "all"): Assigned => ({ arm, batch: "all", block, time: null });
 const ages: Record<string, string> = { A: "20", B: "22", C: "24", D: "30", E: "32", X: "100" };
 const persons = Object.entries(ages).map(([id, age]) => person(id, "2021-02-01", { age }));
-function inputFor(assignment: ReturnType<typeof design>, assigned: Record<string, Assigned>, cohort: readonly PersonRow[] = persons): BalanceInput {
+function inputFor(assignment: AssignmentSpec, assigned: Record<string, Assigned>, cohort: readonly PersonRow[] = persons): BalanceInput {
   return {
     design: assignment,
     arms: armsOf(assignment),

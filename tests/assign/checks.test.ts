@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { checkAllocation, participationOf, type CheckInput } from "../../src/assign/checks.ts";
 import { NOTHING_ELSE, type Allocation, type Assigned } from "../../src/assign/allocate/allocation.ts";
-import type { PersonRow } from "../../src/assign/schema.ts";
+import type { Check, PersonRow } from "../../src/assign/schema.ts";
+import type { AssignmentSpec } from "../../src/spec/schema.ts";
 import { armsOf, design, person, rosterOf } from "./cohort.ts";
 
 const fromFile = design({ mode: "existing", file: "allocation.csv" });
 const at = (arm: string, time: string | null = null, block = "all", batch = "all"): Assigned => ({ arm, batch, block, time });
 const allocationOf = (assigned: Record<string, Assigned>, extra: Partial<Allocation> = {}): Allocation => ({ ...NOTHING_ELSE, assigned: new Map(Object.entries(assigned)), ...extra });
-function inputFor(persons: readonly PersonRow[], allocation: Allocation, assignment = fromFile): CheckInput {
+function inputFor(persons: readonly PersonRow[], allocation: Allocation, assignment: AssignmentSpec = fromFile): CheckInput {
   return { design: assignment, enrolmentClosed: "2021-12-31", roster: rosterOf(assignment, persons), arms: armsOf(assignment), persons, clusterOf: new Map(persons.map((p) => [p.personId, p.cluster ?? ""])), allocation };
 }
-const byId = (checks: { id: string }[]) => Object.fromEntries(checks.map((c) => [c.id, c]));
+const byId = (checks: readonly Check[]): Record<string, Check> => Object.fromEntries(checks.map((c) => [c.id, c]));
 
 describe("checkAllocation(input)", () => {
   const persons = ["A", "B", "C", "D"].map((id) => person(id, "2021-02-01"));

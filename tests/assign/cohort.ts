@@ -2,7 +2,7 @@
 import { Assignment, type AssignmentSpec, type EvaluationSpec } from "../../src/spec/schema.ts";
 import { batchOf, blockOf } from "../../src/assign/blockAndBatch.ts";
 import type { PersonRow, RosterEntry } from "../../src/assign/schema.ts";
-import type { AllocationInput, Arm } from "../../src/assign/allocate/allocation.ts";
+import type { AllocationInput, AllocationMode, Arm, DesignOf } from "../../src/assign/allocate/allocation.ts";
 import { day } from "../helpers.ts";
 
 /** A person referred on `referred` (yyyy-mm-dd) with extra population columns. */
@@ -11,8 +11,8 @@ export function person(personId: string, referred: string, columns: Record<strin
 }
 
 /** The spec's assignment, defaults filled in as the spec parser fills them. */
-export function design(loose: Record<string, unknown>): AssignmentSpec {
-  return Assignment.parse(loose);
+export function design<M extends AllocationMode>(loose: { readonly mode: M } & Record<string, unknown>): DesignOf<M> {
+  return Assignment.parse(loose) as DesignOf<M>;
 }
 
 /** A spec with only what the assign steps read (enrolment, outcomes, covariates, assignment). */
