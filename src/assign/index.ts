@@ -6,10 +6,11 @@
  *   writes: assignment.json, work/allocation-log.csv (randomise), work/assignments.csv,
  *           work/roster.csv, work/assignment-issues.csv
  *
- * Steps: 1. the roster — every enrolled person's batch and block; 2. the allocation —
- * randomise every batch whose period has ended (appending to an existing log) or read
- * the given one; 3. checks — exactly once, timing, ratio; 4. baseline balance per
- * covariate and the omnibus test; 5. the CONSORT flow.
+ * Steps: 1. the roster — every enrolled person's batch and block; 2. the allocation
+ * (allocate/<mode>.ts) — randomise every batch whose period has ended (appending to an
+ * existing log), match, or read the given one; 3. checks (checks.ts) — exactly once,
+ * timing, ratio, cross-overs, clusters; 4. baseline balance per covariate and the omnibus
+ * test (balance.ts); 5. the CONSORT flow (consort.ts); then assignment.json and the tables.
  */
 import { isoDate, type DayNumber } from "../shared/dates.ts";
 import { toCsv } from "../shared/csv.ts";
