@@ -39,7 +39,7 @@ export async function renderSvg(spec: TopLevelSpec, lang: Lang): Promise<string>
   return svg;
 }
 
-export function lovePlot(rows: readonly { label: string; smd: number }[], threshold: number, title: string): TopLevelSpec {
+export function lovePlot(rows: readonly { label: string; smd: number }[], threshold: number, title: string, labelTitle: string): TopLevelSpec {
   // Labels wrapped into lines (never cut), each row as tall as the longest label needs.
   const wrapped = rows.map((r) => ({ ...r, label: wrapText(r.label, 180, 11).join("\n") }));
   const lines = Math.max(1, ...wrapped.map((r) => r.label.split("\n").length));
@@ -55,14 +55,14 @@ export function lovePlot(rows: readonly { label: string; smd: number }[], thresh
         mark: { type: "point", filled: true, size: 60, color: "#1f5f8b" },
         encoding: {
           x: { field: "smd", type: "quantitative", title: "SMD", scale: { domain: [-Math.max(0.3, ...rows.map((r) => Math.abs(r.smd))), Math.max(0.3, ...rows.map((r) => Math.abs(r.smd)))] } },
-          y: { field: "label", type: "nominal", title: null, sort: null, axis: { labelExpr: "split(datum.label, '\\n')", labelLimit: 0 } },
+          y: { field: "label", type: "nominal", title: labelTitle, sort: null, axis: { labelExpr: "split(datum.label, '\\n')", labelLimit: 0 } },
         },
       },
     ],
   } as TopLevelSpec;
 }
 
-export function stackedBars(rows: readonly { year: number; sector: string; kr: number }[], title: string, axisTitle: string): TopLevelSpec {
+export function stackedBars(rows: readonly { year: number; sector: string; kr: number }[], title: string, axisTitle: string, yearTitle: string): TopLevelSpec {
   return {
     width: 460,
     height: 220,
@@ -70,14 +70,14 @@ export function stackedBars(rows: readonly { year: number; sector: string; kr: n
     data: { values: rows.map((r) => ({ ...r })) },
     mark: "bar",
     encoding: {
-      x: { field: "year", type: "ordinal", title: null, sort: "ascending" },
+      x: { field: "year", type: "ordinal", title: yearTitle, sort: "ascending" },
       y: { field: "kr", type: "quantitative", title: axisTitle, axis: { format: ",.0f" } },
       color: { field: "sector", type: "nominal", title: null, scale: { range: ["#1f5f8b", "#7fb3d5", "#c0392b"] } },
     },
   } as TopLevelSpec;
 }
 
-export function cumulativeLines(rows: readonly { year: number; series: string; kr: number }[], title: string, axisTitle: string): TopLevelSpec {
+export function cumulativeLines(rows: readonly { year: number; series: string; kr: number }[], title: string, axisTitle: string, yearTitle: string): TopLevelSpec {
   return {
     width: 460,
     height: 220,
@@ -88,7 +88,7 @@ export function cumulativeLines(rows: readonly { year: number; series: string; k
         data: { values: rows.map((r) => ({ ...r })) },
         mark: { type: "line", point: true },
         encoding: {
-          x: { field: "year", type: "ordinal", title: null, sort: "ascending" },
+          x: { field: "year", type: "ordinal", title: yearTitle, sort: "ascending" },
           y: { field: "kr", type: "quantitative", title: axisTitle, axis: { format: ",.0f" } },
           color: { field: "series", type: "nominal", title: null },
         },

@@ -10,8 +10,8 @@ import { escapeHtml } from "./table.ts";
 
 const SCREEN = `body{font-family:Helvetica,Arial,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;counter-reset:table-number}
 h1{font-size:1.6em}h2{border-bottom:2px solid #1f5f8b;padding-bottom:.2em;margin-top:2em}
-table{border-collapse:collapse;margin:1em 0;font-size:.85em;max-width:100%}th,td{border:1px solid #ccc;padding:.25em .5em;vertical-align:top;overflow-wrap:anywhere}
-th{background:#eef3f7;text-align:left}td.count,td.number,td.kr,td.p,td.percent{text-align:right;white-space:nowrap}
+table{border-collapse:collapse;margin:1em 0;font-size:.85em;max-width:100%}th,td{border:1px solid #ccc;padding:.25em .5em;vertical-align:top}
+th{background:#eef3f7;text-align:left}span.word{white-space:nowrap}td.count,td.number,td.kr,td.p,td.percent,td.points{text-align:right;white-space:nowrap}
 caption{caption-side:top;text-align:left;font-weight:bold;padding:.2em 0 .4em;color:#1f5f8b;counter-increment:table-number}
 .note{color:#555;font-size:.9em}figure{margin:1em 0;max-width:100%}svg,img{max-width:100%;height:auto}
 .consort{display:flex;flex-direction:column;align-items:center;max-width:100%}.consort-arms{display:flex;flex-wrap:wrap;gap:2em;margin-top:1em;justify-content:center}
@@ -20,9 +20,8 @@ caption{caption-side:top;text-align:left;font-weight:bold;padding:.2em 0 .4em;co
 nav.contents{border:1px solid #ccc;background:#f7fafc;padding:.2em 1.2em .8em}nav.contents h2{border:0;margin-top:.6em}
 nav.contents ol{padding-left:1.4em;margin:.2em 0}nav.contents a{color:#1f5f8b;text-decoration:none}nav.contents a:hover{text-decoration:underline}
 table.wide{font-size:.75em}table.wide th,table.wide td{padding:.2em .3em}
-table.wide td.count,table.wide td.number,table.wide td.kr,table.wide td.p,table.wide td.percent{white-space:normal}
 pre,code{white-space:pre-wrap;overflow-wrap:anywhere}
-@media screen and (max-width:1000px){table.wide{display:block;overflow-x:auto}}`;
+@media screen{table.wide{display:block;overflow-x:auto}}`;
 
 const PRINT = `@page{size:A4;margin:16mm 14mm 18mm}
 @page landscape{size:A4 landscape;margin:14mm}
@@ -35,7 +34,6 @@ p,li{break-inside:avoid}p:has(+ table),p:has(+ figure){break-after:avoid}
 table{font-size:8.5pt;width:100%;margin:.6em 0}
 table.wide{font-size:7pt}
 section:has(table.landscape){page:landscape}table.landscape{font-size:7.5pt}
-table.landscape td.count,table.landscape td.number,table.landscape td.kr,table.landscape td.p,table.landscape td.percent{white-space:nowrap}
 thead{display:table-header-group;break-after:avoid}
 tbody>tr:first-child{break-before:avoid}
 tr,th,td{break-inside:avoid;page-break-inside:avoid}

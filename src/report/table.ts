@@ -66,6 +66,28 @@ function formatCell(cell: Cell, column: Column, lang: Lang): string {
   }
 }
 
+/** A word or number with a hyphen, dash or slash inside it ("p-værdi", "2024-12-31", "2023–2025", "Gns./andel"). */
+const JOINED = /\S[-‐–—/]\S/;
+
+/** A file path: two slashes or more ("../fixtures/ungifokus/spec.json"). */
+const PATH = /\/.*\//;
+
+function wordHtml(word: string): string {
+  return JOINED.test(word) ? `<span class="word">${escapeHtml(word)}</span>` : escapeHtml(word);
+}
+
+/**
+ * A cell's text as HTML: a word or number that a browser could break after its hyphen, dash or slash is kept on one
+ * line (`<span class="word">`), so no printed cell shows "2024-12-/31" or "p-/værdi"; a file path may break after a
+ * slash (`<wbr>`) and nowhere else. The text itself is unchanged.
+ */
+export function cellHtml(text: string): string {
+  return text
+    .split(/(\s+)/)
+    .map((part) => (PATH.test(part) ? part.split(/(?<=\/)/).map(wordHtml).join("<wbr>") : wordHtml(part)))
+    .join("");
+}
+
 /** From this many shown columns a table is "wide". */
 const WIDE_COLUMNS = 8;
 /** From this many shown columns a table is printed on a landscape A4 page. */
@@ -73,12 +95,12 @@ const LANDSCAPE_COLUMNS = 12;
 
 export function tableHtml(table: Table, lang: Lang): string {
   const columns = table.columns.filter((c) => c.csvOnly !== true);
-  const head = columns.map((c) => `<th class="${c.kind}">${escapeHtml(c.label)}</th>`).join("");
+  const head = columns.map((c) => `<th class="${c.kind}">${cellHtml(c.label)}</th>`).join("");
   const body = table.rows
     .map((row, i) => {
       const rowKind = table.rowKinds?.[i];
       const columnOf = (c: Column): Column => (rowKind !== undefined && (c.kind === "number" || c.kind === "count") ? { ...c, kind: rowKind } : c);
-      return `<tr>${columns.map((c) => `<td class="${c.kind}">${escapeHtml(formatCell(row[c.key] ?? null, columnOf(c), lang))}</td>`).join("")}</tr>`;
+      return `<tr>${columns.map((c) => `<td class="${c.kind}">${cellHtml(formatCell(row[c.key] ?? null, columnOf(c), lang))}</td>`).join("")}</tr>`;
     })
     .join("\n");
   const title = tableTitle(table, lang);

@@ -10,14 +10,14 @@ const fontSizes = (svg: string) => [...svg.matchAll(/font-size(?:="|:\s*)([\d.]+
 describe("the savings charts", () => {
   const rows = [10, 2, 1].flatMap((year) => [{ year, sector: "kommune", kr: 100 * year }, { year, sector: "stat", kr: 50 }]);
   it("put years 10, 2, 1 given in that order on the x axis as 1, 2, 10", async () => {
-    for (const spec of [stackedBars(rows, "Case", "kr."), cumulativeLines(rows.map((r) => ({ year: r.year, series: r.sector, kr: r.kr })), "Case", "kr.")]) {
+    for (const spec of [stackedBars(rows, "Case", "kr.", "År"), cumulativeLines(rows.map((r) => ({ year: r.year, series: r.sector, kr: r.kr })), "Case", "kr.", "År")]) {
       const svg = await renderSvg(spec, "da");
       const years = texts(svg).filter((s) => ["1", "2", "10"].includes(s));
       expect(years).toEqual(["1", "2", "10"]);
     }
   });
   it("use no font below 11 px", async () => {
-    const svg = await renderSvg(stackedBars(rows, "Case", "kr."), "da");
+    const svg = await renderSvg(stackedBars(rows, "Case", "kr.", "År"), "da");
     expect(Math.min(...fontSizes(svg))).toBeGreaterThanOrEqual(11);
   });
 });
@@ -25,7 +25,7 @@ describe("the savings charts", () => {
 describe("lovePlot", () => {
   it("keeps every word of a long covariate label (wrapped into lines)", async () => {
     const label = "Psykiatrisk indlæggelse året før start i kommunens egne registre";
-    const svg = await renderSvg(lovePlot([{ label, smd: 0.05 }, { label: "Kvinde", smd: -0.02 }], 0.1, "SMD"), "da");
+    const svg = await renderSvg(lovePlot([{ label, smd: 0.05 }, { label: "Kvinde", smd: -0.02 }], 0.1, "SMD", "Baggrundsvariabel"), "da");
     expect(texts(svg).join(" ").replace(/\s+/g, " ")).toContain(label);
     expect(svg).not.toContain("…");
   });

@@ -18,6 +18,12 @@ export interface PageFacts {
   readonly untitledTables: readonly string[];
   /** Per x axis of every chart, its shown tick labels from left to right. */
   readonly xAxes: readonly (readonly string[])[];
+  /** Table cells holding a word or number set over two lines (table id, the token, the lines it takes). */
+  readonly brokenTokens: readonly string[];
+  /** Table cells whose longest word or number reaches past the cell's content box (table id, the token, its width, the cell's). */
+  readonly narrowColumns: readonly string[];
+  /** Chart axes without a title (the figure's id or the chart's title, and the axis's first labels). */
+  readonly untitledAxes: readonly string[];
   readonly html: string;
 }
 
@@ -28,7 +34,7 @@ export const PAGE_CHECKS = String.raw`(() => {
   const width = document.documentElement.clientWidth;
   const printed = matchMedia("print").matches;
   const name = (e) => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (typeof e.className === "string" && e.className ? "." + e.className.trim().split(/\s+/).join(".") : "");
-  const tooWide = [];
+  const tooWide = [], wide = new Set();
   for (const e of document.body.querySelectorAll("*")) {
     const r = e.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
@@ -37,7 +43,10 @@ export const PAGE_CHECKS = String.raw`(() => {
     while (scroller && scroller !== document.body && getComputedStyle(scroller).overflowX === "visible") scroller = scroller.parentElement;
     if (scroller && scroller !== document.body) continue;
     const limit = printed && e.closest("section:has(table.landscape)") ? ${A4_LANDSCAPE_WIDTH} : width;
-    if (r.right > limit + 1 || r.left < -1) tooWide.push(name(e) + " [" + Math.round(r.left) + ", " + Math.round(r.right) + "] of " + limit);
+    if (r.right <= limit + 1 && r.left >= -1) continue;
+    wide.add(e);
+    // Only the outermost element that is too wide is named: its contents are too wide because it is.
+    if (!wide.has(e.parentElement)) tooWide.push(name(e) + " [" + Math.round(r.left) + ", " + Math.round(r.right) + "] of " + limit);
   }
   const links = [...document.querySelectorAll('nav.contents a[href^="#"]')].map((a) => a.getAttribute("href").slice(1));
   const brokenLinks = links.filter((id) => document.getElementById(decodeURIComponent(id)) === null);
@@ -52,7 +61,42 @@ export const PAGE_CHECKS = String.raw`(() => {
     if (spread(xs) <= spread(ys)) continue;
     xAxes.push(boxes.sort((a, b) => a.r.left - b.r.left).map((b) => b.text));
   }
+  // Every word or number of a table cell (a run without white space) measured where it is laid out: one line, inside the cell's content box.
+  const brokenTokens = [], narrowColumns = [];
+  for (const cell of document.querySelectorAll("table th, table td")) {
+    const box = cell.getBoundingClientRect();
+    if (box.width === 0) continue;
+    const style = getComputedStyle(cell);
+    const right = box.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
+    const left = box.left + parseFloat(style.paddingLeft) + parseFloat(style.borderLeftWidth);
+    const where = cell.closest("table").id || "table";
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.data.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+        const lines = new Set(rects.map((r) => Math.round(r.top))).size;
+        if (lines > 1) brokenTokens.push(where + ": " + JSON.stringify(m[0]) + " over " + lines + " lines");
+        const extent = range.getBoundingClientRect();
+        if (extent.right > right + 1 || extent.left < left - 1) narrowColumns.push(where + ": " + JSON.stringify(m[0]) + " " + Math.round(extent.width) + " px in " + Math.round(right - left) + " px");
+      }
+    }
+  }
+  const untitledAxes = [];
+  for (const axis of document.querySelectorAll("svg g.role-axis")) {
+    const title = [...axis.querySelectorAll("g.role-axis-title text")].map((t) => t.textContent.trim()).join(" ");
+    const labels = [...axis.querySelectorAll("g.role-axis-label text")].map((t) => t.textContent.trim()).filter((l) => l !== "");
+    // An axis without labels is a grid (vega-lite draws the grid lines as an axis of their own).
+    if (title !== "" || labels.length === 0) continue;
+    const figure = axis.closest("figure");
+    untitledAxes.push((figure ? figure.className : "chart") + " [" + labels.slice(0, 3).join(", ") + "]");
+  }
   return {
+    brokenTokens: brokenTokens.slice(0, 40),
+    narrowColumns: narrowColumns.slice(0, 40),
+    untitledAxes,
     tooWide: tooWide.slice(0, 20),
     // Printed, a landscape section may reach past the portrait width it is emulated at (each element is checked against its own page above).
     pageWidth: printed && document.querySelector("section:has(table.landscape)") ? ${A4_LANDSCAPE_WIDTH} : width,

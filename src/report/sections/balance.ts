@@ -42,7 +42,7 @@ export const balanceSection: SectionBuilder = async (input, t) => {
   const matchingNote = matchingNoteOf(input, t);
   // 4. The love plot.
   const threshold = run.assignment.balance.threshold;
-  const plot = love.length > 0 ? figureHtml(await renderSvg(lovePlot(love, threshold, `${t("smd")} (${t("lovePlot")})`), lang), { caption: `${t("figureWord")}: ${t("loveCaption", { threshold: formatNumber(lang, threshold, 2) })}`, description: t("loveDescription") }, "love-plot") : "";
+  const plot = love.length > 0 ? figureHtml(await renderSvg(lovePlot(love, threshold, `${t("smd")} (${t("lovePlot")})`, t("covariate")), lang), { caption: `${t("figureWord")}: ${t("loveCaption", { threshold: formatNumber(lang, threshold, 2) })}`, description: t("loveDescription") }, "love-plot") : "";
   const html = matchingNote + (beforeTable ? add(beforeTable) : "") + add(balance) + add(omnibus) + plot;
   return { html, tables };
 };

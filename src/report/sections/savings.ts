@@ -67,15 +67,15 @@ async function charts(c: CaseProjection, s: ScenarioResult, lang: Lang, t: Texts
   const band = netBand(s);
   // Without a line from the trial there is no band: the cumulative nets alone (low = high = the net).
   const plain = (["society", ...(payer ? [payer] : [])] as const).flatMap((k) => s.years.map((year, i) => ({ year, series: seriesName(k), net: s.cumulativeNet[k][i]!, low: s.cumulativeNet[k][i]!, high: s.cumulativeNet[k][i]! })));
-  const net = band ? netBandChart(band.map((b) => ({ ...b, series: seriesName(b.series) })), t("bandTitle"), t("cumulativeNet")) : netBandChart(plain, t("cumulativeNet"), t("cumulativeNet"));
+  const net = band ? netBandChart(band.map((b) => ({ ...b, series: seriesName(b.series) })), t("bandTitle"), t("cumulativeNet"), t("year")) : netBandChart(plain, t("cumulativeNet"), t("cumulativeNet"), t("year"));
   const tornado = tornadoRows(c);
   const name = labelIn(lang, c.title);
   const parts = [
-    figureHtml(await renderSvg(stackedBars(bars, name, t("savingsKr")), lang), { caption: `${t("figureWord")}: ${t("savingsBarsCaption")}`, description: t("savingsBarsDescription", { case: name }) }, "savings-bars"),
+    figureHtml(await renderSvg(stackedBars(bars, name, t("savingsKr"), t("year")), lang), { caption: `${t("figureWord")}: ${t("savingsBarsCaption")}`, description: t("savingsBarsDescription", { case: name }) }, "savings-bars"),
     figureHtml(await renderSvg(net, lang), { caption: `${t("figureWord")}: ${t("cumulativeCaption")}`, description: t("cumulativeDescription", { case: name }) }, "cumulative-net"),
   ];
   if (tornado.length > 0) {
-    const chart = tornadoChart(tornado.map((r) => ({ label: labelIn(lang, r.label), low: r.society.low, high: r.society.high, base: r.society.base })), t("tornadoTitle"), t("tornadoLow"), t("tornadoHigh"), t("netSocietyKr"));
+    const chart = tornadoChart(tornado.map((r) => ({ label: labelIn(lang, r.label), low: r.society.low, high: r.society.high, base: r.society.base })), t("tornadoTitle"), t("tornadoLow"), t("tornadoHigh"), t("netSocietyKr"), t("assumptionWord"));
     parts.push(figureHtml(await renderSvg(chart, lang), { caption: `${t("figureWord")}: ${t("tornadoTitle")}`, description: `${t("tornadoTitle")}: ${name}` }, "tornado"));
   }
   return parts.join("");
