@@ -104,7 +104,7 @@ export function caseScenariosTable(c: CaseProjection, lang: Lang, t: Texts): Tab
     case_id: c.name,
     scenario: s.scenario === "base" ? t("baseScenario") : labelIn(lang, s.label),
     scenario_id: s.scenario,
-    years: formatNumber(lang, horizonOf(s), Number.isInteger(horizonOf(s)) ? 0 : 1),
+    years: horizonOf(s),
     rate: s.discountRate,
     savings: s.totals.society,
     cost: s.interventionCostTotal,
@@ -119,7 +119,7 @@ export function caseScenariosTable(c: CaseProjection, lang: Lang, t: Texts): Tab
     id: caseTableId("case_scenarios", c.name),
     columns: [
       { key: "scenario", label: t("scenario"), kind: "text", id: "scenario_id" },
-      { key: "years", label: t("horizonYears"), kind: "text" },
+      { key: "years", label: t("horizonYears"), kind: "number", digits: c.scenarios.every((s) => Number.isInteger(horizonOf(s))) ? 0 : 1 },
       { key: "rate", label: t("discountRateWord"), kind: "percent", digits: 1 },
       { key: "savings", label: t("totalSavings"), kind: "kr" },
       { key: "cost", label: t("interventionCost"), kind: "kr" },

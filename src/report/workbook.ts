@@ -1,5 +1,5 @@
 /**
- * Every report table in one workbook (report/tables.xlsx): a sheet per table, named by its id, the header in the
+ * Every report table in one workbook (report/tables.xlsx): a sheet per table, named by its title (cut by words), the header in the
  * report's language and the cells as the HTML shows them — words for ids, numbers as numbers with a number format
  * (thousands grouped, the table's digits, kr. on amounts, procent on shares; Danish Excel shows them as 1.234,5 and
  * 12,4 %), suppressed cells (`<5`, `x`) and missing values (`–`) as text. Pure: disclosed tables in, bytes out.
@@ -11,6 +11,7 @@ import writeXlsxFile, { type Cell as SheetCell, type Sheet } from "write-excel-f
 import type { Lang } from "./i18n.ts";
 import type { Cell } from "./suppression.ts";
 import type { Column, ColumnKind, Table } from "./table.ts";
+import { tableTitle } from "./tableTitles.ts";
 
 /** Excel's own format code of a number shown as `kind` (locale-neutral: Excel shows it with the reader's separators). */
 export function numberFormat(kind: ColumnKind, lang: Lang, digits?: number): string | undefined {
@@ -45,13 +46,32 @@ function sheetCell(cell: Cell | undefined, column: Column, kind: ColumnKind, lan
   return format === undefined ? { value: String(cell), type: String } : { value: kind === "points" ? 100 * cell : cell, type: Number, format };
 }
 
-/** A sheet name Excel accepts: at most 31 characters, none of `: \ / ? * [ ]`, unique in the workbook. */
-function sheetNames(ids: readonly string[]): string[] {
+/** Excel's longest sheet name. */
+const SHEET_NAME_LENGTH = 31;
+
+/** A title cut after its last whole word that fits in `length` characters (a first word longer than that is cut). */
+function cutByWords(title: string, length: number): string {
+  if (title.length <= length) return title;
+  const words = title.split(" ");
+  let cut = "";
+  for (const word of words) {
+    const next = cut === "" ? word : `${cut} ${word}`;
+    if (next.length > length) break;
+    cut = next;
+  }
+  return (cut === "" ? title.slice(0, length) : cut).replace(/[\s,;:–—-]+$/, "");
+}
+
+/**
+ * Sheet names Excel accepts: each table's title (its id where it has none) without `: \ / ? * [ ]`, cut by words to
+ * 31 characters, unique in the workbook (a repeated title gets " (2)", " (3)" …).
+ */
+export function sheetNames(titles: readonly string[]): string[] {
   const used = new Set<string>();
-  return ids.map((id) => {
-    const base = id.replace(/[:\\/?*[\]]/g, "_").slice(0, 31) || "table";
-    let name = base;
-    for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 1)}_${i}`;
+  return titles.map((title) => {
+    const clean = title.replace(/[:\\/?*[\]]/g, " ").replace(/\s+/g, " ").trim() || "Tabel";
+    let name = cutByWords(clean, SHEET_NAME_LENGTH);
+    for (let i = 2; used.has(name.toLowerCase()); i++) name = `${cutByWords(clean, SHEET_NAME_LENGTH - ` (${i})`.length)} (${i})`;
     used.add(name.toLowerCase());
     return name;
   });
@@ -59,7 +79,7 @@ function sheetNames(ids: readonly string[]): string[] {
 
 /** The sheets of the workbook, one per table, in the report's order (the columns the HTML shows). */
 export function workbookSheets(tables: readonly Table[], lang: Lang): Sheet<never>[] {
-  const names = sheetNames(tables.map((t) => t.id));
+  const names = sheetNames(tables.map((t) => tableTitle(t, lang) ?? t.id));
   return tables.map((table, index) => {
     const columns = table.columns.filter((c) => c.csvOnly !== true);
     const header: SheetCell[] = columns.map((c) => ({ value: c.label, type: String, fontWeight: "bold" }));

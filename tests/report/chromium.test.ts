@@ -1,7 +1,9 @@
 /**
- * The report as its readers see it, in headless Chromium: report.html and status.html of the shipped examples, the
- * matched spec and a quarterly pair (--compare), each on screen and in A4 print emulation. No console errors; no
- * element wider than the page; every contents link leads to an element and every section is in the contents; every
+ * The report as its readers see it, in headless Chromium: report.html and status.html of the shipped examples in
+ * Danish and English, the matched spec and a quarterly pair (--compare), and the portfolio's status.html over both
+ * shipped runs, each on screen and in A4 print emulation. No console errors; no element wider than the page; no word
+ * or number of a table cell set over two lines, and none wider than its cell (the column narrower than its longest
+ * word), both measured in the laid-out page; every chart axis titled; every contents link leads to an element and every section is in the contents; every
  * table titled; the Danish visible-text check passes; years (numeric tick labels) ascend on every x axis; a matched
  * run never says "Randomiseret"; and the English report (--lang en) holds no Danish word. Skipped, and says so, when no Chromium is installed (.ci/run installs it).
  */
@@ -9,6 +11,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../pipeline/cli.ts";
 import { runPipeline } from "../../pipeline/run.ts";
 import { A4_CONTENT_WIDTH, Browser, CHROMIUM } from "./browser.ts";
 import { PAGE_CHECKS, type PageFacts } from "./pageChecks.ts";
@@ -25,6 +28,8 @@ interface Case {
   /** Its report draws charts with a year axis (savings by year). */
   readonly years: boolean;
   readonly lang?: "en";
+  /** Checked for words of the other language (false: its spec's labels have no English yet — the language test's part of #28). */
+  readonly words?: false;
 }
 
 const CASES: Case[] = [
@@ -33,7 +38,14 @@ const CASES: Case[] = [
   { name: "release, matched", spec: "fixtures/release/spec-matched.json", out: join(root, "matchet"), matched: true, years: true },
   { name: "release, a quarter later with --compare", spec: "fixtures/release/spec.json", out: join(root, "kvartal-3"), matched: false, years: true },
   { name: "release in English (--lang en)", spec: "fixtures/release/spec.json", out: join(root, "english"), matched: false, years: true, lang: "en" },
+  { name: "UngiFokus in English (--lang en)", spec: "fixtures/ungifokus/spec.json", out: join(root, "ungifokus-en"), matched: false, years: true, lang: "en", words: false },
 ];
+
+/** The portfolio's council status over the two shipped runs (`effekt portfolio`), in Danish and in English. */
+const PORTFOLIOS = [
+  { name: "portfolio", out: join(root, "portfolio") },
+  { name: "portfolio in English (--lang en)", out: join(root, "portfolio-en"), lang: "en", words: false },
+] as const;
 
 /** How each page is looked at: on a wide and a narrower screen, and printed on A4. */
 const VIEWS = [["screen", 1024], ["screen", 800], ["print", A4_CONTENT_WIDTH]] as const;
@@ -45,7 +57,7 @@ function namesIn(specPath: string): string[] {
 }
 
 /** Every way a page can fail the reader, as messages (empty: none). */
-function problems(facts: PageFacts, errors: readonly string[], options: { report: boolean; matched: boolean; allowed: readonly string[]; lang?: "en" }): string[] {
+function problems(facts: PageFacts, errors: readonly string[], options: { report: boolean; matched: boolean; allowed: readonly string[]; lang?: "en"; words?: false }): string[] {
   const found: string[] = [];
   found.push(...errors.map((e) => `console: ${e}`));
   if (facts.scrollWidth > facts.pageWidth + 1) found.push(`page scrolls sideways: ${facts.scrollWidth} px content in ${facts.pageWidth} px`);
@@ -53,6 +65,9 @@ function problems(facts: PageFacts, errors: readonly string[], options: { report
   found.push(...facts.brokenLinks.map((id) => `contents link to nothing: #${id}`));
   if (options.report) for (const id of facts.sections) if (!facts.tocTargets.includes(id)) found.push(`section not in the contents: ${id}`);
   found.push(...facts.untitledTables.map((id) => `table without a title: ${id}`));
+  found.push(...facts.brokenTokens.map((e) => `broken across lines: ${e}`));
+  found.push(...facts.narrowColumns.map((e) => `column narrower than its word: ${e}`));
+  found.push(...facts.untitledAxes.map((e) => `axis without a title: ${e}`));
   for (const labels of facts.xAxes) {
     if (labels.some((l) => /^\d{1,2}\.\d{3}$/.test(l))) found.push(`x axis prints a year with a thousands point: ${labels.join(" ")}`);
     if (!labels.every((l) => /^\d+$/.test(l))) continue;
@@ -60,7 +75,9 @@ function problems(facts: PageFacts, errors: readonly string[], options: { report
     if (values.some((v, i) => i > 0 && v <= values[i - 1]!)) found.push(`x axis out of order: ${labels.join(" ")}`);
   }
   const text = visibleText(facts.html);
-  if (options.lang === "en") {
+  if (options.words === false) {
+    // Layout only.
+  } else if (options.lang === "en") {
     // Quotations printed in the Danish sources ("'Break-even: År 3' (000 slide 11)") stay Danish, as in language.test.ts.
     found.push(...wordsFrom(text.replace(/ — '.*?' \((?=\d{3} )/g, " ("), DANISH_WORDS, options.allowed).map((w) => `Danish word: ${w}`));
   } else found.push(...wordsFrom(text, ENGLISH_WORDS, options.allowed).map((w) => `English word: ${w}`));
@@ -73,7 +90,7 @@ describe.skipIf(CHROMIUM === null)(`report.html and status.html in headless Chro
 
   beforeAll(async () => {
     browser = await Browser.launch();
-    const [ungifokus, release, matched, later, english] = CASES as [Case, Case, Case, Case, Case];
+    const [ungifokus, release, matched, later, english, ungifokusEnglish] = CASES as [Case, Case, Case, Case, Case, Case];
     await runPipeline({ specPath: ungifokus.spec, outDir: ungifokus.out, log });
     await runPipeline({ specPath: release.spec, outDir: release.out, log });
     await runPipeline({ specPath: matched.spec, outDir: matched.out, log });
@@ -81,6 +98,8 @@ describe.skipIf(CHROMIUM === null)(`report.html and status.html in headless Chro
     await runPipeline({ specPath: later.spec, outDir: earlier, asOf: "2026-06-30", log });
     await runPipeline({ specPath: later.spec, outDir: later.out, compare: earlier, log });
     await runPipeline({ specPath: english.spec, outDir: english.out, lang: "en", log });
+    await runPipeline({ specPath: ungifokusEnglish.spec, outDir: ungifokusEnglish.out, lang: "en", log });
+    for (const p of PORTFOLIOS) expect(await main(["portfolio", ungifokus.out, release.out, "--out", p.out, ...("lang" in p ? ["--lang", p.lang] : [])])).toBe(0);
   });
 
   afterAll(async () => {
@@ -99,6 +118,26 @@ describe.skipIf(CHROMIUM === null)(`report.html and status.html in headless Chro
     expect(found).toContain("section not in the contents: a");
     expect(found).toContain("table without a title: table-x");
     expect(found).toContain("x axis out of order: 1 10 2");
+    expect(found).toContain("axis without a title: chart [1, 10, 2]");
+  });
+
+  it("finds a word or number broken across lines and a column narrower than its longest word, printed on A4", async () => {
+    const file = join(root, "squeezed.html");
+    const cells = "<tr><td>Indskrevet</td><td>1.763.973 kr.</td><td>2024-12-31</td></tr>";
+    writeFileSync(file, `<!DOCTYPE html><html lang="da"><body>
+<table id="table-anywhere" style="width:60px"><caption>a</caption><tr><th style="overflow-wrap:anywhere">Planlagt</th></tr><tr><td style="overflow-wrap:anywhere">23987654</td></tr></table>
+<table id="table-fixed" style="table-layout:fixed;width:90px"><caption>b</caption>${cells}</table>
+<table id="table-fits"><caption>c</caption>${cells}</table>
+</body></html>`);
+    await browser.open(file, "print");
+    const found = problems(await browser.evaluate<PageFacts>(PAGE_CHECKS), browser.errors, { report: false, matched: false, allowed: [] });
+    expect(found, found.join("\n")).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^broken across lines: table-anywhere: "Planlagt" over \d lines$/),
+      expect.stringMatching(/^broken across lines: table-anywhere: "23987654" over \d lines$/),
+      expect.stringMatching(/^broken across lines: table-fixed: "2024-12-31" over \d lines$/),
+      expect.stringMatching(/^column narrower than its word: table-fixed: "Indskrevet" \d+ px in \d+ px$/),
+    ]));
+    expect(found.filter((p) => p.includes("table-fits")), found.join("\n")).toEqual([]);
   });
 
   for (const c of CASES) {
@@ -109,12 +148,23 @@ describe.skipIf(CHROMIUM === null)(`report.html and status.html in headless Chro
           await browser.open(join(c.out, "report", pageName), media, width);
           const facts = await browser.evaluate<PageFacts>(PAGE_CHECKS);
           const where = `${pageName} (${media === "print" ? `A4, ${A4_CONTENT_WIDTH} px` : `screen, ${width} px`})`;
-          expect(problems(facts, browser.errors, { report: pageName === "report.html", matched: c.matched, allowed, ...(c.lang ? { lang: c.lang } : {}) }), where).toEqual([]);
+          expect(problems(facts, browser.errors, { report: pageName === "report.html", matched: c.matched, allowed, ...(c.lang ? { lang: c.lang } : {}), ...(c.words === false ? { words: false as const } : {}) }), where).toEqual([]);
           if (pageName === "report.html") {
             expect(facts.tocTargets.length, `${where}: the contents`).toBeGreaterThanOrEqual(facts.sections.length);
             if (c.years) expect(facts.xAxes.filter((labels) => labels.every((l) => /^\d+$/.test(l))).length, `${where}: charts with a year axis`).toBeGreaterThan(0);
           }
         }
+      }
+    });
+  }
+
+  for (const p of PORTFOLIOS) {
+    it(`${p.name}: status.html on screen and on A4`, async () => {
+      for (const [media, width] of VIEWS) {
+        await browser.open(join(p.out, "status.html"), media, width);
+        const facts = await browser.evaluate<PageFacts>(PAGE_CHECKS);
+        const where = `${p.name} status.html (${media === "print" ? `A4, ${A4_CONTENT_WIDTH} px` : `screen, ${width} px`})`;
+        expect(problems(facts, browser.errors, { report: false, matched: false, allowed: namesIn(CASES[0]!.spec).concat(namesIn(CASES[1]!.spec)), ...("lang" in p ? { lang: p.lang, words: false as const } : {}) }), where).toEqual([]);
       }
     });
   }

@@ -6,6 +6,9 @@ export function visibleText(html: string): string {
   const text = html
     .replace(/<style[\s\S]*?<\/style>/g, " ")
     .replace(/<head[\s\S]*?<\/head>/g, (head) => (head.match(/<title>([\s\S]*?)<\/title>/)?.[1] ?? ""))
+    // A word kept on one line, or a path's break after a slash (src/report/table.ts cellHtml), is one word to the reader.
+    .replace(/<span class="word">([^<]*)<\/span>/g, "$1")
+    .replace(/<wbr>/g, "")
     .replace(/<[^>]+>/g, " ");
   return [text, ...attributes]
     .join(" ")

@@ -89,7 +89,7 @@ export const effectsSection: SectionBuilder = async (input, t) => {
   const subgroupParts = subgroupTables(input, t); // ./subgroups.ts
   const kpiTable: Table = {
     id: "kpis",
-    columns: [{ key: "kpi", label: "KPI", kind: "text", id: "kpi_id" }, { key: "arm", label: t("arm"), kind: "text", id: "arm_id" }, { key: "persons", label: "n", kind: "count" }, { key: "share", label: t("mean"), kind: "percent" }, { key: "low", label: t("ci"), kind: "percent" }, { key: "high", label: "", kind: "percent" }, { key: "threshold", label: "≥", kind: "percent" }, { key: "verdict", label: t("verdict"), kind: "text" }, { key: "certainty", label: t("note"), kind: "text" }],
+    columns: [{ key: "kpi", label: "KPI", kind: "text", id: "kpi_id" }, { key: "arm", label: t("arm"), kind: "text", id: "arm_id" }, { key: "persons", label: "n", kind: "count" }, { key: "share", label: t("mean"), kind: "percent" }, { key: "low", label: t("ciLow"), kind: "percent" }, { key: "high", label: t("ciHigh"), kind: "percent" }, { key: "threshold", label: "≥", kind: "percent" }, { key: "verdict", label: t("verdict"), kind: "text" }, { key: "certainty", label: t("note"), kind: "text" }],
     rows: run.effects.kpis.map((k) => {
       const hide = shareOf(k.share, k.persons, minCell);
       return { kpi: labelIn(lang, k.label), kpi_id: k.id, arm: k.arm === null ? "" : armOf(k.arm), arm_id: k.arm, persons: count(k.persons, minCell), share: hide ? `<${minCell}` : k.share, low: hide ? null : (k.interval?.[0] ?? null), high: hide ? null : (k.interval?.[1] ?? null), threshold: k.threshold, verdict: t(KPI_VERDICT[k.verdict]), certainty: kpiCertainty(k, t) };

@@ -33,8 +33,8 @@ export function estimateColumns(t: Texts): Column[] {
     { key: "n_treated", label: t("nTreatedColumn"), kind: "count" },
     { key: "n_control", label: t("nControlColumn"), kind: "count" },
     { key: "estimate", label: t("estimate"), kind: "number", digits: 3 },
-    { key: "conf_low", label: t("ci"), kind: "number", digits: 3 },
-    { key: "conf_high", label: "", kind: "number", digits: 3 },
+    { key: "conf_low", label: t("ciLow"), kind: "number", digits: 3 },
+    { key: "conf_high", label: t("ciHigh"), kind: "number", digits: 3 },
     { key: "p", label: t("pValue"), kind: "p" },
   ];
 }

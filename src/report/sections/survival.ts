@@ -39,8 +39,8 @@ export async function survivalSection(input: ReportInput, effects: EffectsArtefa
       { key: "arm", label: t("arm"), kind: "text", id: "arm_id" },
       { key: "time", label: t("survivalTime"), kind: "number", digits: 0 },
       { key: "survival", label: t("survivalShare"), kind: "percent" },
-      { key: "low", label: t("ci"), kind: "percent" },
-      { key: "high", label: "", kind: "percent" },
+      { key: "low", label: t("ciLow"), kind: "percent" },
+      { key: "high", label: t("ciHigh"), kind: "percent" },
       { key: "at_risk", label: t("survivalAtRisk"), kind: "count" },
     ],
     rows: points.map((p) => {
