@@ -100,7 +100,9 @@ export function tableHtml(table: Table, lang: Lang): string {
     .map((row, i) => {
       const rowKind = table.rowKinds?.[i];
       const columnOf = (c: Column): Column => (rowKind !== undefined && (c.kind === "number" || c.kind === "count") ? { ...c, kind: rowKind } : c);
-      return `<tr>${columns.map((c) => `<td class="${c.kind}">${cellHtml(formatCell(row[c.key] ?? null, columnOf(c), lang))}</td>`).join("")}</tr>`;
+      // Words in a number column (a sentence in the summary's value column) wrap as text does.
+      const classOf = (c: Column, cell: Cell | undefined) => (typeof cell === "string" && /\s/.test(cell) ? "text" : c.kind);
+      return `<tr>${columns.map((c) => `<td class="${classOf(c, row[c.key])}">${cellHtml(formatCell(row[c.key] ?? null, columnOf(c), lang))}</td>`).join("")}</tr>`;
     })
     .join("\n");
   const title = tableTitle(table, lang);

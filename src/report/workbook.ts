@@ -82,6 +82,8 @@ export function workbookSheets(tables: readonly Table[], lang: Lang): Sheet<neve
   const names = sheetNames(tables.map((t) => tableTitle(t, lang) ?? t.id));
   return tables.map((table, index) => {
     const columns = table.columns.filter((c) => c.csvOnly !== true);
+    const unheaded = columns.find((c) => c.label.trim() === "");
+    if (unheaded) throw new Error(`tablesWorkbook requires a header over every column (${table.id}: ${unheaded.key})`);
     const header: SheetCell[] = columns.map((c) => ({ value: c.label, type: String, fontWeight: "bold" }));
     const rows = table.rows.map((row, i) => {
       const rowKind = table.rowKinds?.[i];

@@ -68,6 +68,7 @@ function problems(facts: PageFacts, errors: readonly string[], options: { report
   found.push(...facts.brokenTokens.map((e) => `broken across lines: ${e}`));
   found.push(...facts.narrowColumns.map((e) => `column narrower than its word: ${e}`));
   found.push(...facts.untitledAxes.map((e) => `axis without a title: ${e}`));
+  found.push(...facts.emptyHeaders.map((e) => `column without a header: ${e}`));
   for (const labels of facts.xAxes) {
     if (labels.some((l) => /^\d{1,2}\.\d{3}$/.test(l))) found.push(`x axis prints a year with a thousands point: ${labels.join(" ")}`);
     if (!labels.every((l) => /^\d+$/.test(l))) continue;
@@ -128,6 +129,7 @@ describe.skipIf(CHROMIUM === null)(`report.html and status.html in headless Chro
 <table id="table-anywhere" style="width:60px"><caption>a</caption><tr><th style="overflow-wrap:anywhere">Planlagt</th></tr><tr><td style="overflow-wrap:anywhere">23987654</td></tr></table>
 <table id="table-fixed" style="table-layout:fixed;width:90px"><caption>b</caption>${cells}</table>
 <table id="table-fits"><caption>c</caption>${cells}</table>
+<table id="table-unheaded"><caption>d</caption><thead><tr><th>n</th><th></th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>
 </body></html>`);
     await browser.open(file, "print");
     const found = problems(await browser.evaluate<PageFacts>(PAGE_CHECKS), browser.errors, { report: false, matched: false, allowed: [] });
@@ -136,6 +138,7 @@ describe.skipIf(CHROMIUM === null)(`report.html and status.html in headless Chro
       expect.stringMatching(/^broken across lines: table-anywhere: "23987654" over \d lines$/),
       expect.stringMatching(/^broken across lines: table-fixed: "2024-12-31" over \d lines$/),
       expect.stringMatching(/^column narrower than its word: table-fixed: "Indskrevet" \d+ px in \d+ px$/),
+      "column without a header: table-unheaded column 2",
     ]));
     expect(found.filter((p) => p.includes("table-fits")), found.join("\n")).toEqual([]);
   });

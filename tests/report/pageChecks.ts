@@ -22,6 +22,8 @@ export interface PageFacts {
   readonly brokenTokens: readonly string[];
   /** Table cells whose longest word or number reaches past the cell's content box (table id, the token, its width, the cell's). */
   readonly narrowColumns: readonly string[];
+  /** Header cells without a word (the table's id and the column's number). */
+  readonly emptyHeaders: readonly string[];
   /** Chart axes without a title (the figure's id or the chart's title, and the axis's first labels). */
   readonly untitledAxes: readonly string[];
   readonly html: string;
@@ -84,6 +86,7 @@ export const PAGE_CHECKS = String.raw`(() => {
       }
     }
   }
+  const emptyHeaders = [...document.querySelectorAll("thead th")].filter((th) => th.textContent.trim() === "").map((th) => (th.closest("table").id || "table") + " column " + (th.cellIndex + 1));
   const untitledAxes = [];
   for (const axis of document.querySelectorAll("svg g.role-axis")) {
     const title = [...axis.querySelectorAll("g.role-axis-title text")].map((t) => t.textContent.trim()).join(" ");
@@ -97,6 +100,7 @@ export const PAGE_CHECKS = String.raw`(() => {
     brokenTokens: brokenTokens.slice(0, 40),
     narrowColumns: narrowColumns.slice(0, 40),
     untitledAxes,
+    emptyHeaders,
     tooWide: tooWide.slice(0, 20),
     // Printed, a landscape section may reach past the portrait width it is emulated at (each element is checked against its own page above).
     pageWidth: printed && document.querySelector("section:has(table.landscape)") ? ${A4_LANDSCAPE_WIDTH} : width,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Table } from "../../src/report/table.ts";
-import { tablesWorkbook } from "../../src/report/workbook.ts";
+import { sheetNames, tablesWorkbook } from "../../src/report/workbook.ts";
 import { readWorkbook } from "./readWorkbook.ts";
 
 
@@ -25,9 +25,9 @@ const ledger: Table = { id: "repayment", columns: [{ key: "period", label: "Peri
 describe("tablesWorkbook(tables, lang)", () => {
   afterEach(() => vi.useRealTimers());
 
-  it("writes one sheet per table, named by its id, the header in words", async () => {
-    const { names, sheets } = readWorkbook(await tablesWorkbook([savings, ledger], "da"));
-    expect(names).toEqual(["savings", "repayment"]);
+  it("writes one sheet per table, named by its title, the header in words", async () => {
+    const { names, sheets } = readWorkbook(await tablesWorkbook([savings, ledger, { ...ledger, id: "unlisted", title: "Egen titel" }], "da"));
+    expect(names).toEqual(["Besparelser pr. business case", "Tilbagebetaling pr. kontrakt", "Egen titel"]);
     expect(sheets[0]!.filter((c) => /^[A-Z]1$/.test(c.ref)).map((c) => c.value)).toEqual(["År", "Udfald", "Besparelse", "Personer", "Andel", "p", "Gennemsnit"]);
   });
 
@@ -47,6 +47,23 @@ describe("tablesWorkbook(tables, lang)", () => {
     // A row of kr. in a number column (rowKinds) is formatted as kr.; the others by the column's digits (default 2).
     expect(sheets[1]!.find((c) => c.ref === "B2")!.format).toBe("#,##0.00");
     expect(sheets[1]!.find((c) => c.ref === "B3")!.format).toBe('#,##0 "kr."');
+  });
+
+  it("sheetNames(titles) cuts a title after its last whole word within 31 characters, drops what Excel forbids, and numbers a repeat", () => {
+    expect(sheetNames(["Envejsfølsomhed: nettoresultatet når én antagelse flyttes", "Envejsfølsomhed: nettoresultatet når én antagelse flyttes", "Scenarier side om side", "scenarier side om side", "a/b [c]", "Inddatamedkontrolsumsha256ogmereendetogtredive"]))
+      .toEqual(["Envejsfølsomhed nettoresultatet", "Envejsfølsomhed (2)", "Scenarier side om side", "scenarier side om side (2)", "a b c", "Inddatamedkontrolsumsha256ogmer"]);
+    for (const name of sheetNames(["x".repeat(40), "y ".repeat(40)])) expect(name.length).toBeLessThanOrEqual(31);
+  });
+
+  it("heads every column: no empty header cell in any sheet, and a column without a label is refused", async () => {
+    const { sheets } = readWorkbook(await tablesWorkbook([savings, ledger], "en"));
+    for (const sheet of sheets) {
+      const columns = new Set(sheet.map((c) => c.ref.replace(/\d+$/, "")));
+      const headed = sheet.filter((c) => /^[A-Z]+1$/.test(c.ref) && c.value.trim() !== "").map((c) => c.ref.replace(/1$/, ""));
+      expect(headed.sort()).toEqual([...columns].sort());
+    }
+    const unheaded: Table = { ...ledger, columns: [...ledger.columns, { key: "high", label: " ", kind: "number" }] };
+    await expect(tablesWorkbook([unheaded], "da")).rejects.toThrow("tablesWorkbook requires a header over every column (repayment: high)");
   });
 
   it("writes kr without the Danish point in English", async () => {

@@ -197,6 +197,7 @@ export function councilStatus(runs: readonly PublishedRun[], lang: Lang, options
   ] as const;
   const evaluations: Table = {
     id: "council_evaluations",
+    title: t("status"),
     columns: evaluationColumns,
     rows: runs.map((run) => {
       const row = run.status[0] ?? {};
