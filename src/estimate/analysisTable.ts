@@ -3,7 +3,8 @@
  * pipeline's artefacts (tableFromArtefacts.ts), `effekt estimate --table` from a researcher's CSV
  * (tableFromRows.ts, or bytes/tableFromBytes.ts when the file reads whole from its bytes) — and the
  * plan of what to estimate. Every builder gives its columns to `analysisTable`, which applies the
- * one rule for categorical covariates (categoricalIndicators.ts) and puts the table together.
+ * one rule for categorical values (categoricalIndicators.ts: an empty cell or NA is missing — in a
+ * categorical covariate's indicators and in a subgroup column alike) and puts the table together.
  *
  * Columns, decided once:
  * - numbers (outcomes, covariates, exposures, indicators) are `Float64Array`s, one value a unit, and a
@@ -15,7 +16,7 @@
  * The cluster and block columns are the table's own fields, not numeric columns, so an estimator can
  * cluster or block at any of them.
  */
-import { categoricalIndicators } from "./categoricalIndicators.ts";
+import { categoricalIndicators, isMissingCategory } from "./categoricalIndicators.ts";
 
 export type OutcomeKind = "continuous" | "binary" | "count" | "rate" | "time_to_event";
 
@@ -81,7 +82,9 @@ export function analysisTable(parts: TableParts): { table: AnalysisTable; catego
     for (const { name, values: indicator } of expanded.indicators) columns.set(name, indicator);
     categorical.push({ column, reference: expanded.reference, indicators: expanded.indicators.map((i) => i.name) });
   }
-  const { arm, blocks, permutationStrata, clusters, subgroups } = parts;
+  // A subgroup is categorical too: an empty cell or NA is its missing level "", whichever way the table was read.
+  const subgroups = new Map([...parts.subgroups].map(([name, levels]) => [name, levels.some(isMissingCategory) ? levels.map((l) => (isMissingCategory(l) ? "" : l)) : levels]));
+  const { arm, blocks, permutationStrata, clusters } = parts;
   return { table: { arm, blocks, permutationStrata, clusters, columns, subgroups }, categorical, unknownReferences };
 }
 
