@@ -11,6 +11,7 @@ import { chooseControl } from "../../src/estimate/chooseControl.ts";
 import { handleMissingCovariates, type MissingCovariates } from "../../src/estimate/missingCovariates.ts";
 import { summaryTable } from "../../src/estimate/summaryTable.ts";
 import { tidyEffects } from "../../src/estimate/tidyEffects.ts";
+import { valuesToShow } from "../../src/shared/valuesToShow.ts";
 import { messages } from "../../src/messages.ts";
 import { issue, StopRun, stopRun, type Issue } from "../../src/shared/issues.ts";
 import { formatJson, writeFileAtomic } from "../io/files.ts";
@@ -209,8 +210,8 @@ async function estimateInto(options: TableRunOptions, folder: OwnedFolder): Prom
   // 4. The arms and the control arm.
   const arms = [...new Set(table.arm)].sort();
   const control = controlArm(options, arms, file);
-  options.log(`estimate: ${file}: ${table.arm.length} persons, arms ${messages.valuesShown(arms)}, control ${control}${options.control === null ? " (taken as the control arm: name another with --control)" : ""} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}]`);
-  for (const c of read.categorical) options.log(`estimate: categorical covariate ${c.column} against reference level ${messages.valuesShown([c.reference])}: ${c.indicators.length === 0 ? "(one level only)" : `${messages.valuesShown(c.indicators)}`}`);
+  options.log(`estimate: ${file}: ${table.arm.length} persons, arms ${messages.valuesShown(valuesToShow(arms))}, control ${control}${options.control === null ? " (taken as the control arm: name another with --control)" : ""} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}]`);
+  for (const c of read.categorical) options.log(`estimate: categorical covariate ${c.column} against reference level ${messages.valuesShown(valuesToShow([c.reference]))}: ${c.indicators.length === 0 ? "(one level only)" : `${messages.valuesShown(valuesToShow(c.indicators))}`}`);
   if (missing.imputed.length > 0) options.log(`estimate: missing covariate values mean-imputed with a missingness indicator: ${missing.imputed.join(", ")}`);
   // 5. The plan and the estimates.
   const result = estimateEffects(table, tablePlan(options, control, arms, missing.covariates));
@@ -251,10 +252,10 @@ function readerOptions(options: TableRunOptions, file: string, decimal: TableOpt
 
 /** The control arm: as named, or 0 / control / kontrol; two arms at least, and the control among them. */
 function controlArm(options: TableRunOptions, arms: readonly string[], file: string): string {
-  if (arms.length < 2) stopRun(issue("one_arm", messages.oneArm(options.treatment, arms), { file, path: [] }));
+  if (arms.length < 2) stopRun(issue("one_arm", messages.oneArm(options.treatment, valuesToShow(arms)), { file, path: [] }));
   const control = options.control ?? chooseControl(arms);
-  if (control === null) stopRun(issue("control_unclear", messages.controlUnclear(options.treatment, arms), { file, path: [] }));
-  if (!arms.includes(control)) stopRun(issue("control_missing", messages.controlMissing(control, options.treatment, arms), { file, path: [] }));
+  if (control === null) stopRun(issue("control_unclear", messages.controlUnclear(options.treatment, valuesToShow(arms)), { file, path: [] }));
+  if (!arms.includes(control)) stopRun(issue("control_missing", messages.controlMissing(control, options.treatment, valuesToShow(arms)), { file, path: [] }));
   return control;
 }
 

@@ -11,6 +11,7 @@
 import { parseNumber, type DecimalSeparator } from "../ingest/parseValue.ts";
 import { issue, type Issue } from "../shared/issues.ts";
 import { containsCpr } from "../ingest/containsCpr.ts";
+import { valuesToShow } from "../shared/valuesToShow.ts";
 import { messages } from "../messages.ts";
 import { analysisTable, emptyTable, type AnalysisTable, type ExpandedCategorical, type NumberColumn } from "./analysisTable.ts";
 
@@ -56,7 +57,7 @@ export function tableFromRows(header: readonly string[], rows: readonly Row[], o
   const subgroups = new Map(options.subgroups.map((s) => [s, texts(s)]));
   const built = analysisTable({ arm, blocks, permutationStrata: blocks, clusters, numbers, categorical, subgroups });
   for (const { column, reference, levels } of built.unknownReferences) {
-    issues.push(issue("reference_level_missing", messages.referenceLevelMissing(column, reference ?? "", levels), { file: options.file, path: [], column }));
+    issues.push(issue("reference_level_missing", messages.referenceLevelMissing(column, reference ?? "", valuesToShow(levels)), { file: options.file, path: [], column }));
   }
   // 5. Every person needs a cluster, when clustered.
   if (clusters) issues.push(...emptyClusters(clusters, rows, options.clusters!, options.file));
