@@ -16,11 +16,11 @@ import { containsCpr } from "../containsCpr.ts";
 import type { BenefitPanel } from "../benefitPanel.ts";
 import { findWeekColumns, ingestExtract, mapFields, type ExtractContext, type ExtractResult, type WeekColumn } from "../ingestExtract.ts";
 import type { BenefitCodes, RawRow } from "../schema.ts";
+import { eachLine, wholeLines } from "../../../pipeline/io/lines.ts";
 import { ByteKeyTable } from "./ByteKeyTable.ts";
 import { CellTable, handOver, LineFields, peekHeader } from "./handOver.ts";
 
 const PROGRESS_EVERY_ROWS = 100_000;
-const NEWLINE = 0x0a;
 
 interface CodeEntry {
   readonly ok: boolean;
@@ -176,19 +176,11 @@ async function countIds(bytes: () => AsyncIterable<Buffer>, headerLines: number,
     }
   };
   let line = 0;
-  let carry: Buffer | null = null;
-  for await (const chunk of bytes()) {
-    const data: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
-    carry = null;
-    let start = 0;
-    for (let end = data.indexOf(NEWLINE, start); end >= 0; end = data.indexOf(NEWLINE, start)) {
-      line += 1;
-      if (line > headerLines) count(data, start, end);
-      start = end + 1;
-    }
-    if (start < data.length) carry = data.subarray(start);
+  for await (const data of wholeLines(bytes())) {
+    line = eachLine(data, line, (start, stop, at) => {
+      if (at > headerLines) count(data, start, stop);
+    });
   }
-  if (carry && carry.length > 0 && line + 1 > headerLines) count(carry, 0, carry.length);
   return {
     get(data, start, end) {
       const known = table.get(data, start, end);
