@@ -15,7 +15,8 @@ import { isoDate, type DayNumber } from "../shared/dates.ts";
 import { toCsv } from "../shared/csv.ts";
 import { issue, stopRun, type Issue } from "../shared/issues.ts";
 import { messages } from "../messages.ts";
-import { coverageDay, type EvaluationSpec, type ExtractSpec } from "../spec/schema.ts";
+import { coverageDay, type CovariateSpec, type EvaluationSpec, type ExtractSpec } from "../spec/schema.ts";
+import { lookBackOf } from "./covariates/index.ts";
 import { personsWithIncompleteLookBack } from "./covariateEvidence.ts";
 import { familyOf, type Evidence, type FlaggedSpan } from "./outcomes/evidence.ts";
 import type { ExtractKind } from "./extractKinds.ts";
@@ -575,9 +576,15 @@ function statusCounts(values: readonly OutcomeValue[]) {
  * look-back of a covariate, to the as-of date. Weeks outside are counted, not kept.
  */
 function analysisPanel(spec: EvaluationSpec, people: readonly RecordOfKind["population"][], asOf: DayNumber, codes: BenefitCodes, shared: boolean): BenefitPanel {
-  const lookbackDays = Math.max(0, ...spec.covariates.map((c) => (c.kind === "public_support_weeks_before_start" ? 7 * c.weeks : 0)));
-  const earliest = people.reduce((min, p) => Math.min(min, p.startDate), asOf) - lookbackDays;
+  const earliestStart = people.reduce((min, p) => Math.min(min, p.startDate), asOf);
+  const earliest = Math.min(earliestStart, ...spec.covariates.map((c) => benefitLookBackFrom(c, earliestStart)));
   return new BenefitPanel(people.map((p) => p.personId), earliest, asOf, [...new Set(codes.groupOfCode.values())].sort(), shared ? "new" : false);
+}
+
+/** The first day a covariate reads benefit weeks for a person who started on `start` (its window, ./covariates/<kind>.ts); `start` when it reads none. */
+function benefitLookBackFrom(covariate: CovariateSpec, start: DayNumber): DayNumber {
+  const lookBack = lookBackOf(covariate, start);
+  return lookBack?.family === "benefit_weeks" ? lookBack.from : start;
 }
 
 /** A worker thread for the benefit weeks, or null when none can be started (they are then read on this thread). */
