@@ -17,6 +17,8 @@ import { issue, stopRun, type Issue } from "../shared/issues.ts";
 import { messages } from "../messages.ts";
 import { coverageDay, type CovariateSpec, type EvaluationSpec, type ExtractSpec } from "../spec/schema.ts";
 import { lookBackOf } from "./covariates/index.ts";
+import { EXTRACT_DEFINITIONS } from "./extracts/index.ts";
+import type { RecordsField } from "./extracts/types.ts";
 import { personsWithIncompleteLookBack } from "./covariateEvidence.ts";
 import { familyOf, type Evidence, type FlaggedSpan } from "./outcomes/evidence.ts";
 import type { ExtractKind } from "./extractKinds.ts";
@@ -382,32 +384,27 @@ function personRecordsOf(
 ): PersonRecords & { readonly grouped: ReadonlyMap<string, Map<string, unknown[]> | null> } {
   const ids = new Set(persons.map((p) => p.personId));
   const made = new Map(grouped);
-  const groupedOf = <K extends ExtractKind>(kind: K): Map<string, RecordOfKind[K][]> | null => {
-    const found = extracts.find(([name, e]) => e.kind === kind && results.has(name));
-    if (!found) return null;
-    if (!made.has(found[0])) made.set(found[0], groupByPerson(results.get(found[0])!.records as { personId: string }[], ids));
-    return made.get(found[0]) as Map<string, RecordOfKind[K][]> | null;
-  };
+  // Each kind's records under the name its file gives them (./extracts/<kind>.ts), grouped by person once; null when not read.
+  const lists = Object.fromEntries(RECORDS_FIELDS.map((field) => [field, null])) as Record<RecordsField, Map<string, unknown[]> | null>;
+  const filled = new Set<RecordsField>();
+  for (const [name, extract] of extracts) {
+    const field = EXTRACT_DEFINITIONS[extract.kind].records;
+    if (field === null || filled.has(field) || !results.has(name)) continue;
+    if (!made.has(name)) made.set(name, groupByPerson(results.get(name)!.records as { personId: string }[], ids));
+    lists[field] = made.get(name)!;
+    filled.add(field);
+  }
   return {
     persons,
     benefitGroups: extracts.some(([name, e]) => e.kind.startsWith("benefit_weeks") && results.has(name)) ? panel : null,
     absentGroup: codes?.absentGroup ?? "self_supporting",
-    educationSpells: groupedOf("education_spells"),
-    paidHours: groupedOf("paid_hours_monthly"),
-    psychiatricContacts: groupedOf("psychiatric_contacts"),
-    socialServices: groupedOf("social_services_monthly"),
-    convictions: groupedOf("convictions"),
-    prisonReleases: groupedOf("prison_releases"),
-    jobcentreContacts: groupedOf("jobcentre_contacts"),
-    checklistItems: groupedOf("checklist_items"),
-    shelterStays: groupedOf("shelter_stays"),
-    benefitPayments: groupedOf("benefit_payments_monthly"),
-    actionPlanAssessments: groupedOf("action_plan_assessments"),
-    programmeActivities: groupedOf("programme_activities"),
-    schoolExams: groupedOf("school_exams"),
+    ...(lists as Pick<PersonRecords, RecordsField>),
     grouped: made,
   };
 }
+
+/** The names under which PersonRecords holds extracts' records, from the extract kinds' files. */
+const RECORDS_FIELDS = [...new Set(Object.values(EXTRACT_DEFINITIONS).flatMap((d) => (d.records === null ? [] : [d.records])))];
 
 /** The persons referred by the as-of date (started, when no referral date is given), by id. */
 function enrolled(everyone: readonly RecordOfKind["population"][], asOf: DayNumber): RecordOfKind["population"][] {

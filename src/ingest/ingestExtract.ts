@@ -6,7 +6,7 @@
  */
 import { messages, type Rule } from "../messages.ts";
 import { issue, stopRun } from "../shared/issues.ts";
-import { firstDayOfMonthIndex, isoDate, type DayNumber } from "../shared/dates.ts";
+import type { DayNumber } from "../shared/dates.ts";
 import { fieldsOf, type ExtractKind, type FieldDefinition } from "./extractKinds.ts";
 import { containsCpr } from "./containsCpr.ts";
 import { plausibleRange } from "./plausibility.ts";
@@ -16,6 +16,8 @@ import type { BenefitCodes, QuarantineEntry, RawRow, RecordOfKind } from "./sche
 import type { PanelWrite } from "./benefitPanel.ts";
 import type { ExtractSpec } from "../spec/schema.ts";
 import { z } from "zod";
+import { EXTRACT_DEFINITIONS } from "./extracts/index.ts";
+import type { RowProblem } from "./extracts/types.ts";
 
 export interface ExtractContext {
   readonly name: string;
@@ -95,29 +97,6 @@ export interface WeekColumn {
 
 const PROGRESS_EVERY_ROWS = 100_000;
 
-/** How a repeated key is judged, by extract kind (README "Duplicates and conflicts"). */
-type RepeatPolicy = "person" | "period" | "event" | "allocation";
-const REPEAT_POLICY: Record<ExtractKind, RepeatPolicy> = {
-  population: "person",
-  allocation: "allocation",
-  benefit_weeks_long: "period",
-  benefit_weeks_wide: "period",
-  paid_hours_monthly: "period",
-  social_services_monthly: "period",
-  benefit_payments_monthly: "period",
-  education_spells: "event",
-  psychiatric_contacts: "event",
-  convictions: "event",
-  prison_releases: "event",
-  programme_participation: "event",
-  jobcentre_contacts: "event",
-  checklist_items: "event",
-  shelter_stays: "event",
-  action_plan_assessments: "event",
-  programme_activities: "event",
-  school_exams: "event",
-};
-
 /**
  * A row a byte-level reader has already parsed (bytes/ingestRecordBytes.ts): its record is what
  * the validator's fast path would have built from its cells, and `cells` gives the cells as text
@@ -145,7 +124,9 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
   const fields = mapFields(kind, header, context);
   const weekColumns = kind === "benefit_weeks_wide" ? findWeekColumns(header, context) : [];
   const validate = buildValidator(kind, fields, weekColumns, context);
-  const policy = REPEAT_POLICY[kind];
+  // What the kind does with repeats, coverage and rejected rows: its own file, ./extracts/<kind>.ts.
+  const definition = EXTRACT_DEFINITIONS[kind];
+  const policy = definition.repeat;
   const checksPopulation = context.population !== null && kind !== "population" && kind !== "allocation";
 
   const records: RecordOfKind[K][] = [];
@@ -189,7 +170,7 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
   });
   const cover = (record: Record<string, unknown>) => {
     if (kind === "benefit_weeks_wide") return;
-    const span = coverageOf(kind, record);
+    const span = definition.coverage(record);
     if (span) {
       if (span.from < coverFrom) coverFrom = span.from;
       if (span.to > coverTo) coverTo = span.to;
@@ -211,7 +192,7 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
   const flag = (line: number, cells: readonly string[] | null, reason: RejectedRow["reason"], record?: Record<string, unknown>, knownPerson?: string) => {
     const partial = record ?? (cells ? readWhatParses(kind, fields, cells) : {});
     const personId = knownPerson ?? (typeof partial.personId === "string" ? partial.personId : null);
-    rejected.push({ line, personId, ...flagSpanOf(kind, partial), reason });
+    rejected.push({ line, personId, ...definition.flagSpan(partial), reason });
     return personId;
   };
   const isOrphan = (personId: string | null) => checksPopulation && personId !== null && !context.population!.has(personId);
@@ -280,11 +261,12 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
     // Long benefit weeks with a panel are checked by the panel itself (memory bounded by persons × weeks).
     if (!(sink && kind === "benefit_weeks_long")) {
       // Only the wide layout's signature reads the cells, and a parsed row is never wide.
-      const signature = signatureOf(kind, outcome.record, parsedRow ? [] : row.fields, weekColumns);
-      const key = repeatKey(kind, policy, outcome.record, signature);
+      const record = outcome.record as Record<string, unknown>;
+      const signature = definition.signature(record, parsedRow ? [] : row.fields, weekColumns);
+      const key = definition.repeatKey(record, signature);
       const earlier = firstOfKey.get(personId, key);
       if (earlier !== undefined) {
-        const keyField = keyColumn(kind, fields);
+        const keyField = fields.find((f) => f.field === definition.keyField) ?? fields[0]!;
         const value = (parsedRow ? row.cells() : row.fields)[keyField.index] ?? "";
         if (policy === "allocation") {
           seen(personId, "duplicate_person");
@@ -400,106 +382,6 @@ function readWhatParses(kind: ExtractKind, fields: readonly MappedField[], cells
 
 const SPAN_FIELDS = new Set(["month", "week", "date", "startDate", "endDate", "releaseDate"]);
 
-/** The days [from, to) a rejected or conflicting row could have counted in (null = unknown, unbounded). */
-function flagSpanOf(kind: ExtractKind, r: Record<string, unknown>): { from: DayNumber | null; to: DayNumber | null } {
-  const num = (v: unknown) => (typeof v === "number" ? v : null);
-  switch (kind) {
-    case "paid_hours_monthly":
-    case "benefit_payments_monthly":
-    case "social_services_monthly": {
-      const month = num(r.month);
-      return month === null ? { from: null, to: null } : { from: firstDayOfMonthIndex(month), to: firstDayOfMonthIndex(month) + 1 };
-    }
-    case "benefit_weeks_long": {
-      const week = num(r.week);
-      return week === null ? { from: null, to: null } : { from: week, to: week + 1 };
-    }
-    case "education_spells":
-    case "psychiatric_contacts":
-    case "shelter_stays":
-    case "programme_participation": {
-      const start = num(r.startDate);
-      const end = num(r.endDate);
-      // An end that is empty (open) or unreadable: the spell may run on.
-      return { from: start, to: start === null || end === null ? null : Math.max(end, start) + 1 };
-    }
-    case "convictions":
-    case "jobcentre_contacts":
-    case "action_plan_assessments":
-    case "programme_activities":
-    case "school_exams":
-    case "checklist_items": {
-      const date = num(r.date);
-      return date === null ? { from: null, to: null } : { from: date, to: date + 1 };
-    }
-    case "prison_releases": {
-      const date = num(r.releaseDate);
-      return date === null ? { from: null, to: null } : { from: date, to: date + 1 };
-    }
-    default:
-      return { from: null, to: null };
-  }
-}
-
-/** The days (inclusive) an accepted row shows the extract to reach. */
-function coverageOf(kind: ExtractKind, r: Record<string, unknown>): { from: DayNumber; to: DayNumber } | null {
-  switch (kind) {
-    case "paid_hours_monthly":
-    case "benefit_payments_monthly":
-    case "social_services_monthly":
-      return { from: firstDayOfMonthIndex(r.month as number), to: firstDayOfMonthIndex((r.month as number) + 1) - 1 };
-    case "benefit_weeks_long":
-      return { from: r.week as number, to: (r.week as number) + 6 };
-    case "education_spells":
-    case "psychiatric_contacts":
-    case "shelter_stays":
-    case "programme_participation":
-      return { from: r.startDate as number, to: Math.max(r.startDate as number, (r.endDate as number | null) ?? (r.startDate as number)) };
-    case "convictions":
-    case "jobcentre_contacts":
-    case "action_plan_assessments":
-    case "programme_activities":
-    case "school_exams":
-    case "checklist_items":
-      return { from: r.date as number, to: r.date as number };
-    case "prison_releases":
-      return { from: r.releaseDate as number, to: r.releaseDate as number };
-    default:
-      return null;
-  }
-}
-
-/**
- * The canonical content of a row, to tell an exact repeat from a conflicting one (compared with ===).
- * A monthly kind's signature is its value itself: two parsed numbers are equal exactly when their texts
- * as String() gives them are (±0 aside, which both call equal).
- */
-function signatureOf(kind: ExtractKind, record: unknown, cells: readonly string[], weekColumns: readonly WeekColumn[]): string | number | null {
-  if (kind === "benefit_weeks_wide") return weekColumns.map((w) => (cells[w.index] ?? "").trim()).join("\u0000");
-  // The key already holds person and month (and measure): the value is what may differ.
-  if (kind === "paid_hours_monthly") return (record as { hours: number | null }).hours;
-  if (kind === "social_services_monthly") return (record as { costKr: number | null }).costKr;
-  if (kind === "benefit_payments_monthly") return (record as { amountKr: number | null }).amountKr;
-  if (kind === "benefit_weeks_long") return (record as { code: string }).code;
-  return JSON.stringify(record);
-}
-
-/**
- * The key, within a person, under which a row may appear only once: the person's one row, a period,
- * or (events) the whole row. A person's id is part of every key (an event's signature holds it too).
- */
-function repeatKey(kind: ExtractKind, policy: RepeatPolicy, record: unknown, signature: string | number | null): string | number {
-  const r = record as Record<string, unknown>;
-  if (policy === "person" || policy === "allocation" || kind === "benefit_weeks_wide") return "";
-  if (kind === "benefit_weeks_long") return r.week as number;
-  if (kind === "paid_hours_monthly") return r.month as number;
-  // Several measures (§ of Serviceloven) in one month are separate costs.
-  if (kind === "social_services_monthly") return r.measure === null || r.measure === undefined ? (r.month as number) : `${r.month}\u0000${r.measure}`;
-  // Several benefits in one month are separate payments.
-  if (kind === "benefit_payments_monthly") return r.benefit === null || r.benefit === undefined ? (r.month as number) : `${r.month}\u0000${r.benefit}`;
-  return signature as string;
-}
-
 /**
  * The first row of each key, person by person: a map of the person's keys under the person's id, so no
  * string is made per row for a period key (the ids are shared with the records).
@@ -516,12 +398,6 @@ class RepeatIndex {
     if (keys === undefined) this.byPerson.set(personId, (keys = new Map()));
     keys.set(key, first);
   }
-}
-
-/** The column a repeat is named by in the quarantine file. */
-function keyColumn(kind: ExtractKind, fields: readonly MappedField[]): MappedField {
-  const name = kind === "benefit_weeks_long" ? "week" : kind === "paid_hours_monthly" || kind === "social_services_monthly" || kind === "benefit_payments_monthly" ? "month" : "personId";
-  return fields.find((f) => f.field === name) ?? fields[0]!;
 }
 
 /** Canonical field → header position; a mapped or required column that is absent stops the run, naming it. */
@@ -668,29 +544,14 @@ export function recordBuilder(kind: ExtractKind, fields: readonly MappedField[],
   };
 }
 
-/** Rules that relate two fields of one row. */
-function checkRow(kind: ExtractKind, record: Record<string, unknown>, context: ExtractContext): { field: string; rule: Rule; message: string } | null {
+/** Rules that relate two fields of one row: an end before its start (every kind), then the kind's own (./extracts/<kind>.ts). */
+function checkRow(kind: ExtractKind, record: Record<string, unknown>, context: ExtractContext): RowProblem | null {
   const start = record.startDate as number | null | undefined;
   const end = record.endDate as number | null | undefined;
   if (typeof start === "number" && typeof end === "number" && end < start) {
     return { field: "endDate", rule: "end_before_start", message: messages.rule.end_before_start() };
   }
-  if (kind === "prison_releases" && typeof record.admissionDate === "number" && record.admissionDate > (record.releaseDate as number)) {
-    return { field: "admissionDate", rule: "admission_after_release", message: messages.rule.admission_after_release() };
-  }
-  if (kind === "population" && typeof start === "number") {
-    const { from, to } = context.enrolment;
-    if (start < from || start > to) {
-      return { field: "startDate", rule: "start_outside_enrolment", message: messages.rule.start_outside_enrolment(isoDate(from), isoDate(to)) };
-    }
-    if ((record.birthDate as number) > start) return { field: "birthDate", rule: "birth_after_start", message: messages.rule.birth_after_start() };
-    const exit = record.exitDate as number | null;
-    if (exit !== null && exit < start) return { field: "exitDate", rule: "exit_before_start", message: messages.rule.exit_before_start() };
-    if ((exit === null) !== (record.exitReason === null)) {
-      return { field: exit === null ? "exitDate" : "exitReason", rule: "missing_value", message: messages.rule.exit_needs_both() };
-    }
-  }
-  return null;
+  return EXTRACT_DEFINITIONS[kind].checkRow?.(record, context) ?? null;
 }
 
 /** Stops the run when any cell looks like a CPR number; the value itself is never repeated. */
