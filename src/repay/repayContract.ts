@@ -16,6 +16,7 @@
  * A typed-in outcome table (the contract's outcomeTable) counts only its rows observed on
  * or before the as-of date (observedBy); every period of such a contract is marked typed in.
  */
+import { note, type Note } from "../shared/note.ts";
 import type { EffectsArtefact } from "../estimate/schema.ts";
 import type { ProjectionArtefact } from "../project/schema.ts";
 import { datedInternalRateOfReturn } from "../stats/datedInternalRateOfReturn.ts";
@@ -28,7 +29,7 @@ import { resolveProjectionFigures } from "./projectionFigures.ts";
 import { repaymentRisk } from "./repaymentRisk.ts";
 import { toOre } from "./ruleAmounts.ts";
 import { newRuleState, ruleDefinition, type RuleState } from "./rules/index.ts";
-import type { Contract, ContractResult, LedgerLine, PeriodSummary } from "./schema.ts";
+import type { Contract, ContractResult, IllustrativeTerm, LedgerLine, PeriodSummary, TermKind } from "./schema.ts";
 import type { Settlement } from "./settlements.ts";
 
 export interface RepayContractInput {
@@ -92,12 +93,12 @@ export function repayContract(terms: Contract, input: RepayContractInput): Contr
     let trueUp = 0;
     if (!settlement && contract.restatement === "true_up_next_period" && Math.abs(outstanding) >= HALF_ORE) {
       trueUp = toOre(outstanding);
-      lines.push({ period, paymentYear, rule: "restatement", item: `true-up of restated periods (${outstandingFrom.join(", ") || "earlier settled periods"})`, basis: { restated: trueUp }, formula: "Σ (computed − settled) of the earlier settled periods, less what earlier true-ups paid", amount: trueUp, suppressed: false, illustrative: false });
+      lines.push({ period, paymentYear, rule: "restatement", item: "true_up", basis: { restated: trueUp }, formula: "Σ (computed − settled) of the earlier settled periods, less what earlier true-ups paid", amount: trueUp, suppressed: false, illustrative: false });
       outstanding = 0;
       outstandingFrom = [];
     }
 
-    const capsApplied: string[] = [];
+    const capsApplied: Note[] = [];
     let capIllustrative = false;
     let computed = Math.max(0, beforeCaps + trueUp);
     if (trueUp < 0 && beforeCaps + trueUp < 0) {
@@ -105,7 +106,7 @@ export function repayContract(terms: Contract, input: RepayContractInput): Contr
       outstanding = Math.min(0, Math.max(0, beforeCaps) + trueUp);
       outstandingFrom = [`carried from ${period}`];
     }
-    const limit = (value: number, name: string, isIllustrative: boolean) => {
+    const limit = (value: number, name: Note, isIllustrative: boolean) => {
       if (computed > value) {
         computed = Math.max(0, value);
         capsApplied.push(name);
@@ -114,20 +115,20 @@ export function repayContract(terms: Contract, input: RepayContractInput): Contr
       }
       return false;
     };
-    if (contract.caps.perPeriod) limit(contract.caps.perPeriod.value, `per-period cap ${contract.caps.perPeriod.value}`, contract.caps.perPeriod.illustrative);
-    limit(totalCap - cumulative, `total cap ${totalCap}`, contract.caps.total?.illustrative ?? false);
-    limit(ceiling - cumulative, `return ceiling ${contract.investorReturn.ceiling?.value ?? ""} × capital`, contract.investorReturn.ceiling?.illustrative ?? false);
+    if (contract.caps.perPeriod) limit(contract.caps.perPeriod.value, note("cap_per_period", { kr: contract.caps.perPeriod.value }), contract.caps.perPeriod.illustrative);
+    limit(totalCap - cumulative, note("cap_total", { kr: totalCap }), contract.caps.total?.illustrative ?? false);
+    limit(ceiling - cumulative, note("cap_return_ceiling", { multiple: contract.investorReturn.ceiling?.value ?? Infinity }), contract.investorReturn.ceiling?.illustrative ?? false);
     beforeSavingLimit += computed;
-    if (savingLimit && limit(savingLimit.value - cumulative, `total repayment never exceeds the computed saving ${savingLimit.value}`, savingLimit.illustrative)) savingLimitBit = true;
+    if (savingLimit && limit(savingLimit.value - cumulative, note("cap_saving_limit", { kr: savingLimit.value }), savingLimit.illustrative)) savingLimitBit = true;
     if (index === dates.length - 1 && cumulative + computed < floor) {
       floorTopUp = floor - (cumulative + computed);
       computed += floorTopUp;
-      capsApplied.push(`return floor ${contract.investorReturn.floor!.value} × capital: top-up ${floorTopUp}`);
+      capsApplied.push(note("floor_return", { multiple: contract.investorReturn.floor!.value, topUpKr: floorTopUp }));
       capIllustrative ||= contract.investorReturn.floor!.illustrative;
     }
 
     const computedAmount = persons === 0 ? null : toOre(computed);
-    const { status, note } = periodStatus({ asOf, from, dueDate, persons, settled: settlement !== null, typedIn: typedIn ? { observedUpTo: typedIn.observedUpTo } : null });
+    const { status, note: statusText } = periodStatus({ asOf, from, dueDate, persons, settled: settlement !== null, typedIn: typedIn ? { observedUpTo: typedIn.observedUpTo } : null });
     let restatement: PeriodSummary["restatement"] = null;
     if (settlement) {
       const settledOwn = settlement.amount - settlement.trueUp;
@@ -157,7 +158,7 @@ export function repayContract(terms: Contract, input: RepayContractInput): Contr
       from,
       dueDate,
       status,
-      statusNote: restatement ? `${note}; ${restatement.note}` : settledLater.has(period) ? `${note} (settled on ${settledLater.get(period)!.settlementDate}, after the as-of date: not counted here)` : note,
+      statusNote: restatement ? `${statusText}; ${restatement.note}` : settledLater.has(period) ? `${statusText} (settled on ${settledLater.get(period)!.settlementDate}, after the as-of date: not counted here)` : statusText,
       persons,
       beforeCaps,
       trueUp,
@@ -234,13 +235,31 @@ export function repayContract(terms: Contract, input: RepayContractInput): Contr
   };
 }
 
-function collectIllustrative(contract: unknown): string[] {
-  const found: string[] = [];
+/** Which kind of term a contract path holds (`rules[six_months].prices[0].price` → price). */
+const TERM_PATHS: readonly (readonly [RegExp, TermKind])[] = [
+  [/^schedule\[[^\]]*\]\.dueDate$/, "due_date"],
+  [/^payers\[[^\]]*\]\.share$/, "payer_share"],
+  [/\.prices\[[^\]]*\]\.price$/, "price"],
+  [/\.perPersonCap$/, "per_person_cap"],
+  [/^caps\.total$/, "total_cap"],
+  [/^caps\.perPeriod$/, "period_cap"],
+  [/^investorReturn\.ceiling$/, "return_ceiling"],
+  [/^investorReturn\.floor$/, "return_floor"],
+  [/^savingLimit$/, "saving_limit"],
+  [/\.(pricePerUnit|unitPrice)$/, "price"],
+  [/\.cap$/, "cap"],
+];
+
+function collectIllustrative(contract: unknown): IllustrativeTerm[] {
+  const found: IllustrativeTerm[] = [];
   const visit = (node: unknown, path: string) => {
     if (Array.isArray(node)) node.forEach((item, i) => visit(item, `${path}[${(item as { id?: string }).id ?? i}]`));
     else if (node && typeof node === "object") {
       const record = node as Record<string, unknown>;
-      if (record.illustrative === true) found.push(`${path} = ${record.value} (${record.source})`);
+      if (record.illustrative === true) {
+        const value = typeof record.value === "number" ? record.value : String(record.value);
+        found.push({ path, term: TERM_PATHS.find(([pattern]) => pattern.test(path))?.[1] ?? "other", value, source: String(record.source) });
+      }
       for (const [key, value] of Object.entries(record)) visit(value, path ? `${path}.${key}` : key);
     }
   };
