@@ -34,7 +34,7 @@ import { seededRandom, shuffle } from "../shared/random.ts";
 import { freeTextCovariates } from "./freeTextCovariates.ts";
 import { ratioTest } from "./ratioTest.ts";
 import { verifyAllocation } from "./verifyAllocation.ts";
-import { AssignmentArtefact, type AllocationLine, type BalanceRow, type Check, type ConsortArm, type OmnibusTest, type PersonRow, type RosterEntry } from "./schema.ts";
+import { AssignmentArtefact, type AllocationLine, type BalanceRow, type Check, type CheckId, type ConsortArm, type OmnibusTest, type PersonRow, type RosterEntry } from "./schema.ts";
 
 
 /** Checks whose failure makes the allocation unfit to estimate from: the run stops after writing the artefact. */
@@ -455,7 +455,7 @@ function clusterCheck(assigned: ReadonlyMap<string, Assigned>, clusterOf: Readon
   return check("cluster_in_one_arm", mixed.size === 0, persons.length, `${armsOf.size} clusters of column '${column}'; ${mixed.size} hold more than one arm`);
 }
 
-function check(id: string, passed: boolean, count: number, detail: string): Check {
+function check(id: CheckId, passed: boolean, count: number, detail: string): Check {
   return { id, passed, count, detail };
 }
 

@@ -82,7 +82,7 @@ export function binaryEstimates(data: ContrastData): EffectEstimate[] {
       ...base("logistic"),
       ...logRatioFields(b, se, data.confidence),
       odds_ratio: Math.exp(b),
-      notes: [fit.converged ? note("odds_ratio_log_scale") : note("not_converged", { steps: fit.iterations })],
+      notes: [note("odds_ratio_log_scale"), ...(fit.converged ? [] : [note("not_converged", { steps: fit.iterations })])],
     });
   }
   return out;

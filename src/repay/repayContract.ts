@@ -72,7 +72,7 @@ export function repayContract(terms: Contract, input: RepayContractInput): Contr
   let floorTopUp = 0;
   let savingLimitBit = false;
 
-  dates.forEach(({ period, paymentYear, from, dueDate, dueDateIllustrative }, index) => {
+  dates.forEach(({ period, label, paymentYear, from, dueDate, dueDateIllustrative }, index) => {
     const context = (ruleId: string) => ({ effects, rows: (outcomeRows ?? []).filter((r) => r.period === period), confidence: effects?.confidence ?? 0.95, illustrative: ruleIllustrative.get(ruleId) ?? false });
     let beforeCaps = 0;
     let persons: number | null = null;
@@ -154,6 +154,7 @@ export function repayContract(terms: Contract, input: RepayContractInput): Contr
     cumulative += amount;
     periods.push({
       period,
+      label,
       paymentYear,
       from,
       dueDate,

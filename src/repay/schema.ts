@@ -95,6 +95,7 @@ export const Contract = z
       .array(
         z.strictObject({
           period: z.string(),
+          label: Label.optional().describe("The period in words, {da, en} (\"opfølgningsår 1\"); without it the report shows the period id, which should then be words a reader knows (a year: \"2024\")"),
           paymentYear: z.number().int(),
           from: IsoDate.optional().describe("The day the period's follow-up starts (before it: not due); default the day after the previous period's due date, the contract's period.from for the first"),
           dueDate: z
@@ -213,6 +214,7 @@ export const Restatement = z.object({
 
 export const PeriodSummary = z.object({
   period: z.string(),
+  label: Label.optional().describe("The period in words: the schedule's label, else its id (absent in artefacts written before it)"),
   paymentYear: z.number().int(),
   from: z.string().describe("The day the period's follow-up starts"),
   dueDate: z.string().describe("The day its payment falls due"),

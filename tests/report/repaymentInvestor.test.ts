@@ -61,7 +61,7 @@ describe("investorTable(repayment, texts)", () => {
   it("multiple = repaid ÷ capital; the IRRs as repayment.json records them (R: uniroot → 0.0889118343195)", () => {
     // R: t <- as.numeric(as.Date(d) - as.Date(d[1])) / 365; uniroot(function(r) sum(c / (1 + r)^t), c(-0.99, 10), tol = 1e-14)
     //    with d = 2021-01-01, 2021-12-31, 2023-03-15, 2023-12-31 and c = -1000, 300, 500, 400.
-    const row = investorTable(repayment, da).rows[0]!;
+    const row = investorTable(repayment, "da", da).rows[0]!;
     expect(row.multiple).toBeCloseTo(1.2, 12);
     expect(row.multiple_to_date).toBeCloseTo(0.5, 12);
     expect(row.irr as number).toBeCloseTo(0.0889118343195, 9);
@@ -71,7 +71,7 @@ describe("investorTable(repayment, texts)", () => {
 
   it("says in words why an IRR cannot be computed", () => {
     const none = { ...repayment, contracts: [{ ...contract, investorReturn: { ...contract.investorReturn, irr: { rate: null, reason: "no_inflow" as const }, irrToDate: { rate: null, reason: "nothing_settled" as const } } }] };
-    const row = investorTable(none, da).rows[0]!;
+    const row = investorTable(none, "da", da).rows[0]!;
     expect(row.irr).toBe("kan ikke beregnes: intet er tilbagebetalt, så investorerne taber hele kapitalen");
     expect(row.irr_to_date).toBe("kan endnu ikke beregnes: ingen periode er afregnet");
   });
@@ -79,7 +79,7 @@ describe("investorTable(repayment, texts)", () => {
 
 describe("payerSplitTable(repayment, texts)", () => {
   it("splits each status by the contract's shares: 30 % of 500 settled, 300 due, 400 provisional", () => {
-    const rows = payerSplitTable(repayment, da).rows;
+    const rows = payerSplitTable(repayment, "da", da).rows;
     expect(rows.map((r) => [r.payer, r.share, r.settled, r.due, r.provisional, r.not_due, r.total])).toEqual([
       ["kommunens decentrale budget", 0.3, 150, 90, 120, 0, 360],
       ["resultatfond", 0.7, 350, 210, 280, 0, 840],
