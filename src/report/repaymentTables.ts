@@ -184,13 +184,14 @@ export function contractsTable(repayment: RepaymentArtefact, lang: Lang, t: Text
   return {
     id: "repayment_contracts",
     columns: [
-      { key: "contract", label: t("contract"), kind: "text", id: "contract_id" },
-      { key: "title", label: t("contractTitle"), kind: "text" },
+      // The id for the CSV only: the page names a contract by its title.
+      { key: "contract", label: t("contract"), kind: "text", csvOnly: true },
+      { key: "title", label: t("contract"), kind: "text" },
       { key: "capital", label: t("capitalWord"), kind: "kr" },
       { key: "periods", label: t("periodsByStatus"), kind: "text" },
       { key: "note", label: t("note"), kind: "text" },
     ],
-    rows: repayment.contracts.map((c) => ({ contract: c.name, contract_id: c.name, title: labelIn(lang, c.title), capital: c.capital, periods: periodsByStatus(c, t), note: notes(illustrativeNote(c.restsOnIllustrativeTerms, t), typedInNote(c, t, true)) })),
+    rows: repayment.contracts.map((c) => ({ contract: c.name, title: contractName(c, lang), capital: c.capital, periods: periodsByStatus(c, t), note: notes(illustrativeNote(c.restsOnIllustrativeTerms, t), typedInNote(c, t, true)) })),
   };
 }
 

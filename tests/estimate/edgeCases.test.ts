@@ -25,7 +25,7 @@ const noNaN = (result: ReturnType<typeof estimateEffects>) => {
 describe("estimateEffects on data that cannot carry an estimator", () => {
   it("a single person in an arm: every estimator says so", () => {
     const result = estimateEffects(table(["t", "c", "c", "c"], { y: [1, 2, 3, 4] }), plan({}));
-    expect(find(result, "difference_in_means")).toMatchObject({ estimate: null, note: "needs at least two persons with the outcome observed in each arm; there are 1 and 3" });
+    expect(find(result, "difference_in_means")).toMatchObject({ estimate: null, notes: [{ code: "too_few_observed_per_arm", params: { treated: 1, control: 3 } }] });
     expect(find(result, "ols").estimate).toBeNull();
     noNaN(result);
   });

@@ -138,12 +138,12 @@ describe("UngiFokus as of 2024-06-30, 2024-09-30 (settled through it) and 2026-0
   it("the changes section and the ledger flag the restated period", () => {
     const changes = parse(readFileSync(join(out("r2609"), "report", "changes.csv"), "utf8"), { columns: true }) as Record<string, string>[];
     const flagged = changes.filter((r) => r.figure_label!.startsWith("Restated period"));
-    expect(flagged.map((r) => [r.figure_label, Number(r.previous), Number(r.current)])).toEqual([["Restated period: ungifokus — follow-up year 2", 438174.18, 635250]]);
+    expect(flagged.map((r) => [r.figure_label, Number(r.previous), Number(r.current)])).toEqual([["Restated period: UngiFokus: repayment of the transfer-payment difference, followed up yearly — follow-up year 2", 438174.18, 635250]]);
     const ledger = parse(readFileSync(join(out("r2609"), "ledger.csv"), "utf8"), { columns: true }) as Record<string, string>[];
     const row = ledger.find((r) => r.contract === "ungifokus" && r.period === "follow-up year 2" && r.item === "period")!;
     expect(row).toMatchObject({ status: "settled", settled_amount: "438174.18", computed_amount: "635250", restatement: "197075.82", settlement_date: "2024-09-30" });
     const html = readFileSync(join(out("r2609"), "report", "report.html"), "utf8");
-    expect(html).toContain("Restated period: ungifokus — follow-up year 2");
+    expect(html).toContain("Restated period: UngiFokus: repayment of the transfer-payment difference, followed up yearly — follow-up year 2");
   });
 
   it("the status page shows each contract by name, the portfolio total apart, and marks illustrative terms", () => {

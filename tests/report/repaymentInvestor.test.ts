@@ -34,7 +34,12 @@ const contract = {
   title: { da: "Lille kontrakt", en: "Small contract" },
   source: "",
   capital: 1000,
-  illustrative: ["payers[kommune].share = 0.3 (assumption)", "rules[r].prices[0].price = 25000 (price not in 002)", "schedule[0].dueDate = 2021-12-31 (illustrative)", "investorReturn.ceiling = 1.2 (assumption)"],
+  illustrative: [
+    { path: "payers[kommune].share", term: "payer_share", value: 0.3, source: "assumption" },
+    { path: "rules[r].prices[0].price", term: "price", value: 25000, source: "price not in 002" },
+    { path: "schedule[0].dueDate", term: "due_date", value: "2021-12-31", source: "illustrative" },
+    { path: "investorReturn.ceiling", term: "return_ceiling", value: 1.2, source: "assumption" },
+  ],
   restsOnIllustrativeTerms: true,
   asOf: "2023-06-30",
   lines: [],
@@ -52,7 +57,7 @@ const contract = {
   byPayer: { kommune_decentral: 360, outcome_fund: 840 },
   // As the repay stage records them (tests/repay/repayContract.test.ts): R uniroot → 0.0889118343195; to date 0.5^(365/803) − 1.
   investorReturn: { total: 200, multiple: 1.2, irr: { rate: 0.0889118343195, reason: null }, irrToDate: { rate: 0.5 ** (365 / 803) - 1, reason: null }, floorTopUp: 0, note: "" },
-  risk: [{ rule: "r", period: "2023", simulations: 10000, seed: 7, probabilityTriggered: 0.83, amount: { mean: 390, p05: 0, p50: 400, p95: 700 }, method: "bootstrap of the period's persons" }],
+  risk: [{ rule: "r", period: "2023", simulations: 10000, seed: 7, probabilityTriggered: 0.83, amount: { mean: 390, p05: 0, p50: 400, p95: 700 }, method: "bootstrap_persons" }],
   published: [],
 } as unknown as ContractResult;
 const repayment = { artefact: "repayment", schema_version: 3, evaluation: "x", contracts: [contract], portfolio: null } as RepaymentArtefact;
