@@ -452,7 +452,7 @@ export const IDS_EN = {
   notes: {
     too_few_per_arm: () => "needs at least two persons in each arm",
     too_few_observed_per_arm: () => "needs at least two persons with the outcome observed in each arm",
-    too_few_per_stratum: () => "needs at least two persons per arm in every stratum (batch × block, as randomised), as estimatr's difference_in_means; some strata have fewer",
+    too_few_per_stratum: () => "needs at least two persons per arm in every stratum (batch × block, as randomised), as R's estimatr requires; some strata have fewer",
     outcome_constant_in_arms: () => "the outcome is constant within both arms, so its standard error is 0",
     outcome_constant_in_blocks: () => "the outcome is constant within every block and arm",
     outcome_constant: () => "the outcome is constant, so there is no effect to estimate and no standard error",
