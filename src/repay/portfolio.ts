@@ -75,83 +75,102 @@ export interface PortfolioCheck {
 }
 
 export function portfolioView(portfolio: Portfolio, contracts: ReadonlyMap<string, PortfolioContract>) {
+  const checks: PortfolioCheck[] = [
+    // 1. Each row against its own page and its contract.
+    ...portfolio.rows.flatMap((row) => rowChecks(portfolio, row, row.contract ? contracts.get(row.contract) : undefined)),
+    // 2. The printed totals against the sum of the rows.
+    ...totalChecks(portfolio),
+    // 3. The text's yearly net saving.
+    ...annualNetChecks(portfolio),
+  ];
+  return { title: portfolio.title, source: portfolio.source, unit: portfolio.unit, rows: portfolio.rows, checks };
+}
+
+const close = (a: number, b: number, slack: number) => Math.abs(a - b) <= slack + 1e-9;
+
+/** A row: its investment against the capital stated on its page, net = savings − repayment, and against its contract's capital and ledger. */
+function rowChecks(portfolio: Portfolio, row: Portfolio["rows"][number], contract: PortfolioContract | undefined): PortfolioCheck[] {
   const checks: PortfolioCheck[] = [];
-  const close = (a: number, b: number, slack: number) => Math.abs(a - b) <= slack + 1e-9;
-  for (const row of portfolio.rows) {
-    const net = row.decentralSavings - row.decentralRepayment;
-    if (row.capital) {
-      const stated = row.capital.value / portfolio.scale;
-      const ok = close(stated, row.investment, portfolio.rounding);
-      checks.push({
-        what: note("portfolio_capital_on_page", { row: row.name, line: row.line ?? null, capitalLine: row.capital.line }),
-        published: row.investment,
-        computed: stated,
-        ok,
-        note: ok ? null : note("portfolio_table_against_page", { published: row.investment, unit: portfolio.unit, printed: row.capital.printed, kr: row.capital.value }),
-      });
-    }
-    checks.push({ what: note("portfolio_net", { row: row.name, line: row.line ?? null }), published: row.netSavings, computed: net, ok: close(net, row.netSavings, 2 * portfolio.rounding), note: null });
-    const contract = row.contract ? contracts.get(row.contract) : undefined;
-    if (contract) {
-      const capital = contract.capital / portfolio.scale;
-      checks.push({
-        what: note("portfolio_contract_capital", { row: row.name }),
-        published: row.investment,
-        computed: capital,
-        ok: close(capital, row.investment, portfolio.rounding),
-        note: close(capital, row.investment, portfolio.rounding) ? null : note("portfolio_contract_states_capital", { kr: contract.capital }),
-      });
-      const decentral = contract.decentralRepayment / portfolio.scale;
-      checks.push({
-        what: note("portfolio_contract_ledger", { row: row.name }),
-        published: row.decentralRepayment,
-        computed: decentral,
-        ok: close(decentral, row.decentralRepayment, portfolio.rounding),
-        note: contract.typedIn
-          ? contract.illustrative
-            ? note("ledger_illustrative_and_typed_in")
-            : note("ledger_typed_in")
-          : contract.illustrative
-            ? note("ledger_illustrative")
-            : null,
-      });
-    }
+  const net = row.decentralSavings - row.decentralRepayment;
+  if (row.capital) {
+    const stated = row.capital.value / portfolio.scale;
+    const ok = close(stated, row.investment, portfolio.rounding);
+    checks.push({
+      what: note("portfolio_capital_on_page", { row: row.name, line: row.line ?? null, capitalLine: row.capital.line }),
+      published: row.investment,
+      computed: stated,
+      ok,
+      note: ok ? null : note("portfolio_table_against_page", { published: row.investment, unit: portfolio.unit, printed: row.capital.printed, kr: row.capital.value }),
+    });
   }
-  for (const total of portfolio.totals) {
+  checks.push({ what: note("portfolio_net", { row: row.name, line: row.line ?? null }), published: row.netSavings, computed: net, ok: close(net, row.netSavings, 2 * portfolio.rounding), note: null });
+  if (!contract) return checks;
+  const capital = contract.capital / portfolio.scale;
+  checks.push({
+    what: note("portfolio_contract_capital", { row: row.name }),
+    published: row.investment,
+    computed: capital,
+    ok: close(capital, row.investment, portfolio.rounding),
+    note: close(capital, row.investment, portfolio.rounding) ? null : note("portfolio_contract_states_capital", { kr: contract.capital }),
+  });
+  const decentral = contract.decentralRepayment / portfolio.scale;
+  checks.push({
+    what: note("portfolio_contract_ledger", { row: row.name }),
+    published: row.decentralRepayment,
+    computed: decentral,
+    ok: close(decentral, row.decentralRepayment, portfolio.rounding),
+    note: contract.typedIn
+      ? contract.illustrative
+        ? note("ledger_illustrative_and_typed_in")
+        : note("ledger_typed_in")
+      : contract.illustrative
+        ? note("ledger_illustrative")
+        : null,
+  });
+  return checks;
+}
+
+/** Each printed total against the sum of its column's rows (within the rows' rounding). */
+function totalChecks(portfolio: Portfolio): PortfolioCheck[] {
+  return portfolio.totals.map((total) => {
     const sum = portfolio.rows.reduce((s, r) => s + r[total.column], 0);
     const slack = portfolio.rounding * portfolio.rows.length;
     const ok = close(sum, total.published, slack);
-    checks.push({
+    return {
       what: note("portfolio_total", { column: total.column, line: total.line ?? null }),
       published: total.published,
       computed: sum,
       ok,
       note: ok ? null : (total.note ?? note("portfolio_total_not_sum", { sum, unit: portfolio.unit })),
-    });
-  }
+    };
+  });
+}
+
+/** The text's yearly net saving below its bound: from the printed totals, and from the table's rows. */
+function annualNetChecks(portfolio: Portfolio): PortfolioCheck[] {
   const net = portfolio.annualNet;
-  if (net) {
-    const total = (column: "decentralRepayment" | "decentralSavings") => portfolio.totals.find((t) => t.column === column);
-    const savings = total("decentralSavings");
-    const repayment = total("decentralRepayment");
-    if (savings && repayment) {
-      const yearly = (savings.published - repayment.published) / net.years;
-      checks.push({
-        what: note("portfolio_yearly_net_text", { line: net.line, years: net.years, below: net.below }),
-        published: net.below,
-        computed: yearly,
-        ok: yearly < net.below,
-        note: note("portfolio_yearly_arithmetic", { savings: savings.published, repayment: repayment.published, years: net.years, yearly, unit: portfolio.unit }),
-      });
-    }
-    const rowsYearly = portfolio.rows.reduce((s, r) => s + r.decentralSavings - r.decentralRepayment, 0) / net.years;
+  if (!net) return [];
+  const checks: PortfolioCheck[] = [];
+  const total = (column: "decentralRepayment" | "decentralSavings") => portfolio.totals.find((t) => t.column === column);
+  const savings = total("decentralSavings");
+  const repayment = total("decentralRepayment");
+  if (savings && repayment) {
+    const yearly = (savings.published - repayment.published) / net.years;
     checks.push({
-      what: note("portfolio_yearly_net_rows", { line: net.line, years: net.years, below: net.below }),
+      what: note("portfolio_yearly_net_text", { line: net.line, years: net.years, below: net.below }),
       published: net.below,
-      computed: rowsYearly,
-      ok: rowsYearly < net.below,
-      note: rowsYearly < net.below ? null : (net.note ?? note("portfolio_rows_yearly", { yearly: rowsYearly, unit: portfolio.unit })),
+      computed: yearly,
+      ok: yearly < net.below,
+      note: note("portfolio_yearly_arithmetic", { savings: savings.published, repayment: repayment.published, years: net.years, yearly, unit: portfolio.unit }),
     });
   }
-  return { title: portfolio.title, source: portfolio.source, unit: portfolio.unit, rows: portfolio.rows, checks };
+  const rowsYearly = portfolio.rows.reduce((s, r) => s + r.decentralSavings - r.decentralRepayment, 0) / net.years;
+  checks.push({
+    what: note("portfolio_yearly_net_rows", { line: net.line, years: net.years, below: net.below }),
+    published: net.below,
+    computed: rowsYearly,
+    ok: rowsYearly < net.below,
+    note: rowsYearly < net.below ? null : (net.note ?? note("portfolio_rows_yearly", { yearly: rowsYearly, unit: portfolio.unit })),
+  });
+  return checks;
 }
