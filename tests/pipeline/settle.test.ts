@@ -165,7 +165,7 @@ describe("UngiFokus as of 2024-06-30, 2024-09-30 (settled through it) and 2026-0
     expect(y2.note).toContain("the due date is illustrative");
     expect(y2.note).not.toContain("rests on illustrative terms");
     const summary = parse(readFileSync(join(out("r2609"), "report", "summary.csv"), "utf8"), { columns: true }) as Record<string, string>[];
-    expect(summary.find((r) => r.figure_label === "Repaid to date: laer-for-livet")!.value).toContain("illustrative");
+    expect(summary.find((r) => r.figure === "repaid:laer-for-livet")!.value).toContain("illustrative");
   });
 });
 
