@@ -158,14 +158,9 @@ export const MIRROR_EXEMPT: Readonly<Record<string, string>> = {
   "src/shared/waitForThreads.ts": NOT_YET,
   "src/spec/schema.ts": NOT_YET,
   "src/spec/seedsOf.ts": NOT_YET,
-  "src/stats/clusterRobust.ts": NOT_YET,
   "src/stats/gramLeastSquares.ts": NOT_YET,
   "src/stats/gramStripes.js": NOT_YET,
   "src/stats/gramThreads.ts": NOT_YET,
-  "src/stats/leastSquares.ts": NOT_YET,
-  "src/stats/omnibusBalance.ts": NOT_YET,
-  "src/stats/robustRegression.ts": NOT_YET,
-  "src/stats/singularValues.ts": NOT_YET,
 };
 
 const root = fileURLToPath(new URL("..", import.meta.url));
