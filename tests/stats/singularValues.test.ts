@@ -5,13 +5,13 @@ import { expectRelativelyClose } from "../helpers.ts";
 
 describe("singularValueDecomposition", () => {
   it("singularValueDecomposition(columns) = numpy.linalg.svd's singular values, largest first", () => {
-    // numpy: np.linalg.svd(np.array([[1, 2], [3, 4], [5, 6]]), compute_uv=False) → 9.525518091565107, 0.5143005806586441
+    // numpy: np.linalg.svd(np.array([[1, 2], [3, 4], [5, 6]]), compute_uv=False) → 9.525518091565107, 0.5143005806586443
     const { values } = singularValueDecomposition([
       [1, 3, 5],
       [2, 4, 6],
     ]);
     expectRelativelyClose(values[0]!, 9.525518091565107, 1e-13, "σ1");
-    expectRelativelyClose(values[1]!, 0.5143005806586441, 1e-12, "σ2");
+    expectRelativelyClose(values[1]!, 0.5143005806586443, 1e-12, "σ2");
   });
 
   it("singularValueDecomposition of orthogonal columns: their norms, and unit vectors (by hand)", () => {
