@@ -90,8 +90,6 @@ export const MIRROR_EXEMPT: Readonly<Record<string, string>> = {
   "src/estimate/regressionDesign.ts": NOT_YET,
   "src/estimate/regressionEstimators.ts": NOT_YET,
   "src/estimate/subgroupEffects.ts": NOT_YET,
-  "src/estimate/summaryTable.ts": NOT_YET,
-  "src/estimate/tidyEffects.ts": NOT_YET,
   "src/ingest/outcomes/action_plan_progress_within.ts": NOT_YET,
   "src/ingest/outcomes/activity_in_year.ts": NOT_YET,
   "src/ingest/outcomes/checklist_done.ts": NOT_YET,
