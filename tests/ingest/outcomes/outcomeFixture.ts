@@ -42,3 +42,4 @@ export function deriveWith<K extends OutcomeKind>(definition: OutcomeDefinition<
 }
 
 export const value = (v: number): OutcomeValue => ({ status: "observed", value: v });
+export const notApplicableValue: OutcomeValue = { status: "not_applicable" };
