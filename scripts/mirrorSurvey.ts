@@ -93,7 +93,6 @@ export const MIRROR_EXEMPT: Readonly<Record<string, string>> = {
   "src/project/index.ts": NOT_YET,
   "src/project/schema.ts": NOT_YET,
   "src/repay/index.ts": NOT_YET,
-  "src/repay/repaymentRisk.ts": NOT_YET,
   "src/repay/schema.ts": NOT_YET,
   "src/spec/schema.ts": NOT_YET,
   "src/stats/gramLeastSquares.ts": NOT_YET,
