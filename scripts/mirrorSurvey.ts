@@ -86,7 +86,6 @@ export const MIRROR_EXEMPT: Readonly<Record<string, string>> = {
   "src/estimate/clusterRandomizationInference.ts": NOT_YET,
   "src/estimate/missingCovariates.ts": NOT_YET,
   "src/estimate/permutationChunks.js": NOT_YET,
-  "src/estimate/randomizationInference.ts": NOT_YET,
   "src/estimate/regressionDesign.ts": NOT_YET,
   "src/estimate/regressionEstimators.ts": NOT_YET,
   "src/estimate/subgroupEffects.ts": NOT_YET,
