@@ -17,8 +17,8 @@ import { AssignmentArtefact, AssignmentRow, PersonRow } from "./assign/schema.ts
 import { EffectsArtefact } from "./estimate/schema.ts";
 import { ProjectionArtefact } from "./project/schema.ts";
 import { RepaymentArtefact } from "./repay/schema.ts";
-import { Manifest } from "./report/manifest.ts";
-import { ManifestSignature } from "./report/signature.ts";
+import { Manifest } from "../pipeline/seal/manifest.ts";
+import { ManifestSignature } from "../pipeline/seal/signature.ts";
 import type { EvaluationSpec } from "./spec/schema.ts";
 
 export type Release = "person_level" | "internal" | "publishable";
@@ -104,19 +104,21 @@ export function artefactPath(name: ArtefactName, key?: string): string {
  * that are both catalogued and written by it (pipeline/io/ownedFolder.ts).
  */
 export function isCatalogued(relativePath: string): boolean {
-  const path = relativePath.split("\\").join("/");
-  return Object.keys(ARTEFACTS).some((name) => entryOf(name as ArtefactName).path === path) || isKeyedPath(path);
+  return artefactAt(relativePath) !== null;
 }
 
-/** Whether a path is one of a keyed family's (`report/<table>.csv`: a key without `/`, not starting with a dot), not a fixed one. */
-function isKeyedPath(relativePath: string): boolean {
+/** The artefact a path inside a run folder belongs to: a fixed path's, or a keyed family's (a key without `/`, not starting with a dot); null for any other file. */
+export function artefactAt(relativePath: string): ArtefactName | null {
   const path = relativePath.split("\\").join("/");
-  return Object.keys(ARTEFACTS).some((name) => {
-    if (typeof entryOf(name as ArtefactName).path === "string") return false;
-    const [before, after] = documentedPath(name as ArtefactName).split(/<[^>]+>/) as [string, string];
-    const key = path.slice(before.length, path.length - after.length);
-    return path.length > before.length + after.length && path.startsWith(before) && path.endsWith(after) && key !== "" && !key.includes("/") && !key.startsWith(".");
-  });
+  const names = Object.keys(ARTEFACTS) as ArtefactName[];
+  return names.find((name) => entryOf(name).path === path) ?? names.find((name) => isKeyedPath(name, path)) ?? null;
+}
+
+function isKeyedPath(name: ArtefactName, path: string): boolean {
+  if (typeof entryOf(name).path === "string") return false;
+  const [before, after] = documentedPath(name).split(/<[^>]+>/) as [string, string];
+  const key = path.slice(before.length, path.length - after.length);
+  return path.length > before.length + after.length && path.startsWith(before) && path.endsWith(after) && key !== "" && !key.includes("/") && !key.startsWith(".");
 }
 
 /** The artefact's path as documentation writes it: `work/quarantine/<extract>.csv` for a keyed one. */

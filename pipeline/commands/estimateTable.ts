@@ -11,6 +11,7 @@ import { chooseControl } from "../../src/estimate/chooseControl.ts";
 import { handleMissingCovariates, type MissingCovariates } from "../../src/estimate/missingCovariates.ts";
 import { summaryTable } from "../../src/estimate/summaryTable.ts";
 import { tidyEffects } from "../../src/estimate/tidyEffects.ts";
+import { valuesToShow } from "../../src/shared/valuesToShow.ts";
 import { messages } from "../../src/messages.ts";
 import { issue, StopRun, stopRun, type Issue } from "../../src/shared/issues.ts";
 import { formatJson, writeFileAtomic } from "../io/files.ts";
@@ -211,12 +212,12 @@ async function estimateInto(options: TableRunOptions, folder: OwnedFolder): Prom
   if (missing.issues.length > 0) throw new StopRun(missing.issues);
   const table = missing.table;
   const arms = [...new Set(table.arm)].sort();
-  if (arms.length < 2) stopRun(issue("one_arm", messages.oneArm(options.treatment, arms), { file, path: [] }));
+  if (arms.length < 2) stopRun(issue("one_arm", messages.oneArm(options.treatment, valuesToShow(arms)), { file, path: [] }));
   const control = options.control ?? chooseControl(arms);
-  if (control === null) stopRun(issue("control_unclear", messages.controlUnclear(options.treatment, arms), { file, path: [] }));
-  if (!arms.includes(control)) stopRun(issue("control_missing", messages.controlMissing(control, options.treatment, arms), { file, path: [] }));
-  options.log(`estimate: ${file}: ${table.arm.length} persons, arms ${messages.valuesShown(arms)}, control ${control}${options.control === null ? " (taken as the control arm: name another with --control)" : ""} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}]`);
-  for (const c of read.categorical) options.log(`estimate: categorical covariate ${c.column} against reference level ${messages.valuesShown([c.reference])}: ${c.indicators.length === 0 ? "(one level only)" : `${messages.valuesShown(c.indicators)}`}`);
+  if (control === null) stopRun(issue("control_unclear", messages.controlUnclear(options.treatment, valuesToShow(arms)), { file, path: [] }));
+  if (!arms.includes(control)) stopRun(issue("control_missing", messages.controlMissing(control, options.treatment, valuesToShow(arms)), { file, path: [] }));
+  options.log(`estimate: ${file}: ${table.arm.length} persons, arms ${messages.valuesShown(valuesToShow(arms))}, control ${control}${options.control === null ? " (taken as the control arm: name another with --control)" : ""} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}]`);
+  for (const c of read.categorical) options.log(`estimate: categorical covariate ${c.column} against reference level ${messages.valuesShown(valuesToShow([c.reference]))}: ${c.indicators.length === 0 ? "(one level only)" : `${messages.valuesShown(valuesToShow(c.indicators))}`}`);
   if (missing.imputed.length > 0) options.log(`estimate: missing covariate values mean-imputed with a missingness indicator: ${missing.imputed.join(", ")}`);
   const kindOf = (id: string) =>
     options.binary.includes(id)
