@@ -44,6 +44,7 @@ function inverseSquareRoot(matrix: number[][]): number[][] {
  * @param clusters a cluster label per unit
  * @param only the coefficients whose df to compute (the Bell–McCaffrey df costs G² N each); others get NaN df
  */
+// numerical kernel: CR2 adjustment matrices, the meat and the Bell–McCaffrey df share per-cluster intermediates, as in clubSandwich
 export function clusterRobustRegression(
   columns: readonly { name: string; values: ArrayLike<number> }[],
   y: ArrayLike<number>,

@@ -34,6 +34,7 @@ interface Moments {
 /**
  * @param covariates one array per covariate, one value per person
  */
+// numerical kernel: Newton–Raphson over risk sets with Efron/Breslow ties: score, information and step-halving share the sorted risk sets
 export function coxRegression(time: readonly number[], event: readonly number[], covariates: readonly (readonly number[])[], ties: CoxTies = "efron"): CoxFit {
   const n = time.length;
   const p = covariates.length;

@@ -33,6 +33,7 @@ export interface GlmFit {
 const MAX_ITERATIONS = 100;
 const RELATIVE_TOLERANCE = 1e-10;
 
+// numerical kernel: IRLS as R's glm.fit: working weights, step-halving and the convergence test share one iteration state
 export function generalizedLinearModel(
   family: Family,
   columns: readonly { name: string; values: ArrayLike<number> }[],
