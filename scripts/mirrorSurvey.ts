@@ -36,7 +36,6 @@ export const MIRROR_EXEMPT: Readonly<Record<string, string>> = {
   "src/assign/index.ts": REFACTOR,
   "src/assign/ratioTest.ts": REFACTOR,
   "src/assign/verifyAllocation.ts": REFACTOR,
-  "src/estimate/analysisTable.ts": REFACTOR,
   "src/estimate/bytes/tableLines.js": REFACTOR,
   "src/estimate/bytes/tableLinesWorker.js": REFACTOR,
   "src/estimate/index.ts": REFACTOR,
