@@ -62,6 +62,9 @@ describe("the matched comparison (fixtures/release/spec-matched.json)", () => {
     expect(html).toContain("Ikke randomiseret");
     expect(html).toMatch(/Programdeltagere: \d+, heraf matchet /);
     expect(html).toContain("Grovkornet eksakt matchning");
+    // The bands come from assignment.json's match_on as data, in Danish numbers and words (no English prose parsed).
+    expect(html).toMatch(/\(grænser ved 30, 40[,)]/);
+    expect(html).not.toContain("bands at");
     expect(html).toContain("ikke kausale effekter");
     expect(html).not.toMatch(/kausal effekt af programmet/i);
   });

@@ -139,6 +139,7 @@ export const TEXT_DA = {
   strata: "Strata",
   degreesOfFreedom: "Frihedsgrader",
   beforeMatching: "før matchning",
+  matchingBands: "{covariate} (grænser ved {breaks})",
   matchingMethod: "Grovkornet eksakt matchning (coarsened exact matching) på {variables}; præcis {ratio} sammenligningsperson(er) pr. matchet programdeltager i hvert stratum, udtrukket tilfældigt uden tilbagelægning (seed {seed}). Ikke randomiseret: forskellene er sammenhænge, ikke kausale effekter.",
   matchingCounts: " Programdeltagere: {programme}, heraf matchet {matched} og uden sammenligningsperson {unmatched} (udeladt); sammenligningspulje {pool}, udtrukket {drawn}.",
   lovePlot: "standardiseret forskel pr. baggrundsvariabel",

@@ -140,6 +140,7 @@ export const TEXT_EN = {
   strata: "Strata",
   degreesOfFreedom: "Degrees of freedom",
   beforeMatching: "before matching",
+  matchingBands: "{covariate} (bands at {breaks})",
   matchingMethod: "Coarsened exact matching on {variables}; exactly {ratio} comparison person(s) per matched programme person in each stratum, drawn at random without replacement (seed {seed}). Not randomised: differences are associations, not causal effects.",
   matchingCounts: " Programme persons: {programme}, of whom {matched} matched and {unmatched} without a comparison person (left out); comparison pool {pool}, drawn {drawn}.",
   lovePlot: "standardised difference per covariate",
