@@ -137,12 +137,12 @@ export function run(input: EstimateInput): EffectsArtefact {
   const kpis = spec.kpis.map((kpi) => {
     const values = table.columns.get(kpi.outcome) ?? [];
     const inArm = (_: unknown, i: number) => kpi.arm === undefined || table.arm[i] === kpi.arm;
+    const inControl = (_: unknown, i: number) => table.arm[i] === control;
     if (kpi.atDays !== undefined) {
       const events = table.columns.get(`${kpi.outcome}_event`) ?? [];
-      const inControl = (_: unknown, i: number) => table.arm[i] === control;
-      return evaluateSurvivalKpi({ ...kpi, atDays: kpi.atDays }, values.filter(inArm), events.filter(inArm), { time: values.filter(inControl), event: events.filter(inControl) });
+      return evaluateSurvivalKpi({ ...kpi, atDays: kpi.atDays }, { time: values.filter(inArm), event: events.filter(inArm) }, { arm: control, time: values.filter(inControl), event: events.filter(inControl) });
     }
-    return evaluateKpi({ ...kpi, threshold: kpi.threshold! }, values.filter((_, i) => kpi.arm === undefined || table.arm[i] === kpi.arm));
+    return evaluateKpi(kpi, values.filter(inArm), { arm: control, values: values.filter(inControl) });
   });
   return EffectsArtefact.parse({
     artefact: "effects",
