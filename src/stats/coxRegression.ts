@@ -21,6 +21,12 @@ export interface CoxFit {
   readonly variance: Matrix;
   readonly robustVariance: Matrix;
   readonly logLikelihood: number;
+  /** The partial log-likelihood at β = 0 (coxph's `loglik[1]`). */
+  readonly nullLogLikelihood: number;
+  /** The score test of β = 0: U(0)ᵀ I(0)⁻¹ U(0) (coxph's `score`). */
+  readonly scoreStatistic: number;
+  /** Per person, the dfbeta residuals (score residuals × variance): the robust variance sums their outer products. */
+  readonly dfbeta: readonly (readonly number[])[];
   readonly iterations: number;
   readonly converged: boolean;
 }
@@ -101,6 +107,9 @@ export function coxRegression(time: readonly number[], event: readonly number[],
 
   let beta = new Array<number>(p).fill(0);
   let current = moments(beta);
+  const atZero = current;
+  const zeroInverse = invertSymmetric(atZero.information);
+  const scoreStatistic = atZero.score.reduce((s, u, a) => s + u * zeroInverse[a]!.reduce((t, v, b) => t + v * atZero.score[b]!, 0), 0);
   let iterations = 0;
   let converged = false;
   while (iterations < 50) {
@@ -126,7 +135,7 @@ export function coxRegression(time: readonly number[], event: readonly number[],
   const residuals = scoreResiduals(beta, x, event, groups, ties);
   const dfbeta = residuals.map((row) => variance.map((v) => v.reduce((s, value, j) => s + value * row[j]!, 0)));
   const robustVariance = Array.from({ length: p }, (_, a) => Array.from({ length: p }, (_, b) => dfbeta.reduce((s, row) => s + row[a]! * row[b]!, 0)));
-  return { coefficients: beta, variance, robustVariance, logLikelihood: current.logLikelihood, iterations, converged };
+  return { coefficients: beta, variance, robustVariance, logLikelihood: current.logLikelihood, nullLogLikelihood: atZero.logLikelihood, scoreStatistic, dfbeta, iterations, converged };
 }
 
 /**

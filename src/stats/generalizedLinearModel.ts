@@ -28,6 +28,8 @@ export interface GlmFit {
   readonly deviance: number;
   /** True when fitted probabilities reach 0 or 1 (complete separation) or rates reach 0. */
   readonly boundary: boolean;
+  /** Per unit, sandwich's estfun weight sᵢ = (yᵢ − μᵢ)/V(μᵢ) · wᵢ; the unit's score is sᵢ xᵢ. */
+  readonly scoreWeights: Float64Array;
 }
 
 const MAX_ITERATIONS = 100;
@@ -98,9 +100,11 @@ export function generalizedLinearModel(
   const k = kept.length;
   const meat = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   let boundary = false;
+  const scoreWeights = new Float64Array(n);
   for (let i = 0; i < n; i += 1) {
     // estfun = working residual × working weight = (y − μ)/V(μ) · w, with w from the last IRLS step (as sandwich).
     const r = (((y[i] as number) - mu[i]!) / variance(mu[i]!)) * lastWeights[i]!;
+    scoreWeights[i] = r;
     if (family === "binomial" ? mu[i]! < 1e-10 || mu[i]! > 1 - 1e-10 : mu[i]! < 1e-10) boundary = true;
     for (let a = 0; a < k; a += 1) for (let b = 0; b < k; b += 1) meat[a]![b]! += r * r * (kept[a]![i] as number) * (kept[b]![i] as number);
   }
@@ -114,5 +118,6 @@ export function generalizedLinearModel(
     converged,
     deviance: finalDeviance,
     boundary,
+    scoreWeights,
   };
 }
