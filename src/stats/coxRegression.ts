@@ -40,6 +40,7 @@ interface Moments {
 /**
  * @param covariates one array per covariate, one value per person
  */
+// numerical kernel: Newton–Raphson on the partial likelihood with its moments, step halving and the tests at β = 0 in one place
 export function coxRegression(time: readonly number[], event: readonly number[], covariates: readonly (readonly number[])[], ties: CoxTies = "efron"): CoxFit {
   const n = time.length;
   const p = covariates.length;

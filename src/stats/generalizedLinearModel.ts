@@ -35,6 +35,7 @@ export interface GlmFit {
 const MAX_ITERATIONS = 100;
 const RELATIVE_TOLERANCE = 1e-10;
 
+// numerical kernel: IRLS with R's starting values and stopping rule, and the sandwich pieces read off its last step
 export function generalizedLinearModel(
   family: Family,
   columns: readonly { name: string; values: ArrayLike<number> }[],
