@@ -11,6 +11,8 @@
  *                                             work/assignment-issues.csv, work/quarantine/allocation.csv
  *             ─► 3 estimate  src/estimate/  ingest.json, assignment.json, work/persons.csv, work/outcomes.csv,
  *                                           work/assignments.csv → effects.json, effects.csv
+ *             ─► 3b monitor  src/monitor/   effects.json, the look log (spec monitoring) → monitoring.json,
+ *                                           look-log.csv (kept beside the spec)
  *             ─► 4 project   src/project/   assumption files, effects.json → projection.json
  *             ─► 5 repay     src/repay/     contracts, outcome tables or work/triggers.csv, portfolio, effects.json → repayment.json, ledger.csv
  *             ─► 6 report    src/report/    every artefact above (and a previous run, with --compare)
@@ -40,6 +42,7 @@ import { ABSENT, stopped, type StageContext, type StageDefinition, type StageNam
 import { stage as ingest } from "../src/ingest/index.ts";
 import { stage as assign } from "../src/assign/index.ts";
 import { stage as estimate } from "../src/estimate/index.ts";
+import { stage as monitor } from "../src/monitor/index.ts";
 import { stage as project } from "../src/project/index.ts";
 import { stage as repay } from "../src/repay/index.ts";
 import { stage as report } from "../src/report/index.ts";
@@ -62,7 +65,7 @@ export type { LoadedSpec, RunOptions } from "./loadSpec.ts";
 export type { StageName } from "../src/stage.ts";
 
 /** The nodes, in order. The graph test (tests/pipeline/graph.test.ts) checks that each reads only what an earlier one writes, and that the seal hashes everything. */
-export const STAGES: readonly StageDefinition[] = [ingest, assign, estimate, project, repay, report, seal] as readonly StageDefinition[];
+export const STAGES: readonly StageDefinition[] = [ingest, assign, estimate, monitor, project, repay, report, seal] as readonly StageDefinition[];
 
 /** A run as its nodes see it: the spec, the options, the owned output folder, and the loader of the run's facts. */
 interface Run {

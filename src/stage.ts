@@ -19,7 +19,7 @@ import type { DayNumber } from "./shared/dates.ts";
 import type { Issue } from "./shared/issues.ts";
 import type { EvaluationSpec } from "./spec/schema.ts";
 
-export type StageName = "ingest" | "assign" | "estimate" | "project" | "repay" | "report" | "seal";
+export type StageName = "ingest" | "assign" | "estimate" | "monitor" | "project" | "repay" | "report" | "seal";
 
 /** The dialect a spec declares for a file; what it leaves out is detected. */
 export type DialectChoice = z.infer<typeof Dialect>;

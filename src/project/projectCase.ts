@@ -65,39 +65,7 @@ export function projectCase(raw: unknown, file: string, effects: EffectsArtefact
       kommuneNet: { low: low.npv.kommune, base: baseResult.npv.kommune, high: high.npv.kommune },
     };
   });
-
-  const published: PublishedComparison[] = base.published.map((figure) => {
-    const valueAt = (scenario: string, output: string) => {
-      const value = getPath(results.get(scenario), output);
-      return typeof value === "number" && Number.isFinite(value) ? value : null;
-    };
-    const reproduced = valueAt(figure.scenario, figure.output);
-    const relative = (value: number | null) => (value === null ? null : figure.published === 0 ? value - figure.published : (value - figure.published) / Math.abs(figure.published));
-    const relativeDifference = relative(reproduced);
-    const zeroOk = figure.published === 0 && reproduced !== null && Math.abs(reproduced) < 0.5;
-    const within =
-      relativeDifference !== null &&
-      (figure.comparison === "at_most"
-        ? reproduced! <= figure.published * (1 + figure.tolerance) + 1e-9
-        : zeroOk || (figure.published !== 0 && Math.abs(relativeDifference) <= figure.tolerance + 1e-12));
-    return {
-      id: figure.id,
-      label: figure.label,
-      printed: figure.printed,
-      unit: figure.unit,
-      published: figure.published,
-      reproduced,
-      difference: reproduced === null ? null : reproduced - figure.published,
-      relativeDifference,
-      verdict: within ? "reproduced" : "differs",
-      note: figure.note ?? null,
-      nearest: figure.nearest.map((n) => {
-        const scenario = base.scenarios.find((s) => s.id === n.scenario);
-        const value = valueAt(n.scenario, n.output ?? figure.output);
-        return { scenario: n.scenario, label: scenario?.label ?? n.scenario, description: scenario?.description ?? null, value, relativeDifference: relative(value) };
-      }),
-    };
-  });
+  const published = base.published.map((figure) => comparePublished(figure, base, results));
 
   const basis = {
     cohortSize: base.cohort.size.value,
@@ -107,4 +75,38 @@ export function projectCase(raw: unknown, file: string, effects: EffectsArtefact
     illustrative: base.illustrative !== undefined || base.kommuneBudget?.illustrative === true,
   };
   return { name: base.name, title: base.title, source: base.source, notProjected: null, basis, scenarios: [...results.values()], sensitivity, published };
+}
+
+/** A published figure against the value the named scenario reproduces, with the nearest derivations where it differs. */
+function comparePublished(figure: Assumptions["published"][number], base: Assumptions, results: ReadonlyMap<string, ScenarioResult>): PublishedComparison {
+  const valueAt = (scenario: string, output: string) => {
+    const value = getPath(results.get(scenario), output);
+    return typeof value === "number" && Number.isFinite(value) ? value : null;
+  };
+  const reproduced = valueAt(figure.scenario, figure.output);
+  const relative = (value: number | null) => (value === null ? null : figure.published === 0 ? value - figure.published : (value - figure.published) / Math.abs(figure.published));
+  const relativeDifference = relative(reproduced);
+  const zeroOk = figure.published === 0 && reproduced !== null && Math.abs(reproduced) < 0.5;
+  const within =
+    relativeDifference !== null &&
+    (figure.comparison === "at_most"
+      ? reproduced! <= figure.published * (1 + figure.tolerance) + 1e-9
+      : zeroOk || (figure.published !== 0 && Math.abs(relativeDifference) <= figure.tolerance + 1e-12));
+  return {
+    id: figure.id,
+    label: figure.label,
+    printed: figure.printed,
+    unit: figure.unit,
+    published: figure.published,
+    reproduced,
+    difference: reproduced === null ? null : reproduced - figure.published,
+    relativeDifference,
+    verdict: within ? "reproduced" : "differs",
+    note: figure.note ?? null,
+    nearest: figure.nearest.map((n) => {
+      const scenario = base.scenarios.find((s) => s.id === n.scenario);
+      const value = valueAt(n.scenario, n.output ?? figure.output);
+      return { scenario: n.scenario, label: scenario?.label ?? n.scenario, description: scenario?.description ?? null, value, relativeDifference: relative(value) };
+    }),
+  };
 }

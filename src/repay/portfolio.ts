@@ -73,84 +73,103 @@ export interface PortfolioCheck {
 }
 
 export function portfolioView(portfolio: Portfolio, contracts: ReadonlyMap<string, PortfolioContract>) {
+  const checks: PortfolioCheck[] = [
+    // 1. Each row against its own page and its contract.
+    ...portfolio.rows.flatMap((row) => rowChecks(portfolio, row, row.contract ? contracts.get(row.contract) : undefined)),
+    // 2. The printed totals against the sum of the rows.
+    ...totalChecks(portfolio),
+    // 3. The text's yearly net saving.
+    ...annualNetChecks(portfolio),
+  ];
+  return { title: portfolio.title, source: portfolio.source, unit: portfolio.unit, rows: portfolio.rows, checks };
+}
+
+const close = (a: number, b: number, slack: number) => Math.abs(a - b) <= slack + 1e-9;
+const at = (line: number | undefined) => (line === undefined ? "" : ` (line ${line})`);
+
+/** A row: its investment against the capital stated on its page, net = savings − repayment, and against its contract's capital and ledger. */
+function rowChecks(portfolio: Portfolio, row: Portfolio["rows"][number], contract: PortfolioContract | undefined): PortfolioCheck[] {
   const checks: PortfolioCheck[] = [];
-  const close = (a: number, b: number, slack: number) => Math.abs(a - b) <= slack + 1e-9;
-  const at = (line: number | undefined) => (line === undefined ? "" : ` (line ${line})`);
-  for (const row of portfolio.rows) {
-    const net = row.decentralSavings - row.decentralRepayment;
-    if (row.capital) {
-      const stated = row.capital.value / portfolio.scale;
-      const ok = close(stated, row.investment, portfolio.rounding);
-      checks.push({
-        what: `${row.name}${at(row.line)}: investment = the capital stated on its page (line ${row.capital.line})`,
-        published: row.investment,
-        computed: stated,
-        ok,
-        note: ok ? null : `the table prints ${row.investment} ${portfolio.unit} against '${row.capital.printed}' (${row.capital.value.toLocaleString("en")} kr)`,
-      });
-    }
-    checks.push({ what: `${row.name}${at(row.line)}: net = savings − repayment`, published: row.netSavings, computed: net, ok: close(net, row.netSavings, 2 * portfolio.rounding), note: null });
-    const contract = row.contract ? contracts.get(row.contract) : undefined;
-    if (contract) {
-      const capital = contract.capital / portfolio.scale;
-      checks.push({
-        what: `${row.name}: investment = the contract's capital`,
-        published: row.investment,
-        computed: capital,
-        ok: close(capital, row.investment, portfolio.rounding),
-        note: close(capital, row.investment, portfolio.rounding) ? null : `the contract states a capital of ${contract.capital.toLocaleString("en")} kr`,
-      });
-      const decentral = contract.decentralRepayment / portfolio.scale;
-      checks.push({
-        what: `${row.name}: decentral repayment = the contract's ledger`,
-        published: row.decentralRepayment,
-        computed: decentral,
-        ok: close(decentral, row.decentralRepayment, portfolio.rounding),
-        note: contract.typedIn
-          ? contract.illustrative
-            ? "the ledger rests on illustrative terms and on a typed-in outcome table"
-            : "the ledger rests on a typed-in outcome table"
-          : contract.illustrative
-            ? "the ledger rests on illustrative terms or outcomes"
-            : null,
-      });
-    }
+  const net = row.decentralSavings - row.decentralRepayment;
+  if (row.capital) {
+    const stated = row.capital.value / portfolio.scale;
+    const ok = close(stated, row.investment, portfolio.rounding);
+    checks.push({
+      what: `${row.name}${at(row.line)}: investment = the capital stated on its page (line ${row.capital.line})`,
+      published: row.investment,
+      computed: stated,
+      ok,
+      note: ok ? null : `the table prints ${row.investment} ${portfolio.unit} against '${row.capital.printed}' (${row.capital.value.toLocaleString("en")} kr)`,
+    });
   }
-  for (const total of portfolio.totals) {
+  checks.push({ what: `${row.name}${at(row.line)}: net = savings − repayment`, published: row.netSavings, computed: net, ok: close(net, row.netSavings, 2 * portfolio.rounding), note: null });
+  if (!contract) return checks;
+  const capital = contract.capital / portfolio.scale;
+  checks.push({
+    what: `${row.name}: investment = the contract's capital`,
+    published: row.investment,
+    computed: capital,
+    ok: close(capital, row.investment, portfolio.rounding),
+    note: close(capital, row.investment, portfolio.rounding) ? null : `the contract states a capital of ${contract.capital.toLocaleString("en")} kr`,
+  });
+  const decentral = contract.decentralRepayment / portfolio.scale;
+  checks.push({
+    what: `${row.name}: decentral repayment = the contract's ledger`,
+    published: row.decentralRepayment,
+    computed: decentral,
+    ok: close(decentral, row.decentralRepayment, portfolio.rounding),
+    note: contract.typedIn
+      ? contract.illustrative
+        ? "the ledger rests on illustrative terms and on a typed-in outcome table"
+        : "the ledger rests on a typed-in outcome table"
+      : contract.illustrative
+        ? "the ledger rests on illustrative terms or outcomes"
+        : null,
+  });
+  return checks;
+}
+
+/** Each printed total against the sum of its column's rows (within the rows' rounding). */
+function totalChecks(portfolio: Portfolio): PortfolioCheck[] {
+  return portfolio.totals.map((total) => {
     const sum = portfolio.rows.reduce((s, r) => s + r[total.column], 0);
     const slack = portfolio.rounding * portfolio.rows.length;
     const ok = close(sum, total.published, slack);
-    checks.push({
+    return {
       what: `total ${total.column}${at(total.line)}: the sum of the rows`,
       published: total.published,
       computed: sum,
       ok,
       note: ok ? null : (total.note ?? `the printed total is not the sum of its rows (${sum.toFixed(1)} ${portfolio.unit})`),
-    });
-  }
+    };
+  });
+}
+
+/** The text's yearly net saving below its bound: from the printed totals, and from the table's rows. */
+function annualNetChecks(portfolio: Portfolio): PortfolioCheck[] {
   const net = portfolio.annualNet;
-  if (net) {
-    const total = (column: "decentralRepayment" | "decentralSavings") => portfolio.totals.find((t) => t.column === column);
-    const savings = total("decentralSavings");
-    const repayment = total("decentralRepayment");
-    if (savings && repayment) {
-      const yearly = (savings.published - repayment.published) / net.years;
-      checks.push({
-        what: `yearly net saving (line ${net.line}): (the text's savings − repayment) / ${net.years} years is below ${net.below}`,
-        published: net.below,
-        computed: yearly,
-        ok: yearly < net.below,
-        note: `(${savings.published} − ${repayment.published}) / ${net.years} = ${yearly.toFixed(2)} ${portfolio.unit} a year`,
-      });
-    }
-    const rowsYearly = portfolio.rows.reduce((s, r) => s + r.decentralSavings - r.decentralRepayment, 0) / net.years;
+  if (!net) return [];
+  const checks: PortfolioCheck[] = [];
+  const total = (column: "decentralRepayment" | "decentralSavings") => portfolio.totals.find((t) => t.column === column);
+  const savings = total("decentralSavings");
+  const repayment = total("decentralRepayment");
+  if (savings && repayment) {
+    const yearly = (savings.published - repayment.published) / net.years;
     checks.push({
-      what: `yearly net saving (line ${net.line}) on the table's rows: (Σ savings − Σ repayment) / ${net.years} years is below ${net.below}`,
+      what: `yearly net saving (line ${net.line}): (the text's savings − repayment) / ${net.years} years is below ${net.below}`,
       published: net.below,
-      computed: rowsYearly,
-      ok: rowsYearly < net.below,
-      note: rowsYearly < net.below ? null : (net.note ?? `the rows give ${rowsYearly.toFixed(2)} ${portfolio.unit} a year`),
+      computed: yearly,
+      ok: yearly < net.below,
+      note: `(${savings.published} − ${repayment.published}) / ${net.years} = ${yearly.toFixed(2)} ${portfolio.unit} a year`,
     });
   }
-  return { title: portfolio.title, source: portfolio.source, unit: portfolio.unit, rows: portfolio.rows, checks };
+  const rowsYearly = portfolio.rows.reduce((s, r) => s + r.decentralSavings - r.decentralRepayment, 0) / net.years;
+  checks.push({
+    what: `yearly net saving (line ${net.line}) on the table's rows: (Σ savings − Σ repayment) / ${net.years} years is below ${net.below}`,
+    published: net.below,
+    computed: rowsYearly,
+    ok: rowsYearly < net.below,
+    note: rowsYearly < net.below ? null : (net.note ?? `the rows give ${rowsYearly.toFixed(2)} ${portfolio.unit} a year`),
+  });
+  return checks;
 }

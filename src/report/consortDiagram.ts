@@ -118,90 +118,113 @@ function drawBand(label: string, top: number, bottom: number): string {
   return `<rect x="2" y="${top}" width="${BAND_WIDTH}" height="${Math.max(bottom - top, 24)}" rx="6" fill="#dbe8f2"/>${lines.map((l, i) => `<text x="${2 + BAND_WIDTH / 2}" y="${middle + i * LINE}" font-size="${TEXT_SIZE}" font-weight="bold" text-anchor="middle">${escapeHtml(l)}</text>`).join("")}`;
 }
 
+/** The SVG drawn so far and the height reached. */
+interface Canvas {
+  readonly out: string[];
+  y: number;
+}
+
+/** The arms' columns side by side. */
+interface Columns {
+  readonly width: number;
+  x(i: number): number;
+  centre(i: number): number;
+}
+
 export function consortSvg(diagram: FlowDiagram): string {
-  const out: string[] = [];
-  const stem = (LEFT + RIGHT) / 2;
-  const mainWidth = 250;
-  const gap = 20;
-  let y = 8;
-
-  // Enrolment: assessed, the boxes leaving the stem, and (randomised) the total allocated.
-  const enrolmentTop = y;
-  const assessed = layBox(diagram.assessed, mainWidth);
-  out.push(drawBox(assessed, stem - mainWidth / 2, y, mainWidth));
-  y += assessed.height;
-  const stemTop = y;
-  y += 16;
-  const sideLeft = stem + 30;
-  const sideWidth = RIGHT - sideLeft;
-  for (const box of diagram.side) {
-    const laid = layBox(box, sideWidth);
-    out.push(drawBox(laid, sideLeft, y, sideWidth), arrow(stem, y + laid.height / 2, sideLeft - 1, y + laid.height / 2));
-    y += laid.height + 12;
-  }
-  y += 8;
-  if (diagram.split) {
-    const split = layBox(diagram.split, mainWidth);
-    out.push(arrow(stem, stemTop, stem, y - 1), drawBox(split, stem - mainWidth / 2, y, mainWidth));
-    y += split.height;
-  } else out.push(line(stem, stemTop, stem, y));
-  const enrolmentBottom = y;
-
-  // The arms side by side; boxes of a stage share one height so the stages line up.
-  const n = diagram.arms.length;
-  const colWidth = (RIGHT - LEFT - gap * (n - 1)) / Math.max(n, 1);
-  const colX = (i: number) => LEFT + i * (colWidth + gap);
-  const centre = (i: number) => colX(i) + colWidth / 2;
-  const barY = y + 14;
-  out.push(line(stem, y, stem, barY));
-  if (n > 1) out.push(line(centre(0), barY, centre(n - 1), barY));
-  y = barY + 16;
-  for (let i = 0; i < n; i++) out.push(arrow(centre(i), barY, centre(i), y - 1));
-
-  const row = (boxes: readonly FlowBox[], width: number, arrowsAbove: boolean) => {
-    const laid = boxes.map((b) => layBox(b, width));
-    const height = Math.max(...laid.map((l) => l.height));
-    laid.forEach((l, i) => {
-      if (arrowsAbove) out.push(arrow(centre(i), y - 18, centre(i), y - 1));
-      out.push(drawBox(l, colX(i), y, width, height));
-    });
-    y += height + 18;
-  };
-
-  const allocationTop = y;
+  const canvas: Canvas = { out: [], y: 8 };
+  // 1. Enrolment: assessed, the boxes leaving the stem, and (randomised) the total allocated.
+  const enrolmentTop = canvas.y;
+  drawEnrolment(canvas, diagram);
+  const enrolmentBottom = canvas.y;
+  // 2. The arms side by side, branching from the stem.
+  const columns = drawBranches(canvas, diagram.arms.length);
+  // 3. Allocation (a matched comparison's pools first), follow-up and analysis; boxes of a stage share one height so the stages line up.
+  const allocationTop = canvas.y;
   const pools = diagram.arms.map((a) => a.pool);
-  const matched = pools.every((p) => p !== null);
-  if (matched) {
-    // Matched: each arm's pool; a trunk at the column's left leads on to the matched, branching to those left out.
-    row(pools.map((p) => p!.box), colWidth, false);
-    const poolBottom = y - 18;
-    const outWidth = colWidth - 40;
-    const laid = pools.map((p) => layBox(p!.out, outWidth));
-    const height = Math.max(...laid.map((l) => l.height));
-    const top = poolBottom + 14;
-    y = top + height + 18;
-    laid.forEach((l, i) => {
-      const trunk = colX(i) + 18;
-      const x = colX(i) + 40;
-      out.push(arrow(trunk, poolBottom, trunk, y - 1), arrow(trunk, top + height / 2, x - 1, top + height / 2), drawBox(l, x, top, outWidth, height));
-    });
-  }
-  row(diagram.arms.map((a) => a.allocation), colWidth, false);
-  const allocationBottom = y - 18;
-  const followUpTop = y;
-  row(diagram.arms.map((a) => a.followUp), colWidth, true);
-  const followUpBottom = y - 18;
-  const analysisTop = y;
-  row(diagram.arms.map((a) => a.analysis), colWidth, true);
-  const analysisBottom = y - 18;
-
+  if (pools.every((p) => p !== null)) drawPools(canvas, columns, pools.map((p) => p!));
+  drawRow(canvas, columns, diagram.arms.map((a) => a.allocation), false);
+  const allocationBottom = canvas.y - 18;
+  const followUpTop = canvas.y;
+  drawRow(canvas, columns, diagram.arms.map((a) => a.followUp), true);
+  const followUpBottom = canvas.y - 18;
+  const analysisTop = canvas.y;
+  drawRow(canvas, columns, diagram.arms.map((a) => a.analysis), true);
+  const analysisBottom = canvas.y - 18;
+  // 4. The bands naming the stages, behind the boxes.
   const bands = [
     drawBand(diagram.bands.enrolment, enrolmentTop, enrolmentBottom),
     drawBand(diagram.bands.allocation, allocationTop, allocationBottom),
     drawBand(diagram.bands.followUp, followUpTop, followUpBottom),
     drawBand(diagram.bands.analysis, analysisTop, analysisBottom),
   ];
-  const height = Math.ceil(y);
+  const height = Math.ceil(canvas.y);
   const defs = `<defs><marker id="consort-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0L10,5L0,10z" fill="#444"/></marker></defs>`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="consort-flow" width="${WIDTH}" height="${height}" style="max-width:100%;height:auto" viewBox="0 0 ${WIDTH} ${height}" font-family="Helvetica, Arial, sans-serif" aria-hidden="true">${defs}${bands.join("")}${out.join("")}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="consort-flow" width="${WIDTH}" height="${height}" style="max-width:100%;height:auto" viewBox="0 0 ${WIDTH} ${height}" font-family="Helvetica, Arial, sans-serif" aria-hidden="true">${defs}${bands.join("")}${canvas.out.join("")}</svg>`;
+}
+
+const STEM = (LEFT + RIGHT) / 2;
+const MAIN_WIDTH = 250;
+const COLUMN_GAP = 20;
+
+function drawEnrolment(canvas: Canvas, diagram: FlowDiagram): void {
+  const { out } = canvas;
+  const assessed = layBox(diagram.assessed, MAIN_WIDTH);
+  out.push(drawBox(assessed, STEM - MAIN_WIDTH / 2, canvas.y, MAIN_WIDTH));
+  canvas.y += assessed.height;
+  const stemTop = canvas.y;
+  canvas.y += 16;
+  const sideLeft = STEM + 30;
+  const sideWidth = RIGHT - sideLeft;
+  for (const box of diagram.side) {
+    const laid = layBox(box, sideWidth);
+    out.push(drawBox(laid, sideLeft, canvas.y, sideWidth), arrow(STEM, canvas.y + laid.height / 2, sideLeft - 1, canvas.y + laid.height / 2));
+    canvas.y += laid.height + 12;
+  }
+  canvas.y += 8;
+  if (diagram.split) {
+    const split = layBox(diagram.split, MAIN_WIDTH);
+    out.push(arrow(STEM, stemTop, STEM, canvas.y - 1), drawBox(split, STEM - MAIN_WIDTH / 2, canvas.y, MAIN_WIDTH));
+    canvas.y += split.height;
+  } else out.push(line(STEM, stemTop, STEM, canvas.y));
+}
+
+/** The bar from the stem to each arm's column, an arrow down into each. */
+function drawBranches(canvas: Canvas, n: number): Columns {
+  const width = (RIGHT - LEFT - COLUMN_GAP * (n - 1)) / Math.max(n, 1);
+  const x = (i: number) => LEFT + i * (width + COLUMN_GAP);
+  const centre = (i: number) => x(i) + width / 2;
+  const barY = canvas.y + 14;
+  canvas.out.push(line(STEM, canvas.y, STEM, barY));
+  if (n > 1) canvas.out.push(line(centre(0), barY, centre(n - 1), barY));
+  canvas.y = barY + 16;
+  for (let i = 0; i < n; i++) canvas.out.push(arrow(centre(i), barY, centre(i), canvas.y - 1));
+  return { width, x, centre };
+}
+
+/** One stage: a box per arm, all of the tallest one's height (with arrows from the stage above). */
+function drawRow(canvas: Canvas, columns: Columns, boxes: readonly FlowBox[], arrowsAbove: boolean): void {
+  const laid = boxes.map((b) => layBox(b, columns.width));
+  const height = Math.max(...laid.map((l) => l.height));
+  laid.forEach((l, i) => {
+    if (arrowsAbove) canvas.out.push(arrow(columns.centre(i), canvas.y - 18, columns.centre(i), canvas.y - 1));
+    canvas.out.push(drawBox(l, columns.x(i), canvas.y, columns.width, height));
+  });
+  canvas.y += height + 18;
+}
+
+/** Matched: each arm's pool; a trunk at the column's left leads on to the matched, branching to those left out. */
+function drawPools(canvas: Canvas, columns: Columns, pools: readonly NonNullable<FlowArm["pool"]>[]): void {
+  drawRow(canvas, columns, pools.map((p) => p.box), false);
+  const poolBottom = canvas.y - 18;
+  const outWidth = columns.width - 40;
+  const laid = pools.map((p) => layBox(p.out, outWidth));
+  const height = Math.max(...laid.map((l) => l.height));
+  const top = poolBottom + 14;
+  canvas.y = top + height + 18;
+  laid.forEach((l, i) => {
+    const trunk = columns.x(i) + 18;
+    const x = columns.x(i) + 40;
+    canvas.out.push(arrow(trunk, poolBottom, trunk, canvas.y - 1), arrow(trunk, top + height / 2, x - 1, top + height / 2), drawBox(l, x, top, outWidth, height));
+  });
 }

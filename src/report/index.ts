@@ -7,6 +7,7 @@
 import type { AssignmentArtefact } from "../assign/schema.ts";
 import type { EffectsArtefact } from "../estimate/schema.ts";
 import type { IngestArtefact } from "../ingest/schema.ts";
+import type { MonitoringArtefact } from "../monitor/schema.ts";
 import type { ProjectionArtefact } from "../project/schema.ts";
 import type { RepaymentArtefact } from "../repay/schema.ts";
 import { defineStage } from "../stage.ts";
@@ -21,6 +22,7 @@ function runArtefacts(found: { readonly [name: string]: unknown }): RunArtefacts
     effects: (found.effects ?? null) as EffectsArtefact | null,
     projection: (found.projection ?? null) as ProjectionArtefact | null,
     repayment: (found.repayment ?? null) as RepaymentArtefact | null,
+    monitoring: (found.monitoring ?? null) as MonitoringArtefact | null,
   };
 }
 
@@ -29,7 +31,7 @@ export const stage = defineStage({
   folder: "src/report/",
   does: "the report (HTML, status page, a CSV per table, every table in one workbook), suppressed for small cells",
   reads: ["ingest"],
-  readsOptional: ["assignment", "effects", "projection", "repayment"],
+  readsOptional: ["assignment", "effects", "monitoring", "projection", "repayment"],
   facts: ["inputHashes", "versions", "plan", "previousRun"],
   inputs: () => [],
   writes: ["reportHtml", "statusHtml", "reportTables", "reportWorkbook"],

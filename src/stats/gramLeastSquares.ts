@@ -71,6 +71,7 @@ export function designArrays(columns: readonly DesignColumn[], y: ArrayLike<numb
   return [...columns.flatMap((c) => [...(c.values ? [c.values] : []), ...(c.times ? [c.times] : [])]), y];
 }
 
+// numerical kernel: one streamed pass over up to 1 M rows for XᵀX, then a Cholesky of the scaled Gram matrix that drops collinear columns as it goes: one algorithm
 function factor(columns: readonly DesignColumn[], y: ArrayLike<number>, threads: StripeThreads): GramFactor | null {
   const n = y.length;
   const p = columns.length;

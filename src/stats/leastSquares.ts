@@ -27,6 +27,7 @@ export interface LeastSquaresFit {
  * @param columns the design matrix as named columns (include the intercept yourself)
  * @param y the outcome
  */
+// numerical kernel: Householder QR, back-substitution, (XᵀX)⁻¹ and leverage share R and the reflections, step by step as in LINPACK dqrdc2
 export function leastSquares(columns: readonly { name: string; values: ArrayLike<number> }[], y: ArrayLike<number>): LeastSquaresFit {
   const n = y.length;
   if (columns.some((c) => c.values.length !== n)) throw new Error("leastSquares requires every column to have one value per unit");

@@ -141,31 +141,84 @@ export function invertMean(shown: number, decimals: number, unit: number, total:
 }
 
 export function attackReport(files: ReportFiles, previous: ReportFiles | null = null, knowledge: AttackerKnowledge = {}): string[] {
-  const mayBeBinary = (outcome: string | undefined) => knowledge.binaryOutcomes === undefined || knowledge.binaryOutcomes.has(outcome ?? "");
-  const found: string[] = [];
-  const items = new Map<string, Item>();
-  const item = (name: string, text?: string): Item => {
-    let it = items.get(name);
-    if (!it) {
-      it = { name, value: text === undefined ? null : readNumber(text) };
-      items.set(name, it);
-    } else if (it.value === null && text !== undefined) it.value = readNumber(text);
-    return it;
-  };
-  const equations: { total: Item; parts: Item[]; where: string }[] = [];
-
+  const attack = newAttack(knowledge);
   // 1. Small counts shown as they are.
+  smallCountsShown(attack, files);
+  // 2. CONSORT: the boxes per arm and before the arms.
+  const trial = consortEquations(attack, files);
+  // 3. Outcome status per arm and the censoring table.
+  statusEquations(attack, files, trial);
+  // 4. Effects: n analysed against n randomised; the events behind a binary estimate.
+  const effects = effectReveals(attack, files, trial);
+  // 4b. The group means in words.
+  const sentences = meanSentences(files);
+  sharesInWords(attack, sentences, effects);
+  // 5. Subgroups.
+  subgroupReveals(attack, files, effects);
+  // 6. KPIs and balance: share × n.
+  shareReveals(attack, files);
+  // 7. Ledger: amount ÷ unit price; a period's total less its shown lines.
+  ledgerReveals(attack, files, trial);
+  solve(attack.equations, attack.found);
+  // 7b. Exact-mean inversion: a mean printed beside a hidden n, against n randomised.
+  meanInversions(attack, files, trial, effects, sentences);
+  // 7c. A KPI threshold taken from the control arm's Kaplan–Meier value that the survival table hides.
+  kpiThresholds(attack, files, effects);
+  // 8. The changes section must not show an estimate that the effects table (this run's, or the previous run's) hides.
+  changesShown(attack, files, previous);
+  return [...new Set(attack.found)];
+}
+
+/** What the attacker has found so far, the published numbers it reasons with, and the equations between them. */
+interface Attack {
+  readonly knowledge: AttackerKnowledge;
+  readonly found: string[];
+  readonly equations: { total: Item; parts: Item[]; where: string }[];
+  /** The number of this name: read from `text` the first time a text is given. */
+  item(name: string, text?: string): Item;
+  mayBeBinary(outcome: string | undefined): boolean;
+}
+
+function newAttack(knowledge: AttackerKnowledge): Attack {
+  const items = new Map<string, Item>();
+  return {
+    knowledge,
+    found: [],
+    equations: [],
+    item(name, text) {
+      let it = items.get(name);
+      if (!it) {
+        it = { name, value: text === undefined ? null : readNumber(text) };
+        items.set(name, it);
+      } else if (it.value === null && text !== undefined) it.value = readNumber(text);
+      return it;
+    },
+    mayBeBinary: (outcome) => knowledge.binaryOutcomes === undefined || knowledge.binaryOutcomes.has(outcome ?? ""),
+  };
+}
+
+/** What the CONSORT table tells of the trial: its arms, the intake and each arm's n randomised. */
+interface Trial {
+  readonly arms: string[];
+  readonly intake: Item;
+  randomisedOf(arm: string): Item;
+}
+
+function smallCountsShown(attack: Attack, files: ReportFiles): void {
   for (const [file, text] of files) {
     if (!file.endsWith(".csv")) continue;
     (parse(text, { columns: true, skip_empty_lines: true }) as Row[]).forEach((row, i) => {
       for (const column of COUNT_COLUMNS) {
         const v = readNumber(row[column]);
-        if (v !== null && SMALL(v)) found.push(`${file} line ${i + 2} column ${column} shows ${v}`);
+        if (v !== null && SMALL(v)) attack.found.push(`${file} line ${i + 2} column ${column} shows ${v}`);
       }
     });
   }
+}
 
-  // 2. CONSORT: per arm the boxes in their order (randomised, received, not received, five losses, incomplete, analysed).
+/** Per arm the boxes in their order (randomised, received, not received, five losses, incomplete, analysed); before the arms, every person assessed in one path. */
+function consortEquations(attack: Attack, files: ReportFiles): Trial {
+  const { item, equations } = attack;
   const consort = rowsOf(files, "consort");
   const arms = [...new Set(consort.map((r) => r.arm).filter(Boolean))] as string[];
   const summary = rowsOf(files, "summary");
@@ -181,30 +234,41 @@ export function attackReport(files: ReportFiles, previous: ReportFiles | null = 
   }
   equations.push({ total: intake, parts: arms.map((a) => item(`consort ${a} ${consort.find((r) => r.arm === a)?.stage}`)), where: "intake = the arms randomised" });
   const randomisedOf = (arm: string) => item(`consort ${arm} ${consort.find((r) => r.arm === arm)?.stage}`);
-  // 2b. CONSORT before the arms (rows with no arm): assessed = those leaving (excluded, referred later, awaiting,
-  // not assigned) + the randomised total (or, matched, the arms' pools); a pool = matched + not matched.
+  const trial = { arms, intake, randomisedOf };
+  consortBeforeArms(attack, consort, trial);
+  return trial;
+}
+
+/**
+ * CONSORT before the arms (rows with no arm): assessed = those leaving (excluded, referred later, awaiting,
+ * not assigned) + the randomised total (or, matched, the arms' pools); a pool = matched + not matched.
+ */
+function consortBeforeArms(attack: Attack, consort: readonly Row[], { arms, intake, randomisedOf }: Trial): void {
+  const { item, equations } = attack;
   const whole = (stage: string) => consort.find((r) => !r.arm && r.stage === stage);
   const wholeItem = (stage: string) => item(`consort ${stage}`, whole(stage)?.n);
   const armRow = (arm: string, stage: string) => consort.find((r) => r.arm === arm && r.stage === stage);
-  if (whole("assessed")) {
-    const leaving = ["excluded", "not_yet_referred", "awaiting_randomisation", "not_assigned"].filter((s) => whole(s)).map(wholeItem);
-    const reasons = consort.filter((r) => !r.arm && r.stage?.startsWith("excluded:"));
-    if (reasons.length > 0) equations.push({ total: wholeItem("excluded"), parts: reasons.map((r) => item(`consort ${r.stage}`, r.n)), where: "CONSORT: the reasons add up to the excluded" });
-    if (whole("randomised_total")) {
-      equations.push({ total: wholeItem("randomised_total"), parts: arms.map(randomisedOf), where: "CONSORT: randomised = the arms" });
-      const waiting = ["awaiting_randomisation", "not_assigned"].filter((s) => whole(s)).map(wholeItem);
-      if (waiting.length > 0) equations.push({ total: intake, parts: [...waiting, wholeItem("randomised_total")], where: "intake = awaiting + not assigned + randomised" });
-      equations.push({ total: wholeItem("assessed"), parts: [...leaving, wholeItem("randomised_total")], where: "CONSORT: assessed = those leaving + randomised" });
-    }
-    if (arms.length > 0 && arms.every((a) => armRow(a, "pool") && armRow(a, "unmatched"))) {
-      const pools = arms.map((a) => item(`consort ${a} pool`, armRow(a, "pool")!.n));
-      for (const [i, a] of arms.entries()) equations.push({ total: pools[i]!, parts: [randomisedOf(a), item(`consort ${a} unmatched`, armRow(a, "unmatched")!.n)], where: "CONSORT: a pool = matched + not matched" });
-      equations.push({ total: wholeItem("assessed"), parts: [...leaving, ...pools], where: "CONSORT: assessed = those leaving + the pools" });
-      equations.push({ total: intake, parts: pools, where: "intake = the pools" });
-    }
+  if (!whole("assessed")) return;
+  const leaving = ["excluded", "not_yet_referred", "awaiting_randomisation", "not_assigned"].filter((s) => whole(s)).map(wholeItem);
+  const reasons = consort.filter((r) => !r.arm && r.stage?.startsWith("excluded:"));
+  if (reasons.length > 0) equations.push({ total: wholeItem("excluded"), parts: reasons.map((r) => item(`consort ${r.stage}`, r.n)), where: "CONSORT: the reasons add up to the excluded" });
+  if (whole("randomised_total")) {
+    equations.push({ total: wholeItem("randomised_total"), parts: arms.map(randomisedOf), where: "CONSORT: randomised = the arms" });
+    const waiting = ["awaiting_randomisation", "not_assigned"].filter((s) => whole(s)).map(wholeItem);
+    if (waiting.length > 0) equations.push({ total: intake, parts: [...waiting, wholeItem("randomised_total")], where: "intake = awaiting + not assigned + randomised" });
+    equations.push({ total: wholeItem("assessed"), parts: [...leaving, wholeItem("randomised_total")], where: "CONSORT: assessed = those leaving + randomised" });
   }
+  if (arms.length > 0 && arms.every((a) => armRow(a, "pool") && armRow(a, "unmatched"))) {
+    const pools = arms.map((a) => item(`consort ${a} pool`, armRow(a, "pool")!.n));
+    for (const [i, a] of arms.entries()) equations.push({ total: pools[i]!, parts: [randomisedOf(a), item(`consort ${a} unmatched`, armRow(a, "unmatched")!.n)], where: "CONSORT: a pool = matched + not matched" });
+    equations.push({ total: wholeItem("assessed"), parts: [...leaving, ...pools], where: "CONSORT: assessed = those leaving + the pools" });
+    equations.push({ total: intake, parts: pools, where: "intake = the pools" });
+  }
+}
 
-  // 3. Outcome status per arm adds up to n randomised; the censoring table to the intake and to the arms.
+/** Outcome status per arm adds up to n randomised; the censoring table to the intake and to the arms. */
+function statusEquations(attack: Attack, files: ReportFiles, { arms, intake, randomisedOf }: Trial): void {
+  const { item, equations } = attack;
   const byArm = rowsOf(files, "outcome_status_by_arm");
   const groups = new Map<string, Row[]>();
   for (const r of byArm) groups.set(`${r.outcome}\u0001${r.arm}`, [...(groups.get(`${r.outcome}\u0001${r.arm}`) ?? []), r]);
@@ -224,8 +288,11 @@ export function attackReport(files: ReportFiles, previous: ReportFiles | null = 
       if (parts.length > 0 && everyoneInAnArm) equations.push({ total: item(`censoring ${r.outcome} ${k}`), parts, where: `censoring ${k} of ${r.outcome} = the sum over arms` });
     }
   }
+}
 
-  // 4. Effects: n analysed against n randomised; the events behind a binary estimate.
+/** n analysed against n randomised; estimate ÷ relative effect × n and the difference of shares give events back. Returns the effects table's rows. */
+function effectReveals(attack: Attack, files: ReportFiles, { randomisedOf }: Trial): Row[] {
+  const { item, found } = attack;
   const effects = rowsOf(files, "effects");
   for (const [i, r] of effects.entries()) {
     const [treated, control] = (r.contrast ?? "").split(" vs ");
@@ -245,66 +312,87 @@ export function attackReport(files: ReportFiles, previous: ReportFiles | null = 
       const meanC = estimate / relative;
       const eventsC = meanC * nC;
       const eventsT = (meanC + estimate) * nT;
-      if (mayBeBinary(r.outcome) && Math.abs(eventsC - Math.round(eventsC)) < 1e-6 && Math.abs(eventsT - Math.round(eventsT)) < 1e-6 && meanC >= 0 && meanC <= 1) {
+      if (attack.mayBeBinary(r.outcome) && Math.abs(eventsC - Math.round(eventsC)) < 1e-6 && Math.abs(eventsT - Math.round(eventsT)) < 1e-6 && meanC >= 0 && meanC <= 1) {
         for (const [arm, e, n] of [[treated, Math.round(eventsT), nT], [control, Math.round(eventsC), nC]] as const) {
           if (SMALL(e) || SMALL(n - e)) found.push(`effects.csv line ${i + 2}: ${r.outcome}: estimate ÷ relative effect × n gives ${e} events and ${n - e} non-events in ${arm}`);
         }
       }
     }
-    if (Math.abs(estimate) <= 1 && mayBeBinary(r.outcome)) {
+    if (Math.abs(estimate) <= 1 && attack.mayBeBinary(r.outcome)) {
       const solutions = eventsFromDifference(estimate, nT, nC);
       if (solutions.length > 0 && solutions.every((s) => SMALL(s.treated) || SMALL(nT - s.treated) || SMALL(s.control) || SMALL(nC - s.control))) found.push(`effects.csv line ${i + 2}: ${r.outcome}: the difference ${estimate} on n = ${nT}, ${nC} can only be ${solutions.map((s) => `${s.treated}/${nT} − ${s.control}/${nC}`).join(" or ")}`);
     }
   }
+  return effects;
+}
 
-  // 4b. The memo table and the summary say the group means in words ("12,4 % … mod 8,9 % …"): with n analysed from
-  // the effects table, a share rounded to 0,1 % can leave only one count of events.
-  const dimRow = (outcome: string | undefined, contrast: string | undefined) => effects.find((r) => r.estimator === "difference_in_means" && r.outcome === outcome && (contrast === undefined || r.contrast === contrast));
-  const sentences = [
+interface Sentence {
+  readonly where: string;
+  readonly outcome: string | undefined;
+  readonly contrast: string | undefined;
+  readonly text: string;
+}
+
+/** The memo table and the summary say the group means in words ("12,4 % … mod 8,9 % …"). */
+function meanSentences(files: ReportFiles): Sentence[] {
+  return [
     ...rowsOf(files, "effects_primary").map((r, i) => ({ where: `effects_primary.csv line ${i + 2}`, outcome: r.outcome, contrast: r.contrast, text: r.means ?? "" })),
     ...rowsOf(files, "summary").flatMap((r, i) => (r.figure?.startsWith("effect:") ? [{ where: `summary.csv line ${i + 2}`, outcome: r.figure.split(":")[1], contrast: r.figure.split(":").slice(2).join(":"), text: r.value ?? "" }] : [])),
   ];
+}
+
+/** The effects table's difference-in-means row of an outcome (and contrast). */
+function differenceRow(effects: readonly Row[], outcome: string | undefined, contrast: string | undefined): Row | undefined {
+  return effects.find((r) => r.estimator === "difference_in_means" && r.outcome === outcome && (contrast === undefined || r.contrast === contrast));
+}
+
+/** With n analysed from the effects table, a share in words rounded to 0,1 % can leave only one count of events. */
+function sharesInWords(attack: Attack, sentences: readonly Sentence[], effects: readonly Row[]): void {
   for (const s of sentences) {
     const shares = [...s.text.matchAll(/(\d+(?:[.,]\d+)?) %/g)].map((m) => Number(m[1]!.replace(",", ".")) / 100);
-    const row = dimRow(s.outcome, s.contrast);
-    if (shares.length < 2 || !row || !mayBeBinary(s.outcome)) continue;
+    const row = differenceRow(effects, s.outcome, s.contrast);
+    if (shares.length < 2 || !row || !attack.mayBeBinary(s.outcome)) continue;
     const [treated, control] = (row.contrast ?? "").split(" vs ");
     for (const [arm, share, n] of [[treated, shares[0]!, readNumber(row.n_treated)], [control, shares[1]!, readNumber(row.n_control)]] as const) {
       if (n === null) continue;
       const decimals = (s.text.match(/\d+[.,](\d+) %/)?.[1]?.length ?? 0) + 2;
       const half = 0.5 * 10 ** -decimals + 1e-12;
       const events = Array.from({ length: n + 1 }, (_, e) => e).filter((e) => Math.abs(e / n - share) <= half);
-      if (events.length > 0 && events.every((e) => SMALL(e) || SMALL(n - e))) found.push(`${s.where}: ${s.outcome}: ${100 * share} % of ${n} in ${arm} can only be ${events.join(" or ")} persons`);
+      if (events.length > 0 && events.every((e) => SMALL(e) || SMALL(n - e))) attack.found.push(`${s.where}: ${s.outcome}: ${100 * share} % of ${n} in ${arm} can only be ${events.join(" or ")} persons`);
     }
   }
+}
 
-  // 5. Subgroups: levels add up to n analysed; the events behind each difference.
-  const subgroups = rowsOf(files, "subgroups");
+/** Subgroups: levels add up to n analysed; the events behind each difference. */
+function subgroupReveals(attack: Attack, files: ReportFiles, effects: readonly Row[]): void {
+  const { item } = attack;
   const sumOf = new Map<string, Item[]>();
-  for (const [i, r] of subgroups.entries()) {
+  for (const [i, r] of rowsOf(files, "subgroups").entries()) {
     const nT = readNumber(r.n_treated);
     const nC = readNumber(r.n_control);
     const estimate = readNumber(r.estimate);
     for (const side of ["n_treated", "n_control"]) sumOf.set(`${r.outcome}\u0001${r.subgroup}\u0001${side}`, [...(sumOf.get(`${r.outcome}\u0001${r.subgroup}\u0001${side}`) ?? []), item(`subgroup ${r.outcome} ${r.subgroup} ${r.level} ${side}`, r[side])]);
-    if (estimate === null || nT === null || nC === null || Math.abs(estimate) > 1 || !mayBeBinary(r.outcome)) continue;
+    if (estimate === null || nT === null || nC === null || Math.abs(estimate) > 1 || !attack.mayBeBinary(r.outcome)) continue;
     const solutions = eventsFromDifference(estimate, nT, nC);
-    if (solutions.length > 0 && solutions.every((s) => SMALL(s.treated) || SMALL(nT - s.treated) || SMALL(s.control) || SMALL(nC - s.control))) found.push(`subgroups.csv line ${i + 2}: ${r.outcome} ${r.subgroup} = ${r.level}: the difference ${estimate} on n = ${nT}, ${nC} can only be ${solutions.map((s) => `${s.treated}/${nT} − ${s.control}/${nC}`).join(" or ")}`);
+    if (solutions.length > 0 && solutions.every((s) => SMALL(s.treated) || SMALL(nT - s.treated) || SMALL(s.control) || SMALL(nC - s.control))) attack.found.push(`subgroups.csv line ${i + 2}: ${r.outcome} ${r.subgroup} = ${r.level}: the difference ${estimate} on n = ${nT}, ${nC} can only be ${solutions.map((s) => `${s.treated}/${nT} − ${s.control}/${nC}`).join(" or ")}`);
   }
   for (const [key, parts] of sumOf) {
     const [outcome, , side] = key.split("\u0001") as [string, string, string];
     const total = effects.find((e) => e.estimator === "difference_in_means" && (e.outcome === outcome || e.outcome!.startsWith(outcome)));
-    if (total) equations.push({ total: item(`effects ${total.outcome} ${side}`, total[side]), parts, where: `subgroup levels of ${outcome} add up to n analysed` });
+    if (total) attack.equations.push({ total: item(`effects ${total.outcome} ${side}`, total[side]), parts, where: `subgroup levels of ${outcome} add up to n analysed` });
   }
+}
 
-  // 6. KPIs and balance: share × n.
+/** KPIs and balance: share × n; a categorical covariate's levels add up to n. */
+function shareReveals(attack: Attack, files: ReportFiles): void {
+  const { item, found } = attack;
   for (const [i, r] of rowsOf(files, "kpis").entries()) {
     const share = readNumber(r.share);
     const n = readNumber(r.persons);
     if (share !== null && n !== null && (SMALL(Math.round(share * n)) || SMALL(n - Math.round(share * n)))) found.push(`kpis.csv line ${i + 2}: share ${share} × ${n} persons gives ${Math.round(share * n)} achieving, ${n - Math.round(share * n)} not`);
   }
-  const balance = rowsOf(files, "balance");
   const levels = new Map<string, { n: Item; counts: Item[] }>();
-  for (const [i, r] of balance.entries()) {
+  for (const [i, r] of rowsOf(files, "balance").entries()) {
     for (const [side, meanKey, nKey] of [["arm", "mean_arm", "n_arm"], ["control", "mean_control", "n_control"]] as const) {
       const mean = readNumber(r[meanKey]);
       const n = readNumber(r[nKey]);
@@ -319,14 +407,20 @@ export function attackReport(files: ReportFiles, previous: ReportFiles | null = 
       }
     }
   }
-  for (const [covariate, entry] of levels) if (entry.counts.length > 1) equations.push({ total: entry.n, parts: entry.counts, where: `the levels of ${covariate} add up to n` });
+  for (const [covariate, entry] of levels) if (entry.counts.length > 1) attack.equations.push({ total: entry.n, parts: entry.counts, where: `the levels of ${covariate} add up to n` });
+}
 
-  // 7. Ledger: amount ÷ unit price; a period's total less its shown lines.
-  const lines = rowsOf(files, "repayment_lines");
-  const periods = rowsOf(files, "repayment");
+/** A ledger line's basis text `name = value; …` as a record. */
+function basisOf(row: Row): Record<string, string> {
+  return Object.fromEntries((row.basis ?? "").split("; ").map((p) => p.split(" = ") as [string, string]));
+}
+
+/** Ledger: amount ÷ unit price; a difference line's amount gives n treated; a period's total less its shown lines. */
+function ledgerReveals(attack: Attack, files: ReportFiles, { arms, randomisedOf }: Trial): void {
+  const { found } = attack;
   const byPeriod = new Map<string, { price: number | null; amount: number | null }[]>();
-  for (const [i, r] of lines.entries()) {
-    const basis = Object.fromEntries((r.basis ?? "").split("; ").map((p) => p.split(" = ") as [string, string]));
+  for (const [i, r] of rowsOf(files, "repayment_lines").entries()) {
+    const basis = basisOf(r);
     const priceText = (basis.price ?? basis.price_per_person ?? "").trim();
     // Prices are whole kroner: 40.000 (Danish) and 40,000 (English) both group thousands.
     const price = /^\d{1,3}([.,]\d{3})+$/.test(priceText) ? Number(priceText.replace(/[.,]/g, "")) : readNumber(priceText);
@@ -343,6 +437,7 @@ export function attackReport(files: ReportFiles, previous: ReportFiles | null = 
     }
     if (basis.persons !== undefined || basis.persons_at_cap !== undefined) byPeriod.set(`${r.contract}\u0001${r.period}`, [...(byPeriod.get(`${r.contract}\u0001${r.period}`) ?? []), { price, amount }]);
   }
+  const periods = rowsOf(files, "repayment");
   for (const [key, ls] of byPeriod) {
     const [contract, period] = key.split("\u0001");
     const total = readNumber(periods.find((p) => p.contract === contract && p.period === period)?.computed);
@@ -356,33 +451,54 @@ export function attackReport(files: ReportFiles, previous: ReportFiles | null = 
       found.push(`repayment.csv ${contract} ${period}: the period total less its shown lines (${rest}) can only be paid with 1 to 4 persons on one of its ${hidden.length} hidden lines (prices ${hidden.map((l) => l.price).join(", ")})`);
     }
   }
+}
 
-  solve(equations, found);
+/** The arms of the trial's first difference-in-means contrast (the treated arm first): a difference line compares them. */
+function firstContrastOf(effects: readonly Row[]): string[] {
+  return (effects.find((r) => r.estimator === "difference_in_means")?.contrast ?? "").split(" vs ");
+}
 
-  // 7b. Exact-mean inversion: a mean (of days, visits, events) printed beside a hidden n, against n randomised.
-  const unitOf = (outcome: string | undefined) => knowledge.units?.get(outcome ?? "") ?? 1;
+/** A mean (of days, visits, events) printed beside a hidden n — in the ledger, the effects table, the KPIs, the sentences — against n randomised. */
+function meanInversions(attack: Attack, files: ReportFiles, { arms, randomisedOf }: Trial, effects: readonly Row[], sentences: readonly Sentence[]): void {
+  const unitOf = (outcome: string | undefined) => attack.knowledge.units?.get(outcome ?? "") ?? 1;
   const randomisedTotals = arms.map((a) => ({ arm: a, total: randomisedOf(a).value })).filter((x): x is { arm: string; total: number } => x.total !== null);
   const tryMean = (where: string, text: string | undefined, minDecimals: number, unit: number, arm: string | undefined, scale = 1) => {
     const shown = readNumber(text);
     if (shown === null || text === undefined) return;
     for (const { total } of randomisedTotals.filter((x) => arm === undefined || x.arm === arm)) {
       const fits = invertMean(shown / scale, Math.max(decimalsOf(text), minDecimals) + Math.round(Math.log10(scale)), unit, total);
-      if (fits.length > 0) found.push(`${where}: the mean ${text} fits only n = ${fits.join(" or ")} of ${total} randomised in ${arm}: ${fits.map((n) => total - n).join(" or ")} not counted`);
+      if (fits.length > 0) attack.found.push(`${where}: the mean ${text} fits only n = ${fits.join(" or ")} of ${total} randomised in ${arm}: ${fits.map((n) => total - n).join(" or ")} not counted`);
     }
   };
-  // A difference line compares the arms of the trial's first contrast (the treated arm first).
-  const firstContrast = (effects.find((r) => r.estimator === "difference_in_means")?.contrast ?? "").split(" vs ");
-  for (const [i, r] of lines.entries()) {
-    const basis = Object.fromEntries((r.basis ?? "").split("; ").map((p) => p.split(" = ") as [string, string]));
+  const firstContrast = firstContrastOf(effects);
+  for (const [i, r] of rowsOf(files, "repayment_lines").entries()) {
+    const basis = basisOf(r);
     for (const [side, nKey, meanKey] of [[0, "n_treated", "mean_treated"], [1, "n_control", "mean_control"]] as const) {
       if (basis[nKey] !== undefined && readNumber(basis[nKey]) === null) tryMean(`repayment_lines.csv line ${i + 2} ${meanKey}`, basis[meanKey], 1, unitOf(r.item), firstContrast[side]);
     }
   }
+  relativeMeanInversions(attack, effects, randomisedTotals, unitOf);
+  for (const [i, r] of rowsOf(files, "kpis").entries()) {
+    if (readNumber(r.persons) === null && r.persons !== undefined) tryMean(`kpis.csv line ${i + 2} share`, r.share, 3, 1, r.arm || undefined);
+  }
+  for (const s of sentences) {
+    const row = differenceRow(effects, s.outcome, s.contrast);
+    if (!row || (readNumber(row.n_treated) !== null && readNumber(row.n_control) !== null)) continue;
+    // The sentence names the treated arm's mean first, then the control arm's.
+    const numbers = [...s.text.matchAll(/-?\d+(?:[.,]\d+)?( %)?/g)].slice(0, 2);
+    const contrastArms = (s.contrast ?? row.contrast ?? "").split(" vs ");
+    numbers.forEach((m, side) => {
+      if (readNumber(side === 0 ? row.n_treated : row.n_control) === null) tryMean(`${s.where} ${s.outcome}`, m[0].replace(" %", ""), 1, m[1] ? 1 : unitOf(s.outcome), contrastArms[side], m[1] ? 100 : 1);
+    });
+  }
+}
+
+/** estimate ÷ relative = the control arm's mean: at the printed precision of both, the interval of its true values fits only some n. */
+function relativeMeanInversions(attack: Attack, effects: readonly Row[], randomisedTotals: readonly { arm: string; total: number }[], unitOf: (outcome: string | undefined) => number): void {
   for (const [i, r] of effects.entries()) {
     const estimate = readNumber(r.estimate);
     const relative = readNumber(r.relative);
     if (estimate === null || relative === null || relative === 0 || (readNumber(r.n_treated) !== null && readNumber(r.n_control) !== null)) continue;
-    // estimate ÷ relative = the control arm's mean: at the printed precision of both, the interval of its true values.
     const [de, dr] = [Math.max(decimalsOf(r.estimate!), 3), Math.max(decimalsOf(r.relative!), 3)];
     const corners = [-1, 1].flatMap((a) => [-1, 1].map((b) => (estimate + a * 0.5 * 10 ** -de) / (relative + b * 0.5 * 10 ** -dr)));
     const [low, high] = [Math.min(...corners), Math.max(...corners)];
@@ -393,35 +509,27 @@ export function attackReport(files: ReportFiles, previous: ReportFiles | null = 
       const unit = unitOf(r.outcome);
       const fits: number[] = [];
       for (let n = Math.max(1, total - 4); n <= total; n++) if (Math.ceil((low * n) / unit - 1e-9) <= Math.floor((high * n) / unit + 1e-9)) fits.push(n);
-      if (fits.length > 0 && fits.every((n) => SMALL(total - n))) found.push(`effects.csv line ${i + 2}: ${r.outcome} (${r.estimator}) estimate ÷ relative is a mean that fits only n = ${fits.join(" or ")} of ${total} randomised in ${arm}`);
+      if (fits.length > 0 && fits.every((n) => SMALL(total - n))) attack.found.push(`effects.csv line ${i + 2}: ${r.outcome} (${r.estimator}) estimate ÷ relative is a mean that fits only n = ${fits.join(" or ")} of ${total} randomised in ${arm}`);
     }
   }
-  for (const [i, r] of rowsOf(files, "kpis").entries()) {
-    if (readNumber(r.persons) === null && r.persons !== undefined) tryMean(`kpis.csv line ${i + 2} share`, r.share, 3, 1, r.arm || undefined);
-  }
-  for (const s of sentences) {
-    const row = dimRow(s.outcome, s.contrast);
-    if (!row || (readNumber(row.n_treated) !== null && readNumber(row.n_control) !== null)) continue;
-    // The sentence names the treated arm's mean first, then the control arm's.
-    const numbers = [...s.text.matchAll(/-?\d+(?:[.,]\d+)?( %)?/g)].slice(0, 2);
-    const contrastArms = (s.contrast ?? row.contrast ?? "").split(" vs ");
-    numbers.forEach((m, side) => {
-      if (readNumber(side === 0 ? row.n_treated : row.n_control) === null) tryMean(`${s.where} ${s.outcome}`, m[0].replace(" %", ""), 1, m[1] ? 1 : unitOf(s.outcome), contrastArms[side], m[1] ? 100 : 1);
-    });
-  }
+}
 
-  // 7c. A KPI threshold taken from the control arm's Kaplan–Meier value that the survival table hides.
+/** A KPI threshold taken from the control arm's Kaplan–Meier value that the survival table hides. */
+function kpiThresholds(attack: Attack, files: ReportFiles, effects: readonly Row[]): void {
   const survival = rowsOf(files, "survival");
+  const firstContrast = firstContrastOf(effects);
   for (const [i, r] of rowsOf(files, "kpis").entries()) {
-    const against = knowledge.kpisAgainstControl?.get(r.kpi ?? "");
+    const against = attack.knowledge.kpisAgainstControl?.get(r.kpi ?? "");
     const threshold = readNumber(r.threshold);
     if (!against || threshold === null) continue;
     // The control arm is the second of the trial's contrast (the effects table's "treatment vs control").
     const hidden = survival.filter((p) => p.outcome === against.outcome && (firstContrast[1] === undefined || p.arm === firstContrast[1]) && readNumber(p.time) === against.atDays && readNumber(p.survival) === null && p.survival !== "");
-    if (hidden.length > 0) found.push(`kpis.csv line ${i + 2}: the threshold ${r.threshold} of ${r.kpi} is 1 − the Kaplan–Meier share the survival table hides (${hidden.map((p) => p.arm).join(", ")} at day ${against.atDays})`);
+    if (hidden.length > 0) attack.found.push(`kpis.csv line ${i + 2}: the threshold ${r.threshold} of ${r.kpi} is 1 − the Kaplan–Meier share the survival table hides (${hidden.map((p) => p.arm).join(", ")} at day ${against.atDays})`);
   }
+}
 
-  // 8. The changes section must not show an estimate that the effects table (this run's, or the previous run's) hides.
+/** The changes section must not show an estimate that the effects table (this run's, or the previous run's) hides. */
+function changesShown(attack: Attack, files: ReportFiles, previous: ReportFiles | null): void {
   const estimateWords = ["estimate", texts("da")("estimate"), texts("en")("estimate")];
   // A row names the estimator it shows (its estimator column); without one, the difference in means.
   const shownEstimates = (f: ReportFiles, estimator: string) => new Set(rowsOf(f, "effects").filter((r) => r.estimator === estimator).map((r) => readNumber(r.estimate)).filter((v): v is number => v !== null));
@@ -431,8 +539,7 @@ export function attackReport(files: ReportFiles, previous: ReportFiles | null = 
     const before = previous ? shownEstimates(previous, r.estimator || "difference_in_means") : null;
     const now = readNumber(r.current);
     const then = readNumber(r.previous);
-    if (now !== null && !current.has(now)) found.push(`changes.csv line ${i + 2}: ${r.figure} shows ${now}, which this run's effects table hides`);
-    if (then !== null && before && !before.has(then)) found.push(`changes.csv line ${i + 2}: ${r.figure} shows ${then} for the previous run, whose effects table hides it`);
+    if (now !== null && !current.has(now)) attack.found.push(`changes.csv line ${i + 2}: ${r.figure} shows ${now}, which this run's effects table hides`);
+    if (then !== null && before && !before.has(then)) attack.found.push(`changes.csv line ${i + 2}: ${r.figure} shows ${then} for the previous run, whose effects table hides it`);
   }
-  return [...new Set(found)];
 }
