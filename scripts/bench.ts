@@ -43,11 +43,12 @@ async function child(task: string, args: string[]): Promise<void> {
   // The estimate's modules are loaded before its clock starts, as the peers load pandas and data.table before theirs.
   const estimateModules =
     task === "estimate"
-      ? await Promise.all([import("../pipeline/io/openExtract.ts"), import("../src/estimate/bytes/tableFromBytes.ts"), import("../src/estimate/regressionEstimators.ts"), import("../src/stats/gramThreads.ts")])
+      ? await Promise.all([import("../pipeline/io/openExtract.ts"), import("../src/estimate/bytes/tableFromBytes.ts"), import("../src/estimate/regressionEstimators.ts"), import("../src/stats/gramThreads.ts"), import("../src/estimate/analysisTable.ts")])
       : null;
   const start = performance.now();
   let detail = "";
   let parts: Measure["parts"];
+  let cpu = "";
   if (task === "ingest") {
     const { runStage } = await import("../pipeline/run.ts");
     await runStage("ingest", { specPath: args[0]!, outDir: args[1]!, log: () => {} });
@@ -72,7 +73,9 @@ async function child(task: string, args: string[]): Promise<void> {
     detail = `${row![0]} persons; sums over observed values: ${names.map((name, k) => `${name} ${value(row![1 + 2 * k])}${Number(row![2 + 2 * k]) > 0 ? ` (${row![2 + 2 * k]} not observed)` : ""}`).join(", ")}`;
   } else if (task === "estimate") {
     // The table as `effekt estimate --table` reads it: from the bytes when the byte reader takes it.
-    const [{ openExtract }, { tableFromBytes }, { regressionEstimate }, { warmStripeThreads }] = estimateModules!;
+    const [{ openExtract }, { tableFromBytes }, { regressionEstimate }, { warmStripeThreads }, { unitsWith, valuesOf }] = estimateModules!;
+    const cpuMs = () => (process.cpuUsage().user + process.cpuUsage().system) / 1000;
+    const cpuStart = cpuMs();
     const opened = await openExtract(args[0]!, "table", { dialect: {} });
     // As estimate --table does for a large table: the fit's threads start while it is read.
     warmStripeThreads();
@@ -85,16 +88,21 @@ async function child(task: string, args: string[]): Promise<void> {
     const table = await tableFromBytes(header, headerRow.line, opened.bytes!, opened.dialect.delimiter, { file: "t", decimal: ".", treatment: "arm", blocks: null, numeric: ["y", ...covariates], binary: [], counts: [], subgroups: [] }, { path: opened.bytesPath, size: opened.bytesSize });
     if (!table) throw new Error("bench: the byte reader declined the generated table");
     const readMs = performance.now() - start;
-    const units = table.arm.map((_, i) => i);
-    const data = { outcome: "y", contrast: "t vs c", units, z: table.arm.map((a) => Number(a === "treatment")), y: table.columns.get("y")! as number[], confidence: 0.95 };
-    const columns = covariates.map((name) => ({ name, values: table.columns.get(name)! as number[] }));
+    const readCpuMs = cpuMs() - cpuStart;
+    // The contrast as estimateEffects builds it for the adjusted estimators (unitsWith, valuesOf), timed with the fit.
     const fitStart = performance.now();
+    const fitCpuStart = cpuMs();
+    const units = unitsWith(table, ["treatment", "control"], ["y", ...covariates]);
+    const data = { outcome: "y", contrast: "treatment vs control", units, z: units.map((i) => Number(table.arm[i] === "treatment")), y: valuesOf(table, "y", units), confidence: 0.95 };
+    const columns = covariates.map((name) => ({ name, values: valuesOf(table, name, units) }));
     const adjusted = regressionEstimate(data, "ols_adjusted", columns);
     const fitMs = performance.now() - fitStart;
+    const fitCpuMs = cpuMs() - fitCpuStart;
     const linStart = performance.now();
     regressionEstimate(data, "lin", columns);
     parts = { readMs, hc2Ms: fitMs, linMs: performance.now() - linStart };
-    detail = `read ${readMs.toFixed(0)} ms, HC2 ${fitMs.toFixed(0)} ms, Lin ${parts.linMs.toFixed(0)} ms; estimate ${adjusted.estimate?.toFixed(6)} SE ${adjusted.std_error?.toFixed(6)}`;
+    cpu = `; CPU (user + sys, every thread) read ${readCpuMs.toFixed(0)} ms, HC2 ${fitCpuMs.toFixed(0)} ms`;
+    detail = `read ${readMs.toFixed(0)} ms, HC2 ${fitMs.toFixed(0)} ms, Lin ${parts.linMs.toFixed(0)} ms${cpu}; estimate ${adjusted.estimate?.toFixed(6)} SE ${adjusted.std_error?.toFixed(6)}`;
   } else if (task === "ri") {
     const { randomizationInference } = await import("../src/estimate/randomizationInference.ts");
     const { seededRandom } = await import("../src/shared/random.ts");
@@ -294,18 +302,18 @@ async function main(): Promise<void> {
     [
       "import sys, time, resource",
       "import pandas as pd, numpy as np, statsmodels.api as sm",
-      "t0 = time.perf_counter()",
+      "t0 = time.perf_counter(); c0 = time.process_time()",
       "d = pd.read_csv(sys.argv[1])",
       "d['z'] = (d['arm'] == 'treatment').astype(float)",
       "t1 = time.perf_counter()",
       "xs = ['x%d' % j for j in range(1, 9)]",
       "m = sm.OLS(d['y'], sm.add_constant(d[['z'] + xs])).fit(cov_type='HC2')",
-      "t2 = time.perf_counter()",
+      "t2 = time.perf_counter(); c2 = time.process_time()",
       "c = d[xs] - d[xs].mean()",
       "lin = pd.concat([d[['z']], c, c.mul(d['z'], axis=0).add_prefix('z:')], axis=1)",
       "ml = sm.OLS(d['y'], sm.add_constant(lin)).fit(cov_type='HC2')",
       "t3 = time.perf_counter()",
-      "print('read=%.3f hc2=%.3f lin=%.3f' % (t1 - t0, t2 - t1, t3 - t2), 'estimate', m.params['z'], 'SE', m.bse['z'], 'Lin', ml.params['z'], 'SE', ml.bse['z'], 'peakMB=%.0f' % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))",
+      "print('read=%.3f hc2=%.3f lin=%.3f' % (t1 - t0, t2 - t1, t3 - t2), 'CPU (user + sys, every thread) read + HC2 %.3f s' % (c2 - c0), 'estimate', m.params['z'], 'SE', m.bse['z'], 'Lin', ml.params['z'], 'SE', ml.bse['z'], 'peakMB=%.0f' % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))",
     ].join("\n") + "\n",
   );
   writeFileSync(

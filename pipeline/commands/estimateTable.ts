@@ -4,9 +4,9 @@ import { artefactPath } from "../../src/catalogue.ts";
 import { ADJUSTMENT } from "../../src/estimate/index.ts";
 import { estimateEffects } from "../../src/estimate/estimateEffects.ts";
 import { EffectsArtefact } from "../../src/estimate/schema.ts";
-import { tableFromRows, type ExpandedCategorical, type TableOptions } from "../../src/estimate/tableFromRows.ts";
+import { tableFromRows, type TableOptions } from "../../src/estimate/tableFromRows.ts";
 import { tableFromBytes } from "../../src/estimate/bytes/tableFromBytes.ts";
-import type { AnalysisTable } from "../../src/estimate/analysisTable.ts";
+import type { AnalysisTable, EstimationPlan, ExpandedCategorical, OutcomePlan } from "../../src/estimate/analysisTable.ts";
 import { chooseControl } from "../../src/estimate/chooseControl.ts";
 import { handleMissingCovariates, type MissingCovariates } from "../../src/estimate/missingCovariates.ts";
 import { summaryTable } from "../../src/estimate/summaryTable.ts";
@@ -219,62 +219,37 @@ export async function estimateFromTable(options: TableRunOptions): Promise<strin
   }
 }
 
+/**
+ * Steps: 1. open the file (its dialect detected); 2. read the analysis table (analysisTable.ts: from the bytes
+ * when the byte reader takes it, else by tableFromRows, which names every problem); 3. the missing-covariate
+ * rule; 4. the control arm; 5. the plan and the estimates; 6. effects.json and effects.csv, and the summary.
+ */
 async function estimateInto(options: TableRunOptions, folder: OwnedFolder): Promise<string> {
+  // 1. The file.
   const path = resolve(options.file);
   const file = shown(path);
   if (await isDirectory(path)) stopRun(issue("input_is_directory", messages.inputIsDirectory("table"), { file, path: [] }));
   if (!(await exists(path))) stopRun(issue("table_missing", messages.inputMissing("table"), { file, path: [] }));
   const opened = await openExtract(path, file, { dialect: {} });
   const dialect = opened.dialect;
-  const tableOptions = {
-    file,
-    decimal: dialect.decimal,
-    treatment: options.treatment,
-    blocks: options.blocks,
-    clusters: options.clusters ?? null,
-    numeric: [...new Set([...options.outcomes, ...(options.survival ? [options.survival.time, options.survival.event] : []), ...(options.exposure ? [options.exposure] : []), ...options.covariates, ...(options.received ? [options.received] : [])])],
-    binary: [...options.binary, ...(options.survival ? [options.survival.event] : []), ...(options.received ? [options.received] : [])],
-    counts: options.counts,
-    subgroups: options.subgroups,
-    categorical: options.categorical,
-  };
+  // 2. The analysis table.
+  const tableOptions = readerOptions(options, file, dialect.decimal);
   const read = await readTable(path, file, opened, tableOptions);
   if (read.issues.length > 0) throw new StopRun(read.issues);
+  // 3. Persons without a covariate value, by the rule chosen (the byte reader keeps no line numbers: a message naming lines reads them from the rows).
   const expanded = [...options.covariates, ...read.categorical.flatMap((c) => c.indicators)];
   let missing = handleMissingCovariates(read.table, expanded, read.lines ?? [], options.missingCovariates, file, read.categorical);
-  // The byte reader keeps no line numbers: the message naming the lines reads them from the rows.
   if (missing.issues.length > 0 && read.lines === null) missing = handleMissingCovariates(read.table, expanded, (await readRowsTable(path, file, tableOptions)).lines, options.missingCovariates, file, read.categorical);
   if (missing.issues.length > 0) throw new StopRun(missing.issues);
   const table = missing.table;
+  // 4. The arms and the control arm.
   const arms = [...new Set(table.arm)].sort();
-  if (arms.length < 2) stopRun(issue("one_arm", messages.oneArm(options.treatment, valuesToShow(arms)), { file, path: [] }));
-  const control = options.control ?? chooseControl(arms);
-  if (control === null) stopRun(issue("control_unclear", messages.controlUnclear(options.treatment, valuesToShow(arms)), { file, path: [] }));
-  if (!arms.includes(control)) stopRun(issue("control_missing", messages.controlMissing(control, options.treatment, valuesToShow(arms)), { file, path: [] }));
+  const control = controlArm(options, arms, file);
   options.log(`estimate: ${file}: ${table.arm.length} persons, arms ${messages.valuesShown(valuesToShow(arms))}, control ${control}${options.control === null ? " (taken as the control arm: name another with --control)" : ""} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}]`);
   for (const c of read.categorical) options.log(`estimate: categorical covariate ${c.column} against reference level ${messages.valuesShown(valuesToShow([c.reference]))}: ${c.indicators.length === 0 ? "(one level only)" : `${messages.valuesShown(valuesToShow(c.indicators))}`}`);
   if (missing.imputed.length > 0) options.log(`estimate: missing covariate values mean-imputed with a missingness indicator: ${missing.imputed.join(", ")}`);
-  const kindOf = (id: string) =>
-    options.binary.includes(id)
-      ? { id, kind: "binary" as const }
-      : options.counts.includes(id)
-        ? { id, kind: "count" as const, ...(options.exposure ? { exposure: options.exposure } : {}) }
-        : { id, kind: "continuous" as const };
-  const result = estimateEffects(table, {
-    control,
-    arms: arms.filter((a) => a !== control),
-    outcomes: [
-      ...options.outcomes.map(kindOf),
-      ...(options.survival ? [{ id: options.survival.time, kind: "time_to_event" as const, survival: { event: options.survival.event, at: options.survival.at, tau: options.survival.tau, ties: options.survival.ties } }] : []),
-    ],
-    covariates: missing.covariates,
-    subgroups: options.subgroups,
-    ...(options.received ? { received: options.received } : {}),
-    ...(options.clusterSe ? { clusterSe: options.clusterSe } : {}),
-    permutations: options.permutations,
-    seed: options.seed,
-    confidence: options.confidence,
-  });
+  // 5. The plan and the estimates.
+  const result = estimateEffects(table, tablePlan(options, control, arms, missing.covariates));
   const artefact = EffectsArtefact.parse({
     artefact: "effects",
     schema_version: 1,
@@ -285,6 +260,7 @@ async function estimateInto(options: TableRunOptions, folder: OwnedFolder): Prom
     adjustment: adjustmentOf(options, read.categorical, missing.imputed),
     ...result,
   });
+  // 6. The artefacts, and the summary on stdout.
   const [out, csv] = TABLE_FILES.map((file) => join(folder.dir, file)) as [string, string];
   await writeFileAtomic(out, formatJson(artefact));
   await writeFileAtomic(csv, tidyEffects(artefact));
@@ -296,6 +272,55 @@ async function estimateInto(options: TableRunOptions, folder: OwnedFolder): Prom
     for (const l of looks) options.log(`estimate: ${l.outcome} (${l.contrast}), look ${l.look} at information ${(100 * l.fraction).toFixed(1)} %: crossing needs p < ${l.nominal_p.toPrecision(2)}; p = ${l.p_value.toPrecision(3)}: ${l.crossed ? `crossed, adjusted p ${l.adjusted_p!.toPrecision(3)}` : l.adjusted_p !== null ? `not crossed at the final look, adjusted p ${l.adjusted_p.toPrecision(3)}` : "not yet conclusive"}`);
   }
   return shown(out);
+}
+
+/** What the table readers read: the numeric columns (outcomes, survival, exposure, covariates, received), which are 0/1 or counts, the texts. */
+function readerOptions(options: TableRunOptions, file: string, decimal: TableOptions["decimal"]): TableOptions {
+  const survival = options.survival ? [options.survival.time, options.survival.event] : [];
+  return {
+    file,
+    decimal,
+    treatment: options.treatment,
+    blocks: options.blocks,
+    clusters: options.clusters ?? null,
+    numeric: [...new Set([...options.outcomes, ...survival, ...(options.exposure ? [options.exposure] : []), ...options.covariates, ...(options.received ? [options.received] : [])])],
+    binary: [...options.binary, ...(options.survival ? [options.survival.event] : []), ...(options.received ? [options.received] : [])],
+    counts: options.counts,
+    subgroups: options.subgroups,
+    categorical: options.categorical,
+  };
+}
+
+/** The control arm: as named, or 0 / control / kontrol; two arms at least, and the control among them. */
+function controlArm(options: TableRunOptions, arms: readonly string[], file: string): string {
+  if (arms.length < 2) stopRun(issue("one_arm", messages.oneArm(options.treatment, valuesToShow(arms)), { file, path: [] }));
+  const control = options.control ?? chooseControl(arms);
+  if (control === null) stopRun(issue("control_unclear", messages.controlUnclear(options.treatment, valuesToShow(arms)), { file, path: [] }));
+  if (!arms.includes(control)) stopRun(issue("control_missing", messages.controlMissing(control, options.treatment, valuesToShow(arms)), { file, path: [] }));
+  return control;
+}
+
+/** The estimation plan of a researcher's table: every other arm against the control, each outcome of its kind. */
+function tablePlan(options: TableRunOptions, control: string, arms: readonly string[], covariates: readonly string[]): EstimationPlan {
+  const kindOf = (id: string): OutcomePlan =>
+    options.binary.includes(id)
+      ? { id, kind: "binary" }
+      : options.counts.includes(id)
+        ? { id, kind: "count", ...(options.exposure ? { exposure: options.exposure } : {}) }
+        : { id, kind: "continuous" };
+  const survival = options.survival;
+  return {
+    control,
+    arms: arms.filter((a) => a !== control),
+    outcomes: [...options.outcomes.map(kindOf), ...(survival ? [{ id: survival.time, kind: "time_to_event" as const, survival: { event: survival.event, at: survival.at, tau: survival.tau, ties: survival.ties } }] : [])],
+    covariates,
+    subgroups: options.subgroups,
+    ...(options.received ? { received: options.received } : {}),
+    ...(options.clusterSe ? { clusterSe: options.clusterSe } : {}),
+    permutations: options.permutations,
+    seed: options.seed,
+    confidence: options.confidence,
+  };
 }
 
 /** About 200,000 rows of a narrow table (gramThreads.ts' PARALLEL_MINIMUM_ROWS). */

@@ -4,7 +4,7 @@
  * researcher's CSV): one 0/1 column `<column>=<level>` per level other than the reference level
  * (as R's `factor`, `relevel`; default the first level in sorted order).
  *
- * A missing value (an empty cell, or NA) is missing — null in every indicator — and never a
+ * A missing value (an empty cell, or NA) is missing — NaN in every indicator — and never a
  * level of its own: the missing-covariate rule then decides, as for any covariate (`drop` leaves
  * the person out of the adjusted estimators, as `lm`'s na.omit does; `indicator` adds one
  * `<column>_missing`, which spans the same design as a "missing" level would; `stop` names them).
@@ -17,7 +17,7 @@ export function isMissingCategory(value: string): boolean {
 }
 
 export type CategoricalIndicators =
-  | { readonly reference: string; readonly levels: readonly string[]; readonly indicators: readonly { readonly name: string; readonly values: (number | null)[] }[] }
+  | { readonly reference: string; readonly levels: readonly string[]; readonly indicators: readonly { readonly name: string; readonly values: Float64Array }[] }
   | { readonly reference: null; readonly levels: readonly string[]; readonly indicators: readonly [] };
 
 /**
@@ -34,6 +34,6 @@ export function categoricalIndicators(column: string, values: readonly string[],
   if (chosen === undefined || !levels.includes(chosen)) return { reference: null, levels, indicators: [] };
   const indicators = levels
     .filter((level) => level !== chosen)
-    .map((level) => ({ name: `${column}=${level}`, values: texts.map((v, i) => (missing[i] ? null : Number(v === level))) }));
+    .map((level) => ({ name: `${column}=${level}`, values: Float64Array.from(texts, (v, i) => (missing[i] ? NaN : Number(v === level))) }));
   return { reference: chosen, levels, indicators };
 }

@@ -22,7 +22,8 @@ export function handleMissingCovariates(
   file: string,
   categorical: readonly { readonly column: string; readonly indicators: readonly string[] }[] = [],
 ): { table: AnalysisTable; covariates: string[]; issues: Issue[]; imputed: string[] } {
-  const lacking = table.arm.map((_, i) => covariates.some((c) => table.columns.get(c)![i] === null)).flatMap((missing, i) => (missing ? [i] : []));
+  const columnsOf = covariates.map((c) => table.columns.get(c)!);
+  const lacking = table.arm.flatMap((_, i) => (columnsOf.some((column) => Number.isNaN(column[i]!)) ? [i] : []));
   if (lacking.length === 0 || mode === "drop") return { table, covariates: [...covariates], issues: [], imputed: [] };
   if (mode === "stop") {
     return { table, covariates: [...covariates], imputed: [], issues: [issue("covariate_missing", messages.covariatesMissing(lacking.length, lacking.map((i) => lines[i]!)), { file, path: [] })] };
@@ -36,14 +37,15 @@ export function handleMissingCovariates(
   for (const name of covariates) {
     const values = table.columns.get(name)!;
     out.push(name);
-    if (!values.some((v) => v === null)) continue;
-    const observed = values.filter((v): v is number => v !== null);
+    if (!values.some((v) => Number.isNaN(v))) continue;
+    const observed = values.filter((v) => !Number.isNaN(v));
+    // Summed in order from 0, as the imputed mean always was.
     const mean = observed.length > 0 ? observed.reduce((a, b) => a + b, 0) / observed.length : 0;
-    columns.set(name, values.map((v) => (v === null ? mean : v)));
+    columns.set(name, values.map((v) => (Number.isNaN(v) ? mean : v)));
     const group = groupOf.get(name);
     if (group && group.indicators.at(-1) !== name) continue;
     const missingName = `${group?.column ?? name}_missing`;
-    columns.set(missingName, values.map((v) => (v === null ? 1 : 0)));
+    columns.set(missingName, values.map((v) => (Number.isNaN(v) ? 1 : 0)));
     out.push(missingName);
     imputed.push(group?.column ?? name);
   }

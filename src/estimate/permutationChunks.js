@@ -13,9 +13,31 @@
  * modulo rejection of shared/random.ts for strata of more than 2²¹ units, where the
  * product would pass 2⁵³).
  *
- * Plain JavaScript with no imports (types in permutationChunks.d.ts): a worker thread does
- * not inherit the tsx loader, and registering it costs each worker about half a second.
+ * Plain JavaScript with no imports, typed by the JSDoc below (`// @ts-check`, tsconfig `allowJs`): a worker
+ * thread does not inherit the tsx loader, and registering it costs each worker about half a second.
  */
+
+/**
+ * Everything a chunk needs, in flat typed arrays (shared with worker threads as they are): the outcome per unit
+ * (`y`); the units grouped by stratum, each stratum's units in table order (`members`); per stratum the offset of
+ * its units in `members`, their number and how many are treated; the estimator block per unit (all 0 when
+ * unblocked), each block's size, treated count and outcome total; the xoshiro128** state of each chunk's stream
+ * (four 32-bit words per chunk); the observed statistic and the tolerance of the comparison |T*| ≥ |T| − tolerance.
+ * @typedef {{
+ *   readonly y: Float64Array; readonly members: Int32Array;
+ *   readonly strataStart: Int32Array; readonly strataSize: Int32Array; readonly strataTreated: Int32Array;
+ *   readonly blockOf: Int32Array; readonly blockSize: Float64Array; readonly blockTreated: Float64Array; readonly blockTotal: Float64Array;
+ *   readonly chunkStates: Int32Array; readonly observed: number; readonly tolerance: number; readonly permutations: number;
+ * }} PermutationProblem
+ */
+
+/**
+ * One slot per unit (units, values) and per block (sumT), reused by every draw of a thread.
+ * @typedef {{ readonly units: Int32Array; readonly values: Float64Array; readonly sumT: Float64Array }} Scratch
+ */
+
+// Reads of typed arrays below are within bounds the loops compute; `/** @type {number} */ (x[i])` says so to the
+// type checker (noUncheckedIndexedAccess) and costs nothing at run time (a comment).
 
 export const DRAWS_PER_CHUNK = 50;
 
@@ -30,24 +52,29 @@ export function chunkCount(permutations) {
 
 /**
  * The number of draws in chunk `chunk` whose statistic is defined and at least as extreme as the observed one.
- * @param {import("./permutationChunks.d.ts").PermutationProblem} problem
+ * @param {PermutationProblem} problem
  * @param {number} chunk
- * @param {{ units: Int32Array, values: Float64Array, sumT: Float64Array }} scratch one slot per unit (units, values) and per block (sumT)
+ * @param {Scratch} scratch
  */
+// numerical kernel: the draws' inner loops (an inlined xoshiro128** and Lemire's rejection) kept in one function, state in locals
 export function extremeInChunk(problem, chunk, scratch) {
   const { units, values, sumT } = scratch;
   const { y, members, strataStart, strataSize, strataTreated, blockOf, blockSize, blockTreated, blockTotal, chunkStates } = problem;
   const blocks = blockSize.length;
   let informative = 0;
-  for (let b = 0; b < blocks; b += 1) if (blockTreated[b] > 0 && blockTreated[b] < blockSize[b]) informative += blockSize[b];
+  for (let b = 0; b < blocks; b += 1) {
+    const treated = /** @type {number} */ (blockTreated[b]);
+    const size = /** @type {number} */ (blockSize[b]);
+    if (treated > 0 && treated < size) informative += size;
+  }
   const threshold = Math.abs(problem.observed) - problem.tolerance;
-  let sa = chunkStates[4 * chunk] | 0;
-  let sb = chunkStates[4 * chunk + 1] | 0;
-  let sc = chunkStates[4 * chunk + 2] | 0;
-  let sd = chunkStates[4 * chunk + 3] | 0;
+  let sa = /** @type {number} */ (chunkStates[4 * chunk]) | 0;
+  let sb = /** @type {number} */ (chunkStates[4 * chunk + 1]) | 0;
+  let sc = /** @type {number} */ (chunkStates[4 * chunk + 2]) | 0;
+  let sd = /** @type {number} */ (chunkStates[4 * chunk + 3]) | 0;
   if ((sa | sb | sc | sd) === 0) sd = 1;
   const single = blocks === 1;
-  if (single) for (let i = 0; i < members.length; i += 1) values[i] = y[members[i]];
+  if (single) for (let i = 0; i < members.length; i += 1) values[i] = /** @type {number} */ (y[/** @type {number} */ (members[i])]);
   else units.set(members);
   const first = chunk * DRAWS_PER_CHUNK;
   const last = Math.min(problem.permutations, first + DRAWS_PER_CHUNK);
@@ -56,9 +83,9 @@ export function extremeInChunk(problem, chunk, scratch) {
     sumT.fill(0);
     let treatedSum = 0;
     for (let s = 0; s < strataStart.length; s += 1) {
-      const start = strataStart[s];
-      const size = strataSize[s];
-      const m = strataTreated[s];
+      const start = /** @type {number} */ (strataStart[s]);
+      const size = /** @type {number} */ (strataSize[s]);
+      const m = /** @type {number} */ (strataTreated[s]);
       for (let k = 0; k < m; k += 1) {
         const range = size - k;
         let j;
@@ -94,15 +121,16 @@ export function extremeInChunk(problem, chunk, scratch) {
         }
         if (single) {
           // One block: permute the outcomes themselves (the same units, in the same order, as below).
-          const value = values[start + j];
-          values[start + j] = values[start + k];
+          const value = /** @type {number} */ (values[start + j]);
+          values[start + j] = /** @type {number} */ (values[start + k]);
           values[start + k] = value;
           treatedSum += value;
         } else {
-          const chosen = units[start + j];
-          units[start + j] = units[start + k];
+          const chosen = /** @type {number} */ (units[start + j]);
+          units[start + j] = /** @type {number} */ (units[start + k]);
           units[start + k] = chosen;
-          sumT[blockOf[chosen]] += y[chosen];
+          const block = /** @type {number} */ (blockOf[chosen]);
+          sumT[block] = /** @type {number} */ (sumT[block]) + /** @type {number} */ (y[chosen]);
         }
       }
     }
@@ -110,16 +138,18 @@ export function extremeInChunk(problem, chunk, scratch) {
     // Strata holding one arm only compare nothing (re-randomising within them keeps it so): left out of the statistic.
     let estimate = 0;
     for (let b = 0; b < blocks; b += 1) {
-      const nT = blockTreated[b];
-      const nC = blockSize[b] - nT;
-      if (nT > 0 && nC > 0) estimate += (blockSize[b] / informative) * (sumT[b] / nT - (blockTotal[b] - sumT[b]) / nC);
+      const nT = /** @type {number} */ (blockTreated[b]);
+      const size = /** @type {number} */ (blockSize[b]);
+      const nC = size - nT;
+      const sum = /** @type {number} */ (sumT[b]);
+      if (nT > 0 && nC > 0) estimate += (size / informative) * (sum / nT - (/** @type {number} */ (blockTotal[b]) - sum) / nC);
     }
     if (informative > 0 && Math.abs(estimate) >= threshold) extreme += 1;
   }
   return extreme;
 }
 
-/** @param {import("./permutationChunks.d.ts").PermutationProblem} problem */
+/** @param {PermutationProblem} problem @returns {Scratch} */
 export function newScratch(problem) {
   return { units: new Int32Array(problem.members.length), values: new Float64Array(problem.members.length), sumT: new Float64Array(problem.blockSize.length) };
 }
@@ -131,7 +161,7 @@ const DONE_BY_WORKER = 3;
 /**
  * Takes the next chunk from control[0] until none is left; writes its count into counts[c],
  * marks status[c] done, counts it in control[1] and wakes the waiting thread.
- * @param {import("./permutationChunks.d.ts").PermutationProblem} problem
+ * @param {PermutationProblem} problem
  * @param {Int32Array} counts @param {Int32Array} status @param {Int32Array} control
  * @param {number} mark the status a finished chunk gets: DONE here, DONE_BY_WORKER in a worker
  */
@@ -155,7 +185,7 @@ const NUMBER_FIELDS = ["observed", "tolerance", "permutations"];
 
 /**
  * The problem copied into shared memory, for worker threads.
- * @param {import("./permutationChunks.d.ts").PermutationProblem} problem
+ * @param {PermutationProblem} problem
  * @returns {Record<string, number | SharedArrayBuffer>}
  */
 export function shareProblem(problem) {
@@ -174,7 +204,7 @@ export function shareProblem(problem) {
 /**
  * Typed views of a shared problem.
  * @param {Record<string, number | SharedArrayBuffer>} shared
- * @returns {import("./permutationChunks.d.ts").PermutationProblem}
+ * @returns {PermutationProblem}
  */
 export function problemFromShared(shared) {
   /** @type {Record<string, unknown>} */
@@ -182,7 +212,7 @@ export function problemFromShared(shared) {
   for (const key of FLOAT_FIELDS) out[key] = new Float64Array(/** @type {SharedArrayBuffer} */ (shared[key]));
   for (const key of INTEGER_FIELDS) out[key] = new Int32Array(/** @type {SharedArrayBuffer} */ (shared[key]));
   for (const key of NUMBER_FIELDS) out[key] = shared[key];
-  return /** @type {import("./permutationChunks.d.ts").PermutationProblem} */ (/** @type {unknown} */ (out));
+  return /** @type {PermutationProblem} */ (/** @type {unknown} */ (out));
 }
 
 export { DONE, DONE_BY_WORKER };

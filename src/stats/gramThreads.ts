@@ -77,9 +77,11 @@ export class StripeThreads {
     }
     // The same doubles in shared memory, so every thread reads the values this one would.
     this.arrays = distinct.map((array) => {
+      if (array instanceof Float64Array && array.buffer instanceof SharedArrayBuffer) return array;
       const shared = new Float64Array(new SharedArrayBuffer(8 * array.length));
-      // Element by element: TypedArray.set from a JavaScript array with holes takes a slow generic path.
-      for (let i = 0; i < array.length; i += 1) shared[i] = array[i]!;
+      // A typed array is copied as a block; an array element by element (TypedArray.set from one with holes takes a slow generic path).
+      if (ArrayBuffer.isView(array)) shared.set(array as Float64Array);
+      else for (let i = 0; i < array.length; i += 1) shared[i] = array[i]!;
       return shared;
     });
     this.workers = poolOf(threads - 1);

@@ -93,19 +93,19 @@ async function tablePath(missingCovariates: TableRunOptions["missingCovariates"]
 const adjusted = (effects: EffectsArtefact, estimator: string) => effects.estimates.find((e) => e.estimator === estimator && e.outcome === "y")!;
 
 describe("categoricalIndicators", () => {
-  it("categoricalIndicators(column, values, null) gives a 0/1 column per level but the first, null for an empty cell or NA", () => {
+  it("categoricalIndicators(column, values, null) gives a 0/1 column per level but the first, NaN (missing) for an empty cell or NA", () => {
     expect(categoricalIndicators("g", ["b", " a", "", "NA", "c", "na"], null)).toEqual({
       reference: "a",
       levels: ["a", "b", "c"],
       indicators: [
-        { name: "g=b", values: [1, 0, null, null, 0, null] },
-        { name: "g=c", values: [0, 0, null, null, 1, null] },
+        { name: "g=b", values: Float64Array.of(1, 0, NaN, NaN, 0, NaN) },
+        { name: "g=c", values: Float64Array.of(0, 0, NaN, NaN, 1, NaN) },
       ],
     });
   });
 
   it("categoricalIndicators(column, values, reference) takes the named reference level, and names none that is not a level", () => {
-    expect(categoricalIndicators("g", ["a", "b", ""], "b").indicators).toEqual([{ name: "g=a", values: [1, 0, null] }]);
+    expect(categoricalIndicators("g", ["a", "b", ""], "b").indicators).toEqual([{ name: "g=a", values: Float64Array.of(1, 0, NaN) }]);
     expect(categoricalIndicators("g", ["a", "b", ""], "(missing)")).toEqual({ reference: null, levels: ["a", "b"], indicators: [] });
     expect(categoricalIndicators("g", ["", "NA"], null)).toEqual({ reference: null, levels: [], indicators: [] });
   });

@@ -4,7 +4,8 @@ import type { AnalysisTable, EstimationPlan } from "../../src/estimate/analysisT
 import { estimateEffects } from "../../src/estimate/estimateEffects.ts";
 
 function table(arm: string[], columns: Record<string, (number | null)[]>, blocks: string[] | null = null): AnalysisTable {
-  return { arm, blocks, permutationStrata: blocks, columns: new Map(Object.entries(columns)), subgroups: new Map() };
+  const numbers = Object.entries(columns).map(([name, values]) => [name, Float64Array.from(values, (v) => v ?? NaN)] as const);
+  return { arm, blocks, permutationStrata: blocks, clusters: null, columns: new Map(numbers), subgroups: new Map() };
 }
 const plan = (overrides: Partial<EstimationPlan>): EstimationPlan => ({
   control: "c",

@@ -8,8 +8,8 @@ describe("tableFromRows", () => {
   it("reads decimal commas, and empty or NA cells as missing", () => {
     const { table, issues } = tableFromRows(["arm", "y", "b", "k"], [{ line: 2, fields: ["t", "1,5", "1", "3"] }, { line: 3, fields: ["c", "", "NA", "0"] }], options);
     expect(issues).toEqual([]);
-    expect(table.columns.get("y")).toEqual([1.5, null]);
-    expect(table.columns.get("b")).toEqual([1, null]);
+    expect(table.columns.get("y")).toEqual(Float64Array.of(1.5, NaN));
+    expect(table.columns.get("b")).toEqual(Float64Array.of(1, NaN));
   });
 
   it("names the line and column of every bad cell, and the value only where it read as a number (text may be a person's data)", () => {

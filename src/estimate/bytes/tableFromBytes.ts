@@ -18,9 +18,10 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { open } from "node:fs/promises";
 import { containsCpr } from "../../ingest/containsCpr.ts";
 import { parseNumber } from "../../ingest/parseValue.ts";
-import type { AnalysisTable } from "../analysisTable.ts";
+import { analysisTable, type AnalysisTable } from "../analysisTable.ts";
 import type { TableOptions } from "../tableFromRows.ts";
 import { pieceBounds, POWERS_OF_TEN, readPiece, type Layout, type Piece } from "./tableLines.js";
 
@@ -45,22 +46,17 @@ export interface TableReading {
   readonly onlyWorker?: boolean;
 }
 
-/**
- * @param header the header's fields (trimmed), on physical line `headerLines`
- * @param bytes the whole file in chunks (one-byte text, quote-free, one line ending: the fast reader's condition)
- */
-export async function tableFromBytes(header: readonly string[], headerLines: number, bytes: () => AsyncIterable<Buffer>, delimiterText: string, options: TableOptions, reading: TableReading = {}): Promise<AnalysisTable | null> {
-  if (delimiterText.length !== 1 || delimiterText.charCodeAt(0) > 0x7f) return null;
-  if (header.some((name) => containsCpr(name))) return null;
-  const index = (name: string) => header.indexOf(name);
+/** The text columns' header places (arm first, then blocks, clusters, subgroups; each once), and where the clusters are among them. */
+function textColumnsOf(header: readonly string[], options: TableOptions): { textAt: number[]; clusterAt: number } {
   const clusters = options.clusters ?? null;
-  const wanted = [options.treatment, ...(options.blocks ? [options.blocks] : []), ...(clusters ? [clusters] : []), ...options.numeric, ...options.subgroups];
-  if (wanted.some((c) => index(c) < 0)) return null;
-  const columns = header.length;
+  const names = [...new Set([options.treatment, ...(options.blocks ? [options.blocks] : []), ...(clusters ? [clusters] : []), ...options.subgroups])];
+  const textAt = names.map((name) => header.indexOf(name));
+  return { textAt, clusterAt: clusters ? textAt.indexOf(header.indexOf(clusters)) : -1 };
+}
 
-  const numericAt = options.numeric.map(index);
-  const textAt = [...new Set([options.treatment, ...(options.blocks ? [options.blocks] : []), ...(clusters ? [clusters] : []), ...options.subgroups])].map(index);
-  const clusterAt = clusters ? textAt.indexOf(index(clusters)) : -1;
+/** How tableLines.js reads the lines: the delimiter and decimal bytes, each number column's slot, the binary and count columns. */
+function layoutOf(header: readonly string[], delimiterText: string, options: TableOptions, textAt: readonly number[]): Layout {
+  const columns = header.length;
   const layout: Layout = {
     delimiter: delimiterText.charCodeAt(0),
     decimal: options.decimal.charCodeAt(0),
@@ -70,64 +66,113 @@ export async function tableFromBytes(header: readonly string[], headerLines: num
     countColumn: new Uint8Array(columns),
     textAt: Int32Array.from(textAt),
   };
-  numericAt.forEach((c, k) => (layout.numberSlot[c] = k));
-  for (const name of options.binary) if (options.numeric.includes(name)) layout.binaryColumn[index(name)] = 1;
-  for (const name of options.counts) if (options.numeric.includes(name)) layout.countColumn[index(name)] = 1;
+  options.numeric.forEach((name, k) => (layout.numberSlot[header.indexOf(name)] = k));
+  for (const name of options.binary) if (options.numeric.includes(name)) layout.binaryColumn[header.indexOf(name)] = 1;
+  for (const name of options.counts) if (options.numeric.includes(name)) layout.countColumn[header.indexOf(name)] = 1;
+  return layout;
+}
 
+/**
+ * @param header the header's fields (trimmed), on physical line `headerLines`
+ * @param bytes the whole file in chunks (one-byte text, quote-free, one line ending: the fast reader's condition)
+ */
+export async function tableFromBytes(header: readonly string[], headerLines: number, bytes: () => AsyncIterable<Buffer>, delimiterText: string, options: TableOptions, reading: TableReading = {}): Promise<AnalysisTable | null> {
+  // 1. Only a table this reader takes: a one-byte delimiter, no CPR-like name, every named column present, no categorical covariate.
+  if (delimiterText.length !== 1 || delimiterText.charCodeAt(0) > 0x7f) return null;
+  if (header.some((name) => containsCpr(name)) || (options.categorical ?? []).length > 0) return null;
+  const wanted = [options.treatment, ...(options.blocks ? [options.blocks] : []), ...(options.clusters ? [options.clusters] : []), ...options.numeric, ...options.subgroups];
+  if (wanted.some((c) => !header.includes(c))) return null;
+  // 2. Every piece of the file read into columns; any problem declines the table.
+  const { textAt, clusterAt } = textColumnsOf(header, options);
+  const layout = layoutOf(header, delimiterText, options, textAt);
+  const pieces = await piecesOf(headerLines, bytes, layout, options, reading);
+  if (pieces === null) return null;
+  // 3. The columns put together in file order: numbers as one Float64Array each, texts through their distinct values.
+  const rows = pieces.reduce((n, p) => n + p.rows, 0);
+  const numbers = new Map(options.numeric.map((name, k) => [name, joined(pieces.map((piece) => piece.numbers[k]!.subarray(0, piece.rows)), rows)]));
+  const texts = textValues(pieces, rows, textAt.length, clusterAt);
+  if (texts === null) return null;
+  const textOf = (name: string) => texts[textAt.indexOf(header.indexOf(name))]!;
+  // 4. The analysis table (analysisTable.ts: the same assembly as tableFromRows').
+  const blocks = options.blocks ? textOf(options.blocks) : null;
+  const clusters = options.clusters ? textOf(options.clusters) : null;
+  const subgroups = new Map(options.subgroups.map((s) => [s, textOf(s)]));
+  return analysisTable({ arm: textOf(options.treatment), blocks, permutationStrata: blocks, clusters, numbers, categorical: [], subgroups }).table;
+}
+
+/**
+ * The file in segments of whole lines (the last line given a `\n`), each cut into pieces read by this thread and
+ * (a large file) a worker thread; the header's lines are stepped over first (a header without a line end leaves no
+ * rows). While a segment is at hand, the cells left to this thread: long ones checked for a CPR-like value, the
+ * other numbers parsed as the checked path does. Null when any piece has a problem.
+ */
+async function piecesOf(headerLines: number, bytes: () => AsyncIterable<Buffer>, layout: Layout, options: TableOptions, reading: TableReading): Promise<Piece[] | null> {
   const threads = reading.threads ?? availableParallelism();
   const parallel = threads > 1 && reading.path !== undefined && (reading.onlyWorker === true || (reading.size ?? 0) >= TABLE_THREAD_MINIMUM_BYTES);
-  // The file in segments of whole lines (the last line given a `\n`), each cut into pieces; the header's lines are
-  // stepped over first (a header without a line end leaves no rows).
   const pieces: Piece[] = [];
   let headerLeft = headerLines;
-  for await (const data of segmentsOf(bytes, parallel, reading.segmentBytes ?? SEGMENT_BYTES)) {
+  const segmentBytes = reading.segmentBytes ?? SEGMENT_BYTES;
+  // A file of one segment whose size is known is read straight into its buffer, not through chunks copied together.
+  const whole = reading.path !== undefined && reading.size !== undefined && reading.size < segmentBytes;
+  for await (const data of whole ? wholeFile(reading.path!, reading.size!, parallel) : segmentsOf(bytes, parallel, segmentBytes)) {
     let start = 0;
-    while (headerLeft > 0 && start < data.length) {
+    for (; headerLeft > 0 && start < data.length; headerLeft -= 1) {
       const newline = data.indexOf(NEWLINE, start);
-      if (newline < 0) {
-        start = data.length;
-        break;
-      }
-      start = newline + 1;
-      headerLeft -= 1;
+      start = newline < 0 ? data.length : newline + 1;
+      if (newline < 0) break;
     }
     if (headerLeft > 0) continue;
     const bounds = pieceBounds(data, start, data.length, reading.pieceBytes ?? PIECE_BYTES);
-    const segmentPieces = await readPieces(data, bounds, layout, parallel ? threads - 1 : 0, reading.onlyWorker === true);
-    // The cells left to this thread, while the segment is at hand: long ones checked for a CPR-like value, the
-    // other numbers parsed as the checked path does.
-    for (const piece of segmentPieces) {
-      if (piece.problem) return null;
-      for (let i = 0; i < piece.long.length; i += 2) if (cprLike(data.toString("latin1", piece.long[i], piece.long[i + 1]))) return null;
-      for (let i = 0; i < piece.deferred.length; i += 4) {
-        const column = piece.deferred[i + 1]!;
-        const value = numberAt(data, piece.deferred[i + 2]!, piece.deferred[i + 3]!, layout.decimal, options.decimal);
-        if (value === undefined) return null;
-        if (value === value && ((layout.binaryColumn[column] === 1 && value !== 0 && value !== 1) || (layout.countColumn[column] === 1 && (value < 0 || !Number.isInteger(value))))) return null;
-        piece.numbers[layout.numberSlot[column]!]![piece.deferred[i]!] = value;
-      }
+    for (const piece of await readPieces(data, bounds, layout, parallel ? threads - 1 : 0, reading.onlyWorker === true)) {
+      if (piece.problem || !cellsLeftRead(data, piece, layout, options)) return null;
       pieces.push(piece);
     }
   }
-  const rowCount = pieces.reduce((n, p) => n + p.rows, 0);
+  return pieces;
+}
 
-  const columnsOut = new Map<string, (number | null)[]>();
-  options.numeric.forEach((name, k) => {
-    columnsOut.set(name, joined(pieces.map((piece) => piece.numbers[k]!.subarray(0, piece.rows)), rowCount));
-  });
-  // Each text trimmed once; every person needs an arm (and a cluster, when clustered).
+/** A piece's long cells checked for a CPR-like value, its deferred numbers parsed into its columns: false at the first problem. */
+function cellsLeftRead(data: Buffer, piece: Piece, layout: Layout, options: TableOptions): boolean {
+  for (let i = 0; i < piece.long.length; i += 2) if (containsCpr(data.toString("latin1", piece.long[i], piece.long[i + 1]))) return false;
+  for (let i = 0; i < piece.deferred.length; i += 4) {
+    const column = piece.deferred[i + 1]!;
+    const value = numberAt(data, piece.deferred[i + 2]!, piece.deferred[i + 3]!, layout.decimal, options.decimal);
+    if (value === undefined) return false;
+    if (value === value && ((layout.binaryColumn[column] === 1 && value !== 0 && value !== 1) || (layout.countColumn[column] === 1 && (value < 0 || !Number.isInteger(value))))) return false;
+    piece.numbers[layout.numberSlot[column]!]![piece.deferred[i]!] = value;
+  }
+  return true;
+}
+
+/** The pieces' values as one column (NaN: missing). */
+function joined(parts: readonly Float64Array[], rows: number): Float64Array {
+  const values = new Float64Array(rows);
+  let at = 0;
+  for (const part of parts) {
+    values.set(part, at);
+    at += part.length;
+  }
+  return values;
+}
+
+/**
+ * Each text column's values in file order, each distinct text trimmed once; null when a person has no arm (text
+ * column 0) or, when clustered, no cluster.
+ */
+function textValues(pieces: readonly Piece[], rows: number, columns: number, clusterAt: number): string[][] | null {
   const trimmed = new Map<string, string>();
-  const textValues: string[][] = [];
-  for (let t = 0; t < textAt.length; t += 1) {
-    const values = new Array<string>(rowCount);
+  const trim = (raw: string) => {
+    let text = trimmed.get(raw);
+    if (text === undefined) trimmed.set(raw, (text = raw.trim()));
+    return text;
+  };
+  const out: string[][] = [];
+  for (let t = 0; t < columns; t += 1) {
+    const values = new Array<string>(rows);
     const required = t === 0 || t === clusterAt;
     let at = 0;
     for (const piece of pieces) {
-      const texts = piece.texts[t]!.map((raw) => {
-        let text = trimmed.get(raw);
-        if (text === undefined) trimmed.set(raw, (text = raw.trim()));
-        return text;
-      });
+      const texts = piece.texts[t]!.map(trim);
       if (required && texts.includes("")) return null;
       const ids = piece.textIds[t]!;
       for (let i = 0; i < piece.rows; i += 1) {
@@ -136,31 +181,9 @@ export async function tableFromBytes(header: readonly string[], headerLines: num
         values[at++] = id < 0 ? "" : texts[id]!;
       }
     }
-    textValues.push(values);
+    out.push(values);
   }
-  const textOf = (name: string) => textValues[textAt.indexOf(index(name))]!;
-  const blocks = options.blocks ? [...textOf(options.blocks)] : null;
-  return { arm: textOf(options.treatment), blocks, permutationStrata: blocks, clusters: clusters ? [...textOf(clusters)] : null, columns: columnsOut, subgroups: new Map(options.subgroups.map((s) => [s, [...textOf(s)]])) };
-}
-
-/**
- * The pieces' values as one column, NaN as null. A column without a missing value is made an array of
- * doubles only (filled first, so it never has holes): building it and copying it later cost half as much.
- */
-function joined(parts: readonly Float64Array[], rows: number): (number | null)[] {
-  const missing = parts.some(hasNaN);
-  const values: (number | null)[] = missing ? new Array<number | null>(rows) : new Array<number>(rows).fill(0.5);
-  let at = 0;
-  for (const part of parts) {
-    if (missing) for (let i = 0; i < part.length; i += 1) values[at++] = part[i] !== part[i] ? null : part[i]!;
-    else for (let i = 0; i < part.length; i += 1) values[at++] = part[i]!;
-  }
-  return values;
-}
-
-function hasNaN(values: Float64Array): boolean {
-  for (let i = 0; i < values.length; i += 1) if (values[i] !== values[i]) return true;
-  return false;
+  return out;
 }
 
 /**
@@ -226,16 +249,25 @@ async function* segmentsOf(bytes: () => AsyncIterable<Buffer>, shared: boolean, 
   yield size > 0 && last[size - 1] !== NEWLINE ? (last.fill(NEWLINE, size), last) : last.subarray(0, size);
 }
 
+/** The whole file as one segment (shared memory when asked), its last line given a `\n` when it has none. */
+async function* wholeFile(path: string, size: number, shared: boolean): AsyncGenerator<Buffer> {
+  const data = shared ? Buffer.from(new SharedArrayBuffer(size + 1)) : Buffer.allocUnsafe(size + 1);
+  const file = await open(path, "r");
+  let read = 0;
+  try {
+    for (let got = -1; got !== 0 && read < size; read += got) got = (await file.read(data, read, size - read, read)).bytesRead;
+  } finally {
+    await file.close();
+  }
+  yield read > 0 && data[read - 1] !== NEWLINE ? (data.fill(NEWLINE, read, read + 1), data.subarray(0, read + 1)) : data.subarray(0, read);
+}
+
 /** The parts as one buffer (shared memory when asked), with `spare` bytes more at its end. */
 function joinedParts(parts: readonly Buffer[], size: number, shared: boolean, spare: number): Buffer {
   const joined = shared ? Buffer.from(new SharedArrayBuffer(size + spare)) : Buffer.allocUnsafe(size + spare);
   let at = 0;
   for (const part of parts) at += part.copy(joined, at);
   return joined;
-}
-
-function cprLike(cell: string): boolean {
-  return containsCpr(cell);
 }
 
 const isSpace = (b: number) => b === 0x20 || (b >= 0x09 && b <= 0x0d);

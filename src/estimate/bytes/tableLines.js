@@ -2,7 +2,9 @@
 /**
  * One piece of a researcher's table (whole lines of the file's bytes) read into columns, the same way on
  * this thread and on a worker thread (tableFromBytes.ts, tableLinesWorker.js). Plain JavaScript, as
- * stats/gramStripes.js, so a worker thread loads it without the tsx loader.
+ * stats/gramStripes.js, so a worker thread loads it without the tsx loader; typed by the JSDoc here (`// @ts-check`,
+ * tsconfig `allowJs`). Reads of typed arrays are within bounds the loops compute: a JSDoc `@type {number}` cast
+ * says so to the type checker (noUncheckedIndexedAccess) and costs nothing at run time.
  *
  * A `\n` ends a line, a `\r` just before it is dropped, an empty line is skipped; a delimiter ends a cell.
  * A number cell `[-]digits[.digits]` of at most 15 digits is exact here (the digits gathered as they pass,
@@ -73,7 +75,7 @@ function readRows(data, start, end, out) {
   let plain = true;
   let negative = false;
   for (let i = start; i < end; i += 1) {
-    let b = data[i];
+    let b = /** @type {number} */ (data[i]);
     if (b >= 0x30 && b <= 0x39) {
       mantissa = mantissa * 10 + (b - 0x30);
       digits += 1;
@@ -97,11 +99,11 @@ function readRows(data, start, end, out) {
     }
     if (cellEnd - fieldStart >= 10) out.long.push2(fieldStart, cellEnd);
     if (column < columns) {
-      const k = numberSlot[column];
+      const k = /** @type {number} */ (numberSlot[column]);
       if (k >= 0) {
         if (plain && digits > 0 && digits <= 15 && fraction !== 0) {
-          const magnitude = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction] : mantissa;
-          numbers[k][row] = negative ? -magnitude : magnitude;
+          const magnitude = fraction > 0 ? mantissa / /** @type {number} */ (POWERS_OF_TEN[fraction]) : mantissa;
+          /** @type {Float64Array} */ (numbers[k])[row] = negative ? -magnitude : magnitude;
         } else otherNumber(out, k, row, column, fieldStart, cellEnd);
       }
       starts[column] = fieldStart;
@@ -129,7 +131,7 @@ function readRows(data, start, end, out) {
  * @param {Rows} out @param {number} k @param {number} row @param {number} column @param {number} start @param {number} end
  */
 function otherNumber(out, k, row, column, start, end) {
-  out.numbers[k][row] = NaN;
+  /** @type {Float64Array} */ (out.numbers[k])[row] = NaN;
   if (end > start) out.deferred.push4(row, column, start, end);
 }
 
@@ -142,18 +144,20 @@ function endRow(data, out, row, column) {
   const { columns, numberSlot, binaryColumn, countColumn, textAt } = out.layout;
   const { numbers, starts, ends } = out;
   for (let c = column; c < columns; c += 1) {
-    const k = numberSlot[c];
-    if (k >= 0) numbers[k][row] = NaN;
+    const k = /** @type {number} */ (numberSlot[c]);
+    if (k >= 0) /** @type {Float64Array} */ (numbers[k])[row] = NaN;
     starts[c] = ends[c] = 0;
   }
   for (let c = 0; c < column && c < columns; c += 1) {
     if (binaryColumn[c] === 0 && countColumn[c] === 0) continue;
-    const value = numbers[numberSlot[c]][row];
+    const value = /** @type {number} */ (/** @type {Float64Array} */ (numbers[/** @type {number} */ (numberSlot[c])])[row]);
     if ((binaryColumn[c] === 1 && value !== 0 && value !== 1 && value === value) || (countColumn[c] === 1 && (value < 0 || !Number.isInteger(value)) && value === value)) out.problem = true;
   }
   for (let t = 0; t < textAt.length; t += 1) {
-    const c = textAt[t];
-    out.textIds[t][row] = ends[c] > starts[c] ? out.distinct[t].idOf(data, starts[c], ends[c]) : -1;
+    const c = /** @type {number} */ (textAt[t]);
+    const start = /** @type {number} */ (starts[c]);
+    const end = /** @type {number} */ (ends[c]);
+    /** @type {Int32Array} */ (out.textIds[t])[row] = end > start ? /** @type {DistinctTexts} */ (out.distinct[t]).idOf(data, start, end) : -1;
   }
 }
 
@@ -171,17 +175,17 @@ class DistinctTexts {
 
   /** @param {Uint8Array} data @param {number} start @param {number} end */
   idOf(data, start, end) {
-    if (this.last >= 0 && same(this.texts[this.last], data, start, end)) return this.last;
+    if (this.last >= 0 && same(/** @type {string} */ (this.texts[this.last]), data, start, end)) return this.last;
     let hash = 0x811c9dc5;
-    for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ data[i], 0x01000193);
+    for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ /** @type {number} */ (data[i]), 0x01000193);
     hash &= 0x3fffffff; // a small integer, as the map keys are best kept
     const first = this.byHash.get(hash);
-    for (let id = first ?? -1; id >= 0; id = this.next[id]) {
-      if (same(this.texts[id], data, start, end)) return (this.last = id);
+    for (let id = first ?? -1; id >= 0; id = /** @type {number} */ (this.next[id])) {
+      if (same(/** @type {string} */ (this.texts[id]), data, start, end)) return (this.last = id);
     }
     const id = this.texts.length;
     let text = "";
-    for (let i = start; i < end; i += 1) text += String.fromCharCode(data[i]);
+    for (let i = start; i < end; i += 1) text += String.fromCharCode(/** @type {number} */ (data[i]));
     this.texts.push(text);
     this.next.push(first ?? -1);
     this.byHash.set(hash, id);
@@ -242,7 +246,7 @@ class GrowingInts {
 export function pieceBounds(data, start, end, bytes) {
   const bounds = [start];
   let size = Math.min(bytes, 1 << 16);
-  for (let at = start + size; at < end; at = bounds[bounds.length - 1] + size) {
+  for (let at = start + size; at < end; at = /** @type {number} */ (bounds[bounds.length - 1]) + size) {
     const newline = data.indexOf(NEWLINE, at);
     if (newline < 0 || newline + 1 >= end) break;
     bounds.push(newline + 1);

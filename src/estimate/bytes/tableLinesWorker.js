@@ -5,15 +5,18 @@
 import { parentPort } from "node:worker_threads";
 import { readPiece } from "./tableLines.js";
 
-parentPort?.once("message", (job) => {
+/** @typedef {{ data: SharedArrayBuffer; control: SharedArrayBuffer; bounds: number[]; layout: import("./tableLines.js").Layout }} Job */
+
+parentPort?.once("message", (/** @type {Job} */ job) => {
   const data = Buffer.from(job.data);
   const control = new Int32Array(job.control);
-  const bounds = /** @type {number[]} */ (job.bounds);
+  const bounds = job.bounds;
   for (;;) {
     const piece = Atomics.add(control, 0, 1);
     if (piece >= bounds.length - 1) break;
-    const result = readPiece(data, bounds[piece], bounds[piece + 1], job.layout);
-    const transfer = [...result.numbers, ...result.textIds, result.deferred, result.long].map((a) => a.buffer);
+    const result = readPiece(data, /** @type {number} */ (bounds[piece]), /** @type {number} */ (bounds[piece + 1]), job.layout);
+    // The piece's own arrays (not shared memory), handed over to the thread that asked.
+    const transfer = [...result.numbers, ...result.textIds, result.deferred, result.long].map((a) => /** @type {ArrayBuffer} */ (a.buffer));
     parentPort?.postMessage({ piece, result }, transfer);
   }
   parentPort?.postMessage({ done: true });

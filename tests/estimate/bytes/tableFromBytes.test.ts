@@ -4,7 +4,7 @@
  * double; wherever tableFromRows finds a problem, the byte reader declines (null) so the
  * checked path names it.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -73,8 +73,10 @@ async function both(path: string, decimal: "," | ".", clusters: string | null = 
   const inPieces = opened.bytes ? await tableFromBytes(header!, headerLine, opened.bytes, opened.dialect.delimiter, options, { path, threads: 1, pieceBytes: 64 }) : null;
   // … and in segments of about 100 bytes read one after the other (a large file's way), each in pieces.
   const inSegments = opened.bytes ? await tableFromBytes(header!, headerLine, () => chunksOf(path, 37), opened.dialect.delimiter, options, { path, threads: 1, pieceBytes: 64, segmentBytes: 100 }) : null;
+  // The whole file read straight into one buffer (its size known, as estimate --table knows it).
+  const whole = opened.bytes ? await tableFromBytes(header!, headerLine, opened.bytes, opened.dialect.delimiter, options, { path, size: statSync(path).size }) : null;
   const onWorker = opened.bytes && worker ? await tableFromBytes(header!, headerLine, () => chunksOf(path, 53), opened.dialect.delimiter, options, { path, threads: 2, pieceBytes: 64, segmentBytes: 200, onlyWorker: true }) : null;
-  return { checked, fast, inPieces, inSegments, onWorker, bytes: opened.bytes !== undefined };
+  return { checked, fast, inPieces, inSegments, whole, onWorker, bytes: opened.bytes !== undefined };
 }
 
 describe("tableFromBytes(header, headerLine, bytes, delimiter, options)", () => {
@@ -87,11 +89,12 @@ describe("tableFromBytes(header, headerLine, bytes, delimiter, options)", () => 
       const path = join(dir, `t${i}.csv`);
       writeFileSync(path, generated(random, decimal));
       // Every fourth table names g as the cluster column too (an empty cluster is a problem).
-      const { checked, fast, inPieces, inSegments, onWorker, bytes } = await both(path, decimal, i % 4 === 1 ? "g" : null, i % 8 < 2);
+      const { checked, fast, inPieces, inSegments, whole, onWorker, bytes } = await both(path, decimal, i % 4 === 1 ? "g" : null, i % 8 < 2);
       if (!bytes) continue;
       // Whoever reads which piece, the table is the same (or declined alike).
       expect(inPieces, `t${i}.csv in pieces`).toEqual(fast);
       expect(inSegments, `t${i}.csv in segments`).toEqual(fast);
+      expect(whole, `t${i}.csv read whole`).toEqual(fast);
       if (i % 8 < 2) expect(onWorker, `t${i}.csv on a worker`).toEqual(fast);
       if (checked.issues.length > 0) {
         expect(fast, `t${i}.csv`).toBeNull();
@@ -112,8 +115,8 @@ describe("tableFromBytes(header, headerLine, bytes, delimiter, options)", () => 
     const path = join(dir, "exact.csv");
     writeFileSync(path, "arm,y,x1,x2,b,g\ntreatment,0.1,12345678901234.5,-0,1,a\ncontrol,0.30000000000000004,NA,+7,0,b\n");
     const { fast } = await both(path, ".");
-    expect(fast!.columns.get("y")).toEqual([0.1, 0.30000000000000004]);
-    expect(fast!.columns.get("x1")).toEqual([12345678901234.5, null]);
+    expect(fast!.columns.get("y")).toEqual(Float64Array.of(0.1, 0.30000000000000004));
+    expect(fast!.columns.get("x1")).toEqual(Float64Array.of(12345678901234.5, NaN));
     expect(Object.is(fast!.columns.get("x2")![0], -0)).toBe(true);
     expect(fast!.arm).toEqual(["treatment", "control"]);
     // With g as the cluster column: the clusters as tableFromRows reads them.
