@@ -10,10 +10,8 @@ import type { KeyObject } from "node:crypto";
 import type { PlanStatus } from "./spec/analysisPlan.ts";
 import type { ArtefactName, ArtefactOutput, ArtefactValue } from "./catalogue.ts";
 import type { z } from "zod";
-import type { DateFormat, DecimalSeparator, MonthFormat } from "./ingest/parseValue.ts";
-import type { ExtractKind } from "./ingest/extractKinds.ts";
 import type { Dialect } from "./spec/schema.ts";
-import type { RawRow } from "./ingest/schema.ts";
+import type { ExtractReading, OpenedRows } from "../pipeline/io/openExtract.ts";
 import type { FileHash } from "./shared/fileHash.ts";
 import type { DayNumber } from "./shared/dates.ts";
 import type { Issue } from "./shared/issues.ts";
@@ -24,35 +22,15 @@ export type StageName = "ingest" | "assign" | "estimate" | "monitor" | "project"
 /** The dialect a spec declares for a file; what it leaves out is detected. */
 export type DialectChoice = z.infer<typeof Dialect>;
 
-/** For a register extract: what the reader needs to find and detect its date columns, and the sheet of a workbook. */
-export interface ExtractReading {
-  readonly kind: ExtractKind;
-  readonly columns: Readonly<Record<string, string | { readonly column: string }>>;
-  readonly dateFormat?: DateFormat | undefined;
-  readonly monthFormat?: MonthFormat | undefined;
-  readonly sheet?: string | undefined;
-}
-
 /** A file the spec names for a stage; `file` is relative to the spec's folder (or to the file that names it). */
 export type InputDeclaration =
   | { readonly role: string; readonly format: "rows"; readonly name: string; readonly file: string; readonly required: boolean; readonly dialect: DialectChoice; readonly extract?: ExtractReading }
   | { readonly role: string; readonly format: "json"; readonly name: string; readonly file: string; readonly required?: boolean; readonly follow?: (json: unknown) => readonly InputDeclaration[] }
   | { readonly role: string; readonly format: "text"; readonly name: string; readonly file: string; readonly required: boolean };
 
-export interface OpenedDialect {
-  readonly delimiter: string;
-  readonly encoding: string;
-  readonly decimal: DecimalSeparator;
-  readonly detected: readonly string[];
-  readonly sepLine?: true;
-  readonly format?: "csv" | "xlsx";
-  readonly sheet?: string;
-  readonly dateFormat?: string;
-}
-
 /** An input as the stage receives it; `file` as shown to the person. `content` is null for a missing optional file. */
 export type OpenedInput =
-  | { readonly role: string; readonly format: "rows"; readonly name: string; readonly file: string; readonly content: { readonly dialect: OpenedDialect; readonly rows: AsyncIterable<RawRow | RawRow[]>; readonly dateFormat?: DateFormat; readonly bytes?: () => AsyncIterable<Buffer>; readonly bytesPath?: string; readonly bytesSize?: number } | null }
+  | { readonly role: string; readonly format: "rows"; readonly name: string; readonly file: string; readonly content: OpenedRows | null }
   | { readonly role: string; readonly format: "json"; readonly name: string; readonly file: string; readonly content: unknown; readonly parent?: string; /** The file's SHA-256 (absent for a missing optional file). */ readonly sha256?: string }
   | { readonly role: string; readonly format: "text"; readonly name: string; readonly file: string; readonly content: string | null; readonly parent?: string };
 

@@ -34,6 +34,16 @@ export interface OpenOptions {
   readonly sheet?: string;
 }
 
+/** For a register extract (src/stage.ts InputDeclaration): what the reader needs to find and detect its date columns, and the sheet of a workbook. */
+export interface ExtractReading {
+  readonly kind: ExtractKind;
+  readonly columns: Readonly<Record<string, string | { readonly column: string }>>;
+  readonly dateFormat?: DateFormat | undefined;
+  readonly monthFormat?: MonthFormat | undefined;
+  readonly sheet?: string | undefined;
+}
+
+/** The dialect an extract was read in: declared, or detected (`detected` names what was). */
 export interface OpenedDialect {
   readonly delimiter: string;
   readonly encoding: string;
@@ -59,6 +69,9 @@ export interface OpenedExtract {
   readonly bytesPath?: string;
   readonly bytesSize?: number;
 }
+
+/** An extract as a stage receives it (src/stage.ts OpenedInput, format "rows"): the rows, and the bytes when the fast reader applies. */
+export type OpenedRows = Pick<OpenedExtract, "dialect" | "rows" | "dateFormat" | "bytes" | "bytesPath" | "bytesSize">;
 
 /** Distinct values kept per date column while detecting (more than all days from 1900 to 2100 in every known format). */
 const MAX_DISTINCT = 1_000_000;

@@ -8,18 +8,17 @@
  * property test holds the two readers to that).
  */
 import { open } from "node:fs/promises";
-import { createReadStream } from "node:fs";
 import { isAscii } from "node:buffer";
 import type { RawRow } from "../../src/ingest/schema.ts";
 import { readCsvRows, type Dialect } from "./readCsv.ts";
 import { MAX_LINE_BYTES } from "../../src/shared/limits.ts";
 import { messages } from "../../src/messages.ts";
 import { issue, StopRun } from "../../src/shared/issues.ts";
+import { CARRIAGE_RETURN, CHUNK_BYTES as CHUNK, NEWLINE, eachLine, fileChunks, splitFields, wholeLines } from "./lines.ts";
 
-const NEWLINE = 0x0a;
-const CARRIAGE_RETURN = 0x0d;
+export { fileChunks };
+
 const QUOTE = 0x22;
-const CHUNK = 1 << 20;
 /** Bytes read at a time for the header (more are read when it is longer). */
 const HEADER_CHUNK = 1 << 12;
 
@@ -110,48 +109,17 @@ export async function* scanCsvRows(path: string, displayName: string, dialect: D
   if (headerLines === 0) return;
   const delimiter = dialect.delimiter.charCodeAt(0);
   let line = 0;
-  let carry: Buffer | null = null;
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
-    let data = chunk as Buffer;
-    if (carry) {
-      data = Buffer.concat([carry, data]);
-      carry = null;
-    }
-    let start = 0;
+  // canScanFast measured every line; this holds should the file have grown since.
+  const refuseLong = (bytes: number) => {
+    if (bytes > MAX_LINE_BYTES) throw new StopRun([issue("line_too_long", messages.lineTooLong(MAX_LINE_BYTES), { file: displayName, path: [], line: line + 1 })]);
+  };
+  for await (const data of wholeLines(fileChunks(path), refuseLong)) {
     const batch: RawRow[] = [];
-    for (let end = data.indexOf(NEWLINE, start); end >= 0; end = data.indexOf(NEWLINE, start)) {
-      line += 1;
-      if (line > headerLines) {
-        const stop = end > start && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
-        if (stop > start) batch.push({ line, fields: splitAscii(data, start, stop, delimiter) });
-      }
-      start = end + 1;
-    }
+    line = eachLine(data, line, (start, stop, at) => {
+      if (at > headerLines) batch.push({ line: at, fields: splitFields(data, start, stop, delimiter) });
+    });
     if (batch.length > 0) yield batch;
-    if (start < data.length) carry = data.subarray(start);
-    // canScanFast measured every line; this holds should the file have grown since.
-    if (carry && carry.length > MAX_LINE_BYTES) throw new StopRun([issue("line_too_long", messages.lineTooLong(MAX_LINE_BYTES), { file: displayName, path: [], line: line + 1 })]);
   }
-  if (carry && carry.length > 0) {
-    line += 1;
-    if (line > headerLines) yield { line, fields: splitAscii(carry, 0, carry.length, delimiter) };
-  }
-}
-
-function splitAscii(data: Buffer, start: number, stop: number, delimiter: number): string[] {
-  const fields: string[] = [];
-  let fieldStart = start;
-  for (let i = data.indexOf(delimiter, start); i >= 0 && i < stop; i = data.indexOf(delimiter, i + 1)) {
-    fields.push(data.toString("latin1", fieldStart, i));
-    fieldStart = i + 1;
-  }
-  fields.push(data.toString("latin1", fieldStart, stop));
-  return fields;
-}
-
-/** The file's bytes in chunks, for the byte-level readers (src/ingest/bytes/). */
-export async function* fileChunks(path: string): AsyncGenerator<Buffer> {
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) yield chunk as Buffer;
 }
 
 /** The fastest reader that reads this file exactly as csv-parse would. */

@@ -6,7 +6,7 @@
  */
 import type { AssignmentSpec } from "../spec/schema.ts";
 import { ratioTest } from "./ratioTest.ts";
-import type { Check, PersonRow, RatioTest, RosterEntry } from "./schema.ts";
+import type { Check, CheckId, PersonRow, RatioTest, RosterEntry } from "./schema.ts";
 import { byPersonId, type Allocation, type Arm, type Assigned, type IssueRow } from "./allocate/allocation.ts";
 
 export interface CheckInput {
@@ -120,6 +120,6 @@ function clusterCheck(assigned: ReadonlyMap<string, Assigned>, clusterOf: Readon
   return check("cluster_in_one_arm", mixed.size === 0, persons.length, `${armsOf.size} clusters of column '${column}'; ${mixed.size} hold more than one arm`);
 }
 
-function check(id: string, passed: boolean, count: number, detail: string): Check {
+function check(id: CheckId, passed: boolean, count: number, detail: string): Check {
   return { id, passed, count, detail };
 }

@@ -72,8 +72,15 @@ export const OmnibusTest = z.object({
 });
 export type OmnibusTest = z.infer<typeof OmnibusTest>;
 
+/** The allocation's checks, by id (words for each in src/report/words/). */
+export const CHECK_IDS = [
+  "assigned_exactly_once", "no_one_missing", "no_one_twice", "only_enrolled_assigned", "known_arm", "not_before_referral",
+  "not_after_enrolment_closed", "ratio_overall", "crossovers", "cluster_in_one_arm",
+] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+
 export const Check = z.object({
-  id: z.string(),
+  id: z.enum(CHECK_IDS),
   passed: z.boolean().nullable().describe("null when it could not be checked (the data to check it are not there)."),
   count: Count.describe("Persons (or lines) that break the rule."),
   detail: z.string(),

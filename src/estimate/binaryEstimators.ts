@@ -7,6 +7,7 @@
  * - `logistic`: logit(p) on treatment (R glm(binomial)) at the maximum-likelihood estimate;
  *   estimate = odds ratio with CI exp(β ± z₀.₉₇₅·SE); log_estimate = β with its Wald SE, z and p.
  */
+import { note } from "../shared/note.ts";
 import { normalQuantile } from "../stats/distributions.ts";
 import { fisherExactTest } from "../stats/fisherExactTest.ts";
 import { generalizedLinearModel } from "../stats/generalizedLinearModel.ts";
@@ -17,7 +18,7 @@ import type { EffectEstimate } from "./schema.ts";
 export function binaryEstimates(data: ContrastData): EffectEstimate[] {
   const { treated, control } = split(data);
   if (treated.length < 2 || control.length < 2) {
-    return (["risk_difference", "risk_ratio", "logistic"] as const).map((e) => notEstimable(data, e, "needs at least two persons in each arm"));
+    return (["risk_difference", "risk_ratio", "logistic"] as const).map((e) => notEstimable(data, e, note("too_few_per_arm")));
   }
   const z = normalQuantile(1 - (1 - data.confidence) / 2);
   const eventsTreated = treated.reduce((a, b) => a + b, 0);
@@ -46,14 +47,14 @@ export function binaryEstimates(data: ContrastData): EffectEstimate[] {
     conf_high: pa - pc + z * seDifference,
     relative_effect: relativeEffect(pa - pc, pc),
     p_value_fisher: fisher.p,
-    ...(chi ? {} : { note: "no one (or everyone) has the outcome: χ² is undefined" }),
-    ...(chi && chi.minExpected < 5 ? { note: `an expected count is ${chi.minExpected.toFixed(2)} (< 5): prefer Fisher's exact p` } : {}),
+    ...(chi ? {} : { notes: [note("chi_square_undefined")] }),
+    ...(chi && chi.minExpected < 5 ? { notes: [note("expected_count_below_5", { expected: chi.minExpected })] } : {}),
   });
 
   if (eventsTreated === 0 || eventsControl === 0) {
-    out.push(notEstimable(data, "risk_ratio", "no events in one arm: the log risk ratio is infinite"));
+    out.push(notEstimable(data, "risk_ratio", note("no_events_in_arm_risk")));
   } else if (eventsTreated === treated.length && eventsControl === control.length) {
-    out.push(notEstimable(data, "risk_ratio", "everyone in both arms has the outcome: the risk ratio is 1 with no variance"));
+    out.push(notEstimable(data, "risk_ratio", note("everyone_has_outcome_risk_ratio")));
   } else {
     const se = Math.sqrt(1 / eventsTreated - 1 / treated.length + 1 / eventsControl - 1 / control.length);
     out.push({
@@ -61,27 +62,27 @@ export function binaryEstimates(data: ContrastData): EffectEstimate[] {
       ...logRatioFields(Math.log(pa / pc), se, data.confidence),
       estimate: pa / pc,
       risk_ratio: pa / pc,
-      note: "risk ratio; log_estimate, std_error and statistic on the log scale (Katz)",
+      notes: [note("risk_ratio_log_scale")],
     });
   }
 
   const noVariation = (p: number) => p === 0 || p === 1;
   if (noVariation(pa) || noVariation(pc)) {
-    out.push(notEstimable(data, "logistic", "an arm has all or none with the outcome (complete separation): the odds ratio is not estimable"));
+    out.push(notEstimable(data, "logistic", note("separation")));
   } else {
     const fit = generalizedLinearModel("binomial", [{ name: "(Intercept)", values: data.y.map(() => 1) }, { name: "z", values: [...data.z] }], data.y);
     const j = fit.names.indexOf("z");
     const b = fit.coefficients[j]!;
     const se = Math.sqrt(fit.modelCovariance[j]![j]!);
     if (fit.boundary) {
-      out.push({ ...notEstimable(data, "logistic", "fitted probabilities reach 0 or 1 (near-perfect separation): no p-value"), estimate: Math.exp(b), log_estimate: b });
+      out.push({ ...notEstimable(data, "logistic", note("near_separation")), estimate: Math.exp(b), log_estimate: b });
       return out;
     }
     out.push({
       ...base("logistic"),
       ...logRatioFields(b, se, data.confidence),
       odds_ratio: Math.exp(b),
-      note: fit.converged ? "odds ratio; log_estimate, std_error and statistic on the log scale" : `odds ratio; the maximum-likelihood iteration did not converge in ${fit.iterations} steps`,
+      notes: [note("odds_ratio_log_scale"), ...(fit.converged ? [] : [note("not_converged", { steps: fit.iterations })])],
     });
   }
   return out;

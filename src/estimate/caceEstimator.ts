@@ -7,28 +7,29 @@
  * moves who receives it (first-stage F), and no one does the opposite of their assignment
  * because of it (no defiers).
  */
+import { note } from "../shared/note.ts";
 import { instrumentalVariables } from "../stats/instrumentalVariables.ts";
-import { baseEntry, notEstimable, relativeEffect, type ContrastData } from "./contrastData.ts";
+import { baseEntry, notEstimable, noteOfModelError, relativeEffect, type ContrastData } from "./contrastData.ts";
 import type { EffectEstimate } from "./schema.ts";
 
 export const CACE_ASSUMPTIONS = "the effect on those who received the programme assumes the assignment changed the outcome only by changing who received it, that it did change who received it, and that no one refused because they were offered it or took it because they were refused";
 
 export function caceEstimate(data: ContrastData, estimator: "cace" | "cace_adjusted", received: readonly number[], covariates: readonly { name: string; values: number[] }[]): EffectEstimate {
   const treatedCount = data.z.filter((z) => z === 1).length;
-  if (treatedCount < 2 || data.z.length - treatedCount < 2) return notEstimable(data, estimator, "needs at least two persons in each arm");
+  if (treatedCount < 2 || data.z.length - treatedCount < 2) return notEstimable(data, estimator, note("too_few_per_arm"));
   const share = (arm: number) => {
     const values = received.filter((_, i) => data.z[i] === arm);
     return values.reduce((a, b) => a + b, 0) / values.length;
   };
-  if (data.y.every((v) => v === data.y[0])) return notEstimable(data, estimator, "the outcome is constant, so there is no effect to estimate and no standard error");
-  if (share(1) === share(0)) return notEstimable(data, estimator, "as many received the programme in both arms: the assignment does not move who receives it, so there is no instrument");
+  if (data.y.every((v) => v === data.y[0])) return notEstimable(data, estimator, note("outcome_constant"));
+  if (share(1) === share(0)) return notEstimable(data, estimator, note("no_instrument"));
   let fit;
   try {
     fit = instrumentalVariables(data.y, received, data.z, covariates, data.confidence);
   } catch (error) {
-    return notEstimable(data, estimator, (error as Error).message.replace(/^instrumentalVariables: /, ""));
+    return notEstimable(data, estimator, noteOfModelError(error));
   }
-  if (!Number.isFinite(fit.standardError) || fit.standardError === 0) return notEstimable(data, estimator, "the model fits the outcome perfectly (a constant outcome?), so the standard error is 0");
+  if (!Number.isFinite(fit.standardError) || fit.standardError === 0) return notEstimable(data, estimator, note("perfect_fit"));
   const base = baseEntry(data, estimator);
   // Everyone received what they were assigned: the first stage fits exactly (F infinite), and the CACE is the ITT.
   const f = Number.isFinite(fit.firstStage.f) ? fit.firstStage.f : null;
@@ -48,6 +49,6 @@ export function caceEstimate(data: ContrastData, estimator: "cace" | "cace_adjus
     received_treated: share(1),
     received_control: share(0),
     ...(estimator === "cace_adjusted" ? { dropped_covariates: fit.dropped } : {}),
-    note: `effect on those who received the programme (2SLS, HC2); received ${(100 * share(1)).toFixed(1)} % in the arm, ${(100 * share(0)).toFixed(1)} % in control${f === null ? "; everyone received what they were assigned, so the first stage is exact (no F) and this is the intention-to-treat effect" : f < 10 ? `; a weak instrument (first-stage F ${f.toFixed(1)} < 10)` : ""}`,
+    notes: [note("cace_received", { receivedTreated: share(1), receivedControl: share(0) }), ...(f === null ? [note("cace_first_stage_exact")] : f < 10 ? [note("weak_instrument", { f })] : [])],
   };
 }

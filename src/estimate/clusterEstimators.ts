@@ -10,9 +10,10 @@
  *   SE² = J/((J − 1) N²) Σⱼ (Nⱼ τⱼ − N τ / J)², df = J − 1; otherwise
  *   SE² = Σⱼ (Nⱼ/N)² SE²ⱼ with each block's CR2 SE, df = G − 2J.
  */
+import { note } from "../shared/note.ts";
 import { clusterRobustRegression, type ClusterSe } from "../stats/clusterRobust.ts";
 import { mean } from "../stats/describe.ts";
-import { baseEntry, notEstimable, relativeEffect, tEntry, type ContrastData } from "./contrastData.ts";
+import { baseEntry, notEstimable, noteOfModelError, relativeEffect, tEntry, type ContrastData } from "./contrastData.ts";
 import type { EffectEstimate } from "./schema.ts";
 
 type Column = { name: string; values: number[] };
@@ -31,8 +32,8 @@ export interface Clustering {
 
 function fromFit(data: ContrastData, estimator: EffectEstimate["estimator"], fit: ReturnType<typeof clusterRobustRegression>, type: ClusterSe, extra: Partial<EffectEstimate> = {}): EffectEstimate {
   const c = fit.coefficients.find((x) => x.name === "z");
-  if (!c) return notEstimable(data, estimator, "the treatment indicator is collinear with the covariates");
-  if (!Number.isFinite(c.standardError) || c.standardError === 0) return notEstimable(data, estimator, "the model fits the outcome perfectly, so the standard error is 0");
+  if (!c) return notEstimable(data, estimator, note("collinear_treatment"));
+  if (!Number.isFinite(c.standardError) || c.standardError === 0) return notEstimable(data, estimator, note("perfect_fit"));
   const base = baseEntry(data, estimator);
   return {
     ...base,
@@ -45,10 +46,10 @@ function fromFit(data: ContrastData, estimator: EffectEstimate["estimator"], fit
     conf_high: c.confidenceInterval[1],
     relative_effect: relativeEffect(c.estimate, base.mean_control),
     clusters: fit.clusters,
-    note: [
-      type === "CR2" ? `cluster-robust CR2 SE with Bell–McCaffrey df, ${fit.clusters} clusters` : `cluster-robust ${type === "CR1" ? "CR1 (Stata)" : "CR0"} SE, df = clusters − 1 = ${fit.clusters - 1}`,
-      fit.fixedEffects > 0 ? `${fit.fixedEffects} blocks absorbed as fixed effects` : "",
-    ].filter(Boolean).join("; "),
+    notes: [
+      type === "CR2" ? note("cluster_cr2", { clusters: fit.clusters }) : type === "CR1" ? note("cluster_cr1", { df: fit.clusters - 1 }) : note("cluster_cr0", { df: fit.clusters - 1 }),
+      ...(fit.fixedEffects > 0 ? [note("fixed_effects_absorbed", { blocks: fit.fixedEffects })] : []),
+    ],
     ...extra,
   };
 }
@@ -66,7 +67,7 @@ function clustersNested(data: ContrastData, clusters: readonly string[]): string
 
 export function clusteredRegressionEstimate(data: ContrastData, estimator: "ols" | "ols_adjusted" | "lin" | "difference_in_means", covariates: readonly Column[], clustering: Clustering): EffectEstimate {
   const mixed = clustering.assignment === false ? null : clustersNested(data, clustering.clusters);
-  if (mixed !== null) return notEstimable(data, estimator, `cluster '${mixed}' holds persons of both arms: clusters must be assigned whole`);
+  if (mixed !== null) return notEstimable(data, estimator, note("cluster_mixed_arms"));
   const n = data.y.length;
   let design: Column[] = [{ name: "(Intercept)", values: new Array<number>(n).fill(1) }, { name: "z", values: [...data.z] }];
   if (estimator === "ols_adjusted") design = [...design, ...covariates];
@@ -83,7 +84,7 @@ export function clusteredRegressionEstimate(data: ContrastData, estimator: "ols"
     const fixedEffects = clustering.fixedEffects ? data.units.map((u) => clustering.fixedEffects![u]!) : null;
     fit = clusterRobustRegression(design, data.y, data.units.map((u) => clustering.clusters[u]!), type, data.confidence, ["z"], { fixedEffects });
   } catch (error) {
-    return notEstimable(data, estimator, (error as Error).message.replace(/^clusterRobustRegression: /, ""));
+    return notEstimable(data, estimator, noteOfModelError(error));
   }
   const dropped = fit.dropped.filter((name) => name !== "z").map((name) => name.replace(/^z:/, ""));
   return fromFit(data, estimator, fit, type, estimator === "ols_adjusted" || estimator === "lin" ? { dropped_covariates: [...new Set(dropped)] } : {});
@@ -92,7 +93,7 @@ export function clusteredRegressionEstimate(data: ContrastData, estimator: "ols"
 export function blockedClusteredDifferenceInMeans(data: ContrastData, blockOfUnit: readonly string[], clusters: readonly string[]): EffectEstimate {
   const estimator = "difference_in_means_blocked" as const;
   const mixed = clustersNested(data, clusters);
-  if (mixed !== null) return notEstimable(data, estimator, `cluster '${mixed}' holds persons of both arms: clusters must be assigned whole`);
+  if (mixed !== null) return notEstimable(data, estimator, note("cluster_mixed_arms"));
   const blocks = new Map<string, number[]>();
   data.units.forEach((unit, i) => {
     const key = blockOfUnit[unit]!;
@@ -101,17 +102,17 @@ export function blockedClusteredDifferenceInMeans(data: ContrastData, blockOfUni
   });
   const clustersIn = (members: number[]) => new Set(members.map((i) => clusters[data.units[i]!]!));
   const counts = [...blocks.values()].map((m) => clustersIn(m).size);
-  if (counts.some((c) => c < 2)) return notEstimable(data, estimator, "every block needs at least two clusters");
+  if (counts.some((c) => c < 2)) return notEstimable(data, estimator, note("block_needs_two_clusters"));
   const pairs = counts.some((c) => c === 2);
   const n = data.units.length;
   const J = blocks.size;
   const perBlock: { n: number; tau: number; se: number; clusters: number }[] = [];
-  for (const [key, members] of blocks) {
+  for (const members of blocks.values()) {
     const y = members.map((i) => data.y[i]!);
     const z = members.map((i) => data.z[i]!);
     const treated = y.filter((_, k) => z[k] === 1);
     const control = y.filter((_, k) => z[k] === 0);
-    if (treated.length === 0 || control.length === 0) return notEstimable(data, estimator, `block '${key}' lacks one of the arms`);
+    if (treated.length === 0 || control.length === 0) return notEstimable(data, estimator, note("block_lacks_arm"));
     const tau = mean(treated) - mean(control);
     let se = NaN;
     if (!pairs) {
@@ -131,10 +132,10 @@ export function blockedClusteredDifferenceInMeans(data: ContrastData, blockOfUni
     standardError = Math.sqrt(perBlock.reduce((sum, b) => sum + (b.n / n) ** 2 * b.se ** 2, 0));
     df = perBlock.reduce((sum, b) => sum + b.clusters, 0) - 2 * J;
   }
-  if (!(standardError > 0) || !(df > 0)) return notEstimable(data, estimator, "too few blocks or clusters for a standard error");
+  if (!(standardError > 0) || !(df > 0)) return notEstimable(data, estimator, note("too_few_blocks_or_clusters"));
   return {
     ...tEntry(data, estimator, estimate, standardError, df),
     clusters: perBlock.reduce((sum, b) => sum + b.clusters, 0),
-    note: pairs ? `blocks and clusters: matched-pairs variance (a block holds two clusters), df = blocks − 1 = ${J - 1}` : `blocks and clusters: each block's CR2 variance, df = clusters − 2 × blocks = ${df}`,
+    notes: [pairs ? note("blocks_clusters_pairs", { df: J - 1 }) : note("blocks_clusters_cr2", { df })],
   };
 }

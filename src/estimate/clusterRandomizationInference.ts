@@ -6,6 +6,7 @@
  * cluster assignments (p = share of assignments at least as extreme), else B seeded draws with
  * p = (1 + #)/(1 + B) and its Monte-Carlo SE.
  */
+import { note } from "../shared/note.ts";
 import { pushTo } from "../shared/collections.ts";
 import { randomInteger, seededRandom } from "../shared/random.ts";
 import { notEstimable, type ContrastData } from "./contrastData.ts";
@@ -18,14 +19,14 @@ export function clusterRandomizationInference(data: ContrastData, clusterOfUnit:
   data.units.forEach((unit, i) => pushTo(clusterMembers, clusterOfUnit[unit]!, i));
   const clusters = [...clusterMembers.keys()].sort();
   const armOf = clusters.map((c) => data.z[clusterMembers.get(c)![0]!]!);
-  if (clusters.some((c, k) => clusterMembers.get(c)!.some((i) => data.z[i] !== armOf[k]))) return notEstimable(data, "randomization", "a cluster holds persons of both arms: clusters must be assigned whole");
+  if (clusters.some((c, k) => clusterMembers.get(c)!.some((i) => data.z[i] !== armOf[k]))) return notEstimable(data, "randomization", note("cluster_mixed_arms"));
   const strata = new Map<string, number[]>();
   clusters.forEach((c, k) => pushTo(strata, strataOfUnit ? strataOfUnit[data.units[clusterMembers.get(c)![0]!]!]! : "all", k));
   const groups = [...strata.values()].map((members) => ({ members, treated: members.filter((k) => armOf[k] === 1).length }));
   const blockIndex = blocksOfUnit ? data.units.map((unit) => blocksOfUnit[unit]!) : null;
   const statistic = makeStatistic(data.y, blockIndex);
   const observed = statistic(data.z);
-  if (observed === null) return notEstimable(data, "randomization", "the estimate is undefined (a block lacks one arm)");
+  if (observed === null) return notEstimable(data, "randomization", note("block_lacks_arm"));
   const tolerance = 1e-12 * (1 + Math.abs(observed));
   const z = new Array<number>(n).fill(0);
   const personZ = (clusterZ: readonly number[]) => {
@@ -71,5 +72,5 @@ export function clusterRandomizationInference(data: ContrastData, clusterOfUnit:
       count(personZ(clusterZ));
     }
   }
-  return { ...randomizationEntry(data, observed, extreme, draws, exact), clusters: clusters.length, note: "whole clusters re-randomised within their strata" };
+  return { ...randomizationEntry(data, observed, extreme, draws, exact), clusters: clusters.length, notes: [note("clusters_rerandomised")] };
 }

@@ -4,6 +4,7 @@
  */
 import { mean } from "../stats/describe.ts";
 import { normalQuantile, normalUpperTail, studentTQuantile, studentTTwoSidedP } from "../stats/distributions.ts";
+import { note, type Note } from "../shared/note.ts";
 import type { EffectEstimate } from "./schema.ts";
 
 export interface ContrastData {
@@ -33,8 +34,22 @@ export function baseEntry(data: ContrastData, estimator: EffectEstimate["estimat
 }
 
 /** An entry whose numbers cannot be computed, saying why. */
-export function notEstimable(data: ContrastData, estimator: EffectEstimate["estimator"], note: string): EffectEstimate {
-  return { ...baseEntry(data, estimator), estimate: null, std_error: null, statistic: null, df: null, p_value: null, conf_low: null, conf_high: null, note };
+export function notEstimable(data: ContrastData, estimator: EffectEstimate["estimator"], why: Note): EffectEstimate {
+  return { ...baseEntry(data, estimator), estimate: null, std_error: null, statistic: null, df: null, p_value: null, conf_low: null, conf_high: null, notes: [why] };
+}
+
+/**
+ * The note for a model src/stats could not fit: its preconditions fail in fixed phrasings (robustRegression,
+ * instrumentalVariables, clusterRobustRegression); any other error is a bug and is thrown on.
+ */
+export function noteOfModelError(error: unknown): Note {
+  const message = error instanceof Error ? error.message : String(error);
+  const tooFew = /too few persons \((\d+)\) for the (\d+) coefficients/.exec(message);
+  if (tooFew) return note("too_few_for_model", { persons: Number(tooFew[1]), coefficients: Number(tooFew[2]) });
+  if (message.includes("leverage 1")) return note("leverage_one");
+  if (message.includes("collinear")) return note("collinear_treatment");
+  if (message.includes("at least two clusters")) return note("too_few_clusters");
+  throw error;
 }
 
 /** estimate ÷ control mean, or null when the control mean is 0. */

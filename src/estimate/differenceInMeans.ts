@@ -3,6 +3,7 @@
  * (R t.test); blocked, τ = Σⱼ (Nⱼ/N) τⱼ with SE = √(Σⱼ (Nⱼ/N)² (s²ₜⱼ/nₜⱼ + s²꜀ⱼ/n꜀ⱼ))
  * and df = N − 2J (Gerber & Green 2012, eq. 3.10).
  */
+import { note } from "../shared/note.ts";
 import { mean, sampleVariance } from "../stats/describe.ts";
 import { welchTest } from "../stats/welchTest.ts";
 import { baseEntry, notEstimable, relativeEffect, split, tEntry, type ContrastData } from "./contrastData.ts";
@@ -10,9 +11,9 @@ import type { EffectEstimate } from "./schema.ts";
 
 export function differenceInMeans(data: ContrastData): EffectEstimate {
   const { treated, control } = split(data);
-  if (treated.length < 2 || control.length < 2) return notEstimable(data, "difference_in_means", "needs at least two persons in each arm");
+  if (treated.length < 2 || control.length < 2) return notEstimable(data, "difference_in_means", note("too_few_per_arm"));
   if (sampleVariance(treated) === 0 && sampleVariance(control) === 0) {
-    return notEstimable(data, "difference_in_means", "the outcome is constant within both arms, so its standard error is 0");
+    return notEstimable(data, "difference_in_means", note("outcome_constant_in_arms"));
   }
   const welch = welchTest(treated, control, data.confidence);
   const base = baseEntry(data, "difference_in_means");
@@ -40,7 +41,7 @@ export function blockedDifferenceInMeans(data: ContrastData, blockOfUnit: readon
   const thin = [...blocks].filter(([, b]) => b.treated.length < 2 || b.control.length < 2).map(([key]) => key);
   if (thin.length > 0) {
     // The strata are not named: a stratum with fewer than two persons in an arm is a count below 5.
-    return notEstimable(data, "difference_in_means_blocked", `needs at least two persons per arm in every stratum (batch × block, as randomised), as estimatr's difference_in_means; some strata have fewer`);
+    return notEstimable(data, "difference_in_means_blocked", note("too_few_per_stratum"));
   }
   const n = data.units.length;
   let estimate = 0;
@@ -51,7 +52,7 @@ export function blockedDifferenceInMeans(data: ContrastData, blockOfUnit: readon
     variance += weight * weight * (sampleVariance(block.treated) / block.treated.length + sampleVariance(block.control) / block.control.length);
   }
   const standardError = Math.sqrt(variance);
-  if (standardError === 0) return notEstimable(data, "difference_in_means_blocked", "the outcome is constant within every block and arm");
+  if (standardError === 0) return notEstimable(data, "difference_in_means_blocked", note("outcome_constant_in_blocks"));
   const df = n - 2 * blocks.size;
   return tEntry(data, "difference_in_means_blocked", estimate, standardError, df);
 }

@@ -7,6 +7,7 @@
  * Holm and Benjamini–Hochberg adjust the p-values of each contrast × estimator across
  * the outcomes.
  */
+import { note } from "../shared/note.ts";
 import { benjaminiHochberg, holm } from "../stats/adjustPValues.ts";
 import { pushTo } from "../shared/collections.ts";
 import { unitsWith, valuesOf, type AnalysisTable, type EstimationPlan, type OutcomePlan } from "./analysisTable.ts";
@@ -44,8 +45,8 @@ export function estimateEffects(table: AnalysisTable, plan: EstimationPlan): { e
       };
       const treatedCount = data.z.filter((z) => z === 1).length;
       if (treatedCount < 2 || units.length - treatedCount < 2) {
-        const note = `needs at least two persons with the outcome observed in each arm; there are ${treatedCount} and ${units.length - treatedCount}`;
-        for (const estimator of applicable) estimates.push(notEstimable(data, estimator, note));
+        const why = note("too_few_observed_per_arm", { treated: treatedCount, control: units.length - treatedCount });
+        for (const estimator of applicable) estimates.push(notEstimable(data, estimator, why));
         continue;
       }
       const context = contextOf(table, plan, outcome, arm, data, () => {

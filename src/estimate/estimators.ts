@@ -5,6 +5,7 @@
  * and repayments (ratioScale.ts) and the report read this list; its order is the order of the
  * estimates in effects.json. A new estimator is one entry here (the compiler names what it lacks).
  */
+import { note } from "../shared/note.ts";
 import type { OutcomeKind } from "./analysisTable.ts";
 import type { EffectEstimate } from "./schema.ts";
 import type { ContrastData } from "./contrastData.ts";
@@ -62,7 +63,7 @@ export interface EstimatorDefinition {
 }
 
 const notTimeToEvent = (a: Applicability) => a.kind !== "time_to_event";
-const counted = (e: EffectEstimate, left: number): EffectEstimate => (left === 0 ? e : { ...e, note: [e.note, `${left} person(s) without a covariate value left out`].filter(Boolean).join("; ") });
+const counted = (e: EffectEstimate, left: number): EffectEstimate => (left === 0 ? e : { ...e, notes: [...(e.notes ?? []), note("covariate_missing_left_out", { persons: left })] });
 const regression = (c: EstimatorContext, estimator: "ols" | "ols_adjusted" | "lin", data: ContrastData, covariates: Column[]) =>
   c.clustering ? clusteredRegressionEstimate(data, estimator, covariates, c.clustering) : regressionEstimate(data, estimator, covariates);
 const pick = (estimates: readonly EffectEstimate[], estimator: EffectEstimate["estimator"]): EffectEstimate => {

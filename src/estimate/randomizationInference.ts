@@ -12,6 +12,7 @@
  * p = (1 + #{|T*| ≥ |T|}) / (1 + B) (Phipson & Smyth 2010: never 0, never
  * anti-conservative), with the Monte-Carlo SE √(p(1 − p)/B).
  */
+import { note } from "../shared/note.ts";
 import { pushTo } from "../shared/collections.ts";
 import { chunkStates, countExtremeDraws } from "./permutationWorkers.ts";
 import { baseEntry, notEstimable, relativeEffect, type ContrastData } from "./contrastData.ts";
@@ -20,7 +21,7 @@ import type { EffectEstimate } from "./schema.ts";
 export function randomizationInference(data: ContrastData, strataOfUnit: readonly string[] | null, blocksOfUnit: readonly string[] | null, permutations: number, seed: number, threads?: number): EffectEstimate {
   const n = data.units.length;
   const treatedCount = data.z.filter((z) => z === 1).length;
-  if (treatedCount < 1 || n - treatedCount < 1) return notEstimable(data, "randomization", "needs persons in both arms");
+  if (treatedCount < 1 || n - treatedCount < 1) return notEstimable(data, "randomization", note("needs_both_arms"));
   const strata = new Map<string, number[]>();
   data.units.forEach((unit, i) => {
     const key = strataOfUnit ? strataOfUnit[unit]! : "all";
@@ -29,7 +30,7 @@ export function randomizationInference(data: ContrastData, strataOfUnit: readonl
   const blockIndex = blocksOfUnit ? data.units.map((unit) => blocksOfUnit[unit]!) : null;
   const statistic = makeStatistic(data.y, blockIndex);
   const observed = statistic(data.z);
-  if (observed === null) return notEstimable(data, "randomization", "the estimate is undefined (a block lacks one arm)");
+  if (observed === null) return notEstimable(data, "randomization", note("block_lacks_arm"));
   const tolerance = 1e-12 * (1 + Math.abs(observed));
 
   const groups = [...strata.values()].map((members) => ({ members, treated: members.filter((i) => data.z[i] === 1).length }));

@@ -7,9 +7,10 @@
  * squares below 1e-8 of the total, e.g. an outcome also given as a covariate) keeps the
  * estimate but gives no SE, p-value or interval: they would be rounding noise.
  */
+import { note } from "../shared/note.ts";
 import { mean } from "../stats/describe.ts";
 import { regressionDesign, regressionFit } from "./regressionDesign.ts";
-import { baseEntry, notEstimable, relativeEffect, type ContrastData } from "./contrastData.ts";
+import { baseEntry, notEstimable, noteOfModelError, relativeEffect, type ContrastData } from "./contrastData.ts";
 import type { EffectEstimate } from "./schema.ts";
 
 type Column = { name: string; values: ArrayLike<number> };
@@ -21,17 +22,17 @@ export function regressionEstimate(data: ContrastData, estimator: "ols" | "ols_a
   const n = data.y.length;
   let treatedCount = 0;
   for (let i = 0; i < n; i += 1) if (data.z[i] === 1) treatedCount += 1;
-  if (treatedCount < 2 || n - treatedCount < 2) return notEstimable(data, estimator, "needs at least two persons in each arm");
+  if (treatedCount < 2 || n - treatedCount < 2) return notEstimable(data, estimator, note("too_few_per_arm"));
   // Virtual columns (no copies), fitted by cross-products on large tables and by the QR otherwise: regressionDesign.ts.
   const design = regressionDesign(data.z, estimator, covariates);
   let fit;
   try {
     fit = regressionFit(design, data.y, data.confidence);
   } catch (error) {
-    return notEstimable(data, estimator, (error as Error).message.replace(/^robustRegression: /, ""));
+    return notEstimable(data, estimator, noteOfModelError(error));
   }
   const coefficient = fit.coefficients.find((c) => c.name === "z");
-  if (!coefficient) return notEstimable(data, estimator, "the treatment indicator is collinear with the covariates");
+  if (!coefficient) return notEstimable(data, estimator, note("collinear_treatment"));
   const base = baseEntry(data, estimator);
   const centre = mean(data.y);
   // Summed in order, as reduce would.
@@ -40,12 +41,12 @@ export function regressionEstimate(data: ContrastData, estimator: "ols" | "ols_a
   if (totalSumOfSquares > 0 && fit.residualSumOfSquares <= NEAR_PERFECT * totalSumOfSquares) {
     const rSquared = 1 - fit.residualSumOfSquares / totalSumOfSquares;
     return {
-      ...notEstimable(data, estimator, `the model fits the outcome almost perfectly (1 − R² = ${(1 - rSquared).toExponential(1)}): the estimate stands, but its standard error and p-value would be rounding noise (is the outcome also a covariate?)`),
+      ...notEstimable(data, estimator, note("near_perfect_fit", { oneMinusRSquared: 1 - rSquared })),
       estimate: coefficient.estimate,
     };
   }
   if (!Number.isFinite(coefficient.standardError) || coefficient.standardError === 0) {
-    return notEstimable(data, estimator, "the model fits the outcome perfectly, so the standard error is 0");
+    return notEstimable(data, estimator, note("perfect_fit"));
   }
   const dropped = fit.dropped.filter((name) => name !== "z").map((name) => name.replace(/^z:/, ""));
   return {

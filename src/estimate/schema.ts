@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { Label } from "../shared/label.ts";
+import { Note } from "../shared/note.ts";
 import { ESTIMATOR_IDS } from "./estimators.ts";
 
 const Num = z.number().nullable();
@@ -69,7 +70,7 @@ export const EffectEstimate = z.object({
   first_stage_f: Num.optional().describe("cace: the first stage's robust Wald F for the instrument (below 10: weak)."),
   received_treated: Num.optional().describe("cace: the share who received the programme in the arm."),
   received_control: Num.optional().describe("cace: the share who received the programme in the control arm."),
-  note: z.string().optional().describe("Why the numbers are null, or what to keep in mind."),
+  notes: z.array(Note).optional().describe("Why the numbers are null, or what to keep in mind: codes with their parameters (words in src/report/words/)."),
   ...SurvivalEstimateFields,
   randomised: z.boolean().optional().describe("false when the comparison group was matched, not randomised: the difference is not a causal effect"),
 });
@@ -89,7 +90,7 @@ export const SubgroupEffect = z.object({
   conf_high: Num,
   n_treated: z.number().int(),
   n_control: z.number().int(),
-  note: z.string().optional(),
+  notes: z.array(Note).optional(),
 });
 export type SubgroupEffect = z.infer<typeof SubgroupEffect>;
 
@@ -97,12 +98,12 @@ export const InteractionTest = z.object({
   outcome: z.string(),
   contrast: z.string(),
   subgroup: z.string(),
-  method: z.string(),
+  method: z.literal("wald_f_interactions_hc2").describe("Wald F test of treatment × subgroup interactions, HC2 covariance"),
   statistic: Num,
   df1: z.number().int(),
   df2: Num,
   p_value: Num,
-  note: z.string().optional(),
+  notes: z.array(Note).optional(),
 });
 export type InteractionTest = z.infer<typeof InteractionTest>;
 

@@ -5,10 +5,11 @@
  * F = b̂ᵀ V̂⁻¹ b̂ / q on (q, N − K) degrees of freedom (q = levels − 1; the first level,
  * in code-unit order, is the reference).
  */
+import { note, type Note } from "../shared/note.ts";
 import { fUpperTail } from "../stats/distributions.ts";
 import { waldStatistic } from "../stats/matrix.ts";
 import { robustRegression } from "../stats/robustRegression.ts";
-import type { ContrastData } from "./contrastData.ts";
+import { noteOfModelError, type ContrastData } from "./contrastData.ts";
 import { differenceInMeans } from "./differenceInMeans.ts";
 import type { InteractionTest, SubgroupEffect } from "./schema.ts";
 
@@ -34,13 +35,13 @@ export function subgroupEffects(data: ContrastData, subgroup: string, levelOfUni
       conf_high: e.conf_high,
       n_treated: e.n_treated,
       n_control: e.n_control,
-      ...(e.note ? { note: e.note } : {}),
+      ...(e.notes ? { notes: e.notes } : {}),
     };
   });
-  const method = "Wald F test of treatment × subgroup interactions, HC2 covariance";
+  const method = "wald_f_interactions_hc2" as const;
   const q = levels.length - 1;
-  const none = (note: string): InteractionTest => ({ outcome: data.outcome, contrast: data.contrast, subgroup, method, statistic: null, df1: Math.max(q, 0), df2: null, p_value: null, note });
-  if (q < 1) return { effects, interaction: none("only one level of the subgroup is present") };
+  const none = (why: Note): InteractionTest => ({ outcome: data.outcome, contrast: data.contrast, subgroup, method, statistic: null, df1: Math.max(q, 0), df2: null, p_value: null, notes: [why] });
+  if (q < 1) return { effects, interaction: none(note("one_subgroup_level")) };
   const rows = keep.map((k, i) => (k ? i : -1)).filter((i) => i >= 0);
   const z = rows.map((i) => data.z[i]!);
   const dummies = levels.slice(1).map((level) => ({ name: `level:${level}`, values: rows.map((i) => Number(levelOf[i] === level)) }));
@@ -54,17 +55,17 @@ export function subgroupEffects(data: ContrastData, subgroup: string, levelOfUni
   try {
     fit = robustRegression(design, rows.map((i) => data.y[i]!), data.confidence);
   } catch (error) {
-    return { effects, interaction: none((error as Error).message) };
+    return { effects, interaction: none(noteOfModelError(error)) };
   }
   const terms = fit.coefficients.map((c, j) => ({ c, j })).filter(({ c }) => c.name.startsWith("z:"));
-  if (terms.length === 0) return { effects, interaction: none("the interactions are collinear with other terms (a level lacks one arm)") };
+  if (terms.length === 0) return { effects, interaction: none(note("interactions_collinear")) };
   const b = terms.map(({ c }) => c.estimate);
   const covariance = terms.map(({ j }) => terms.map(({ j: k }) => fit.covariance[j]![k]!));
   let statistic: number;
   try {
     statistic = waldStatistic(b, covariance) / terms.length;
   } catch {
-    return { effects, interaction: none("the interaction covariance is singular") };
+    return { effects, interaction: none(note("interaction_covariance_singular")) };
   }
   return {
     effects,
@@ -77,7 +78,7 @@ export function subgroupEffects(data: ContrastData, subgroup: string, levelOfUni
       df1: terms.length,
       df2: fit.df,
       p_value: fUpperTail(statistic, terms.length, fit.df),
-      ...(terms.length < q ? { note: `${q - terms.length} interaction(s) dropped as collinear` } : {}),
+      ...(terms.length < q ? { notes: [note("interactions_dropped", { dropped: q - terms.length })] } : {}),
     },
   };
 }

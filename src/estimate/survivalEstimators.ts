@@ -12,6 +12,7 @@
  * Persons are censored at their own time when the event indicator is 0 — so no one is dropped
  * for not having had the event yet, and the curves can be read before everyone has the full follow-up.
  */
+import { note } from "../shared/note.ts";
 import { coxRegression, type CoxTies } from "../stats/coxRegression.ts";
 import { normalQuantile, normalUpperTail } from "../stats/distributions.ts";
 import { kaplanMeier, medianSurvival, survivalAt, type SurvivalCurve } from "../stats/kaplanMeier.ts";
@@ -67,13 +68,13 @@ export function survivalEstimates(data: ContrastData, event: readonly number[], 
   const z = normalQuantile(1 - (1 - data.confidence) / 2);
   const estimates: EffectEstimate[] = [];
   if (treated.curve.events + control.curve.events === 0) {
-    const note = "no one in either arm has had the event yet";
-    for (const estimator of ["logrank", "cox", ...(plan.covariates ? ["cox_adjusted" as const] : []), "rmst"] as const) estimates.push({ ...base, estimator, estimate: null, std_error: null, statistic: null, df: null, p_value: null, conf_low: null, conf_high: null, note });
+    const why = [note("no_events_yet")];
+    for (const estimator of ["logrank", "cox", ...(plan.covariates ? ["cox_adjusted" as const] : []), "rmst"] as const) estimates.push({ ...base, estimator, estimate: null, std_error: null, statistic: null, df: null, p_value: null, conf_low: null, conf_high: null, notes: why });
     return { estimates, survival, curves, medians };
   }
 
   const test = logRank(data.y, event, data.z);
-  estimates.push({ ...base, estimator: "logrank", estimate: null, std_error: null, statistic: finite(test.statistic), df: 1, p_value: finite(test.pValue), conf_low: null, conf_high: null, note: `observed ${test.observed[1]} and expected ${round(test.expected[1])} events in ${plan.arm}` });
+  estimates.push({ ...base, estimator: "logrank", estimate: null, std_error: null, statistic: finite(test.statistic), df: 1, p_value: finite(test.pValue), conf_low: null, conf_high: null, notes: [note("logrank_events", { observed: test.observed[1]!, expected: round(test.expected[1]!), arm: plan.arm })] });
 
   estimates.push(coxEntry(base, "cox", data.y, event, [data.z], plan.ties, z));
   if (plan.covariates) {
@@ -101,7 +102,7 @@ export function survivalEstimates(data: ContrastData, event: readonly number[], 
     mean_treated: r1.rmst,
     mean_control: r0.rmst,
     tau,
-    ...(plan.tau === null ? { note: "τ is the shorter of the two arms' longest follow-up" } : {}),
+    ...(plan.tau === null ? { notes: [note("rmst_tau_shorter_follow_up")] } : {}),
   });
   return { estimates, survival, curves, medians };
 }
@@ -112,11 +113,11 @@ function coxEntry(base: Omit<EffectEstimate, "estimator" | "estimate" | "std_err
   try {
     fit = coxRegression(time, event, x, ties);
   } catch {
-    return { ...empty, note: "the partial likelihood has no finite maximum (e.g. every event in one arm)" };
+    return { ...empty, notes: [note("no_finite_maximum")] };
   }
   const b = fit.coefficients[0]!;
   const se = Math.sqrt(fit.variance[0]![0]!);
-  if (!fit.converged || !Number.isFinite(b) || !Number.isFinite(se) || Math.abs(b) > 20) return { ...empty, note: "the partial likelihood has no finite maximum (e.g. every event in one arm)" };
+  if (!fit.converged || !Number.isFinite(b) || !Number.isFinite(se) || Math.abs(b) > 20) return { ...empty, notes: [note("no_finite_maximum")] };
   return {
     ...empty,
     estimate: Math.exp(b),

@@ -4,6 +4,7 @@
  * conf.low, conf.high, df), with the counts, the log-scale estimate of ratio estimators,
  * the adjusted p-values and the note. Empty cells are numbers that could not be computed.
  */
+import { noteToken } from "../shared/note.ts";
 import { toCsv } from "../shared/csv.ts";
 import type { EffectsArtefact } from "./schema.ts";
 
@@ -16,6 +17,7 @@ export function tidyEffects(artefact: EffectsArtefact): string {
   return toCsv(
     TIDY_COLUMNS,
     artefact.estimates.map((e) => TIDY_COLUMNS.map((column) => {
+      if (column === "note") return e.notes?.map(noteToken).join("; ") ?? null;
       const value = (e as Record<string, unknown>)[column];
       return typeof value === "number" ? value : typeof value === "string" ? value : null;
     })),

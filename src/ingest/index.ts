@@ -6,28 +6,25 @@
  *   writes: ingest.json (aggregate counts), work/persons.csv, work/outcomes.csv,
  *           work/quarantine/<extract>.csv
  *
- * Steps: 1. check that every outcome has the extracts it needs; 2. read the
- * population; 3. read every other extract against it; 4. derive covariates and
- * outcomes per person; 5. summarise, and block the run when an extract quarantined
- * more than the spec allows.
+ * Steps (`run`): 1. check that every outcome has the extracts it needs; 2. read the
+ * population; 3. read every other extract against it (readExtracts.ts, which owns the
+ * worker thread for the benefit weeks); 4. derive covariates, outcomes and triggers per
+ * person; 5. summarise, and block the run when an extract quarantined more than the spec
+ * allows; 6. write ingest.json and the person-level tables.
  */
 import { isoDate, type DayNumber } from "../shared/dates.ts";
 import { toCsv } from "../shared/csv.ts";
 import { issue, stopRun, type Issue } from "../shared/issues.ts";
 import { messages } from "../messages.ts";
-import { coverageDay, type EvaluationSpec, type ExtractSpec } from "../spec/schema.ts";
+import { coverageDay, type CovariateSpec, type EvaluationSpec, type ExtractSpec } from "../spec/schema.ts";
+import { lookBackOf } from "./covariates/index.ts";
+import { EXTRACT_DEFINITIONS } from "./extracts/index.ts";
+import type { RecordsField } from "./extracts/types.ts";
 import { personsWithIncompleteLookBack } from "./covariateEvidence.ts";
 import { familyOf, type Evidence, type FlaggedSpan } from "./outcomes/evidence.ts";
 import type { ExtractKind } from "./extractKinds.ts";
-import { ingestExtract, type ExtractContext, type ExtractResult } from "./ingestExtract.ts";
-import { ingestBenefitBytes } from "./bytes/ingestBenefitBytes.ts";
-import { ingestBenefitWideBytes } from "./bytes/ingestBenefitWideBytes.ts";
-import { ingestRecordBytes, readsRecordBytes } from "./bytes/ingestRecordBytes.ts";
-import { BenefitThread } from "./bytes/benefitThread.ts";
-import { peekHeader } from "./bytes/handOver.ts";
-import { benefitBytesTakeWhole } from "./bytes/ingestBenefitBytes.ts";
-import { wideBytesTakeWhole } from "./bytes/ingestBenefitWideBytes.ts";
-import { availableParallelism } from "node:os";
+import type { ExtractResult } from "./ingestExtract.ts";
+import { readExtracts, type ExtractsRead } from "./readExtracts.ts";
 import { knownGroups } from "./parseBenefitCodes.ts";
 import { groupByPerson, type PersonRecords } from "./personRecords.ts";
 import { BenefitPanel } from "./benefitPanel.ts";
@@ -36,7 +33,7 @@ import { covariateExtractKinds, deriveCovariate, type CovariateColumn } from "./
 import { deriveTriggers, triggerStatusText, type TriggerRow } from "./deriveTriggers.ts";
 import { TRIGGER_DEFINITIONS } from "./outcomes/triggers.ts";
 import { IngestArtefact, type BenefitCodes, type ExtractSummary, type QuarantineEntry, type RawRow, type RecordOfKind } from "./schema.ts";
-import { parseDate, type DecimalSeparator } from "./parseValue.ts";
+import type { DecimalSeparator } from "./parseValue.ts";
 import { parseBenefitCodes } from "./parseBenefitCodes.ts";
 import { quarantineCsv } from "./quarantineCsv.ts";
 import { defineStage, stopped } from "../stage.ts";
@@ -88,199 +85,121 @@ export interface IngestOutput {
 
 
 export async function run(input: IngestInput): Promise<IngestOutput> {
+  const { spec, asOf } = input;
   const warnings: Issue[] = [];
 
   // 1. Every outcome and covariate has its extracts, and its benefit groups exist.
-  checkRequirements(input.spec, input.benefitCodes);
+  checkRequirements(spec, input.benefitCodes);
 
-  // 2–3. The population first: the other extracts are checked against it. A worker thread for the benefit weeks
-  // starts now, so it is ready when the population is read.
-  const thread = benefitThreadWanted(input) ? startedThread() : null;
-  try {
-    return await readAndDerive(input, warnings, thread);
-  } finally {
-    thread?.close();
-  }
+  // 2–3. The population first, then every other extract against it (the benefit weeks perhaps on a worker thread,
+  // while this one derives the outcomes that read only the other extracts).
+  const read = await readExtracts(input, warnings, {
+    panelFor: (people, shared) => analysisPanel(spec, people, asOf, input.benefitCodes!, shared),
+    whileThreadReads: (done) => outcomesReadSoFar(input, done),
+  });
+
+  // 4. Per-person records, covariates, outcomes and rate-card triggers.
+  const derived = derivePersons(input, read, warnings);
+
+  // 5. Summaries, and the quarantine threshold.
+  const summaries = Object.entries(spec.extracts).map(([name, extract]) => summarise(name, extract, input.sources[name] ?? null, read.results.get(name), input.files.quarantine));
+  const blocking = quarantineBlocks(input, summaries, read.results);
+  if (read.populationEmpty && blocking.length === 0) blocking.push(read.populationEmpty);
+
+  // 6. The artefact and the person-level tables.
+  return {
+    artefact: ingestArtefact(input, derived, summaries, warnings),
+    quarantine: Object.fromEntries([...read.results].map(([name, r]) => [name, r.quarantine])),
+    ...personTables(spec, derived),
+    blocking,
+  };
 }
 
-async function readAndDerive(input: IngestInput, warnings: Issue[], thread: BenefitThread | null): Promise<IngestOutput> {
-  const { spec, asOf, sources } = input;
+/** Early outcomes: those that read only extracts this thread has read (`done`), derived while the benefit weeks are read on the worker thread. */
+function outcomesReadSoFar(input: IngestInput, done: ReadonlyMap<string, ExtractResult>): EarlyOutcomes {
+  const { spec, asOf } = input;
   const extracts = Object.entries(spec.extracts);
-  const results = new Map<string, ExtractResult>();
-  const ordered = [...extracts].sort(([, a], [, b]) => Number(b.kind === "population") - Number(a.kind === "population"));
-  let population: ReadonlySet<string> | null = null;
-  let excludedPersons: ReadonlySet<string> = new Set();
-  let panel: BenefitPanel | null = null;
-  let populationEmpty: Issue | null = null;
-  // A cluster column the spec names is read as the population's cluster field, and required.
-  const clusterColumn = spec.assignment?.cluster;
-  // An extract read on another thread (the benefit weeks, benefitThread.ts) is finished — counted, checked — in its
-  // place in this order, and so is every extract after it, so the results and the first stop are those of one thread.
-  const running: { name: string; extract: ExtractSpec; source: ExtractSource; outcome: Promise<ExtractResult> }[] = [];
-  let readingElsewhere = false;
-  const finish = async ({ name, extract, source, outcome }: (typeof running)[number]) => {
-    const result = await outcome;
-    results.set(name, result);
-    input.onExtractDone?.(name, result);
-    // A header and no rows is not "nobody had any": it is a failed export, unless the spec says the register may be empty.
-    if (result.rowsRead === 0 && !extract.allowEmpty) stopRun(issue("extract_no_rows", messages.extractNoRows(name), { file: source.file, path: ["extracts", name] }));
-    // Every population row rejected: the run goes on to write the quarantine files, then stops (below).
-    if (extract.kind === "population" && result.records.length === 0 && result.rowsRead > 0) {
-      populationEmpty = issue("population_no_persons", messages.populationNoPersons(), { file: source.file, path: ["extracts", name] });
-    }
-    if (extract.kind === "population") {
-      const people = result.records as RecordOfKind["population"][];
-      population = new Set(people.map((p) => p.personId));
-      excludedPersons = new Set(result.excludedPersonIds);
-      if (input.benefitCodes) panel = analysisPanel(spec, people, asOf, input.benefitCodes, thread !== null);
-    }
-  };
-  const extractOf = (declared: ExtractSpec): ExtractSpec =>
-    declared.kind === "population" && clusterColumn !== undefined ? { ...declared, columns: { ...declared.columns, cluster: clusterColumn } } : declared;
-  const contextOf = (name: string, extract: ExtractSpec, source: ExtractSource): ExtractContext => ({
-    name,
-    file: source.file,
-    spec: extract,
-    decimal: source.dialect.decimal,
-    delimiter: source.dialect.delimiter,
-    enrolment: { from: parseDate(spec.enrolment.from, "iso")!, to: parseDate(spec.enrolment.to, "iso")! },
-    benefitCodes: input.benefitCodes,
-    population,
-    excludedPersons,
-    asOf,
-    ...(extract.kind === "population" && clusterColumn !== undefined ? { requiredFields: ["cluster"] } : {}),
-    ...(input.onProgress ? { onProgress: (rows: number) => input.onProgress!(name, rows) } : {}),
-    ...(panel && extract.kind.startsWith("benefit_weeks")
-      ? { benefitSink: (personId: string, week: number, code: string, line: number) => panel!.set(personId, week, input.benefitCodes!.groupOfCode.get(code)!, line, code) }
-      : {}),
-  });
-  // The benefit weeks started on the worker thread as soon as the population is read (whatever their place in
-  // the spec), when the byte reader takes their file whole; and a stream whose header was looked at, from its start.
-  const onThread = new Map<string, Promise<ExtractResult>>();
-  const rowsAgain = new Map<string, ExtractSource["rows"]>();
-  const startThread = async () => {
-    const shared = panel as BenefitPanel | null; // (set by finish, which TypeScript does not follow into)
-    const found = ordered.find(([name, e]) => e.kind.startsWith("benefit_weeks") && sources[name]?.bytes && sources[name]?.bytesPath);
-    if (!thread || !shared?.isShared() || !found) return;
-    const [name, extract] = found;
-    const source = sources[name]!;
-    const context = contextOf(name, extract, source);
-    const { header, again, done } = await peekHeader(source.rows);
-    const kind = extract.kind as "benefit_weeks_long" | "benefit_weeks_wide";
-    const whole = kind === "benefit_weeks_long" ? benefitBytesTakeWhole(header, context) : wideBytesTakeWhole(header, context, input.benefitCodes!);
-    if (!whole) {
-      rowsAgain.set(name, again);
-      return;
-    }
-    await done();
-    const reading = thread.read(kind, header!, source.bytesPath!, context, shared);
-    if (reading === null) {
-      rowsAgain.set(name, again); // the thread did not start: read here, in its place
-      return;
-    }
-    reading.catch(() => {}); // settled in its place below
-    onThread.set(name, reading);
-  };
-  const whileThreadReads = async () => {
-    const reading = [...onThread.keys()];
-    if (reading.length === 0 || !population) return null;
-    const read = new Map<string, ExtractResult>();
-    for (const [name, extract] of extracts) {
-      if (reading.includes(name)) continue;
-      const result = results.get(name) ?? (await running.find((entry) => entry.name === name)?.outcome.catch(() => null));
-      if (result) read.set(name, result);
-      else if (sources[name] && extract.kind !== "population") return null; // a stop to come: nothing to prepare
-    }
-    const everyoneRead = extracts.flatMap(([name, e]) => (e.kind === "population" && read.has(name) ? (read.get(name)!.records as RecordOfKind["population"][]) : []));
-    const records = personRecordsOf(extracts, read, enrolled(everyoneRead, asOf), null, input.benefitCodes);
-    const readKinds = new Set(extracts.filter(([name]) => read.has(name)).map(([, e]) => e.kind as string));
-    const evidence = evidenceOf(spec, read, sources, asOf, []);
-    // An outcome is derived now when every extract it reads is read here (the one on the thread is a benefit extract).
-    const outcomes = new Map(
-      spec.outcomes
-        .filter((o) => extractKindsFor(o).every((kind) => !kind.startsWith("benefit_weeks") && readKinds.has(kind)))
-        .map((o) => [o, deriveOutcome(o, records, asOf, evidence)] as const)
-        .filter((entry): entry is readonly [(typeof spec.outcomes)[number], OutcomeColumn] => entry[1] !== null),
-    );
-    return { grouped: records.grouped, outcomes };
-  };
-  for (const [name, declared] of ordered) {
-    const extract = extractOf(declared);
-    const source = sources[name];
-    if (!source) {
-      warnings.push(issue("extract_optional_missing", messages.extractOptionalMissing(name, extract.file), { path: ["extracts", name] }));
-      continue;
-    }
-    const extractContext = contextOf(name, extract, source);
-    const rows = rowsAgain.get(name) ?? source.rows;
-    const readHere = async (): Promise<ExtractResult> =>
-      panel && source.bytes && extract.kind === "benefit_weeks_long"
-        ? ingestBenefitBytes(rows, source.bytes, extractContext, panel, input.benefitCodes!)
-        : panel && source.bytes && extract.kind === "benefit_weeks_wide"
-          ? ingestBenefitWideBytes(rows, source.bytes, extractContext, panel, input.benefitCodes!)
-          : source.bytes && population !== null && readsRecordBytes(extract.kind)
-            ? ingestRecordBytes(extract.kind, rows, source.bytes, extractContext)
-            : ingestExtract(extract.kind, rows, extractContext);
-    const elsewhere = onThread.get(name) ?? null;
-    const entry = { name, extract, source, outcome: elsewhere ?? readHere() };
-    if (elsewhere !== null) readingElsewhere = true;
-    if (!readingElsewhere) {
-      await finish(entry);
-      if (extract.kind === "population") await startThread();
-      continue;
-    }
-    // From the extract on the thread on, each one here is read now and finished later, in the spec's order.
-    running.push(entry);
-    if (elsewhere === null) await entry.outcome.catch(() => {});
-  }
-  // While the benefit weeks are still read on the worker thread, this thread groups by person the records it has
-  // read, and derives the outcomes that read only those: pure steps, kept for below (every extract is still
-  // finished, counted and checked in the spec's order, and every warning given in its place).
-  const early = await whileThreadReads();
-  for (const entry of running) await finish(entry);
+  const everyoneRead = extracts.flatMap(([name, e]) => (e.kind === "population" && done.has(name) ? (done.get(name)!.records as RecordOfKind["population"][]) : []));
+  const records = personRecordsOf(extracts, done, enrolled(everyoneRead, asOf), null, input.benefitCodes);
+  const readKinds = new Set(extracts.filter(([name]) => done.has(name)).map(([, e]) => e.kind as string));
+  const evidence = evidenceOf(spec, done, input.sources, asOf, []);
+  // An outcome is derived now when every extract it reads is read here (the one on the thread is a benefit extract).
+  const outcomes = new Map(
+    spec.outcomes
+      .filter((o) => extractKindsFor(o).every((kind) => !kind.startsWith("benefit_weeks") && readKinds.has(kind)))
+      .map((o) => [o, deriveOutcome(o, records, asOf, evidence)] as const)
+      .filter((entry): entry is readonly [(typeof spec.outcomes)[number], OutcomeColumn] => entry[1] !== null),
+  );
+  return { grouped: records.grouped, outcomes };
+}
 
-  // 4. Per-person records, covariates and outcomes.
-  const recordsOf = <K extends ExtractKind>(...kinds: K[]): RecordOfKind[K][] | null => {
-    const found = extracts.find(([name, e]) => kinds.includes(e.kind as K) && results.has(name));
-    return found ? (results.get(found[0])!.records as RecordOfKind[K][]) : null;
+interface EarlyOutcomes {
+  readonly grouped: ReadonlyMap<string, Map<string, unknown[]> | null>;
+  readonly outcomes: ReadonlyMap<EvaluationSpec["outcomes"][number], OutcomeColumn>;
+}
+
+interface DerivedPersons {
+  /** Everyone in the population, and those referred by the as-of date (by id). */
+  readonly everyone: readonly RecordOfKind["population"][];
+  readonly persons: readonly RecordOfKind["population"][];
+  /** Who received the programme; null without a participation extract. */
+  readonly participation: ReadonlySet<string> | null;
+  readonly covariates: readonly CovariateColumn[];
+  readonly outcomes: readonly OutcomeColumn[];
+  readonly triggers: ReturnType<typeof deriveTriggers> | null;
+}
+
+/** Step 4: the enrolled persons' records, covariates, outcomes and triggers; warnings in the order they arise. */
+function derivePersons(input: IngestInput, read: ExtractsRead<EarlyOutcomes>, warnings: Issue[]): DerivedPersons {
+  const { spec, asOf } = input;
+  const extracts = Object.entries(spec.extracts);
+  const recordsOf = <K extends ExtractKind>(kind: K): RecordOfKind[K][] | null => {
+    const found = extracts.find(([name, e]) => e.kind === kind && read.results.has(name));
+    return found ? (read.results.get(found[0])!.records as RecordOfKind[K][]) : null;
   };
   // As of a date, only persons referred by then (started, when no referral date is given) are enrolled;
   // later referrals wait for a later run, as they did in the quarterly follow-up.
   const everyone = recordsOf("population") ?? [];
   const persons = enrolled(everyone, asOf);
-  const personRecords = personRecordsOf(extracts, results, persons, panel, input.benefitCodes, early?.grouped);
+  const personRecords = personRecordsOf(extracts, read.results, persons, read.panel, input.benefitCodes, read.early?.grouped);
   const participationRecords = recordsOf("programme_participation");
-  const participation = participationRecords === null ? null : new Set(participationRecords.map((r) => r.personId));
-  const covariates = spec.covariates.map((c) => deriveCovariate(c, personRecords)).filter((c): c is CovariateColumn => c !== null);
-  for (const covariate of covariates) {
-    // A continuous baseline value that cannot be worked out is not guessed (0 would bias balance and adjustment).
-    if (covariate.type !== "continuous") continue;
-    const unknown = personRecords.persons.filter((_, i) => covariate.values[i] === null).map((p) => p.personId);
-    if (unknown.length > 0) {
-      stopRun(issue("covariate_unknown", messages.covariateUnknown(covariate.id, covariate.kind, unknown), { path: ["covariates", spec.covariates.findIndex((c) => c.id === covariate.id)] }));
-    }
-  }
-  const evidence = evidenceOf(spec, results, sources, asOf, warnings);
+  const covariates = covariatesOf(spec, personRecords);
+  const evidence = evidenceOf(spec, read.results, input.sources, asOf, warnings);
   for (const covariate of spec.covariates) {
     const affected = personsWithIncompleteLookBack(covariate, persons, evidence);
     if (affected > 0) warnings.push(issue("covariate_look_back_incomplete", messages.covariateLookBackIncomplete(covariate.id, affected), { path: ["covariates", spec.covariates.indexOf(covariate)] }));
   }
   const outcomes: OutcomeColumn[] = [];
   for (const outcome of spec.outcomes) {
-    const column = early?.outcomes.get(outcome) ?? deriveOutcome(outcome, personRecords, asOf, evidence);
+    const column = read.early?.outcomes.get(outcome) ?? deriveOutcome(outcome, personRecords, asOf, evidence);
     if (column) outcomes.push(column);
     else warnings.push(issue("outcome_skipped", messages.outcomeSkipped(outcome.id), { path: ["outcomes", spec.outcomes.indexOf(outcome)] }));
   }
-
-  // 4b. Rate-card triggers per person and calendar year, when the spec names any.
   const triggers = spec.triggers ? deriveTriggers(spec.triggers, personRecords, asOf, evidence) : null;
   for (const t of triggers?.summaries ?? []) {
     if (t.skipped) warnings.push(issue("trigger_skipped", messages.triggerSkipped(t.id), { path: ["triggers", "outcomes", spec.triggers!.outcomes.findIndex((o) => o.id === t.id)] }));
   }
+  const participation = participationRecords === null ? null : new Set(participationRecords.map((r) => r.personId));
+  return { everyone, persons, participation, covariates, outcomes, triggers };
+}
 
-  // 5. Summaries, and the quarantine threshold.
-  const summaries: ExtractSummary[] = extracts.map(([name, extract]) => summarise(name, extract, sources[name] ?? null, results.get(name), input.files.quarantine));
-  const blocking: Issue[] = summaries
+/** Every covariate the extracts allow; a continuous baseline value that cannot be worked out stops the run (0 would bias balance and adjustment). */
+function covariatesOf(spec: EvaluationSpec, records: PersonRecords): CovariateColumn[] {
+  const covariates = spec.covariates.map((c) => deriveCovariate(c, records)).filter((c): c is CovariateColumn => c !== null);
+  for (const covariate of covariates) {
+    if (covariate.type !== "continuous") continue;
+    const unknown = records.persons.filter((_, i) => covariate.values[i] === null).map((p) => p.personId);
+    if (unknown.length > 0) {
+      stopRun(issue("covariate_unknown", messages.covariateUnknown(covariate.id, covariate.kind, unknown), { path: ["covariates", spec.covariates.findIndex((c) => c.id === covariate.id)] }));
+    }
+  }
+  return covariates;
+}
+
+/** Step 5: a stop for every extract that quarantined more than the spec allows. */
+function quarantineBlocks(input: IngestInput, summaries: readonly ExtractSummary[], results: ReadonlyMap<string, ExtractResult>): Issue[] {
+  const { spec, sources } = input;
+  return summaries
     .filter((s) => exceedsQuarantine(s, spec.quarantine))
     .map((s) =>
       issue(
@@ -293,9 +212,13 @@ async function readAndDerive(input: IngestInput, warnings: Issue[], thread: Bene
         { file: s.file, path: [] },
       ),
     );
-  if (populationEmpty && blocking.length === 0) blocking.push(populationEmpty);
+}
 
-  const artefact = IngestArtefact.parse({
+/** Step 6: ingest.json — counts per extract, outcome and covariate, never a person. */
+function ingestArtefact(input: IngestInput, derived: DerivedPersons, summaries: readonly ExtractSummary[], warnings: readonly Issue[]): IngestArtefact {
+  const { spec, asOf } = input;
+  const { everyone, persons, covariates, outcomes, triggers } = derived;
+  return IngestArtefact.parse({
     artefact: "ingest",
     schema_version: 1,
     evaluation: spec.name,
@@ -304,35 +227,40 @@ async function readAndDerive(input: IngestInput, warnings: Issue[], thread: Bene
     persons: persons.length,
     personsReferredAfterAsOf: everyone.length - persons.length,
     extracts: summaries,
-    outcomes: spec.outcomes.map((o) => {
-      const column = outcomes.find((c) => c.id === o.id);
-      const counts = statusCounts(column?.values ?? []);
-      return {
-        id: o.id,
-        kind: o.kind,
-        label: o.label ?? o.id,
-        type: outcomeType(o),
-        window: describeWindow(o),
-        observed: counts.observed,
-        censored: counts.censored,
-        censoredByReason: counts.censoredByReason,
-        notApplicable: counts.notApplicable,
-        skipped: column === undefined,
-        incomplete: counts.incomplete,
-        incompleteByReason: counts.incompleteByReason,
-        byStatus: counts.byStatus,
-        quantum: valueQuantum(observedValues(column?.values ?? [])),
-      };
-    }),
+    outcomes: spec.outcomes.map((o) => outcomeSummary(o, outcomes.find((c) => c.id === o.id))),
     covariates: covariates.map((c) => ({ id: c.id, kind: c.kind, type: c.type, missing: c.values.filter((v) => v === null).length })),
     warnings,
     files: { persons: input.files.persons, outcomes: input.files.outcomes, outcomeStatus: input.files.outcomeStatus, ...(triggers && input.files.triggers ? { triggers: input.files.triggers } : {}) },
     ...(triggers ? { triggers: triggers.summaries } : {}),
   });
+}
 
+/** One outcome in ingest.json: its persons by status, and the quantum of its observed values. */
+function outcomeSummary(o: EvaluationSpec["outcomes"][number], column: OutcomeColumn | undefined) {
+  const counts = statusCounts(column?.values ?? []);
   return {
-    artefact,
-    quarantine: Object.fromEntries([...results].map(([name, r]) => [name, r.quarantine])),
+    id: o.id,
+    kind: o.kind,
+    label: o.label ?? o.id,
+    type: outcomeType(o),
+    window: describeWindow(o),
+    observed: counts.observed,
+    censored: counts.censored,
+    censoredByReason: counts.censoredByReason,
+    notApplicable: counts.notApplicable,
+    skipped: column === undefined,
+    incomplete: counts.incomplete,
+    incompleteByReason: counts.incompleteByReason,
+    byStatus: counts.byStatus,
+    quantum: valueQuantum(observedValues(column?.values ?? [])),
+  };
+}
+
+/** Step 6: the person-level tables (work/persons.csv, outcomes.csv, outcome_status.csv, triggers.csv). */
+function personTables(spec: EvaluationSpec, derived: DerivedPersons): Pick<IngestOutput, "personsCsv" | "outcomesCsv" | "outcomeStatusCsv" | "triggersCsv"> {
+  const { persons, participation, covariates, outcomes, triggers } = derived;
+  const clusterColumn = spec.assignment?.cluster;
+  return {
     personsCsv: toCsv(
       ["personId", "startDate", "referralDate", "exitDate", "exitReason", "receivedProgramme", ...(clusterColumn === undefined ? [] : ["cluster"]), ...covariates.map((c) => c.id)],
       persons.map((p, i) => [
@@ -363,7 +291,6 @@ async function readAndDerive(input: IngestInput, warnings: Issue[], thread: Bene
       ]),
     ),
     triggersCsv: triggers ? triggersCsv(triggers.rows) : null,
-    blocking,
   };
 }
 
@@ -381,32 +308,27 @@ function personRecordsOf(
 ): PersonRecords & { readonly grouped: ReadonlyMap<string, Map<string, unknown[]> | null> } {
   const ids = new Set(persons.map((p) => p.personId));
   const made = new Map(grouped);
-  const groupedOf = <K extends ExtractKind>(kind: K): Map<string, RecordOfKind[K][]> | null => {
-    const found = extracts.find(([name, e]) => e.kind === kind && results.has(name));
-    if (!found) return null;
-    if (!made.has(found[0])) made.set(found[0], groupByPerson(results.get(found[0])!.records as { personId: string }[], ids));
-    return made.get(found[0]) as Map<string, RecordOfKind[K][]> | null;
-  };
+  // Each kind's records under the name its file gives them (./extracts/<kind>.ts), grouped by person once; null when not read.
+  const lists = Object.fromEntries(RECORDS_FIELDS.map((field) => [field, null])) as Record<RecordsField, Map<string, unknown[]> | null>;
+  const filled = new Set<RecordsField>();
+  for (const [name, extract] of extracts) {
+    const field = EXTRACT_DEFINITIONS[extract.kind].records;
+    if (field === null || filled.has(field) || !results.has(name)) continue;
+    if (!made.has(name)) made.set(name, groupByPerson(results.get(name)!.records as { personId: string }[], ids));
+    lists[field] = made.get(name)!;
+    filled.add(field);
+  }
   return {
     persons,
     benefitGroups: extracts.some(([name, e]) => e.kind.startsWith("benefit_weeks") && results.has(name)) ? panel : null,
     absentGroup: codes?.absentGroup ?? "self_supporting",
-    educationSpells: groupedOf("education_spells"),
-    paidHours: groupedOf("paid_hours_monthly"),
-    psychiatricContacts: groupedOf("psychiatric_contacts"),
-    socialServices: groupedOf("social_services_monthly"),
-    convictions: groupedOf("convictions"),
-    prisonReleases: groupedOf("prison_releases"),
-    jobcentreContacts: groupedOf("jobcentre_contacts"),
-    checklistItems: groupedOf("checklist_items"),
-    shelterStays: groupedOf("shelter_stays"),
-    benefitPayments: groupedOf("benefit_payments_monthly"),
-    actionPlanAssessments: groupedOf("action_plan_assessments"),
-    programmeActivities: groupedOf("programme_activities"),
-    schoolExams: groupedOf("school_exams"),
+    ...(lists as Pick<PersonRecords, RecordsField>),
     grouped: made,
   };
 }
+
+/** The names under which PersonRecords holds extracts' records, from the extract kinds' files. */
+const RECORDS_FIELDS = [...new Set(Object.values(EXTRACT_DEFINITIONS).flatMap((d) => (d.records === null ? [] : [d.records])))];
 
 /** The persons referred by the as-of date (started, when no referral date is given), by id. */
 function enrolled(everyone: readonly RecordOfKind["population"][], asOf: DayNumber): RecordOfKind["population"][] {
@@ -575,33 +497,15 @@ function statusCounts(values: readonly OutcomeValue[]) {
  * look-back of a covariate, to the as-of date. Weeks outside are counted, not kept.
  */
 function analysisPanel(spec: EvaluationSpec, people: readonly RecordOfKind["population"][], asOf: DayNumber, codes: BenefitCodes, shared: boolean): BenefitPanel {
-  const lookbackDays = Math.max(0, ...spec.covariates.map((c) => (c.kind === "public_support_weeks_before_start" ? 7 * c.weeks : 0)));
-  const earliest = people.reduce((min, p) => Math.min(min, p.startDate), asOf) - lookbackDays;
+  const earliestStart = people.reduce((min, p) => Math.min(min, p.startDate), asOf);
+  const earliest = Math.min(earliestStart, ...spec.covariates.map((c) => benefitLookBackFrom(c, earliestStart)));
   return new BenefitPanel(people.map((p) => p.personId), earliest, asOf, [...new Set(codes.groupOfCode.values())].sort(), shared ? "new" : false);
 }
 
-/** A worker thread for the benefit weeks, or null when none can be started (they are then read on this thread). */
-function startedThread(): BenefitThread | null {
-  try {
-    return new BenefitThread();
-  } catch {
-    return null;
-  }
-}
-
-/** The size of a benefit-weeks file from which it is read on a worker thread by default: below, starting the thread costs more than it saves. */
-export const BENEFIT_THREAD_MINIMUM_BYTES = 32 * 2 ** 20;
-
-/**
- * Whether the benefit weeks go to a worker thread: when there is one benefit-weeks extract read from its
- * bytes, another core, and a large file (or the caller says always or never).
- */
-function benefitThreadWanted(input: IngestInput): boolean {
-  const benefitExtracts = Object.entries(input.spec.extracts).filter(([name, e]) => e.kind.startsWith("benefit_weeks") && input.sources[name]);
-  const source = benefitExtracts.length === 1 ? input.sources[benefitExtracts[0]![0]]! : null;
-  if (!source?.bytesPath || !input.benefitCodes) return false;
-  const wanted = input.benefitThread ?? "auto";
-  return wanted === "always" || (wanted === "auto" && (source.bytesSize ?? 0) >= BENEFIT_THREAD_MINIMUM_BYTES && availableParallelism() > 1);
+/** The first day a covariate reads benefit weeks for a person who started on `start` (its window, ./covariates/<kind>.ts); `start` when it reads none. */
+function benefitLookBackFrom(covariate: CovariateSpec, start: DayNumber): DayNumber {
+  const lookBack = lookBackOf(covariate, start);
+  return lookBack?.family === "benefit_weeks" ? lookBack.from : start;
 }
 
 /** Stage 1 as the runner sees it: the extracts and benefit-code file the spec names → ingest.json and the person-level tables. */

@@ -6,7 +6,7 @@
  */
 import { messages, type Rule } from "../messages.ts";
 import { issue, stopRun } from "../shared/issues.ts";
-import { firstDayOfMonthIndex, isoDate, type DayNumber } from "../shared/dates.ts";
+import type { DayNumber } from "../shared/dates.ts";
 import { fieldsOf, type ExtractKind, type FieldDefinition } from "./extractKinds.ts";
 import { containsCpr } from "./containsCpr.ts";
 import { plausibleRange } from "./plausibility.ts";
@@ -16,6 +16,8 @@ import type { BenefitCodes, QuarantineEntry, RawRow, RecordOfKind } from "./sche
 import type { PanelWrite } from "./benefitPanel.ts";
 import type { ExtractSpec } from "../spec/schema.ts";
 import { z } from "zod";
+import { EXTRACT_DEFINITIONS } from "./extracts/index.ts";
+import type { ExtractDefinition, RowProblem } from "./extracts/types.ts";
 
 export interface ExtractContext {
   readonly name: string;
@@ -95,29 +97,6 @@ export interface WeekColumn {
 
 const PROGRESS_EVERY_ROWS = 100_000;
 
-/** How a repeated key is judged, by extract kind (README "Duplicates and conflicts"). */
-type RepeatPolicy = "person" | "period" | "event" | "allocation";
-const REPEAT_POLICY: Record<ExtractKind, RepeatPolicy> = {
-  population: "person",
-  allocation: "allocation",
-  benefit_weeks_long: "period",
-  benefit_weeks_wide: "period",
-  paid_hours_monthly: "period",
-  social_services_monthly: "period",
-  benefit_payments_monthly: "period",
-  education_spells: "event",
-  psychiatric_contacts: "event",
-  convictions: "event",
-  prison_releases: "event",
-  programme_participation: "event",
-  jobcentre_contacts: "event",
-  checklist_items: "event",
-  shelter_stays: "event",
-  action_plan_assessments: "event",
-  programme_activities: "event",
-  school_exams: "event",
-};
-
 /**
  * A row a byte-level reader has already parsed (bytes/ingestRecordBytes.ts): its record is what
  * the validator's fast path would have built from its cells, and `cells` gives the cells as text
@@ -132,95 +111,14 @@ export interface ParsedRow {
 }
 
 export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncIterable<RawRow | ParsedRow | (RawRow | ParsedRow)[]>, context: ExtractContext): Promise<ExtractResult<K>> {
+  // 1. The header: CPR-like names refused, canonical fields mapped onto its columns.
   const iterator = rows[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const firstRow = first.done ? undefined : Array.isArray(first.value) ? first.value[0] : first.value;
-  if (!firstRow || !("fields" in firstRow)) stopRun(issue("extract_empty", messages.extractEmpty(), { file: context.file, path: [] }));
-  if (Array.isArray(first.value) && first.value.length > 1) throw new Error("ingestExtract requires the header on its own");
-  const header = firstRow.fields.map((name) => name.trim());
-  // A header-less file's first line is data: it is never quoted back when it holds CPR-like values.
-  const cprInHeader = header.findIndex((name) => containsCpr(name));
-  if (cprInHeader >= 0) stopRun(issue("cpr_refused", messages.headerLooksLikeCpr(), { file: context.file, path: [], line: firstRow.line, column: `#${cprInHeader + 1}` }));
+  const header = headerOf(await iterator.next(), context);
+  const fields = mapFields(kind, header.fields, context);
+  const weekColumns = kind === "benefit_weeks_wide" ? findWeekColumns(header.fields, context) : [];
 
-  const fields = mapFields(kind, header, context);
-  const weekColumns = kind === "benefit_weeks_wide" ? findWeekColumns(header, context) : [];
-  const validate = buildValidator(kind, fields, weekColumns, context);
-  const policy = REPEAT_POLICY[kind];
-  const checksPopulation = context.population !== null && kind !== "population" && kind !== "allocation";
-
-  const records: RecordOfKind[K][] = [];
-  const quarantine: QuarantineEntry[] = [];
-  const issuesByRule: Record<string, number> = {};
-  const firstOfKey = new RepeatIndex();
-  const unknownPersons = new Set<string>();
-  const rejected: RejectedRow[] = [];
-  const personsSeen = new Set<string>();
-  const personsAccepted = new Set<string>();
-  const firstRuleOfPerson = new Map<string, string>();
-  const conflictingPersons = new Map<string, number>();
-  let personsWithoutId = 0;
-  let rowsRead = 0;
-  let rowsQuarantined = 0;
-  let rowsRejected = 0;
-  let rowsForUnknown = 0;
-  let recordCount = 0;
-  let outsidePeriod = 0;
-  // The first and last day covered so far (no span yet: +∞ and −∞).
-  let coverFrom = weekColumns.length > 0 ? Math.min(...weekColumns.map((w) => w.week)) : Infinity;
-  let coverTo = weekColumns.length > 0 ? Math.max(...weekColumns.map((w) => w.week)) + 6 : -Infinity;
-  const sink = context.benefitSink;
-  const personField = fields.find((f) => f.field === "personId")!;
-
-  const reject = (entries: QuarantineEntry[], counts: "rejected" | "not_in_population") => {
-    rowsQuarantined += 1;
-    if (counts === "rejected") rowsRejected += 1;
-    for (const entry of entries) {
-      quarantine.push(entry);
-      issuesByRule[entry.rule] = (issuesByRule[entry.rule] ?? 0) + 1;
-    }
-  };
-  const entry = (line: number, column: string, value: string, rule: Rule, message: string): QuarantineEntry => ({
-    file: context.file,
-    line,
-    column,
-    value,
-    rule,
-    message,
-  });
-  const cover = (record: Record<string, unknown>) => {
-    if (kind === "benefit_weeks_wide") return;
-    const span = coverageOf(kind, record);
-    if (span) {
-      if (span.from < coverFrom) coverFrom = span.from;
-      if (span.to > coverTo) coverTo = span.to;
-    }
-  };
-  // Persons are counted for the population (CONSORT) and the allocation: other extracts are only ever read against them.
-  const countsPersons = kind === "population" || kind === "allocation";
-  const seen = (personId: string | null, rule: string | null) => {
-    if (!countsPersons) return;
-    if (personId === null) {
-      personsWithoutId += 1;
-      return;
-    }
-    personsSeen.add(personId);
-    if (rule === null) personsAccepted.add(personId);
-    else if (!firstRuleOfPerson.has(personId)) firstRuleOfPerson.set(personId, rule);
-  };
-  // A row whose value is rejected: keep what can still be read of it (person, period) so its windows are known.
-  const flag = (line: number, cells: readonly string[] | null, reason: RejectedRow["reason"], record?: Record<string, unknown>, knownPerson?: string) => {
-    const partial = record ?? (cells ? readWhatParses(kind, fields, cells) : {});
-    const personId = knownPerson ?? (typeof partial.personId === "string" ? partial.personId : null);
-    rejected.push({ line, personId, ...flagSpanOf(kind, partial), reason });
-    return personId;
-  };
-  const isOrphan = (personId: string | null) => checksPopulation && personId !== null && !context.population!.has(personId);
-  const orphan = (line: number, personId: string) => {
-    rowsForUnknown += 1;
-    unknownPersons.add(personId);
-    reject([entry(line, personField.column, personId, "person_not_in_population", messages.rule.person_not_in_population(context.excludedPersons?.has(personId) ?? false))], "not_in_population");
-  };
-
+  // 2. Every row in file order: validated, checked against the population and the rows before it, kept or quarantined.
+  const reading = new RowsRead<K>(kind, header.fields, fields, weekColumns, context);
   const pending: (RawRow | ParsedRow)[] = [];
   for (;;) {
     if (pending.length === 0) {
@@ -233,155 +131,306 @@ export async function ingestExtract<K extends ExtractKind>(kind: K, rows: AsyncI
       }
       pending.push(next.value);
     }
-    const row = pending.pop()!;
-    rowsRead += 1;
-    if (rowsRead % PROGRESS_EVERY_ROWS === 0) context.onProgress?.(rowsRead);
+    reading.take(pending.pop()!);
+  }
+
+  // 3. A person listed twice with other values withdrawn; the counts.
+  return reading.result();
+}
+
+/** The header row, trimmed; an extract with no header, or a CPR-like column name, stops the run. */
+function headerOf(first: IteratorResult<RawRow | ParsedRow | (RawRow | ParsedRow)[]>, context: ExtractContext): { line: number; fields: string[] } {
+  const firstRow = first.done ? undefined : Array.isArray(first.value) ? first.value[0] : first.value;
+  if (!firstRow || !("fields" in firstRow)) stopRun(issue("extract_empty", messages.extractEmpty(), { file: context.file, path: [] }));
+  if (Array.isArray(first.value) && first.value.length > 1) throw new Error("ingestExtract requires the header on its own");
+  const fields = firstRow.fields.map((name) => name.trim());
+  // A header-less file's first line is data: it is never quoted back when it holds CPR-like values.
+  const cprInHeader = fields.findIndex((name) => containsCpr(name));
+  if (cprInHeader >= 0) stopRun(issue("cpr_refused", messages.headerLooksLikeCpr(), { file: context.file, path: [], line: firstRow.line, column: `#${cprInHeader + 1}` }));
+  return { line: firstRow.line, fields };
+}
+
+/** A row read as text cells. */
+type CellsRow = Extract<RawRow, { fields: readonly string[] }>;
+
+/** A row's cells as text (a parsed row makes them only when asked: a message quotes one). */
+function cellsOf(row: CellsRow | ParsedRow): readonly string[] {
+  return "record" in row ? row.cells() : row.fields;
+}
+
+/**
+ * One extract's rows as they are read: the records kept, the quarantine, and every count the
+ * result gives. `take` judges one row: malformed, wrong length, invalid, outside the population,
+ * a repeat or a conflict, a benefit week for the panel, or a record.
+ */
+class RowsRead<K extends ExtractKind> {
+  private readonly records: RecordOfKind[K][] = [];
+  private readonly quarantine: QuarantineEntry[] = [];
+  private readonly issuesByRule: Record<string, number> = {};
+  private readonly firstOfKey = new RepeatIndex();
+  private readonly unknownPersons = new Set<string>();
+  private readonly rejected: RejectedRow[] = [];
+  private readonly personsSeen = new Set<string>();
+  private readonly personsAccepted = new Set<string>();
+  private readonly firstRuleOfPerson = new Map<string, string>();
+  private readonly conflictingPersons = new Map<string, number>();
+  private personsWithoutId = 0;
+  private rowsRead = 0;
+  private rowsQuarantined = 0;
+  private rowsRejected = 0;
+  private rowsForUnknown = 0;
+  private recordCount = 0;
+  private outsidePeriod = 0;
+  // The first and last day covered so far (no span yet: +∞ and −∞); the wide layout's week columns give both ends.
+  private coverFrom: number;
+  private coverTo: number;
+  private readonly definition: ExtractDefinition;
+  private readonly validate: (cells: readonly string[], line: number) => Validation;
+  private readonly personField: MappedField;
+  private readonly checksPopulation: boolean;
+  // Persons are counted for the population (CONSORT) and the allocation: other extracts are only ever read against them.
+  private readonly countsPersons: boolean;
+
+  constructor(
+    private readonly kind: K,
+    private readonly header: readonly string[],
+    private readonly fields: readonly MappedField[],
+    private readonly weekColumns: readonly WeekColumn[],
+    private readonly context: ExtractContext,
+  ) {
+    // What the kind does with repeats, coverage and rejected rows: its own file, ./extracts/<kind>.ts.
+    this.definition = EXTRACT_DEFINITIONS[kind];
+    this.validate = buildValidator(kind, fields, weekColumns, context);
+    this.personField = fields.find((f) => f.field === "personId")!;
+    this.checksPopulation = context.population !== null && kind !== "population" && kind !== "allocation";
+    this.countsPersons = kind === "population" || kind === "allocation";
+    this.coverFrom = weekColumns.length > 0 ? Math.min(...weekColumns.map((w) => w.week)) : Infinity;
+    this.coverTo = weekColumns.length > 0 ? Math.max(...weekColumns.map((w) => w.week)) + 6 : -Infinity;
+  }
+
+  take(row: RawRow | ParsedRow): void {
+    const { kind, context } = this;
+    this.rowsRead += 1;
+    if (this.rowsRead % PROGRESS_EVERY_ROWS === 0) context.onProgress?.(this.rowsRead);
     if ("malformed" in row) {
       if (containsCpr(row.raw)) stopRun(issue("cpr_refused", messages.cprRefused(), { file: context.file, path: [], line: row.line }));
-      flag(row.line, null, "quarantined_row");
-      seen(null, "malformed_csv");
-      reject([entry(row.line, "", row.raw, "malformed_csv", messages.rule.malformed_csv(row.malformed))], "rejected");
-      continue;
+      this.flag(row.line, null, "quarantined_row");
+      this.seen(null, "malformed_csv");
+      this.reject([this.entry(row.line, "", row.raw, "malformed_csv", messages.rule.malformed_csv(row.malformed))], "rejected");
+      return;
     }
     // A parsed row's cells were checked (CPR-like values, column count, every field) by its reader.
     const parsedRow = "record" in row;
     if (!parsedRow) {
-      refuseCprColumns(row.fields, header, row.line, context.file);
-      if (row.fields.length !== header.length) {
+      refuseCprColumns(row.fields, this.header, row.line, context.file);
+      if (row.fields.length !== this.header.length) {
         // The fields cannot be placed in their columns: neither person nor period is known.
-        flag(row.line, null, "quarantined_row");
-        seen(null, "wrong_column_count");
-        reject([entry(row.line, "", row.fields.join(context.delimiter), "wrong_column_count", messages.rule.wrong_column_count(header.length, row.fields.length))], "rejected");
-        continue;
+        this.flag(row.line, null, "quarantined_row");
+        this.seen(null, "wrong_column_count");
+        this.reject([this.entry(row.line, "", row.fields.join(context.delimiter), "wrong_column_count", messages.rule.wrong_column_count(this.header.length, row.fields.length))], "rejected");
+        return;
       }
     }
-    const outcome: Validation = parsedRow ? { record: row.record, personId: row.personId } : validate(row.fields, row.line);
+    const outcome: Validation = parsedRow ? { record: row.record, personId: row.personId } : this.validate(row.fields, row.line);
     if ("problems" in outcome) {
       if (parsedRow) throw new Error("ingestExtract: a parsed row has no problems");
-      const partial = readWhatParses(kind, fields, row.fields);
-      const personId = typeof partial.personId === "string" ? partial.personId : null;
-      if (isOrphan(personId)) {
-        orphan(row.line, personId!);
-        continue;
-      }
-      if (policy !== "allocation") flag(row.line, row.fields, "quarantined_row", partial);
-      seen(personId, outcome.problems[0]!.rule);
-      reject(outcome.problems.map((p) => entry(row.line, p.column, p.value, p.rule, p.message)), "rejected");
-      continue;
+      this.takeInvalid(row, outcome.problems);
+      return;
     }
-    const personId = outcome.personId;
-    if (isOrphan(personId)) {
-      if (kind !== "benefit_weeks_wide") cover(outcome.record as Record<string, unknown>);
-      orphan(row.line, personId);
-      continue;
+    const { personId } = outcome;
+    const record = outcome.record as Record<string, unknown>;
+    if (this.isOrphan(personId)) {
+      if (kind !== "benefit_weeks_wide") this.cover(record);
+      this.orphan(row.line, personId);
+      return;
     }
-
-    // Repeats: an exact repeat is counted once; a repeat with other values is a conflict.
     // Long benefit weeks with a panel are checked by the panel itself (memory bounded by persons × weeks).
-    if (!(sink && kind === "benefit_weeks_long")) {
-      // Only the wide layout's signature reads the cells, and a parsed row is never wide.
-      const signature = signatureOf(kind, outcome.record, parsedRow ? [] : row.fields, weekColumns);
-      const key = repeatKey(kind, policy, outcome.record, signature);
-      const earlier = firstOfKey.get(personId, key);
-      if (earlier !== undefined) {
-        const keyField = keyColumn(kind, fields);
-        const value = (parsedRow ? row.cells() : row.fields)[keyField.index] ?? "";
-        if (policy === "allocation") {
-          seen(personId, "duplicate_person");
-          reject([entry(row.line, keyField.column, value, "duplicate_person", messages.rule.duplicate_person(earlier.line))], "rejected");
-        } else if (earlier.signature === signature) {
-          seen(personId, "duplicate_row");
-          reject([entry(row.line, keyField.column, value, "duplicate_row", messages.rule.duplicate_row(earlier.line))], "rejected");
-        } else if (policy === "person") {
-          if (!conflictingPersons.has(personId)) conflictingPersons.set(personId, earlier.line);
-          seen(personId, "conflicting_rows");
-          reject([entry(row.line, keyField.column, value, "conflicting_rows", messages.rule.conflicting_person(earlier.line))], "rejected");
-        } else {
-          // A wide row is the person's every week: a conflicting one leaves all of them unknown.
-          flag(row.line, null, "conflicting_rows", kind === "benefit_weeks_wide" ? {} : (outcome.record as Record<string, unknown>), personId);
-          seen(personId, "conflicting_rows");
-          reject([entry(row.line, keyField.column, value, "conflicting_rows", messages.rule.conflicting_rows(earlier.line, kind === "benefit_weeks_wide" ? "person" : "person and period"))], "rejected");
-        }
-        continue;
-      }
-      firstOfKey.set(personId, key, { line: row.line, signature });
+    if (!(context.benefitSink && kind === "benefit_weeks_long") && this.takenAsRepeat(row, personId, record)) return;
+    if (context.benefitSink && (kind === "benefit_weeks_long" || kind === "benefit_weeks_wide")) {
+      this.takeWeeks(row, personId, record, outcome.record);
+      return;
     }
+    this.keep(personId, record, outcome.record);
+  }
 
-    if (sink && (kind === "benefit_weeks_long" || kind === "benefit_weeks_wide")) {
-      const weeks = (kind === "benefit_weeks_wide" ? outcome.record : [outcome.record]) as RecordOfKind["benefit_weeks_long"][];
-      const weekField = fields.find((f) => f.field === "week");
-      let repeat: { firstLine: number; sameCode: boolean } | null = null;
-      for (const w of weeks) {
-        const written = sink(w.personId, w.week, w.code, row.line);
-        if (written.status === "duplicate") repeat = written;
-        else if (written.status === "outside") outsidePeriod += 1;
-      }
-      if (repeat) {
-        const value = weekField ? ((parsedRow ? row.cells() : row.fields)[weekField.index] ?? "") : "";
-        if (repeat.sameCode) {
-          seen(personId, "duplicate_row");
-          reject([entry(row.line, weekField?.column ?? "", value, "duplicate_row", messages.rule.duplicate_row(repeat.firstLine))], "rejected");
-        } else {
-          flag(row.line, null, "conflicting_rows", kind === "benefit_weeks_wide" ? {} : (outcome.record as Record<string, unknown>), personId);
-          seen(personId, "conflicting_rows");
-          reject([entry(row.line, weekField?.column ?? "", value, "conflicting_rows", messages.rule.conflicting_rows(repeat.firstLine, "person and week"))], "rejected");
-        }
-        continue;
-      }
-      if (kind === "benefit_weeks_long") cover(outcome.record as Record<string, unknown>);
-      seen(personId, null);
-      recordCount += weeks.length;
-      continue;
+  /** A row that failed validation: quarantined with every problem, its person and period flagged where they can be read. */
+  private takeInvalid(row: CellsRow, problems: readonly Problem[]): void {
+    const partial = readWhatParses(this.kind, this.fields, row.fields);
+    const personId = typeof partial.personId === "string" ? partial.personId : null;
+    if (this.isOrphan(personId)) {
+      this.orphan(row.line, personId!);
+      return;
     }
-    cover(outcome.record as Record<string, unknown>);
-    seen(personId, null);
+    if (this.definition.repeat !== "allocation") this.flag(row.line, row.fields, "quarantined_row", partial);
+    this.seen(personId, problems[0]!.rule);
+    this.reject(problems.map((p) => this.entry(row.line, p.column, p.value, p.rule, p.message)), "rejected");
+  }
+
+  /** Repeats: an exact repeat is counted once; a repeat with other values is a conflict. True when the row was one (and is quarantined). */
+  private takenAsRepeat(row: CellsRow | ParsedRow, personId: string, record: Record<string, unknown>): boolean {
+    const { kind, definition } = this;
+    const { line } = row;
+    // Only the wide layout's signature reads the cells, and a parsed row is never wide.
+    const signature = definition.signature(record, "record" in row ? [] : row.fields, this.weekColumns);
+    const key = definition.repeatKey(record, signature);
+    const earlier = this.firstOfKey.get(personId, key);
+    if (earlier === undefined) {
+      this.firstOfKey.set(personId, key, { line, signature });
+      return false;
+    }
+    const keyField = this.fields.find((f) => f.field === definition.keyField) ?? this.fields[0]!;
+    const value = cellsOf(row)[keyField.index] ?? "";
+    if (definition.repeat === "allocation") {
+      this.seen(personId, "duplicate_person");
+      this.reject([this.entry(line, keyField.column, value, "duplicate_person", messages.rule.duplicate_person(earlier.line))], "rejected");
+    } else if (earlier.signature === signature) {
+      this.seen(personId, "duplicate_row");
+      this.reject([this.entry(line, keyField.column, value, "duplicate_row", messages.rule.duplicate_row(earlier.line))], "rejected");
+    } else if (definition.repeat === "person") {
+      if (!this.conflictingPersons.has(personId)) this.conflictingPersons.set(personId, earlier.line);
+      this.seen(personId, "conflicting_rows");
+      this.reject([this.entry(line, keyField.column, value, "conflicting_rows", messages.rule.conflicting_person(earlier.line))], "rejected");
+    } else {
+      // A wide row is the person's every week: a conflicting one leaves all of them unknown.
+      this.flag(line, null, "conflicting_rows", kind === "benefit_weeks_wide" ? {} : record, personId);
+      this.seen(personId, "conflicting_rows");
+      this.reject([this.entry(line, keyField.column, value, "conflicting_rows", messages.rule.conflicting_rows(earlier.line, kind === "benefit_weeks_wide" ? "person" : "person and period"))], "rejected");
+    }
+    return true;
+  }
+
+  /** Benefit weeks (one long row, or a wide row's every week) into the panel; a week the panel already holds makes the row a repeat or a conflict. */
+  private takeWeeks(row: CellsRow | ParsedRow, personId: string, record: Record<string, unknown>, validated: unknown): void {
+    const { kind, context } = this;
+    const { line } = row;
+    const weeks = (kind === "benefit_weeks_wide" ? validated : [validated]) as RecordOfKind["benefit_weeks_long"][];
+    const weekField = this.fields.find((f) => f.field === "week");
+    let repeat: { firstLine: number; sameCode: boolean } | null = null;
+    for (const w of weeks) {
+      const written = context.benefitSink!(w.personId, w.week, w.code, line);
+      if (written.status === "duplicate") repeat = written;
+      else if (written.status === "outside") this.outsidePeriod += 1;
+    }
+    if (repeat) {
+      const value = weekField ? (cellsOf(row)[weekField.index] ?? "") : "";
+      if (repeat.sameCode) {
+        this.seen(personId, "duplicate_row");
+        this.reject([this.entry(line, weekField?.column ?? "", value, "duplicate_row", messages.rule.duplicate_row(repeat.firstLine))], "rejected");
+      } else {
+        this.flag(line, null, "conflicting_rows", kind === "benefit_weeks_wide" ? {} : record, personId);
+        this.seen(personId, "conflicting_rows");
+        this.reject([this.entry(line, weekField?.column ?? "", value, "conflicting_rows", messages.rule.conflicting_rows(repeat.firstLine, "person and week"))], "rejected");
+      }
+      return;
+    }
+    if (kind === "benefit_weeks_long") this.cover(record);
+    this.seen(personId, null);
+    this.recordCount += weeks.length;
+  }
+
+  /** An accepted row's record (a wide row's weeks) kept. */
+  private keep(personId: string, record: Record<string, unknown>, validated: unknown): void {
+    const { kind, context } = this;
+    this.cover(record);
+    this.seen(personId, null);
     if (kind === "allocation" && context.population && !context.population.has(personId)) {
       // The assign stage checks these (only_enrolled_assigned): counted here, kept.
-      rowsForUnknown += 1;
-      unknownPersons.add(personId);
+      this.rowsForUnknown += 1;
+      this.unknownPersons.add(personId);
     }
     if (kind === "benefit_weeks_wide") {
-      for (const week of outcome.record as unknown as RecordOfKind["benefit_weeks_wide"][]) records.push(week as RecordOfKind[K]);
+      for (const week of validated as RecordOfKind["benefit_weeks_wide"][]) this.records.push(week as RecordOfKind[K]);
     } else {
-      records.push(outcome.record as RecordOfKind[K]);
+      this.records.push(validated as RecordOfKind[K]);
     }
-    recordCount = records.length;
+    this.recordCount = this.records.length;
   }
 
-  // A person listed twice with other values is excluded: the first row is withdrawn too.
-  let kept = records;
-  if (conflictingPersons.size > 0) {
-    kept = records.filter((r) => !conflictingPersons.has((r as { personId: string }).personId));
-    for (const [personId, line] of conflictingPersons) {
-      personsAccepted.delete(personId);
-      firstRuleOfPerson.set(personId, "conflicting_rows");
-      const others = quarantine.filter((q) => q.rule === "conflicting_rows" && q.value === personId).map((q) => q.line);
-      reject([entry(line, personField.column, personId, "conflicting_rows", messages.rule.conflicting_person(others[0] ?? line))], "rejected");
+  private reject(entries: QuarantineEntry[], counts: "rejected" | "not_in_population"): void {
+    this.rowsQuarantined += 1;
+    if (counts === "rejected") this.rowsRejected += 1;
+    for (const entry of entries) {
+      this.quarantine.push(entry);
+      this.issuesByRule[entry.rule] = (this.issuesByRule[entry.rule] ?? 0) + 1;
     }
-    quarantine.sort((a, b) => a.line - b.line);
-    recordCount = kept.length;
   }
-  const excludedByRule: Record<string, number> = {};
-  for (const [personId, rule] of firstRuleOfPerson) if (!personsAccepted.has(personId)) excludedByRule[rule] = (excludedByRule[rule] ?? 0) + 1;
-  if (personsWithoutId > 0) excludedByRule.person_id_unreadable = personsWithoutId;
 
-  return {
-    records: kept,
-    quarantine,
-    rowsRead,
-    rowsAccepted: rowsRead - rowsQuarantined,
-    rowsQuarantined,
-    rowsRejected,
-    issuesByRule: sortKeys(issuesByRule),
-    rowsForPersonsNotInPopulation: rowsForUnknown,
-    personsNotInPopulation: unknownPersons.size,
-    recordCount,
-    recordsOutsidePeriod: outsidePeriod,
-    rejected,
-    coverage: coverFrom <= coverTo ? { from: coverFrom, to: coverTo } : null,
-    persons: countsPersons ? { read: personsSeen.size + personsWithoutId, accepted: personsAccepted.size, excludedByRule: sortKeys(excludedByRule) } : null,
-    excludedPersonIds: [...personsSeen].filter((id) => !personsAccepted.has(id)).sort(),
-  };
+  private entry(line: number, column: string, value: string, rule: Rule, message: string): QuarantineEntry {
+    return { file: this.context.file, line, column, value, rule, message };
+  }
+
+  private cover(record: Record<string, unknown>): void {
+    if (this.kind === "benefit_weeks_wide") return;
+    const span = this.definition.coverage(record);
+    if (span) {
+      if (span.from < this.coverFrom) this.coverFrom = span.from;
+      if (span.to > this.coverTo) this.coverTo = span.to;
+    }
+  }
+
+  private seen(personId: string | null, rule: string | null): void {
+    if (!this.countsPersons) return;
+    if (personId === null) {
+      this.personsWithoutId += 1;
+      return;
+    }
+    this.personsSeen.add(personId);
+    if (rule === null) this.personsAccepted.add(personId);
+    else if (!this.firstRuleOfPerson.has(personId)) this.firstRuleOfPerson.set(personId, rule);
+  }
+
+  /** A row whose value is rejected: keep what can still be read of it (person, period) so its windows are known. */
+  private flag(line: number, cells: readonly string[] | null, reason: RejectedRow["reason"], record?: Record<string, unknown>, knownPerson?: string): void {
+    const partial = record ?? (cells ? readWhatParses(this.kind, this.fields, cells) : {});
+    const personId = knownPerson ?? (typeof partial.personId === "string" ? partial.personId : null);
+    this.rejected.push({ line, personId, ...this.definition.flagSpan(partial), reason });
+  }
+
+  private isOrphan(personId: string | null): boolean {
+    return this.checksPopulation && personId !== null && !this.context.population!.has(personId);
+  }
+
+  private orphan(line: number, personId: string): void {
+    this.rowsForUnknown += 1;
+    this.unknownPersons.add(personId);
+    this.reject([this.entry(line, this.personField.column, personId, "person_not_in_population", messages.rule.person_not_in_population(this.context.excludedPersons?.has(personId) ?? false))], "not_in_population");
+  }
+
+  /** The result: a person listed twice with other values is excluded, the first row withdrawn too. */
+  result(): ExtractResult<K> {
+    let kept = this.records;
+    if (this.conflictingPersons.size > 0) {
+      kept = this.records.filter((r) => !this.conflictingPersons.has((r as { personId: string }).personId));
+      for (const [personId, line] of this.conflictingPersons) {
+        this.personsAccepted.delete(personId);
+        this.firstRuleOfPerson.set(personId, "conflicting_rows");
+        const others = this.quarantine.filter((q) => q.rule === "conflicting_rows" && q.value === personId).map((q) => q.line);
+        this.reject([this.entry(line, this.personField.column, personId, "conflicting_rows", messages.rule.conflicting_person(others[0] ?? line))], "rejected");
+      }
+      this.quarantine.sort((a, b) => a.line - b.line);
+      this.recordCount = kept.length;
+    }
+    const excludedByRule: Record<string, number> = {};
+    for (const [personId, rule] of this.firstRuleOfPerson) if (!this.personsAccepted.has(personId)) excludedByRule[rule] = (excludedByRule[rule] ?? 0) + 1;
+    if (this.personsWithoutId > 0) excludedByRule.person_id_unreadable = this.personsWithoutId;
+    return {
+      records: kept,
+      quarantine: this.quarantine,
+      rowsRead: this.rowsRead,
+      rowsAccepted: this.rowsRead - this.rowsQuarantined,
+      rowsQuarantined: this.rowsQuarantined,
+      rowsRejected: this.rowsRejected,
+      issuesByRule: sortKeys(this.issuesByRule),
+      rowsForPersonsNotInPopulation: this.rowsForUnknown,
+      personsNotInPopulation: this.unknownPersons.size,
+      recordCount: this.recordCount,
+      recordsOutsidePeriod: this.outsidePeriod,
+      rejected: this.rejected,
+      coverage: this.coverFrom <= this.coverTo ? { from: this.coverFrom, to: this.coverTo } : null,
+      persons: this.countsPersons ? { read: this.personsSeen.size + this.personsWithoutId, accepted: this.personsAccepted.size, excludedByRule: sortKeys(excludedByRule) } : null,
+      excludedPersonIds: [...this.personsSeen].filter((id) => !this.personsAccepted.has(id)).sort(),
+    };
+  }
 }
 
 /** What can still be read of a rejected row: each field parsed on its own (bounds aside), unreadable ones left out. */
@@ -400,106 +449,6 @@ function readWhatParses(kind: ExtractKind, fields: readonly MappedField[], cells
 
 const SPAN_FIELDS = new Set(["month", "week", "date", "startDate", "endDate", "releaseDate"]);
 
-/** The days [from, to) a rejected or conflicting row could have counted in (null = unknown, unbounded). */
-function flagSpanOf(kind: ExtractKind, r: Record<string, unknown>): { from: DayNumber | null; to: DayNumber | null } {
-  const num = (v: unknown) => (typeof v === "number" ? v : null);
-  switch (kind) {
-    case "paid_hours_monthly":
-    case "benefit_payments_monthly":
-    case "social_services_monthly": {
-      const month = num(r.month);
-      return month === null ? { from: null, to: null } : { from: firstDayOfMonthIndex(month), to: firstDayOfMonthIndex(month) + 1 };
-    }
-    case "benefit_weeks_long": {
-      const week = num(r.week);
-      return week === null ? { from: null, to: null } : { from: week, to: week + 1 };
-    }
-    case "education_spells":
-    case "psychiatric_contacts":
-    case "shelter_stays":
-    case "programme_participation": {
-      const start = num(r.startDate);
-      const end = num(r.endDate);
-      // An end that is empty (open) or unreadable: the spell may run on.
-      return { from: start, to: start === null || end === null ? null : Math.max(end, start) + 1 };
-    }
-    case "convictions":
-    case "jobcentre_contacts":
-    case "action_plan_assessments":
-    case "programme_activities":
-    case "school_exams":
-    case "checklist_items": {
-      const date = num(r.date);
-      return date === null ? { from: null, to: null } : { from: date, to: date + 1 };
-    }
-    case "prison_releases": {
-      const date = num(r.releaseDate);
-      return date === null ? { from: null, to: null } : { from: date, to: date + 1 };
-    }
-    default:
-      return { from: null, to: null };
-  }
-}
-
-/** The days (inclusive) an accepted row shows the extract to reach. */
-function coverageOf(kind: ExtractKind, r: Record<string, unknown>): { from: DayNumber; to: DayNumber } | null {
-  switch (kind) {
-    case "paid_hours_monthly":
-    case "benefit_payments_monthly":
-    case "social_services_monthly":
-      return { from: firstDayOfMonthIndex(r.month as number), to: firstDayOfMonthIndex((r.month as number) + 1) - 1 };
-    case "benefit_weeks_long":
-      return { from: r.week as number, to: (r.week as number) + 6 };
-    case "education_spells":
-    case "psychiatric_contacts":
-    case "shelter_stays":
-    case "programme_participation":
-      return { from: r.startDate as number, to: Math.max(r.startDate as number, (r.endDate as number | null) ?? (r.startDate as number)) };
-    case "convictions":
-    case "jobcentre_contacts":
-    case "action_plan_assessments":
-    case "programme_activities":
-    case "school_exams":
-    case "checklist_items":
-      return { from: r.date as number, to: r.date as number };
-    case "prison_releases":
-      return { from: r.releaseDate as number, to: r.releaseDate as number };
-    default:
-      return null;
-  }
-}
-
-/**
- * The canonical content of a row, to tell an exact repeat from a conflicting one (compared with ===).
- * A monthly kind's signature is its value itself: two parsed numbers are equal exactly when their texts
- * as String() gives them are (±0 aside, which both call equal).
- */
-function signatureOf(kind: ExtractKind, record: unknown, cells: readonly string[], weekColumns: readonly WeekColumn[]): string | number | null {
-  if (kind === "benefit_weeks_wide") return weekColumns.map((w) => (cells[w.index] ?? "").trim()).join("\u0000");
-  // The key already holds person and month (and measure): the value is what may differ.
-  if (kind === "paid_hours_monthly") return (record as { hours: number | null }).hours;
-  if (kind === "social_services_monthly") return (record as { costKr: number | null }).costKr;
-  if (kind === "benefit_payments_monthly") return (record as { amountKr: number | null }).amountKr;
-  if (kind === "benefit_weeks_long") return (record as { code: string }).code;
-  return JSON.stringify(record);
-}
-
-/**
- * The key, within a person, under which a row may appear only once: the person's one row, a period,
- * or (events) the whole row. A person's id is part of every key (an event's signature holds it too).
- */
-function repeatKey(kind: ExtractKind, policy: RepeatPolicy, record: unknown, signature: string | number | null): string | number {
-  const r = record as Record<string, unknown>;
-  if (policy === "person" || policy === "allocation" || kind === "benefit_weeks_wide") return "";
-  if (kind === "benefit_weeks_long") return r.week as number;
-  if (kind === "paid_hours_monthly") return r.month as number;
-  // Several measures (§ of Serviceloven) in one month are separate costs.
-  if (kind === "social_services_monthly") return r.measure === null || r.measure === undefined ? (r.month as number) : `${r.month}\u0000${r.measure}`;
-  // Several benefits in one month are separate payments.
-  if (kind === "benefit_payments_monthly") return r.benefit === null || r.benefit === undefined ? (r.month as number) : `${r.month}\u0000${r.benefit}`;
-  return signature as string;
-}
-
 /**
  * The first row of each key, person by person: a map of the person's keys under the person's id, so no
  * string is made per row for a period key (the ids are shared with the records).
@@ -516,12 +465,6 @@ class RepeatIndex {
     if (keys === undefined) this.byPerson.set(personId, (keys = new Map()));
     keys.set(key, first);
   }
-}
-
-/** The column a repeat is named by in the quarantine file. */
-function keyColumn(kind: ExtractKind, fields: readonly MappedField[]): MappedField {
-  const name = kind === "benefit_weeks_long" ? "week" : kind === "paid_hours_monthly" || kind === "social_services_monthly" || kind === "benefit_payments_monthly" ? "month" : "personId";
-  return fields.find((f) => f.field === name) ?? fields[0]!;
 }
 
 /** Canonical field → header position; a mapped or required column that is absent stops the run, naming it. */
@@ -668,29 +611,14 @@ export function recordBuilder(kind: ExtractKind, fields: readonly MappedField[],
   };
 }
 
-/** Rules that relate two fields of one row. */
-function checkRow(kind: ExtractKind, record: Record<string, unknown>, context: ExtractContext): { field: string; rule: Rule; message: string } | null {
+/** Rules that relate two fields of one row: an end before its start (every kind), then the kind's own (./extracts/<kind>.ts). */
+function checkRow(kind: ExtractKind, record: Record<string, unknown>, context: ExtractContext): RowProblem | null {
   const start = record.startDate as number | null | undefined;
   const end = record.endDate as number | null | undefined;
   if (typeof start === "number" && typeof end === "number" && end < start) {
     return { field: "endDate", rule: "end_before_start", message: messages.rule.end_before_start() };
   }
-  if (kind === "prison_releases" && typeof record.admissionDate === "number" && record.admissionDate > (record.releaseDate as number)) {
-    return { field: "admissionDate", rule: "admission_after_release", message: messages.rule.admission_after_release() };
-  }
-  if (kind === "population" && typeof start === "number") {
-    const { from, to } = context.enrolment;
-    if (start < from || start > to) {
-      return { field: "startDate", rule: "start_outside_enrolment", message: messages.rule.start_outside_enrolment(isoDate(from), isoDate(to)) };
-    }
-    if ((record.birthDate as number) > start) return { field: "birthDate", rule: "birth_after_start", message: messages.rule.birth_after_start() };
-    const exit = record.exitDate as number | null;
-    if (exit !== null && exit < start) return { field: "exitDate", rule: "exit_before_start", message: messages.rule.exit_before_start() };
-    if ((exit === null) !== (record.exitReason === null)) {
-      return { field: exit === null ? "exitDate" : "exitReason", rule: "missing_value", message: messages.rule.exit_needs_both() };
-    }
-  }
-  return null;
+  return EXTRACT_DEFINITIONS[kind].checkRow?.(record, context) ?? null;
 }
 
 /** Stops the run when any cell looks like a CPR number; the value itself is never repeated. */

@@ -7,6 +7,7 @@
  *   sector savings        = line savings × the sector's share
  *   discount factor (t)   = (1 + r)^−(t − 1): year 1 is the present
  */
+import { noteToken } from "../shared/note.ts";
 import type { Label } from "../shared/label.ts";
 import { isRatioEstimator } from "../estimate/ratioScale.ts";
 import type { EffectsArtefact } from "../estimate/schema.ts";
@@ -33,7 +34,7 @@ export function lineEffect(line: CostLine, effects: EffectsArtefact | null): { v
   const candidates = effects.estimates.filter((e) => e.outcome === spec.outcome && e.estimator === spec.estimator && (spec.contrast === undefined || e.contrast === spec.contrast));
   const estimate = candidates[0];
   if (!estimate) throw new ProjectionError(`line '${line.id}': effects.json has no ${spec.estimator} estimate for outcome '${spec.outcome}'${spec.contrast ? ` (${spec.contrast})` : ""}`);
-  if (estimate.estimate === null) throw new EffectUnavailable(`line '${line.id}': the ${spec.estimator} estimate for '${spec.outcome}' is not estimable (${estimate.note ?? "no note"})`);
+  if (estimate.estimate === null) throw new EffectUnavailable(`line '${line.id}': the ${spec.estimator} estimate for '${spec.outcome}' is not estimable (${estimate.notes?.map(noteToken).join("; ") ?? "no note"})`);
   const scale = spec.scale.value;
   const ends = estimate.conf_low !== null && estimate.conf_high !== null ? ([estimate.conf_low * scale, estimate.conf_high * scale].sort((a, b) => a - b) as [number, number]) : null;
   return { value: estimate.estimate * scale, interval: ends, from: `${spec.estimator} on ${spec.outcome} (${estimate.contrast}) × ${scale}` };

@@ -7,6 +7,7 @@
  *           computed saving; optionally a portfolio file
  *   writes: repayment.json, ledger.csv
  */
+import { noteToken } from "../shared/note.ts";
 import { labelIn } from "../shared/label.ts";
 import type { EffectsArtefact } from "../estimate/schema.ts";
 import type { ProjectionArtefact } from "../project/schema.ts";
@@ -86,7 +87,7 @@ export function ledgerCsv(results: readonly ContractResult[]): string {
     for (const p of r.periods) {
       const head = [r.name, p.period, p.paymentYear, p.dueDate, p.status, "total"] as const;
       const marks = [p.illustrative ? "illustrative" : "", p.dueDateIllustrative ? "due date illustrative" : ""].filter(Boolean).join("; ") || null;
-      rows.push(csvLine([...head, "period", null, p.statusNote, p.amount, null, p.computedAmount, p.settledAmount, p.settlementDate, p.restatement?.amount ?? null, p.cumulativeAmount, p.remainingCapital, p.capsApplied.join("; "), marks, typedIn]));
+      rows.push(csvLine([...head, "period", null, p.statusNote, p.amount, null, p.computedAmount, p.settledAmount, p.settlementDate, p.restatement?.amount ?? null, p.cumulativeAmount, p.remainingCapital, p.capsApplied.map(noteToken).join("; "), marks, typedIn]));
       for (const [payer, share] of Object.entries(p.byPayer)) {
         rows.push(csvLine([...head, "payer share", null, null, share, payer, null, null, null, null, null, null, null, mark(p.illustrative), typedIn]));
       }

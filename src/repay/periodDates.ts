@@ -4,12 +4,14 @@
  * year; the first period starts on the contract's period.from, each later one the day
  * after the previous period's due date.
  */
+import type { Label } from "../shared/label.ts";
 import { parseDate } from "../ingest/parseValue.ts";
 import { isoDate } from "../shared/dates.ts";
 import type { Contract } from "./schema.ts";
 
 export interface PeriodDates {
   readonly period: string;
+  readonly label: Label;
   readonly paymentYear: number;
   readonly from: string;
   readonly dueDate: string;
@@ -22,7 +24,7 @@ export function periodDates(contract: Contract): PeriodDates[] {
     const dueDate = entry.dueDate?.value ?? `${entry.paymentYear}-12-31`;
     const previous = out[i - 1];
     const from = entry.from ?? (previous ? isoDate(parseDate(previous.dueDate, "iso")! + 1) : contract.period.from);
-    out.push({ period: entry.period, paymentYear: entry.paymentYear, from, dueDate, dueDateIllustrative: entry.dueDate?.illustrative ?? false });
+    out.push({ period: entry.period, label: entry.label ?? entry.period, paymentYear: entry.paymentYear, from, dueDate, dueDateIllustrative: entry.dueDate?.illustrative ?? false });
   });
   return out;
 }

@@ -8,6 +8,7 @@
  * document states on the investment's own page, and `annualNet` checks the text's "less than
  * 0,5 mio. kr. a year" both on the text's totals and on the table's rows.
  */
+import { note, type Note } from "../shared/note.ts";
 import { Label } from "../shared/label.ts";
 import { z } from "zod";
 import type { ContractResult } from "./schema.ts";
@@ -65,11 +66,12 @@ export const Portfolio = z.strictObject({
 export type Portfolio = z.infer<typeof Portfolio>;
 
 export interface PortfolioCheck {
-  readonly what: string;
+  readonly what: Note;
   readonly published: number;
   readonly computed: number;
   readonly ok: boolean;
-  readonly note: Label | null;
+  /** Why it differs or what it rests on: a note, or the portfolio file's own label. */
+  readonly note: Note | Label | null;
 }
 
 export function portfolioView(portfolio: Portfolio, contracts: ReadonlyMap<string, PortfolioContract>) {
@@ -85,7 +87,6 @@ export function portfolioView(portfolio: Portfolio, contracts: ReadonlyMap<strin
 }
 
 const close = (a: number, b: number, slack: number) => Math.abs(a - b) <= slack + 1e-9;
-const at = (line: number | undefined) => (line === undefined ? "" : ` (line ${line})`);
 
 /** A row: its investment against the capital stated on its page, net = savings − repayment, and against its contract's capital and ledger. */
 function rowChecks(portfolio: Portfolio, row: Portfolio["rows"][number], contract: PortfolioContract | undefined): PortfolioCheck[] {
@@ -95,35 +96,35 @@ function rowChecks(portfolio: Portfolio, row: Portfolio["rows"][number], contrac
     const stated = row.capital.value / portfolio.scale;
     const ok = close(stated, row.investment, portfolio.rounding);
     checks.push({
-      what: `${row.name}${at(row.line)}: investment = the capital stated on its page (line ${row.capital.line})`,
+      what: note("portfolio_capital_on_page", { row: row.name, line: row.line ?? null, capitalLine: row.capital.line }),
       published: row.investment,
       computed: stated,
       ok,
-      note: ok ? null : `the table prints ${row.investment} ${portfolio.unit} against '${row.capital.printed}' (${row.capital.value.toLocaleString("en")} kr)`,
+      note: ok ? null : note("portfolio_table_against_page", { published: row.investment, unit: portfolio.unit, printed: row.capital.printed, kr: row.capital.value }),
     });
   }
-  checks.push({ what: `${row.name}${at(row.line)}: net = savings − repayment`, published: row.netSavings, computed: net, ok: close(net, row.netSavings, 2 * portfolio.rounding), note: null });
+  checks.push({ what: note("portfolio_net", { row: row.name, line: row.line ?? null }), published: row.netSavings, computed: net, ok: close(net, row.netSavings, 2 * portfolio.rounding), note: null });
   if (!contract) return checks;
   const capital = contract.capital / portfolio.scale;
   checks.push({
-    what: `${row.name}: investment = the contract's capital`,
+    what: note("portfolio_contract_capital", { row: row.name }),
     published: row.investment,
     computed: capital,
     ok: close(capital, row.investment, portfolio.rounding),
-    note: close(capital, row.investment, portfolio.rounding) ? null : `the contract states a capital of ${contract.capital.toLocaleString("en")} kr`,
+    note: close(capital, row.investment, portfolio.rounding) ? null : note("portfolio_contract_states_capital", { kr: contract.capital }),
   });
   const decentral = contract.decentralRepayment / portfolio.scale;
   checks.push({
-    what: `${row.name}: decentral repayment = the contract's ledger`,
+    what: note("portfolio_contract_ledger", { row: row.name }),
     published: row.decentralRepayment,
     computed: decentral,
     ok: close(decentral, row.decentralRepayment, portfolio.rounding),
     note: contract.typedIn
       ? contract.illustrative
-        ? "the ledger rests on illustrative terms and on a typed-in outcome table"
-        : "the ledger rests on a typed-in outcome table"
+        ? note("ledger_illustrative_and_typed_in")
+        : note("ledger_typed_in")
       : contract.illustrative
-        ? "the ledger rests on illustrative terms or outcomes"
+        ? note("ledger_illustrative")
         : null,
   });
   return checks;
@@ -136,11 +137,11 @@ function totalChecks(portfolio: Portfolio): PortfolioCheck[] {
     const slack = portfolio.rounding * portfolio.rows.length;
     const ok = close(sum, total.published, slack);
     return {
-      what: `total ${total.column}${at(total.line)}: the sum of the rows`,
+      what: note("portfolio_total", { column: total.column, line: total.line ?? null }),
       published: total.published,
       computed: sum,
       ok,
-      note: ok ? null : (total.note ?? `the printed total is not the sum of its rows (${sum.toFixed(1)} ${portfolio.unit})`),
+      note: ok ? null : (total.note ?? note("portfolio_total_not_sum", { sum, unit: portfolio.unit })),
     };
   });
 }
@@ -156,20 +157,20 @@ function annualNetChecks(portfolio: Portfolio): PortfolioCheck[] {
   if (savings && repayment) {
     const yearly = (savings.published - repayment.published) / net.years;
     checks.push({
-      what: `yearly net saving (line ${net.line}): (the text's savings − repayment) / ${net.years} years is below ${net.below}`,
+      what: note("portfolio_yearly_net_text", { line: net.line, years: net.years, below: net.below }),
       published: net.below,
       computed: yearly,
       ok: yearly < net.below,
-      note: `(${savings.published} − ${repayment.published}) / ${net.years} = ${yearly.toFixed(2)} ${portfolio.unit} a year`,
+      note: note("portfolio_yearly_arithmetic", { savings: savings.published, repayment: repayment.published, years: net.years, yearly, unit: portfolio.unit }),
     });
   }
   const rowsYearly = portfolio.rows.reduce((s, r) => s + r.decentralSavings - r.decentralRepayment, 0) / net.years;
   checks.push({
-    what: `yearly net saving (line ${net.line}) on the table's rows: (Σ savings − Σ repayment) / ${net.years} years is below ${net.below}`,
+    what: note("portfolio_yearly_net_rows", { line: net.line, years: net.years, below: net.below }),
     published: net.below,
     computed: rowsYearly,
     ok: rowsYearly < net.below,
-    note: rowsYearly < net.below ? null : (net.note ?? `the rows give ${rowsYearly.toFixed(2)} ${portfolio.unit} a year`),
+    note: rowsYearly < net.below ? null : (net.note ?? note("portfolio_rows_yearly", { yearly: rowsYearly, unit: portfolio.unit })),
   });
   return checks;
 }

@@ -16,6 +16,7 @@
  * A typed-in outcome table (the contract's outcomeTable) counts only its rows observed on
  * or before the as-of date (observedBy); every period of such a contract is marked typed in.
  */
+import { note, type Note } from "../shared/note.ts";
 import type { EffectsArtefact } from "../estimate/schema.ts";
 import type { ProjectionArtefact } from "../project/schema.ts";
 import { datedInternalRateOfReturn } from "../stats/datedInternalRateOfReturn.ts";
@@ -28,7 +29,7 @@ import { resolveProjectionFigures } from "./projectionFigures.ts";
 import { repaymentRisk } from "./repaymentRisk.ts";
 import { toOre } from "./ruleAmounts.ts";
 import { newRuleState, ruleDefinition, type RuleState } from "./rules/index.ts";
-import type { Contract, ContractResult, LedgerLine, PeriodSummary } from "./schema.ts";
+import type { Contract, ContractResult, IllustrativeTerm, LedgerLine, PeriodSummary, TermKind } from "./schema.ts";
 import type { Settlement } from "./settlements.ts";
 
 export interface RepayContractInput {
@@ -100,7 +101,7 @@ export function repayContract(terms: Contract, input: RepayContractInput): Contr
     let trueUp = 0;
     if (!settlement && contract.restatement === "true_up_next_period" && Math.abs(running.outstanding) >= HALF_ORE) {
       trueUp = toOre(running.outstanding);
-      lines.push({ period, paymentYear, rule: "restatement", item: `true-up of restated periods (${running.outstandingFrom.join(", ") || "earlier settled periods"})`, basis: { restated: trueUp }, formula: "Σ (computed − settled) of the earlier settled periods, less what earlier true-ups paid", amount: trueUp, suppressed: false, illustrative: false });
+      lines.push({ period, paymentYear, rule: "restatement", item: "true_up", basis: { restated: trueUp }, formula: "Σ (computed − settled) of the earlier settled periods, less what earlier true-ups paid", amount: trueUp, suppressed: false, illustrative: false });
       running.outstanding = 0;
       running.outstandingFrom = [];
     }
@@ -115,6 +116,7 @@ export function repayContract(terms: Contract, input: RepayContractInput): Contr
     const later = settledLater.get(period);
     periods.push({
       period,
+      label: dated.label,
       paymentYear,
       from: dated.from,
       dueDate: dated.dueDate,
@@ -168,8 +170,8 @@ function ruleLinesOf(contract: Resolved, effects: EffectsArtefact | null, outcom
 }
 
 /** The contract's caps in order — per period, total, return ceiling, computed saving — and, in the last period, the floor. */
-function applyCaps(contract: Resolved, limits: Limits, running: Running, at: { period: string; beforeCaps: number; trueUp: number; last: boolean }): { computed: number; capsApplied: string[]; illustrative: boolean } {
-  const capsApplied: string[] = [];
+function applyCaps(contract: Resolved, limits: Limits, running: Running, at: { period: string; beforeCaps: number; trueUp: number; last: boolean }): { computed: number; capsApplied: Note[]; illustrative: boolean } {
+  const capsApplied: Note[] = [];
   let illustrative = false;
   let computed = Math.max(0, at.beforeCaps + at.trueUp);
   if (at.trueUp < 0 && at.beforeCaps + at.trueUp < 0) {
@@ -177,7 +179,7 @@ function applyCaps(contract: Resolved, limits: Limits, running: Running, at: { p
     running.outstanding = Math.min(0, Math.max(0, at.beforeCaps) + at.trueUp);
     running.outstandingFrom = [`carried from ${at.period}`];
   }
-  const limit = (value: number, name: string, isIllustrative: boolean) => {
+  const limit = (value: number, name: Note, isIllustrative: boolean) => {
     if (!(computed > value)) return false;
     computed = Math.max(0, value);
     capsApplied.push(name);
@@ -185,16 +187,16 @@ function applyCaps(contract: Resolved, limits: Limits, running: Running, at: { p
     return true;
   };
   const { cumulative } = running;
-  if (contract.caps.perPeriod) limit(contract.caps.perPeriod.value, `per-period cap ${contract.caps.perPeriod.value}`, contract.caps.perPeriod.illustrative);
-  limit(limits.totalCap - cumulative, `total cap ${limits.totalCap}`, contract.caps.total?.illustrative ?? false);
-  limit(limits.ceiling - cumulative, `return ceiling ${contract.investorReturn.ceiling?.value ?? ""} × capital`, contract.investorReturn.ceiling?.illustrative ?? false);
+  if (contract.caps.perPeriod) limit(contract.caps.perPeriod.value, note("cap_per_period", { kr: contract.caps.perPeriod.value }), contract.caps.perPeriod.illustrative);
+  limit(limits.totalCap - cumulative, note("cap_total", { kr: limits.totalCap }), contract.caps.total?.illustrative ?? false);
+  limit(limits.ceiling - cumulative, note("cap_return_ceiling", { multiple: contract.investorReturn.ceiling?.value ?? Infinity }), contract.investorReturn.ceiling?.illustrative ?? false);
   running.beforeSavingLimit += computed;
   const savingLimit = limits.savingLimit;
-  if (savingLimit && limit(savingLimit.value - cumulative, `total repayment never exceeds the computed saving ${savingLimit.value}`, savingLimit.illustrative)) running.savingLimitBit = true;
+  if (savingLimit && limit(savingLimit.value - cumulative, note("cap_saving_limit", { kr: savingLimit.value }), savingLimit.illustrative)) running.savingLimitBit = true;
   if (at.last && cumulative + computed < limits.floor) {
     running.floorTopUp = limits.floor - (cumulative + computed);
     computed += running.floorTopUp;
-    capsApplied.push(`return floor ${contract.investorReturn.floor!.value} × capital: top-up ${running.floorTopUp}`);
+    capsApplied.push(note("floor_return", { multiple: contract.investorReturn.floor!.value, topUpKr: running.floorTopUp }));
     illustrative ||= contract.investorReturn.floor!.illustrative;
   }
   return { computed, capsApplied, illustrative };
@@ -299,13 +301,31 @@ function contractResult(contract: Resolved, input: RepayContractInput, ledger: L
   };
 }
 
-function collectIllustrative(contract: unknown): string[] {
-  const found: string[] = [];
+/** Which kind of term a contract path holds (`rules[six_months].prices[0].price` → price). */
+const TERM_PATHS: readonly (readonly [RegExp, TermKind])[] = [
+  [/^schedule\[[^\]]*\]\.dueDate$/, "due_date"],
+  [/^payers\[[^\]]*\]\.share$/, "payer_share"],
+  [/\.prices\[[^\]]*\]\.price$/, "price"],
+  [/\.perPersonCap$/, "per_person_cap"],
+  [/^caps\.total$/, "total_cap"],
+  [/^caps\.perPeriod$/, "period_cap"],
+  [/^investorReturn\.ceiling$/, "return_ceiling"],
+  [/^investorReturn\.floor$/, "return_floor"],
+  [/^savingLimit$/, "saving_limit"],
+  [/\.(pricePerUnit|unitPrice)$/, "price"],
+  [/\.cap$/, "cap"],
+];
+
+function collectIllustrative(contract: unknown): IllustrativeTerm[] {
+  const found: IllustrativeTerm[] = [];
   const visit = (node: unknown, path: string) => {
     if (Array.isArray(node)) node.forEach((item, i) => visit(item, `${path}[${(item as { id?: string }).id ?? i}]`));
     else if (node && typeof node === "object") {
       const record = node as Record<string, unknown>;
-      if (record.illustrative === true) found.push(`${path} = ${record.value} (${record.source})`);
+      if (record.illustrative === true) {
+        const value = typeof record.value === "number" ? record.value : String(record.value);
+        found.push({ path, term: TERM_PATHS.find(([pattern]) => pattern.test(path))?.[1] ?? "other", value, source: String(record.source) });
+      }
       for (const [key, value] of Object.entries(record)) visit(value, path ? `${path}.${key}` : key);
     }
   };

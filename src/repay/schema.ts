@@ -3,6 +3,7 @@
  * repay stage writes (`repayment.json`, `ledger.csv`). Prices not found in the source
  * documents carry `"illustrative": true`.
  */
+import { Note } from "../shared/note.ts";
 import { z } from "zod";
 import { Label } from "../shared/label.ts";
 import { parseDate } from "../ingest/parseValue.ts";
@@ -94,6 +95,7 @@ export const Contract = z
       .array(
         z.strictObject({
           period: z.string(),
+          label: Label.optional().describe("The period in words, {da, en} (\"opfølgningsår 1\"); without it the report shows the period id, which should then be words a reader knows (a year: \"2024\")"),
           paymentYear: z.number().int(),
           from: IsoDate.optional().describe("The day the period's follow-up starts (before it: not due); default the day after the previous period's due date, the contract's period.from for the first"),
           dueDate: z
@@ -166,11 +168,31 @@ export const Contract = z
   });
 export type Contract = z.infer<typeof Contract>;
 
+/**
+ * Ledger lines that pay for no outcome: the per-person cap of a rate card, the cap at the computed saving, and the
+ * true-up of restated periods. Their item is this code (words in src/report/words/); other items are an outcome id
+ * or a rate card's label.
+ */
+export const LEDGER_ITEM_CODES = ["per_person_cap", "cap_computed_saving", "true_up"] as const;
+export type LedgerItemCode = (typeof LEDGER_ITEM_CODES)[number];
+
+/** The kinds of contract term a term marked illustrative can be (words in src/report/words/). */
+export const TERM_KINDS = ["due_date", "payer_share", "price", "per_person_cap", "total_cap", "period_cap", "return_ceiling", "return_floor", "saving_limit", "cap", "other"] as const;
+export type TermKind = (typeof TERM_KINDS)[number];
+
+/** A number of a contract that is not in its source documents: where it is, what kind of term, its value and why. */
+export const IllustrativeTerm = z.object({ path: z.string(), term: z.enum(TERM_KINDS), value: z.union([z.number(), z.string()]), source: z.string() });
+export type IllustrativeTerm = z.infer<typeof IllustrativeTerm>;
+
+/** How a repayment risk was simulated: differential rules draw the effect, rate cards and unit prices resample persons. */
+export const RISK_METHODS = ["differential_normal", "bootstrap_persons"] as const;
+export type RiskMethod = (typeof RISK_METHODS)[number];
+
 export const LedgerLine = z.object({
   period: z.string(),
   paymentYear: z.number().int(),
   rule: z.string(),
-  item: Label.describe("What this line pays for: the difference, or one outcome of a rate card"),
+  item: Label.describe("What this line pays for: the outcome id of a difference, a rate card's label, or a LEDGER_ITEM_CODES code"),
   basis: z.record(z.string(), z.number().nullable()).describe("The aggregate figures the amount rests on (counts, means, prices); null where suppressed"),
   formula: z.string(),
   amount: z.number().nullable().describe("Before contract-level caps; null where suppressed (fewer than 5 persons)"),
@@ -192,6 +214,7 @@ export const Restatement = z.object({
 
 export const PeriodSummary = z.object({
   period: z.string(),
+  label: Label.optional().describe("The period in words: the schedule's label, else its id (absent in artefacts written before it)"),
   paymentYear: z.number().int(),
   from: z.string().describe("The day the period's follow-up starts"),
   dueDate: z.string().describe("The day its payment falls due"),
@@ -200,7 +223,7 @@ export const PeriodSummary = z.object({
   persons: z.number().int().nullable().describe("Persons the period's amount rests on (null: not measured by person)"),
   beforeCaps: z.number(),
   trueUp: z.number().describe("Restatements of earlier settled periods added to this one (contract restatement: true_up_next_period)"),
-  capsApplied: z.array(z.string()),
+  capsApplied: z.array(Note),
   computedAmount: z.number().nullable().describe("What this run computes for the period, after caps; null when it has no persons yet"),
   settledAmount: z.number().nullable(),
   settlementDate: z.string().nullable(),
@@ -223,7 +246,7 @@ export const RepaymentRisk = z.object({
   seed: z.number().int(),
   probabilityTriggered: z.number(),
   amount: z.object({ mean: z.number(), p05: z.number(), p50: z.number(), p95: z.number() }),
-  method: z.string(),
+  method: z.enum(RISK_METHODS).describe("differential_normal: θ ~ N(estimate, SE²), observed ~ N(θ, SE²), the ledger's rule applied to each draw; bootstrap_persons: the period's persons resampled, per-person caps within the period"),
 });
 export type RepaymentRisk = z.infer<typeof RepaymentRisk>;
 
@@ -254,7 +277,7 @@ export const ContractResult = z.object({
   splitIllustrative: z.boolean().default(false).describe("The payers' shares (and so the decentral part) are not in the source documents"),
   restsOnOutcomeTable: z.boolean().default(false).describe("The contract pays on a typed-in outcome table, not on measured outcomes"),
   noCap: z.string().nullable().default(null).describe("The contract states it has no cap: why (caps.none)"),
-  illustrative: z.array(z.string()).describe("Numbers in the contract that are not in the source documents"),
+  illustrative: z.array(IllustrativeTerm).describe("Numbers in the contract that are not in the source documents"),
   restsOnIllustrativeTerms: z.boolean().describe("Some figure of the ledger rests on an illustrative term: an amount, the payer split or a due date"),
   typedIn: z
     .object({

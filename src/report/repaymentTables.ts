@@ -7,8 +7,8 @@
  */
 import { labelIn } from "../shared/label.ts";
 import type { RepaymentArtefact } from "../repay/index.ts";
-import type { ContractResult, InvestorRate, PeriodSummary } from "../repay/schema.ts";
-import { formatKr, formatNumber, stageText, type Lang, type texts } from "./i18n.ts";
+import type { ContractResult, IllustrativeTerm, InvestorRate, PeriodSummary, TermKind } from "../repay/schema.ts";
+import { formatKr, formatNumber, notesText, riskMethodName, termName, type Lang, type texts } from "./i18n.ts";
 import type { Cell } from "./suppression.ts";
 import type { Table } from "./table.ts";
 
@@ -32,6 +32,16 @@ export function typedInNote(c: Pick<ContractResult, "typedIn">, t: Texts, dated 
   return `${t("typedInMark")}; ${c.typedIn.observedUpTo === null ? t("typedInNone") : t("typedInUpTo", { date: c.typedIn.observedUpTo })}`;
 }
 
+/** A contract by its title in the report's language (its id is for the machine-readable columns only). */
+export function contractName(c: Pick<ContractResult, "title">, lang: Lang): string {
+  return labelIn(lang, c.title);
+}
+
+/** A period by its label in the report's language: the schedule's label, else its id (a year). */
+export function periodName(p: Pick<PeriodSummary, "period" | "label">, lang: Lang): string {
+  return p.label === undefined ? p.period : labelIn(lang, p.label);
+}
+
 /** The notes of a row, those that are set, in one cell. */
 function notes(...parts: string[]): string {
   return parts.filter(Boolean).join("; ");
@@ -43,8 +53,8 @@ export function repaymentSummaryRows(repayment: RepaymentArtefact, lang: Lang, t
     const marks = [c.restsOnIllustrativeTerms ? t("illustrativeShort") : "", c.typedIn ? t("typedInShort") : ""].filter(Boolean);
     const mark = marks.length > 0 ? ` (${marks.join("; ")})` : "";
     return [
-      { figure: `${t("repaidToDate")}: ${c.name}`, figure_id: `repaid:${c.name}`, value: formatKr(lang, c.repaidToDate) + mark },
-      { figure: `${t("dueToDate")}: ${c.name}`, figure_id: `due:${c.name}`, value: formatKr(lang, c.dueToDate) + mark },
+      { figure: `${t("repaidToDate")}: ${contractName(c, lang)}`, figure_id: `repaid:${c.name}`, value: formatKr(lang, c.repaidToDate) + mark },
+      { figure: `${t("dueToDate")}: ${contractName(c, lang)}`, figure_id: `due:${c.name}`, value: formatKr(lang, c.dueToDate) + mark },
     ];
   });
 }
@@ -53,10 +63,10 @@ export function repaymentSummaryRows(repayment: RepaymentArtefact, lang: Lang, t
 export function ledgerTable(repayment: RepaymentArtefact, lang: Lang, t: Texts): Table {
   const rows: Record<string, Cell>[] = repayment.contracts.flatMap((c) =>
     c.periods.map((p) => ({
-      contract: c.name,
+      contract: contractName(c, lang),
       contract_id: c.name,
       period_id: p.period,
-      period: stageText(lang, p.period),
+      period: periodName(p, lang),
       year: p.paymentYear,
       due_date: p.dueDate,
       status: statusText(p, t),
@@ -67,15 +77,15 @@ export function ledgerTable(repayment: RepaymentArtefact, lang: Lang, t: Texts):
       amount: p.amount,
       cumulative: p.cumulativeAmount,
       remaining: p.remainingCapital,
-      caps: p.capsApplied.map((cap) => stageText(lang, cap)).join("; "),
+      caps: notesText(lang, p.capsApplied),
       note: [p.restatement ? `${t("restated")}: ${restatedNote(p, lang, t)}` : "", illustrativeNote(p.illustrative, t), p.dueDateIllustrative ? t("dueDateIllustrative") : "", p.typedIn ? t("typedInMark") : ""].filter(Boolean).join("; "),
     })),
   );
   return {
     id: "repayment",
     columns: [
-      { key: "contract", label: t("contract"), kind: "text" },
-      { key: "period", label: t("period"), kind: "text" },
+      { key: "contract", label: t("contract"), kind: "text", id: "contract_id" },
+      { key: "period", label: t("period"), kind: "text", id: "period_id" },
       { key: "year", label: t("year"), kind: "year" },
       { key: "due_date", label: t("dueDate"), kind: "text" },
       { key: "status", label: t("statusWord"), kind: "text" },
@@ -112,13 +122,14 @@ export function contractStatusTable(repayment: RepaymentArtefact, lang: Lang, t:
       .map(([s, n]) => `${n} ${t(s)}`)
       .join(", ");
   const rows: Record<string, Cell>[] = repayment.contracts.map((c) => ({
-    contract: `${labelIn(lang, c.title)} (${c.name})`,
+    contract: contractName(c, lang),
+    contract_id: c.name,
     periods: count(c),
     repaid: c.repaidToDate,
     due: c.dueToDate,
     provisional: c.provisional,
     total: c.contractTotal,
-    note: [c.periods.some((p) => p.restatement) ? `${t("restated")}: ${c.periods.filter((p) => p.restatement).map((p) => p.period).join(", ")}` : "", illustrativeNote(c.restsOnIllustrativeTerms, t), typedInNote(c, t, true)].filter(Boolean).join("; "),
+    note: [c.periods.some((p) => p.restatement) ? `${t("restated")}: ${c.periods.filter((p) => p.restatement).map((p) => periodName(p, lang)).join(", ")}` : "", illustrativeNote(c.restsOnIllustrativeTerms, t), typedInNote(c, t, true)].filter(Boolean).join("; "),
   }));
   const sum = (of: (c: ContractResult) => number) => repayment.contracts.reduce((s, c) => s + of(c), 0);
   rows.push({
@@ -133,7 +144,7 @@ export function contractStatusTable(repayment: RepaymentArtefact, lang: Lang, t:
   return {
     id: "status_contracts",
     columns: [
-      { key: "contract", label: t("contract"), kind: "text" },
+      { key: "contract", label: t("contract"), kind: "text", id: "contract_id" },
       { key: "periods", label: t("period"), kind: "text" },
       { key: "repaid", label: t("repaidToDate"), kind: "kr" },
       { key: "due", label: t("dueToDate"), kind: "kr" },
@@ -150,10 +161,10 @@ export function repaymentChangeRows(current: RepaymentArtefact, previous: Repaym
   const rows: Record<string, Cell>[] = [];
   for (const c of current.contracts) {
     const before = previous?.contracts.find((p) => p.name === c.name);
-    rows.push({ figure: `${t("repaidToDate")}: ${c.name}`, figure_id: `repaid:${c.name}`, previous: before?.repaidToDate ?? null, current: c.repaidToDate, note: notes(illustrativeNote(c.restsOnIllustrativeTerms, t), typedInNote(c, t)) });
-    rows.push({ figure: `${t("dueToDate")}: ${c.name}`, figure_id: `due:${c.name}`, previous: before?.dueToDate ?? null, current: c.dueToDate, note: typedInNote(c, t) });
+    rows.push({ figure: `${t("repaidToDate")}: ${contractName(c, lang)}`, figure_id: `repaid:${c.name}`, previous: before?.repaidToDate ?? null, current: c.repaidToDate, note: notes(illustrativeNote(c.restsOnIllustrativeTerms, t), typedInNote(c, t)) });
+    rows.push({ figure: `${t("dueToDate")}: ${contractName(c, lang)}`, figure_id: `due:${c.name}`, previous: before?.dueToDate ?? null, current: c.dueToDate, note: typedInNote(c, t) });
     for (const p of c.periods.filter((x) => x.restatement)) {
-      rows.push({ figure: `${t("restated")}: ${c.name} — ${stageText(lang, p.period)}`, figure_id: `restated:${c.name}:${p.period}`, previous: p.restatement!.settled, current: p.restatement!.computed, note: restatedNote(p, lang, t) });
+      rows.push({ figure: `${t("restated")}: ${contractName(c, lang)} — ${periodName(p, lang)}`, figure_id: `restated:${c.name}:${p.period}`, previous: p.restatement!.settled, current: p.restatement!.computed, note: restatedNote(p, lang, t) });
     }
   }
   return rows;
@@ -173,26 +184,27 @@ export function contractsTable(repayment: RepaymentArtefact, lang: Lang, t: Text
   return {
     id: "repayment_contracts",
     columns: [
-      { key: "contract", label: t("contract"), kind: "text" },
-      { key: "title", label: t("contractTitle"), kind: "text" },
+      // The id for the CSV only: the page names a contract by its title.
+      { key: "contract", label: t("contract"), kind: "text", csvOnly: true },
+      { key: "title", label: t("contract"), kind: "text" },
       { key: "capital", label: t("capitalWord"), kind: "kr" },
       { key: "periods", label: t("periodsByStatus"), kind: "text" },
       { key: "note", label: t("note"), kind: "text" },
     ],
-    rows: repayment.contracts.map((c) => ({ contract: c.name, contract_id: c.name, title: labelIn(lang, c.title), capital: c.capital, periods: periodsByStatus(c, t), note: notes(illustrativeNote(c.restsOnIllustrativeTerms, t), typedInNote(c, t, true)) })),
+    rows: repayment.contracts.map((c) => ({ contract: c.name, title: contractName(c, lang), capital: c.capital, periods: periodsByStatus(c, t), note: notes(illustrativeNote(c.restsOnIllustrativeTerms, t), typedInNote(c, t, true)) })),
   };
 }
 
 const BUDGET_KEYS = { kommune_decentral: "budget_kommune_decentral", kommune_central: "budget_kommune_central", outcome_fund: "budget_outcome_fund", state: "budget_state" } as const;
 
 /** Who pays what: per contract and payer its share (from the contract, as the ledger applies it) and its part of each status. */
-export function payerSplitTable(repayment: RepaymentArtefact, t: Texts): Table {
+export function payerSplitTable(repayment: RepaymentArtefact, lang: Lang, t: Texts): Table {
   const rows: Record<string, Cell>[] = repayment.contracts.flatMap((c) =>
     Object.keys(c.byPayer).map((budget) => {
       const part = (status: PeriodSummary["status"] | null) => c.periods.filter((p) => status === null || p.status === status).reduce((s, p) => s + (p.byPayer[budget] ?? 0), 0);
       const paying = c.periods.find((p) => p.amount !== 0);
       return {
-        contract: c.name,
+        contract: contractName(c, lang),
         contract_id: c.name,
         budget_id: budget,
         payer: budget in BUDGET_KEYS ? t(BUDGET_KEYS[budget as keyof typeof BUDGET_KEYS]) : budget,
@@ -210,7 +222,7 @@ export function payerSplitTable(repayment: RepaymentArtefact, t: Texts): Table {
   return {
     id: "repayment_payers",
     columns: [
-      { key: "contract", label: t("contract"), kind: "text" },
+      { key: "contract", label: t("contract"), kind: "text", id: "contract_id" },
       { key: "payer", label: t("payerWord"), kind: "text", id: "budget_id" },
       { key: "share", label: t("payerShare"), kind: "percent", digits: 0 },
       { key: "settled", label: t("repaidToDate"), kind: "kr" },
@@ -230,11 +242,11 @@ function irrCell(result: InvestorRate, t: Texts): Cell {
 }
 
 /** The investors' return per contract: multiple and IRR to date (settled) and over the whole contract (the ledger's forecast). */
-export function investorTable(repayment: RepaymentArtefact, t: Texts): Table {
+export function investorTable(repayment: RepaymentArtefact, lang: Lang, t: Texts): Table {
   return {
     id: "repayment_investor",
     columns: [
-      { key: "contract", label: t("contract"), kind: "text" },
+      { key: "contract", label: t("contract"), kind: "text", id: "contract_id" },
       { key: "capital", label: t("capitalWord"), kind: "kr" },
       { key: "repaid", label: t("repaidToDate"), kind: "kr" },
       { key: "total", label: t("contractTotal"), kind: "kr" },
@@ -245,7 +257,7 @@ export function investorTable(repayment: RepaymentArtefact, t: Texts): Table {
       { key: "note", label: t("note"), kind: "text" },
     ],
     rows: repayment.contracts.map((c) => ({
-      contract: c.name,
+      contract: contractName(c, lang),
       contract_id: c.name,
       capital: c.capital,
       repaid: c.repaidToDate,
@@ -259,22 +271,16 @@ export function investorTable(repayment: RepaymentArtefact, t: Texts): Table {
   };
 }
 
-function riskMethod(method: string, t: Texts): string {
-  if (method.startsWith("bootstrap")) return t("riskMethodBootstrap");
-  if (method.startsWith("θ ~ N(")) return t("riskMethodDifferential");
-  return t("riskMethodOther");
-}
-
 /** Repayment risk per contract, rule and period: the probability that the period pays, and the simulated amount's quantiles. */
 export function riskTable(repayment: RepaymentArtefact, lang: Lang, t: Texts): Table | null {
   const rows: Record<string, Cell>[] = repayment.contracts.flatMap((c) =>
-    c.risk.map((r) => ({ contract: c.name, contract_id: c.name, rule_id: r.rule, period_id: r.period, period: stageText(lang, r.period), probability: r.probabilityTriggered, mean: r.amount.mean, p05: r.amount.p05, p50: r.amount.p50, p95: r.amount.p95, method: riskMethod(r.method, t) })),
+    c.risk.map((r) => ({ contract: contractName(c, lang), contract_id: c.name, rule_id: r.rule, period_id: r.period, period: periodName(c.periods.find((p) => p.period === r.period) ?? { period: r.period }, lang), probability: r.probabilityTriggered, mean: r.amount.mean, p05: r.amount.p05, p50: r.amount.p50, p95: r.amount.p95, method: riskMethodName(lang, r.method) })),
   );
   if (rows.length === 0) return null;
   return {
     id: "repayment_risk",
     columns: [
-      { key: "contract", label: t("contract"), kind: "text" },
+      { key: "contract", label: t("contract"), kind: "text", id: "contract_id" },
       { key: "period", label: t("period"), kind: "text", id: "period_id" },
       { key: "probability", label: t("probabilityTriggered"), kind: "percent", digits: 1 },
       { key: "mean", label: t("riskMean"), kind: "kr" },
@@ -287,42 +293,35 @@ export function riskTable(repayment: RepaymentArtefact, lang: Lang, t: Texts): T
   };
 }
 
-const TERMS: readonly { readonly pattern: RegExp; readonly key: Parameters<Texts>[0]; readonly kind: "kr" | "share" | "multiple" | "date" }[] = [
-  { pattern: /^schedule\[[^\]]*\]\.dueDate$/, key: "term_due_date", kind: "date" },
-  { pattern: /^payers\[[^\]]*\]\.share$/, key: "term_payer_share", kind: "share" },
-  { pattern: /\.prices\[[^\]]*\]\.price$/, key: "term_price", kind: "kr" },
-  { pattern: /\.perPersonCap$/, key: "term_per_person_cap", kind: "kr" },
-  { pattern: /^caps\.total$/, key: "term_total_cap", kind: "kr" },
-  { pattern: /^caps\.perPeriod$/, key: "term_period_cap", kind: "kr" },
-  { pattern: /^investorReturn\.ceiling$/, key: "term_return_ceiling", kind: "multiple" },
-  { pattern: /^investorReturn\.floor$/, key: "term_return_floor", kind: "multiple" },
-  { pattern: /^savingLimit$/, key: "term_saving_limit", kind: "kr" },
-  { pattern: /\.(pricePerUnit|unitPrice)$/, key: "term_price", kind: "kr" },
-  { pattern: /\.cap$/, key: "term_cap", kind: "kr" },
-];
+/** How a term's value is written: kroner, a share, a multiple of capital or a date. */
+const TERM_VALUES: { readonly [K in TermKind]: "kr" | "share" | "multiple" | "date" | "text" } = {
+  due_date: "date",
+  payer_share: "share",
+  price: "kr",
+  per_person_cap: "kr",
+  total_cap: "kr",
+  period_cap: "kr",
+  return_ceiling: "multiple",
+  return_floor: "multiple",
+  saving_limit: "kr",
+  cap: "kr",
+  other: "text",
+};
 
-/** Every term of a contract that is not in its source documents (`path = value (source)`), by what it is and its value. */
+function termValue(term: IllustrativeTerm, lang: Lang): string {
+  const kind = TERM_VALUES[term.term];
+  if (typeof term.value !== "number") return term.value;
+  if (kind === "kr") return formatKr(lang, term.value);
+  if (kind === "share") return `${formatNumber(lang, 100 * term.value, 0)} %`;
+  if (kind === "multiple") return formatNumber(lang, term.value, 2);
+  return String(term.value);
+}
+
+/** Every term of a contract that is not in its source documents, by what it is and its value. */
 export function illustrativeTable(repayment: RepaymentArtefact, lang: Lang, t: Texts): Table | null {
   const rows: Record<string, Cell>[] = repayment.contracts.flatMap((c) =>
-    c.illustrative.map((text) => {
-      const match = /^(\S+) = (\S+)/.exec(text);
-      const path = match?.[1] ?? "";
-      const raw = match?.[2] ?? "";
-      const term = TERMS.find((x) => x.pattern.test(path));
-      const number = Number(raw);
-      const value =
-        term === undefined || (term.kind !== "date" && !Number.isFinite(number))
-          ? raw
-          : term.kind === "kr"
-            ? formatKr(lang, number)
-            : term.kind === "share"
-              ? `${formatNumber(lang, 100 * number, 0)} %`
-              : term.kind === "multiple"
-                ? formatNumber(lang, number, 2)
-                : raw;
-      return { contract: c.name, contract_id: c.name, term: t(term?.key ?? "term_other"), value };
-    }),
+    c.illustrative.map((term) => ({ contract: contractName(c, lang), contract_id: c.name, term: termName(lang, term.term), value: termValue(term, lang) })),
   );
   if (rows.length === 0) return null;
-  return { id: "repayment_illustrative", columns: [{ key: "contract", label: t("contract"), kind: "text" }, { key: "term", label: t("termWord"), kind: "text" }, { key: "value", label: t("value"), kind: "text" }], rows };
+  return { id: "repayment_illustrative", columns: [{ key: "contract", label: t("contract"), kind: "text", id: "contract_id" }, { key: "term", label: t("termWord"), kind: "text" }, { key: "value", label: t("value"), kind: "text" }], rows };
 }

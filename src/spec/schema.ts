@@ -47,6 +47,7 @@ export const ColumnMapping = z.union([
 export const Extract = z
   .strictObject({
     kind: z.enum(EXTRACT_KIND_NAMES),
+    title: Label.optional().describe("The extract in words, {da, en}, as the report names it; without it the report names the extract by its kind (\"Domme\" / \"Convictions\"), never by its id"),
     file: z.string().describe("Path, relative to the spec file."),
     required: z.boolean().default(true).describe("A required extract that is missing stops the run."),
     dialect: Dialect.default({}),

@@ -12,6 +12,20 @@
  * the arrays, or −1 for the constant 1), less `centre` (NaN: none), times `times` (an index, or −1).
  */
 
+/**
+ * A design column described, not copied: `values` and `times` index the pass's arrays (−1: the constant 1 / none); `centre` NaN: none.
+ * @typedef {{ readonly values: number; readonly centre: number; readonly times: number }} StripeColumn
+ */
+
+/**
+ * One pass over the rows: its columns (the outcome last), the arrays they read, and what the pass needs;
+ * residual and hc2: β over the kept columns (`coefficients`); hc2: W = L⁻¹D⁻¹ (`w`, k × k lower, row-major).
+ * @typedef {{ readonly pass: "cross" | "residual" | "hc2"; readonly columns: readonly StripeColumn[]; readonly arrays: readonly ArrayLike<number>[]; readonly n: number; readonly coefficients?: Float64Array; readonly w?: Float64Array }} Pass
+ */
+
+// Reads of typed arrays below are within bounds the loops compute; `/** @type {number} */ (x[i])` says so to the
+// type checker (noUncheckedIndexedAccess) and costs nothing at run time (a comment).
+
 export const BLOCK_ROWS = 1024;
 export const STRIPE_ROWS = 16 * BLOCK_ROWS;
 
@@ -22,27 +36,27 @@ export function stripeCount(n) {
 
 /**
  * Rows [start, start + count) of the columns into `block`, column-major (column j at j × BLOCK_ROWS).
- * @param {readonly import("./gramStripes.js").StripeColumn[]} columns
+ * @param {readonly StripeColumn[]} columns
  * @param {readonly Float64Array[] | readonly ArrayLike<number>[]} arrays
  * @param {number} start @param {number} count @param {Float64Array} block
  */
 export function fillBlock(columns, arrays, start, count, block) {
   const end = start + count;
   for (let j = 0; j < columns.length; j += 1) {
-    const { values, centre, times } = columns[j];
+    const { values, centre, times } = /** @type {StripeColumn} */ (columns[j]);
     const at = j * BLOCK_ROWS - start;
-    const v = values >= 0 ? arrays[values] : null;
-    const t = times >= 0 ? arrays[times] : null;
+    const v = values >= 0 ? /** @type {ArrayLike<number>} */ (arrays[values]) : null;
+    const t = times >= 0 ? /** @type {ArrayLike<number>} */ (arrays[times]) : null;
     if (v === null) {
-      if (t) for (let i = start; i < end; i += 1) block[at + i] = t[i];
+      if (t) for (let i = start; i < end; i += 1) block[at + i] = /** @type {number} */ (t[i]);
       else block.fill(1, at + start, at + end);
     } else if (centre !== centre && !t) {
-      for (let i = start; i < end; i += 1) block[at + i] = v[i];
+      for (let i = start; i < end; i += 1) block[at + i] = /** @type {number} */ (v[i]);
     } else if (!t) {
-      for (let i = start; i < end; i += 1) block[at + i] = v[i] - centre;
+      for (let i = start; i < end; i += 1) block[at + i] = /** @type {number} */ (v[i]) - centre;
     } else {
       const c = centre !== centre ? 0 : centre;
-      for (let i = start; i < end; i += 1) block[at + i] = (v[i] - c) * t[i];
+      for (let i = start; i < end; i += 1) block[at + i] = (/** @type {number} */ (v[i]) - c) * /** @type {number} */ (t[i]);
     }
   }
 }
@@ -58,12 +72,12 @@ export function dot(block, a, b, count) {
   let s3 = 0;
   let r = 0;
   for (; r + 3 < count; r += 4) {
-    s0 += block[a + r] * block[b + r];
-    s1 += block[a + r + 1] * block[b + r + 1];
-    s2 += block[a + r + 2] * block[b + r + 2];
-    s3 += block[a + r + 3] * block[b + r + 3];
+    s0 += /** @type {number} */ (block[a + r]) * /** @type {number} */ (block[b + r]);
+    s1 += /** @type {number} */ (block[a + r + 1]) * /** @type {number} */ (block[b + r + 1]);
+    s2 += /** @type {number} */ (block[a + r + 2]) * /** @type {number} */ (block[b + r + 2]);
+    s3 += /** @type {number} */ (block[a + r + 3]) * /** @type {number} */ (block[b + r + 3]);
   }
-  for (; r < count; r += 1) s0 += block[a + r] * block[b + r];
+  for (; r < count; r += 1) s0 += /** @type {number} */ (block[a + r]) * /** @type {number} */ (block[b + r]);
   return s0 + s1 + (s2 + s3);
 }
 
@@ -79,7 +93,7 @@ export function resultLength(pass, p) {
 
 /**
  * One stripe of one pass, written into out[offset …]. `columns` ends with the outcome's column.
- * @param {import("./gramStripes.js").Pass} task @param {number} stripe @param {Float64Array} out @param {number} offset
+ * @param {Pass} task @param {number} stripe @param {Float64Array} out @param {number} offset
  */
 export function runStripe(task, stripe, out, offset) {
   const { pass, columns, arrays, n } = task;
@@ -99,12 +113,12 @@ export function runStripe(task, stripe, out, offset) {
     if (pass === "cross") {
       for (let a = 0; a < p; a += 1) {
         const at = a * BLOCK_ROWS;
-        sums[p * p + a] += dot(block, at, y, count);
-        for (let b = 0; b <= a; b += 1) sums[a * p + b] += dot(block, at, b * BLOCK_ROWS, count);
+        sums[p * p + a] = /** @type {number} */ (sums[p * p + a]) + dot(block, at, y, count);
+        for (let b = 0; b <= a; b += 1) sums[a * p + b] = /** @type {number} */ (sums[a * p + b]) + dot(block, at, b * BLOCK_ROWS, count);
       }
     } else if (pass === "residual") {
       residualInBlock(block, p, /** @type {Float64Array} */ (task.coefficients), count);
-      for (let a = 0; a < p; a += 1) sums[a] += dot(block, a * BLOCK_ROWS, y, count);
+      for (let a = 0; a < p; a += 1) sums[a] = /** @type {number} */ (sums[a]) + dot(block, a * BLOCK_ROWS, y, count);
     } else if (hc2InBlock(block, p, task, count, sums, 0)) {
       sums[p * p + 1] = 1;
       break;
@@ -120,16 +134,16 @@ export function runStripe(task, stripe, out, offset) {
 function residualInBlock(block, k, b, count) {
   const residual = k * BLOCK_ROWS;
   for (let a = 0; a < k; a += 1) {
-    const ba = b[a];
+    const ba = /** @type {number} */ (b[a]);
     const at = a * BLOCK_ROWS;
-    for (let r = 0; r < count; r += 1) block[residual + r] -= block[at + r] * ba;
+    for (let r = 0; r < count; r += 1) block[residual + r] = /** @type {number} */ (block[residual + r]) - /** @type {number} */ (block[at + r]) * ba;
   }
 }
 
 /**
  * One block of the HC2 pass: residuals eᵢ, leverages hᵢ = ‖W xᵢ‖² and the meat Σᵢ eᵢ² / (1 − hᵢ) xᵢxᵢᵀ,
  * added into out; true when a leverage is 1 (the caller then uses the QR, which names it).
- * @param {Float64Array} block @param {number} k @param {import("./gramStripes.js").Pass} task @param {number} count
+ * @param {Float64Array} block @param {number} k @param {Pass} task @param {number} count
  * @param {Float64Array} out @param {number} offset
  */
 function hc2InBlock(block, k, task, count, out, offset) {
@@ -144,37 +158,39 @@ function hc2InBlock(block, k, task, count, out, offset) {
     block.fill(0, projected, projected + count);
     let c = 0;
     for (; c + 3 <= a; c += 4) {
-      const w0 = w[a * k + c];
-      const w1 = w[a * k + c + 1];
-      const w2 = w[a * k + c + 2];
-      const w3 = w[a * k + c + 3];
+      const w0 = /** @type {number} */ (w[a * k + c]);
+      const w1 = /** @type {number} */ (w[a * k + c + 1]);
+      const w2 = /** @type {number} */ (w[a * k + c + 2]);
+      const w3 = /** @type {number} */ (w[a * k + c + 3]);
       const x0 = c * BLOCK_ROWS;
       const x1 = x0 + BLOCK_ROWS;
       const x2 = x1 + BLOCK_ROWS;
       const x3 = x2 + BLOCK_ROWS;
-      for (let r = 0; r < count; r += 1) block[projected + r] += w0 * block[x0 + r] + w1 * block[x1 + r] + (w2 * block[x2 + r] + w3 * block[x3 + r]);
+      for (let r = 0; r < count; r += 1) {
+        block[projected + r] = /** @type {number} */ (block[projected + r]) + w0 * /** @type {number} */ (block[x0 + r]) + w1 * /** @type {number} */ (block[x1 + r]) + (w2 * /** @type {number} */ (block[x2 + r]) + w3 * /** @type {number} */ (block[x3 + r]));
+      }
     }
     for (; c <= a; c += 1) {
-      const wac = w[a * k + c];
+      const wac = /** @type {number} */ (w[a * k + c]);
       const atc = c * BLOCK_ROWS;
-      for (let r = 0; r < count; r += 1) block[projected + r] += wac * block[atc + r];
+      for (let r = 0; r < count; r += 1) block[projected + r] = /** @type {number} */ (block[projected + r]) + wac * /** @type {number} */ (block[atc + r]);
     }
-    for (let r = 0; r < count; r += 1) block[weight + r] += block[projected + r] * block[projected + r];
+    for (let r = 0; r < count; r += 1) block[weight + r] = /** @type {number} */ (block[weight + r]) + /** @type {number} */ (block[projected + r]) * /** @type {number} */ (block[projected + r]);
   }
   let rss = 0;
   for (let r = 0; r < count; r += 1) {
-    const h = block[weight + r];
+    const h = /** @type {number} */ (block[weight + r]);
     if (h > 1 - 1e-10) return true;
-    const e = block[residual + r];
+    const e = /** @type {number} */ (block[residual + r]);
     rss += e * e;
     block[weight + r] = (e * e) / (1 - h);
   }
-  out[offset + k * k] += rss;
+  out[offset + k * k] = /** @type {number} */ (out[offset + k * k]) + rss;
   // The meat Σᵢ wᵢ x_a x_c: (w ∘ x_a) in the projected column, then dot products.
   for (let a = 0; a < k; a += 1) {
     const at = a * BLOCK_ROWS;
-    for (let r = 0; r < count; r += 1) block[projected + r] = block[weight + r] * block[at + r];
-    for (let c = 0; c <= a; c += 1) out[offset + a * k + c] += dot(block, projected, c * BLOCK_ROWS, count);
+    for (let r = 0; r < count; r += 1) block[projected + r] = /** @type {number} */ (block[weight + r]) * /** @type {number} */ (block[at + r]);
+    for (let c = 0; c <= a; c += 1) out[offset + a * k + c] = /** @type {number} */ (out[offset + a * k + c]) + dot(block, projected, c * BLOCK_ROWS, count);
   }
   return false;
 }
@@ -182,7 +198,7 @@ function hc2InBlock(block, k, task, count, out, offset) {
 /**
  * Takes stripes from the shared counter (control[0]) until none is left, writing each into its slot of
  * `results` and marking it in `status`; control[1] counts the stripes done (for Atomics.wait).
- * @param {import("./gramStripes.js").Pass} task @param {Float64Array} results @param {Int32Array} status
+ * @param {Pass} task @param {Float64Array} results @param {Int32Array} status
  * @param {Int32Array} control @param {number} mark
  */
 export function takeStripes(task, results, status, control, mark) {

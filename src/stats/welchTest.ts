@@ -18,7 +18,7 @@ export interface WelchResult {
 }
 
 /**
- * @example welchTest([1, 2, 3, 4], [2, 4, 6, 8, 10]).p // 0.0948...
+ * @example welchTest([1, 2, 3, 4], [2, 4, 6, 8, 10]).p // 0.0691... (R t.test, scipy ttest_ind(equal_var=False))
  */
 export function welchTest(x: ArrayLike<number>, y: ArrayLike<number>, confidence = 0.95): WelchResult {
   if (x.length < 2 || y.length < 2) throw new Error("welchTest requires at least two values per group");

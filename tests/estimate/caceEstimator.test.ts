@@ -16,7 +16,7 @@ describe("caceEstimate", () => {
     // Welch by hand: var(5,4,6,3,3) = 1.7, var(4,2,3,1,3) = 1.3; SE = √(1.7/5 + 1.3/5) = √0.6.
     expectRelativelyClose(e.std_error!, Math.sqrt(0.6), 1e-12, "SE");
     expect(e.first_stage_f).toBeNull();
-    expect(e.note).toContain("the first stage is exact");
+    expect(e.notes?.map((n) => n.code)).toContain("cace_first_stage_exact");
   });
 
   it("caceEstimate on a constant outcome is not estimable, with a note (never NaN)", () => {
@@ -24,6 +24,6 @@ describe("caceEstimate", () => {
     const e = caceEstimate({ outcome: "y", contrast: "a vs b", units: z.map((_, i) => i), z, y: [2, 2, 2, 2, 2, 2], confidence: 0.95 }, "cace", [1, 1, 0, 0, 1, 0], []);
     expect(e.estimate).toBeNull();
     expect(e.p_value).toBeNull();
-    expect(e.note).toContain("the outcome is constant");
+    expect(e.notes?.map((n) => n.code)).toContain("outcome_constant");
   });
 });

@@ -136,7 +136,7 @@ describe("a missing categorical value through effekt run and estimate --table", 
     // Lin's design is saturated here (group a has one treated person, leverage 1: HC2 is undefined): the two paths say the same.
     const [linRun, linTable] = [adjusted(fromRun, "lin"), adjusted(fromTable, "lin")];
     expect([linTable.estimate, linTable.n_treated, linTable.n_control, linTable.df]).toEqual([linRun.estimate, linRun.n_treated, linRun.n_control, linRun.df]);
-    expect(linTable.note).toEqual(linRun.note);
+    expect(linTable.notes).toEqual(linRun.notes);
     // The unadjusted estimators keep every person: Welch on all 8, (4+7+8+20)/4 − (1+2+5+0)/4 = 7.75.
     expect(adjusted(fromRun, "difference_in_means").estimate).toBeCloseTo(7.75, 12);
     expect(adjusted(fromTable, "difference_in_means").estimate).toBeCloseTo(7.75, 12);

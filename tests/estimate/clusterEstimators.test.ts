@@ -43,7 +43,7 @@ describe("clustered estimators refuse a cluster holding both arms", () => {
       file: "t", decimal: ".", treatment: "arm", blocks: null, clusters: "c", numeric: ["y"], binary: [], counts: [], subgroups: [],
     });
     const result = estimateEffects(table, { control: "c", arms: ["t"], outcomes: [{ id: "y", kind: "continuous" }], covariates: [], subgroups: [], permutations: 0, seed: 1, confidence: 0.95 });
-    expect(result.estimates.find((e) => e.estimator === "ols")!.note).toContain("cluster 'a' holds persons of both arms");
+    expect(result.estimates.find((e) => e.estimator === "ols")!.notes?.map((n) => n.code)).toContain("cluster_mixed_arms");
   });
 });
 

@@ -26,15 +26,15 @@ const noNaN = (result: ReturnType<typeof estimateEffects>) => {
 describe("estimateEffects on data that cannot carry an estimator", () => {
   it("a single person in an arm: every estimator says so", () => {
     const result = estimateEffects(table(["t", "c", "c", "c"], { y: [1, 2, 3, 4] }), plan({}));
-    expect(find(result, "difference_in_means")).toMatchObject({ estimate: null, note: "needs at least two persons with the outcome observed in each arm; there are 1 and 3" });
+    expect(find(result, "difference_in_means")).toMatchObject({ estimate: null, notes: [{ code: "too_few_observed_per_arm", params: { treated: 1, control: 3 } }] });
     expect(find(result, "ols").estimate).toBeNull();
     noNaN(result);
   });
 
   it("a constant outcome: no standard error, named", () => {
     const result = estimateEffects(table(["t", "t", "c", "c"], { y: [5, 5, 5, 5] }), plan({}));
-    expect(find(result, "difference_in_means").note).toContain("constant");
-    expect(find(result, "ols").note).toContain("perfectly");
+    expect(find(result, "difference_in_means").notes?.map((n) => n.code)).toContain("outcome_constant_in_arms");
+    expect(find(result, "ols").notes?.map((n) => n.code)).toContain("perfect_fit");
     noNaN(result);
   });
 
@@ -53,32 +53,32 @@ describe("estimateEffects on data that cannot carry an estimator", () => {
     const result = estimateEffects(table(["t", "c", "t", "c", "t", "c", "t", "c"], { y, single }), plan({ covariates: ["single"] }));
     const adjusted = find(result, "ols_adjusted");
     expect(adjusted.estimate).toBeNull();
-    expect(adjusted.note).toContain("leverage 1");
+    expect(adjusted.notes?.map((n) => n.code)).toContain("leverage_one");
     noNaN(result);
   });
 
   it("a binary outcome with no events in one arm: risk ratio and logistic say why; Fisher still answers", () => {
     const result = estimateEffects(table(["t", "t", "t", "c", "c", "c"], { y: [0, 0, 0, 1, 0, 1] }), plan({ outcomes: [{ id: "y", kind: "binary" }] }));
-    expect(find(result, "risk_ratio").note).toContain("no events in one arm");
-    expect(find(result, "logistic").note).toContain("separation");
+    expect(find(result, "risk_ratio").notes?.map((n) => n.code)).toContain("no_events_in_arm_risk");
+    expect(find(result, "logistic").notes?.map((n) => n.code)).toContain("separation");
     expect(find(result, "risk_difference").p_value_fisher).toBeCloseTo(0.4, 12); // R: fisher.test(matrix(c(0,3,2,1),2))$p.value
     noNaN(result);
   });
 
   it("a binary outcome everyone has: the risk ratio says why instead of a NaN p-value", () => {
     const result = estimateEffects(table(["t", "t", "t", "c", "c", "c"], { y: [1, 1, 1, 1, 1, 1] }), plan({ outcomes: [{ id: "y", kind: "binary" }] }));
-    expect(find(result, "risk_ratio").note).toContain("everyone in both arms");
+    expect(find(result, "risk_ratio").notes?.map((n) => n.code)).toContain("everyone_has_outcome_risk_ratio");
     noNaN(result);
   });
 
   it("a count outcome with no events in one arm: the Poisson rate ratio says why", () => {
     const result = estimateEffects(table(["t", "t", "c", "c"], { y: [0, 0, 2, 3] }), plan({ outcomes: [{ id: "y", kind: "count" }] }));
-    expect(find(result, "poisson").note).toContain("no events in one arm");
+    expect(find(result, "poisson").notes?.map((n) => n.code)).toContain("no_events_in_arm_rate");
   });
 
-  it("a block with one arm missing: the blocked estimator names the block", () => {
+  it("a block with one arm missing: the blocked estimator says a block lacks an arm (and names no block: a block is data)", () => {
     const result = estimateEffects(table(["t", "c", "t", "c", "t", "t"], { y: [1, 2, 3, 4, 5, 6] }, ["a", "a", "a", "a", "b", "b"]), plan({}));
-    expect(find(result, "difference_in_means_blocked").note).toContain("b");
+    expect(find(result, "difference_in_means_blocked").notes?.map((n) => n.code)).toEqual(["too_few_per_stratum"]);
   });
 
   it("units missing the outcome (censored) are left out of that outcome only", () => {

@@ -90,6 +90,6 @@ describe("survivalEstimates(data, event, plan) edge cases", () => {
     const data = { outcome: "y", contrast: "t vs c", units: [0, 1, 2, 3], z: [1, 1, 0, 0], y: [1, 2, 7, 8], confidence: 0.95 };
     const cox = survivalEstimates(data, [1, 1, 0, 0], plan).estimates.find((e) => e.estimator === "cox")!;
     expect(cox.estimate).toBeNull();
-    expect(cox.note).toContain("no finite maximum");
+    expect(cox.notes?.map((n) => n.code)).toContain("no_finite_maximum");
   });
 });

@@ -30,7 +30,7 @@ describe("estimate --table --cluster-se school --fixed-effects school", () => {
       expectRelativelyClose(ols.std_error, expected.std_error, 1e-8, "SE");
       expectRelativelyClose(ols.df, expected.df, 1e-8, "df");
       expectRelativelyClose(ols.p_value, expected.p_value, 1e-8, "p");
-      expect(ols.note).toContain("12 blocks absorbed as fixed effects");
+      expect(ols.notes).toContainEqual({ code: "fixed_effects_absorbed", params: { blocks: 12 } });
       // The terminal shows the same estimate (rounded as the summary table prints it).
       expect(result.stdout + result.stderr).toContain(expected.estimate.toFixed(2));
     });

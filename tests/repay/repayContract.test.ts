@@ -115,8 +115,8 @@ describe("contract-level caps, floor and ceiling", () => {
   it("a per-period cap of 6,000 and a total cap of 8,000 bite in turn, and say so", () => {
     const r = repayContract(contract({ rules: [differential()], caps: { perPeriod: a(6000), total: a(8000) } }), { asOf: AFTER, effects: twoYears, outcomeRows: null });
     expect(r.periods.map((p) => p.amount)).toEqual([6000, 2000]);
-    expect(r.periods[0]!.capsApplied[0]).toContain("per-period cap");
-    expect(r.periods[1]!.capsApplied[0]).toContain("total cap");
+    expect(r.periods[0]!.capsApplied[0]!.code).toBe("cap_per_period");
+    expect(r.periods[1]!.capsApplied[0]!.code).toBe("cap_total");
   });
 
   it("a return ceiling of 0.1 × capital holds repayment at 10,000", () => {

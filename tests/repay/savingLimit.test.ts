@@ -32,7 +32,7 @@ describe("caps read from projection.json", () => {
   it("each rule is held at its cap: 1,400,000 + 450,000 = 1,850,000 without a contract-level limit", () => {
     const r = repayContract(contract({}), { asOf: "2024-06-30", effects: null, outcomeRows: rows, projection });
     expect(r.periods[0]!.computedAmount).toBe(1850000);
-    expect(r.lines.find((l) => l.item === "cap: computed municipal saving")).toMatchObject({ amount: -100000 });
+    expect(r.lines.find((l) => l.item === "cap_computed_saving")).toMatchObject({ amount: -100000 });
     expect(r.savingLimit).toBeNull();
   });
 
@@ -41,7 +41,7 @@ describe("caps read from projection.json", () => {
     expect(r.periods[0]!.computedAmount).toBe(1400000);
     expect(r.savingLimit).toMatchObject({ limit: 1400000, beforeLimit: 1850000, total: 1400000, holds: true, bit: true });
     expect(r.savingLimit!.source).toContain("projection.json: case dmv");
-    expect(r.periods[0]!.capsApplied[0]).toContain("never exceeds the computed saving");
+    expect(r.periods[0]!.capsApplied[0]).toEqual({ code: "cap_saving_limit", params: { kr: 1_400_000 } });
   });
 
   it("a saving that projection.json does not have stops the run: a missing saving is never no cap", () => {

@@ -34,7 +34,12 @@ const contract = {
   title: { da: "Lille kontrakt", en: "Small contract" },
   source: "",
   capital: 1000,
-  illustrative: ["payers[kommune].share = 0.3 (assumption)", "rules[r].prices[0].price = 25000 (price not in 002)", "schedule[0].dueDate = 2021-12-31 (illustrative)", "investorReturn.ceiling = 1.2 (assumption)"],
+  illustrative: [
+    { path: "payers[kommune].share", term: "payer_share", value: 0.3, source: "assumption" },
+    { path: "rules[r].prices[0].price", term: "price", value: 25000, source: "price not in 002" },
+    { path: "schedule[0].dueDate", term: "due_date", value: "2021-12-31", source: "illustrative" },
+    { path: "investorReturn.ceiling", term: "return_ceiling", value: 1.2, source: "assumption" },
+  ],
   restsOnIllustrativeTerms: true,
   asOf: "2023-06-30",
   lines: [],
@@ -52,7 +57,7 @@ const contract = {
   byPayer: { kommune_decentral: 360, outcome_fund: 840 },
   // As the repay stage records them (tests/repay/repayContract.test.ts): R uniroot → 0.0889118343195; to date 0.5^(365/803) − 1.
   investorReturn: { total: 200, multiple: 1.2, irr: { rate: 0.0889118343195, reason: null }, irrToDate: { rate: 0.5 ** (365 / 803) - 1, reason: null }, floorTopUp: 0, note: "" },
-  risk: [{ rule: "r", period: "2023", simulations: 10000, seed: 7, probabilityTriggered: 0.83, amount: { mean: 390, p05: 0, p50: 400, p95: 700 }, method: "bootstrap of the period's persons" }],
+  risk: [{ rule: "r", period: "2023", simulations: 10000, seed: 7, probabilityTriggered: 0.83, amount: { mean: 390, p05: 0, p50: 400, p95: 700 }, method: "bootstrap_persons" }],
   published: [],
 } as unknown as ContractResult;
 const repayment = { artefact: "repayment", schema_version: 3, evaluation: "x", contracts: [contract], portfolio: null } as RepaymentArtefact;
@@ -61,7 +66,7 @@ describe("investorTable(repayment, texts)", () => {
   it("multiple = repaid ÷ capital; the IRRs as repayment.json records them (R: uniroot → 0.0889118343195)", () => {
     // R: t <- as.numeric(as.Date(d) - as.Date(d[1])) / 365; uniroot(function(r) sum(c / (1 + r)^t), c(-0.99, 10), tol = 1e-14)
     //    with d = 2021-01-01, 2021-12-31, 2023-03-15, 2023-12-31 and c = -1000, 300, 500, 400.
-    const row = investorTable(repayment, da).rows[0]!;
+    const row = investorTable(repayment, "da", da).rows[0]!;
     expect(row.multiple).toBeCloseTo(1.2, 12);
     expect(row.multiple_to_date).toBeCloseTo(0.5, 12);
     expect(row.irr as number).toBeCloseTo(0.0889118343195, 9);
@@ -71,7 +76,7 @@ describe("investorTable(repayment, texts)", () => {
 
   it("says in words why an IRR cannot be computed", () => {
     const none = { ...repayment, contracts: [{ ...contract, investorReturn: { ...contract.investorReturn, irr: { rate: null, reason: "no_inflow" as const }, irrToDate: { rate: null, reason: "nothing_settled" as const } } }] };
-    const row = investorTable(none, da).rows[0]!;
+    const row = investorTable(none, "da", da).rows[0]!;
     expect(row.irr).toBe("kan ikke beregnes: intet er tilbagebetalt, så investorerne taber hele kapitalen");
     expect(row.irr_to_date).toBe("kan endnu ikke beregnes: ingen periode er afregnet");
   });
@@ -79,7 +84,7 @@ describe("investorTable(repayment, texts)", () => {
 
 describe("payerSplitTable(repayment, texts)", () => {
   it("splits each status by the contract's shares: 30 % of 500 settled, 300 due, 400 provisional", () => {
-    const rows = payerSplitTable(repayment, da).rows;
+    const rows = payerSplitTable(repayment, "da", da).rows;
     expect(rows.map((r) => [r.payer, r.share, r.settled, r.due, r.provisional, r.not_due, r.total])).toEqual([
       ["kommunens decentrale budget", 0.3, 150, 90, 120, 0, 360],
       ["resultatfond", 0.7, 350, 210, 280, 0, 840],

@@ -3,17 +3,14 @@
  * reader, unchanged, over the file's bytes, writing the shared panel. It is sent one job; messages to the main
  * thread: { progress: rows }, and at the end { result, codeNumbers }, { stop: issues } or { error: text }.
  */
-import { createReadStream } from "node:fs";
 import { parentPort } from "node:worker_threads";
+import { fileChunks } from "../../../pipeline/io/lines.ts";
 import { StopRun } from "../../shared/issues.ts";
 import { BenefitPanel, type SharedPanel } from "../benefitPanel.ts";
 import type { ExtractContext } from "../ingestExtract.ts";
 import type { RawRow } from "../schema.ts";
 import { ingestBenefitBytes } from "./ingestBenefitBytes.ts";
 import { ingestBenefitWideBytes } from "./ingestBenefitWideBytes.ts";
-
-/** Bytes read at a time, as the fast reader reads them (pipeline/io/scanCsv.ts); the result does not depend on it. */
-const CHUNK = 1 << 20;
 
 const port = parentPort!;
 
@@ -23,9 +20,8 @@ async function* headerOnly(header: RawRow): AsyncGenerator<RawRow> {
 
 // The job comes once the population is read; the modules are loaded by then.
 port.once("message", async (job: { kind: "benefit_weeks_long" | "benefit_weeks_wide"; header: RawRow; path: string; context: ExtractContext; panel: SharedPanel }) => {
-  const bytes = async function* (): AsyncGenerator<Buffer> {
-    for await (const chunk of createReadStream(job.path, { highWaterMark: CHUNK })) yield chunk as Buffer;
-  };
+  // The file's chunks as the fast reader reads them (the thread cannot be handed the main thread's stream).
+  const bytes = () => fileChunks(job.path);
   try {
     const panel = BenefitPanel.fromShared(job.panel);
     // The same object as the context's, as the wide reader requires.

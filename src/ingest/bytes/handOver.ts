@@ -1,15 +1,14 @@
 /**
- * The line loop the byte-level readers share: splits the body into lines exactly as the
- * fast reader does (pipeline/io/scanCsv.ts: `\n` ends a line, one `\r` before it is dropped,
- * empty lines are skipped, physical line numbers), offers each line to `take`, and yields the
+ * The line loop the byte-level readers share: splits the body into lines with the one line
+ * splitter (pipeline/io/lines.ts: `\n` ends a line, one `\r` before it is dropped, empty lines
+ * are skipped, physical line numbers), offers each line to `take`, and yields the
  * lines it does not take as raw rows for ingestExtract — the header first, then every other
  * row in file order, each batch before the next line is offered (a later line may repeat it).
  */
+import { eachLine, lineStop, NEWLINE, splitFields, wholeLines } from "../../../pipeline/io/lines.ts";
 import type { RawRow } from "../schema.ts";
 import { ByteKeyTable } from "./ByteKeyTable.ts";
 
-const NEWLINE = 0x0a;
-const CARRIAGE_RETURN = 0x0d;
 /** Distinct cell texts remembered per table; beyond, each is parsed on its own (a damaged file cannot grow the tables). */
 const MAX_DISTINCT = 100_000;
 
@@ -34,27 +33,20 @@ export type LineKernel = (data: Buffer, scan: Scan, headerLines: number) => void
 
 /**
  * handOver with a reader's own line loop (the header first, then every declined line in file order, each
- * before the next line is offered); the last line, when it has no line end, is given one (a final `\r` never
- * reaches a byte reader: pipeline/io/scanCsv.ts leaves such a file to csv-parse).
+ * before the next line is offered), over pieces of whole lines (pipeline/io/lines.ts wholeLines: the last
+ * line, when it has no line end, is given one; a final `\r` never reaches a byte reader: pipeline/io/scanCsv.ts
+ * leaves such a file to csv-parse).
  */
 export async function* handOverLines(bytes: () => AsyncIterable<Buffer>, header: RawRow, lines: LineKernel): AsyncGenerator<RawRow | RawRow[]> {
   yield header;
   const scan: Scan = { line: 0, start: 0, declined: null };
-  let carry: Buffer | null = null;
-  const offer = function* (data: Buffer): Generator<RawRow> {
+  for await (const data of wholeLines(bytes())) {
     scan.start = 0;
     for (lines(data, scan, header.line); scan.declined; lines(data, scan, header.line)) {
       yield scan.declined;
       scan.declined = null;
     }
-  };
-  for await (const chunk of bytes()) {
-    const data: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
-    carry = null;
-    yield* offer(data);
-    if (scan.start < data.length) carry = data.subarray(scan.start);
   }
-  if (carry && carry.length > 0) yield* offer(Buffer.concat([carry, Buffer.from([NEWLINE])]));
 }
 
 export interface Scan {
@@ -101,7 +93,7 @@ function offerLines(data: Buffer, scan: Scan, headerLines: number, delimiter: nu
     if (stop < 0) continue;
     onRow();
     if (!take(data, lineStart, stop, line, Math.min(cutCount, maxCuts + 1))) {
-      scan.declined = { line, fields: splitAscii(data, lineStart, stop, delimiter) };
+      scan.declined = { line, fields: splitFields(data, lineStart, stop, delimiter) };
       break;
     }
   }
@@ -118,27 +110,12 @@ export async function* scanRows<P>(bytes: () => AsyncIterable<Buffer>, header: R
   yield header;
   const headerLines = header.line;
   let line = 0;
-  let carry: Buffer | null = null;
-  const rowOf = (data: Buffer, start: number, stop: number): RawRow | P => offer(data, start, stop, line) ?? { line, fields: splitAscii(data, start, stop, delimiter) };
-  for await (const chunk of bytes()) {
-    const data: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
-    carry = null;
+  for await (const data of wholeLines(bytes())) {
     const batch: (RawRow | P)[] = [];
-    let start = 0;
-    for (let end = data.indexOf(NEWLINE, start); end >= 0; end = data.indexOf(NEWLINE, start)) {
-      line += 1;
-      if (line > headerLines) {
-        const stop = lineStop(data, start, end);
-        if (stop > start) batch.push(rowOf(data, start, stop));
-      }
-      start = end + 1;
-    }
-    if (start < data.length) carry = data.subarray(start);
+    line = eachLine(data, line, (start, stop, at) => {
+      if (at > headerLines) batch.push(offer(data, start, stop, at) ?? { line: at, fields: splitFields(data, start, stop, delimiter) });
+    });
     if (batch.length > 0) yield batch;
-  }
-  if (carry && carry.length > 0) {
-    line += 1;
-    if (line > headerLines) yield rowOf(carry, 0, carry.length);
   }
 }
 
@@ -201,23 +178,6 @@ export function bodyLineStop(data: Buffer, lineStart: number, end: number, line:
   if (line <= headerLines) return -1;
   const stop = lineStop(data, lineStart, end);
   return stop === lineStart ? -1 : stop;
-}
-
-/** Where the text of the line [lineStart, end) ends (`end`: its `\n`): before a `\r` just before it, as the fast reader cuts lines. */
-export function lineStop(data: Buffer, lineStart: number, end: number): number {
-  return end > lineStart && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
-}
-
-/** The fields of a line as the fast reader splits them. */
-export function splitAscii(data: Buffer, start: number, stop: number, delimiter: number): string[] {
-  const fields: string[] = [];
-  let fieldStart = start;
-  for (let i = data.indexOf(delimiter, start); i >= 0 && i < stop; i = data.indexOf(delimiter, i + 1)) {
-    fields.push(data.toString("latin1", fieldStart, i));
-    fieldStart = i + 1;
-  }
-  fields.push(data.toString("latin1", fieldStart, stop));
-  return fields;
 }
 
 /**

@@ -21,10 +21,10 @@ import { ingestExtract, mapFields, type ExtractContext, type ExtractResult, type
 import { parseCell } from "../rowSchema.ts";
 import type { BenefitCodes, RawRow } from "../schema.ts";
 import { ByteKeyTable } from "./ByteKeyTable.ts";
-import { bodyLineStop, CellTable, handOverLines, peekHeader, splitAscii, type Scan } from "./handOver.ts";
+import { NEWLINE, splitFields } from "../../../pipeline/io/lines.ts";
+import { bodyLineStop, CellTable, handOverLines, peekHeader, type Scan } from "./handOver.ts";
 
 const PROGRESS_EVERY_ROWS = 100_000;
-const NEWLINE = 0x0a;
 
 interface WeekEntry {
   readonly ok: boolean;
@@ -147,6 +147,7 @@ function columnsOf(rawHeader: readonly string[], context: ExtractContext): Mappe
  * pass, and the row stored into the panel when its person, week and code are known and its person-week is
  * free; any other line is declined, as text, for ingestExtract. A person or code with the same bytes as the
  * line before's is that one again (a register sorted by person repeats its id on every line), with no lookup.
+ * numerical kernel: one pass a line finds its end and both delimiters (the shared splitter, pipeline/io/lines.ts, would scan each of 26 M lines twice).
  */
 function offerLongLines(data: Buffer, scan: Scan, headerLines: number, reader: LongReader): void {
   const { delimiter, personAt, weekAt, codeAt, persons, weeks, codes, panel, tally } = reader;
@@ -181,7 +182,7 @@ function offerLongLines(data: Buffer, scan: Scan, headerLines: number, reader: L
     if (stop < 0) continue;
     reader.progress();
     if (cutCount !== 2) {
-      scan.declined = { line, fields: splitAscii(data, lineStart, stop, delimiter) };
+      scan.declined = { line, fields: splitFields(data, lineStart, stop, delimiter) };
       break;
     }
     const personStart = personAt === 0 ? lineStart : personAt === 1 ? cut0 + 1 : cut1 + 1;
@@ -194,12 +195,12 @@ function offerLongLines(data: Buffer, scan: Scan, headerLines: number, reader: L
       lastPerson = person;
     }
     if (person < 0) {
-      scan.declined = { line, fields: splitAscii(data, lineStart, stop, delimiter) };
+      scan.declined = { line, fields: splitFields(data, lineStart, stop, delimiter) };
       break;
     }
     const week = weekAt === 0 ? weeks.getNear(data, lineStart, cut0) : weekAt === 1 ? weeks.getNear(data, cut0 + 1, cut1) : weeks.getNear(data, cut1 + 1, stop);
     if (!week.ok) {
-      scan.declined = { line, fields: splitAscii(data, lineStart, stop, delimiter) };
+      scan.declined = { line, fields: splitFields(data, lineStart, stop, delimiter) };
       break;
     }
     const codeStart = codeAt === 0 ? lineStart : codeAt === 1 ? cut0 + 1 : cut1 + 1;
@@ -212,14 +213,14 @@ function offerLongLines(data: Buffer, scan: Scan, headerLines: number, reader: L
       lastCode = code;
     }
     if (!code.ok) {
-      scan.declined = { line, fields: splitAscii(data, lineStart, stop, delimiter) };
+      scan.declined = { line, fields: splitFields(data, lineStart, stop, delimiter) };
       break;
     }
     const offset = (week.value - panel.firstWeek) / 7;
     if (offset >= 0 && offset < panel.weekCount) {
       // A repeat: the checked path names it.
       if (panel.storeAt(person, offset, code.value, code.codeNumber, line) !== 0) {
-        scan.declined = { line, fields: splitAscii(data, lineStart, stop, delimiter) };
+        scan.declined = { line, fields: splitFields(data, lineStart, stop, delimiter) };
         break;
       }
     } else tally.outside += 1;

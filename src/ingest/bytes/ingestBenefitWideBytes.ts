@@ -16,11 +16,11 @@ import { containsCpr } from "../containsCpr.ts";
 import type { BenefitPanel } from "../benefitPanel.ts";
 import { findWeekColumns, ingestExtract, mapFields, type ExtractContext, type ExtractResult, type WeekColumn } from "../ingestExtract.ts";
 import type { BenefitCodes, RawRow } from "../schema.ts";
+import { eachLine, wholeLines } from "../../../pipeline/io/lines.ts";
 import { ByteKeyTable } from "./ByteKeyTable.ts";
 import { CellTable, handOver, LineFields, peekHeader } from "./handOver.ts";
 
 const PROGRESS_EVERY_ROWS = 100_000;
-const NEWLINE = 0x0a;
 
 interface CodeEntry {
   readonly ok: boolean;
@@ -45,33 +45,13 @@ export async function ingestBenefitWideBytes(
   const delimiter = context.delimiter.charCodeAt(0);
   const columns = layout.header.length;
   const personAt = layout.personIndex;
-  const persons = new ByteKeyTable(panel.personIds.length);
-  panel.personIds.forEach((id, index) => {
-    if (/^[\x00-\x7f]*$/.test(id)) {
-      const key = Buffer.from(id, "latin1");
-      persons.set(key, 0, key.length, index);
-    }
-  });
+  const persons = personTable(panel);
   // Pass 1: how many lines carry each id (trimmed), so a person with two rows is left to the checked path whole.
   const lineCount = await countIds(bytes, headerRow!.line, delimiter, personAt);
 
-  const codeCells = new CellTable<CodeEntry>((text) => {
-    const trimmed = text.trim();
-    if (containsCpr(text)) return { ok: false, empty: false, groupValue: 0, codeNumber: 0 };
-    if (trimmed === "") return { ok: true, empty: true, groupValue: 0, codeNumber: 0 };
-    // As the checked path: the trimmed text must be a code of the benefit-code file.
-    const group = codes.groupOfCode.get(trimmed);
-    if (group === undefined) return { ok: false, empty: false, groupValue: 0, codeNumber: 0 };
-    return { ok: true, empty: false, groupValue: panel.groupValueOf(group), codeNumber: panel.codeNumberOf(trimmed) };
-  });
+  const codeCells = codeCellTable(codes, panel);
   const otherCells = new CellTable<boolean>((text) => !containsCpr(text));
-  // Per column: the week's index in the panel (−1 outside it), or −2 for a column that is not a week.
-  const offsetOf = new Int32Array(columns).fill(-2);
-  for (const w of layout.weeks) {
-    const offset = (w.week - panel.firstWeek) / 7;
-    offsetOf[w.index] = offset >= 0 && offset < panel.weekCount ? offset : -1;
-  }
-  offsetOf[personAt] = -3;
+  const offsetOf = weekOffsets(layout, panel, columns);
   // The line's fields, from the delimiters handOver finds in its pass for the line end.
   const lineFields = new LineFields(columns);
   const { starts, ends } = lineFields;
@@ -122,6 +102,41 @@ export async function ingestBenefitWideBytes(
     recordCount: checked.recordCount + tally.records,
     recordsOutsidePeriod: checked.recordsOutsidePeriod + tally.outside,
   };
+}
+
+/** The population's ids (those in ASCII: the body is ASCII) → their index in the panel, looked up from bytes. */
+function personTable(panel: BenefitPanel): ByteKeyTable {
+  const persons = new ByteKeyTable(panel.personIds.length);
+  panel.personIds.forEach((id, index) => {
+    if (/^[\x00-\x7f]*$/.test(id)) {
+      const key = Buffer.from(id, "latin1");
+      persons.set(key, 0, key.length, index);
+    }
+  });
+  return persons;
+}
+
+/** A week cell's text → its code's group and number in the panel, as the checked path reads it (trimmed, a code of the benefit-code file). */
+function codeCellTable(codes: BenefitCodes, panel: BenefitPanel): CellTable<CodeEntry> {
+  return new CellTable<CodeEntry>((text) => {
+    const trimmed = text.trim();
+    if (containsCpr(text)) return { ok: false, empty: false, groupValue: 0, codeNumber: 0 };
+    if (trimmed === "") return { ok: true, empty: true, groupValue: 0, codeNumber: 0 };
+    const group = codes.groupOfCode.get(trimmed);
+    if (group === undefined) return { ok: false, empty: false, groupValue: 0, codeNumber: 0 };
+    return { ok: true, empty: false, groupValue: panel.groupValueOf(group), codeNumber: panel.codeNumberOf(trimmed) };
+  });
+}
+
+/** Per column: the week's index in the panel (−1 outside it), −2 for a column that is not a week, −3 for the person's. */
+function weekOffsets(layout: { personIndex: number; weeks: readonly WeekColumn[] }, panel: BenefitPanel, columns: number): Int32Array {
+  const offsetOf = new Int32Array(columns).fill(-2);
+  for (const w of layout.weeks) {
+    const offset = (w.week - panel.firstWeek) / 7;
+    offsetOf[w.index] = offset >= 0 && offset < panel.weekCount ? offset : -1;
+  }
+  offsetOf[layout.personIndex] = -3;
+  return offsetOf;
 }
 
 /** True when this reader takes the file with this header whole (so another thread can read it from the bytes alone: benefitThread.ts). */
@@ -176,19 +191,11 @@ async function countIds(bytes: () => AsyncIterable<Buffer>, headerLines: number,
     }
   };
   let line = 0;
-  let carry: Buffer | null = null;
-  for await (const chunk of bytes()) {
-    const data: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
-    carry = null;
-    let start = 0;
-    for (let end = data.indexOf(NEWLINE, start); end >= 0; end = data.indexOf(NEWLINE, start)) {
-      line += 1;
-      if (line > headerLines) count(data, start, end);
-      start = end + 1;
-    }
-    if (start < data.length) carry = data.subarray(start);
+  for await (const data of wholeLines(bytes())) {
+    line = eachLine(data, line, (start, stop, at) => {
+      if (at > headerLines) count(data, start, stop);
+    });
   }
-  if (carry && carry.length > 0 && line + 1 > headerLines) count(carry, 0, carry.length);
   return {
     get(data, start, end) {
       const known = table.get(data, start, end);

@@ -21,7 +21,8 @@ import { ingestExtract, mapFields, recordBuilder, type ExtractContext, type Extr
 import { memoisedParseCell, type CellResult } from "../rowSchema.ts";
 import type { RawRow } from "../schema.ts";
 import { ByteKeyTable } from "./ByteKeyTable.ts";
-import { CellTable, peekHeader, scanRows, splitAscii } from "./handOver.ts";
+import { splitFields } from "../../../pipeline/io/lines.ts";
+import { CellTable, peekHeader, scanRows } from "./handOver.ts";
 
 /** A CPR number has at least ten characters: a shorter cell cannot hold one (containsCpr's own first test). */
 const CPR_MINIMUM_LENGTH = 10;
@@ -108,7 +109,7 @@ class BytesRow implements ParsedRow {
   ) {}
 
   cells(): readonly string[] {
-    return splitAscii(this.data, this.start, this.stop, this.delimiter);
+    return splitFields(this.data, this.start, this.stop, this.delimiter);
   }
 }
 

@@ -5,6 +5,8 @@
  */
 import type { DayNumber } from "../../shared/dates.ts";
 import type { OutcomeValue } from "./types.ts";
+import type { ExtractKind } from "../extractKinds.ts";
+import { EXTRACT_DEFINITIONS } from "../extracts/index.ts";
 
 /** Extracts as outcomes read them: the two benefit layouts are one family. */
 export type ExtractFamily =
@@ -52,8 +54,8 @@ export interface Read {
   readonly to: DayNumber;
 }
 
-export const familyOf = (kind: string): ExtractFamily | null =>
-  kind.startsWith("benefit_weeks") ? "benefit_weeks" : kind === "population" || kind === "allocation" || kind === "programme_participation" ? null : (kind as ExtractFamily);
+/** The family outcomes read an extract kind as (its file, ../extracts/<kind>.ts); null when none reads its rows. */
+export const familyOf = (kind: ExtractKind): ExtractFamily | null => EXTRACT_DEFINITIONS[kind].family;
 
 /**
  * censored:extract_coverage when a read runs outside its extract's coverage; else

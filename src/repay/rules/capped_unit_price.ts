@@ -27,7 +27,7 @@ export function cappedUnitPriceLines(rule: CappedUnitPrice, rows: readonly Outco
     { rule: rule.id, item: rule.outcome, basis: { persons: small ? null : count, unit_price: rule.unitPrice.value }, formula: "persons × unit price", amount: small ? null : raw, suppressed: small, illustrative: illustrative || rule.unitPrice.illustrative, amountUnsuppressed: raw },
   ];
   if (allowed < raw) {
-    lines.push({ rule: rule.id, item: "cap: computed municipal saving", basis: { cap, paid_before: paidSoFar }, formula: `− what exceeds the cap (${rule.cap.source})`, amount: allowed - raw, suppressed: false, illustrative: illustrative || rule.cap.illustrative, amountUnsuppressed: allowed - raw });
+    lines.push({ rule: rule.id, item: "cap_computed_saving", basis: { cap, paid_before: paidSoFar }, formula: `− what exceeds the cap (${rule.cap.source})`, amount: allowed - raw, suppressed: false, illustrative: illustrative || rule.cap.illustrative, amountUnsuppressed: allowed - raw });
   }
   return lines;
 }
@@ -43,6 +43,6 @@ export const capped_unit_price: RuleDefinition<"capped_unit_price"> = {
   simulate(rule, _period, context, random, draws) {
     if (context.rows.length === 0) return null;
     const amounts = bootstrapAmounts(context.rows, random, draws, (sample) => cappedUnitPriceLines(rule, sample, 0).reduce((sum, l) => sum + l.amountUnsuppressed, 0));
-    return { amounts, method: "bootstrap of the period's persons; per-person caps applied within the period only" };
+    return { amounts, method: "bootstrap_persons" };
   },
 };

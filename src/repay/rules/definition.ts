@@ -3,6 +3,7 @@
  * simulation use one and the same arithmetic: the outcome-table columns it counts, the
  * persons a period rests on, its ledger lines, and its amounts under simulated data.
  */
+import type { RiskMethod } from "../schema.ts";
 import type { EffectsArtefact } from "../../estimate/schema.ts";
 import type { RandomSource } from "../../shared/random.ts";
 import type { OutcomeRow } from "../outcomeTable.ts";
@@ -40,5 +41,5 @@ export interface RuleDefinition<K extends RuleKind> {
   /** The period's ledger lines; `state` carries what the rule paid in earlier periods. */
   lines(rule: RuleOf<K>, period: string, context: RuleContext, state: RuleState): Line[];
   /** `draws` simulated amounts for the period (the same arithmetic as `lines`), or null when there is nothing to simulate. */
-  simulate(rule: RuleOf<K>, period: string, context: RuleContext, random: RandomSource, draws: number): { amounts: number[]; method: string } | null;
+  simulate(rule: RuleOf<K>, period: string, context: RuleContext, random: RandomSource, draws: number): { amounts: number[]; method: RiskMethod } | null;
 }

@@ -4,6 +4,7 @@
  * lower_bound); paid = max(0, s) × price × n_treated when the condition holds (always;
  * p < α; or (mean_control − mean_treated) / mean_control ≥ the threshold).
  */
+import { noteToken } from "../../shared/note.ts";
 import { isRatioEstimator } from "../../estimate/ratioScale.ts";
 import type { EffectsArtefact } from "../../estimate/schema.ts";
 import { normalQuantile, normalUpperTail } from "../../stats/distributions.ts";
@@ -66,7 +67,7 @@ export const differential: RuleDefinition<"differential"> = {
     const price = rule.pricePerUnit.value;
     const illustrative = context.illustrative;
     if (estimate.estimate === null || estimate.mean_control === null || estimate.mean_treated === null) {
-      return [{ rule: rule.id, item: outcome, basis: { n_treated: estimate.n_treated, n_control: estimate.n_control }, formula: `not estimable: ${estimate.note ?? ""}`, amount: 0, suppressed: false, illustrative, amountUnsuppressed: 0 }];
+      return [{ rule: rule.id, item: outcome, basis: { n_treated: estimate.n_treated, n_control: estimate.n_control }, formula: `not estimable: ${estimate.notes?.map(noteToken).join("; ") ?? ""}`, amount: 0, suppressed: false, illustrative, amountUnsuppressed: 0 }];
     }
     const figures = { difference: estimate.mean_treated - estimate.mean_control, mean_control: estimate.mean_control, conf_high: estimate.conf_high, p_value: estimate.p_value, n_treated: estimate.n_treated };
     const amount = toOre(differentialAmount(rule, figures));
@@ -114,6 +115,6 @@ export const differential: RuleDefinition<"differential"> = {
       const figures = { difference: observed, mean_control: estimate.mean_control, conf_high: observed + critical * se, p_value: 2 * normalUpperTail(Math.abs(observed / se)), n_treated: estimate.n_treated };
       amounts.push(differentialAmount(rule, figures));
     }
-    return { amounts, method: `θ ~ N(estimate, SE²), observed ~ N(θ, SE²), upper bound observed + ${critical.toFixed(4)} × SE (the estimate's own interval), the ledger's rule applied to each draw` };
+    return { amounts, method: "differential_normal" };
   },
 };

@@ -39,7 +39,7 @@ export function rateCardLines(rule: RateCard, rows: readonly OutcomeRow[], paidB
       paidByPerson.set(person, before + allowed);
     }
     const small = capped > 0 && capped < MIN_CELL;
-    lines.push({ rule: rule.id, item: "per-person cap", basis: { persons_at_cap: small ? null : capped, cap_per_person: cap }, formula: "− what persons earned beyond the cap over the contract", amount: small ? null : -trimmed, suppressed: small, illustrative: illustrative || rule.perPersonCap.illustrative, amountUnsuppressed: -trimmed });
+    lines.push({ rule: rule.id, item: "per_person_cap", basis: { persons_at_cap: small ? null : capped, cap_per_person: cap }, formula: "− what persons earned beyond the cap over the contract", amount: small ? null : -trimmed, suppressed: small, illustrative: illustrative || rule.perPersonCap.illustrative, amountUnsuppressed: -trimmed });
   }
   return lines;
 }
@@ -51,6 +51,6 @@ export const rate_card: RuleDefinition<"rate_card"> = {
   simulate(rule, _period, context, random, draws) {
     if (context.rows.length === 0) return null;
     const amounts = bootstrapAmounts(context.rows, random, draws, (sample) => rateCardLines(rule, sample, newRuleState().paidByPerson).reduce((sum, l) => sum + l.amountUnsuppressed, 0));
-    return { amounts, method: "bootstrap of the period's persons; per-person caps applied within the period only" };
+    return { amounts, method: "bootstrap_persons" };
   },
 };

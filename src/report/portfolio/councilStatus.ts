@@ -11,8 +11,7 @@ import { amount } from "../../money/amount.ts";
 import { parseMoneyCell } from "../../money/amountText.ts";
 import { ECONOMY_COLUMNS, economyTotals, netOf, type EconomyColumn, type EconomyRow, type MoneyCell } from "../../money/economy.ts";
 import { portfolioView, type Portfolio, type PortfolioContract } from "../../repay/portfolio.ts";
-import { labelIn } from "../../shared/label.ts";
-import { formatNumber, stageText, texts, type Lang } from "../i18n.ts";
+import { formatNumber, noteOrLabel, noteText, texts, type Lang } from "../i18n.ts";
 import { economyNotes, markers } from "../moneyNotes.ts";
 import type { Texts } from "../sections/section.ts";
 import { page } from "../page.ts";
@@ -167,7 +166,7 @@ function checksTable(portfolio: Portfolio, contracts: ReadonlyMap<string, Portfo
       { key: "ok", label: t("verdict"), kind: "text" },
       { key: "note", label: t("note"), kind: "text" },
     ],
-    rows: view.checks.map((c) => ({ what: stageText(lang, c.what), published: c.published, computed: c.computed, ok: c.ok ? t("reproducedWord") : t("differsWord"), note: c.note === null ? "" : typeof c.note === "string" ? stageText(lang, c.note) : labelIn(lang, c.note) })),
+    rows: view.checks.map((c) => ({ what: noteText(lang, c.what), published: c.published, computed: c.computed, ok: c.ok ? t("reproducedWord") : t("differsWord"), note: noteOrLabel(lang, c.note) })),
   };
 }
 

@@ -1,6 +1,7 @@
 /** Pilot design: power at the target, persons per arm needed, minimum detectable and break-even effects. */
 import { pilotDesign } from "../../design/pilotDesign.ts";
 import { sampleSizeTwoProportions } from "../../stats/power.ts";
+import { labelIn } from "../../shared/label.ts";
 import { formatNumber } from "../i18n.ts";
 import type { Table } from "../table.ts";
 import { outcomeLabeller, tableCollector, type SectionBuilder } from "./section.ts";
@@ -27,6 +28,11 @@ export const designSection: SectionBuilder = (input, t) => {
           mde: points(design.minimumDetectableEffect),
           needed: formatNumber(lang, Math.ceil(sampleSizeTwoProportions(designSpec.power, design.base, Math.min(0.999999, design.base + b.effect), designSpec.alpha))),
         });
+  // A business case by its title, never by its id.
+  const caseTitle = (name: string) => {
+    const found = input.run.projection?.cases.find((c) => c.name === name);
+    return found ? labelIn(lang, found.title) : t("case");
+  };
   const designTable: Table = {
     id: "pilot_design",
     columns: [{ key: "figure", label: t("figure"), kind: "text" }, { key: "value", label: t("value"), kind: "text" }],
@@ -41,7 +47,7 @@ export const designSection: SectionBuilder = (input, t) => {
           ]
         : []),
       { figure: t("designDetectable"), value: `${formatNumber(lang, 100 * design.minimumDetectableEffect, 1)} ${t("percentagePoints")}` },
-      ...(design.breakEven ? [{ figure: t("designBreakEven", { case: design.breakEven.case }), value: breakEvenText(design.breakEven) }] : []),
+      ...(design.breakEven ? [{ figure: t("designBreakEven", { case: caseTitle(design.breakEven.case) }), value: breakEvenText(design.breakEven) }] : []),
     ],
   };
   return { html: add(designTable), tables };

@@ -1,5 +1,5 @@
 /** Effects: KPI verdicts, every estimator per outcome and contrast, subgroups, and a forest plot. */
-import { estimatorName, formatNumber, stageText } from "../i18n.ts";
+import { estimatorName, formatNumber, noteFormat, notesText } from "../i18n.ts";
 import { reportAs } from "../../estimate/estimators.ts";
 import { labelIn } from "../../shared/label.ts";
 import { forestCandidates, forestFigure } from "./forest.ts";
@@ -57,7 +57,7 @@ export function allEstimates(input: ReportInput, t: Texts): { table: Table } | n
       // The CACE note could name the shares who received the programme (counts below 5): the report gives the first-stage F only.
       note: onReceived(e.estimator)
         ? [t("cace"), e.first_stage_f === null || e.first_stage_f === undefined || hide ? "" : `${t("firstStageF")} ${formatNumber(lang, e.first_stage_f, 1)}`].filter(Boolean).join("; ")
-        : [e.randomised === false ? t("notRandomisedShort") : "", e.note ? stageText(lang, e.note) : e.estimator === "logistic" ? t("oddsRatio") : e.estimator === "poisson" ? t("rateRatio") : ""].filter(Boolean).join("; "),
+        : [e.randomised === false ? t("notRandomisedShort") : "", e.notes && e.notes.length > 0 ? notesText(lang, e.notes, noteFormat(lang, armLabeller(input, t))) : e.estimator === "logistic" ? t("oddsRatio") : e.estimator === "poisson" ? t("rateRatio") : ""].filter(Boolean).join("; "),
     });
   }
   const effects: Table = {

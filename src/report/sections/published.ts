@@ -10,10 +10,11 @@ export const publishedSection: SectionBuilder = (input, t) => {
   const { add, tables } = tableCollector(input);
   const published: Table = {
     id: "published",
-    columns: [{ key: "case", label: t("case"), kind: "text" }, { key: "figure", label: t("figure"), kind: "text" }, { key: "published", label: t("publishedValue"), kind: "number", digits: 2 }, { key: "reproduced", label: t("reproduced"), kind: "number", digits: 2 }, { key: "verdict", label: t("verdict"), kind: "text" }, { key: "nearest", label: t("nearest"), kind: "text" }, { key: "note", label: t("note"), kind: "text" }],
+    columns: [{ key: "case", label: t("case"), kind: "text", id: "case_id" }, { key: "figure", label: t("figure"), kind: "text" }, { key: "published", label: t("publishedValue"), kind: "number", digits: 2 }, { key: "reproduced", label: t("reproduced"), kind: "number", digits: 2 }, { key: "verdict", label: t("verdict"), kind: "text" }, { key: "nearest", label: t("nearest"), kind: "text" }, { key: "note", label: t("note"), kind: "text" }],
     rows: run.projection.cases.flatMap((c) =>
       c.published.map((p) => ({
-        case: c.name,
+        case: labelIn(lang, c.title),
+        case_id: c.name,
         figure: `${labelIn(lang, p.label)} — ${p.printed}`,
         published: p.published,
         reproduced: p.reproduced,

@@ -5,7 +5,8 @@
  * Row counts are rows, not persons: they are shown as they are, except for an extract whose rows are one per person
  * (the population, programme participation, prison releases, and any extract whose persons are counted), where a row count is a person count and is suppressed as one.
  */
-import { ruleName, statusName } from "../i18n.ts";
+import { labelIn } from "../../shared/label.ts";
+import { extractKindName, ruleName, statusName } from "../i18n.ts";
 import { count, countsOfTotal, type Cell } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
 import { armLabeller, outcomeLabeller, tableCollector, type SectionBuilder } from "./section.ts";
@@ -18,10 +19,16 @@ export const qualitySection: SectionBuilder = (input, t) => {
   const { add, tables } = tableCollector(input);
   const labelOf = outcomeLabeller(input);
   const armOf = armLabeller(input, t);
+  // An extract by its title, else by its kind in words: never by its id.
+  const extractOf = (name: string) => {
+    const spec = input.spec.extracts[name];
+    if (spec === undefined) throw new Error(`qualitySection: extract ${name} is not in the spec`);
+    return spec.title === undefined ? extractKindName(lang, spec.kind) : labelIn(lang, spec.title);
+  };
   const quality: Table = {
     id: "data_quality",
     columns: [
-      { key: "extract", label: t("extract"), kind: "text" },
+      { key: "extract", label: t("extract"), kind: "text", id: "extract_id" },
       { key: "file", label: t("file"), kind: "text" },
       { key: "rows_read", label: t("rowsRead"), kind: "count" },
       { key: "rows_accepted", label: t("rowsAccepted"), kind: "count" },
@@ -38,7 +45,7 @@ export const qualitySection: SectionBuilder = (input, t) => {
       const rules = Object.entries(e.issuesByRule)
         .map(([rule, n]) => t("ruleRows", { rule: ruleName(lang, rule), rows: String(rowCount(n)) }))
         .join("; ");
-      return { extract: e.name, file: e.file, rows_read: rowCount(e.rowsRead), rows_accepted: cells[0]!, rows_rejected: cells[1]!, rows_not_in_population: cells[2]!, coverage, rules };
+      return { extract: extractOf(e.name), extract_id: e.name, file: e.file, rows_read: rowCount(e.rowsRead), rows_accepted: cells[0]!, rows_rejected: cells[1]!, rows_not_in_population: cells[2]!, coverage, rules };
     }),
   };
   const censoring: Table = {
@@ -59,7 +66,7 @@ export const qualitySection: SectionBuilder = (input, t) => {
       return entries.map(([status], i) => ({ outcome: labelOf(row.outcome), outcome_id: row.outcome, arm: armOf(row.arm), arm_id: row.arm, status: statusName(lang, status), status_id: status, n: cells[i]! }));
     }),
   };
-  const ignored = run.ingest.extracts.filter((e) => e.onRejectedRow === "ignore").map((e) => e.name);
+  const ignored = run.ingest.extracts.filter((e) => e.onRejectedRow === "ignore").map((e) => extractOf(e.name));
   const notes = [
     ...(ignored.length > 0 ? [`<p class="note"><b>${escapeHtml(t("rejectedIgnored", { names: ignored.join(", ") }))}</b></p>`] : []),
     ...(run.ingest.warnings.length > 0 ? [`<h3>${escapeHtml(t("warnings"))}</h3><ul>${run.ingest.warnings.map((w) => `<li>${escapeHtml(w.message)}</li>`).join("")}</ul>`] : []),

@@ -95,8 +95,8 @@ export const savingsSection: SectionBuilder = async (input, t) => {
     }
     const base = c.scenarios[0]!;
     base.years.forEach((year, i) => {
-      for (const sector of SECTOR_KEYS) savingsRows.push({ case: c.name, case_id: c.name, year, sector, kr: base.savingsByYear[sector][i]! });
-      for (const series of ["kommune", "society"] as const) netRows.push({ case: c.name, case_id: c.name, year, series: series === "society" ? t("society") : series, kr: base.cumulativeNet[series][i]! });
+      for (const sector of SECTOR_KEYS) savingsRows.push({ case: labelIn(lang, c.title), case_id: c.name, year, sector, kr: base.savingsByYear[sector][i]! });
+      for (const series of ["kommune", "society"] as const) netRows.push({ case: labelIn(lang, c.title), case_id: c.name, year, series: series === "society" ? t("society") : series, kr: base.cumulativeNet[series][i]! });
     });
     const estimates = caseEstimates(c, run.effects);
     const figure = input.later.figure(`case:${c.name}`, async (disclosure) =>
@@ -114,7 +114,7 @@ export const savingsSection: SectionBuilder = async (input, t) => {
         (sensitivity ? `${add({ ...sensitivity, title: t("caseSensitivityTitle") })}` : ""),
     );
   }
-  const savings: Table = { id: "savings", columns: [{ key: "case", label: t("case"), kind: "text" }, { key: "year", label: t("year"), kind: "year" }, { key: "sector", label: t("sector"), kind: "text" }, { key: "kr", label: t("savingsKr"), kind: "kr" }], rows: savingsRows };
-  const net: Table = { id: "cumulative_net", columns: [{ key: "case", label: t("case"), kind: "text" }, { key: "year", label: t("year"), kind: "year" }, { key: "series", label: t("sector"), kind: "text" }, { key: "kr", label: t("cumulativeNet"), kind: "kr" }], rows: netRows };
+  const savings: Table = { id: "savings", columns: [{ key: "case", label: t("case"), kind: "text", id: "case_id" }, { key: "year", label: t("year"), kind: "year" }, { key: "sector", label: t("sector"), kind: "text" }, { key: "kr", label: t("savingsKr"), kind: "kr" }], rows: savingsRows };
+  const net: Table = { id: "cumulative_net", columns: [{ key: "case", label: t("case"), kind: "text", id: "case_id" }, { key: "year", label: t("year"), kind: "year" }, { key: "series", label: t("sector"), kind: "text" }, { key: "kr", label: t("cumulativeNet"), kind: "kr" }], rows: netRows };
   return { html: parts.join("\n"), tables: [...tables, savings, net] };
 };

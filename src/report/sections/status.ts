@@ -11,7 +11,8 @@ import type { ContractResult } from "../../repay/schema.ts";
 import { contractStatusTable, typedInNote } from "../repaymentTables.ts";
 import { count, type Cell } from "../suppression.ts";
 import { escapeHtml, type Column, type Table } from "../table.ts";
-import { checkName, formatKr, formatNumber, stageText, type Lang } from "../i18n.ts";
+import { checkName, formatKr, formatNumber, type Lang } from "../i18n.ts";
+import { periodName } from "../repaymentTables.ts";
 import { primaryResultOf } from "./primaryResult.ts";
 import { lookSentence } from "../monitoringText.ts";
 import { amount, type Amount, type Source } from "../../money/amount.ts";
@@ -118,7 +119,7 @@ function statusBlock(input: ReportInput & Pick<Parameters<SectionBuilder>[0], "l
   items.push(escapeHtml(t("statusPeriod", { from: formatDate(lang, input.spec.enrolment.from), to: formatDate(lang, input.spec.enrolment.to) })));
   if (input.run.effects) items.push(escapeHtml(t("statusEffect", { effect: "\u0001" })).replace("\u0001", later.cell(row, "effect")));
   const next = nextFollowUp(input);
-  if (input.run.repayment) items.push(escapeHtml(next ? t("statusNext", { date: formatDate(lang, next.date), contract: labelIn(lang, next.contract.title), period: stageText(lang, next.period) }) : t("statusNoNext")));
+  if (input.run.repayment) items.push(escapeHtml(next ? t("statusNext", { date: formatDate(lang, next.date), contract: labelIn(lang, next.contract.title), period: periodName(next, lang) }) : t("statusNoNext")));
   (input.run.repayment?.contracts ?? []).forEach((c, i) => {
     const r = contracts?.rows[i];
     if (!r) return;
@@ -173,7 +174,7 @@ export function economyTable(input: ReportInput, t: Texts, disclosed: readonly T
   const holder = contracts.find((c) => c.name === input.spec.name) ?? (contracts.length === 1 ? contracts[0]! : null);
   const cells: { label: string; id: string | null; sha: string | null; row: EconomyRow; years: string; byYear: string; extra: string[] }[] = contracts.map((c) => {
     const periods = c.periods.filter((p) => p.paymentYear <= horizon);
-    const shown = ledger.filter((r) => r.contract === c.name).every((r) => typeof r.amount === "number");
+    const shown = ledger.filter((r) => (r.contract_id ?? r.contract) === c.name).every((r) => typeof r.amount === "number");
     const from = c.startYear ?? Math.min(...c.periods.map((p) => p.paymentYear));
     const period = { kind: "calendar", from, to: horizon } as const;
     const decentral = periods.reduce((s, p) => s + (p.byPayer.kommune_decentral ?? 0), 0);
@@ -190,7 +191,7 @@ export function economyTable(input: ReportInput, t: Texts, disclosed: readonly T
     const s = c === holder ? savings : null;
     const extra = [...(central > 0 && shown ? [t("moneyCentral", { kr: formatKr(input.lang, central) })] : []), ...(c.noCap !== null ? [t("moneyNoCap", { why: c.noCap })] : []), ...(typedInNote(c, t) ? [typedInNote(c, t)] : [])];
     const byYear = shown ? [...new Set(periods.map((p) => p.paymentYear))].sort((a, b) => a - b).map((y) => `${y}=${periods.filter((p) => p.paymentYear === y).reduce((sum, p) => sum + (p.byPayer.kommune_decentral ?? 0), 0)}`).join(";") : "";
-    return { label: `${labelIn(input.lang, c.title)} (${c.name})`, id: c.name, sha: c.fileSha256, row: { investment, repayment, savings: s, net: netOf(s, repayment) }, years: paymentYears({ ...c, periods }), byYear, extra };
+    return { label: labelIn(input.lang, c.title), id: c.name, sha: c.fileSha256, row: { investment, repayment, savings: s, net: netOf(s, repayment) }, years: paymentYears({ ...c, periods }), byYear, extra };
   });
   if (contracts.length === 0) {
     const cost = own ? caseAmount("cost", own.scenarios[0]!.interventionCostTotal, own) : null;

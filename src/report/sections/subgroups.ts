@@ -6,7 +6,7 @@
  * Rows keep the order of effects.json's `subgroups`: the disclosure engine (collectFacts.ts) ties row i to
  * subgroup i and suppresses the events behind a binary level's estimate, its CI and p together.
  */
-import { stageText } from "../i18n.ts";
+import { interactionMethodName } from "../i18n.ts";
 import { levelsShown } from "../levelsShown.ts";
 import { count, isSmall } from "../suppression.ts";
 import type { Column, Table } from "../table.ts";
@@ -94,7 +94,7 @@ export function subgroupTables(input: ReportInput, t: Texts): { subgroups: Table
       contrast_id: i.contrast,
       subgroup: covariateOf(i.subgroup),
       subgroup_id: i.subgroup,
-      method: stageText(lang, i.method),
+      method: interactionMethodName(lang, i.method),
       statistic: i.statistic,
       df: i.df2 === null ? String(i.df1) : `${i.df1}; ${Math.round(i.df2)}`,
       p: i.p_value,

@@ -83,8 +83,8 @@ describe("estimateFromTable", () => {
         const ours = artefact.estimates.find((e) => e.estimator === r.estimator)!;
         for (const field of ["estimate", "std_error", "statistic", "df", "p_value", "conf_low", "conf_high"] as const) expectRelativelyClose(ours[field]!, r[field], 1e-8, `${mode} ${r.estimator} ${field}`);
         expect(ours.n_treated + ours.n_control).toBe(r.n);
-        if (mode === "drop") expect(ours.note).toContain("13 person(s) without a covariate value left out");
-        else expect(ours.note ?? "").not.toContain("left out");
+        if (mode === "drop") expect(ours.notes).toContainEqual({ code: "covariate_missing_left_out", params: { persons: 13 } });
+        else expect(ours.notes?.map((n) => n.code) ?? []).not.toContain("covariate_missing_left_out");
       }
       // The summary on stdout, and effects.csv with one tidy row per estimate.
       expect(o.lines.some((l) => /^outcome\s+contrast\s+estimator\s+estimate\s+95 % CI\s+p\s+n arm\s+n control$/.test(l))).toBe(true);
@@ -125,7 +125,7 @@ describe("estimateFromTable", () => {
       const e = artefact.estimates.find((x) => x.estimator === estimator)!;
       expect(e.p_value).toBeNull();
       expect(e.std_error).toBeNull();
-      expect(e.note).toContain("fits the outcome almost perfectly");
+      expect(e.notes?.map((n) => n.code)).toContain("near_perfect_fit");
       expect(Math.abs(e.estimate!)).toBeLessThan(1e-6);
     }
   });

@@ -48,7 +48,7 @@ function tables(r: RunArtefacts): Table[] {
   const effects: Table = { id: "effects", columns: [{ key: "estimate", label: "e", kind: "number" }], rows: [{ outcome_id: "flex", contrast_id: contrast, estimator_id: "difference_in_means", n_treated: 100, n_control: 100, estimate: r.effects!.estimates[0]!.estimate }] };
   const c = r.repayment!.contracts[0]!;
   const lines: Table = { id: "repayment_lines", columns: [{ key: "basis", label: "b", kind: "text" }, { key: "amount", label: "a", kind: "kr" }], rows: c.lines.map((l) => ({ contract: c.name, basis: `personer = ${l.basis.persons ?? "<5"}; pris (kr.) = 40.000`, amount: l.amount ?? "<5" })) };
-  return [effects, caseYearsTable(r.projection!.cases[0]!, "da", da), ledgerTable(r.repayment!, "da", da), lines, payerSplitTable(r.repayment!, da), investorTable(r.repayment!, da), riskTable(r.repayment!, "da", da)!];
+  return [effects, caseYearsTable(r.projection!.cases[0]!, "da", da), ledgerTable(r.repayment!, "da", da), lines, payerSplitTable(r.repayment!, "da", da), investorTable(r.repayment!, "da", da), riskTable(r.repayment!, "da", da)!];
 }
 
 const disclosed = (r: RunArtefacts) => new Map(discloseTables(tables(r), { lang: "da", minCell: 5, run: r, previous: null }).tables.map((t) => [t.id, t]));

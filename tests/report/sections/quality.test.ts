@@ -22,7 +22,7 @@ const extract = (name: string, kind: string, persons: object | null, rows: { rea
 const input = {
   lang: "da",
   minCell: 5,
-  spec: { outcomes: [{ id: "x" }] },
+  spec: { outcomes: [{ id: "x" }], extracts: { population: { kind: "population" }, paid_hours: { kind: "paid_hours_monthly", title: { da: "Løntimer (eIndkomst)", en: "Paid hours (eIncome)" } } } },
   run: {
     ingest: {
       extracts: [
@@ -43,6 +43,10 @@ describe("qualitySection(input, texts)", () => {
 
   it("shows 3 rejected rows of a monthly extract as 3 rows, named in Danish", () => {
     expect(table.rows[1]).toMatchObject({ rows_read: 1203, rows_accepted: 1200, rows_rejected: 3, rules: "ugyldigt tal: 3 rækker" });
+  });
+
+  it("names an extract by its title, else by its kind in words, and keeps its id for the CSV", () => {
+    expect(table.rows.map((r) => [r.extract, r.extract_id])).toEqual([["Population (indskrevne personer)", "population"], ["Løntimer (eIndkomst)", "paid_hours"]]);
   });
 
   it("suppresses 3 rejected population rows (3 persons) and the accepted count that would reveal them", () => {

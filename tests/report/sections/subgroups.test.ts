@@ -16,7 +16,7 @@ const input = (lang: "da" | "en") =>
       effects: {
         design: "randomised",
         subgroups: [level("[-∞;23)", 3, 0.1), level("[23;∞)", 50, 0.04)],
-        interactions: [{ outcome: "edu", contrast: "treatment vs control", subgroup: "age", method: "Wald F test of treatment × subgroup interactions, HC2 covariance", statistic: 1.5, df1: 1, df2: 89.6, p_value: 0.22 }],
+        interactions: [{ outcome: "edu", contrast: "treatment vs control", subgroup: "age", method: "wald_f_interactions_hc2", statistic: 1.5, df1: 1, df2: 89.6, p_value: 0.22 }],
       },
     },
   }) as unknown as ReportInput;
