@@ -59,7 +59,6 @@ export const MIRROR_EXEMPT: Readonly<Record<string, string>> = {
   "src/report/disclosure/collectFacts.ts": REFACTOR,
   "src/report/disclosure/discloseTables.ts": REFACTOR,
   "src/report/figure.ts": REFACTOR,
-  "src/report/i18n.ts": REFACTOR,
   "src/report/index.ts": REFACTOR,
   "src/report/levelsShown.ts": REFACTOR,
   "src/report/moneyNotes.ts": REFACTOR,

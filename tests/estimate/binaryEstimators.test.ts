@@ -20,7 +20,9 @@ describe("binaryEstimates(data)", () => {
     expectRelativelyClose(difference!.statistic!, 2.76903409090909, 1e-12, "χ²");
     expectRelativelyClose(difference!.p_value!, 0.096104137697261491, 1e-10, "p");
     expectRelativelyClose(difference!.p_value_fisher!, 0.13024633194238797, 1e-10, "Fisher p");
-    expect(difference!.note).toBe("an expected count is 4.89 (< 5): prefer Fisher's exact p");
+    // The smallest expected count is 12 · 11/27 = 4.888… (< 5): the note says so, with the count.
+    expect(difference!.notes?.map((n) => n.code)).toEqual(["expected_count_below_5"]);
+    expectRelativelyClose((difference!.notes![0]!.params as { expected: number }).expected, (12 * 11) / 27, 1e-12, "expected count");
   });
 
   it("binaryEstimates: risk_ratio is (7/12)/(4/15) with the Katz SE √(1/7 − 1/12 + 1/4 − 1/15) (by hand)", () => {
@@ -41,12 +43,12 @@ describe("binaryEstimates(data)", () => {
   it("binaryEstimates with no events in one arm: no risk ratio, no odds ratio (separation), χ² still defined", () => {
     const [d, r, l] = binaryEstimates(contrastOf(ones(0, 5), ones(3, 6)));
     expect(d!.estimate).toBeCloseTo(-0.5, 14);
-    expect(r!.note).toBe("no events in one arm: the log risk ratio is infinite");
-    expect(l!.note).toBe("an arm has all or none with the outcome (complete separation): the odds ratio is not estimable");
+    expect(r!.notes).toEqual([{ code: "no_events_in_arm_risk", params: {} }]);
+    expect(l!.notes).toEqual([{ code: "separation", params: {} }]);
   });
 
   it("binaryEstimates with no one having the outcome: χ² undefined and said so; with one person in an arm: nothing estimable", () => {
-    expect(binaryEstimates(contrastOf(ones(0, 4), ones(0, 4)))[0]!.note).toBe("no one (or everyone) has the outcome: χ² is undefined");
-    expect(binaryEstimates(contrastOf([1], [0, 1])).map((e) => e.note)).toEqual(new Array(3).fill("needs at least two persons in each arm"));
+    expect(binaryEstimates(contrastOf(ones(0, 4), ones(0, 4)))[0]!.notes).toEqual([{ code: "chi_square_undefined", params: {} }]);
+    expect(binaryEstimates(contrastOf([1], [0, 1])).map((e) => e.notes)).toEqual(new Array(3).fill([{ code: "too_few_per_arm", params: {} }]));
   });
 });

@@ -22,7 +22,7 @@ describe("clusterRandomizationInference(data, clusters, strata, blocks, permutat
     const observed = difference(["t1", "t2"]); // 10 − 6 = 4
     const extreme = pairs.filter((p) => Math.abs(difference(p)) >= Math.abs(observed) - 1e-12).length;
     const e = clusterRandomizationInference(data, clusterOfUnit, null, null, 1_000, 1);
-    expect(e).toMatchObject({ estimate: 4, exact: true, permutations: 6, clusters: 4, note: "whole clusters re-randomised within their strata" });
+    expect(e).toMatchObject({ estimate: 4, exact: true, permutations: 6, clusters: 4, notes: [{ code: "clusters_rerandomised", params: {} }] });
     // {t1, t2} gives +4 and {c1, c2} gives 6 − 10 = −4; every other pair is nearer 0: p = 2/6.
     expect(extreme).toBe(2);
     expect(e.p_value).toBeCloseTo(2 / 6, 15);
@@ -46,6 +46,6 @@ describe("clusterRandomizationInference(data, clusters, strata, blocks, permutat
 
   it("clusterRandomizationInference refuses a cluster holding persons of both arms", () => {
     const e = clusterRandomizationInference(data, ["t1", "t1", "c1", "c1", "c1", "c2"], null, null, 1_000, 1);
-    expect(e.note).toBe("a cluster holds persons of both arms: clusters must be assigned whole");
+    expect(e.notes).toEqual([{ code: "cluster_mixed_arms", params: {} }]);
   });
 });

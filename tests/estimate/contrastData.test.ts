@@ -15,7 +15,8 @@ describe("contrastData", () => {
   });
 
   it("notEstimable(data, estimator, note) has every number null and the note", () => {
-    expect(notEstimable(contrastOf([1], [2]), "poisson", "why")).toMatchObject({ estimate: null, std_error: null, statistic: null, df: null, p_value: null, conf_low: null, conf_high: null, note: "why" });
+    const why = { code: "counts_not_whole", params: {} } as const;
+    expect(notEstimable(contrastOf([1], [2]), "poisson", why)).toMatchObject({ estimate: null, std_error: null, statistic: null, df: null, p_value: null, conf_low: null, conf_high: null, notes: [why] });
   });
 
   it("relativeEffect(estimate, controlMean) divides, and is null for a control mean of 0 or a missing part", () => {

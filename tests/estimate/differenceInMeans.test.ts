@@ -17,8 +17,8 @@ describe("differenceInMeans(data)", () => {
   });
 
   it("differenceInMeans is not estimable with one person in an arm, or an outcome constant in both arms", () => {
-    expect(differenceInMeans(contrastOf([1], [2, 3])).note).toBe("needs at least two persons in each arm");
-    expect(differenceInMeans(contrastOf([1, 1], [2, 2])).note).toBe("the outcome is constant within both arms, so its standard error is 0");
+    expect(differenceInMeans(contrastOf([1], [2, 3])).notes).toEqual([{ code: "too_few_per_arm", params: {} }]);
+    expect(differenceInMeans(contrastOf([1, 1], [2, 2])).notes).toEqual([{ code: "outcome_constant_in_arms", params: {} }]);
   });
 });
 
@@ -41,6 +41,6 @@ describe("blockedDifferenceInMeans(data, blockOfUnit)", () => {
   it("blockedDifferenceInMeans is not estimable when a block has fewer than two persons in an arm", () => {
     const e = blockedDifferenceInMeans(contrastOf([1, 2, 3], [4, 5, 6]), ["a", "a", "b", "a", "a", "b"]);
     expect(e.estimate).toBeNull();
-    expect(e.note).toMatch(/^needs at least two persons per arm in every stratum/);
+    expect(e.notes).toEqual([{ code: "too_few_per_stratum", params: {} }]);
   });
 });

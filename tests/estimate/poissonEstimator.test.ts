@@ -18,7 +18,7 @@ describe("poissonEstimate(data, counts, exposure)", () => {
     expectRelativelyClose(e.estimate!, 7 / 5.5 / (21 / 7.5), 1e-8, "rate ratio by hand");
     expectRelativelyClose(e.log_estimate!, -0.78845736034029712, 1e-8, "β");
     expectRelativelyClose(e.std_error!, 0.18072232107201958, 1e-7, "HC0 SE");
-    expect(e.note).toBe("rate ratio with log(exposure years) as offset; log_estimate and robust (HC0) std_error on the log scale");
+    expect(e.notes).toEqual([{ code: "rate_ratio_offset_log_scale", params: {} }]);
   });
 
   it("poissonEstimate without exposure compares mean counts: 7/5 against 21/6", () => {
@@ -27,7 +27,7 @@ describe("poissonEstimate(data, counts, exposure)", () => {
   });
 
   it("poissonEstimate is not estimable with no events in an arm, or with counts that are not whole numbers", () => {
-    expect(poissonEstimate(contrastOf([0, 0], [1, 2]), [0, 0, 1, 2], null).note).toBe("no events in one arm: the log rate ratio is infinite");
-    expect(poissonEstimate(contrastOf([1, 2], [1, 2.5]), [1, 2, 1, 2.5], null).note).toBe("counts must be non-negative whole numbers");
+    expect(poissonEstimate(contrastOf([0, 0], [1, 2]), [0, 0, 1, 2], null).notes).toEqual([{ code: "no_events_in_arm_rate", params: {} }]);
+    expect(poissonEstimate(contrastOf([1, 2], [1, 2.5]), [1, 2, 1, 2.5], null).notes).toEqual([{ code: "counts_not_whole", params: {} }]);
   });
 });

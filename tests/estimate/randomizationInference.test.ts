@@ -60,7 +60,7 @@ describe("randomizationInference(data, strata, blocks, permutations, seed)", () 
   });
 
   it("randomizationInference is not estimable with an empty arm", () => {
-    expect(randomizationInference(contrastOf([1, 2], []), null, null, 100, 1).note).toBe("needs persons in both arms");
+    expect(randomizationInference(contrastOf([1, 2], []), null, null, 100, 1).notes).toEqual([{ code: "needs_both_arms", params: {} }]);
   });
 });
 
