@@ -511,6 +511,8 @@ export const IDS_DA = {
     clusters_rerandomised: () => "hele klynger omfordelt tilfældigt inden for deres strata",
     cluster_cr2: (p, f) => `klyngerobuste CR2-standardfejl med Bell–McCaffrey-frihedsgrader, ${f.number(p.clusters)} klynger`,
     cluster_cr1: (p, f) => `klyngerobuste CR1-standardfejl (som Stata), frihedsgrader = klynger − 1 = ${f.number(p.df)}`,
+    cluster_cr0: (p, f) => `klyngerobuste CR0-standardfejl, frihedsgrader = klynger − 1 = ${f.number(p.df)}`,
+    fixed_effects_absorbed: (p, f) => `${f.number(p.blocks)} blokke absorberet som faste effekter`,
     blocks_clusters_pairs: (p, f) => `blokke og klynger: varians for matchede par (en blok har to klynger), frihedsgrader = blokke − 1 = ${f.number(p.df)}`,
     blocks_clusters_cr2: (p, f) => `blokke og klynger: hver bloks CR2-varians, frihedsgrader = klynger − 2 × blokke = ${f.plain(p.df)}`,
     cace_received: (p, f) => `effekt for dem, der modtog indsatsen (2SLS, HC2); ${f.percent(p.receivedTreated, 1)} modtog den i gruppen, ${f.percent(p.receivedControl, 1)} i kontrolgruppen`,

@@ -511,6 +511,8 @@ export const IDS_EN = {
     clusters_rerandomised: () => "whole clusters re-randomised within their strata",
     cluster_cr2: (p, f) => `cluster-robust CR2 standard errors with Bell–McCaffrey degrees of freedom, ${f.number(p.clusters)} clusters`,
     cluster_cr1: (p, f) => `cluster-robust CR1 standard errors (as Stata), degrees of freedom = clusters − 1 = ${f.number(p.df)}`,
+    cluster_cr0: (p, f) => `cluster-robust CR0 standard errors, degrees of freedom = clusters − 1 = ${f.number(p.df)}`,
+    fixed_effects_absorbed: (p, f) => `${f.number(p.blocks)} blocks absorbed as fixed effects`,
     blocks_clusters_pairs: (p, f) => `blocks and clusters: matched-pairs variance (a block holds two clusters), degrees of freedom = blocks − 1 = ${f.number(p.df)}`,
     blocks_clusters_cr2: (p, f) => `blocks and clusters: each block's CR2 variance, degrees of freedom = clusters − 2 × blocks = ${f.plain(p.df)}`,
     cace_received: (p, f) => `effect on those who received the programme (2SLS, HC2); received ${f.percent(p.receivedTreated, 1)} in the arm, ${f.percent(p.receivedControl, 1)} in control`,
