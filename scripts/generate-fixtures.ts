@@ -336,12 +336,14 @@ console.error(`fixtures: ${persons.length} persons (${treated} treatment, ${pers
     const week = Math.floor((monday - mondayOfWeek(dayFromParts(thursday.year, 1, 4)!)) / 7) + 1;
     return `${thursday.year}-W${String(week).padStart(2, "0")}`;
   };
+  const firstContacts = new Map<string, DayNumber>();
   for (const p of people) {
     const treated = p.arm === "treatment";
     population.push([p.id, isoDate(p.birth), p.sex, isoDate(p.referral), isoDate(p.release)]);
     releases.push([p.id, isoDate(p.release)]);
     const firstContact = p.release + (treated ? 1 + randomInteger(r, 7) : 5 + randomInteger(r, 15));
     if (firstContact <= asOf) contacts.push([p.id, isoDate(firstContact)]);
+    firstContacts.set(p.id, firstContact);
     for (const item of ["housing", "mitid", "debt_plan", "appointments", "substance_screening", "employer_contact", "offer_accepted", "positive_contact"]) {
       const done = item === "positive_contact" ? yes(treated ? 0.6 : 0.35) : yes(treated ? 0.75 : 0.3);
       const day = p.release + (done ? randomInteger(r, 14) : 15 + randomInteger(r, 60));
@@ -370,6 +372,15 @@ console.error(`fixtures: ${persons.length} persons (${treated} treatment, ${pers
     const u = priorStream.next();
     const priors = [0.35, 0.6, 0.8, 0.93].filter((cut) => u >= cut).length;
     for (let k = 0; k < priors; k += 1) convictions.push([p.id, isoDate(p.release - 30 - randomInteger(priorStream, 5 * 365 - 60))]);
+  }
+  // Later job-centre contacts (004's "still in positive contact after 3 months"): a meeting every 2–5 weeks
+  // after the first, for 0–5 months in the control arm and 1–12 in the programme's, from a stream of their
+  // own so the rest of the fixture is unchanged.
+  const contactStream = seededRandom(SEED + 6);
+  for (const p of people) {
+    const first = firstContacts.get(p.id)!;
+    const until = first + 30 * (p.arm === "treatment" ? 1 + randomInteger(contactStream, 12) : randomInteger(contactStream, 6));
+    for (let day = first + 14 + randomInteger(contactStream, 21); day <= Math.min(until, asOf); day += 14 + randomInteger(contactStream, 21)) contacts.push([p.id, isoDate(day)]);
   }
   writeFileSync(join(dir, "population.csv"), Buffer.from(csv(population, ";", true), "latin1"));
   for (const [name, rows] of [["benefits.csv", weeks], ["contacts.csv", contacts], ["checklist.csv", checklist], ["paid_hours.csv", hours], ["convictions.csv", convictions], ["releases.csv", releases]] as const) {

@@ -45,7 +45,11 @@ export interface TableRunOptions {
   readonly blocks: string | null;
   /** The cluster column of a cluster-randomised table, and the cluster-robust SE type. */
   readonly clusters?: string | null;
-  readonly clusterSe?: "CR2" | "CR1";
+  readonly clusterSe?: "CR2" | "CR1" | "CR0";
+  /** --cluster-se COL: cluster the standard errors on COL (any level; its clusters may hold both arms). */
+  readonly clusterSeColumn?: string | null;
+  /** --fixed-effects COL: absorb COL's blocks in the regressions, as estimatr's fixed_effects = ~ COL. */
+  readonly fixedEffects?: string | null;
   /** The 0/1 column of who received the programme: the CACE estimators. */
   readonly received?: string | null;
   readonly subgroups: readonly string[];
@@ -80,6 +84,8 @@ export const TABLE_OPTIONS = {
   received: { type: "string" },
   clusters: { type: "string" },
   "cluster-se": { type: "string" },
+  "se-type": { type: "string" },
+  "fixed-effects": { type: "string" },
   subgroups: { type: "string" },
   permutations: { type: "string" },
   seed: { type: "string" },
@@ -136,7 +142,7 @@ export function tableOptions(values: OptionValues): TableRunOptions {
     blocks: text(values, "blocks") ?? null,
     received: text(values, "received") ?? null,
     clusters: text(values, "clusters") ?? null,
-    clusterSe: clusterSeOf(text(values, "cluster-se")),
+    ...clusterOptionsOf(values),
     subgroups: list(values, "subgroups"),
     permutations,
     seed,
@@ -283,6 +289,8 @@ function readerOptions(options: TableRunOptions, file: string, decimal: TableOpt
     treatment: options.treatment,
     blocks: options.blocks,
     clusters: options.clusters ?? null,
+    clusterSe: options.clusterSeColumn ?? null,
+    fixedEffects: options.fixedEffects ?? null,
     numeric: [...new Set([...options.outcomes, ...survival, ...(options.exposure ? [options.exposure] : []), ...options.covariates, ...(options.received ? [options.received] : [])])],
     binary: [...options.binary, ...(options.survival ? [options.survival.event] : []), ...(options.received ? [options.received] : [])],
     counts: options.counts,
@@ -350,10 +358,26 @@ async function readRowsTable(path: string, file: string, tableOptions: TableOpti
   return tableFromRows(header, rows, tableOptions);
 }
 
-function clusterSeOf(raw: string | undefined): "CR2" | "CR1" {
+/**
+ * --cluster-se COL [--se-type CR2|CR1|stata|CR0] [--fixed-effects COL]: the level the SEs are clustered on, apart from
+ * the unit of assignment (--clusters). `--cluster-se CR1` (a type, with --clusters) is read as before.
+ */
+function clusterOptionsOf(values: Readonly<Record<string, string | boolean | string[] | undefined>>): Pick<TableRunOptions, "clusterSe" | "clusterSeColumn" | "fixedEffects"> {
+  const raw = text(values, "cluster-se");
+  const legacyType = raw !== undefined && ["CR2", "CR1", "stata", "CR0"].includes(raw);
+  const typeText = text(values, "se-type") ?? (legacyType ? raw : undefined);
+  const clusterSeColumn = legacyType ? null : (raw ?? null);
+  const fixedEffects = text(values, "fixed-effects") ?? null;
+  if (fixedEffects !== null && clusterSeColumn === null && text(values, "clusters") === undefined)
+    throw new UsageError("effekt estimate: --fixed-effects goes with --cluster-se COL or --clusters COL (the regressions with cluster-robust SEs)");
+  return { clusterSe: clusterSeOf(typeText), clusterSeColumn, fixedEffects };
+}
+
+function clusterSeOf(raw: string | undefined): "CR2" | "CR1" | "CR0" {
   if (raw === undefined || raw === "CR2") return "CR2";
   if (raw === "CR1" || raw === "stata") return "CR1";
-  throw new UsageError("effekt estimate: --cluster-se takes CR2 (default) or CR1 (also called stata)");
+  if (raw === "CR0") return "CR0";
+  throw new UsageError("effekt estimate: --se-type takes CR2 (default), CR1 (also called stata) or CR0");
 }
 
 /** The adjustment note of effects.json: the pipeline's, plus the categorical reference levels and the missing-value rule. */

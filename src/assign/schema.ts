@@ -128,6 +128,9 @@ export const AssignmentArtefact = z.object({
     .object({
       description: z.string(),
       variables: z.array(z.string()).describe("The matching variables with their bands, as in the description"),
+      match_on: z
+        .array(z.object({ covariate: z.string(), breaks: z.array(z.number()).nullable() }))
+        .describe("The matching variables as data: each covariate and the band limits it was cut at (null: matched on its exact value)"),
       ratio: z.number().int(),
       seed: z.number().int(),
       programme: Count,

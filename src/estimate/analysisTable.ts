@@ -32,6 +32,10 @@ export interface AnalysisTable {
   readonly permutationStrata: readonly string[] | null;
   /** Cluster per unit when whole clusters were randomised; null otherwise. */
   readonly clusters: readonly string[] | null;
+  /** Cluster per unit for the variance only (`--cluster-se`): any level, clusters may hold both arms. */
+  readonly varianceClusters?: readonly string[] | null;
+  /** Block per unit absorbed as fixed effects in the regressions (`--fixed-effects`). */
+  readonly fixedEffects?: readonly string[] | null;
   /** Numeric columns: outcomes, covariates (categorical ones as their indicators), exposures. NaN = missing. */
   readonly columns: ReadonlyMap<string, NumberColumn>;
   /** Subgroup columns: a level label per unit ("" = missing). */
@@ -51,6 +55,8 @@ export interface TableParts {
   readonly blocks: readonly string[] | null;
   readonly permutationStrata: readonly string[] | null;
   readonly clusters: readonly string[] | null;
+  readonly varianceClusters?: readonly string[] | null;
+  readonly fixedEffects?: readonly string[] | null;
   /** Numeric columns in the table's order (NaN = missing). */
   readonly numbers: ReadonlyMap<string, NumberColumn>;
   /** Categorical covariates as read (one text a unit), each with its reference level (null: the first in sorted order). */
@@ -85,7 +91,8 @@ export function analysisTable(parts: TableParts): { table: AnalysisTable; catego
   // A subgroup is categorical too: an empty cell or NA is its missing level "", whichever way the table was read.
   const subgroups = new Map([...parts.subgroups].map(([name, levels]) => [name, levels.some(isMissingCategory) ? levels.map((l) => (isMissingCategory(l) ? "" : l)) : levels]));
   const { arm, blocks, permutationStrata, clusters } = parts;
-  return { table: { arm, blocks, permutationStrata, clusters, columns, subgroups }, categorical, unknownReferences };
+  const variance = { varianceClusters: parts.varianceClusters ?? null, fixedEffects: parts.fixedEffects ?? null };
+  return { table: { arm, blocks, permutationStrata, clusters, ...variance, columns, subgroups }, categorical, unknownReferences };
 }
 
 /** A table of no units (what a builder returns beside the issues that stopped it). */
@@ -129,8 +136,8 @@ export interface EstimationPlan {
   /** Numeric covariate columns (categorical ones already expanded to indicators). */
   readonly covariates: readonly string[];
   readonly subgroups: readonly string[];
-  /** Cluster-robust SEs for the regressions when the table has clusters: CR2 (default) or CR1 (Stata). */
-  readonly clusterSe?: "CR2" | "CR1";
+  /** Cluster-robust SEs for the regressions when the table has clusters: CR2 (default), CR1 (Stata) or CR0. */
+  readonly clusterSe?: "CR2" | "CR1" | "CR0";
   /** The 0/1 column of who received the programme, for the CACE estimators; absent when unknown. */
   readonly received?: string;
   readonly permutations: number;

@@ -22,6 +22,12 @@ export interface Clustering {
   /** Cluster of each table row. */
   readonly clusters: readonly string[];
   readonly type: ClusterSe;
+  /** True when the clusters are the unit of assignment (each must hold one arm); false for `--cluster-se` at any level. */
+  readonly assignment?: boolean;
+  /** Block of each table row, absorbed as fixed effects (`--fixed-effects`); null without. */
+  readonly fixedEffects?: readonly string[] | null;
+  /** The clusters that were assigned whole (for randomisation inference), when the table has them. */
+  readonly assignmentClusters?: readonly string[] | null;
 }
 
 function fromFit(data: ContrastData, estimator: EffectEstimate["estimator"], fit: ReturnType<typeof clusterRobustRegression>, type: ClusterSe, extra: Partial<EffectEstimate> = {}): EffectEstimate {
@@ -40,7 +46,10 @@ function fromFit(data: ContrastData, estimator: EffectEstimate["estimator"], fit
     conf_high: c.confidenceInterval[1],
     relative_effect: relativeEffect(c.estimate, base.mean_control),
     clusters: fit.clusters,
-    notes: [type === "CR2" ? note("cluster_cr2", { clusters: fit.clusters }) : note("cluster_cr1", { df: fit.clusters - 1 })],
+    notes: [
+      type === "CR2" ? note("cluster_cr2", { clusters: fit.clusters }) : type === "CR1" ? note("cluster_cr1", { df: fit.clusters - 1 }) : note("cluster_cr0", { df: fit.clusters - 1 }),
+      ...(fit.fixedEffects > 0 ? [note("fixed_effects_absorbed", { blocks: fit.fixedEffects })] : []),
+    ],
     ...extra,
   };
 }
@@ -57,7 +66,7 @@ function clustersNested(data: ContrastData, clusters: readonly string[]): string
 }
 
 export function clusteredRegressionEstimate(data: ContrastData, estimator: "ols" | "ols_adjusted" | "lin" | "difference_in_means", covariates: readonly Column[], clustering: Clustering): EffectEstimate {
-  const mixed = clustersNested(data, clustering.clusters);
+  const mixed = clustering.assignment === false ? null : clustersNested(data, clustering.clusters);
   if (mixed !== null) return notEstimable(data, estimator, note("cluster_mixed_arms"));
   const n = data.y.length;
   let design: Column[] = [{ name: "(Intercept)", values: new Array<number>(n).fill(1) }, { name: "z", values: [...data.z] }];
@@ -72,7 +81,8 @@ export function clusteredRegressionEstimate(data: ContrastData, estimator: "ols"
   const type = estimator === "difference_in_means" ? "CR2" : clustering.type;
   let fit;
   try {
-    fit = clusterRobustRegression(design, data.y, data.units.map((u) => clustering.clusters[u]!), type, data.confidence);
+    const fixedEffects = clustering.fixedEffects ? data.units.map((u) => clustering.fixedEffects![u]!) : null;
+    fit = clusterRobustRegression(design, data.y, data.units.map((u) => clustering.clusters[u]!), type, data.confidence, ["z"], { fixedEffects });
   } catch (error) {
     return notEstimable(data, estimator, noteOfModelError(error));
   }

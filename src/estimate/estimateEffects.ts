@@ -83,6 +83,16 @@ function timeToEvent(table: AnalysisTable, plan: EstimationPlan, outcome: Outcom
   return { ...result, estimates: [...result.estimates.slice(0, at), ...coxAdjusted, ...result.estimates.slice(at)] };
 }
 
+/** The unit of assignment wins for the variance when both are given; fixed effects ride with either. */
+function clusteringOf(table: AnalysisTable, plan: EstimationPlan): EstimatorContext["clustering"] {
+  const type = plan.clusterSe ?? "CR2";
+  const fixedEffects = table.fixedEffects ?? null;
+  const assignmentClusters = table.clusters;
+  if (table.varianceClusters) return { clusters: table.varianceClusters, type, assignment: false, fixedEffects, assignmentClusters };
+  if (table.clusters) return { clusters: table.clusters, type, assignment: true, fixedEffects, assignmentClusters };
+  return null;
+}
+
 /** One contrast as the estimators read it (estimators.ts); each derived data set is computed once, when first asked for. */
 function contextOf(table: AnalysisTable, plan: EstimationPlan, outcome: OutcomePlan, arm: string, given: ContrastData | null, survival: () => SurvivalResult): EstimatorContext {
   const pair = [arm, plan.control];
@@ -98,8 +108,8 @@ function contextOf(table: AnalysisTable, plan: EstimationPlan, outcome: OutcomeP
     data,
     blocks: table.blocks,
     permutationStrata: table.permutationStrata,
-    // A cluster-randomised table: every estimator with cluster-robust SEs (clusterEstimators.ts).
-    clustering: table.clusters ? { clusters: table.clusters, type: plan.clusterSe ?? "CR2" } : null,
+    // A cluster-randomised table, or SEs clustered at another level (--cluster-se): the regressions with cluster-robust SEs (clusterEstimators.ts).
+    clustering: clusteringOf(table, plan),
     permutations: plan.permutations,
     seed: plan.seed,
     // Persons without a covariate value are left out of the adjusted estimators, and said so (never silently).

@@ -102,7 +102,7 @@ export const ESTIMATORS: { readonly [K in EstimatorId]: EstimatorDefinition } = 
   },
   difference_in_means_blocked: {
     appliesTo: (a) => notTimeToEvent(a) && a.blocked,
-    estimate: (c) => (c.clustering ? blockedClusteredDifferenceInMeans(c.data, c.blocks!, c.clustering.clusters) : blockedDifferenceInMeans(c.data, c.blocks!)),
+    estimate: (c) => (c.clustering?.assignmentClusters ? blockedClusteredDifferenceInMeans(c.data, c.blocks!, c.clustering.assignmentClusters) : blockedDifferenceInMeans(c.data, c.blocks!)),
     reportAs: { scale: "difference", effectsTable: true },
   },
   ols: { appliesTo: notTimeToEvent, estimate: (c) => regression(c, "ols", c.data, []), reportAs: { scale: "difference", effectsTable: false } },
@@ -152,8 +152,8 @@ export const ESTIMATORS: { readonly [K in EstimatorId]: EstimatorDefinition } = 
   randomization: {
     appliesTo: (a) => notTimeToEvent(a) && a.permutations,
     estimate: (c) =>
-      c.clustering
-        ? clusterRandomizationInference(c.data, c.clustering.clusters, c.permutationStrata, c.blocks, c.permutations, c.seed)
+      c.clustering?.assignmentClusters
+        ? clusterRandomizationInference(c.data, c.clustering.assignmentClusters, c.permutationStrata, c.blocks, c.permutations, c.seed)
         : randomizationInference(c.data, c.permutationStrata, c.blocks, c.permutations, c.seed),
     reportAs: { scale: "test", effectsTable: true },
   },

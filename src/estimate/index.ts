@@ -77,17 +77,17 @@ export function run(input: EstimateInput): EffectsArtefact {
   });
 }
 
-/** Each KPI on its outcome's column: a share against a threshold, or (time to event) 1 − Kaplan–Meier at a day. */
+/** Each KPI on its outcome's column: a share against a threshold, or (time to event) 1 − Kaplan–Meier at a day; against the control arm, the difference between arms. */
 function kpiResults(spec: EvaluationSpec, table: AnalysisTable, control: string) {
   return spec.kpis.map((kpi) => {
     const values = withNulls(table.columns.get(kpi.outcome) ?? []);
     const inArm = (_: unknown, i: number) => kpi.arm === undefined || table.arm[i] === kpi.arm;
+    const inControl = (_: unknown, i: number) => table.arm[i] === control;
     if (kpi.atDays !== undefined) {
       const events = withNulls(table.columns.get(`${kpi.outcome}_event`) ?? []);
-      const inControl = (_: unknown, i: number) => table.arm[i] === control;
-      return evaluateSurvivalKpi({ ...kpi, atDays: kpi.atDays }, values.filter(inArm), events.filter(inArm), { time: values.filter(inControl), event: events.filter(inControl) });
+      return evaluateSurvivalKpi({ ...kpi, atDays: kpi.atDays }, { time: values.filter(inArm), event: events.filter(inArm) }, { arm: control, time: values.filter(inControl), event: events.filter(inControl) });
     }
-    return evaluateKpi({ ...kpi, threshold: kpi.threshold! }, values.filter(inArm));
+    return evaluateKpi(kpi, values.filter(inArm), { arm: control, values: values.filter(inControl) });
   });
 }
 

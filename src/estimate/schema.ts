@@ -129,12 +129,24 @@ export const EffectsArtefact = z.object({
         label: Label,
         outcome: z.string(),
         arm: z.string().nullable(),
-        threshold: z.number(),
+        direction: z.enum(["at_least", "at_most", "below_control", "above_control"]).default("at_least"),
+        threshold: z.number().nullable().describe("The fixed threshold; null for a KPI against the comparison group."),
         persons: z.number().int(),
         achieved: z.number().int(),
         share: z.number().nullable(),
         interval: z.tuple([z.number(), z.number()]).nullable(),
-        verdict: z.enum(["met", "not_met", "not_yet_measurable"]),
+        comparison: z
+          .object({
+            arm: z.string(),
+            persons: z.number().int(),
+            share: z.number().nullable(),
+            difference: z.number().nullable().describe("The arm's share minus the comparison group's"),
+            interval: z.tuple([z.number(), z.number()]).nullable().describe("95 % interval of the difference: Kaplan–Meier with both arms' Greenwood variance, or the risk difference (Wald)"),
+          })
+          .nullable()
+          .default(null)
+          .describe("Against the comparison group: its share and the difference between arms"),
+        verdict: z.enum(["met", "not_met", "not_decided", "better", "not_shown", "not_yet_measurable"]),
         certainty: z.string(),
         source: z.string(),
       }),

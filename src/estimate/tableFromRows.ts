@@ -22,6 +22,10 @@ export interface TableOptions {
   readonly blocks: string | null;
   /** The column naming each person's cluster, when whole clusters were randomised. */
   readonly clusters?: string | null;
+  /** The column to cluster the standard errors on (any level; clusters may hold both arms). */
+  readonly clusterSe?: string | null;
+  /** The column whose blocks the regressions absorb as fixed effects. */
+  readonly fixedEffects?: string | null;
   readonly numeric: readonly string[];
   readonly binary: readonly string[];
   readonly counts: readonly string[];
@@ -55,7 +59,9 @@ export function tableFromRows(header: readonly string[], rows: readonly Row[], o
   const blocks = options.blocks ? texts(options.blocks) : null;
   const categorical = (options.categorical ?? []).map(({ column, reference }) => ({ column, values: rows.map((row) => row.fields[index(column)] ?? ""), reference }));
   const subgroups = new Map(options.subgroups.map((s) => [s, texts(s)]));
-  const built = analysisTable({ arm, blocks, permutationStrata: blocks, clusters, numbers, categorical, subgroups });
+  const varianceClusters = options.clusterSe ? texts(options.clusterSe) : null;
+  const fixedEffects = options.fixedEffects ? texts(options.fixedEffects) : null;
+  const built = analysisTable({ arm, blocks, permutationStrata: blocks, clusters, varianceClusters, fixedEffects, numbers, categorical, subgroups });
   for (const { column, reference, levels } of built.unknownReferences) {
     issues.push(issue("reference_level_missing", messages.referenceLevelMissing(column, reference ?? "", valuesToShow(levels)), { file: options.file, path: [], column }));
   }
@@ -77,7 +83,7 @@ function cprRefused(header: readonly string[], rows: readonly Row[], file: strin
 
 function missingColumns(header: readonly string[], options: TableOptions): Issue[] {
   const { treatment, blocks, clusters, numeric, subgroups } = options;
-  const wanted = [...new Set([treatment, ...(blocks ? [blocks] : []), ...(clusters ? [clusters] : []), ...numeric, ...subgroups, ...(options.categorical ?? []).map((c) => c.column)])];
+  const wanted = [...new Set([treatment, ...(blocks ? [blocks] : []), ...(clusters ? [clusters] : []), ...(options.clusterSe ? [options.clusterSe] : []), ...(options.fixedEffects ? [options.fixedEffects] : []), ...numeric, ...subgroups, ...(options.categorical ?? []).map((c) => c.column)])];
   return wanted.filter((c) => !header.includes(c)).map((c) => issue("column_missing", messages.tableColumnMissing(c, header, wanted), { file: options.file, path: [] }));
 }
 

@@ -50,6 +50,8 @@ export const NOTE_PARAMS = {
   clusters_rerandomised: none,
   cluster_cr2: z.strictObject({ clusters: count }),
   cluster_cr1: z.strictObject({ df: count }),
+  cluster_cr0: z.strictObject({ df: count }),
+  fixed_effects_absorbed: z.strictObject({ blocks: count }),
   blocks_clusters_pairs: z.strictObject({ df: count }),
   blocks_clusters_cr2: z.strictObject({ df: count }),
   cace_received: z.strictObject({ receivedTreated: count, receivedControl: count }),

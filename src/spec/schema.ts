@@ -416,7 +416,7 @@ export const EvaluationSpec = z
           direction: z
             .enum(["at_least", "at_most", "below_control", "above_control"])
             .default("at_least")
-            .describe("at_most: met when the share is at or below the threshold (e.g. re-offending); below_control (time_to_event only): met when the arm's share is below the control arm's (003/004: 'less re-offending than a comparison group'); above_control: met when it is above (003/004: 'more self-support than a comparison group')"),
+            .describe("at_least/at_most: met when the whole 95 % interval is at or above (at or below) the threshold, not met when it is wholly on the other side, otherwise not decided; below_control: better than the comparison group when the whole 95 % interval of the difference between arms (Kaplan–Meier at atDays with both arms' Greenwood variance, or the risk difference) is below 0 (003/004: 'less re-offending than a comparison group'); above_control: above 0 (003/004: 'more self-support than a comparison group')"),
         }),
       )
       .default([])
@@ -530,7 +530,7 @@ export const EvaluationSpec = z
       if (!outcome) ctx.addIssue({ code: "custom", path: ["kpis", i, "outcome"], message: `'${k.outcome}' is not an outcome id` });
       const againstControl = k.direction === "below_control" || k.direction === "above_control";
       if ((k.threshold === undefined) !== againstControl) ctx.addIssue({ code: "custom", path: ["kpis", i, "threshold"], message: againstControl ? `a ${k.direction} KPI takes its threshold from the control arm: leave threshold out` : "a KPI needs a threshold (the share to reach)" });
-      if (againstControl && (k.atDays === undefined || k.arm === undefined)) ctx.addIssue({ code: "custom", path: ["kpis", i, "direction"], message: `${k.direction} needs atDays and the arm to compare with the control arm` });
+      if (againstControl && k.arm === undefined) ctx.addIssue({ code: "custom", path: ["kpis", i, "direction"], message: `${k.direction} needs the arm to compare with the control arm` });
       if (outcome && (outcome.kind === "time_to_event") !== (k.atDays !== undefined)) ctx.addIssue({ code: "custom", path: ["kpis", i, "atDays"], message: outcome.kind === "time_to_event" ? "a KPI on a time_to_event outcome needs atDays (the share with the event by that day)" : "atDays goes with a time_to_event outcome" });
     });
     const covariateIds = spec.covariates.map((c) => c.id);

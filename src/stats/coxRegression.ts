@@ -21,6 +21,12 @@ export interface CoxFit {
   readonly variance: Matrix;
   readonly robustVariance: Matrix;
   readonly logLikelihood: number;
+  /** The partial log-likelihood at β = 0 (coxph's `loglik[1]`). */
+  readonly nullLogLikelihood: number;
+  /** The score test of β = 0: U(0)ᵀ I(0)⁻¹ U(0) (coxph's `score`). */
+  readonly scoreStatistic: number;
+  /** Per person, the dfbeta residuals (score residuals × variance): the robust variance sums their outer products. */
+  readonly dfbeta: readonly (readonly number[])[];
   readonly iterations: number;
   readonly converged: boolean;
 }
@@ -34,7 +40,7 @@ interface Moments {
 /**
  * @param covariates one array per covariate, one value per person
  */
-// numerical kernel: Newton–Raphson over risk sets with Efron/Breslow ties: score, information and step-halving share the sorted risk sets
+// numerical kernel: Newton–Raphson on the partial likelihood with its moments, step halving and the tests at β = 0 in one place
 export function coxRegression(time: readonly number[], event: readonly number[], covariates: readonly (readonly number[])[], ties: CoxTies = "efron"): CoxFit {
   const n = time.length;
   const p = covariates.length;
@@ -102,6 +108,9 @@ export function coxRegression(time: readonly number[], event: readonly number[],
 
   let beta = new Array<number>(p).fill(0);
   let current = moments(beta);
+  const atZero = current;
+  const zeroInverse = invertSymmetric(atZero.information);
+  const scoreStatistic = atZero.score.reduce((s, u, a) => s + u * zeroInverse[a]!.reduce((t, v, b) => t + v * atZero.score[b]!, 0), 0);
   let iterations = 0;
   let converged = false;
   while (iterations < 50) {
@@ -127,7 +136,7 @@ export function coxRegression(time: readonly number[], event: readonly number[],
   const residuals = scoreResiduals(beta, x, event, groups, ties);
   const dfbeta = residuals.map((row) => variance.map((v) => v.reduce((s, value, j) => s + value * row[j]!, 0)));
   const robustVariance = Array.from({ length: p }, (_, a) => Array.from({ length: p }, (_, b) => dfbeta.reduce((s, row) => s + row[a]! * row[b]!, 0)));
-  return { coefficients: beta, variance, robustVariance, logLikelihood: current.logLikelihood, iterations, converged };
+  return { coefficients: beta, variance, robustVariance, logLikelihood: current.logLikelihood, nullLogLikelihood: atZero.logLikelihood, scoreStatistic, dfbeta, iterations, converged };
 }
 
 /**

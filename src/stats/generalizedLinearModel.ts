@@ -28,12 +28,14 @@ export interface GlmFit {
   readonly deviance: number;
   /** True when fitted probabilities reach 0 or 1 (complete separation) or rates reach 0. */
   readonly boundary: boolean;
+  /** Per unit, sandwich's estfun weight sᵢ = (yᵢ − μᵢ)/V(μᵢ) · wᵢ; the unit's score is sᵢ xᵢ. */
+  readonly scoreWeights: Float64Array;
 }
 
 const MAX_ITERATIONS = 100;
 const RELATIVE_TOLERANCE = 1e-10;
 
-// numerical kernel: IRLS as R's glm.fit: working weights, step-halving and the convergence test share one iteration state
+// numerical kernel: IRLS with R's starting values and stopping rule, and the sandwich pieces read off its last step
 export function generalizedLinearModel(
   family: Family,
   columns: readonly { name: string; values: ArrayLike<number> }[],
@@ -99,9 +101,11 @@ export function generalizedLinearModel(
   const k = kept.length;
   const meat = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   let boundary = false;
+  const scoreWeights = new Float64Array(n);
   for (let i = 0; i < n; i += 1) {
     // estfun = working residual × working weight = (y − μ)/V(μ) · w, with w from the last IRLS step (as sandwich).
     const r = (((y[i] as number) - mu[i]!) / variance(mu[i]!)) * lastWeights[i]!;
+    scoreWeights[i] = r;
     if (family === "binomial" ? mu[i]! < 1e-10 || mu[i]! > 1 - 1e-10 : mu[i]! < 1e-10) boundary = true;
     for (let a = 0; a < k; a += 1) for (let b = 0; b < k; b += 1) meat[a]![b]! += r * r * (kept[a]![i] as number) * (kept[b]![i] as number);
   }
@@ -115,5 +119,6 @@ export function generalizedLinearModel(
     converged,
     deviance: finalDeviance,
     boundary,
+    scoreWeights,
   };
 }

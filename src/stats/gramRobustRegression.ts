@@ -45,5 +45,5 @@ function fitHc2(columns: readonly DesignColumn[], y: ArrayLike<number>, confiden
   const meatMatrix = Array.from({ length: k }, (_, a) => Array.from({ length: k }, (_, c) => (a >= c ? meat[a * k + c]! : meat[c * k + a]!)));
   const covariance = sandwich(fit.xtxInverse, meatMatrix);
   const coefficients = coefficientRows(kept.map((c) => c.name), fit.coefficients, covariance, df, confidence);
-  return { coefficients, covariance, dropped: fit.dropped, df, n, residualSumOfSquares };
+  return { coefficients, covariance, dropped: fit.dropped, df, n, residualSumOfSquares, undefinedStandardErrors: [] };
 }

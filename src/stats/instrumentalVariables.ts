@@ -10,11 +10,14 @@
  * With one instrument and no covariates β_d is the Wald ratio ITT(y) / ITT(d). The first
  * stage gives the instrument's coefficient with its HC2 SE and the robust Wald F = t²
  * (estimatr's `diagnostic_first_stage_fstatistic` with `diagnostics = TRUE`).
+ * With `clusters` the variance is cluster-robust, as `iv_robust(clusters =, se_type = "CR2" | "stata" | "CR0")`:
+ * the sandwich of clusterRobust.ts over X̂ with the second-stage residuals eᵢ (Bell–McCaffrey df for CR2).
  * Reference: Angrist, Imbens & Rubin (1996); estimatr's iv_robust.
  */
 import { leastSquares } from "./leastSquares.ts";
 import { studentTQuantile, studentTTwoSidedP } from "./distributions.ts";
 import { robustRegression, sandwich } from "./robustRegression.ts";
+import { clusterSandwich, type ClusterSe } from "./clusterRobust.ts";
 
 type Column = { name: string; values: ArrayLike<number> };
 
@@ -34,7 +37,14 @@ export interface InstrumentalFit {
  * @param instrument the randomised assignment, z
  * @param covariates exogenous covariates x (the intercept is added here)
  */
-export function instrumentalVariables(y: ArrayLike<number>, received: ArrayLike<number>, instrument: ArrayLike<number>, covariates: readonly Column[], confidence = 0.95): InstrumentalFit {
+export function instrumentalVariables(
+  y: ArrayLike<number>,
+  received: ArrayLike<number>,
+  instrument: ArrayLike<number>,
+  covariates: readonly Column[],
+  confidence = 0.95,
+  clustering: { clusters: readonly string[]; type: ClusterSe } | null = null,
+): InstrumentalFit {
   const n = y.length;
   const intercept: Column = { name: "(Intercept)", values: new Array<number>(n).fill(1) };
   const first = robustRegression([intercept, { name: "z", values: instrument }, ...covariates], received, confidence);
@@ -50,6 +60,25 @@ export function instrumentalVariables(y: ArrayLike<number>, received: ArrayLike<
   const k = second.rank;
   const df = n - k;
   if (df < 1) throw new Error(`instrumentalVariables: too few persons (${n}) for the ${k} coefficients`);
+  const residuals = Float64Array.from({ length: n }, (_, i) => (y[i] as number) - original.reduce((sum, column, a) => sum + (column[i] as number) * second.coefficients[a]!, 0));
+  if (clustering) {
+    const clustered = clusterSandwich({ X: projected, B: second.xtxInverse, residuals, clusters: clustering.clusters, type: clustering.type, fixedEffects: null });
+    const estimate = second.coefficients[j]!;
+    const standardError = clustered.undefinedAt[j] ? NaN : Math.sqrt(clustered.covariance[j]![j]!);
+    const statistic = estimate / standardError;
+    const clusterDf = clustered.degrees(j);
+    const q = studentTQuantile(1 - (1 - confidence) / 2, clusterDf);
+    return {
+      estimate,
+      standardError,
+      statistic,
+      df: clusterDf,
+      p: studentTTwoSidedP(statistic, clusterDf),
+      confidenceInterval: [estimate - q * standardError, estimate + q * standardError],
+      firstStage: { estimate: zCoefficient.estimate, standardError: zCoefficient.standardError, f: zCoefficient.statistic ** 2, p: zCoefficient.p },
+      dropped: [...second.dropped],
+    };
+  }
   const meat = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   for (let i = 0; i < n; i += 1) {
     let prediction = 0;

@@ -250,8 +250,9 @@ describe("release-programme outcomes (as of 2024-06-30)", () => {
   it("days_to_first_contact: the first contact on or after release, 12 days; none yet is censored", () => {
     expect(valuesOf({ kind: "days_to_first_contact" })).toEqual([12, "censored"]);
   });
-  it("in_contact_at_month: a status at month k — released 2024-01-10, contact 2024-01-22: in contact at month 1 (30 days to 2024-02-10), not at month 3, not within 10 days of month 1", () => {
+  it("in_contact_at_month (004: contact or work or education at month k) — released 2024-01-10, contact 2024-01-22: in contact at month 1 (30 days to 2024-02-10); no contact near month 2 but paid hours in March: 1; at month 3 no contact and no hours in April: 0; nothing within 10 days of month 1: 0", () => {
     expect(valuesOf({ kind: "in_contact_at_month", atMonth: 1 })).toEqual([1, "censored"]);
+    expect(valuesOf({ kind: "in_contact_at_month", atMonth: 2, withinDays: 10 })).toEqual([1, "censored"]);
     expect(valuesOf({ kind: "in_contact_at_month", atMonth: 3 })).toEqual([0, "censored"]);
     expect(valuesOf({ kind: "in_contact_at_month", atMonth: 1, withinDays: 10 })).toEqual([0, "censored"]);
   });

@@ -52,6 +52,14 @@ describe("the matched comparison (fixtures/release/spec-matched.json)", () => {
     expect(html).toContain('id="table-balance_before_matching"');
   });
 
+  it("keeps every KPI of the randomised spec, on the same outcomes, for the programme arm (none relabelled)", async () => {
+    await ready;
+    const randomised = JSON.parse(readFileSync("fixtures/release/spec.json", "utf8")).kpis as { id: string; outcome: string }[];
+    const effects = EffectsArtefact.parse(read("effects.json"));
+    expect(effects.kpis.map((k) => [k.id, k.outcome])).toEqual(randomised.map((k) => [k.id, k.outcome]));
+    for (const k of effects.kpis) expect(k.arm, k.id).toBe("programme");
+  });
+
   it("never calls a difference causal: every estimate is flagged not randomised, and the report says so", async () => {
     await ready;
     const effects = EffectsArtefact.parse(read("effects.json"));
@@ -62,6 +70,9 @@ describe("the matched comparison (fixtures/release/spec-matched.json)", () => {
     expect(html).toContain("Ikke randomiseret");
     expect(html).toMatch(/Programdeltagere: \d+, heraf matchet /);
     expect(html).toContain("Grovkornet eksakt matchning");
+    // The bands come from assignment.json's match_on as data, in Danish numbers and words (no English prose parsed).
+    expect(html).toMatch(/\(grænser ved 30, 40[,)]/);
+    expect(html).not.toContain("bands at");
     expect(html).toContain("ikke kausale effekter");
     expect(html).not.toMatch(/kausal effekt af programmet/i);
   });

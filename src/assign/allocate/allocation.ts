@@ -36,6 +36,7 @@ export interface Arm {
 export interface Matching {
   readonly description: string;
   readonly variables: string[];
+  readonly match_on: { covariate: string; breaks: number[] | null }[];
   readonly ratio: number;
   readonly seed: number;
   readonly programme: number;

@@ -39,6 +39,7 @@ export function matched(design: Design, input: AllocationInput): Allocation {
   const matching = {
     description: `coarsened exact matching on ${variables.join(", ")}; exactly ${design.ratio} comparison person(s) per matched programme person in each stratum, drawn at random without replacement (seed ${design.seed}); programme persons for whom the stratum has too few are unmatched and left out. Not randomised: differences are associations, not causal effects.`,
     variables,
+    match_on: design.matchOn.map((b) => ({ covariate: b.covariate, breaks: b.breaks ?? null })),
     ratio: design.ratio,
     seed: design.seed,
     programme: programmeCount,

@@ -80,6 +80,8 @@ export async function tableFromBytes(header: readonly string[], headerLines: num
   // 1. Only a table this reader takes: a one-byte delimiter, no CPR-like name, every named column present, no categorical covariate.
   if (delimiterText.length !== 1 || delimiterText.charCodeAt(0) > 0x7f) return null;
   if (header.some((name) => containsCpr(name)) || (options.categorical ?? []).length > 0) return null;
+  // Variance clusters and fixed effects are read by tableFromRows.
+  if (options.clusterSe || options.fixedEffects) return null;
   const wanted = [options.treatment, ...(options.blocks ? [options.blocks] : []), ...(options.clusters ? [options.clusters] : []), ...options.numeric, ...options.subgroups];
   if (wanted.some((c) => !header.includes(c))) return null;
   // 2. Every piece of the file read into columns; any problem declines the table.

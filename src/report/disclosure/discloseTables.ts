@@ -66,9 +66,11 @@ export function discloseTables(input: readonly Table[], options: DisclosureInput
   // A KPI threshold taken from the control arm's Kaplan–Meier value is that value: shown only where the survival table shows it.
   const controlArm = run.assignment?.design.arms.find((a) => a.control)?.name;
   for (const k of options.kpis ?? []) {
-    if (k.direction !== "below_control" && k.direction !== "above_control") continue;
+    if ((k.direction !== "below_control" && k.direction !== "above_control") || k.atDays === undefined) continue;
     const point = tables.get("survival")?.rows.find((r) => r.outcome_id === k.outcome && r.arm_id === controlArm && r.time === k.atDays);
-    for (const row of tables.get("kpis")?.rows ?? []) if (row.kpi_id === k.id && typeof point?.survival !== "number" && row.threshold !== null) row.threshold = "x";
+    if (typeof point?.survival === "number") continue;
+    // The difference between arms is the arm's share minus that value: hidden with it.
+    for (const row of tables.get("kpis")?.rows ?? []) if (row.kpi_id === k.id) for (const key of ["threshold", "difference", "difference_low", "difference_high"]) if (row[key] !== null && row[key] !== undefined) row[key] = "x";
   }
 
   const hiddenEstimate = (outcome: string, contrast: string) => [...book.facts.values()].some((f) => !f.published && f.key.startsWith(`events:${outcome}:${contrast}:`));

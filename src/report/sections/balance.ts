@@ -116,7 +116,9 @@ function matchingNoteOf(input: Input, t: Words): string {
   const programmeArm = assignment.design.arms.find((a) => !a.control)?.name ?? null;
   const controlArm = assignment.design.arms.find((a) => a.control)?.name ?? null;
   const consortCell = (stage: string, arm: string | null) => input.later.cellWhere("consort", { stage_id: stage, arm_id: arm }, "n");
-  const variables = m.variables.map((v) => (input.lang === "da" ? v.replace("(bands at", "(grænser ved") : v).replace(/^([a-z_0-9]+)/, (id) => covariateOf(id))).join(", ");
+  const variables = m.match_on
+    .map((b) => (b.breaks ? t("matchingBands", { covariate: covariateOf(b.covariate), breaks: b.breaks.map((x) => formatNumber(input.lang, x, Number.isInteger(x) ? 0 : (String(x).split(".")[1] ?? "").length)).join(", ") }) : covariateOf(b.covariate)))
+    .join(", ");
   const text = t("matchingMethod", { variables, ratio: m.ratio, seed: m.seed }) + t("matchingCounts", { programme: consortCell("pool", programmeArm), matched: consortCell("randomised", programmeArm), unmatched: consortCell("unmatched", programmeArm), pool: consortCell("pool", controlArm), drawn: consortCell("randomised", controlArm) });
   return `<p class="note">${escapeHtml(text)}</p>`;
 }

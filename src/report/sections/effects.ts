@@ -16,14 +16,42 @@ import { estimateColumns, subgroupTables } from "./subgroups.ts";
 const shownInTable = (estimator: string) => reportAs(estimator)?.effectsTable === true;
 const onReceived = (estimator: string) => reportAs(estimator)?.onReceived === true;
 
-const KPI_VERDICT = { met: "kpiMet", not_met: "kpiNotMet", not_yet_measurable: "kpiNotYetMeasurable" } as const;
+const KPI_VERDICT = { met: "kpiMet", not_met: "kpiNotMet", not_decided: "kpiNotDecided", better: "kpiBetter", not_shown: "kpiNotShown", not_yet_measurable: "kpiNotYetMeasurable" } as const;
+/** How sure a verdict is, said from the interval (no count of persons, which may be small). */
+const KPI_CERTAINTY = { met: "kpiIntervalClears", not_met: "kpiIntervalFails", not_decided: "kpiIntervalIncludes", better: "kpiDifferenceClears", not_shown: "kpiDifferenceIncludes", not_yet_measurable: "kpiTooFewPersons" } as const;
+const KPI_DIRECTION = { at_least: "kpiAtLeast", at_most: "kpiAtMost", below_control: "kpiBelowControl", above_control: "kpiAboveControl" } as const;
+type KpiRow = NonNullable<ReportInput["run"]["effects"]>["kpis"][number];
 
-/** How sure a KPI verdict is, said from the interval and the threshold (no count of persons, which may be small). */
-function kpiCertainty(k: { verdict: keyof typeof KPI_VERDICT; interval: [number, number] | null; threshold: number }, t: Texts): string {
-  if (k.verdict === "not_yet_measurable" || k.interval === null) return t("kpiTooFewPersons");
-  if (k.interval[0] >= k.threshold) return t("kpiIntervalAbove");
-  if (k.interval[1] < k.threshold) return t("kpiIntervalBelow");
-  return t("kpiIntervalIncludes");
+/** The KPI table: share and interval; the direction in words; the target (a fixed share, or the comparison group's) and the difference between arms with its interval; the verdict. */
+function kpiTable(input: ReportInput, t: Texts): Table {
+  const { lang, minCell, run } = input;
+  const armOf = armLabeller(input, t);
+  const row = (k: KpiRow): Record<string, Cell> => {
+    const hide = shareOf(k.share, k.persons, minCell);
+    const measurable = k.verdict !== "not_yet_measurable";
+    const versus = k.comparison !== null && measurable;
+    const target = !measurable ? null : (k.threshold ?? k.comparison?.share ?? null);
+    return { kpi: labelIn(lang, k.label), kpi_id: k.id, arm: k.arm === null ? "" : armOf(k.arm), arm_id: k.arm, persons: count(k.persons, minCell), share: hide ? `<${minCell}` : k.share, low: hide ? null : (k.interval?.[0] ?? null), high: hide ? null : (k.interval?.[1] ?? null), direction: t(KPI_DIRECTION[k.direction]), threshold: target, difference: versus && !hide ? (k.comparison!.difference ?? null) : null, difference_low: versus && !hide ? (k.comparison!.interval?.[0] ?? null) : null, difference_high: versus && !hide ? (k.comparison!.interval?.[1] ?? null) : null, verdict: t(KPI_VERDICT[k.verdict]), certainty: t(KPI_CERTAINTY[k.verdict]) };
+  };
+  return {
+    id: "kpis",
+    columns: [
+      { key: "kpi", label: "KPI", kind: "text", id: "kpi_id" },
+      { key: "arm", label: t("arm"), kind: "text", id: "arm_id" },
+      { key: "persons", label: "n", kind: "count" },
+      { key: "share", label: t("mean"), kind: "percent" },
+      { key: "low", label: t("ciLow"), kind: "percent" },
+      { key: "high", label: t("ciHigh"), kind: "percent" },
+      { key: "direction", label: t("kpiDirection"), kind: "text" },
+      { key: "threshold", label: t("kpiTarget"), kind: "percent" },
+      { key: "difference", label: t("kpiDifference"), kind: "points" },
+      { key: "difference_low", label: t("ciLow"), kind: "points" },
+      { key: "difference_high", label: t("ciHigh"), kind: "points" },
+      { key: "verdict", label: t("verdict"), kind: "text" },
+      { key: "certainty", label: t("note"), kind: "text" },
+    ],
+    rows: (run.effects?.kpis ?? []).map(row),
+  };
 }
 
 /** Every estimator per outcome and contrast (the appendix). */
@@ -78,27 +106,19 @@ export function allEstimates(input: ReportInput, t: Texts): { table: Table } | n
 }
 
 export const effectsSection: SectionBuilder = async (input, t) => {
-  const { lang, minCell, run } = input;
+  const { lang, run } = input;
   const all = allEstimates(input, t);
   if (!run.effects || !all) return null;
   const { add, tables } = tableCollector(input);
   // The forest plot: absolute differences of the memo table's estimator (./forest.ts), drawn after the disclosure engine.
   const candidates = forestCandidates(input, t);
-  const armOf = armLabeller(input, t);
   const primary = primaryEffectsTable(input, t)!;
   const subgroupParts = subgroupTables(input, t); // ./subgroups.ts
-  const kpiTable: Table = {
-    id: "kpis",
-    columns: [{ key: "kpi", label: "KPI", kind: "text", id: "kpi_id" }, { key: "arm", label: t("arm"), kind: "text", id: "arm_id" }, { key: "persons", label: "n", kind: "count" }, { key: "share", label: t("mean"), kind: "percent" }, { key: "low", label: t("ciLow"), kind: "percent" }, { key: "high", label: t("ciHigh"), kind: "percent" }, { key: "threshold", label: "≥", kind: "percent" }, { key: "verdict", label: t("verdict"), kind: "text" }, { key: "certainty", label: t("note"), kind: "text" }],
-    rows: run.effects.kpis.map((k) => {
-      const hide = shareOf(k.share, k.persons, minCell);
-      return { kpi: labelIn(lang, k.label), kpi_id: k.id, arm: k.arm === null ? "" : armOf(k.arm), arm_id: k.arm, persons: count(k.persons, minCell), share: hide ? `<${minCell}` : k.share, low: hide ? null : (k.interval?.[0] ?? null), high: hide ? null : (k.interval?.[1] ?? null), threshold: k.threshold, verdict: t(KPI_VERDICT[k.verdict]), certainty: kpiCertainty(k, t) };
-    }),
-  };
+  const kpis = kpiTable(input, t);
   const designNote = run.effects.design === "randomised" ? "" : `<p class="note"><b>${escapeHtml(t("notRandomisedNote"))}</b></p>`;
   const html =
     designNote +
-    (kpiTable.rows.length > 0 ? add(kpiTable) : "") +
+    (kpis.rows.length > 0 ? add(kpis) : "") +
     `<h3>${escapeHtml(t("primaryEffects", { estimator: estimatorName(lang, primaryEstimatorOf(input)) }))}</h3>` +
     add(primary) +
     `<p class="note">${escapeHtml(t("primaryNote", { estimator: estimatorName(lang, primaryEstimatorOf(input)) }))}</p>` + (subgroupParts ? `<h3>${escapeHtml(t("subgroupsHeading"))}</h3><p class="note">${escapeHtml(t("subgroupsNote"))}</p>${add(subgroupParts.subgroups)}${subgroupParts.interactions.rows.length > 0 ? `<h3>${escapeHtml(t("interactionsHeading"))}</h3>${add(subgroupParts.interactions)}` : ""}` : "") + (candidates.length > 0 ? input.later.figure("forest", async (disclosure) => forestFigure(candidates, disclosure, input, t)) : "");

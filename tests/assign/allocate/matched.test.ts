@@ -25,7 +25,7 @@ describe("matched(design, input)", () => {
     expect(result.issues.map(([id, check]) => check + ":" + id).sort()).toEqual(
       ["P3", "P4", "P5"].filter((id) => !result.assigned.has(id)).map((id) => "unmatched:" + id),
     );
-    expect(result.matching).toMatchObject({ programme: 5, matched: 3, unmatched: 2, pool: 7, drawn: 6, ratio: 2, seed: 11, variables: ["sex"] });
+    expect(result.matching).toMatchObject({ programme: 5, matched: 3, unmatched: 2, pool: 7, drawn: 6, ratio: 2, seed: 11, variables: ["sex"], match_on: [{ covariate: "sex", breaks: null }] });
     expect([...result.assigned.values()].every((a) => a.batch === "matched" && a.time === null)).toBe(true);
   });
 
@@ -40,6 +40,7 @@ describe("matched(design, input)", () => {
     const cohort = [person("P", "2021-03-01", { age: "20", receivedProgramme: "1" }), person("C", "2021-03-01", { age: "22", receivedProgramme: "0" }), person("D", "2021-03-01", { age: "30", receivedProgramme: "0" })];
     const result = matched(banded, allocationInput(banded, cohort, "2021-12-31"));
     expect(result.matching!.variables).toEqual(["age (bands at 25)"]);
+    expect(result.matching!.match_on).toEqual([{ covariate: "age", breaks: [25] }]);
     // Only C shares P's band [-∞;25).
     expect(result.assigned.get("C")).toMatchObject({ arm: "control", block: "age=[-∞;25)" });
     expect(result.assigned.has("D")).toBe(false);
