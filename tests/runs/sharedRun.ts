@@ -4,6 +4,7 @@
  * asks; the others wait on a lock and then read the same folder. Read it only: a test that writes into a run works
  * on copyOfSharedRun. The global teardown fails the suite if any shared run changed.
  */
+import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -68,8 +69,8 @@ async function makeOnce(name: SharedRunName, root: string): Promise<string> {
       if (existsSync(done)) return outDir;
       rmSync(outDir, { recursive: true, force: true });
       const specPath = typeof recipe.spec === "string" ? recipe.spec : recipe.spec(mkdirOf(join(root, `${name}.spec`)));
-      const lines: string[] = [];
-      await runPipeline({ specPath, outDir, log: (line) => lines.push(line), asOf: recipe.asOf, lang: recipe.lang, compare });
+      const options = { specPath, outDir, asOf: recipe.asOf, lang: recipe.lang, compare };
+      const lines = recipe.cli ? runCommand(options) : await runInProcess(options);
       writeFileSync(join(root, `${name}.log`), lines.join("\n") + "\n");
       writeFileSync(done, folderHash(outDir));
       return outDir;
@@ -80,6 +81,24 @@ async function makeOnce(name: SharedRunName, root: string): Promise<string> {
       rmSync(lock, { recursive: true, force: true });
     }
   }
+}
+
+type Options = { specPath: string; outDir: string; asOf: string | undefined; lang: "da" | "en" | undefined; compare: string | undefined };
+
+async function runInProcess(options: Options): Promise<string[]> {
+  const lines: string[] = [];
+  await runPipeline({ ...options, log: (line) => lines.push(line) });
+  return lines;
+}
+
+/** `effekt run` as a user types it; throws unless it exits 0. */
+function runCommand(options: Options): string[] {
+  const args = ["bin/effekt.js", "run", options.specPath, "--out", options.outDir];
+  if (options.asOf !== undefined) args.push("--as-of", options.asOf);
+  if (options.lang !== undefined) args.push("--lang", options.lang);
+  if (options.compare !== undefined) args.push("--compare", options.compare);
+  const stderr = execFileSync(process.execPath, args, { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+  return stderr.split("\n").filter((line) => line !== "");
 }
 
 function mkdirOf(dir: string): string {
