@@ -4,7 +4,7 @@
  * asks; the others wait on a lock and then read the same folder. Read it only: a test that writes into a run works
  * on copyOfSharedRun. The global teardown fails the suite if any shared run changed.
  */
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -97,8 +97,9 @@ function runCommand(options: Options): string[] {
   if (options.asOf !== undefined) args.push("--as-of", options.asOf);
   if (options.lang !== undefined) args.push("--lang", options.lang);
   if (options.compare !== undefined) args.push("--compare", options.compare);
-  const stderr = execFileSync(process.execPath, args, { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
-  return stderr.split("\n").filter((line) => line !== "");
+  const result = spawnSync(process.execPath, args, { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+  if (result.status !== 0) throw new Error(`effekt ${args.slice(1).join(" ")} exited ${result.status}: ${result.stderr}`);
+  return result.stderr.split("\n").filter((line) => line !== "");
 }
 
 function mkdirOf(dir: string): string {
