@@ -13,7 +13,8 @@ import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
 import { artefactPath } from "../src/catalogue.ts";
 import { messages } from "../src/messages.ts";
-import type { FileHash, Manifest } from "../src/report/manifest.ts";
+import type { FileHash } from "../src/shared/fileHash.ts";
+import type { Manifest } from "./seal/manifest.ts";
 import { formatJson, writeFileAtomic } from "./io/files.ts";
 import { exists } from "./io/paths.ts";
 

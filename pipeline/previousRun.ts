@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { artefactPath } from "../src/catalogue.ts";
 import { messages } from "../src/messages.ts";
 import { checkPreviousRun } from "../src/report/checkPreviousRun.ts";
-import type { Manifest } from "../src/report/manifest.ts";
+import type { Manifest } from "./seal/manifest.ts";
 import { issue, stopRun } from "../src/shared/issues.ts";
 import { isoDate } from "../src/shared/dates.ts";
 import { populationSourceOf } from "../src/spec/populationSource.ts";

@@ -11,21 +11,26 @@
  *                                             work/assignment-issues.csv, work/quarantine/allocation.csv
  *             ─► 3 estimate  src/estimate/  ingest.json, assignment.json, work/persons.csv, work/outcomes.csv,
  *                                           work/assignments.csv → effects.json, effects.csv
+ *             ─► 3b monitor  src/monitor/   effects.json, the look log (spec monitoring) → monitoring.json,
+ *                                           look-log.csv (kept beside the spec)
  *             ─► 4 project   src/project/   assumption files, effects.json → projection.json
  *             ─► 5 repay     src/repay/     contracts, outcome tables or work/triggers.csv, portfolio, effects.json → repayment.json, ledger.csv
  *             ─► 6 report    src/report/    every artefact above (and a previous run, with --compare)
  *                                           → report/report.html, report/status.html, report/<table>.csv,
  *                                             report/tables.xlsx
- *             ─► seal        pipeline/seal.ts  every input and output → manifest.json
- *                                           (with --sign, pipeline/sign.ts: → manifest-signature.json)
+ *             ─► 7 seal      pipeline/seal/ the SHA-256 of every input and every artefact above → manifest.json,
+ *                                           manifest-signature.json (with --sign)
  *
- * The runner is generic: for each stage it loads what the stage reads, opens the files the
- * spec names for it, runs it, writes what it returns (also when it stops), then stops on
+ * The runner is generic: for each node, the seal too, it loads what the node declares — the
+ * artefacts it reads, the files the spec names for it, the SHA-256 of the artefacts it hashes, the
+ * facts of the run it names (pipeline/runFacts.ts: input hashes, versions, plan, the --compare run,
+ * the time, the --sign key) — runs it, writes what it returns (also when it stops), then stops on
  * its issues. Only the runner and the CLI touch files, the clock and the environment.
- * Before any stage it checks the chains others rely on (pipeline/recordedChains.ts): the
- * settlement file's, and the allocation log against every chain head recorded elsewhere.
  * Around it all, the output folder is effekt's own (pipeline/io/ownedFolder.ts): it holds no
- * input, is locked for the run, and only files effekt wrote there are cleared or overwritten.
+ * input and is locked for the run; inside the lock, before anything is cleared, the chains others
+ * rely on are checked (pipeline/recordedChains.ts: the settlement file's, and the allocation log
+ * against every chain head recorded elsewhere) and so is the run --compare names
+ * (pipeline/previousRun.ts); only files effekt wrote there are cleared or overwritten.
  */
 import { join } from "node:path";
 import { artefactPath, type ArtefactName } from "../src/catalogue.ts";
@@ -33,128 +38,148 @@ import { messages } from "../src/messages.ts";
 import { formatIssue, issue, StopRun, stopRun } from "../src/shared/issues.ts";
 import { parseDate } from "../src/ingest/parseValue.ts";
 import { seedsOf } from "../src/spec/seedsOf.ts";
-import { stopped, type StageContext, type StageDefinition, type StageName, type StageResult } from "../src/stage.ts";
+import { ABSENT, stopped, type StageContext, type StageDefinition, type StageName, type StageResult } from "../src/stage.ts";
 import { stage as ingest } from "../src/ingest/index.ts";
 import { stage as assign } from "../src/assign/index.ts";
 import { stage as estimate } from "../src/estimate/index.ts";
+import { stage as monitor } from "../src/monitor/index.ts";
 import { stage as project } from "../src/project/index.ts";
 import { stage as repay } from "../src/repay/index.ts";
 import { stage as report } from "../src/report/index.ts";
+import { stage as seal } from "./seal/index.ts";
 import { locate, readArtefact, writeArtefact, type RunFolder } from "./io/artefactStore.ts";
-import { openInputs } from "./io/openInputs.ts";
+import { removeFile } from "./io/files.ts";
+import { openInputs, resolveInputs } from "./io/openInputs.ts";
 import { exists, shown } from "./io/paths.ts";
 import { openOwnedFolder, type OwnedFolder } from "./io/ownedFolder.ts";
 import { runFolderRules } from "./io/runFolderRules.ts";
 import { refuseOutHoldingInputs } from "./io/refuseOutHoldingInputs.ts";
-import { resolveInputs } from "./io/openInputs.ts";
 import { loadSpec, type LoadedSpec, type RunOptions } from "./loadSpec.ts";
-import { inputHashes, toolVersions, writeManifest } from "./seal.ts";
-import { planStatus, PLAN_LOCK } from "./planLock.ts";
+import { PLAN_LOCK } from "./planLock.ts";
 import { checkRecordedChains } from "./recordedChains.ts";
-import { signRun } from "./sign.ts";
 import { previousRunOf } from "./previousRun.ts";
-import { NOT_LOCKED } from "../src/spec/analysisPlan.ts";
+import { artefactHashes, factLoader } from "./runFacts.ts";
 import { isoDate } from "../src/shared/dates.ts";
 
 export type { LoadedSpec, RunOptions } from "./loadSpec.ts";
 export type { StageName } from "../src/stage.ts";
 
-/** The stages, in order. The graph test (tests/pipeline/graph.test.ts) checks that each reads only what an earlier one writes. */
-export const STAGES: readonly StageDefinition[] = [ingest, assign, estimate, project, repay, report] as readonly StageDefinition[];
+/** The nodes, in order. The graph test (tests/pipeline/graph.test.ts) checks that each reads only what an earlier one writes, and that the seal hashes everything. */
+export const STAGES: readonly StageDefinition[] = [ingest, assign, estimate, monitor, project, repay, report, seal] as readonly StageDefinition[];
 
-/** Runs every stage the spec gives something to do, in order, then seals the run. */
+/** A run as its nodes see it: the spec, the options, the owned output folder, and the loader of the run's facts. */
+interface Run {
+  readonly loaded: LoadedSpec;
+  readonly options: RunOptions;
+  readonly owned: OwnedFolder;
+  readonly folder: RunFolder;
+  readonly facts: ReturnType<typeof factLoader>;
+}
+
+/** Runs every node the spec gives something to do, in order: the six stages, then the seal. */
 export async function runPipeline(options: RunOptions): Promise<LoadedSpec> {
   const loaded = await loadSpec(options);
-  return inOwnedFolder(loaded, options, async (folder) => {
+  return inOwnedFolder(loaded, options, async (run) => {
     // What an earlier run wrote goes first (only that: files of anyone else in the folder stay).
     // The run --compare names is checked before this folder is emptied (and read again by the report stage).
     if (options.compare !== undefined) await previousRunOf(options.compare, loaded);
-    await folder.clear();
-    for (const stage of STAGES) {
-      const skip = stage.skip(loaded.spec);
+    await run.owned.clear();
+    for (const node of STAGES) {
+      const skip = node.skip(loaded.spec);
       if (skip) {
-        options.log(`${stage.name}: skipped — ${skip.reason}`);
+        options.log(`${node.name}: skipped — ${skip.reason}`);
         continue;
       }
-      options.log(`${stage.name}: start`);
-      await executeStage(stage, loaded, options, folder);
+      options.log(`${node.name}: start`);
+      await executeNode(node, run);
     }
   });
 }
 
-/** Runs one stage, reading what earlier stages left in the output folder; run alone, a stage with nothing to do says why. */
+/**
+ * Runs one stage, reading what earlier stages left in the output folder, then the nodes that follow
+ * it when it is run alone (`effekt report`: the seal); run alone, a stage with nothing to do says why.
+ */
 export async function runStage(name: StageName, options: RunOptions): Promise<LoadedSpec> {
   const loaded = await loadSpec(options);
   const stage = STAGES.find((s) => s.name === name)!;
   const skip = stage.skip(loaded.spec);
   if (skip) stopRun(issue("nothing_to_do", messages.stageHasNothingToDo(name, skip.reason), { file: shown(loaded.specPath), path: skip.path }));
-  return inOwnedFolder(loaded, options, (folder) => executeStage(stage, loaded, options, folder));
+  const nodes = [stage, ...STAGES.filter((node) => node.follows?.includes(name))];
+  return inOwnedFolder(loaded, options, async (run) => {
+    for (const node of nodes) await executeNode(node, run);
+  });
 }
 
 /**
  * The frame of every run: an as-of date someone can be enrolled by, an output folder that holds no
  * input, then the folder opened as effekt's and locked (pipeline/io/ownedFolder.ts) until the run
- * ends, however it ends; a signature (--sign) is made inside the lock.
+ * ends, however it ends; the recorded chains are checked inside the lock, before the body runs.
  */
-async function inOwnedFolder(loaded: LoadedSpec, options: RunOptions, body: (folder: OwnedFolder) => Promise<void>): Promise<LoadedSpec> {
+async function inOwnedFolder(loaded: LoadedSpec, options: RunOptions, body: (run: Run) => Promise<void>): Promise<LoadedSpec> {
   if (loaded.asOf < parseDate(loaded.spec.enrolment.from, "iso")!) stopRun(issue("as_of_before_enrolment", messages.asOfBeforeEnrolment(isoDate(loaded.asOf), loaded.spec.enrolment.from), { file: shown(loaded.specPath), path: ["enrolment", "from"] }));
   await refuseOutHoldingInputs(loaded.outDir, await inputPaths(loaded));
-  const folder = await openOwnedFolder(loaded.outDir, runFolderRules(loaded.outDir, options.force ?? false, options.log));
+  const owned = await openOwnedFolder(loaded.outDir, runFolderRules(loaded.outDir, options.force ?? false, options.log));
   try {
     // The chains others rely on are checked before anything in the folder is cleared (pipeline/recordedChains.ts).
     await checkRecordedChains(loaded);
-    await body(folder);
-    if (options.sign) {
-      await folder.claim([join(loaded.outDir, artefactPath("manifestSignature"))]);
-      options.log(`seal: signed manifest.json with key ${(await signRun(loaded.outDir, options.sign)).slice(0, 16)}…`);
-    }
+    const folder: RunFolder = { outDir: loaded.outDir, specDir: loaded.specDir, spec: loaded.spec };
+    const readRun = (dir: string, node: StageDefinition) => readArtefacts({ outDir: dir, specDir: dir, spec: null }, node);
+    const facts = factLoader({ loaded, nodes: STAGES, compare: options.compare, signingKey: options.sign ?? null, readRun });
+    await body({ loaded, options, owned, folder, facts });
   } finally {
-    await folder.release();
+    await owned.release();
   }
   return loaded;
 }
 
-/** Every file the run reads: the spec, its plan lock, and every input any stage declares (follow-ups too). */
+/** Every file the run reads: the spec, its plan lock, and every input any node declares (follow-ups too). */
 async function inputPaths(loaded: LoadedSpec): Promise<string[]> {
   const paths = [loaded.specPath, join(loaded.specDir, PLAN_LOCK)];
-  for (const stage of STAGES) for (const input of await resolveInputs(stage.inputs(loaded.spec), loaded.specDir)) paths.push(input.path);
+  for (const node of STAGES) for (const input of await resolveInputs(node.inputs(loaded.spec), loaded.specDir)) paths.push(input.path);
   return paths;
 }
 
-async function executeStage(stage: StageDefinition, loaded: LoadedSpec, options: RunOptions, owned: OwnedFolder): Promise<void> {
-  const folder: RunFolder = { outDir: loaded.outDir, specDir: loaded.specDir, spec: loaded.spec };
-  const artefacts = await readArtefacts(folder, stage.reads, stage.readsOptional);
-  const files = await openInputs(stage.inputs(loaded.spec), loaded.specDir, (line) => options.log(`${stage.name}: ${line}`));
-  const context = await contextFor(stage, loaded, options);
+/** One node, the same way for every node: load what it declares, run it, save what it returns, then stop on its issues. */
+async function executeNode(node: StageDefinition, run: Run): Promise<void> {
+  const { loaded, options } = run;
+  const input = {
+    artefacts: await readArtefacts(run.folder, node),
+    files: await openInputs(node.inputs(loaded.spec), loaded.specDir, (line) => options.log(`${node.name}: ${line}`)),
+    hashes: node.hashes === undefined ? [] : await artefactHashes(node.hashes, loaded.outDir, (path) => run.owned.owns(path)),
+    facts: await run.facts(node),
+  };
   let result: StageResult<ArtefactName>;
   try {
-    result = await stage.run({ artefacts: artefacts as never, files }, context);
+    result = await node.run(input as never, contextFor(run));
   } catch (error) {
-    // A stage's helpers may end it early with StopRun: those are the stage's issues.
+    // A node's helpers may end it early with StopRun: those are the node's issues.
     if (!(error instanceof StopRun)) throw error;
     result = stopped(error.issues);
   }
-  // Every file is claimed (marked as effekt's) before it is written; one in the way that effekt did not write stops the run.
-  const targets = Object.entries(result.outputs).flatMap(([name, value]) =>
-    value instanceof Map ? [...(value as ReadonlyMap<string, string>).keys()].map((key) => locate(folder, name as ArtefactName, key)) : [locate(folder, name as ArtefactName)],
-  );
-  await owned.claim(targets);
-  for (const [name, value] of Object.entries(result.outputs)) await writeArtefact(folder, name as ArtefactName, value);
-  for (const warning of result.warnings) options.log(`${stage.name}: warning: ${formatIssue(warning)}`);
+  await saveOutputs(result.outputs, run);
+  for (const warning of result.warnings) options.log(`${node.name}: warning: ${formatIssue(warning)}`);
   for (const line of result.summary) options.log(line);
   if (result.issues.length > 0) throw new StopRun(result.issues);
-  if (stage === report) {
-    await owned.claim([join(loaded.outDir, artefactPath("manifest")), join(loaded.outDir, artefactPath("manifestSignature"))]);
-    const outputs = await writeManifest(loaded, context.run.inputs, { ...context.seeds }, context.run.versions, context.run.plan, (path) => owned.owns(path));
-    options.log(`seal: ${shown(join(loaded.outDir, artefactPath("manifest")))} over ${context.run.inputs.length} inputs and ${outputs} outputs`);
-  }
 }
 
-/** The artefacts a stage reads: required ones must exist (else: which stage to run first), optional ones are null when absent. */
-async function readArtefacts(folder: RunFolder, required: readonly ArtefactName[], optional: readonly ArtefactName[]): Promise<Partial<Record<ArtefactName, unknown>>> {
+/** Every file is claimed (marked as effekt's) before it is written or removed; one in the way that effekt did not write stops the run. */
+async function saveOutputs(outputs: StageResult<ArtefactName>["outputs"], run: Run): Promise<void> {
+  const entries = Object.entries(outputs) as [ArtefactName, unknown][];
+  const targets = entries.flatMap(([name, value]) =>
+    value instanceof Map ? [...(value as ReadonlyMap<string, string>).keys()].map((key) => locate(run.folder, name, key)) : [locate(run.folder, name)],
+  );
+  await run.owned.claim(targets);
+  // What a node leaves absent goes first: a new manifest is never beside the old one's signature.
+  for (const [name] of entries.filter(([, value]) => value === ABSENT)) await removeFile(locate(run.folder, name));
+  for (const [name, value] of entries.filter(([, value]) => value !== ABSENT)) await writeArtefact(run.folder, name, value);
+}
+
+/** The artefacts a node reads: required ones must exist (else: which stage to run first), optional ones are null when absent. */
+async function readArtefacts(folder: RunFolder, node: StageDefinition): Promise<Partial<Record<ArtefactName, unknown>>> {
   const found: Partial<Record<ArtefactName, unknown>> = {};
-  for (const name of required) found[name] = await readArtefact(folder, name, writerOf(name));
-  for (const name of optional) found[name] = (await exists(locate(folder, name))) ? await readArtefact(folder, name, writerOf(name)) : null;
+  for (const name of node.reads) found[name] = await readArtefact(folder, name, writerOf(name));
+  for (const name of node.readsOptional) found[name] = (await exists(locate(folder, name))) ? await readArtefact(folder, name, writerOf(name)) : null;
   return found;
 }
 
@@ -162,27 +187,15 @@ function writerOf(name: ArtefactName): string {
   return STAGES.find((s) => s.writes.includes(name))?.name ?? "run";
 }
 
-async function contextFor(stage: StageDefinition, loaded: LoadedSpec, options: RunOptions): Promise<StageContext> {
-  const sealing = stage === report;
-  let previous = null;
-  if (sealing && options.compare) {
-    const { dir, asOf, manifestSha256 } = await previousRunOf(options.compare, loaded);
-    const other: RunFolder = { outDir: dir, specDir: dir, spec: null };
-    previous = { asOf, manifestSha256, artefacts: await readArtefacts(other, report.reads, report.readsOptional) };
-  }
+function contextFor(run: Run): StageContext {
+  const { loaded, options, folder } = run;
   return {
     spec: loaded.spec,
     asOf: loaded.asOf,
     seeds: seedsOf(loaded.spec),
-    shownPath: (name, key) => shown(locate({ outDir: loaded.outDir, specDir: loaded.specDir, spec: loaded.spec }, name, key)),
+    lang: options.lang ?? loaded.spec.report?.lang ?? "da",
+    shownPath: (name, key) => shown(locate(folder, name, key)),
     runPath: (name, key) => artefactPath(name, key),
     log: options.log,
-    run: {
-      inputs: sealing ? await inputHashes(loaded, STAGES) : [],
-      versions: sealing ? await toolVersions() : {},
-      lang: options.lang ?? loaded.spec.report?.lang ?? "da",
-      previous,
-      plan: sealing ? await planStatus(loaded) : NOT_LOCKED,
-    },
   };
 }

@@ -9,7 +9,7 @@
  * hashes are only consistent with a manifest anyone could have rewritten. An unsigned run with
  * matching hashes is "verified (hashes only)", exit 0, and says that nothing shows who made it.
  */
-import type { RunVerification } from "./seal.ts";
+import type { RunVerification } from "./seal/verifyRun.ts";
 
 export interface VerificationReport {
   readonly ok: boolean;

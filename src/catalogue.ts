@@ -16,9 +16,10 @@ import { IngestArtefact, TriggerCsvRow } from "./ingest/schema.ts";
 import { AssignmentArtefact, AssignmentRow, PersonRow } from "./assign/schema.ts";
 import { EffectsArtefact } from "./estimate/schema.ts";
 import { ProjectionArtefact } from "./project/schema.ts";
+import { MonitoringArtefact } from "./monitor/schema.ts";
 import { RepaymentArtefact } from "./repay/schema.ts";
-import { Manifest } from "./report/manifest.ts";
-import { ManifestSignature } from "./report/signature.ts";
+import { Manifest } from "../pipeline/seal/manifest.ts";
+import { ManifestSignature } from "../pipeline/seal/signature.ts";
 import type { EvaluationSpec } from "./spec/schema.ts";
 
 export type Release = "person_level" | "internal" | "publishable";
@@ -57,6 +58,14 @@ export const ARTEFACTS = {
   assignmentIssues: { path: "work/assignment-issues.csv", format: "csv", release: "person_level", description: "every person that breaks an assignment check (and every unmatched programme person)" },
   effects: { path: "effects.json", format: "json", release: "internal", schema: EffectsArtefact, description: "estimates, subgroup effects, interaction tests, KPI verdicts, design" },
   effectsCsv: { path: "effects.csv", format: "csv", release: "internal", description: "one row per estimate in tidy form (as broom's tidy())" },
+  monitoring: { path: "monitoring.json", format: "json", release: "internal", schema: MonitoringArtefact, description: "the primary outcome's look: information fraction, α spent, boundary, crossed or not, repeated CI, adjusted p; every look recorded so far" },
+  lookLog: {
+    path: "look-log.csv",
+    format: "text",
+    release: "internal",
+    description: "the persistent hash-chained look log (with a monitoring plan): beside the spec, <name>.look-log.csv unless monitoring.log names it",
+    specPath: (spec: EvaluationSpec) => (spec.monitoring ? (spec.monitoring.log ?? defaultLookLog(spec.name)) : undefined),
+  },
   projection: { path: "projection.json", format: "json", release: "internal", schema: ProjectionArtefact, description: "one entry per assumption file: savings by sector and year, break-even, ROI, published vs reproduced" },
   repayment: { path: "repayment.json", format: "json", release: "internal", schema: RepaymentArtefact, description: "one ledger per contract, repayment risk, the portfolio check" },
   ledger: { path: "ledger.csv", format: "csv", release: "internal", description: "one row per ledger line and per period and payer" },
@@ -69,6 +78,9 @@ export const ARTEFACTS = {
 } as const satisfies Record<string, Entry>;
 
 export type ArtefactName = keyof typeof ARTEFACTS;
+
+/** The look log's default name, beside the spec. */
+export const defaultLookLog = (evaluation: string) => `${evaluation}.look-log.csv`;
 type Catalogue = typeof ARTEFACTS;
 export type KeyedArtefact = { [N in ArtefactName]: Catalogue[N]["path"] extends string ? never : N }[ArtefactName];
 
@@ -104,19 +116,21 @@ export function artefactPath(name: ArtefactName, key?: string): string {
  * that are both catalogued and written by it (pipeline/io/ownedFolder.ts).
  */
 export function isCatalogued(relativePath: string): boolean {
-  const path = relativePath.split("\\").join("/");
-  return Object.keys(ARTEFACTS).some((name) => entryOf(name as ArtefactName).path === path) || isKeyedPath(path);
+  return artefactAt(relativePath) !== null;
 }
 
-/** Whether a path is one of a keyed family's (`report/<table>.csv`: a key without `/`, not starting with a dot), not a fixed one. */
-function isKeyedPath(relativePath: string): boolean {
+/** The artefact a path inside a run folder belongs to: a fixed path's, or a keyed family's (a key without `/`, not starting with a dot); null for any other file. */
+export function artefactAt(relativePath: string): ArtefactName | null {
   const path = relativePath.split("\\").join("/");
-  return Object.keys(ARTEFACTS).some((name) => {
-    if (typeof entryOf(name as ArtefactName).path === "string") return false;
-    const [before, after] = documentedPath(name as ArtefactName).split(/<[^>]+>/) as [string, string];
-    const key = path.slice(before.length, path.length - after.length);
-    return path.length > before.length + after.length && path.startsWith(before) && path.endsWith(after) && key !== "" && !key.includes("/") && !key.startsWith(".");
-  });
+  const names = Object.keys(ARTEFACTS) as ArtefactName[];
+  return names.find((name) => entryOf(name).path === path) ?? names.find((name) => isKeyedPath(name, path)) ?? null;
+}
+
+function isKeyedPath(name: ArtefactName, path: string): boolean {
+  if (typeof entryOf(name).path === "string") return false;
+  const [before, after] = documentedPath(name).split(/<[^>]+>/) as [string, string];
+  const key = path.slice(before.length, path.length - after.length);
+  return path.length > before.length + after.length && path.startsWith(before) && path.endsWith(after) && key !== "" && !key.includes("/") && !key.startsWith(".");
 }
 
 /** The artefact's path as documentation writes it: `work/quarantine/<extract>.csv` for a keyed one. */

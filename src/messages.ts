@@ -2,20 +2,16 @@
  * Every message a person sees, in one place. Tests assert against these same
  * factories, so wording changes here and nowhere else.
  */
-import { containsCpr } from "./ingest/containsCpr.ts";
+import type { ValuesToShow } from "./shared/valuesToShow.ts";
 
-/**
+/*
  * A message never quotes a user's file: a header is described by its number of columns and the
- * spec's names it holds, a line by its number. Values of a column are listed only where they are
- * few (an arm or level column, at most this many) and none looks like a CPR number.
+ * spec's names it holds, a line by its number. Values of a column are listed only where the caller
+ * decided they may be (src/shared/valuesToShow.ts: few, none like a CPR number); a message formats, it does not decide.
  */
-const MAX_LISTED_VALUES = 10;
 
-/** `'a', 'b'` for a few values; `12 distinct values` (not shown) otherwise. */
-const listedValues = (values: readonly string[]) =>
-  values.length <= MAX_LISTED_VALUES && !values.some((v) => containsCpr(v))
-    ? values.map((v) => `'${v}'`).join(", ")
-    : `${values.length} distinct values, not shown`;
+/** `'a', 'b'` for values to list; `12 distinct values, not shown` otherwise. */
+const listedValues = (shown: ValuesToShow) => ("listed" in shown ? shown.listed.map((v) => `'${v}'`).join(", ") : `${shown.count} distinct values, not shown`);
 
 /** What a header holds, without its text: its number of columns and which of the names looked for it has. */
 const headerHolds = (header: readonly string[], lookedFor: readonly string[]) => {
@@ -75,11 +71,11 @@ export const messages = {
   artefactMissing: (stage: string) => `not found: run 'effekt ${stage}' (or 'effekt run') first`,
   artefactInvalid: (stage: string) => `not a valid ${stage} artefact (written by another version?): run 'effekt ${stage}' again`,
   stageHasNothingToDo: (stage: string, reason: string) => `${stage}: ${reason}`,
-  controlMissing: (control: string, column: string, arms: readonly string[]) =>
+  controlMissing: (control: string, column: string, arms: ValuesToShow) =>
     `the control arm '${control}' is not among the arms in column '${column}' (${listedValues(arms)}); name it with --control`,
-  oneArm: (column: string, arms: readonly string[]) => `column '${column}' holds only one arm (${listedValues(arms)})`,
+  oneArm: (column: string, arms: ValuesToShow) => `column '${column}' holds only one arm (${listedValues(arms)})`,
   /** A column's values (arms, levels) as a progress line names them: a few, or how many. */
-  valuesShown: (values: readonly string[]) => listedValues(values),
+  valuesShown: (values: ValuesToShow) => listedValues(values),
   asOfInvalid: (value: string) => `--as-of ${value} is not a date as yyyy-mm-dd`,
 
   // The as-of date and who can be analysed by it.
@@ -271,9 +267,9 @@ export const messages = {
   portfolioSameRun: (folder: string) => `${folder} is named twice: give each run folder once`,
   columnNotAsFlagged: (count: number, rule: string, first: readonly { line: number; value: string | null }[]) =>
     `${count} values, each ${rule}: is the column what its flag says? The first ${first.length}: ${first.map((f) => (f.value === null ? `line ${f.line}` : `line ${f.line} (${f.value})`)).join(", ")}`,
-  referenceLevelMissing: (column: string, reference: string, levels: readonly string[]) =>
+  referenceLevelMissing: (column: string, reference: string, levels: ValuesToShow) =>
     reference === "" ? `categorical covariate '${column}' has no values` : `the reference level '${reference}' of categorical covariate '${column}' is not among its levels (${listedValues(levels)})`,
-  controlUnclear: (column: string, arms: readonly string[]) =>
+  controlUnclear: (column: string, arms: ValuesToShow) =>
     `column '${column}' holds the arms ${listedValues(arms)}: none is 0 or named control/kontrol, so which is the control arm is not guessed; name it with --control`,
   covariatesMissing: (count: number, lines: readonly number[]) =>
     `${count} person(s) lack a covariate value (line ${lines.slice(0, 5).join(", ")}${lines.length > 5 ? ", …" : ""}); they are not left out silently: fill them in, or choose --missing-covariates indicator (mean-imputed with a missingness indicator) or drop (left out of the adjusted estimators, counted)`,

@@ -1,10 +1,12 @@
 /**
- * What a stage is (Kedro's `node(func, inputs, outputs)`): the artefacts it reads, the
- * files the spec names for it, the artefacts it writes, when it has nothing to do, and
- * `run`, a function of its typed inputs and a context. The runner (pipeline/run.ts)
- * loads, runs, saves and stops; a stage never touches a file, the clock or the
- * environment, and reports problems as issues instead of throwing.
+ * What a node of the pipeline is (Kedro's `node(func, inputs, outputs)`): the artefacts it reads,
+ * the files the spec names for it, the facts of the run it needs, the artefacts it writes, when it
+ * has nothing to do, and `run`, a function of its typed inputs and a context. The runner
+ * (pipeline/run.ts) loads, runs, saves and stops, the same way for every node — the six stages
+ * and the seal (pipeline/seal/); a node never touches a file, the clock or the environment, and
+ * reports problems as issues instead of throwing.
  */
+import type { KeyObject } from "node:crypto";
 import type { PlanStatus } from "./spec/analysisPlan.ts";
 import type { ArtefactName, ArtefactOutput, ArtefactValue } from "./catalogue.ts";
 import type { z } from "zod";
@@ -12,12 +14,12 @@ import type { DateFormat, DecimalSeparator, MonthFormat } from "./ingest/parseVa
 import type { ExtractKind } from "./ingest/extractKinds.ts";
 import type { Dialect } from "./spec/schema.ts";
 import type { RawRow } from "./ingest/schema.ts";
-import type { FileHash } from "./report/manifest.ts";
+import type { FileHash } from "./shared/fileHash.ts";
 import type { DayNumber } from "./shared/dates.ts";
 import type { Issue } from "./shared/issues.ts";
 import type { EvaluationSpec } from "./spec/schema.ts";
 
-export type StageName = "ingest" | "assign" | "estimate" | "project" | "repay" | "report";
+export type StageName = "ingest" | "assign" | "estimate" | "monitor" | "project" | "repay" | "report" | "seal";
 
 /** The dialect a spec declares for a file; what it leaves out is detected. */
 export type DialectChoice = z.infer<typeof Dialect>;
@@ -62,31 +64,49 @@ export interface Seeds {
   readonly matching?: number;
 }
 
+/**
+ * What only the runner knows about the run. A node names the facts it needs (`facts`) and gets
+ * those, nothing else (pipeline/runFacts.ts loads them).
+ */
+export interface RunFacts {
+  /** The SHA-256 of every input file of the run: the spec, its plan lock, every file a node declares (follow-ups too). */
+  readonly inputHashes: readonly FileHash[];
+  /** effekt's and Node's versions. */
+  readonly versions: Readonly<Record<string, string>>;
+  /** The spec against its locked analysis plan (plan.lock.json beside the spec). */
+  readonly plan: PlanStatus;
+  /**
+   * The previous run (--compare), checked to be an earlier run of this evaluation (pipeline/previousRun.ts), with the
+   * artefacts of it that this node reads (`reads`, `readsOptional`); null without --compare.
+   */
+  readonly previousRun: { readonly asOf: string; readonly manifestSha256: string; readonly artefacts: Partial<Record<ArtefactName, unknown>> } | null;
+  /** The time the node runs (ISO 8601). */
+  readonly now: string;
+  /** The Ed25519 private key of --sign; null without it. */
+  readonly signingKey: KeyObject | null;
+}
+export type RunFact = keyof RunFacts;
+
 export interface StageContext {
   readonly spec: EvaluationSpec;
   readonly asOf: DayNumber;
   readonly seeds: Seeds;
+  /** The language of the run's words (--lang, else the spec's report.lang, else Danish). */
+  readonly lang: "da" | "en";
   /** An artefact's path as shown to the person (e.g. output/ungifokus/work/persons.csv). */
   readonly shownPath: (name: ArtefactName, key?: string) => string;
   /** An artefact's path inside the run folder (as artefacts record it, e.g. work/persons.csv). */
   readonly runPath: (name: ArtefactName, key?: string) => string;
   /** Progress for the person (stderr in the CLI). */
   readonly log: (line: string) => void;
-  /** The run's own facts that only the runner knows: input hashes, versions, the report language, a previous run. */
-  readonly run: {
-    readonly inputs: readonly FileHash[];
-    readonly versions: Readonly<Record<string, string>>;
-    readonly lang: "da" | "en";
-    /** The previous run (--compare), checked to be an earlier run of this evaluation (pipeline/previousRun.ts). */
-    readonly previous: { readonly asOf: string; readonly manifestSha256: string; readonly artefacts: Partial<Record<ArtefactName, unknown>> } | null;
-    /** The spec against its locked analysis plan (plan.lock.json beside the spec), for the report and the manifest. */
-    readonly plan: PlanStatus;
-  };
 }
+
+/** An output a node leaves absent on purpose: the file an earlier run wrote there is removed (a new manifest voids the old signature). */
+export const ABSENT: unique symbol = Symbol("absent");
 
 export interface StageResult<W extends ArtefactName> {
   /** Written even when `issues` stop the run (quarantine files, an artefact with failed checks). */
-  readonly outputs: { readonly [N in W]?: ArtefactOutput<N> };
+  readonly outputs: { readonly [N in W]?: ArtefactOutput<N> | typeof ABSENT };
   /** Problems that make the result unusable: the runner writes the outputs, then stops. */
   readonly issues: readonly Issue[];
   /** Problems worth saying that do not stop the run. */
@@ -95,12 +115,15 @@ export interface StageResult<W extends ArtefactName> {
   readonly summary: readonly string[];
 }
 
-export interface StageInput<R extends ArtefactName, O extends ArtefactName> {
+export interface StageInput<R extends ArtefactName, O extends ArtefactName, F extends RunFact = never> {
   readonly artefacts: { readonly [N in R]: ArtefactValue<N> } & { readonly [N in O]: ArtefactValue<N> | null };
   readonly files: readonly OpenedInput[];
+  /** The SHA-256 of every file of the artefacts the node hashes (`hashes`) that this run wrote in the output folder, sorted by path. */
+  readonly hashes: readonly FileHash[];
+  readonly facts: { readonly [K in F]: RunFacts[K] };
 }
 
-export interface StageDefinition<R extends ArtefactName = ArtefactName, O extends ArtefactName = ArtefactName, W extends ArtefactName = ArtefactName> {
+export interface StageDefinition<R extends ArtefactName = ArtefactName, O extends ArtefactName = ArtefactName, W extends ArtefactName = ArtefactName, F extends RunFact = RunFact> {
   readonly name: StageName;
   readonly folder: string;
   /** One line: what the stage does. */
@@ -109,16 +132,22 @@ export interface StageDefinition<R extends ArtefactName = ArtefactName, O extend
   readonly reads: readonly R[];
   /** …and those it uses when they are there. */
   readonly readsOptional: readonly O[];
+  /** Artefacts whose files it reads as their SHA-256 (the seal: every one but its own). */
+  readonly hashes?: readonly ArtefactName[];
+  /** Facts of the run it needs (RunFacts). */
+  readonly facts?: readonly F[];
+  /** Run alone (`effekt report`), each of these stages is followed by this node. */
+  readonly follows?: readonly StageName[];
   /** Files the spec names for it. */
   readonly inputs: (spec: EvaluationSpec) => readonly InputDeclaration[];
   readonly writes: readonly W[];
   /** Why the spec gives this stage nothing to do; null when it has work. */
   readonly skip: (spec: EvaluationSpec) => { readonly reason: string; readonly path: readonly (string | number)[] } | null;
-  readonly run: (input: StageInput<NoInfer<R>, NoInfer<O>>, context: StageContext) => Promise<StageResult<NoInfer<W>>> | StageResult<NoInfer<W>>;
+  readonly run: (input: StageInput<NoInfer<R>, NoInfer<O>, NoInfer<F>>, context: StageContext) => Promise<StageResult<NoInfer<W>>> | StageResult<NoInfer<W>>;
 }
 
-/** Declares a stage, keeping its artefact names typed. */
-export function defineStage<const R extends ArtefactName, const O extends ArtefactName, const W extends ArtefactName>(stage: StageDefinition<R, O, W>): StageDefinition<R, O, W> {
+/** Declares a stage, keeping its artefact names and facts typed. */
+export function defineStage<const R extends ArtefactName, const O extends ArtefactName, const W extends ArtefactName, const F extends RunFact = never>(stage: StageDefinition<R, O, W, F>): StageDefinition<R, O, W, F> {
   return stage;
 }
 

@@ -5,7 +5,7 @@ import { messages } from "../../src/messages.ts";
 import { issue, stopRun } from "../../src/shared/issues.ts";
 import { isEmptyOrAbsent, writeBundle } from "../bundle.ts";
 import { shown } from "../io/paths.ts";
-import { verifyRun } from "../seal.ts";
+import { verifyRun } from "../seal/verifyRun.ts";
 import { EXIT_OK, guarded, say, text, UsageError, type Command } from "./command.ts";
 
 export const bundleCommand: Command = {

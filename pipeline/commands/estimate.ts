@@ -11,6 +11,7 @@ effekt estimate --table data.csv --treatment COL [--control VALUE] --outcomes a,
        [--blocks COL] [--clusters COL [--cluster-se CR2|CR1]] [--received COL] [--subgroups s]
        [--permutations 10000 --seed 1] [--confidence 0.95] --out DIR [--force]
        [--time COL --event COL [--at 90,180,365] [--tau T] [--ties efron|breslow]]
+       [--looks T1,…,Tk | --information N [--looks T1,…]] [--spending obf|pocock|hsd:γ]
                                                         the estimators on your own person-level CSV`,
   help: `effekt estimate <spec.json> [--as-of YYYY-MM-DD] [--out DIR]
 effekt estimate --table data.csv --treatment COL [--control VALUE] --outcomes a,b [options] --out DIR
@@ -49,6 +50,13 @@ With --table it reads your own CSV (',' ';' or tab; UTF-8 or Windows-1252; empty
   --at 90,180,365     times to read the curves at   --tau T           RMST up to T (default: the shorter arm's follow-up)
   --ties breslow      Cox ties (default efron, as coxph)
   --confidence C      confidence level of the intervals, between 0 and 1 (default 0.95)
+  --looks T1,…,Tk     a group-sequential analysis: the information fractions of the looks so far, this table
+                      the last; writes sequential.json: per outcome's difference in means the boundary, its
+                      nominal p, crossed or not, the repeated CI and (crossed or final) the stage-wise adjusted p;
+                      α = 1 − confidence, two-sided
+  --information N     the planned maximum in persons: this table's fraction is its persons with the outcome ÷ N,
+                      and --looks lists only the earlier looks
+  --spending S        α-spending for --looks: obf (default), pocock or hsd:γ
   --out DIR           where effects.json and effects.csv go (required): a new or empty folder, or one
                       estimate --table wrote before; a file there it did not write is never overwritten
   --force             take over a non-empty --out folder effekt did not write (its other files are kept)

@@ -11,6 +11,7 @@ import { chooseControl } from "../../src/estimate/chooseControl.ts";
 import { handleMissingCovariates, type MissingCovariates } from "../../src/estimate/missingCovariates.ts";
 import { summaryTable } from "../../src/estimate/summaryTable.ts";
 import { tidyEffects } from "../../src/estimate/tidyEffects.ts";
+import { valuesToShow } from "../../src/shared/valuesToShow.ts";
 import { messages } from "../../src/messages.ts";
 import { issue, StopRun, stopRun, type Issue } from "../../src/shared/issues.ts";
 import { formatJson, writeFileAtomic } from "../io/files.ts";
@@ -22,6 +23,9 @@ import { containsCpr } from "../../src/ingest/containsCpr.ts";
 import type { RawRow } from "../../src/ingest/schema.ts";
 import { warmStripeThreads } from "../../src/stats/gramThreads.ts";
 import { EXIT_OK, guarded, list, tell, text, UsageError, type OptionValues } from "./command.ts";
+import { parseLooks, parseSpending } from "./sequentialOptions.ts";
+import { sequentialEstimates } from "../../src/monitor/sequentialEstimates.ts";
+import { describeSpending, type Spending } from "../../src/stats/sequential/spending/index.ts";
 
 export interface TableRunOptions {
   readonly file: string;
@@ -52,6 +56,8 @@ export interface TableRunOptions {
   /** Take over a non-empty --out folder effekt did not write (its other files are kept). */
   readonly force?: boolean;
   readonly log: (line: string) => void;
+  /** A sequential analysis (--looks): the earlier looks' fractions, this look's (null: persons ÷ maximumInformation), the spending function. */
+  readonly sequential?: { readonly earlier: readonly number[]; readonly fraction: number | null; readonly maximumInformation: number | null; readonly spending: Spending } | null;
 }
 
 export const TABLE_OPTIONS = {
@@ -78,6 +84,9 @@ export const TABLE_OPTIONS = {
   permutations: { type: "string" },
   seed: { type: "string" },
   confidence: { type: "string" },
+  looks: { type: "string" },
+  information: { type: "string" },
+  spending: { type: "string" },
 } as const;
 
 /** The table options, every value checked: a mistyped one is a usage error. */
@@ -135,6 +144,31 @@ export function tableOptions(values: OptionValues): TableRunOptions {
     outDir,
     ...(values.force === true ? { force: true } : {}),
     log: tell,
+    sequential: sequentialOptions(values),
+  };
+}
+
+/**
+ * --looks T1,…,Tk [--information N] [--spending obf|pocock|hsd:γ]: the information fractions of the looks so far, this
+ * table the last (Tk); with --information (the planned maximum in persons), --looks lists only the earlier looks and
+ * this one's fraction is the persons with the outcome ÷ N.
+ */
+function sequentialOptions(values: OptionValues): TableRunOptions["sequential"] {
+  const looks = text(values, "looks");
+  const information = text(values, "information");
+  if (looks === undefined && information === undefined) {
+    if (text(values, "spending") !== undefined) throw new UsageError("effekt estimate: --spending goes with --looks or --information");
+    return null;
+  }
+  const maximumInformation = information === undefined ? null : Number(information);
+  if (maximumInformation !== null && !(Number.isInteger(maximumInformation) && maximumInformation > 0)) throw new UsageError("effekt estimate: --information takes the planned maximum number of persons (a whole number > 0)");
+  const fractions = looks === undefined || looks === "" ? [] : parseLooks("estimate", looks, false);
+  if (maximumInformation === null && fractions.length === 0) throw new UsageError("effekt estimate: --looks lists the information fractions of the looks so far, this table the last");
+  return {
+    earlier: maximumInformation === null ? fractions.slice(0, -1) : fractions,
+    fraction: maximumInformation === null ? fractions.at(-1)! : null,
+    maximumInformation,
+    spending: parseSpending("estimate", "spending", text(values, "spending") ?? "obf"),
   };
 }
 
@@ -168,15 +202,17 @@ export function estimateTableCommand(values: OptionValues): Promise<number> {
 
 /** The files `estimate --table` writes into its --out folder: the only ones it claims, and never over a file it did not write. */
 const TABLE_FILES = [artefactPath("effects"), artefactPath("effectsCsv")];
+/** With --looks: the look of each outcome's difference in means. */
+const SEQUENTIAL_FILE = "sequential.json";
 
 /** Reads the table, estimates every effect, writes effects.json and effects.csv into a folder of its own (locked meanwhile); returns effects.json's path as shown. */
 export async function estimateFromTable(options: TableRunOptions): Promise<string> {
   const dir = resolve(options.outDir);
   await refuseOutHoldingInputs(dir, [resolve(options.file)]);
-  const folder = await openOwnedFolder(dir, { kind: "table", force: options.force ?? false, log: options.log, catalogued: (path) => TABLE_FILES.includes(path) });
+  const folder = await openOwnedFolder(dir, { kind: "table", force: options.force ?? false, log: options.log, catalogued: (path) => TABLE_FILES.includes(path) || path === SEQUENTIAL_FILE });
   try {
     // Claimed first: a file in the way stops the command before any work.
-    await folder.claim(TABLE_FILES.map((file) => join(dir, file)));
+    await folder.claim([...TABLE_FILES, ...(options.sequential ? [SEQUENTIAL_FILE] : [])].map((file) => join(dir, file)));
     return await estimateInto(options, folder);
   } finally {
     await folder.release();
@@ -211,12 +247,12 @@ async function estimateInto(options: TableRunOptions, folder: OwnedFolder): Prom
   if (missing.issues.length > 0) throw new StopRun(missing.issues);
   const table = missing.table;
   const arms = [...new Set(table.arm)].sort();
-  if (arms.length < 2) stopRun(issue("one_arm", messages.oneArm(options.treatment, arms), { file, path: [] }));
+  if (arms.length < 2) stopRun(issue("one_arm", messages.oneArm(options.treatment, valuesToShow(arms)), { file, path: [] }));
   const control = options.control ?? chooseControl(arms);
-  if (control === null) stopRun(issue("control_unclear", messages.controlUnclear(options.treatment, arms), { file, path: [] }));
-  if (!arms.includes(control)) stopRun(issue("control_missing", messages.controlMissing(control, options.treatment, arms), { file, path: [] }));
-  options.log(`estimate: ${file}: ${table.arm.length} persons, arms ${messages.valuesShown(arms)}, control ${control}${options.control === null ? " (taken as the control arm: name another with --control)" : ""} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}]`);
-  for (const c of read.categorical) options.log(`estimate: categorical covariate ${c.column} against reference level ${messages.valuesShown([c.reference])}: ${c.indicators.length === 0 ? "(one level only)" : `${messages.valuesShown(c.indicators)}`}`);
+  if (control === null) stopRun(issue("control_unclear", messages.controlUnclear(options.treatment, valuesToShow(arms)), { file, path: [] }));
+  if (!arms.includes(control)) stopRun(issue("control_missing", messages.controlMissing(control, options.treatment, valuesToShow(arms)), { file, path: [] }));
+  options.log(`estimate: ${file}: ${table.arm.length} persons, arms ${messages.valuesShown(valuesToShow(arms))}, control ${control}${options.control === null ? " (taken as the control arm: name another with --control)" : ""} [delimiter ${JSON.stringify(dialect.delimiter)}, ${dialect.encoding}, decimal ${JSON.stringify(dialect.decimal)}]`);
+  for (const c of read.categorical) options.log(`estimate: categorical covariate ${c.column} against reference level ${messages.valuesShown(valuesToShow([c.reference]))}: ${c.indicators.length === 0 ? "(one level only)" : `${messages.valuesShown(valuesToShow(c.indicators))}`}`);
   if (missing.imputed.length > 0) options.log(`estimate: missing covariate values mean-imputed with a missingness indicator: ${missing.imputed.join(", ")}`);
   const kindOf = (id: string) =>
     options.binary.includes(id)
@@ -253,6 +289,12 @@ async function estimateInto(options: TableRunOptions, folder: OwnedFolder): Prom
   await writeFileAtomic(out, formatJson(artefact));
   await writeFileAtomic(csv, tidyEffects(artefact));
   for (const line of summaryTable(artefact.estimates, options.confidence)) options.log(line);
+  if (options.sequential) {
+    const plan = { alpha: Number((1 - options.confidence).toPrecision(12)), sides: 2 as const, spending: options.sequential.spending };
+    const looks = sequentialEstimates(artefact.estimates, plan, options.sequential.earlier, options.sequential.fraction, options.sequential.maximumInformation);
+    await writeFileAtomic(join(folder.dir, SEQUENTIAL_FILE), formatJson({ artefact: "sequential", alpha: plan.alpha, spending: describeSpending(plan.spending), earlier_looks: options.sequential.earlier, looks }));
+    for (const l of looks) options.log(`estimate: ${l.outcome} (${l.contrast}), look ${l.look} at information ${(100 * l.fraction).toFixed(1)} %: crossing needs p < ${l.nominal_p.toPrecision(2)}; p = ${l.p_value.toPrecision(3)}: ${l.crossed ? `crossed, adjusted p ${l.adjusted_p!.toPrecision(3)}` : l.adjusted_p !== null ? `not crossed at the final look, adjusted p ${l.adjusted_p.toPrecision(3)}` : "not yet conclusive"}`);
+  }
   return shown(out);
 }
 

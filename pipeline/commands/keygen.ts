@@ -1,5 +1,5 @@
 /** `effekt keygen --out DIR`: an Ed25519 key pair for signing runs. */
-import { generateKeys } from "../sign.ts";
+import { generateKeys } from "../seal/keys.ts";
 import { shown } from "../io/paths.ts";
 import { EXIT_OK, guarded, say, text, UsageError, type Command } from "./command.ts";
 

@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { artefactPath } from "../../src/catalogue.ts";
 import { messages } from "../../src/messages.ts";
-import type { Manifest } from "../../src/report/manifest.ts";
+import type { Manifest } from "../seal/manifest.ts";
 import { councilStatus, PublishedTableError, type PublishedRun } from "../../src/report/portfolio/councilStatus.ts";
 import { Portfolio } from "../../src/repay/portfolio.ts";
 import { tableCsv } from "../../src/report/table.ts";

@@ -18,7 +18,7 @@ import { formatJson, writeFileAtomic } from "../io/files.ts";
 import { EXIT_OK, guarded, tell, text as optionText, UsageError, type Command } from "./command.ts";
 import { sha256File } from "../io/hash.ts";
 import { loadSpec } from "../loadSpec.ts";
-import { verifyRun } from "../seal.ts";
+import { verifyRun } from "../seal/verifyRun.ts";
 
 export interface SettleOptions {
   readonly specPath: string;

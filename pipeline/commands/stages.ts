@@ -4,7 +4,7 @@ import { messages } from "../../src/messages.ts";
 import type { StageName } from "../../src/stage.ts";
 import { runPipeline, runStage } from "../run.ts";
 import type { RunOptions } from "../loadSpec.ts";
-import { readPrivateKey } from "../sign.ts";
+import { readPrivateKey } from "../seal/keys.ts";
 import { EXIT_OK, guarded, tell, text, UsageError, type Command, type OptionSpec, type OptionValues } from "./command.ts";
 
 const AS_OF = "  --as-of YYYY-MM-DD   follow-up is counted up to and including this date (default: the spec's asOf)";

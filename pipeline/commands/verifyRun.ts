@@ -1,6 +1,6 @@
 /** `effekt verify-run`: recomputes every hash in a run's manifest (or a bundle's), checks its signature, and says what it verified. */
 import { parseDate } from "../../src/ingest/parseValue.ts";
-import { verifyRun } from "../seal.ts";
+import { verifyRun } from "../seal/verifyRun.ts";
 import { verificationReport } from "../verificationReport.ts";
 import { EXIT_OK, EXIT_STOPPED, guarded, say, text, UsageError, type Command } from "./command.ts";
 

@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { artefactPath, isCatalogued } from "../../src/catalogue.ts";
-import { Manifest } from "../../src/report/manifest.ts";
+import { Manifest } from "../seal/manifest.ts";
 import { sha256File } from "./hash.ts";
 import type { FolderRules } from "./ownedFolder.ts";
 

@@ -11,6 +11,7 @@
 import { parseNumber, type DecimalSeparator } from "../ingest/parseValue.ts";
 import { issue, type Issue } from "../shared/issues.ts";
 import { containsCpr } from "../ingest/containsCpr.ts";
+import { valuesToShow } from "../shared/valuesToShow.ts";
 import { messages } from "../messages.ts";
 import type { AnalysisTable } from "./analysisTable.ts";
 import { categoricalIndicators } from "./categoricalIndicators.ts";
@@ -102,7 +103,7 @@ export function tableFromRows(
   for (const { column, reference } of categoricalOptions) {
     const expanded = categoricalIndicators(column, rows.map((row) => row.fields[index(column)] ?? ""), reference);
     if (expanded.reference === null) {
-      issues.push(issue("reference_level_missing", messages.referenceLevelMissing(column, reference ?? "", expanded.levels), { file: options.file, path: [], column }));
+      issues.push(issue("reference_level_missing", messages.referenceLevelMissing(column, reference ?? "", valuesToShow(expanded.levels)), { file: options.file, path: [], column }));
       continue;
     }
     for (const { name, values } of expanded.indicators) columns.set(name, values);

@@ -7,7 +7,6 @@
 import { messages } from "../messages.ts";
 import { issue, type Issue } from "../shared/issues.ts";
 import type { PopulationSource } from "../spec/populationSource.ts";
-import type { Manifest } from "./manifest.ts";
 
 export interface ThisRun {
   readonly evaluation: string;
@@ -16,8 +15,15 @@ export interface ThisRun {
   readonly asOf: string;
 }
 
+/** What the previous run's manifest.json says of it (pipeline/seal/manifest.ts); an older manifest records no population. */
+export interface RecordedRun {
+  readonly evaluation: string;
+  readonly asOf: string;
+  readonly population?: PopulationSource | undefined;
+}
+
 /** The first reason the previous run is not this run's previous quarter, as an issue on its manifest; null when it is. */
-export function checkPreviousRun(current: ThisRun, previous: Pick<Manifest, "evaluation" | "asOf" | "population">, folder: string, manifestFile: string): Issue | null {
+export function checkPreviousRun(current: ThisRun, previous: RecordedRun, folder: string, manifestFile: string): Issue | null {
   const at = (code: string, message: string, path: string[]) => issue(code, message, { file: manifestFile, path });
   if (previous.evaluation !== current.evaluation) return at("compare_other_evaluation", messages.compareOtherEvaluation(folder, previous.evaluation, current.evaluation), ["evaluation"]);
   if (previous.population === undefined) return at("compare_no_population", messages.compareNoPopulation(folder), ["population"]);

@@ -2,7 +2,7 @@
  * The analysis plan (pre-registration): everything in a spec that defines the analysis —
  * outcomes and their windows, the primary outcome, covariates, estimation (adjustment
  * covariates, subgroups, randomisation inference, seed, confidence level, hence α), KPI
- * thresholds, the assignment design and seed, and the contract terms by the hash of each
+ * thresholds, the assignment design and seed, the monitoring plan, and the contract terms by the hash of each
  * contract file. `effekt lock-plan` fixes it in plan.lock.json; every later run compares.
  * Left out: paths, dialects, the as-of date and the report's presentation, which may change
  * between quarterly runs without changing the analysis.
@@ -18,6 +18,8 @@ export interface AnalysisPlan {
   readonly estimation: unknown;
   readonly kpis: unknown;
   readonly assignment: unknown;
+  /** The monitoring plan, without where its log lives (absent: no monitoring, and the plan's hash as before). */
+  readonly monitoring?: unknown;
   readonly contracts: readonly { readonly file: string; readonly sha256: string | null }[];
 }
 
@@ -59,6 +61,7 @@ export function analysisPlanOf(spec: EvaluationSpec, contractHashes: readonly { 
     estimation: spec.estimation,
     kpis: spec.kpis,
     assignment,
+    ...(spec.monitoring === undefined ? {} : { monitoring: Object.fromEntries(Object.entries(spec.monitoring).filter(([key]) => key !== "log")) }),
     contracts: contractHashes,
   };
 }

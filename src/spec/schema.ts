@@ -4,6 +4,7 @@
  * files later stages read. Unknown keys are errors (strict objects), so a typo is
  * named by its JSON path instead of being ignored.
  */
+import { MonitoringPlan } from "../monitor/schema.ts";
 import { z } from "zod";
 import { Label } from "../shared/label.ts";
 import { DATE_FORMATS, MONTH_FORMATS, WEEK_FORMATS, parseDate } from "../ingest/parseValue.ts";
@@ -399,6 +400,7 @@ export const EvaluationSpec = z
     primaryOutcome: z.string().optional().describe("The outcome the CONSORT flow counts as analysed; the first outcome when absent."),
     assignment: Assignment.optional().describe("How groups were or are to be assigned (stage 2)."),
     estimation: Estimation.default({ subgroups: [], permutations: 10000, seed: 1, confidence: 0.95 }),
+    monitoring: MonitoringPlan.optional().describe("Quarterly looks without false alarms: group-sequential monitoring of the primary outcome (locked with the analysis plan)."),
     kpis: z
       .array(
         z.strictObject({

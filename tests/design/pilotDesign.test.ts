@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { designCommand } from "../../pipeline/commands/design.ts";
+import { UsageError } from "../../pipeline/commands/command.ts";
 import { breakEvenEffect, pilotDesign } from "../../src/design/pilotDesign.ts";
 import { projectCase } from "../../src/project/projectCase.ts";
 import { minimumDetectableProportion, powerTwoProportions } from "../../src/stats/power.ts";
@@ -26,5 +28,19 @@ describe("pilot design", () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("persons per arm needed for 80.0 %: 93");
     expect(spawnSync(process.execPath, ["bin/effekt.js", "design", "--base", "2"], { encoding: "utf8" }).status).toBe(2);
+  });
+});
+
+describe("effekt design --looks", () => {
+  it("prints rpact's O'Brien–Fleming boundaries, the inflation factor and persons per arm (R: getSampleSizeRates(getDesignGroupSequential(kMax = 4, alpha = 0.05, sided = 2), pi1 = 0.55, pi2 = 0.4): maximum 352.39 in all)", () => {
+    const result = spawnSync(process.execPath, ["bin/effekt.js", "design", "--looks", "4", "--base", "0.4", "--target", "0.55"], { encoding: "utf8" });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("   2       50.0 %      2.9631"); // rpact criticalValues[2] 2.963132
+    expect(result.stdout).toContain("   4      100.0 %      2.0141"); // 2.014090
+    expect(result.stdout).toContain("at most 177 with 4 looks"); // ⌈352.386 / 2⌉
+  });
+  it("refuses looks that do not increase to 1, an HSD γ outside [−10, 5], two-sided futility and half a pair of shares (usage errors)", async () => {
+    const bad: Array<Record<string, string>> = [{ looks: "0.5,0.4,1" }, { looks: "0.3,0.7" }, { looks: "3", spending: "hsd:9" }, { looks: "3", futility: "obf" }, { looks: "3", base: "0.4" }];
+    for (const values of bad) await expect(Promise.resolve().then(() => designCommand.run(values, [])), JSON.stringify(values)).rejects.toThrow(UsageError);
   });
 });

@@ -5,8 +5,6 @@ import { ARTEFACTS, documentedPath, type ArtefactName } from "../../src/catalogu
 import { STAGES } from "../../pipeline/run.ts";
 
 const names = Object.keys(ARTEFACTS) as ArtefactName[];
-/** The manifest is written by the runner when it seals a run, after the report stage; its signature by the command, with --sign. */
-const SEALED_BY_RUNNER: ArtefactName[] = ["manifest", "manifestSignature"];
 
 function productFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -46,11 +44,26 @@ describe("the pipeline graph", () => {
     });
   });
 
-  it("every artefact is written exactly once: by one stage, or by the runner's seal", () => {
-    for (const name of names) {
-      const writers = STAGES.filter((s) => s.writes.includes(name)).length + (SEALED_BY_RUNNER.includes(name) ? 1 : 0);
-      expect(writers, name).toBe(1);
-    }
+  it("every artefact is written exactly once, by one node (the manifest and its signature by the seal)", () => {
+    for (const name of names) expect(STAGES.filter((s) => s.writes.includes(name)).map((s) => s.name), name).toHaveLength(1);
+    expect(STAGES.find((s) => s.writes.includes("manifest"))?.name).toBe("seal");
+    expect(STAGES.find((s) => s.writes.includes("manifestSignature"))?.name).toBe("seal");
+  });
+
+  it("the seal is the last node and reads everything: the hash of every artefact another node writes, and every input hash", () => {
+    const seal = STAGES.at(-1)!;
+    expect(seal.name).toBe("seal");
+    const others = STAGES.slice(0, -1).flatMap((s) => s.writes);
+    expect([...(seal.hashes ?? [])].sort()).toEqual([...others].sort());
+    expect(seal.facts).toContain("inputHashes");
+    // Nothing is read after it, and nothing else hashes: no node depends on the seal's own files.
+    for (const stage of STAGES) expect([...stage.reads, ...stage.readsOptional, ...(stage === seal ? [] : (stage.hashes ?? []))], stage.name).not.toContain("manifest");
+    // Run alone, the report is followed by the seal (effekt report seals the run); no stage is followed by another.
+    expect(STAGES.filter((s) => (s.follows ?? []).length > 0).map((s) => [s.name, s.follows])).toEqual([["seal", ["report"]]]);
+  });
+
+  it("the previous run (--compare) is an input the report declares, and only the report", () => {
+    expect(STAGES.filter((s) => s.facts?.includes("previousRun")).map((s) => s.name)).toEqual(["report"]);
   });
 
   it("the diagram in pipeline/run.ts lists exactly the catalogue's files", () => {

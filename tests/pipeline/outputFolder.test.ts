@@ -15,8 +15,8 @@ import { runPipeline, runStage } from "../../pipeline/run.ts";
 import { estimateFromTable, type TableRunOptions } from "../../pipeline/commands/estimateTable.ts";
 import { MARKER_FILE } from "../../pipeline/io/ownedFolder.ts";
 import { LOCK_FILE } from "../../pipeline/io/takeLock.ts";
-import { verifyRun } from "../../pipeline/seal.ts";
-import { Manifest } from "../../src/report/manifest.ts";
+import { verifyRun } from "../../pipeline/seal/verifyRun.ts";
+import { Manifest } from "../../pipeline/seal/manifest.ts";
 import { StopRun, formatIssue } from "../../src/shared/issues.ts";
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "effekt-outdir-"));

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../pipeline/cli.ts";
 import { runPipeline, runStage } from "../../pipeline/run.ts";
-import { Manifest } from "../../src/report/manifest.ts";
+import { Manifest } from "../../pipeline/seal/manifest.ts";
 
 const log = () => {};
 const tempDir = () => mkdtempSync(join(tmpdir(), "effekt-plan-"));

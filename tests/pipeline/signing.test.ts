@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../pipeline/cli.ts";
-import { verifyRun } from "../../pipeline/seal.ts";
+import { verifyRun } from "../../pipeline/seal/verifyRun.ts";
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "effekt-sign-"));
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
@@ -140,6 +140,23 @@ describe("signed runs (effekt keygen, run --sign, verify-run --public-key)", () 
     expect(result.out).toMatch(/signer key sha256: [0-9a-f]{64} \(as the signature file says; NOT checked: give --public-key\)/);
     expect(result.out).toMatch(/NOT verified: the hashes match, but the run is signed and the signature is NOT checked: give --public-key/);
     expect(result.out).not.toMatch(/^verified/m);
+  });
+
+  it("effekt report re-seals: without --sign the old signature is removed (a new manifest voids it), with --sign it is made again", async () => {
+    await ready;
+    const copy = join(tempDir(), "resealed");
+    cpSync(run, copy, { recursive: true });
+    const before = JSON.parse(readFileSync(join(copy, "manifest.json"), "utf8"));
+    expect((await cli(["report", "fixtures/ungifokus/spec.json", "--out", copy])).code).toBe(0);
+    expect(existsSync(join(copy, "manifest-signature.json"))).toBe(false);
+    const resealed = JSON.parse(readFileSync(join(copy, "manifest.json"), "utf8"));
+    expect(resealed.createdAt).not.toBe(before.createdAt);
+    expect(resealed.outputs.map((o: { path: string }) => o.path)).toEqual(before.outputs.map((o: { path: string }) => o.path));
+    expect((await cli(["verify-run", copy])).out).toMatch(/the run is unsigned/);
+    expect((await cli(["report", "fixtures/ungifokus/spec.json", "--out", copy, "--sign", join(keys, "private.pem")])).code).toBe(0);
+    const signed = await cli(["verify-run", copy, "--public-key", join(keys, "public.pem")]);
+    expect(signed.code).toBe(0);
+    expect(signed.out).toMatch(/signature valid/);
   });
 
   it("--expect-as-of: a run of another as-of date fails, its own passes; a malformed date is a usage error", async () => {

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { runPipeline, runStage } from "../../pipeline/run.ts";
-import { verifyRun } from "../../pipeline/seal.ts";
+import { verifyRun } from "../../pipeline/seal/verifyRun.ts";
 import { containsCpr } from "../../src/ingest/containsCpr.ts";
 import { shippedSpecVariant } from "../helpers.ts";
 import { copyOfSharedRun, sharedRun } from "../runs/sharedRun.ts";

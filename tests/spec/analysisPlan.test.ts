@@ -33,3 +33,23 @@ describe("planDeviations(locked, now)", () => {
     expect(planDeviations({ subgroups: ["sex"], alpha: 1 }, { alpha: 1 })).toEqual([{ path: "subgroups", locked: '["sex"]', now: "(absent)" }]);
   });
 });
+
+describe("the monitoring plan in the analysis plan", () => {
+  it("is locked with the plan (without where its log lives); a spec without one keeps the plan's hash; a change after locking is a deviation by path", async () => {
+    const { analysisPlanOf } = await import("../../src/spec/analysisPlan.ts");
+    const { parseSpec } = await import("../../src/spec/parseSpec.ts");
+    const { readFileSync } = await import("node:fs");
+    const raw = JSON.parse(readFileSync("fixtures/ungifokus/spec.json", "utf8"));
+    const spec = (json: unknown) => {
+      const parsed = parseSpec(json, "spec.json");
+      if (!("spec" in parsed)) throw new Error("the shipped spec parses");
+      return parsed.spec;
+    };
+    const monitored = JSON.parse(JSON.stringify(analysisPlanOf(spec({ ...raw, monitoring: { ...raw.monitoring, log: "elsewhere.csv" } }), [])));
+    expect(monitored.monitoring).toEqual({ alpha: 0.05, maximumInformation: 470, spending: "obf" });
+    const { monitoring: _, ...without } = raw;
+    expect("monitoring" in JSON.parse(JSON.stringify(analysisPlanOf(spec(without), [])))).toBe(false);
+    const changed = JSON.parse(JSON.stringify(analysisPlanOf(spec({ ...raw, monitoring: { ...raw.monitoring, spending: "pocock" } }), [])));
+    expect(planDeviations(monitored, changed)).toEqual([{ path: "monitoring.spending", locked: '"obf"', now: '"pocock"' }]);
+  });
+});

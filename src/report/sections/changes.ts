@@ -10,6 +10,7 @@ import { count, isSmall, type Cell } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
 import { outcomeUnitOf, primaryEstimatorOf } from "./estimateCells.ts";
 import { formatDate } from "./status.ts";
+import { lookSentence } from "../monitoringText.ts";
 import { contrastLabeller, outcomeLabeller, tableCollector, type SectionBuilder } from "./section.ts";
 import type { ColumnKind } from "../table.ts";
 
@@ -54,6 +55,11 @@ export const changesSection: SectionBuilder = (input, t) => {
       estimator_id: e.estimator,
     });
     kinds.push(unit === "share" ? "points" : "number");
+  }
+  if (run.monitoring || prev.monitoring) {
+    // One look per quarter: the look then and now, in the summary's words (../monitoringText.ts).
+    rows.push({ figure: t("monitoringLabel"), figure_id: "monitoring", previous: lookSentence(prev.monitoring, lang, t), current: lookSentence(run.monitoring, lang, t) });
+    kinds.push("text");
   }
   if (run.repayment) {
     const repaymentRows = repaymentChangeRows(run.repayment, prev.repayment, lang, t);

@@ -2,6 +2,7 @@
 import type { EffectEstimate } from "../../estimate/schema.ts";
 import { isSmall, shareOf } from "../suppression.ts";
 import type { ReportInput } from "./section.ts";
+import { primaryEstimatorOfSpec } from "../../spec/primaryEstimator.ts";
 
 export function estimateHidden(e: EffectEstimate, binary: boolean, minCell: number): boolean {
   const events = (mean: number | null, n: number) => (mean === null ? false : shareOf(mean, n, minCell));
@@ -10,10 +11,7 @@ export function estimateHidden(e: EffectEstimate, binary: boolean, minCell: numb
 
 /** The estimator of the one row per outcome: the spec's, else covariate-adjusted when there are covariates, else the difference in means. */
 export function primaryEstimatorOf(input: ReportInput): string {
-  const chosen = input.spec.estimation.primaryEstimator;
-  if (chosen) return chosen;
-  const covariates = input.spec.estimation.covariates ?? input.spec.covariates.map((c) => c.id);
-  return covariates.length > 0 ? "ols_adjusted" : "difference_in_means";
+  return primaryEstimatorOfSpec(input.spec);
 }
 
 /** The unit an outcome is measured in, as a text key: shares are "share" (shown in procent, differences in procentpoint). */

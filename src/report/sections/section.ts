@@ -3,6 +3,7 @@
  * giving its HTML (tables already rendered) and the tables it shows, each also written as CSV.
  * A section with nothing to show returns null and is left out.
  */
+import type { MonitoringArtefact } from "../../monitor/schema.ts";
 import { labelIn } from "../../shared/label.ts";
 import type { AssignmentArtefact } from "../../assign/schema.ts";
 import type { EffectsArtefact } from "../../estimate/schema.ts";
@@ -21,6 +22,8 @@ export interface RunArtefacts {
   readonly effects: EffectsArtefact | null;
   readonly projection: ProjectionArtefact | null;
   readonly repayment: RepaymentArtefact | null;
+  /** With a monitoring plan: this run's look at the primary outcome (src/monitor/). */
+  readonly monitoring?: MonitoringArtefact | null;
 }
 
 export interface ReportInput {

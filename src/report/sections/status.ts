@@ -13,6 +13,7 @@ import { count, type Cell } from "../suppression.ts";
 import { escapeHtml, type Column, type Table } from "../table.ts";
 import { checkName, formatKr, formatNumber, stageText, type Lang } from "../i18n.ts";
 import { primaryResultOf } from "./primaryResult.ts";
+import { lookSentence } from "../monitoringText.ts";
 import { amount, type Amount, type Source } from "../../money/amount.ts";
 import { ECONOMY_COLUMNS, netOf, type EconomyRow, type MoneyCell } from "../../money/economy.ts";
 import { sourcesText, unitText } from "../../money/amountText.ts";
@@ -82,7 +83,7 @@ export function statusTable(input: ReportInput, t: Texts): Table {
       // Not a column: which estimate the effect cell shows (outcome, contrast, estimator), for the disclosure engine.
       effect_of: result ? [result.outcome, result.contrast, result.estimator].join("\u0000") : null,
       // The summary's words for it (./primaryResult.ts): the primary estimator, in the outcome's unit, named.
-      effect: result?.text ? `${outcomeLabeller(input)(primary)}: ${result.text}` : "–",
+      effect: result?.text ? `${outcomeLabeller(input)(primary)}: ${result.text}${run.monitoring ? ` ${lookSentence(run.monitoring, input.lang, t)}` : ""}` : "–",
       intake_period: `${formatDate(input.lang, input.spec.enrolment.from)} – ${formatDate(input.lang, input.spec.enrolment.to)}`,
       next_follow_up: next ? formatDate(input.lang, next.date) : "–",
     },

@@ -2,6 +2,7 @@
 import { labelIn } from "../../shared/label.ts";
 import { formatKr } from "../i18n.ts";
 import { primaryResultOf } from "./primaryResult.ts";
+import { lookPlanSentence, lookSentence } from "../monitoringText.ts";
 import { planStatusHtml } from "../planStatus.ts";
 import { repaymentSummaryRows } from "../repaymentTables.ts";
 import { count } from "../suppression.ts";
@@ -17,6 +18,7 @@ export const summarySection: SectionBuilder = (input, t) => {
   const assigned = t(isMatched(input) ? "matchedWord" : "randomised");
   // The primary estimator's result, worded as the status page words it (./primaryResult.ts).
   const result = primaryResultOf(input, t);
+  const look = lookSentence(run.monitoring, lang, t);
   const trialCase = run.projection?.cases.find((c) => c.notProjected === null && c.published.length === 0) ?? null;
   const summary: Table = {
     id: "summary",
@@ -26,6 +28,8 @@ export const summarySection: SectionBuilder = (input, t) => {
       { figure: t("intake"), figure_id: "intake", value: String(count(run.ingest.persons, minCell)) },
       ...(run.assignment ? run.assignment.consort.arms.map((a) => ({ figure: `${assigned}: ${armOf(a.arm)}`, figure_id: `randomised:${a.arm}`, value: String(count(a.randomised, minCell)) })) : []),
       ...(result?.text ? [{ figure: `${t("effects")}: ${labelOf(primary)}`, figure_id: `effect:${primary}:${result.contrast}`, value: t("summaryEffect", { means: result.means, result: result.text }) }] : []),
+      // With a monitoring plan the look's rule decides what counts, not p < 0.05 (src/report/monitoringText.ts).
+      ...(look ? [{ figure: t("monitoringLabel"), figure_id: `monitoring:${primary}`, value: `${look} ${lookPlanSentence(run.monitoring!, lang, t)}` }] : []),
       ...(trialCase ? [{ figure: `${t("savings")} (${labelIn(lang, trialCase.title)})`, figure_id: `savings:${trialCase.name}`, value: formatKr(lang, trialCase.scenarios[0]!.totals.society) }] : []),
       ...(run.repayment ? repaymentSummaryRows(run.repayment, lang, t) : []),
     ],

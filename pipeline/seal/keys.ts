@@ -1,13 +1,12 @@
-/** Keys and signatures on disk: `effekt keygen`, `--sign`, and the signature check of `verify-run`. */
+/** Keys and signatures on disk: `effekt keygen`, the key of `--sign` (read before the run; the seal node signs), and the signature check of `verify-run`. */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { artefactPath } from "../src/catalogue.ts";
-import { messages } from "../src/messages.ts";
-import { checkSignature, ManifestSignature, publicKeyFingerprint, signManifest } from "../src/report/signature.ts";
-import { issue, stopRun } from "../src/shared/issues.ts";
-import { formatJson, writeFileAtomic } from "./io/files.ts";
-import { exists, shown } from "./io/paths.ts";
+import { artefactPath } from "../../src/catalogue.ts";
+import { messages } from "../../src/messages.ts";
+import { checkSignature, ManifestSignature, publicKeyFingerprint } from "./signature.ts";
+import { issue, stopRun } from "../../src/shared/issues.ts";
+import { exists, shown } from "../io/paths.ts";
 
 export const PRIVATE_KEY = "private.pem";
 export const PUBLIC_KEY = "public.pem";
@@ -51,14 +50,6 @@ async function readKey(path: string, kind: "private" | "public"): Promise<KeyObj
 
 /** Read before a run starts, so that a wrong key stops it before any work. */
 export const readPrivateKey = (path: string) => readKey(path, "private");
-
-/** Signs the sealed manifest of a run folder: writes manifest-signature.json beside it. */
-export async function signRun(outDir: string, privateKey: KeyObject): Promise<string> {
-  const bytes = await readFile(join(outDir, artefactPath("manifest")));
-  const signature = signManifest(bytes, privateKey, artefactPath("manifest"));
-  await writeFileAtomic(join(outDir, artefactPath("manifestSignature")), formatJson(signature));
-  return signature.publicKeySha256;
-}
 
 /** The run's signature state: unsigned, signed but not checked (no public key given), valid or invalid (with why). */
 export async function checkRunSignature(root: string, publicKeyPath: string | undefined): Promise<SignatureState> {

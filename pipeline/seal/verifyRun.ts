@@ -1,73 +1,24 @@
 /**
- * Sealing a run: manifest.json holds the SHA-256 of every input the stages declared (the
- * spec first), the seeds, the versions and every output; `verifyRun` recomputes them.
+ * `effekt verify-run`: a sealed run (pipeline/seal/index.ts) checked again — every hash the manifest
+ * records recomputed, the signature, an investor bundle's index, the settlement file's chain.
  */
-import { readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { Manifest, compareHashes, type FileHash } from "../src/report/manifest.ts";
-import { isoDate } from "../src/shared/dates.ts";
-import type { StageDefinition } from "../src/stage.ts";
-import { artefactPath } from "../src/catalogue.ts";
-import { listFiles, sha256File } from "./io/hash.ts";
-import { resolveInputs } from "./io/openInputs.ts";
-import { formatJson, writeFileAtomic } from "./io/files.ts";
-import { readArtefact } from "./io/artefactStore.ts";
-import type { LoadedSpec } from "./loadSpec.ts";
-import type { PlanStatus } from "../src/spec/analysisPlan.ts";
-import { PLAN_LOCK } from "./planLock.ts";
-import { BUNDLE_INDEX, BUNDLE_SETTLEMENTS, bundleDisagreements, readBundleIndex, settlementsInput } from "./bundle.ts";
-import { messages } from "../src/messages.ts";
-import { parseSettlementFile } from "../src/repay/settlements.ts";
-import { checkRunSignature, type SignatureState } from "./sign.ts";
-import { MARKER_FILE } from "./io/ownedFolder.ts";
-import { LOCK_FILE } from "./io/takeLock.ts";
-import { populationSourceOf } from "../src/spec/populationSource.ts";
+import { compareHashes, type Manifest } from "./manifest.ts";
+import type { FileHash } from "../../src/shared/fileHash.ts";
+import { artefactPath } from "../../src/catalogue.ts";
+import { listFiles, sha256File } from "../io/hash.ts";
+import { readArtefact } from "../io/artefactStore.ts";
+import { BUNDLE_INDEX, BUNDLE_SETTLEMENTS, bundleDisagreements, readBundleIndex, settlementsInput } from "../bundle.ts";
+import { messages } from "../../src/messages.ts";
+import { parseSettlementFile } from "../../src/repay/settlements.ts";
+import { checkRunSignature, type SignatureState } from "./keys.ts";
+import { MARKER_FILE } from "../io/ownedFolder.ts";
+import { LOCK_FILE } from "../io/takeLock.ts";
 
 const MANIFEST = artefactPath("manifest");
 const SIGNATURE = artefactPath("manifestSignature");
 const notAnOutput = (rel: string) => rel === MANIFEST || rel === SIGNATURE || rel === BUNDLE_INDEX || rel === MARKER_FILE || rel === LOCK_FILE || rel.endsWith(".tmp");
-
-/** Every input file of the run with its SHA-256, paths relative to the output folder; files that do not exist are left out. */
-export async function inputHashes(loaded: LoadedSpec, stages: readonly StageDefinition[]): Promise<FileHash[]> {
-  const files = [{ role: "spec", path: loaded.specPath }, { role: "planLock", path: join(loaded.specDir, PLAN_LOCK) }];
-  for (const stage of stages) {
-    for (const input of await resolveInputs(stage.inputs(loaded.spec), loaded.specDir)) files.push({ role: input.declaration.role, path: input.path });
-  }
-  const hashes: FileHash[] = [];
-  for (const file of files) {
-    const sha = await sha256File(file.path);
-    if (sha !== null) hashes.push({ role: file.role, path: relative(loaded.outDir, file.path), sha256: sha });
-  }
-  return hashes;
-}
-
-export async function toolVersions(): Promise<Record<string, string>> {
-  const packagePath = new URL("../package.json", import.meta.url);
-  return { effekt: (JSON.parse(await readFile(packagePath, "utf8")) as { version: string }).version, node: process.version };
-}
-
-/** Writes manifest.json over every file now in the run folder that the run wrote (`written`): a file of anyone else is never sealed as an output. */
-export async function writeManifest(loaded: LoadedSpec, inputs: readonly FileHash[], seeds: Readonly<Record<string, number>>, versions: Readonly<Record<string, string>>, plan: PlanStatus, written: (path: string) => boolean = () => true): Promise<number> {
-  const outputs: FileHash[] = [];
-  for (const path of (await listFiles(loaded.outDir, notAnOutput)).filter(written)) outputs.push({ role: "output", path, sha256: (await sha256File(join(loaded.outDir, path)))! });
-  const manifest = Manifest.parse({
-    artefact: "manifest",
-    schema_version: 1,
-    createdAt: new Date().toISOString(),
-    evaluation: loaded.spec.name,
-    asOf: isoDate(loaded.asOf),
-    versions,
-    seeds,
-    inputs,
-    outputs,
-    plan,
-    population: populationSourceOf(loaded.spec),
-  });
-  // A new manifest voids the signature of the old one: sign again with --sign.
-  await rm(join(loaded.outDir, SIGNATURE), { force: true });
-  await writeFileAtomic(join(loaded.outDir, MANIFEST), formatJson(manifest));
-  return outputs.length;
-}
 
 /** What verifyRun found: hashes, signature, bundle index and settlement chain, and what the run is (for the header). */
 export interface RunVerification {

@@ -5,10 +5,8 @@
  * `createdAt` differs between two runs on the same inputs.
  */
 import { z } from "zod";
-import { PlanStatus } from "../spec/analysisPlan.ts";
-
-export const FileHash = z.object({ role: z.string(), path: z.string().describe("Relative to the output folder"), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
-export type FileHash = z.infer<typeof FileHash>;
+import { FileHash } from "../../src/shared/fileHash.ts";
+import { PlanStatus } from "../../src/spec/analysisPlan.ts";
 
 export const Manifest = z.object({
   artefact: z.literal("manifest"),
