@@ -43,6 +43,11 @@ export function memoSentences(input: ReportInput, t: Texts, tables: readonly Tab
 
 type RowsOf = (id: string) => readonly Row[];
 
+/** The plan's level: 1 − confidence, without the float's tail (0.05, not 0.050000000000000044). */
+function alphaOf(input: ReportInput): number {
+  return Number((1 - input.spec.estimation.confidence).toFixed(10));
+}
+
 function countText(input: ReportInput, cell: Cell | undefined): string {
   return typeof cell === "number" ? formatNumber(input.lang, cell, 0) : String(cell ?? "–");
 }
@@ -78,8 +83,9 @@ function effectSentences(input: ReportInput, t: Texts, rowsOf: RowsOf): string[]
   if (!run.effects || !row) return [t("memoNoEffects")];
   const outcome = outcomeLabeller(input)(primary);
   if (hidden(row.difference) || hidden(row.means)) return [t("memoPrimarySuppressed", { outcome, n: input.minCell }), ...secondarySentences(input, t, rowsOf, row)];
-  const alpha = 1 - input.spec.estimation.confidence;
-  const level = formatNumber(lang, 100 * alpha, Number.isInteger(100 * alpha) ? 0 : 1);
+  const alpha = alphaOf(input);
+  const percent = Math.round(1000 * alpha) / 10;
+  const level = formatNumber(lang, percent, Number.isInteger(percent) ? 0 : 1);
   const estimate = run.effects.estimates.find((e) => e.outcome === primary && e.contrast === row.contrast_id && e.estimator === row.estimator_id);
   const out = [
     t("memoPrimary", {
@@ -104,7 +110,7 @@ function effectSentences(input: ReportInput, t: Texts, rowsOf: RowsOf): string[]
 
 /** Each other outcome whose Holm-adjusted p (the effects table's, same contrast and estimator) is below α. */
 function secondarySentences(input: ReportInput, t: Texts, rowsOf: RowsOf, primaryRow: Row): string[] {
-  const alpha = 1 - input.spec.estimation.confidence;
+  const alpha = alphaOf(input);
   const labelOf = outcomeLabeller(input);
   const memo = rowsOf("effects_primary");
   const others = memo.filter((r) => r.outcome_id !== primaryRow.outcome_id && r.contrast_id === primaryRow.contrast_id && !hidden(r.difference));
