@@ -43,6 +43,12 @@ export function memoSentences(input: ReportInput, t: Texts, tables: readonly Tab
 
 type RowsOf = (id: string) => readonly Row[];
 
+/** "= 0,201" or "< 0,001", so a sentence reads "p = 0,201" and "p < 0,001". */
+function pWords(input: ReportInput, p: number | null): string {
+  const text = formatP(input.lang, p);
+  return text.startsWith("<") ? text : `= ${text}`;
+}
+
 /** The plan's level: 1 − confidence, without the float's tail (0.05, not 0.050000000000000044). */
 function alphaOf(input: ReportInput): number {
   return Number((1 - input.spec.estimation.confidence).toFixed(10));
@@ -94,7 +100,7 @@ function effectSentences(input: ReportInput, t: Texts, rowsOf: RowsOf): string[]
       basis: UNADJUSTED.has(String(row.estimator_id)) ? "" : t("memoRawBasis"),
       difference: String(row.difference),
       ci: String(row.ci ?? "–"),
-      p: formatP(lang, typeof row.p === "number" ? row.p : null),
+      p: pWords(input, typeof row.p === "number" ? row.p : null),
     }),
   ];
   // With a monitoring plan the look's boundary decides, not p < α (src/report/monitoringText.ts).
@@ -116,7 +122,7 @@ function secondarySentences(input: ReportInput, t: Texts, rowsOf: RowsOf, primar
   const others = memo.filter((r) => r.outcome_id !== primaryRow.outcome_id && r.contrast_id === primaryRow.contrast_id && !hidden(r.difference));
   const significant = others.flatMap((r) => {
     const holm = rowsOf("effects").find((e) => e.outcome_id === r.outcome_id && e.contrast_id === r.contrast_id && e.estimator_id === r.estimator_id)?.p_holm;
-    return typeof holm === "number" && holm < alpha ? [t("memoSecondaryItem", { outcome: labelOf(String(r.outcome_id)), difference: String(r.difference), p: formatP(input.lang, holm) })] : [];
+    return typeof holm === "number" && holm < alpha ? [t("memoSecondaryItem", { outcome: labelOf(String(r.outcome_id)), difference: String(r.difference), p: pWords(input, holm) })] : [];
   });
   if (others.length === 0) return [];
   return [significant.length === 0 ? t("memoNoSecondary") : t("memoSecondary", { list: joined(significant, t), alpha: formatNumber(input.lang, alpha, 2) })];
