@@ -243,7 +243,7 @@ describe("the project stage on the shipped example", () => {
   it("projects the trial's own business case with intervals from the estimates, and both published cases", async () => {
     const out = await sharedRun("ungifokus");
     const artefact = ProjectionArtefact.parse(JSON.parse(read(out, "projection.json")));
-    expect(artefact.cases.map((c) => c.name)).toEqual(["ungifokus-trial", "ungifokus-001", "release-000"]);
+    expect(artefact.cases.map((c) => c.name)).toEqual(["ungifokus-trial", "ungifokus-001"]);
     const trial = artefact.cases[0]!.scenarios[0]!;
     for (const line of trial.lines) expect(line.interval, line.id).not.toBeNull();
     expect(artefact.cases[1]!.published.find((p) => p.id === "region_total")!.verdict).toBe("reproduced");
