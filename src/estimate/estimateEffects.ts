@@ -1,13 +1,14 @@
 /**
  * Every estimator that applies, for every outcome and every arm against the control
  * arm (each contrast uses the units of its two arms, as estimatr's condition1 /
- * condition2). Units missing the outcome (censored) are left out of that outcome;
+ * condition2). Units missing the outcome (censored) are left out of that outcome, and every estimate of it counts
+ * them per arm (note outcome_missing_left_out);
  * units missing a covariate are left out of the adjusted estimators (as lm's na.omit), and
  * those estimates say how many.
  * Holm and Benjamini–Hochberg adjust the p-values of each contrast × estimator across
  * the outcomes.
  */
-import { note } from "../shared/note.ts";
+import { note, type Note } from "../shared/note.ts";
 import { benjaminiHochberg, holm } from "../stats/adjustPValues.ts";
 import { pushTo } from "../shared/collections.ts";
 import { unitsWith, valuesOf, type AnalysisTable, type EstimationPlan, type OutcomePlan } from "./analysisTable.ts";
@@ -30,11 +31,13 @@ export function estimateEffects(table: AnalysisTable, plan: EstimationPlan): { e
       const applicable = applicableEstimators({ kind: outcome.kind, blocked: table.blocks !== null, covariates: plan.covariates.length > 0, received: plan.received !== undefined, permutations: plan.permutations > 0 });
       if (outcome.kind === "time_to_event") {
         const result = timeToEvent(table, plan, outcome, arm);
-        survival.push({ ...result, estimates: applicable.map((id) => ESTIMATORS[id].estimate(contextOf(table, plan, outcome, arm, null, () => result))) });
+        const dropped = missingOutcomeNote(table, plan, [outcome.id, outcome.survival!.event], arm);
+        survival.push({ ...result, estimates: applicable.map((id) => withNote(ESTIMATORS[id].estimate(contextOf(table, plan, outcome, arm, null, () => result)), dropped)) });
         continue;
       }
       const needed = outcome.exposure ? [outcome.id, outcome.exposure] : [outcome.id];
       const units = unitsWith(table, pair, needed);
+      const dropped = missingOutcomeNote(table, plan, needed, arm);
       const data: ContrastData = {
         outcome: outcome.id,
         contrast,
@@ -46,13 +49,13 @@ export function estimateEffects(table: AnalysisTable, plan: EstimationPlan): { e
       const treatedCount = data.z.filter((z) => z === 1).length;
       if (treatedCount < 2 || units.length - treatedCount < 2) {
         const why = note("too_few_observed_per_arm", { treated: treatedCount, control: units.length - treatedCount });
-        for (const estimator of applicable) estimates.push(notEstimable(data, estimator, why));
+        for (const estimator of applicable) estimates.push(withNote(notEstimable(data, estimator, why), dropped));
         continue;
       }
       const context = contextOf(table, plan, outcome, arm, data, () => {
         throw new Error("estimateEffects: survival asked for on an outcome that is not time to event");
       });
-      for (const id of applicable) estimates.push(ESTIMATORS[id].estimate(context));
+      for (const id of applicable) estimates.push(withNote(ESTIMATORS[id].estimate(context), dropped));
       for (const subgroup of plan.subgroups) {
         const result = subgroupEffects(data, subgroup, table.subgroups.get(subgroup)!);
         subgroups.push(...result.effects);
@@ -63,6 +66,28 @@ export function estimateEffects(table: AnalysisTable, plan: EstimationPlan): { e
   const timeToEventEstimates = survival.flatMap((s) => s.estimates);
   const survivalLists = survival.length > 0 ? { survival: survival.flatMap((s) => s.survival), survival_curves: survival.flatMap((s) => s.curves), survival_medians: survival.flatMap((s) => s.medians) } : {};
   return { estimates: adjustAcrossOutcomes([...estimates, ...timeToEventEstimates]), subgroups, interactions, ...survivalLists };
+}
+
+/**
+ * Persons of the contrast's two arms without a value in one of the outcome's columns (the outcome, its exposure, or
+ * time and event), counted per arm; null when no one was left out.
+ */
+function missingOutcomeNote(table: AnalysisTable, plan: EstimationPlan, needed: readonly string[], arm: string): Note | null {
+  const columns = needed.map((c) => table.columns.get(c));
+  let treated = 0;
+  let control = 0;
+  for (let i = 0; i < table.arm.length; i += 1) {
+    const a = table.arm[i];
+    if (a !== arm && a !== plan.control) continue;
+    if (columns.every((column) => column !== undefined && Number.isFinite(column[i]!))) continue;
+    if (a === arm) treated += 1;
+    else control += 1;
+  }
+  return treated + control === 0 ? null : note("outcome_missing_left_out", { treated, control });
+}
+
+function withNote(estimate: EffectEstimate, extra: Note | null): EffectEstimate {
+  return extra === null ? estimate : { ...estimate, notes: [...(estimate.notes ?? []), extra] };
 }
 
 /** A time-to-event outcome in one contrast: Kaplan–Meier, log-rank, Cox, RMST (survivalEstimators.ts). */

@@ -1,6 +1,7 @@
 /**
  * The compact summary `effekt estimate --table` prints: one line per estimate with its
- * outcome, estimator, estimate, confidence interval, p-value and persons per arm.
+ * outcome, estimator, estimate, confidence interval, p-value and persons per arm; then, per outcome and
+ * contrast, the persons left out for lacking the outcome, per arm.
  */
 import type { EffectEstimate } from "./schema.ts";
 
@@ -22,5 +23,16 @@ export function summaryTable(estimates: readonly EffectEstimate[], confidence: n
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j]!.length)));
   const numeric = new Set([3, 4, 5, 6, 7]);
   const line = (cells: readonly string[]) => cells.map((c, j) => (numeric.has(j) ? c.padStart(widths[j]!) : c.padEnd(widths[j]!))).join("  ").trimEnd();
-  return [line(header), ...rows.map(line)];
+  return [line(header), ...rows.map(line), ...droppedLines(estimates)];
+}
+
+/** One line per outcome × contrast whose estimates left persons out for a missing outcome value. */
+function droppedLines(estimates: readonly EffectEstimate[]): string[] {
+  const lines = new Set<string>();
+  for (const e of estimates) {
+    for (const n of e.notes ?? []) {
+      if (n.code === "outcome_missing_left_out") lines.add(`${e.outcome} (${e.contrast}): outcome missing, left out: ${n.params.treated} in the arm, ${n.params.control} in the control arm`);
+    }
+  }
+  return [...lines];
 }

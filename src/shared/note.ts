@@ -47,6 +47,7 @@ export const NOTE_PARAMS = {
   not_converged: z.strictObject({ steps: count }),
   expected_count_below_5: z.strictObject({ expected: count }),
   covariate_missing_left_out: z.strictObject({ persons: count }),
+  outcome_missing_left_out: z.strictObject({ treated: count, control: count }),
   clusters_rerandomised: none,
   cluster_cr2: z.strictObject({ clusters: count }),
   cluster_cr1: z.strictObject({ df: count }),

@@ -548,6 +548,8 @@ export const IDS_DA = {
     expected_count_below_5: () => "en forventet celle er under 5: brug hellere Fishers eksakte p",
     // No count of persons: it may be below the smallest cell shown.
     covariate_missing_left_out: () => "personer uden værdi for en baggrundsvariabel er udeladt",
+    // The counts stay in effects.json: a report shows no count that may be below the smallest cell shown.
+    outcome_missing_left_out: () => "personer uden værdi for udfaldet er udeladt (talt pr. arm i effects.json)",
     clusters_rerandomised: () => "hele klynger omfordelt tilfældigt inden for deres strata",
     cluster_cr2: (p, f) => `klyngerobuste CR2-standardfejl med Bell–McCaffrey-frihedsgrader, ${f.number(p.clusters)} klynger`,
     cluster_cr1: (p, f) => `klyngerobuste CR1-standardfejl (som Stata), frihedsgrader = klynger − 1 = ${f.number(p.df)}`,

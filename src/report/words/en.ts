@@ -548,6 +548,8 @@ export const IDS_EN = {
     expected_count_below_5: () => "an expected count is below 5: prefer Fisher's exact p",
     // No count of persons: it may be below the smallest cell shown.
     covariate_missing_left_out: () => "persons without a covariate value are left out",
+    // The counts stay in effects.json: a report shows no count that may be below the smallest cell shown.
+    outcome_missing_left_out: () => "persons without a value of the outcome are left out (counted per arm in effects.json)",
     clusters_rerandomised: () => "whole clusters re-randomised within their strata",
     cluster_cr2: (p, f) => `cluster-robust CR2 standard errors with Bell–McCaffrey degrees of freedom, ${f.number(p.clusters)} clusters`,
     cluster_cr1: (p, f) => `cluster-robust CR1 standard errors (as Stata), degrees of freedom = clusters − 1 = ${f.number(p.df)}`,
