@@ -23,6 +23,7 @@ import { messages } from "../messages.ts";
 import { issue } from "../shared/issues.ts";
 import { defineStage, stopped } from "../stage.ts";
 import { tidyEffects } from "./tidyEffects.ts";
+import { clusterSeType } from "../spec/clusterColumns.ts";
 
 export const ADJUSTMENT = "Holm and Benjamini–Hochberg across the outcomes, within each contrast × estimator";
 
@@ -45,7 +46,8 @@ export function run(input: EstimateInput): EffectsArtefact {
   // 1. The analysis table: one row per assigned person, in person-id order.
   const { table, outcomes, covariates, received } = tableFromArtefacts(input);
   // 2. The plan.
-  const clustered = table.clusters !== null;
+  const clustered = table.clusters !== null || table.varianceClusters != null;
+  const clusterSe = clusterSeType(spec);
   const plan: EstimationPlan = {
     control,
     arms: design.arms.filter((a) => !a.control).map((a) => a.name),
@@ -53,7 +55,7 @@ export function run(input: EstimateInput): EffectsArtefact {
     covariates,
     subgroups: [...table.subgroups.keys()],
     ...(received === null ? {} : { received }),
-    ...(clustered && settings.clusterSe ? { clusterSe: settings.clusterSe } : {}),
+    ...(clustered && clusterSe ? { clusterSe } : {}),
     permutations: settings.permutations,
     seed: input.seed,
     confidence: settings.confidence,

@@ -10,6 +10,7 @@ import type { EvaluationSpec } from "../spec/schema.ts";
 import type { IngestArtefact } from "../ingest/schema.ts";
 import type { PersonRow } from "../assign/schema.ts";
 import { blockPart } from "../assign/blockAndBatch.ts";
+import { seClusterColumn } from "../spec/clusterColumns.ts";
 import { analysisTable, numberColumn, type AnalysisTable, type NumberColumn, type OutcomeKind, type OutcomePlan, type TableParts } from "./analysisTable.ts";
 
 /** The analysis table's column of who received the programme. */
@@ -91,12 +92,24 @@ function outcomeColumns(input: ArtefactTables, units: readonly Assignment[]): { 
  * does; a matched comparison has no blocks. With cluster randomisation the estimators take the cluster-robust
  * path of `estimate --table --clusters`, and randomisation inference re-randomises whole clusters.
  */
-function designColumns(input: ArtefactTables, units: readonly Assignment[], personValues: (field: string) => string[]): Pick<TableParts, "arm" | "blocks" | "permutationStrata" | "clusters"> {
+function designColumns(input: ArtefactTables, units: readonly Assignment[], personValues: (field: string) => string[]): Pick<TableParts, "arm" | "blocks" | "permutationStrata" | "clusters" | "varianceClusters" | "fixedEffects"> {
   const design = input.spec.assignment!;
   const strata = units.map((u) => `${u.batch} | ${u.block}`);
   const blocked = design.mode !== "matched" && new Set(strata).size > 1;
   const clustered = design.mode !== "matched" && design.cluster !== undefined;
-  return { arm: units.map((u) => u.arm), blocks: blocked ? strata : null, permutationStrata: strata, clusters: clustered ? personValues("cluster") : null };
+  return { arm: units.map((u) => u.arm), blocks: blocked ? strata : null, permutationStrata: strata, clusters: clustered ? personValues("cluster") : null, ...varianceColumns(input.spec, personValues) };
+}
+
+/**
+ * estimation.clusterSe.column and estimation.fixedEffects, as `estimate --table --cluster-se COL --fixed-effects COL`:
+ * a covariate's values, or the population's cluster column (work/persons.csv's `cluster`).
+ */
+function varianceColumns(spec: EvaluationSpec, personValues: (field: string) => string[]): Pick<TableParts, "varianceClusters" | "fixedEffects"> {
+  const column = seClusterColumn(spec);
+  const fromCovariate = column !== undefined && spec.covariates.some((c) => c.id === column);
+  const varianceClusters = column === undefined ? null : personValues(fromCovariate ? column : "cluster");
+  const fixedEffects = spec.estimation.fixedEffects === undefined ? null : personValues(spec.estimation.fixedEffects);
+  return { varianceClusters, fixedEffects };
 }
 
 /** The spec's subgroups: a covariate's values, or the bands its breaks cut it into ("" = missing). */

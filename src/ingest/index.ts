@@ -40,6 +40,7 @@ import { defineStage, stopped } from "../stage.ts";
 import { flattenRows } from "../shared/flattenRows.ts";
 import { quarantineStopMessage, type ReadFormats } from "./quarantineStop.ts";
 import { valueQuantum } from "./valueQuantum.ts";
+import { populationClusterColumn } from "../spec/clusterColumns.ts";
 
 
 export interface ExtractSource {
@@ -259,7 +260,7 @@ function outcomeSummary(o: EvaluationSpec["outcomes"][number], column: OutcomeCo
 /** Step 6: the person-level tables (work/persons.csv, outcomes.csv, outcome_status.csv, triggers.csv). */
 function personTables(spec: EvaluationSpec, derived: DerivedPersons): Pick<IngestOutput, "personsCsv" | "outcomesCsv" | "outcomeStatusCsv" | "triggersCsv"> {
   const { persons, participation, covariates, outcomes, triggers } = derived;
-  const clusterColumn = spec.assignment?.cluster;
+  const clusterColumn = populationClusterColumn(spec);
   return {
     personsCsv: toCsv(
       ["personId", "startDate", "referralDate", "exitDate", "exitReason", "receivedProgramme", ...(clusterColumn === undefined ? [] : ["cluster"]), ...covariates.map((c) => c.id)],

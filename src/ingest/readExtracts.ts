@@ -20,6 +20,7 @@ import type { ExtractSource, IngestInput } from "./index.ts";
 import { ingestExtract, type ExtractContext, type ExtractResult } from "./ingestExtract.ts";
 import { parseDate } from "./parseValue.ts";
 import type { RecordOfKind } from "./schema.ts";
+import { populationClusterColumn } from "../spec/clusterColumns.ts";
 
 /** The size of a benefit-weeks file from which it is read on a worker thread by default: below, starting the thread costs more than it saves. */
 export const BENEFIT_THREAD_MINIMUM_BYTES = 32 * 2 ** 20;
@@ -115,7 +116,7 @@ class ReadState<T> {
 
   /** The extract as read: a cluster column the spec names is read as the population's cluster field. */
   extractOf(declared: ExtractSpec): ExtractSpec {
-    const cluster = this.input.spec.assignment?.cluster;
+    const cluster = populationClusterColumn(this.input.spec);
     return declared.kind === "population" && cluster !== undefined ? { ...declared, columns: { ...declared.columns, cluster } } : declared;
   }
 
@@ -150,7 +151,7 @@ class ReadState<T> {
       population: this.population,
       excludedPersons: this.excludedPersons,
       asOf,
-      ...(extract.kind === "population" && spec.assignment?.cluster !== undefined ? { requiredFields: ["cluster"] } : {}),
+      ...(extract.kind === "population" && populationClusterColumn(spec) !== undefined ? { requiredFields: ["cluster"] } : {}),
       ...(onProgress ? { onProgress: (rows: number) => onProgress(name, rows) } : {}),
       ...(panel && extract.kind.startsWith("benefit_weeks")
         ? { benefitSink: (personId: string, week: number, code: string, line: number) => panel.set(personId, week, benefitCodes!.groupOfCode.get(code)!, line, code) }

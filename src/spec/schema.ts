@@ -9,6 +9,7 @@ import { z } from "zod";
 import { Label } from "../shared/label.ts";
 import { DATE_FORMATS, MONTH_FORMATS, WEEK_FORMATS, parseDate } from "../ingest/parseValue.ts";
 import { CONTACT_TYPES, EXTRACT_KIND_NAMES, fieldsOf } from "../ingest/extractKinds.ts";
+import { clusterSeIssues } from "./clusterColumns.ts";
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as yyyy-mm-dd").refine((text) => parseDate(text, "iso") !== null, "a calendar date as yyyy-mm-dd");
 /** A coverage end: a day (yyyy-mm-dd) or a whole month (yyyy-mm: its first day as `from`, its last as `to`). */
@@ -328,9 +329,20 @@ export const Estimation = z
       .optional()
       .describe("The estimator of the report's one row per outcome; default ols_adjusted when there are covariates, else difference_in_means. Every estimator is in the report's appendix."),
     clusterSe: z
-      .enum(["CR2", "CR1"])
+      .union([
+        z.enum(["CR2", "CR1"]).describe("With assignment.cluster: the type of its cluster-robust SE."),
+        z.strictObject({
+          column: z.string().min(1).describe("The level the SEs are clustered on: a covariate id (its values the clusters), or the population's column naming each person's cluster (caseworker, school, job centre; assignment.cluster when the clusters were randomised whole). Clusters may hold both arms."),
+          type: z.enum(["CR2", "CR1", "stata", "CR0"]).default("CR2").describe("CR2 with Bell–McCaffrey df (estimatr's default), CR1 (= stata, df = clusters − 1) or CR0."),
+        }),
+      ])
       .optional()
-      .describe("With assignment.cluster: the cluster-robust SE of ols, ols_adjusted and lin — CR2 with Bell–McCaffrey df (default, estimatr's lm_robust se_type \"CR2\") or CR1 (se_type \"stata\", df = clusters − 1), as `estimate --table --cluster-se`."),
+      .describe("Cluster-robust SEs of ols, ols_adjusted, lin and the difference in means, as `estimate --table --cluster-se COL --se-type TYPE` (estimatr's lm_robust(clusters =, se_type =)). A type alone goes with assignment.cluster."),
+    fixedEffects: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("A covariate id whose levels are absorbed as fixed effects in the cluster-robust regressions, as `estimate --table --fixed-effects COL` (estimatr's fixed_effects = ~ COL); needs clusterSe.column or assignment.cluster."),
   })
   .describe("How effects are estimated (stage 3).");
 
@@ -540,6 +552,7 @@ export const EvaluationSpec = z
     spec.estimation.subgroups.forEach((s, i) => {
       if (!covariateIds.includes(s.covariate)) ctx.addIssue({ code: "custom", path: ["estimation", "subgroups", i, "covariate"], message: `'${s.covariate}' is not a covariate id` });
     });
+    for (const problem of clusterSeIssues(spec)) ctx.addIssue({ code: "custom", ...problem });
     if (spec.enrolment.from > spec.enrolment.to) {
       ctx.addIssue({ code: "custom", path: ["enrolment"], message: "'from' is after 'to'" });
     }

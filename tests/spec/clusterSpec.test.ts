@@ -45,4 +45,29 @@ describe("parseSpec(assignment.cluster)", () => {
     json.estimation.clusterSe = "HC2";
     expect(issuesOf(json).map((i) => i.path)).toContainEqual(["estimation", "clusterSe"]);
   });
+
+  it("takes estimation.clusterSe as {column, type} and estimation.fixedEffects a covariate id, with a clustering", () => {
+    const json = structuredClone(shipped);
+    delete json.assignment.cluster;
+    json.estimation.clusterSe = { column: "sagsbehandler" };
+    json.estimation.fixedEffects = "target_group";
+    const result = parseSpec(json);
+    if (!("spec" in result)) throw new Error("the spec with clusterSe {column} does not parse");
+    expect(result.spec.estimation.clusterSe).toEqual({ column: "sagsbehandler", type: "CR2" });
+    json.estimation.fixedEffects = "district";
+    expect(issuesOf(json)).toContainEqual({ path: ["estimation", "fixedEffects"], message: "'district' is not a covariate id" });
+    json.estimation.fixedEffects = "target_group";
+    delete json.estimation.clusterSe;
+    expect(issuesOf(json).map((i) => i.path)).toContainEqual(["estimation", "fixedEffects"]);
+    json.estimation.clusterSe = { column: "sagsbehandler", type: "HC2" };
+    expect(issuesOf(json).map((i) => i.path)).toContainEqual(["estimation", "clusterSe"]);
+  });
+
+  it("with clusters randomised whole, clusterSe.column is assignment.cluster or a covariate id", () => {
+    const json = structuredClone(shipped);
+    json.estimation.clusterSe = { column: "team", type: "CR1" };
+    expect(issuesOf(json).map((i) => i.path)).toContainEqual(["estimation", "clusterSe", "column"]);
+    json.estimation.clusterSe = { column: "target_group", type: "CR1" };
+    expect(issuesOf(json)).toEqual([]);
+  });
 });
