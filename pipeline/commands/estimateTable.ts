@@ -9,7 +9,7 @@ import { tableFromBytes } from "../../src/estimate/bytes/tableFromBytes.ts";
 import type { AnalysisTable, EstimationPlan, ExpandedCategorical, OutcomePlan } from "../../src/estimate/analysisTable.ts";
 import { chooseControl } from "../../src/estimate/chooseControl.ts";
 import { handleMissingCovariates, type MissingCovariates } from "../../src/estimate/missingCovariates.ts";
-import { summaryTable } from "../../src/estimate/summaryTable.ts";
+import { jointTestLines, summaryTable } from "../../src/estimate/summaryTable.ts";
 import { tidyEffects } from "../../src/estimate/tidyEffects.ts";
 import { valuesToShow } from "../../src/shared/valuesToShow.ts";
 import { messages } from "../../src/messages.ts";
@@ -270,7 +270,7 @@ async function estimateInto(options: TableRunOptions, folder: OwnedFolder): Prom
   const [out, csv] = TABLE_FILES.map((file) => join(folder.dir, file)) as [string, string];
   await writeFileAtomic(out, formatJson(artefact));
   await writeFileAtomic(csv, tidyEffects(artefact));
-  for (const line of summaryTable(artefact.estimates, options.confidence)) options.log(line);
+  for (const line of [...summaryTable(artefact.estimates, options.confidence), ...jointTestLines(artefact.joint_tests ?? [])]) options.log(line);
   if (options.sequential) {
     const plan = { alpha: Number((1 - options.confidence).toPrecision(12)), sides: 2 as const, spending: options.sequential.spending };
     const looks = sequentialEstimates(artefact.estimates, plan, options.sequential.earlier, options.sequential.fraction, options.sequential.maximumInformation);

@@ -15,11 +15,12 @@ import { unitsWith, valuesOf, type AnalysisTable, type EstimationPlan, type Outc
 import { binaryEstimates } from "./binaryEstimators.ts";
 import { notEstimable, type ContrastData } from "./contrastData.ts";
 import { applicableEstimators, ESTIMATORS, type EstimatorContext } from "./estimators.ts";
-import type { EffectEstimate, InteractionTest, SubgroupEffect } from "./schema.ts";
+import type { EffectEstimate, InteractionTest, JointTest, SubgroupEffect } from "./schema.ts";
 import { subgroupEffects } from "./subgroupEffects.ts";
+import { jointTests } from "./jointTests.ts";
 import { survivalEstimates, type SurvivalResult } from "./survivalEstimators.ts";
 
-export function estimateEffects(table: AnalysisTable, plan: EstimationPlan): { estimates: EffectEstimate[]; subgroups: SubgroupEffect[]; interactions: InteractionTest[]; survival?: SurvivalResult["survival"]; survival_curves?: SurvivalResult["curves"]; survival_medians?: SurvivalResult["medians"] } {
+export function estimateEffects(table: AnalysisTable, plan: EstimationPlan): { estimates: EffectEstimate[]; subgroups: SubgroupEffect[]; interactions: InteractionTest[]; joint_tests?: JointTest[]; survival?: SurvivalResult["survival"]; survival_curves?: SurvivalResult["curves"]; survival_medians?: SurvivalResult["medians"] } {
   const estimates: EffectEstimate[] = [];
   const survival: SurvivalResult[] = [];
   const subgroups: SubgroupEffect[] = [];
@@ -65,7 +66,8 @@ export function estimateEffects(table: AnalysisTable, plan: EstimationPlan): { e
   }
   const timeToEventEstimates = survival.flatMap((s) => s.estimates);
   const survivalLists = survival.length > 0 ? { survival: survival.flatMap((s) => s.survival), survival_curves: survival.flatMap((s) => s.curves), survival_medians: survival.flatMap((s) => s.medians) } : {};
-  return { estimates: adjustAcrossOutcomes([...estimates, ...timeToEventEstimates]), subgroups, interactions, ...survivalLists };
+  const joint = jointTests(table, plan);
+  return { estimates: adjustAcrossOutcomes([...estimates, ...timeToEventEstimates]), subgroups, interactions, ...(joint.length > 0 ? { joint_tests: joint } : {}), ...survivalLists };
 }
 
 /**

@@ -107,6 +107,20 @@ export const InteractionTest = z.object({
 });
 export type InteractionTest = z.infer<typeof InteractionTest>;
 
+export const JointTest = z.object({
+  outcome: z.string(),
+  arms: z.array(z.string()).describe("The arms tested together against the control arm"),
+  control: z.string(),
+  test: z.enum(["wald_f_hc2", "wald_f_hc2_adjusted", "logrank_k"]).describe("wald_f_hc2: F test (HC2) that every arm shares the control's mean, as car::linearHypothesis(lm_robust(y ~ arm)); _adjusted: with the covariates; logrank_k: the k-sample log-rank χ² (survdiff)"),
+  statistic: Num,
+  df1: z.number().int(),
+  df2: Num.describe("The F test's residual df (N − K); null for the χ² test"),
+  p_value: Num,
+  n: z.number().int().describe("Persons in the test"),
+  notes: z.array(Note).optional(),
+});
+export type JointTest = z.infer<typeof JointTest>;
+
 export const EffectsArtefact = z.object({
   artefact: z.literal("effects"),
   schema_version: z.literal(1),
@@ -119,6 +133,7 @@ export const EffectsArtefact = z.object({
   estimates: z.array(EffectEstimate),
   subgroups: z.array(SubgroupEffect),
   interactions: z.array(InteractionTest),
+  joint_tests: z.array(JointTest).optional().describe("More than two arms: the joint tests across the arms (jointTests.ts)."),
   survival: z.array(SurvivalPoint).optional().describe("Kaplan–Meier per outcome and arm at the requested times (the spec's `at`, `--at`)."),
   survival_curves: z.array(SurvivalPoint).optional().describe("Kaplan–Meier per outcome and arm at every observed time (survfit's steps), for the curves."),
   survival_medians: z.array(SurvivalMedian).optional(),

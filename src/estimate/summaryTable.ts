@@ -3,7 +3,7 @@
  * outcome, estimator, estimate, confidence interval, p-value and persons per arm; then, per outcome and
  * contrast, the persons left out for lacking the outcome, per arm.
  */
-import type { EffectEstimate } from "./schema.ts";
+import type { EffectEstimate, JointTest } from "./schema.ts";
 
 const number = (v: number | null | undefined) => (v === null || v === undefined ? "—" : Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toFixed(Math.abs(v) >= 100 ? 1 : 3));
 const pValue = (p: number | null | undefined) => (p === null || p === undefined ? "—" : p < 0.001 ? "<0.001" : p.toFixed(3));
@@ -35,4 +35,12 @@ function droppedLines(estimates: readonly EffectEstimate[]): string[] {
     }
   }
   return [...lines];
+}
+
+/** One line per joint test across the arms: its statistic, df and p. */
+export function jointTestLines(tests: readonly JointTest[]): string[] {
+  return tests.map((t) => {
+    const statistic = t.df2 === null ? `χ² = ${number(t.statistic)} on ${t.df1} df` : `F = ${number(t.statistic)} on ${t.df1} and ${t.df2} df`;
+    return `joint test ${t.test}: ${t.outcome} (${t.arms.join(", ")} vs ${t.control}): ${statistic}, p ${t.p_value !== null && t.p_value < 0.001 ? "< 0.001" : `= ${pValue(t.p_value)}`}, n ${t.n}`;
+  });
 }

@@ -60,6 +60,8 @@ export const NOTE_PARAMS = {
   weak_instrument: z.strictObject({ f: count }),
   logrank_events: z.strictObject({ observed: count, expected: count, arm: z.string() }),
   rmst_tau_shorter_follow_up: none,
+  joint_wald_hc2: z.strictObject({ df1: count, df2: count }),
+  joint_logrank: z.strictObject({ df: count }),
   // Subgroup interaction tests.
   one_subgroup_level: none,
   interactions_collinear: none,
