@@ -5,6 +5,8 @@
  *   (`lm_robust(clusters =, se_type = "CR2")`, `lm_lin`), or CR1 (`se_type = "stata"`, df = G − 1);
  * - `difference_in_means` with clusters: the CR2 regression of y on treatment
  *   (`difference_in_means(clusters =)`);
+ * - `risk_difference` with clusters: the regression of the 0/1 outcome on treatment with the chosen cluster-robust
+ *   SE (`lm_robust(yb ~ z, clusters =, se_type =)`);
  * - `difference_in_means_blocked` with blocks and clusters: τ = Σⱼ (Nⱼ/N) τⱼ; when a block
  *   holds two clusters, the matched-pairs variance
  *   SE² = J/((J − 1) N²) Σⱼ (Nⱼ τⱼ − N τ / J)², df = J − 1; otherwise
@@ -65,7 +67,7 @@ function clustersNested(data: ContrastData, clusters: readonly string[]): string
   return null;
 }
 
-export function clusteredRegressionEstimate(data: ContrastData, estimator: "ols" | "ols_adjusted" | "lin" | "difference_in_means", covariates: readonly Column[], clustering: Clustering): EffectEstimate {
+export function clusteredRegressionEstimate(data: ContrastData, estimator: "ols" | "ols_adjusted" | "lin" | "difference_in_means" | "risk_difference", covariates: readonly Column[], clustering: Clustering): EffectEstimate {
   const mixed = clustering.assignment === false ? null : clustersNested(data, clustering.clusters);
   if (mixed !== null) return notEstimable(data, estimator, note("cluster_mixed_arms"));
   const n = data.y.length;

@@ -66,6 +66,8 @@ const notTimeToEvent = (a: Applicability) => a.kind !== "time_to_event";
 const counted = (e: EffectEstimate, left: number): EffectEstimate => (left === 0 ? e : { ...e, notes: [...(e.notes ?? []), note("covariate_missing_left_out", { persons: left })] });
 const regression = (c: EstimatorContext, estimator: "ols" | "ols_adjusted" | "lin", data: ContrastData, covariates: Column[]) =>
   c.clustering ? clusteredRegressionEstimate(data, estimator, covariates, c.clustering) : regressionEstimate(data, estimator, covariates);
+/** An estimator whose variance treats persons as independent says so when the table has clusters (cluster assignment or --cluster-se). */
+const unclustered = (c: EstimatorContext, e: EffectEstimate): EffectEstimate => (c.clustering && (e.std_error !== null || e.p_value !== null) ? { ...e, notes: [...(e.notes ?? []), note("interval_ignores_clusters")] } : e);
 const pick = (estimates: readonly EffectEstimate[], estimator: EffectEstimate["estimator"]): EffectEstimate => {
   const found = estimates.find((e) => e.estimator === estimator);
   if (!found) throw new Error(`estimators: ${estimator} was not computed`);
@@ -138,14 +140,19 @@ export const ESTIMATORS: { readonly [K in EstimatorId]: EstimatorDefinition } = 
     },
     reportAs: { scale: "difference", effectsTable: true, onReceived: true },
   },
-  risk_difference: { appliesTo: (a) => a.kind === "binary", estimate: (c) => pick(c.binary(), "risk_difference"), reportAs: { scale: "difference", effectsTable: false } },
-  risk_ratio: { appliesTo: (a) => a.kind === "binary", estimate: (c) => pick(c.binary(), "risk_ratio"), reportAs: { scale: "ratio", effectsTable: false } },
-  logistic: { appliesTo: (a) => a.kind === "binary", estimate: (c) => pick(c.binary(), "logistic"), reportAs: { scale: "ratio", effectsTable: true } },
+  risk_difference: {
+    appliesTo: (a) => a.kind === "binary",
+    // With clusters, the regression of the 0/1 outcome on treatment with the cluster-robust SE (as ols).
+    estimate: (c) => (c.clustering ? clusteredRegressionEstimate(c.data, "risk_difference", [], c.clustering) : pick(c.binary(), "risk_difference")),
+    reportAs: { scale: "difference", effectsTable: false },
+  },
+  risk_ratio: { appliesTo: (a) => a.kind === "binary", estimate: (c) => unclustered(c, pick(c.binary(), "risk_ratio")), reportAs: { scale: "ratio", effectsTable: false } },
+  logistic: { appliesTo: (a) => a.kind === "binary", estimate: (c) => unclustered(c, pick(c.binary(), "logistic")), reportAs: { scale: "ratio", effectsTable: true } },
   poisson: {
     appliesTo: (a) => a.kind === "count" || a.kind === "rate",
     estimate: (c) => {
       const { counts, exposure } = c.counts();
-      return poissonEstimate(c.data, counts, exposure);
+      return unclustered(c, poissonEstimate(c.data, counts, exposure));
     },
     reportAs: { scale: "ratio", effectsTable: true },
   },
@@ -157,10 +164,10 @@ export const ESTIMATORS: { readonly [K in EstimatorId]: EstimatorDefinition } = 
         : randomizationInference(c.data, c.permutationStrata, c.blocks, c.permutations, c.seed),
     reportAs: { scale: "test", effectsTable: true },
   },
-  logrank: { appliesTo: (a) => a.kind === "time_to_event", estimate: (c) => pick(c.survival().estimates, "logrank"), reportAs: { scale: "test", effectsTable: false } },
-  cox: { appliesTo: (a) => a.kind === "time_to_event", estimate: (c) => pick(c.survival().estimates, "cox"), reportAs: { scale: "ratio", effectsTable: false } },
-  cox_adjusted: { appliesTo: (a) => a.kind === "time_to_event" && a.covariates, estimate: (c) => pick(c.survival().estimates, "cox_adjusted"), reportAs: { scale: "ratio", effectsTable: false } },
-  rmst: { appliesTo: (a) => a.kind === "time_to_event", estimate: (c) => pick(c.survival().estimates, "rmst"), reportAs: { scale: "difference", effectsTable: false } },
+  logrank: { appliesTo: (a) => a.kind === "time_to_event", estimate: (c) => unclustered(c, pick(c.survival().estimates, "logrank")), reportAs: { scale: "test", effectsTable: false } },
+  cox: { appliesTo: (a) => a.kind === "time_to_event", estimate: (c) => unclustered(c, pick(c.survival().estimates, "cox")), reportAs: { scale: "ratio", effectsTable: false } },
+  cox_adjusted: { appliesTo: (a) => a.kind === "time_to_event" && a.covariates, estimate: (c) => unclustered(c, pick(c.survival().estimates, "cox_adjusted")), reportAs: { scale: "ratio", effectsTable: false } },
+  rmst: { appliesTo: (a) => a.kind === "time_to_event", estimate: (c) => unclustered(c, pick(c.survival().estimates, "rmst")), reportAs: { scale: "difference", effectsTable: false } },
 };
 
 /** The estimators one outcome gets, in output order. */

@@ -49,6 +49,7 @@ export const NOTE_PARAMS = {
   covariate_missing_left_out: z.strictObject({ persons: count }),
   outcome_missing_left_out: z.strictObject({ treated: count, control: count }),
   clusters_rerandomised: none,
+  interval_ignores_clusters: none,
   cluster_cr2: z.strictObject({ clusters: count }),
   cluster_cr1: z.strictObject({ df: count }),
   cluster_cr0: z.strictObject({ df: count }),

@@ -5,7 +5,7 @@
  * (fixtures/reference/clustered.R → clustered.json), through the command line.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -45,5 +45,43 @@ describe("estimate --table --cluster-se school --fixed-effects school", () => {
   });
   it("--fixed-effects without a clustering is a usage error (exit 2)", () => {
     expect(effekt([...table, "--fixed-effects", "school", "--out", join(dir, "bad")]).status).toBe(2);
+  });
+});
+
+describe("estimate --table --cluster-se school on a 0/1 outcome", () => {
+  const dir = mkdtempSync(join(tmpdir(), "effekt-cluster-se-binary-"));
+  const table = ["estimate", "--table", "fixtures/reference/clustered-schools.csv", "--treatment", "arm", "--control", "control", "--outcomes", "yb", "--binary", "yb"];
+  for (const type of ["CR2", "stata", "CR0"] as const) {
+    it(`risk_difference is lm_robust(yb ~ z, clusters = school, se_type = "${type}"); the ratio estimators say their interval ignores the clusters`, () => {
+      const out = join(dir, type);
+      const result = effekt([...table, "--cluster-se", "school", "--se-type", type, "--out", out]);
+      expect(result.status, result.stderr).toBe(0);
+      const estimates = JSON.parse(readFileSync(join(out, "effects.json"), "utf8")).estimates;
+      const rd = estimates.find((e: { estimator: string }) => e.estimator === "risk_difference");
+      const expected = want(`rd:cluster=school:${type}`);
+      for (const key of ["estimate", "std_error", "df", "p_value", "conf_low", "conf_high"]) expectRelativelyClose(rd[key], expected[key], 1e-8, key);
+      for (const id of ["risk_ratio", "logistic"]) expect(estimates.find((e: { estimator: string }) => e.estimator === id).notes).toContainEqual({ code: "interval_ignores_clusters", params: {} });
+      expect(rd.notes.map((n: { code: string }) => n.code)).not.toContain("interval_ignores_clusters");
+    });
+  }
+  it("under cluster assignment (--clusters) the ratio estimators say so too", () => {
+    // Whole schools assigned: the arm of each school's first row, for all its students (written out here, no R needed).
+    const lines = readFileSync("fixtures/reference/clustered-schools.csv", "utf8").trim().split("\n");
+    const header = lines[0]!.split(",").map((h) => h.replaceAll('"', ""));
+    const at = (name: string) => header.indexOf(name);
+    const armOf = new Map<string, string>();
+    const rows = lines.slice(1).map((line) => {
+      const f = line.split(",").map((v) => v.replaceAll('"', ""));
+      if (!armOf.has(f[at("school")]!)) armOf.set(f[at("school")]!, armOf.size % 2 === 0 ? "treatment" : "control");
+      return [armOf.get(f[at("school")]!), f[at("school")], f[at("yb")]].join(",");
+    });
+    const file = join(dir, "whole-schools.csv");
+    writeFileSync(file, ["arm,school,yb", ...rows].join("\n") + "\n");
+    const out = join(dir, "assigned");
+    const result = effekt(["estimate", "--table", file, "--treatment", "arm", "--control", "control", "--outcomes", "yb", "--binary", "yb", "--clusters", "school", "--out", out]);
+    expect(result.status, result.stderr).toBe(0);
+    const estimates = JSON.parse(readFileSync(join(out, "effects.json"), "utf8")).estimates;
+    for (const id of ["risk_ratio", "logistic"]) expect(estimates.find((e: { estimator: string }) => e.estimator === id).notes).toContainEqual({ code: "interval_ignores_clusters", params: {} });
+    expect(estimates.find((e: { estimator: string }) => e.estimator === "risk_difference").notes).toContainEqual({ code: "cluster_cr2", params: { clusters: 12 } });
   });
 });
