@@ -10,12 +10,13 @@
 import { note } from "../shared/note.ts";
 import { normalQuantile } from "../stats/distributions.ts";
 import { fisherExactTest } from "../stats/fisherExactTest.ts";
-import { generalizedLinearModel } from "../stats/generalizedLinearModel.ts";
+import { generalizedLinearModel, type GlmFit } from "../stats/generalizedLinearModel.ts";
+import { glmClusterCovariance } from "../stats/clusteredScores.ts";
 import { pearsonChiSquareTest } from "../stats/pearsonChiSquareTest.ts";
 import { baseEntry, logRatioFields, notEstimable, relativeEffect, split, type ContrastData } from "./contrastData.ts";
 import type { EffectEstimate } from "./schema.ts";
 
-export function binaryEstimates(data: ContrastData): EffectEstimate[] {
+export function binaryEstimates(data: ContrastData, clusters: readonly string[] | null = null): EffectEstimate[] {
   const { treated, control } = split(data);
   if (treated.length < 2 || control.length < 2) {
     return (["risk_difference", "risk_ratio", "logistic"] as const).map((e) => notEstimable(data, e, note("too_few_per_arm")));
@@ -70,10 +71,12 @@ export function binaryEstimates(data: ContrastData): EffectEstimate[] {
   if (noVariation(pa) || noVariation(pc)) {
     out.push(notEstimable(data, "logistic", note("separation")));
   } else {
-    const fit = generalizedLinearModel("binomial", [{ name: "(Intercept)", values: data.y.map(() => 1) }, { name: "z", values: [...data.z] }], data.y);
+    const columns = [{ name: "(Intercept)", values: data.y.map(() => 1) }, { name: "z", values: [...data.z] }];
+    const fit = generalizedLinearModel("binomial", columns, data.y);
     const j = fit.names.indexOf("z");
     const b = fit.coefficients[j]!;
-    const se = Math.sqrt(fit.modelCovariance[j]![j]!);
+    const clustered = clusters ? glmClustered(fit, columns, clusters) : null;
+    const se = Math.sqrt((clustered?.covariance ?? fit.modelCovariance)[j]![j]!);
     if (fit.boundary) {
       out.push({ ...notEstimable(data, "logistic", note("near_separation")), estimate: Math.exp(b), log_estimate: b });
       return out;
@@ -82,8 +85,14 @@ export function binaryEstimates(data: ContrastData): EffectEstimate[] {
       ...base("logistic"),
       ...logRatioFields(b, se, data.confidence),
       odds_ratio: Math.exp(b),
-      notes: [note("odds_ratio_log_scale"), ...(fit.converged ? [] : [note("not_converged", { steps: fit.iterations })])],
+      ...(clustered ? { clusters: clustered.clusters } : {}),
+      notes: [note("odds_ratio_log_scale"), ...(clustered ? [note("cluster_vcovcl", { clusters: clustered.clusters })] : []), ...(fit.converged ? [] : [note("not_converged", { steps: fit.iterations })])],
     });
   }
   return out;
+}
+
+/** sandwich::vcovCL's default for a glm (HC0 with G/(G − 1)) over the contrast's clusters (one per unit), and their number. */
+export function glmClustered(fit: GlmFit, columns: readonly { name: string; values: ArrayLike<number> }[], clusters: readonly string[]): { covariance: number[][]; clusters: number } {
+  return { covariance: glmClusterCovariance(fit, columns, clusters, "HC0"), clusters: new Set(clusters).size };
 }

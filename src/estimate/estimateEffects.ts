@@ -131,12 +131,13 @@ function contextOf(table: AnalysisTable, plan: EstimationPlan, outcome: OutcomeP
     let value: { v: T } | null = null;
     return () => (value ??= { v: make() }).v;
   };
+  const clustering = clusteringOf(table, plan);
   return {
     data,
     blocks: table.blocks,
     permutationStrata: table.permutationStrata,
     // A cluster-randomised table, or SEs clustered at another level (--cluster-se): the regressions with cluster-robust SEs (clusterEstimators.ts).
-    clustering: clusteringOf(table, plan),
+    clustering,
     permutations: plan.permutations,
     seed: plan.seed,
     // Persons without a covariate value are left out of the adjusted estimators, and said so (never silently).
@@ -155,7 +156,7 @@ function contextOf(table: AnalysisTable, plan: EstimationPlan, outcome: OutcomeP
       const counts = outcome.kind === "rate" && exposure ? data.y.map((rate, i) => Math.round(rate * exposure[i]!)) : [...data.y];
       return { counts, exposure };
     }),
-    binary: once(() => binaryEstimates(data)),
+    binary: once(() => binaryEstimates(data, clustering && clustering.assignment === false ? data.units.map((u) => clustering.clusters[u]!) : null)),
     survival,
   };
 }

@@ -67,7 +67,10 @@ const counted = (e: EffectEstimate, left: number): EffectEstimate => (left === 0
 const regression = (c: EstimatorContext, estimator: "ols" | "ols_adjusted" | "lin", data: ContrastData, covariates: Column[]) =>
   c.clustering ? clusteredRegressionEstimate(data, estimator, covariates, c.clustering) : regressionEstimate(data, estimator, covariates);
 /** An estimator whose variance treats persons as independent says so when the table has clusters (cluster assignment or --cluster-se). */
-const unclustered = (c: EstimatorContext, e: EffectEstimate): EffectEstimate => (c.clustering && (e.std_error !== null || e.p_value !== null) ? { ...e, notes: [...(e.notes ?? []), note("interval_ignores_clusters")] } : e);
+const unclustered = (c: EstimatorContext, e: EffectEstimate): EffectEstimate => (c.clustering && e.clusters === undefined && (e.std_error !== null || e.p_value !== null) ? { ...e, notes: [...(e.notes ?? []), note("interval_ignores_clusters")] } : e);
+/** The contrast's clusters (one per unit) for the GLMs' vcovCL: with --cluster-se only; cluster assignment keeps the note. */
+const varianceClustersOf = (c: Pick<EstimatorContext, "clustering" | "data">): string[] | null =>
+  c.clustering && c.clustering.assignment === false ? c.data.units.map((u) => c.clustering!.clusters[u]!) : null;
 const pick = (estimates: readonly EffectEstimate[], estimator: EffectEstimate["estimator"]): EffectEstimate => {
   const found = estimates.find((e) => e.estimator === estimator);
   if (!found) throw new Error(`estimators: ${estimator} was not computed`);
@@ -152,7 +155,7 @@ export const ESTIMATORS: { readonly [K in EstimatorId]: EstimatorDefinition } = 
     appliesTo: (a) => a.kind === "count" || a.kind === "rate",
     estimate: (c) => {
       const { counts, exposure } = c.counts();
-      return unclustered(c, poissonEstimate(c.data, counts, exposure));
+      return unclustered(c, poissonEstimate(c.data, counts, exposure, varianceClustersOf(c)));
     },
     reportAs: { scale: "ratio", effectsTable: true },
   },

@@ -50,6 +50,7 @@ export const NOTE_PARAMS = {
   outcome_missing_left_out: z.strictObject({ treated: count, control: count }),
   clusters_rerandomised: none,
   interval_ignores_clusters: none,
+  cluster_vcovcl: z.strictObject({ clusters: count }),
   cluster_cr2: z.strictObject({ clusters: count }),
   cluster_cr1: z.strictObject({ df: count }),
   cluster_cr0: z.strictObject({ df: count }),

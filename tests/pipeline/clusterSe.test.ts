@@ -52,7 +52,7 @@ describe("estimate --table --cluster-se school on a 0/1 outcome", () => {
   const dir = mkdtempSync(join(tmpdir(), "effekt-cluster-se-binary-"));
   const table = ["estimate", "--table", "fixtures/reference/clustered-schools.csv", "--treatment", "arm", "--control", "control", "--outcomes", "yb", "--binary", "yb"];
   for (const type of ["CR2", "stata", "CR0"] as const) {
-    it(`risk_difference is lm_robust(yb ~ z, clusters = school, se_type = "${type}"); the ratio estimators say their interval ignores the clusters`, () => {
+    it(`risk_difference is lm_robust(yb ~ z, clusters = school, se_type = "${type}"); the risk ratio says its interval ignores the clusters`, () => {
       const out = join(dir, type);
       const result = effekt([...table, "--cluster-se", "school", "--se-type", type, "--out", out]);
       expect(result.status, result.stderr).toBe(0);
@@ -60,10 +60,24 @@ describe("estimate --table --cluster-se school on a 0/1 outcome", () => {
       const rd = estimates.find((e: { estimator: string }) => e.estimator === "risk_difference");
       const expected = want(`rd:cluster=school:${type}`);
       for (const key of ["estimate", "std_error", "df", "p_value", "conf_low", "conf_high"]) expectRelativelyClose(rd[key], expected[key], 1e-8, key);
-      for (const id of ["risk_ratio", "logistic"]) expect(estimates.find((e: { estimator: string }) => e.estimator === id).notes).toContainEqual({ code: "interval_ignores_clusters", params: {} });
+      expect(estimates.find((e: { estimator: string }) => e.estimator === "risk_ratio").notes).toContainEqual({ code: "interval_ignores_clusters", params: {} });
       expect(rd.notes.map((n: { code: string }) => n.code)).not.toContain("interval_ignores_clusters");
     });
   }
+  it("logistic and Poisson take sandwich::vcovCL(glm, cluster = ~ school) (R's default: HC0 with G/(G − 1))", () => {
+    const glm = JSON.parse(readFileSync("fixtures/reference/clustered-glm.json", "utf8")).estimates;
+    const out = join(dir, "glm");
+    const result = effekt(["estimate", "--table", "fixtures/reference/clustered-schools.csv", "--treatment", "arm", "--control", "control", "--outcomes", "yb,yc", "--binary", "yb", "--counts", "yc", "--cluster-se", "school", "--out", out]);
+    expect(result.status, result.stderr).toBe(0);
+    const estimates = JSON.parse(readFileSync(join(out, "effects.json"), "utf8")).estimates;
+    for (const id of ["logistic", "poisson"]) {
+      const mine = estimates.find((e: { estimator: string }) => e.estimator === id);
+      const r = glm.find((e: { model: string }) => e.model === `${id}:cluster=school:HC0`);
+      for (const key of ["log_estimate", "std_error", "p_value", "conf_low", "conf_high"]) expectRelativelyClose(mine[key], r[key], 1e-8, `${id} ${key}`);
+      expect(mine.notes).toContainEqual({ code: "cluster_vcovcl", params: { clusters: 12 } });
+      expect(mine.notes.map((n: { code: string }) => n.code)).not.toContain("interval_ignores_clusters");
+    }
+  });
   it("under cluster assignment (--clusters) the ratio estimators say so too", () => {
     // Whole schools assigned: the arm of each school's first row, for all its students (written out here, no R needed).
     const lines = readFileSync("fixtures/reference/clustered-schools.csv", "utf8").trim().split("\n");
