@@ -318,6 +318,7 @@ export const messages = {
   lookLogHeadLost: (log: string, recordedBy: readonly string[]) =>
     `the look log ${log} does not hold the chain head recorded by ${listOf(recordedBy)}: its last look(s) were removed, or it is another log. A look already taken never changes: restore ${log} from a backup; nothing was changed`,
   lookLogTampered: (reason: string) => `the look log is broken at this line: ${reason}; restore it from a backup (a look already taken never changes)`,
+  oneSidedNeedsDirection: (outcome: string) => `a one-sided monitoring plan (monitoring.sides 1) needs to know which way is better: give the primary outcome '${outcome}' a direction (higher_is_better or lower_is_better)`,
   recordedLookHeadInOutput: (file: string, looks: number) => `the previous run in this output folder (${file}, ${looks} look(s) on the log)`,
   recordedLookHeadInCompare: (file: string, looks: number) => `the run --compare names (${file}, ${looks} look(s) on the log)`,
   recordedHeadInOutput: (file: string, lines: number) => `the previous run in this output folder (${file}, ${lines} line(s) on the log)`,

@@ -461,12 +461,14 @@ export const TEXT_DA = {
   monitoringLabel: "Løbende kig (gruppesekventiel)",
   monitoringLook: "Ved dette kig ({look}. kig, information {fraction}) skal effekten have p < {nominal} for at tælle; den har p = {p}: {verdict}. Den ujusterede p-værdi vises kun til orientering.",
   lookNotYet: "endnu ikke afgørende",
+  lookFutility: "endnu ikke afgørende, og under grænsen for nytteløshed (z = {bound}): evalueringen kunne stoppe som nytteløs; grænsen er ikke bindende",
   lookCrossed: "afgørende — grænsen er krydset (justeret p = {adjusted}, gentaget 95 %-KI {rci})",
   lookFinalNotCrossed: "ikke påvist ved sidste kig (justeret p = {adjusted})",
   lookCrossedEarlier: "Grænsen blev krydset ved {look}. kig (pr. {date}); konklusionen står, og senere opgørelser er kun til orientering.",
   lookNoInformation: "Endnu ingen personer med fuld opfølgning på det primære udfaldsmål: intet kig.",
   lookNoNewInformation: "Ingen ny information siden {look}. kig (pr. {date}): intet nyt kig.",
   lookPlan: "{spending}-α-forbrug, α = {alpha} tosidet, planlagt information {maximum} personer; α brugt indtil nu: {spent}.",
+  lookPlanOneSided: "{spending}-α-forbrug, α = {alpha} ensidet, planlagt information {maximum} personer; α brugt indtil nu: {spent}.",
 } as const;
 
 /** One entry per id the stages write (see types.ts). */

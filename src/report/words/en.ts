@@ -461,12 +461,14 @@ export const TEXT_EN = {
   monitoringLabel: "Quarterly looks (group-sequential)",
   monitoringLook: "At this look (look {look}, information {fraction}), the effect would have to have p < {nominal} to count; it has p = {p}: {verdict}. The unadjusted p is shown for information only.",
   lookNotYet: "not yet conclusive",
+  lookFutility: "not yet conclusive, and below the futility bound (z = {bound}): the evaluation could stop for futility; the bound is non-binding",
   lookCrossed: "conclusive — the boundary is crossed (adjusted p = {adjusted}, repeated 95 % CI {rci})",
   lookFinalNotCrossed: "not shown at the final look (adjusted p = {adjusted})",
   lookCrossedEarlier: "The boundary was crossed at look {look} (as of {date}); that conclusion stands, and later runs are for information only.",
   lookNoInformation: "No one has complete follow-up on the primary outcome yet: no look.",
   lookNoNewInformation: "No new information since look {look} (as of {date}): no new look.",
   lookPlan: "{spending} α-spending, α = {alpha} two-sided, planned information {maximum} persons; α spent so far: {spent}.",
+  lookPlanOneSided: "{spending} α-spending, α = {alpha} one-sided, planned information {maximum} persons; α spent so far: {spent}.",
 } as const satisfies { readonly [K in keyof typeof TEXT_DA]: string };
 
 /** One entry per id the stages write (see types.ts). */
