@@ -71,6 +71,7 @@ export const ARTEFACTS = {
   ledger: { path: "ledger.csv", format: "csv", release: "internal", description: "one row per ledger line and per period and payer" },
   reportHtml: { path: "report/report.html", format: "html", release: "publishable", description: "the report, one self-contained file" },
   statusHtml: { path: "report/status.html", format: "html", release: "publishable", description: "the half-yearly status table" },
+  reportSummary: { path: "report/summary.txt", format: "text", release: "publishable", description: "the summary in sentences, one a line, for the council memo (every number a disclosed table cell)" },
   reportTables: { path: (table: string) => `report/${table}`, keyName: "<table>.csv", format: "csv", release: "publishable", description: "a CSV per report table, suppressed" },
   reportWorkbook: { path: "report/tables.xlsx", format: "xlsx", release: "publishable", description: "every report table in one workbook, a sheet per table, numbers with a number format, suppressed" },
   manifest: { path: "manifest.json", format: "json", release: "internal", schema: Manifest, description: "SHA-256 of every input and output, seeds, versions" },

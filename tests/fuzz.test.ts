@@ -1,10 +1,13 @@
-/** The fuzz suite, bounded for CI: 2,000 damaged extracts and config files, no crash and no count mismatch. */
+/** The fuzz suite, bounded: 2,000 damaged extracts and config files in CI (500 by default: tests/propertyRuns.ts), no crash and no count mismatch. */
 import { describe, expect, it } from "vitest";
 import { fuzz } from "../scripts/fuzz.ts";
+import { propertyRuns } from "./propertyRuns.ts";
 
-describe("fuzz (2,000 cases)", () => {
+const cases = propertyRuns(2000);
+
+describe(`fuzz (${cases} cases)`, () => {
   it("no damaged extract or config file crashes a loader or breaks rows read = accepted + quarantined", async () => {
-    const result = await fuzz(2000, 20261122, () => {});
+    const result = await fuzz(cases, 20261122, () => {});
     expect(result.failures).toEqual([]);
     expect(result.crashes + result.mismatches).toBe(0);
   });

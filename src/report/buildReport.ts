@@ -3,7 +3,8 @@
  * table; all counts and figures that describe fewer than `minCell` persons suppressed. Pure: artefacts in,
  * HTML and CSV text out.
  *
- *   sections (HTML with placeholders) → disclosure engine over every table → report.html · status.html · <id>.csv
+ *   sections (HTML with placeholders) → disclosure engine over every table → report.html · status.html · <id>.csv ·
+ *   summary.txt
  */
 import { labelIn } from "../shared/label.ts";
 import { withContents } from "./contents.ts";
@@ -13,6 +14,7 @@ import { texts } from "./i18n.ts";
 import { page } from "./page.ts";
 import { SECTION_IDS, SECTIONS } from "./sections/index.ts";
 import type { ReportInput, Section, SectionInput } from "./sections/section.ts";
+import { memoSentences } from "./sections/memo.ts";
 import { economyTable, formatDate } from "./sections/status.ts";
 import { escapeHtml, tableCsv, type Table } from "./table.ts";
 
@@ -22,6 +24,8 @@ export interface Report {
   readonly html: string;
   readonly statusHtml: string;
   readonly tables: ReadonlyMap<string, string>;
+  /** The summary's sentences, one a line (report/summary.txt), from the disclosed tables as the page's. */
+  readonly summaryText: string;
   /** The tables as published, after the disclosure engine. */
   readonly disclosed: readonly Table[];
 }
@@ -52,5 +56,6 @@ export async function buildReport(input: ReportInput): Promise<Report> {
   const statusSection = built.find((b) => b.id === "status")?.section.html ?? "";
   const statusBody = `<section id="status"><p>${escapeHtml(`${t("asOf")} ${formatDate(lang, run.ingest.asOf)}`)}</p>\n${statusSection}</section>`;
   const statusHtml = await later.fill(page(lang, `${t("status")}: ${name}`, statusBody), tables, disclosed, lang);
-  return { html, statusHtml, tables: new Map(disclosed.tables.map((tb) => [`${tb.id}.csv`, tableCsv(tb)])), disclosed: disclosed.tables };
+  const summaryText = `${memoSentences(input, t, disclosed.tables).join("\n")}\n`;
+  return { html, statusHtml, summaryText, tables: new Map(disclosed.tables.map((tb) => [`${tb.id}.csv`, tableCsv(tb)])), disclosed: disclosed.tables };
 }

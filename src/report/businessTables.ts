@@ -12,7 +12,7 @@ import type { Table } from "./table.ts";
 import type { Texts } from "./sections/section.ts";
 
 /** The tables' id prefixes (each table is `<prefix>_<case>`). */
-export const BUSINESS_TABLE_PREFIXES = ["case_years", "case_lines", "case_scenarios", "case_sensitivity"] as const;
+export const BUSINESS_TABLE_PREFIXES = ["case_years", "case_sectors", "case_lines", "case_scenarios", "case_sensitivity"] as const;
 
 export function caseTableId(prefix: (typeof BUSINESS_TABLE_PREFIXES)[number], caseName: string): string {
   return `${prefix}_${caseName.replace(/[^a-z0-9_]/g, "_")}`;
@@ -65,6 +65,63 @@ export function caseYearsTable(c: CaseProjection, lang: Lang, t: Texts): Table {
       { key: "net", label: t("netSociety"), kind: "kr" },
       { key: "cumulative_society", label: t("cumulativeNetSociety"), kind: "kr" },
       ...(payer ? [{ key: "cumulative_payer", label: t("cumulativeNetPayer", { payer: payerName }), kind: "kr" as const }] : []),
+    ],
+    rows,
+  };
+}
+
+/**
+ * A sector's savings at the ends of the trial's 95 % CI: each line's society interval split as the line's total is
+ * split between the sectors (a line's sector shares do not change with its effect); a line without an interval adds
+ * its total to both ends. Not a joint interval: every line at the same end of its own.
+ */
+export function sectorInterval(s: ScenarioResult, sector: Sector | "society"): { low: number; high: number } | null {
+  if (s.lines.every((l) => l.interval === null)) return null;
+  let low = 0;
+  let high = 0;
+  for (const l of s.lines) {
+    const part = sector === "society" ? 1 : l.total.society === 0 ? 0 : l.total[sector] / l.total.society;
+    low += l.interval ? part * l.interval.low : l.total[sector];
+    high += l.interval ? part * l.interval.high : l.total[sector];
+  }
+  return { low: Math.min(low, high), high: Math.max(low, high) };
+}
+
+/**
+ * Savings by sector (rows) and year (columns) with the total and the trial's 95 % CI; then the programme's cost and
+ * the net per sector (savings less the cost the sector pays), whose interval is the savings' moved by that cost.
+ */
+export function caseSectorsTable(c: CaseProjection, t: Texts): Table {
+  const s = c.scenarios[0]!;
+  const yearKey = (i: number) => `year_${i + 1}`;
+  const row = (id: string, label: string, byYear: readonly number[], total: number, band: { low: number; high: number } | null): Record<string, Cell> => ({
+    case_id: c.name,
+    row_id: id,
+    row: label,
+    ...Object.fromEntries(s.years.map((_, i) => [yearKey(i), byYear[i]!])),
+    total,
+    ci_low: band?.low ?? null,
+    ci_high: band?.high ?? null,
+  });
+  const moved = (band: { low: number; high: number } | null, by: number) => (band ? { low: band.low + by, high: band.high + by } : null);
+  const rows: Record<string, Cell>[] = [
+    ...SECTOR_KEYS.map((k) => row(`savings:${k}`, t("sectorSavingsRow", { sector: sectorWord(k, t).toLocaleLowerCase() }), s.savingsByYear[k], s.totals[k], sectorInterval(s, k))),
+    row("savings:society", t("sectorSocietyRow"), s.savingsByYear.society, s.totals.society, sectorInterval(s, "society")),
+    row("cost", t("sectorCostRow"), s.interventionCostByYear, s.interventionCostTotal, null),
+    ...SECTOR_KEYS.map((k) => {
+      const net = s.netByYear[k].reduce((a, b) => a + b, 0);
+      return row(`net:${k}`, t("sectorNetRow", { sector: sectorWord(k, t).toLocaleLowerCase() }), s.netByYear[k], net, moved(sectorInterval(s, k), net - s.totals[k]));
+    }),
+    row("net:society", t("sectorNetSocietyRow"), s.netByYear.society, s.totals.society - s.interventionCostTotal, moved(sectorInterval(s, "society"), -s.interventionCostTotal)),
+  ];
+  return {
+    id: caseTableId("case_sectors", c.name),
+    columns: [
+      { key: "row", label: t("sectorColumn"), kind: "text", id: "row_id" },
+      ...s.years.map((year, i) => ({ key: yearKey(i), label: t("yearNumber", { n: year }), kind: "kr" as const })),
+      { key: "total", label: t("inTotal"), kind: "kr" },
+      { key: "ci_low", label: t("ciLow"), kind: "kr" },
+      { key: "ci_high", label: t("ciHigh"), kind: "kr" },
     ],
     rows,
   };

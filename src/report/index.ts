@@ -34,7 +34,7 @@ export const stage = defineStage({
   readsOptional: ["assignment", "effects", "monitoring", "projection", "repayment"],
   facts: ["inputHashes", "versions", "plan", "previousRun"],
   inputs: () => [],
-  writes: ["reportHtml", "statusHtml", "reportTables", "reportWorkbook"],
+  writes: ["reportHtml", "statusHtml", "reportSummary", "reportTables", "reportWorkbook"],
   skip: () => null,
   async run({ artefacts, facts }, context) {
     const { spec, lang } = context;
@@ -49,7 +49,7 @@ export const stage = defineStage({
       manifest: { inputs: facts.inputHashes.map((i) => ({ file: i.path, sha256: i.sha256 })), seeds: { ...context.seeds }, versions: facts.versions },
     });
     return {
-      outputs: { reportHtml: report.html, statusHtml: report.statusHtml, reportTables: report.tables, reportWorkbook: await tablesWorkbook(report.disclosed, lang) },
+      outputs: { reportHtml: report.html, statusHtml: report.statusHtml, reportSummary: report.summaryText, reportTables: report.tables, reportWorkbook: await tablesWorkbook(report.disclosed, lang) },
       issues: [],
       warnings: [],
       summary: [`report: ${context.shownPath("reportHtml")} (${lang}), ${report.tables.size} tables`],

@@ -3,7 +3,7 @@
  * formats the cells in the report's language; the CSV keeps them machine-readable.
  */
 import { csvLine } from "../shared/csv.ts";
-import { formatKr, formatNumber, formatP, type Lang } from "./i18n.ts";
+import { formatKr, formatNumber, formatP, texts, type Lang } from "./i18n.ts";
 import type { Cell } from "./suppression.ts";
 import { tableTitle } from "./tableTitles.ts";
 
@@ -93,8 +93,33 @@ const WIDE_COLUMNS = 8;
 /** From this many shown columns a table is printed on a landscape A4 page. */
 const LANDSCAPE_COLUMNS = 12;
 
+/** A cell the disclosure engine suppressed: `<5` (a small count) or `x` (it would reveal one). */
+const SUPPRESSED = /^(<(\d+)|x)$/;
+
+/**
+ * A suppressed cell outside a count column (a difference, share, mean or amount) is shown as "–", so "<5" never reads as
+ * "under 5 procentpoint"; the table then gets a footnote saying what "–" means. Counts keep "<5". The CSV keeps the mark.
+ */
+function suppressedDashes(table: Table, columns: readonly Column[], lang: Lang): { shown: (row: number, c: Column) => Cell | undefined; note: string } {
+  let minCell: string | null = null;
+  let dashed = false;
+  const shown = (i: number, c: Column): Cell | undefined => {
+    const cell = table.rows[i]![c.key];
+    const mark = typeof cell === "string" ? SUPPRESSED.exec(cell) : null;
+    if (!mark || c.kind === "count" || table.rowKinds?.[i] === "count") return cell;
+    dashed = true;
+    if (mark[2] !== undefined) minCell = mark[2];
+    return "–";
+  };
+  table.rows.forEach((_, i) => columns.forEach((c) => shown(i, c)));
+  const t = texts(lang);
+  const note = dashed ? `<p class="note">${escapeHtml(minCell === null ? t("suppressedDashNoN") : t("suppressedDash", { n: minCell }))}</p>` : "";
+  return { shown, note };
+}
+
 export function tableHtml(table: Table, lang: Lang): string {
   const columns = table.columns.filter((c) => c.csvOnly !== true);
+  const dashes = suppressedDashes(table, columns, lang);
   const head = columns.map((c) => `<th class="${c.kind}">${cellHtml(c.label)}</th>`).join("");
   const body = table.rows
     .map((row, i) => {
@@ -102,14 +127,14 @@ export function tableHtml(table: Table, lang: Lang): string {
       const columnOf = (c: Column): Column => (rowKind !== undefined && (c.kind === "number" || c.kind === "count") ? { ...c, kind: rowKind } : c);
       // Words in a number column (a sentence in the summary's value column) wrap as text does.
       const classOf = (c: Column, cell: Cell | undefined) => (typeof cell === "string" && /\s/.test(cell) ? "text" : c.kind);
-      return `<tr>${columns.map((c) => `<td class="${classOf(c, row[c.key])}">${cellHtml(formatCell(row[c.key] ?? null, columnOf(c), lang))}</td>`).join("")}</tr>`;
+      return `<tr>${columns.map((c) => `<td class="${classOf(c, row[c.key])}">${cellHtml(formatCell(dashes.shown(i, c) ?? null, columnOf(c), lang))}</td>`).join("")}</tr>`;
     })
     .join("\n");
   const title = tableTitle(table, lang);
   const caption = title === undefined ? "" : `<caption>${escapeHtml(title)}</caption>`;
   // Many columns: set smaller and allowed to wrap inside number cells; very many: printed on a landscape page (page.ts).
   const wide = columns.length >= LANDSCAPE_COLUMNS ? ' class="wide landscape"' : columns.length >= WIDE_COLUMNS ? ' class="wide"' : "";
-  return `<table id="table-${table.id}"${wide}>${caption}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return `<table id="table-${table.id}"${wide}>${caption}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>${dashes.note}`;
 }
 
 /**

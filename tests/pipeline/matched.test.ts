@@ -7,12 +7,13 @@ import { describe, expect, it } from "vitest";
 import { runPipeline } from "../../pipeline/run.ts";
 import { AssignmentArtefact } from "../../src/assign/schema.ts";
 import { EffectsArtefact } from "../../src/estimate/schema.ts";
+import { sharedRun } from "../runs/sharedRun.ts";
 
 const log = () => {};
 
 describe("the matched comparison (fixtures/release/spec-matched.json)", () => {
-  const out = mkdtempSync(join(tmpdir(), "effekt-matched-"));
-  const ready = runPipeline({ specPath: "fixtures/release/spec-matched.json", outDir: out, log });
+  let out = "";
+  const ready = sharedRun("matched").then((dir) => (out = dir));
   const read = (file: string) => JSON.parse(readFileSync(join(out, file), "utf8"));
 
   it("matches every programme person within a stratum of the matching variables, comparison persons from the same stratum only", async () => {

@@ -5,14 +5,14 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../pipeline/cli.ts";
-import { runPipeline } from "../../pipeline/run.ts";
+import { copyOfSharedRun, sharedRun } from "../runs/sharedRun.ts";
+import type { SharedRunName } from "../runs/recipes.ts";
 import { readWorkbook } from "../report/readWorkbook.ts";
 import { PORTFOLIO_002_SPECS } from "../../scripts/portfolio-002.ts";
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "effekt-portfolio-"));
-const log = () => {};
-const ungifokus = tempDir();
-const release = tempDir();
+let ungifokus = "";
+let release = "";
 
 let stdout = "";
 let stderr = "";
@@ -24,12 +24,13 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-const registers = Object.fromEntries(Object.entries(PORTFOLIO_002_SPECS).filter(([name]) => name !== "ungifokus").map(([name, spec]) => [name, { spec, dir: tempDir() }]));
+/** The register evaluations of 002, each the shared run of its spec (tests/runs/recipes.ts). */
+const registers: Record<string, { dir: string }> = Object.fromEntries(Object.keys(PORTFOLIO_002_SPECS).filter((name) => name !== "ungifokus").map((name) => [name, { dir: "" }]));
 
 beforeAll(async () => {
-  await runPipeline({ specPath: "fixtures/ungifokus/spec.json", outDir: ungifokus, log });
-  await runPipeline({ specPath: "fixtures/release/spec.json", outDir: release, log });
-  for (const { spec, dir } of Object.values(registers)) await runPipeline({ specPath: spec, outDir: dir, log });
+  ungifokus = await sharedRun("ungifokus");
+  release = await sharedRun("release");
+  for (const [name, register] of Object.entries(registers)) register.dir = await sharedRun(name as SharedRunName);
 });
 
 const csv = (dir: string, file: string) => parse(readFileSync(join(dir, "report", file), "utf8"), { columns: true }) as Record<string, string>[];
@@ -136,9 +137,10 @@ describe("effekt portfolio <run dir> <run dir> --out DIR", () => {
   });
 
   it("stops on a published status table changed after its run (its hash no longer matches the manifest)", async () => {
-    appendFileSync(join(release, "report", "status.csv"), "Forfalsket,3,,,,,,,,\n");
+    const changed = await copyOfSharedRun("release");
+    appendFileSync(join(changed, "report", "status.csv"), "Forfalsket,3,,,,,,,,\n");
     const out = tempDir();
-    expect(await main(["portfolio", ungifokus, release, "--out", out])).toBe(1);
+    expect(await main(["portfolio", ungifokus, changed, "--out", out])).toBe(1);
     expect(stderr).toContain("report/status.csv differs from its SHA-256 in the run's manifest.json");
   });
 });

@@ -11,11 +11,12 @@ import { parse } from "csv-parse/sync";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../pipeline/cli.ts";
 import { runPipeline } from "../../pipeline/run.ts";
+import { copyOfSharedRun, sharedRun } from "../runs/sharedRun.ts";
 
 const log = () => {};
 const root = mkdtempSync(join(tmpdir(), "effekt-compare-"));
-const early = join(root, "ungifokus-2024-12-31");
-const release = join(root, "release");
+let early = "";
+let release = "";
 const SPEC = "fixtures/ungifokus/spec.json";
 
 let stderr = "";
@@ -27,8 +28,8 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 beforeAll(async () => {
-  await runPipeline({ specPath: SPEC, outDir: early, asOf: "2024-12-31", log });
-  await runPipeline({ specPath: "fixtures/release/spec.json", outDir: release, log });
+  early = await sharedRun("ungifokus-2024-12-31");
+  release = await sharedRun("release");
 });
 
 describe("effekt run --compare DIR", () => {
@@ -48,9 +49,10 @@ describe("effekt run --compare DIR", () => {
   });
 
   it("refuses its own output folder (which the run would empty first)", async () => {
-    expect(await main(["run", SPEC, "--out", early, "--compare", early])).toBe(1);
+    const own = await copyOfSharedRun("ungifokus-2024-12-31");
+    expect(await main(["run", SPEC, "--out", own, "--compare", own])).toBe(1);
     expect(stderr).toContain("that is this run's own output folder");
-    expect(existsSync(join(early, "manifest.json"))).toBe(true);
+    expect(existsSync(join(own, "manifest.json"))).toBe(true);
   });
 
   it("answers a folder that is not a run with a usage error naming it (exit 2), never 'run effekt ingest first'", async () => {

@@ -10,16 +10,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runPipeline, runStage } from "../../pipeline/run.ts";
+import { runStage } from "../../pipeline/run.ts";
+import { copyOfSharedRun, sharedRun } from "../runs/sharedRun.ts";
 import * as repay from "../../src/repay/index.ts";
 
 const SPECS = ["havnen", "hjem-job-helhed", "laer-for-livet", "ips-plus", "dialog-mod-vold", "udvidet-ips"] as const;
 const root = mkdtempSync(join(tmpdir(), "effekt-registers-"));
 for (const dir of ["registers", "contracts", "business-cases"]) cpSync(join("fixtures", dir), join(root, "fixtures", dir), { recursive: true });
-const out = (name: string) => join(root, "out", name);
+/** Each spec's shared run (tests/runs/recipes.ts). */
+const runs = new Map<string, string>();
+const out = (name: string) => runs.get(name)!;
 
 beforeAll(async () => {
-  for (const name of SPECS) await runPipeline({ specPath: join(root, "fixtures", "registers", name, "spec.json"), outDir: out(name), log: () => {} });
+  for (const name of SPECS) runs.set(name, await sharedRun(name));
 });
 
 type Row = { personId: string; period: string; trigger: string; status: string; value: string };
@@ -121,7 +124,7 @@ describe("rate-card contracts from register fixtures", () => {
     const contract = JSON.parse(readFileSync(join(dir, "havnen.json"), "utf8"));
     contract.rules[0].prices[0].outcome = "stable_housnig";
     writeFileSync(join(dir, "havnen.json"), JSON.stringify(contract));
-    await expect(runStage("repay", { specPath: join(root, "fixtures", "registers", "havnen", "spec.json"), outDir: out("havnen"), log: () => {} })).rejects.toThrow(
+    await expect(runStage("repay", { specPath: join(root, "fixtures", "registers", "havnen", "spec.json"), outDir: await copyOfSharedRun("havnen"), log: () => {} })).rejects.toThrow(
       /contract 'havnen' pays on 'stable_housnig', which the spec's triggers do not derive \(known: stable_housing, employment_25, su_education, action_plan_progress\)/,
     );
   });

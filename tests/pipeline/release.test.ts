@@ -6,6 +6,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { runPipeline } from "../../pipeline/run.ts";
 import { expectRelativelyClose } from "../helpers.ts";
+import { sharedRun } from "../runs/sharedRun.ts";
 import { EffectsArtefact } from "../../src/estimate/schema.ts";
 import { IngestArtefact } from "../../src/ingest/schema.ts";
 
@@ -13,8 +14,8 @@ const log = () => {};
 const tempDir = () => mkdtempSync(join(tmpdir(), "effekt-release-"));
 
 describe("the release evaluation (npm run release)", () => {
-  const out = tempDir();
-  const ready = runPipeline({ specPath: "fixtures/release/spec.json", outDir: out, log });
+  let out = "";
+  const ready = sharedRun("release").then((dir) => (out = dir));
 
   it("runs end to end: KPI table, effects, design figures and the release business case", async () => {
     await ready;

@@ -12,18 +12,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../pipeline/cli.ts";
-import { runPipeline } from "../../pipeline/run.ts";
+import { sharedRun } from "../runs/sharedRun.ts";
+import type { SharedRunName } from "../runs/recipes.ts";
 import { A4_CONTENT_WIDTH, Browser, CHROMIUM } from "./browser.ts";
 import { PAGE_CHECKS, type PageFacts } from "./pageChecks.ts";
 import { DANISH_WORDS, ENGLISH_WORDS, visibleText, wordsFrom } from "./visibleText.ts";
 
-const log = () => {};
 const root = mkdtempSync(join(tmpdir(), "effekt-chromium-runs-"));
 
 interface Case {
   readonly name: string;
   readonly spec: string;
-  readonly out: string;
+  /** The shared run (tests/runs/recipes.ts). */
+  readonly run: SharedRunName;
   readonly matched: boolean;
   /** Its report draws charts with a year axis (savings by year). */
   readonly years: boolean;
@@ -33,12 +34,12 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: "UngiFokus (shipped)", spec: "fixtures/ungifokus/spec.json", out: join(root, "ungifokus"), matched: false, years: true },
-  { name: "release (shipped)", spec: "fixtures/release/spec.json", out: join(root, "loesladte"), matched: false, years: true },
-  { name: "release, matched", spec: "fixtures/release/spec-matched.json", out: join(root, "matchet"), matched: true, years: true },
-  { name: "release, a quarter later with --compare", spec: "fixtures/release/spec.json", out: join(root, "kvartal-3"), matched: false, years: true },
-  { name: "release in English (--lang en)", spec: "fixtures/release/spec.json", out: join(root, "english"), matched: false, years: true, lang: "en" },
-  { name: "UngiFokus in English (--lang en)", spec: "fixtures/ungifokus/spec.json", out: join(root, "ungifokus-en"), matched: false, years: true, lang: "en", words: false },
+  { name: "UngiFokus (shipped)", spec: "fixtures/ungifokus/spec.json", run: "ungifokus", matched: false, years: true },
+  { name: "release (shipped)", spec: "fixtures/release/spec.json", run: "release", matched: false, years: true },
+  { name: "release, matched", spec: "fixtures/release/spec-matched.json", run: "matched", matched: true, years: true },
+  { name: "release, a quarter later with --compare", spec: "fixtures/release/spec.json", run: "release-compare", matched: false, years: true },
+  { name: "release in English (--lang en)", spec: "fixtures/release/spec.json", run: "release-en", matched: false, years: true, lang: "en" },
+  { name: "UngiFokus in English (--lang en)", spec: "fixtures/ungifokus/spec.json", run: "ungifokus-en", matched: false, years: true, lang: "en", words: false },
 ];
 
 /** The portfolio's council status over the two shipped runs (`effekt portfolio`), in Danish and in English. */
@@ -91,16 +92,8 @@ describe.skipIf(CHROMIUM === null)(`report.html and status.html in headless Chro
 
   beforeAll(async () => {
     browser = await Browser.launch();
-    const [ungifokus, release, matched, later, english, ungifokusEnglish] = CASES as [Case, Case, Case, Case, Case, Case];
-    await runPipeline({ specPath: ungifokus.spec, outDir: ungifokus.out, log });
-    await runPipeline({ specPath: release.spec, outDir: release.out, log });
-    await runPipeline({ specPath: matched.spec, outDir: matched.out, log });
-    const earlier = join(root, "kvartal-2");
-    await runPipeline({ specPath: later.spec, outDir: earlier, asOf: "2026-06-30", log });
-    await runPipeline({ specPath: later.spec, outDir: later.out, compare: earlier, log });
-    await runPipeline({ specPath: english.spec, outDir: english.out, lang: "en", log });
-    await runPipeline({ specPath: ungifokusEnglish.spec, outDir: ungifokusEnglish.out, lang: "en", log });
-    for (const p of PORTFOLIOS) expect(await main(["portfolio", ungifokus.out, release.out, "--out", p.out, ...("lang" in p ? ["--lang", p.lang] : [])])).toBe(0);
+    const [ungifokus, release] = CASES as [Case, Case];
+    for (const p of PORTFOLIOS) expect(await main(["portfolio", await sharedRun(ungifokus.run), await sharedRun(release.run), "--out", p.out, ...("lang" in p ? ["--lang", p.lang] : [])])).toBe(0);
   });
 
   afterAll(async () => {
@@ -148,7 +141,7 @@ describe.skipIf(CHROMIUM === null)(`report.html and status.html in headless Chro
       const allowed = namesIn(c.spec);
       for (const pageName of ["report.html", "status.html"]) {
         for (const [media, width] of VIEWS) {
-          await browser.open(join(c.out, "report", pageName), media, width);
+          await browser.open(join(await sharedRun(c.run), "report", pageName), media, width);
           const facts = await browser.evaluate<PageFacts>(PAGE_CHECKS);
           const where = `${pageName} (${media === "print" ? `A4, ${A4_CONTENT_WIDTH} px` : `screen, ${width} px`})`;
           expect(problems(facts, browser.errors, { report: pageName === "report.html", matched: c.matched, allowed, ...(c.lang ? { lang: c.lang } : {}), ...(c.words === false ? { words: false as const } : {}) }), where).toEqual([]);

@@ -1,19 +1,19 @@
 /** Every word of the report in its language: the visible text of the Danish report holds no English word, and the reverse. */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dirname, resolve } from "node:path";
-import { runPipeline, runStage } from "../../pipeline/run.ts";
 import { CHECK_IDS } from "../../src/assign/schema.ts";
 import { ESTIMATOR_IDS } from "../../src/estimate/estimators.ts";
 import { EXTRACT_KIND_NAMES } from "../../src/ingest/extractKinds.ts";
 import { messages } from "../../src/messages.ts";
 import { LEDGER_ITEM_CODES, RISK_METHODS, TERM_KINDS } from "../../src/repay/schema.ts";
 import { NOTE_CODES } from "../../src/shared/note.ts";
+import { sharedRun } from "../runs/sharedRun.ts";
 import { DANISH_WORDS, ENGLISH_WORDS, visibleText, wordsFrom } from "./visibleText.ts";
 
-const log = () => {};
+/** Each spec's run (tests/runs/recipes.ts). */
+const RUNS = { "fixtures/ungifokus/spec.json": "ungifokus", "fixtures/release/spec.json": "release", "fixtures/release/spec-matched.json": "matched" } as const;
 const INVESTMENT_NAMES = ["Hjem, Job og Helhed", "Hjem, job og helhed", "Dialog mod Vold"];
 const SPECS = ["fixtures/ungifokus/spec.json", "fixtures/release/spec.json", "fixtures/release/spec-matched.json"];
 
@@ -67,8 +67,7 @@ describe("visibleText(html) and wordsFrom(text, words)", () => {
 describe("the report speaks one language", () => {
   for (const spec of SPECS) {
     it(`${spec}: the Danish report and status page hold no English word`, async () => {
-      const out = mkdtempSync(join(tmpdir(), "effekt-lang-"));
-      await runPipeline({ specPath: spec, outDir: out, log });
+      const out = await sharedRun(RUNS[spec as keyof typeof RUNS]);
       for (const page of ["report.html", "status.html"]) {
         const html = readFileSync(join(out, "report", page), "utf8");
         expect(wordsFrom(visibleText(html), ENGLISH_WORDS, namesIn(spec)), page).toEqual([]);
@@ -79,9 +78,7 @@ describe("the report speaks one language", () => {
   }
 
   it("the English report (--lang en) holds no Danish word", async () => {
-    const out = mkdtempSync(join(tmpdir(), "effekt-lang-"));
-    await runPipeline({ specPath: SPECS[0]!, outDir: out, log });
-    await runStage("report", { specPath: SPECS[0]!, outDir: out, lang: "en", log });
+    const out = await sharedRun("ungifokus-en");
     for (const page of ["report.html", "status.html"]) {
       const html = readFileSync(join(out, "report", page), "utf8");
       // Quotations printed in the Danish sources ('en besparelse på 4,2 mio. kr. over 5 år') and the investments' names stay Danish.

@@ -9,6 +9,7 @@ import { runPipeline, runStage } from "../../pipeline/run.ts";
 import { verifyRun } from "../../pipeline/seal/verifyRun.ts";
 import { containsCpr } from "../../src/ingest/containsCpr.ts";
 import { shippedSpecVariant } from "../helpers.ts";
+import { copyOfSharedRun, sharedRun } from "../runs/sharedRun.ts";
 
 const log = () => {};
 const tempDir = () => mkdtempSync(join(tmpdir(), "effekt-report-"));
@@ -34,11 +35,12 @@ function smallCounts(reportDir: string): string[] {
 const variantSpec = (change: (spec: any) => void): string => shippedSpecVariant(tempDir(), change);
 
 describe("the report on the shipped example", () => {
-  const first = tempDir();
-  const second = tempDir();
+  let first = "";
+  let second = "";
   const ready = (async () => {
-    await runPipeline({ specPath: "fixtures/ungifokus/spec.json", outDir: first, log });
-    await runPipeline({ specPath: "fixtures/ungifokus/spec.json", outDir: second, log });
+    first = await sharedRun("ungifokus");
+    // A second run, from the command line (tests/runs/recipes.ts).
+    second = await sharedRun("ungifokus-cli");
   })();
 
   it("has every section, a CSV for every table, and no count below 5", async () => {
@@ -70,24 +72,24 @@ describe("the report on the shipped example", () => {
       expect(readFileSync(join(second, "report", file), "utf8"), file).toBe(readFileSync(join(first, "report", file), "utf8"));
     }
     expect((await verifyRun(first)).ok).toBe(true);
-    const path = join(second, "report/effects.csv");
+    const edited = await copyOfSharedRun("ungifokus-cli");
+    const path = join(edited, "report/effects.csv");
     const text = readFileSync(path, "utf8");
     writeFileSync(path, text.replace(/0/, "1"));
-    const result = await verifyRun(second);
+    const result = await verifyRun(edited);
     expect(result.ok).toBe(false);
     expect(result.changed).toEqual(["output: report/effects.csv"]);
   });
 
   it("is in English with --lang en, and shows what changed with --compare", async () => {
-    await ready;
-    const out = tempDir();
-    await runPipeline({ specPath: "fixtures/ungifokus/spec.json", outDir: join(out, "early"), asOf: "2025-06-30", log });
-    await runStage("report", { specPath: "fixtures/ungifokus/spec.json", outDir: first, lang: "en", compare: join(out, "early"), log });
-    const html = readFileSync(join(first, "report/report.html"), "utf8");
+    const early = await sharedRun("ungifokus-2025-06-30");
+    const english = await copyOfSharedRun("ungifokus");
+    await runStage("report", { specPath: "fixtures/ungifokus/spec.json", outDir: english, lang: "en", compare: early, log });
+    const html = readFileSync(join(english, "report/report.html"), "utf8");
     expect(html).toContain('<html lang="en">');
     expect(html).toContain("Baseline balance");
     expect(html).toContain('<section id="changes">');
-    const changes = parse(readFileSync(join(first, "report/changes.csv"), "utf8"), { columns: true }) as Record<string, string>[];
+    const changes = parse(readFileSync(join(english, "report/changes.csv"), "utf8"), { columns: true }) as Record<string, string>[];
     const intake = changes.find((c) => c.figure === "intake" && c.figure_label === "Enrolled")!;
     expect(Number(intake.current)).toBeGreaterThan(Number(intake.previous));
   });
@@ -132,8 +134,7 @@ const chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => 
 
 describe.skipIf(!chromium)("report.html in headless Chromium", () => {
   it("loads with no console errors and every section in the DOM", async () => {
-    const out = tempDir();
-    await runPipeline({ specPath: "fixtures/ungifokus/spec.json", outDir: out, log });
+    const out = await sharedRun("ungifokus");
     const result = spawnSync(
       chromium!,
       ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", `--user-data-dir=${tempDir()}`, "--enable-logging=stderr", "--v=0", "--dump-dom", `file://${join(out, "report/report.html")}`],

@@ -121,7 +121,9 @@ export const effectsSection: SectionBuilder = async (input, t) => {
     (kpis.rows.length > 0 ? add(kpis) : "") +
     `<h3>${escapeHtml(t("primaryEffects", { estimator: estimatorName(lang, primaryEstimatorOf(input)) }))}</h3>` +
     add(primary) +
-    `<p class="note">${escapeHtml(t("primaryNote", { estimator: estimatorName(lang, primaryEstimatorOf(input)) }))}</p>` + (subgroupParts ? `<h3>${escapeHtml(t("subgroupsHeading"))}</h3><p class="note">${escapeHtml(t("subgroupsNote"))}</p>${add(subgroupParts.subgroups)}${subgroupParts.interactions.rows.length > 0 ? `<h3>${escapeHtml(t("interactionsHeading"))}</h3>${add(subgroupParts.interactions)}` : ""}` : "") + (candidates.length > 0 ? input.later.figure("forest", async (disclosure) => forestFigure(candidates, disclosure, input, t)) : "");
+    `<p class="note">${escapeHtml(t("primaryNote", { estimator: estimatorName(lang, primaryEstimatorOf(input)) }))}</p>` +
+    // The group means are raw; an adjusted estimator's difference is not their difference (issue #28).
+    (primary.rows.some((r) => r.estimator_id !== "difference_in_means" && r.estimator_id !== "difference_in_means_blocked") ? `<p class="note">${escapeHtml(t("rawMeansNote"))}</p>` : "") + (subgroupParts ? `<h3>${escapeHtml(t("subgroupsHeading"))}</h3><p class="note">${escapeHtml(t("subgroupsNote"))}</p>${add(subgroupParts.subgroups)}${subgroupParts.interactions.rows.length > 0 ? `<h3>${escapeHtml(t("interactionsHeading"))}</h3>${add(subgroupParts.interactions)}` : ""}` : "") + (candidates.length > 0 ? input.later.figure("forest", async (disclosure) => forestFigure(candidates, disclosure, input, t)) : "");
   const survival = await survivalSection(input, run.effects, t); // time-to-event outcomes: ./survival.ts
   return { html: survival ? `${html}<h3>${escapeHtml(t("survivalHeading"))}</h3>${survival.tables.map(add).join("")}${survival.html}` : html, tables };
 };

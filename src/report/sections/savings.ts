@@ -9,7 +9,7 @@ import { renderSvg, stackedBars } from "../charts.ts";
 import { figureHtml } from "../figure.ts";
 import { netBandChart, tornadoChart } from "../businessCharts.ts";
 import { caseEstimates, netBand, payerOf, SECTOR_KEYS, tornadoRows } from "../businessCase.ts";
-import { breakEvenWords, caseLinesTable, caseScenariosTable, caseSensitivityTable, caseYearsTable, horizonOf, payerWord, sectorWord } from "../businessTables.ts";
+import { breakEvenWords, caseLinesTable, caseSectorsTable, caseScenariosTable, caseSensitivityTable, caseYearsTable, horizonOf, payerWord, sectorWord } from "../businessTables.ts";
 import { formatKr, formatNumber, type Lang } from "../i18n.ts";
 import type { Cell } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
@@ -108,6 +108,7 @@ export const savingsSection: SectionBuilder = async (input, t) => {
       `<h3>${escapeHtml(labelIn(lang, c.title))}</h3>` +
         caseSentences(c, lang, t).map((p) => `<p>${escapeHtml(p)}</p>`).join("") +
         figure +
+        `${add({ ...caseSectorsTable(c, t), title: t("caseSectorsTitle") })}` +
         `${add({ ...caseYearsTable(c, lang, t), title: t("caseYearsTitle") })}` +
         `${add({ ...caseLinesTable(c, lang, t), title: t("caseLinesTitle", { years: formatNumber(lang, years, Number.isInteger(years) ? 0 : 1) }) })}<p class="note">${escapeHtml(t("caseLinesNote"))}</p>` +
         `${add({ ...caseScenariosTable(c, lang, t), title: t("caseScenariosTitle") })}` +

@@ -1,4 +1,8 @@
-/** Summary: as-of date, intake, persons per arm, the primary effect, the trial's savings and what is repaid. */
+/**
+ * Summary: in sentences (./memo.ts) — who was assigned and followed, the primary effect and whether it is significant,
+ * secondary outcomes after Holm, net savings per sector, repayment per contract, failed checks — from the summary table
+ * (summary.csv, not shown on the page) and the other disclosed tables.
+ */
 import { labelIn } from "../../shared/label.ts";
 import { primaryResultOf } from "./primaryResult.ts";
 import { lookPlanSentence, lookSentence } from "../monitoringText.ts";
@@ -6,11 +10,12 @@ import { planStatusHtml } from "../planStatus.ts";
 import { repaymentSummaryRows } from "../repaymentTables.ts";
 import { count, type Cell } from "../suppression.ts";
 import { escapeHtml, type Table } from "../table.ts";
+import { memoSentences } from "./memo.ts";
 import { armLabeller, isMatched, outcomeLabeller, primaryOutcomeOf, tableCollector, type SectionBuilder } from "./section.ts";
 
 export const summarySection: SectionBuilder = (input, t) => {
   const { lang, minCell, run } = input;
-  const { add, tables } = tableCollector(input);
+  const { tables } = tableCollector(input);
   const primary = primaryOutcomeOf(input);
   const labelOf = outcomeLabeller(input);
   const armOf = armLabeller(input, t);
@@ -36,5 +41,8 @@ export const summarySection: SectionBuilder = (input, t) => {
     rows,
     rowKinds: rows.map((r) => (String(r.figure_id).startsWith("savings:") ? "kr" : undefined)),
   };
-  return { html: `${input.plan ? planStatusHtml(input.plan, t) : ""}${add(summary)}<p class="note">${escapeHtml(t("suppressedNote", { n: minCell }))}</p>`, tables };
+  // The summary is sentences (./memo.ts), written from the disclosed tables; the table behind them is summary.csv.
+  tables.push(summary);
+  const sentences = input.later.figure("memo", async (disclosure) => memoSentences(input, t, disclosure.tables).map((s) => `<p>${escapeHtml(s)}</p>`).join("\n"));
+  return { html: `${input.plan ? planStatusHtml(input.plan, t) : ""}${sentences}<p class="note">${escapeHtml(t("suppressedNote", { n: minCell }))}</p>`, tables };
 };

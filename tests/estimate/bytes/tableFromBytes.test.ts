@@ -12,6 +12,7 @@ import { openExtract, oneByOne } from "../../../pipeline/io/openExtract.ts";
 import { tableFromBytes } from "../../../src/estimate/bytes/tableFromBytes.ts";
 import { tableFromRows, type TableOptions } from "../../../src/estimate/tableFromRows.ts";
 import { randomInteger, seededRandom, type RandomSource } from "../../../src/shared/random.ts";
+import { propertyRuns } from "../../propertyRuns.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "effekt-table-bytes-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -80,7 +81,11 @@ async function both(path: string, decimal: "," | ".", clusters: string | null = 
 }
 
 describe("tableFromBytes(header, headerLine, bytes, delimiter, options)", () => {
-  it("gives tableFromRows' table, double for double, or declines where tableFromRows finds a problem (400 generated tables)", async () => {
+  // Every table is read on this thread; some also on a worker thread, which starts a thread each (the slow part):
+  // i % 8 < 2 among the first 4 × workerTables (EFFEKT_PROPERTY_SCALE, tests/propertyRuns.ts: about 26 by default, 100 in CI).
+  const workerTables = propertyRuns(100);
+  const onWorker = (i: number) => i % 8 < 2 && i < 4 * workerTables;
+  it(`gives tableFromRows' table, double for double, or declines where tableFromRows finds a problem (400 generated tables, ${workerTables} also on a worker)`, async () => {
     const random = seededRandom(20261203);
     let taken = 0;
     let declined = 0;
@@ -89,13 +94,13 @@ describe("tableFromBytes(header, headerLine, bytes, delimiter, options)", () => 
       const path = join(dir, `t${i}.csv`);
       writeFileSync(path, generated(random, decimal));
       // Every fourth table names g as the cluster column too (an empty cluster is a problem).
-      const { checked, fast, inPieces, inSegments, whole, onWorker, bytes } = await both(path, decimal, i % 4 === 1 ? "g" : null, i % 8 < 2);
+      const { checked, fast, inPieces, inSegments, whole, onWorker: worker, bytes } = await both(path, decimal, i % 4 === 1 ? "g" : null, onWorker(i));
       if (!bytes) continue;
       // Whoever reads which piece, the table is the same (or declined alike).
       expect(inPieces, `t${i}.csv in pieces`).toEqual(fast);
       expect(inSegments, `t${i}.csv in segments`).toEqual(fast);
       expect(whole, `t${i}.csv read whole`).toEqual(fast);
-      if (i % 8 < 2) expect(onWorker, `t${i}.csv on a worker`).toEqual(fast);
+      if (onWorker(i)) expect(worker, `t${i}.csv on a worker`).toEqual(fast);
       if (checked.issues.length > 0) {
         expect(fast, `t${i}.csv`).toBeNull();
         declined += 1;

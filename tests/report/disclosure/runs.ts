@@ -1,14 +1,16 @@
 /**
- * Runs for the attack test: the shipped examples copied to a temporary folder (never written
- * into fixtures/), with fewer permutations so the whole test stays quick, a quarterly pair,
- * subgroups on, and a seeded generator of small-arm specs (a random subset of the UngiFokus
- * population, 15, 24, 36 and 60 persons).
+ * Runs for the attack test: the shipped examples and a quarterly pair as every test reads them
+ * (tests/runs/recipes.ts); and, in copies of the fixtures in a temporary folder (never written
+ * into fixtures/) with fewer permutations so the whole test stays quick, subgroups on, one
+ * person awaiting randomisation, and a seeded generator of small-arm specs (a random subset of
+ * the UngiFokus population, 15, 24, 36 and 60 persons).
  */
 import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runPipeline } from "../../../pipeline/run.ts";
 import { seeded } from "./seeded.ts";
+import { sharedRun } from "../../runs/sharedRun.ts";
 import { knowledgeOf, type AttackerKnowledge } from "../../../src/report/disclosure/attackReport.ts";
 
 export const root = mkdtempSync(join(tmpdir(), "effekt-attack-"));
@@ -59,11 +61,11 @@ export async function runAll(runner: Runner = runPipeline): Promise<AttackCase[]
     return outDir;
   };
   const ungifokus = specCopy("ungifokus", "spec-attack", () => {});
-  const quarter = await run("ungifokus-2026-06", ungifokus, { asOf: "2026-06-30" });
-  const shipped = await run("ungifokus", ungifokus, { compare: quarter });
+  const quarter = await sharedRun("ungifokus-2026-06-30");
+  const shipped = await sharedRun("ungifokus-compare");
   cases.push({ name: "ungifokus (shipped) as of 2026-06-30", report: join(quarter, "report"), previous: null });
   cases.push({ name: "ungifokus (shipped) as of 2026-09-30 --compare 2026-06-30", report: join(shipped, "report"), previous: join(quarter, "report") });
-  const release = await run("release", specCopy("release", "spec-attack", () => {}));
+  const release = await sharedRun("release");
   cases.push({ name: "release (shipped)", report: join(release, "report"), previous: null });
   const subgroups = await run("subgroups", specCopy("ungifokus", "spec-subgroups", (spec) => {
     spec.estimation.subgroups = [{ covariate: "female" }, { covariate: "age", breaks: [23] }];
