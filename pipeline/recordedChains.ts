@@ -10,19 +10,13 @@
  *      the intact chain is fine; a missing log, a log shorter than the head or another log
  *      stops the run, naming the file to restore. Without this, a deleted log would silently
  *      re-randomise everyone not on it.
- *   3. the look log (with a monitoring plan) — the chain head recorded in monitoring.json by the
- *      previous run in the output folder and by the run --compare names must still be a look of
- *      the log (or its header, before any look); a hand edit stops the run naming the line, a
- *      missing or truncated log names the file and the run that recorded it. Without this, a
- *      deleted log would start the looks again at look 1 and spend α anew.
  */
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { z } from "zod";
-import { artefactPath, defaultLookLog } from "../src/catalogue.ts";
+import { artefactPath } from "../src/catalogue.ts";
 import { firstBrokenLine, headerHash, parseLog } from "../src/assign/allocationLog.ts";
 import { messages } from "../src/messages.ts";
-import { chainHashesOf, parseLookLog } from "../src/monitor/lookLog.ts";
 import { parseSettlementFile, type SettlementFile } from "../src/repay/settlements.ts";
 import { issue, StopRun, stopRun } from "../src/shared/issues.ts";
 import { PlanLock } from "../src/spec/analysisPlan.ts";
@@ -33,7 +27,6 @@ import { planLockPath } from "./planLock.ts";
 
 /** What an assignment.json says about its log (the rest of the artefact is not needed here). */
 const RecordedLog = z.object({ artefact: z.literal("assignment"), evaluation: z.string(), log: z.object({ file: z.string(), lines: z.number(), chainHead: z.string() }).nullable() });
-const RecordedLooks = z.object({ artefact: z.literal("monitoring"), evaluation: z.string(), looks: z.array(z.unknown()), logChainHead: z.string().nullable() });
 const RecordedInputs = z.object({ artefact: z.literal("manifest"), evaluation: z.string(), inputs: z.array(z.object({ role: z.string(), path: z.string() })) });
 
 interface RecordedHead {
@@ -51,14 +44,9 @@ export async function checkedSettlements(loaded: LoadedSpec): Promise<Settlement
   return parsed.file;
 }
 
-/** Stops the run when the settlement chain is broken, or the allocation log or the look log no longer holds a chain head recorded elsewhere. */
-export async function checkRecordedChains(loaded: LoadedSpec, compare?: string): Promise<void> {
+/** Stops the run when the settlement chain is broken, or the allocation log no longer holds a chain head recorded elsewhere. */
+export async function checkRecordedChains(loaded: LoadedSpec): Promise<void> {
   const settlements = await checkedSettlements(loaded);
-  await checkAllocationLog(loaded, settlements);
-  await checkLookLog(loaded, compare);
-}
-
-async function checkAllocationLog(loaded: LoadedSpec, settlements: SettlementFile | null): Promise<void> {
   const design = loaded.spec.assignment;
   if (design?.mode !== "randomise" || design.log === undefined) return;
   const recorded = [...(await headsInOutputFolder(loaded)), ...(await headInPlanLock(loaded)), ...headsInSettlements(loaded, settlements)];
@@ -72,30 +60,6 @@ async function checkAllocationLog(loaded: LoadedSpec, settlements: SettlementFil
   const chain = new Set([headerHash(parsed.headerText), ...parsed.lines.map((l) => l.sha256)]);
   const lost = recorded.filter((r) => r.head !== null && !chain.has(r.head));
   if (lost.length > 0) stopRun(issue("allocation_log_head_lost", messages.allocationLogHeadLost(log, lost.map((r) => r.by)), { file: log, path: [] }));
-}
-
-/** The look log against the chain heads in monitoring.json of the previous run in the output folder and of the --compare run. */
-async function checkLookLog(loaded: LoadedSpec, compare: string | undefined): Promise<void> {
-  const plan = loaded.spec.monitoring;
-  if (!plan) return;
-  const recorded: RecordedHead[] = [];
-  for (const [dir, said] of [[loaded.outDir, messages.recordedLookHeadInOutput], ...(compare === undefined ? [] : [[resolve(compare), messages.recordedLookHeadInCompare] as const])] as const) {
-    const path = join(dir, artefactPath("monitoring"));
-    const monitoring = RecordedLooks.safeParse(await jsonOrNull(path));
-    if (monitoring.success && monitoring.data.evaluation === loaded.spec.name && monitoring.data.logChainHead !== null) recorded.push({ head: monitoring.data.logChainHead, by: said(shown(path), monitoring.data.looks.length) });
-  }
-  const logPath = resolve(loaded.specDir, plan.log ?? defaultLookLog(loaded.spec.name));
-  const log = shown(logPath);
-  const present = await exists(logPath);
-  if (recorded.length === 0 || !present) {
-    if (recorded.length > 0) stopRun(issue("look_log_missing", messages.lookLogMissing(log, recorded.map((r) => r.by)), { file: log, path: [] }));
-    return;
-  }
-  const parsed = parseLookLog(await readFile(logPath, "utf8"));
-  if (parsed.broken) stopRun(issue("look_log_tampered", messages.lookLogTampered(parsed.broken.reason), { file: log, path: [], line: parsed.broken.line }));
-  const chain = new Set(chainHashesOf(parsed));
-  const lost = recorded.filter((r) => !chain.has(r.head!));
-  if (lost.length > 0) stopRun(issue("look_log_head_lost", messages.lookLogHeadLost(log, lost.map((r) => r.by)), { file: log, path: [] }));
 }
 
 /** The previous run in the output folder: its assignment.json's log chain head, else its manifest naming the log as an input. */

@@ -122,7 +122,7 @@ async function inOwnedFolder(loaded: LoadedSpec, options: RunOptions, body: (run
   const owned = await openOwnedFolder(loaded.outDir, runFolderRules(loaded.outDir, options.force ?? false, options.log));
   try {
     // The chains others rely on are checked before anything in the folder is cleared (pipeline/recordedChains.ts).
-    await checkRecordedChains(loaded, options.compare);
+    await checkRecordedChains(loaded);
     const folder: RunFolder = { outDir: loaded.outDir, specDir: loaded.specDir, spec: loaded.spec };
     const readRun = (dir: string, node: StageDefinition) => readArtefacts({ outDir: dir, specDir: dir, spec: null }, node);
     const facts = factLoader({ loaded, nodes: STAGES, compare: options.compare, signingKey: options.sign ?? null, readRun });

@@ -27,7 +27,7 @@ export const stage = defineStage({
     const text = logFile?.format === "text" ? logFile.content : null;
     const log = text === null ? null : parseLookLog(text);
     if (log?.broken) {
-      return { outputs: {}, issues: [issue("look_log_tampered", messages.lookLogTampered(log.broken.reason), { file: logFile!.file, path: [], line: log.broken.line })], warnings: [], summary: [] };
+      return { outputs: {}, issues: [issue("look_log_tampered", `the look log is broken at this line: ${log.broken.reason}; restore it from a backup (a look already taken never changes)`, { file: logFile!.file, path: [], line: log.broken.line })], warnings: [], summary: [] };
     }
     const outcome = spec.primaryOutcome ?? spec.outcomes[0]!.id;
     const estimator = primaryEstimatorOfSpec(spec);

@@ -81,8 +81,3 @@ export function parseLookLog(text: string): ParsedLookLog {
 export function chainHeadOf(log: ParsedLookLog): string {
   return log.records.at(-1)?.sha256 ?? sha256(log.header);
 }
-
-/** Every hash a run may have recorded as the log's chain head: the header's, then each look's. */
-export function chainHashesOf(log: ParsedLookLog): string[] {
-  return [sha256(log.header), ...log.records.map((record) => record.sha256)];
-}
