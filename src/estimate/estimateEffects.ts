@@ -102,9 +102,11 @@ function timeToEvent(table: AnalysisTable, plan: EstimationPlan, outcome: Outcom
   // Cox with covariates needs them all; the unadjusted estimators use everyone with a time.
   const data = (chosen: number[]): ContrastData => ({ outcome: outcome.id, contrast: `${arm} vs ${plan.control}`, units: chosen, z: chosen.map((i) => Number(table.arm[i] === arm)), y: valuesOf(table, outcome.id, chosen), confidence: plan.confidence });
   const base = { arm, control: plan.control, at: settings.at, tau: settings.tau, ties: settings.ties, includeControl: arm === plan.arms[0] };
-  const result = survivalEstimates(data(all), valuesOf(table, settings.event, all), { ...base, covariates: null });
+  // With --cluster-se, Cox's variance is clustered (cluster assignment alone keeps the note that it is not).
+  const clustersOf = (chosen: number[]) => (table.varianceClusters ? chosen.map((i) => table.varianceClusters![i]!) : null);
+  const result = survivalEstimates(data(all), valuesOf(table, settings.event, all), { ...base, covariates: null, clusters: clustersOf(all) });
   if (plan.covariates.length === 0) return result;
-  const adjusted = survivalEstimates(data(units), valuesOf(table, settings.event, units), { ...base, covariates: plan.covariates.map((name) => ({ name, values: valuesOf(table, name, units) })) });
+  const adjusted = survivalEstimates(data(units), valuesOf(table, settings.event, units), { ...base, covariates: plan.covariates.map((name) => ({ name, values: valuesOf(table, name, units) })), clusters: clustersOf(units) });
   const coxAdjusted = adjusted.estimates.filter((e) => e.estimator === "cox_adjusted");
   const at = result.estimates.findIndex((e) => e.estimator === "rmst");
   return { ...result, estimates: [...result.estimates.slice(0, at), ...coxAdjusted, ...result.estimates.slice(at)] };

@@ -14,6 +14,7 @@
  */
 import { note } from "../shared/note.ts";
 import { coxRegression, type CoxTies } from "../stats/coxRegression.ts";
+import { coxClusterVariance } from "../stats/clusteredScores.ts";
 import { normalQuantile, normalUpperTail } from "../stats/distributions.ts";
 import { kaplanMeier, medianSurvival, survivalAt, type SurvivalCurve } from "../stats/kaplanMeier.ts";
 import { logRank } from "../stats/logRank.ts";
@@ -33,6 +34,8 @@ export interface SurvivalPlan {
   readonly covariates: readonly { name: string; values: readonly number[] }[] | null;
   /** Whether to include the control arm's curve (once per outcome, not once per contrast). */
   readonly includeControl: boolean;
+  /** With --cluster-se: each unit's cluster, for Cox's clustered variance (coxph(cluster =)). */
+  readonly clusters?: readonly string[] | null;
 }
 
 export interface SurvivalResult {
@@ -76,12 +79,12 @@ export function survivalEstimates(data: ContrastData, event: readonly number[], 
   const test = logRank(data.y, event, data.z);
   estimates.push({ ...base, estimator: "logrank", estimate: null, std_error: null, statistic: finite(test.statistic), df: 1, p_value: finite(test.pValue), conf_low: null, conf_high: null, notes: [note("logrank_events", { observed: test.observed[1]!, expected: round(test.expected[1]!), arm: plan.arm })] });
 
-  estimates.push(coxEntry(base, "cox", data.y, event, [data.z], plan.ties, z));
+  estimates.push(coxEntry(base, "cox", data.y, event, [data.z], plan.ties, z, plan.clusters ?? null));
   if (plan.covariates) {
     // A covariate constant among these persons has no coefficient (coxph gives NA): left out and named.
     const constant = plan.covariates.filter((c) => c.values.every((v) => v === c.values[0]));
     const used = plan.covariates.filter((c) => !constant.includes(c));
-    const entry = coxEntry(base, "cox_adjusted", data.y, event, [data.z, ...used.map((c) => c.values)], plan.ties, z);
+    const entry = coxEntry(base, "cox_adjusted", data.y, event, [data.z, ...used.map((c) => c.values)], plan.ties, z, plan.clusters ?? null);
     estimates.push(constant.length > 0 ? { ...entry, dropped_covariates: constant.map((c) => c.name) } : entry);
   }
 
@@ -107,7 +110,7 @@ export function survivalEstimates(data: ContrastData, event: readonly number[], 
   return { estimates, survival, curves, medians };
 }
 
-function coxEntry(base: Omit<EffectEstimate, "estimator" | "estimate" | "std_error" | "statistic" | "df" | "p_value" | "conf_low" | "conf_high">, estimator: "cox" | "cox_adjusted", time: readonly number[], event: readonly number[], x: readonly (readonly number[])[], ties: CoxTies, z: number): EffectEstimate {
+function coxEntry(base: Omit<EffectEstimate, "estimator" | "estimate" | "std_error" | "statistic" | "df" | "p_value" | "conf_low" | "conf_high">, estimator: "cox" | "cox_adjusted", time: readonly number[], event: readonly number[], x: readonly (readonly number[])[], ties: CoxTies, z: number, clusters: readonly string[] | null): EffectEstimate {
   const empty = { ...base, estimator, estimate: null, std_error: null, statistic: null, df: null, p_value: null, conf_low: null, conf_high: null, ties };
   let fit;
   try {
@@ -116,7 +119,8 @@ function coxEntry(base: Omit<EffectEstimate, "estimator" | "estimate" | "std_err
     return { ...empty, notes: [note("no_finite_maximum")] };
   }
   const b = fit.coefficients[0]!;
-  const se = Math.sqrt(fit.variance[0]![0]!);
+  // coxph(cluster =): the SE (and its test and interval) from the clusters' summed dfbeta.
+  const se = Math.sqrt((clusters ? coxClusterVariance(fit, clusters) : fit.variance)[0]![0]!);
   if (!fit.converged || !Number.isFinite(b) || !Number.isFinite(se) || Math.abs(b) > 20) return { ...empty, notes: [note("no_finite_maximum")] };
   return {
     ...empty,
@@ -129,6 +133,7 @@ function coxEntry(base: Omit<EffectEstimate, "estimator" | "estimate" | "std_err
     p_value: 2 * normalUpperTail(Math.abs(b / se)),
     conf_low: Math.exp(b - z * se),
     conf_high: Math.exp(b + z * se),
+    ...(clusters ? { clusters: new Set(clusters).size, notes: [note("cluster_dfbeta", { clusters: new Set(clusters).size })] } : {}),
   };
 }
 

@@ -51,6 +51,7 @@ export const NOTE_PARAMS = {
   clusters_rerandomised: none,
   interval_ignores_clusters: none,
   cluster_vcovcl: z.strictObject({ clusters: count }),
+  cluster_dfbeta: z.strictObject({ clusters: count }),
   cluster_cr2: z.strictObject({ clusters: count }),
   cluster_cr1: z.strictObject({ df: count }),
   cluster_cr0: z.strictObject({ df: count }),

@@ -78,6 +78,19 @@ describe("estimate --table --cluster-se school on a 0/1 outcome", () => {
       expect(mine.notes.map((n: { code: string }) => n.code)).not.toContain("interval_ignores_clusters");
     }
   });
+  it("cox_adjusted is coxph(Surv(time, event) ~ z + x, cluster = school): the SE from each school's summed dfbeta", () => {
+    const out = join(dir, "cox");
+    const result = effekt(["estimate", "--table", "fixtures/reference/clustered-schools.csv", "--treatment", "arm", "--control", "control", "--time", "time", "--event", "event", "--covariates", "x", "--cluster-se", "school", "--out", out]);
+    expect(result.status, result.stderr).toBe(0);
+    const estimates = JSON.parse(readFileSync(join(out, "effects.json"), "utf8")).estimates;
+    const cox = estimates.find((e: { estimator: string }) => e.estimator === "cox_adjusted");
+    const r = want("cox:cluster=school");
+    expectRelativelyClose(cox.log_estimate, r.estimate, 1e-8, "log HR");
+    expectRelativelyClose(cox.std_error, r.std_error, 1e-8, "SE");
+    expectRelativelyClose(cox.p_value, r.p_value, 1e-8, "p");
+    expect(cox.notes).toContainEqual({ code: "cluster_dfbeta", params: { clusters: 12 } });
+    expect(estimates.find((e: { estimator: string }) => e.estimator === "rmst").notes).toContainEqual({ code: "interval_ignores_clusters", params: {} });
+  });
   it("under cluster assignment (--clusters) the ratio estimators say so too", () => {
     // Whole schools assigned: the arm of each school's first row, for all its students (written out here, no R needed).
     const lines = readFileSync("fixtures/reference/clustered-schools.csv", "utf8").trim().split("\n");

@@ -555,6 +555,7 @@ export const IDS_DA = {
     clusters_rerandomised: () => "hele klynger omfordelt tilfældigt inden for deres strata",
     interval_ignores_clusters: () => "intervallet og p-værdien behandler personerne som uafhængige: de ser bort fra klyngerne og er for snævre, når personer i samme klynge ligner hinanden",
     cluster_vcovcl: (p, f) => `klyngerobust standardfejl over ${f.number(p.clusters)} klynger (sandwich::vcovCL, HC0 with G/(G − 1))`,
+    cluster_dfbeta: (p, f) => `klyngerobust standardfejl over ${f.number(p.clusters)} klynger (klyngernes summerede dfbeta, som coxph(cluster =))`,
     cluster_cr2: (p, f) => `klyngerobuste CR2-standardfejl med Bell–McCaffrey-frihedsgrader, ${f.number(p.clusters)} klynger`,
     cluster_cr1: (p, f) => `klyngerobuste CR1-standardfejl (som Stata), frihedsgrader = klynger − 1 = ${f.number(p.df)}`,
     cluster_cr0: (p, f) => `klyngerobuste CR0-standardfejl, frihedsgrader = klynger − 1 = ${f.number(p.df)}`,

@@ -555,6 +555,7 @@ export const IDS_EN = {
     clusters_rerandomised: () => "whole clusters re-randomised within their strata",
     interval_ignores_clusters: () => "its interval and p-value treat persons as independent: they ignore the clustering, so they are too narrow when persons in a cluster are alike",
     cluster_vcovcl: (p, f) => `cluster-robust standard error over ${f.number(p.clusters)} clusters (sandwich::vcovCL, HC0 with G/(G − 1))`,
+    cluster_dfbeta: (p, f) => `cluster-robust standard error over ${f.number(p.clusters)} clusters (the summed dfbeta of each cluster, as coxph(cluster =))`,
     cluster_cr2: (p, f) => `cluster-robust CR2 standard errors with Bell–McCaffrey degrees of freedom, ${f.number(p.clusters)} clusters`,
     cluster_cr1: (p, f) => `cluster-robust CR1 standard errors (as Stata), degrees of freedom = clusters − 1 = ${f.number(p.df)}`,
     cluster_cr0: (p, f) => `cluster-robust CR0 standard errors, degrees of freedom = clusters − 1 = ${f.number(p.df)}`,
