@@ -20,7 +20,6 @@ const ANALYSIS_TABLE = "mirror not yet written (#27): reads the AnalysisTable th
 const GRAM = "mirror not yet written (#27): covered by tests/stats/gramRobustRegression.test.ts (R's lm + HC2 on seven designs, one thread against a worker thread), which the analysis-table refactor (Float64Array columns end to end) reworks";
 const STAGE_INDEX = "mirror not yet written (#27): a stage's declaration and run, covered through the runner by tests/pipeline/run.test.ts";
 const MONITORING = "new with the monitoring and sequential-design work, merged into main while #27's mirror pass ran: its mirror is that work's to write (tests/monitor/, tests/stats/sequential/ cover it in part)";
-const CLUSTERED = "mirror not yet split out (#29): checked against R at 1e-8 in tests/stats/clustered.test.ts, the one test file of fixtures/reference/clustered.R";
 const SCHEMA = "mirror not yet written (#27): zod schemas whose refinements are tested through their parsers' mirrors";
 
 /**
@@ -28,10 +27,6 @@ const SCHEMA = "mirror not yet written (#27): zod schemas whose refinements are 
  * layout test fails when an entry's module gains a mirror, loses its logic or disappears.
  */
 export const MIRROR_EXEMPT: Readonly<Record<string, string>> = {
-  "src/stats/absorbFixedEffects.ts": CLUSTERED,
-  "src/stats/clusteredScores.ts": CLUSTERED,
-  "src/stats/jointWaldTest.ts": CLUSTERED,
-  "src/stats/kSampleLogRank.ts": CLUSTERED,
   // Worker entries: a dozen lines of message plumbing around a tested kernel.
   "src/stats/gramStripeWorker.js": `${WORKER_ENTRY} (gramThreads.ts)`,
   // Being rewritten by the refactors of #27 (stages as small steps, words as data, sealing as a node, one analysis table).
