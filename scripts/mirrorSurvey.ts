@@ -30,7 +30,6 @@ export const MIRROR_EXEMPT: Readonly<Record<string, string>> = {
   // Worker entries: a dozen lines of message plumbing around a tested kernel.
   "src/stats/gramStripeWorker.js": `${WORKER_ENTRY} (gramThreads.ts)`,
   // Being rewritten by the refactors of #27 (stages as small steps, words as data, sealing as a node, one analysis table).
-  "src/assign/index.ts": REFACTOR,
   "src/estimate/bytes/tableLines.js": REFACTOR,
   "src/estimate/bytes/tableLinesWorker.js": REFACTOR,
   "src/estimate/index.ts": REFACTOR,
