@@ -34,7 +34,6 @@ export const MIRROR_EXEMPT: Readonly<Record<string, string>> = {
   "src/estimate/bytes/tableLines.js": REFACTOR,
   "src/estimate/bytes/tableLinesWorker.js": REFACTOR,
   "src/estimate/index.ts": REFACTOR,
-  "src/messages.ts": REFACTOR,
   "src/project/projectCase.ts": REFACTOR,
   "src/report/buildReport.ts": REFACTOR,
   "src/report/businessCharts.ts": REFACTOR,
