@@ -36,7 +36,6 @@ export const MIRROR_EXEMPT: Readonly<Record<string, string>> = {
   "src/report/buildReport.ts": REFACTOR,
   "src/report/businessCharts.ts": REFACTOR,
   "src/report/businessTables.ts": REFACTOR,
-  "src/report/disclosure/discloseTables.ts": REFACTOR,
   "src/report/figure.ts": REFACTOR,
   "src/report/index.ts": REFACTOR,
   "src/report/levelsShown.ts": REFACTOR,
