@@ -37,7 +37,6 @@ export const MIRROR_EXEMPT: Readonly<Record<string, string>> = {
   "src/report/businessCharts.ts": REFACTOR,
   "src/report/businessTables.ts": REFACTOR,
   "src/report/index.ts": REFACTOR,
-  "src/report/moneyNotes.ts": REFACTOR,
   "src/report/page.ts": REFACTOR,
   "src/report/repaymentTables.ts": REFACTOR,
   "src/report/sections/appendix.ts": REFACTOR,
