@@ -34,7 +34,6 @@ export const MIRROR_EXEMPT: Readonly<Record<string, string>> = {
   "src/estimate/bytes/tableLines.js": REFACTOR,
   "src/estimate/bytes/tableLinesWorker.js": REFACTOR,
   "src/report/buildReport.ts": REFACTOR,
-  "src/report/businessTables.ts": REFACTOR,
   "src/report/index.ts": REFACTOR,
   "src/report/page.ts": REFACTOR,
   "src/report/repaymentTables.ts": REFACTOR,
