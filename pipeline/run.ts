@@ -16,8 +16,8 @@
  *             ─► 4 project   src/project/   assumption files, effects.json → projection.json
  *             ─► 5 repay     src/repay/     contracts, outcome tables or work/triggers.csv, portfolio, effects.json → repayment.json, ledger.csv
  *             ─► 6 report    src/report/    every artefact above (and a previous run, with --compare)
- *                                           → report/report.html, report/status.html, report/<table>.csv,
- *                                             report/tables.xlsx
+ *                                           → report/report.html, report/status.html, report/summary.txt,
+ *                                             report/<table>.csv, report/tables.xlsx
  *             ─► 7 seal      pipeline/seal/ the SHA-256 of every input and every artefact above → manifest.json,
  *                                           manifest-signature.json (with --sign)
  *

@@ -59,7 +59,6 @@ export const MIRROR_EXEMPT: Readonly<Record<string, string>> = {
   "src/monitor/index.ts": MONITORING,
   "src/monitor/lookLog.ts": MONITORING,
   "src/monitor/schema.ts": MONITORING,
-  "src/report/monitoringText.ts": MONITORING,
   "src/spec/primaryEstimator.ts": MONITORING,
   "src/stats/sequential/betaSpendingFutility.ts": MONITORING,
   "src/stats/sequential/designCharacteristics.ts": MONITORING,

@@ -312,6 +312,8 @@ export const messages = {
     `the allocation log ${log} is missing, and its chain head is recorded by ${listOf(recordedBy)}: without the log everyone on it would be randomised again and the allocation would move. Restore ${log} from a backup; nothing was changed`,
   allocationLogHeadLost: (log: string, recordedBy: readonly string[]) =>
     `the allocation log ${log} does not hold the chain head recorded by ${listOf(recordedBy)}: it is shorter than it was, or another log. A log only grows: restore ${log} from a backup; nothing was changed`,
+  lookLogTampered: (reason: string) => `the look log is broken at this line: ${reason}; restore it from a backup (a look already taken never changes)`,
+  oneSidedNeedsDirection: (outcome: string) => `a one-sided monitoring plan (monitoring.sides 1) needs to know which way is better: give the primary outcome '${outcome}' a direction (higher_is_better or lower_is_better)`,
   recordedHeadInOutput: (file: string, lines: number) => `the previous run in this output folder (${file}, ${lines} line(s) on the log)`,
   recordedHeadInOutputManifest: (file: string) => `the previous run in this output folder (${file} records the log as an input)`,
   recordedHeadInPlanLock: (file: string) => `the plan lock ${file}`,

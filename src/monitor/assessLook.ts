@@ -43,12 +43,13 @@ export function zOfP(estimate: number, p: number): number {
  * @param fraction this look's information fraction
  * @param estimate this look's estimate, SE and p
  * @param recorded this look as recorded earlier (its boundary and α spent are kept), or null for a new look
+ * @param better in a one-sided plan, the sign of an estimate that favours the programme (z is signed so that up is better)
  */
-export function assessLook(plan: SpendingPlan, held: readonly HeldLook[], fraction: number, estimate: LookEstimate, recorded: { boundary: number; alphaSpent: number } | null = null): AssessedLook {
+export function assessLook(plan: SpendingPlan, held: readonly HeldLook[], fraction: number, estimate: LookEstimate, recorded: { boundary: number; alphaSpent: number } | null = null, better: 1 | -1 = 1): AssessedLook {
   const final = fraction >= 1;
   const boundary = recorded ?? lookBoundary(plan, held, fraction, final);
-  const z = zOfP(estimate.estimate, estimate.p);
-  const crossed = Math.abs(z) >= boundary.boundary;
+  const z = plan.sides === 2 ? zOfP(estimate.estimate, estimate.p) : better * zOfP(estimate.estimate, estimate.p);
+  const crossed = (plan.sides === 2 ? Math.abs(z) : z) >= boundary.boundary;
   const standardError = z === 0 ? estimate.stdError : Math.abs(estimate.estimate / z);
   return {
     fraction,

@@ -4,6 +4,7 @@
  * spec; writes monitoring.json, and the log with this look appended when it is a new one.
  */
 import { defaultLookLog } from "../catalogue.ts";
+import { messages } from "../messages.ts";
 import { issue } from "../shared/issues.ts";
 import { isoDate } from "../shared/dates.ts";
 import { primaryEstimatorOfSpec } from "../spec/primaryEstimator.ts";
@@ -31,10 +32,15 @@ export const stage = defineStage({
     const outcome = spec.primaryOutcome ?? spec.outcomes[0]!.id;
     const estimator = primaryEstimatorOfSpec(spec);
     const estimate = artefacts.effects.estimates.find((e) => e.outcome === outcome && e.estimator === estimator) ?? null;
-    const { artefact, logText } = monitorPrimaryOutcome({ evaluation: spec.name, outcome, estimator, plan: spec.monitoring!, asOf: isoDate(context.asOf), estimate, log });
+    const direction = spec.outcomes.find((o) => o.id === outcome)?.direction;
+    if (spec.monitoring!.sides === 1 && direction === undefined) {
+      return { outputs: {}, issues: [issue("monitoring_side_unknown", messages.oneSidedNeedsDirection(outcome), { file: context.shownPath("monitoring"), path: ["monitoring", "sides"] })], warnings: [], summary: [] };
+    }
+    const better = direction === "lower_is_better" ? -1 : 1;
+    const { artefact, logText } = monitorPrimaryOutcome({ evaluation: spec.name, outcome, estimator, plan: spec.monitoring!, asOf: isoDate(context.asOf), estimate, log, better });
     const look = artefact.look;
     const said = look
-      ? `monitor: look ${look.look} (${look.recorded.replace("_", " ")}) at information ${(100 * look.fraction).toFixed(1)} %: crossing needs p < ${look.nominalP.toPrecision(2)}, p = ${look.p?.toPrecision(2)}: ${artefact.verdict.replace(/_/g, " ")}`
+      ? `monitor: look ${look.look} (${look.recorded.replace("_", " ")}) at information ${(100 * look.fraction).toFixed(1)} %: crossing needs p < ${look.nominalP.toPrecision(2)}, p = ${look.p?.toPrecision(2)}: ${artefact.verdict.replace(/_/g, " ")}${look.futilityCrossed ? "; could stop for futility (the bound is non-binding)" : ""}`
       : `monitor: no look: ${artefact.verdict.replace(/_/g, " ")}`;
     return { outputs: { monitoring: artefact, ...(logText === null ? {} : { lookLog: logText }) }, issues: [], warnings: [], summary: [said, `monitor: → ${context.shownPath("monitoring")}`] };
   },

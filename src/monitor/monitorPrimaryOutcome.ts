@@ -11,6 +11,7 @@ import { describeSpending } from "../stats/sequential/spending/index.ts";
 import type { HeldLook, SpendingPlan } from "../stats/sequential/lookBoundary.ts";
 import type { EffectEstimate } from "../estimate/schema.ts";
 import { assessLook, type AssessedLook } from "./assessLook.ts";
+import { futilityAtLooks, plannedFractions } from "./futilityAtLook.ts";
 import { chainHeadOf, chainLook, formatLookLog, lookLogHeader, type ParsedLookLog } from "./lookLog.ts";
 import { spendingOf, type LookRecord, type LookVerdict, type MonitoringArtefact, type MonitoringPlan } from "./schema.ts";
 
@@ -24,6 +25,8 @@ export interface MonitorInput {
   readonly estimate: EffectEstimate | null;
   /** The look log as read (null: none yet), its chain checked. */
   readonly log: ParsedLookLog | null;
+  /** One-sided plans: the sign of an estimate that favours the programme (the outcome's direction); default 1. */
+  readonly better?: 1 | -1;
 }
 
 export interface MonitorOutput {
@@ -33,14 +36,14 @@ export interface MonitorOutput {
 }
 
 export function planWords(plan: MonitoringPlan): string {
-  return `alpha ${plan.alpha} two-sided; ${describeSpending(spendingOf(plan.spending))} spending; maximum information ${plan.maximumInformation} persons`;
+  return `alpha ${plan.alpha} ${plan.sides === 1 ? "one" : "two"}-sided; ${describeSpending(spendingOf(plan.spending))} spending; maximum information ${plan.maximumInformation} persons`;
 }
 
 const held = (records: readonly LookRecord[]): HeldLook[] => records.map((r) => ({ fraction: r.fraction, boundary: r.boundary, alphaSpent: r.alphaSpent }));
 
 // One decision per case, in the order the module comment gives them.
 export function monitorPrimaryOutcome(input: MonitorInput): MonitorOutput {
-  const plan: SpendingPlan = { alpha: input.plan.alpha, sides: 2, spending: spendingOf(input.plan.spending) };
+  const plan: SpendingPlan = { alpha: input.plan.alpha, sides: input.plan.sides ?? 2, spending: spendingOf(input.plan.spending) };
   const header = input.log?.header || lookLogHeader(input.evaluation, input.outcome, planWords(input.plan));
   const all = input.log?.records ?? [];
   const before = all.filter((r) => r.asOf < input.asOf);
@@ -58,6 +61,7 @@ export function monitorPrimaryOutcome(input: MonitorInput): MonitorOutput {
       contrast: input.estimate?.contrast ?? null,
       estimator: input.estimator,
       alpha: input.plan.alpha,
+      ...(plan.sides === 1 ? { sides: 1 as const } : {}),
       spending: describeSpending(plan.spending),
       maximumInformation: input.plan.maximumInformation,
       asOf: input.asOf,
@@ -72,7 +76,7 @@ export function monitorPrimaryOutcome(input: MonitorInput): MonitorOutput {
   if (!usable || information === 0) return base("no_information", null, before, null);
   if (atDate === null && last && fraction <= last.fraction) return base("no_new_information", null, before, null);
   const estimate = { estimate: input.estimate!.estimate!, stdError: input.estimate!.std_error!, p: input.estimate!.p_value! };
-  const assessed = assessLook(plan, held(before), atDate?.fraction ?? fraction, estimate, atDate);
+  const assessed = assessLook(plan, held(before), atDate?.fraction ?? fraction, estimate, atDate, input.better ?? 1);
   const recorded = atDate ? "as_recorded" : all.length > before.length ? "not_recorded" : "new";
   const record = chainLook(last?.sha256 ?? chainHeadOf({ header, records: [], broken: null }), {
     look: before.length + 1,
@@ -89,7 +93,15 @@ export function monitorPrimaryOutcome(input: MonitorInput): MonitorOutput {
   });
   const shown = recorded === "as_recorded" ? [...before, atDate!] : [...before, record];
   const logText = recorded === "new" ? formatLookLog(header, shown) : null;
-  return base(verdictOf(assessed), lookOf(record.look, recorded, information, assessed, estimate), shown, logText);
+  return base(verdictOf(assessed), { ...lookOf(record.look, recorded, information, assessed, estimate)!, ...futilityOf(input.plan, plan, held(before), assessed) }, shown, logText);
+}
+
+/** With a futility plan: this look's non-binding bound (none at the final look) and whether z is below it. */
+function futilityOf(monitoring: MonitoringPlan, plan: SpendingPlan, before: readonly HeldLook[], assessed: AssessedLook): { futilityBound?: number | null; futilityCrossed?: boolean } {
+  const futility = monitoring.futility;
+  if (!futility) return {};
+  const bound = futilityAtLooks(plan, { beta: futility.beta, spending: spendingOf(futility.spending) }, plannedFractions(futility.looks), [...before, assessed]).at(-1)!;
+  return { futilityBound: bound !== null && Number.isFinite(bound) ? bound : null, futilityCrossed: bound !== null && assessed.z < bound };
 }
 
 function verdictOf(assessed: AssessedLook): LookVerdict {

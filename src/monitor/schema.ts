@@ -21,10 +21,26 @@ export type SpendingChoice = z.infer<typeof SpendingChoice>;
 
 export const MonitoringPlan = z
   .strictObject({
-    alpha: z.number().gt(0).lt(0.5).default(0.05).describe("The overall two-sided α of the whole sequence of looks (default 0.05)."),
+    alpha: z.number().gt(0).lt(0.5).default(0.05).describe("The overall α of the whole sequence of looks (default 0.05), two-sided unless sides is 1."),
     maximumInformation: z.number().int().positive().describe("Persons with complete follow-up on the primary outcome at the planned final analysis (from the design or the contract)."),
     spending: SpendingChoice.default("obf"),
     log: z.string().optional().describe("The hash-chained look log, relative to the spec (default <name>.look-log.csv beside it)."),
+    sides: z.union([z.literal(1), z.literal(2)]).optional().describe("2 (default): alpha is two-sided; 1: alpha is one-sided, on the side the primary outcome's direction calls better."),
+    futility: z
+      .strictObject({
+        beta: z.number().gt(0).lt(0.5).describe("1 − the power the design is planned for (0.2 for 80 %)."),
+        spending: SpendingChoice.default("obf").describe("β-spending: obf, pocock, { hsd: γ } or a table, as alpha's"),
+        looks: z
+          .union([z.number().int().min(2).max(20), z.array(z.number().gt(0).max(1)).min(2)])
+          .describe("The planned looks, their number (equally spaced) or their information fractions ending at 1: they fix the drift the β is spent at (rpact typeBetaSpending)."),
+      })
+      .optional()
+      .describe("Non-binding futility bounds by β-spending (one-sided plans only): a look below its bound could stop for futility; the efficacy boundaries ignore it."),
+  })
+  .superRefine((plan, ctx) => {
+    if (plan.futility && plan.sides !== 1) ctx.addIssue({ code: "custom", path: ["futility"], message: "futility bounds (β-spending) are for one-sided plans: add \"sides\": 1 with alpha one-sided (e.g. 0.025)" });
+    const looks = plan.futility?.looks;
+    if (Array.isArray(looks) && (looks.at(-1) !== 1 || looks.some((t, i) => i > 0 && t <= looks[i - 1]!))) ctx.addIssue({ code: "custom", path: ["futility", "looks"], message: "the planned information fractions must increase and end at 1" });
   })
   .describe("Group-sequential monitoring of the primary outcome: each run is a look, its boundary from α-spending on the information fraction.");
 export type MonitoringPlan = z.infer<typeof MonitoringPlan>;
@@ -68,6 +84,7 @@ export const MonitoringArtefact = z.object({
   contrast: z.string().nullable(),
   estimator: z.string(),
   alpha: z.number(),
+  sides: z.literal(1).optional().describe("1: alpha is one-sided (absent: two-sided)"),
   spending: z.string().describe("the spending function in words"),
   maximumInformation: z.number().int(),
   asOf: z.string(),
@@ -90,6 +107,8 @@ export const MonitoringArtefact = z.object({
       rciLow: Num,
       rciHigh: Num,
       adjustedP: Num.describe("stage-wise ordering; at the look that ends the monitoring (crossed or final)"),
+      futilityBound: Num.optional().describe("with a futility plan, before the final look: z below which the look could stop for futility (non-binding)"),
+      futilityCrossed: z.boolean().optional().describe("z is below the futility bound: the evaluation could stop for futility; the bound is non-binding"),
     })
     .nullable(),
   looks: z.array(LookRecord.omit({ sha256: true }).extend({ boundary: z.number().nullable() })).describe("every look recorded up to this run's as-of date"),

@@ -33,12 +33,14 @@ export function lookSentence(monitoring: MonitoringArtefact | null | undefined, 
       ? t("lookCrossed", { adjusted: formatP(lang, look.adjustedP), rci })
       : monitoring.verdict === "final_not_crossed"
         ? t("lookFinalNotCrossed", { adjusted: formatP(lang, look.adjustedP) })
-        : t("lookNotYet");
+        : look.futilityCrossed && look.futilityBound != null
+          ? t("lookFutility", { bound: formatNumber(lang, look.futilityBound, 2) })
+          : t("lookNotYet");
   return t("monitoringLook", { look: look.look, fraction: percent(lang, look.fraction), nominal: formatNominalP(lang, look.nominalP), p: formatP(lang, look.p), verdict });
 }
 
 /** The plan and the α spent so far, in one line. */
 export function lookPlanSentence(monitoring: MonitoringArtefact, lang: Lang, t: Texts): string {
   const spent = monitoring.look?.alphaSpent ?? monitoring.looks.at(-1)?.alphaSpent ?? 0;
-  return t("lookPlan", { spending: monitoring.spending, alpha: formatNumber(lang, monitoring.alpha, 2), maximum: monitoring.maximumInformation, spent: formatNominalP(lang, spent) });
+  return t(monitoring.sides === 1 ? "lookPlanOneSided" : "lookPlan", { spending: monitoring.spending, alpha: formatNumber(lang, monitoring.alpha, Math.max(2, String(monitoring.alpha).split(".")[1]?.length ?? 0)), maximum: monitoring.maximumInformation, spent: formatNominalP(lang, spent) });
 }

@@ -30,7 +30,7 @@ function readmeFiles(): Set<string> {
 function diagramFiles(): Set<string> {
   const source = readFileSync("pipeline/run.ts", "utf8");
   const comment = source.slice(0, source.indexOf("*/"));
-  return new Set([...comment.matchAll(/(?:[\w-]+\/)*(?:[\w-]+|<[\w.]+>)\.(?:json|csv|html|xlsx)|(?:[\w-]+\/)+<[\w.]+>(?:\.csv)?/g)].map((m) => m[0]).filter((p) => p !== "spec.json"));
+  return new Set([...comment.matchAll(/(?:[\w-]+\/)*(?:[\w-]+|<[\w.]+>)\.(?:json|csv|html|xlsx|txt)|(?:[\w-]+\/)+<[\w.]+>(?:\.csv)?/g)].map((m) => m[0]).filter((p) => p !== "spec.json"));
 }
 
 describe("the pipeline graph", () => {

@@ -49,7 +49,8 @@ describe("effekt portfolio <run dir> <run dir> --out DIR", () => {
     expect(stdout).toContain("portfolio: 2 evaluations (ungifokus, release)");
 
     const { names, sheets } = readWorkbook(readFileSync(join(out, "status.xlsx")));
-    expect(names).toEqual(["council_economy", "council_evaluations"]);
+    // Sheets are named by the tables' titles (#28 item 7).
+    expect(names).toEqual(["Økonomi – frem til 2030", "Status"]);
     // The overview's intake is each run's published intake, as a number formatted as a count.
     const intakes = sheets[1]!.filter((c) => /^C[23]$/.test(c.ref));
     expect(intakes).toEqual([
@@ -71,7 +72,7 @@ describe("effekt portfolio <run dir> <run dir> --out DIR", () => {
     expect(row.net).toBe("");
     expect(row.notes).toContain("central tilbagebetaling 1.631.070 kr. (ikke decentral)");
     const html = readFileSync(join(ungifokus, "report", "status.html"), "utf8");
-    expect(html).toMatch(/<td class="text">UngiFokus: [^<]*\(ungifokus\)<\/td><td class="kr">14\.400\.000 kr\.<\/td><td class="kr">0 kr\.<\/td>/);
+    expect(html).toMatch(/<td class="text">UngiFokus: [^<]*<\/td><td class="kr">14\.400\.000 kr\.<\/td><td class="kr">0 kr\.<\/td>/);
     expect(html).toContain("Økonomi – frem til 2030");
   });
 
@@ -92,11 +93,11 @@ describe("effekt portfolio <run dir> <run dir> --out DIR", () => {
     expect(economy).toHaveLength(8);
     // The seven capitals: 14,400,000 + 15,933,563 + 7,254,200 + 4,800,000 + 17,900,000 + 3,000,000 + 3,000,000 = 66,287,763 kr.
     expect(economy.at(-1)!.investment).toBe("66287763");
-    const dmv = economy.find((r) => r.project!.includes("(dialog-mod-vold)"))!;
+    const dmv = economy.find((r) => r.project!.includes("Dialog mod Vold"))!;
     expect([dmv.repayment, dmv.savings, dmv.net]).toEqual(["1400000", "1400000", "0"]);
     expect(dmv.notes).toContain("Decentral tilbagebetaling: illustrativ");
     expect(dmv.notes).toContain("Decentrale besparelser: illustrativ");
-    const ips = economy.find((r) => r.project!.includes("(ips-plus)"))!;
+    const ips = economy.find((r) => r.project!.includes("IPS+"))!;
     expect(ips.investment).toBe("3000000");
     expect(ips.notes).not.toContain("Investering: illustrativ");
     expect(ips.notes).toContain("Decentral tilbagebetaling: illustrativ");

@@ -78,7 +78,7 @@ describe("effekt run --compare DIR", () => {
     expect(changes.find((r) => r.figure === "as_of")).toMatchObject({ previous: "2024-12-31", current: "2026-09-30" });
     expect(changes.find((r) => r.figure === "manifest_sha256")).toMatchObject({ previous: `${sha.slice(0, 12)}…`, sha256: sha });
     const html = readFileSync(join(later, "report/report.html"), "utf8");
-    expect(html).toContain(`Forrige kørsel: opgjort pr. 31. december 2024, manifest.json med SHA-256 ${sha.slice(0, 12)}…`);
+    expect(html).toContain(`Forrige kørsel: opgjort pr. 31. december 2024, kørselsmanifest med kontrolsum (SHA-256) ${sha.slice(0, 12)}…`);
     expect(html).not.toContain(basename(early));
     for (const file of ["changes.csv", "summary.csv", "status.csv"]) expect(readFileSync(join(later, "report", file), "utf8")).not.toContain(basename(early));
   });

@@ -97,7 +97,9 @@ describe("silent wrong answers (issue 14)", () => {
     expect(run.artefact.extracts.find((e: { name: string }) => e.name === "hours").onRejectedRow).toBe("ignore");
     await runStage("report", { specPath: run.spec, outDir: run.out, log });
     const html = readFileSync(join(run.out, "report/report.html"), "utf8");
-    expect(html).toContain("onRejectedRow &quot;ignore&quot;) i: hours");
+    // The extract is named in words (its title, else its kind), never by its id "hours" (#27).
+    expect(html).toContain("Afviste rækker regnes som fraværende (sådan siger analyseplanen for disse udtræk) i: ");
+    expect(html).not.toContain("udtræk) i: hours");
   });
 
   it("2. an as-of date past an extract's coverage censors the windows that run past it (extract_coverage) and warns", async () => {

@@ -8,8 +8,8 @@ const shipped = JSON.parse(readFileSync("fixtures/contracts/laer-for-livet.json"
 describe("periodDates(contract)", () => {
   it("periodDates defaults: due 31 December of the payment year; the first period from the contract's start, each next the day after", () => {
     const dates = periodDates(Contract.parse(shipped));
-    expect(dates[0]).toEqual({ period: "2023", paymentYear: 2023, from: "2022-01-01", dueDate: "2023-12-31", dueDateIllustrative: false });
-    expect(dates[1]).toEqual({ period: "2024", paymentYear: 2024, from: "2024-01-01", dueDate: "2024-12-31", dueDateIllustrative: false });
+    expect(dates[0]).toEqual({ period: "2023", label: "2023", paymentYear: 2023, from: "2022-01-01", dueDate: "2023-12-31", dueDateIllustrative: false });
+    expect(dates[1]).toEqual({ period: "2024", label: "2024", paymentYear: 2024, from: "2024-01-01", dueDate: "2024-12-31", dueDateIllustrative: false });
     expect(dates).toHaveLength(12);
   });
 

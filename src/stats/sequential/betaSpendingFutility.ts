@@ -17,17 +17,31 @@ export interface FutilityPlan {
   readonly spending: Spending;
 }
 
+/**
+ * The futility bound at one look: the z below which the chance at drift θ of stopping here, having
+ * continued at every earlier look (`regions`), is `increment` = β(t_k) − β(t_{k−1}); searched up to
+ * `ceiling` (the look's efficacy boundary; −∞ when the look may spend no β).
+ */
+export function futilityBoundAt(regions: readonly LookRegion[], fraction: number, drift: number, increment: number, ceiling: number): number {
+  if (!(increment > 1e-15)) return -Infinity;
+  const grid = continuationGrid(regions, fraction, drift);
+  const below = (z: number) => exitProbabilities(grid, fraction, z, Infinity, drift).below;
+  // below() increases with z; solveDecreasing finds where −below crosses −increment
+  return solveDecreasing((z) => -below(z), -increment, -12, Math.min(ceiling, 40));
+}
+
+/** β spent between two information fractions. */
+export function betaIncrement(futility: FutilityPlan, from: number, to: number): number {
+  return spentAlpha(futility.spending, futility.beta, 1, Math.min(to, 1)) - spentAlpha(futility.spending, futility.beta, 1, from);
+}
+
 /** The futility bounds (z; continue while Z > bound) at one drift, the last one unconstrained. */
 function boundsAtDrift(efficacy: readonly HeldLook[], futility: FutilityPlan, drift: number): number[] {
   const regions: LookRegion[] = [];
   const bounds: number[] = [];
   efficacy.forEach((look, k) => {
-    const increment = spentAlpha(futility.spending, futility.beta, 1, look.fraction) - spentAlpha(futility.spending, futility.beta, 1, k === 0 ? 0 : efficacy[k - 1]!.fraction);
-    const grid = continuationGrid(regions, look.fraction, drift);
-    const below = (z: number) => exitProbabilities(grid, look.fraction, z, Infinity, drift).below;
     const last = k === efficacy.length - 1;
-    // below() increases with z; solveDecreasing finds where −below crosses −increment
-    const bound = increment > 1e-15 ? solveDecreasing((z) => -below(z), -increment, -12, last ? 40 : look.boundary) : -Infinity;
+    const bound = futilityBoundAt(regions, look.fraction, drift, betaIncrement(futility, k === 0 ? 0 : efficacy[k - 1]!.fraction, look.fraction), last ? 40 : look.boundary);
     const kept = last ? bound : Math.min(bound, look.boundary);
     bounds.push(kept);
     regions.push({ fraction: look.fraction, lower: kept, upper: look.boundary });

@@ -23,7 +23,7 @@ describe("cappedUnitPriceLines(rule, rows, paidSoFar)", () => {
 
   it("cappedUnitPriceLines holds the running total at the cap: 250,000 paid before, 300,000 earned → −150,000", () => {
     const [, cap] = cappedUnitPriceLines(rule, rows(6), 250_000);
-    expect(cap).toMatchObject({ item: "cap: computed municipal saving", basis: { cap: 400_000, paid_before: 250_000 }, amount: -150_000, illustrative: true });
+    expect(cap).toMatchObject({ item: "cap_computed_saving", basis: { cap: 400_000, paid_before: 250_000 }, amount: -150_000, illustrative: true });
   });
 
   it("cappedUnitPriceLines suppresses 1–4 persons, never 0; past the cap all is trimmed", () => {

@@ -26,7 +26,7 @@ describe("rateCardLines(rule, rows, paidByPerson)", () => {
     expect(job).toMatchObject({ item: "Job", basis: { persons: 6, price: 10_000 }, amount: 60_000, suppressed: false, illustrative: false });
     expect(education).toMatchObject({ basis: { persons: null, price: 5_000 }, amount: null, suppressed: true, illustrative: true, amountUnsuppressed: 10_000 });
     // Two persons at the cap: 2 × 3,000 trimmed; two is below 5, so the count is suppressed.
-    expect(cap).toMatchObject({ item: "per-person cap", basis: { persons_at_cap: null, cap_per_person: 12_000 }, amount: null, suppressed: true, amountUnsuppressed: -6_000 });
+    expect(cap).toMatchObject({ item: "per_person_cap", basis: { persons_at_cap: null, cap_per_person: 12_000 }, amount: null, suppressed: true, amountUnsuppressed: -6_000 });
     expect(paid.get("p1")).toBe(12_000);
     expect(paid.get("p3")).toBe(10_000);
   });
