@@ -1,9 +1,8 @@
-/** parseCell: one rule for numbers (sign, surrounding spaces, no exponent or hex, at most 15 digits) and plausibility bounds. */
+/** parseCell: one rule for numbers (sign, surrounding spaces, no exponent or hex, at most 15 digits) and the plausibility bounds it applies (the ranges themselves: plausibility.test.ts). */
 import { describe, expect, it } from "vitest";
 import { parseCell, type CellFormats } from "../../src/ingest/rowSchema.ts";
 import { plausibleRange } from "../../src/ingest/plausibility.ts";
 import { EXTRACT_KINDS } from "../../src/ingest/extractKinds.ts";
-import { day } from "../helpers.ts";
 
 const formats: CellFormats = { dateFormat: "iso", monthFormat: "yyyy-mm", weekFormat: "iso", decimal: "," };
 const hours = EXTRACT_KINDS.paid_hours_monthly.hours;
@@ -33,14 +32,5 @@ describe("parseCell", () => {
     expect(result("744,5", bounded)).toBe("implausible_value");
     const moved = { ...formats, bounds: { ...plausibleRange("paid_hours_monthly", "hours", hours, { max: 2000 }, undefined)!, setting: "x" } };
     expect(result("1.234,5", moved)).toBe(1234.5);
-  });
-
-  it("plausibleRange: dates from 1900-01-01, a birth date not after the as-of date, other dates unbounded above", () => {
-    const birth = plausibleRange("population", "birthDate", EXTRACT_KINDS.population.birthDate, undefined, day("2026-09-30"))!;
-    expect([birth.min, birth.max]).toEqual([day("1900-01-01"), day("2026-09-30")]);
-    const conviction = plausibleRange("convictions", "date", EXTRACT_KINDS.convictions.date, undefined, day("2026-09-30"))!;
-    expect([conviction.min, conviction.max]).toEqual([day("1900-01-01"), undefined]);
-    const kr = plausibleRange("social_services_monthly", "costKr", EXTRACT_KINDS.social_services_monthly.costKr, undefined, undefined)!;
-    expect([kr.min, kr.max]).toEqual([0, 1_000_000]);
   });
 });

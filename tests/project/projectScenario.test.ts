@@ -1,34 +1,11 @@
 /** The projection on small cases worked out by hand in the comments. */
 import { describe, expect, it } from "vitest";
-import { projectCase } from "../../src/project/projectCase.ts";
 import { projectScenario } from "../../src/project/projectScenario.ts";
 import { Assumptions } from "../../src/project/schema.ts";
 import { seededRandom } from "../../src/shared/random.ts";
 
-const s = (value: number) => ({ value, source: "test" });
-/** One line: 2 units less per person a year at 100 kr, shared ½ / ¼ / ¼; 10 persons; 3 years; a cohort costs 5,000 kr. */
-function raw(overrides: Record<string, unknown> = {}) {
-  return {
-    name: "hand",
-    title: "hand-computed",
-    source: "test",
-    horizonYears: s(3),
-    cohort: { size: s(10), newCohortEachYear: true },
-    interventionCost: { perCohort: s(5000), payer: "kommune" },
-    lines: [
-      {
-        id: "line",
-        label: "line",
-        effect: s(2),
-        effectUnit: "units per person per year",
-        unitPrice: s(100),
-        priceUnit: "kr per unit",
-        shares: { kommune: s(0.5), region: s(0.25), stat: s(0.25) },
-      },
-    ],
-    ...overrides,
-  };
-}
+import { raw, s } from "./handCase.ts";
+
 const project = (json: unknown) => projectScenario(Assumptions.parse(json), { id: "base", label: "base" }, null);
 
 describe("projectScenario", () => {
@@ -86,40 +63,5 @@ describe("projectScenario", () => {
         expect(many.totals[sector]).toBeCloseTo(one.totals[sector] * factor, 6);
       }
     }
-  });
-});
-
-describe("assumption files", () => {
-  it("sector shares that do not sum to 1 are an error naming the line and its JSON path", () => {
-    const json = raw();
-    (json.lines[0] as Record<string, unknown>).shares = { kommune: s(0.5), region: s(0.3), stat: s(0.3) };
-    expect(() => projectCase(json, "case.json", null)).toThrow("case.json $.lines[0].shares: line 'line': sector shares sum to 1.1, not 1");
-  });
-
-  it("a horizon of a billion years is refused by name (found by the fuzz suite: it ran out of memory)", () => {
-    expect(() => projectCase(raw({ horizonYears: s(1e9) }), "case.json", null)).toThrow("case.json $.horizonYears.value: the horizon must be more than 0 and at most 100 years");
-  });
-
-  it("every number needs its source", () => {
-    const json = raw({ horizonYears: { value: 3 } });
-    expect(() => projectCase(json, "case.json", null)).toThrow("case.json $.horizonYears.source");
-  });
-
-  it("an override of a line that does not exist names it", () => {
-    const json = raw({ scenarios: [{ id: "bad", label: "bad", overrides: [{ path: "lines.nope.effect.value", value: 1 }] }] });
-    expect(() => projectCase(json, "case.json", null)).toThrow("override lines.nope.effect.value: no element with id 'nope'");
-  });
-
-  it("an effect from effects.json carries the estimate's confidence interval into the savings", () => {
-    const json = raw();
-    (json.lines[0] as Record<string, unknown>).effect = { fromEffects: { outcome: "y", estimator: "difference_in_means", scale: s(-0.5) } };
-    const effects = {
-      artefact: "effects" as const, schema_version: 1 as const, evaluation: "t", source: "t", confidence: 0.95, control: "c", adjustment: "", design: "randomised", subgroups: [], interactions: [], kpis: [],
-      estimates: [{ outcome: "y", contrast: "t vs c", estimator: "difference_in_means" as const, estimate: -4, std_error: 1, statistic: -4, df: 10, p_value: 0.01, conf_low: -6, conf_high: -2, n_treated: 6, n_control: 6, mean_treated: 1, mean_control: 5 }],
-    };
-    const [result] = projectCase(json, "case.json", effects).scenarios;
-    // Effect = −4 × −0.5 = 2 a year, as before; the CI −6…−2 gives 1…3 a year → 3,000…9,000 kr over 3 years.
-    expect(result!.totals.society).toBe(6000);
-    expect(result!.lines[0]!.interval).toMatchObject({ low: 3000, high: 9000 });
   });
 });

@@ -1,39 +1,19 @@
-/** deriveTriggers over the trigger kinds of TRIGGER_DEFINITIONS; each kind has its own mirror (tests/ingest/outcomes/<kind>.test.ts). */
+/** The record of trigger kinds; what each kind derives is in its own mirror (tests/ingest/outcomes/<kind>.test.ts), the table over them in tests/ingest/deriveTriggers.test.ts. */
 import { describe, expect, it } from "vitest";
-import { deriveTriggers } from "../../../src/ingest/deriveTriggers.ts";
-import { day } from "../../helpers.ts";
-import { A, C, base, map } from "./triggerFixture.ts";
+import { TRIGGER_DEFINITIONS, triggerDefinitionOf } from "../../../src/ingest/outcomes/triggers.ts";
+import { activityInYear } from "../../../src/ingest/outcomes/activity_in_year.ts";
+import { shelterNightsWithin } from "../../../src/ingest/outcomes/shelter_nights_within.ts";
 
-describe("deriveTriggers", () => {
-  it("deriveTriggers puts a window trigger in the year its window ends and a year trigger in each followed year up to the as-of year", () => {
-    const records = base([A, C], {
-      actionPlanAssessments: map([{ personId: "C", date: day("2023-01-10"), result: "progress" as const }]),
-      programmeActivities: map([{ personId: "A", activity: "camp", date: day("2023-02-01") }]),
-    });
-    const { rows, summaries } = deriveTriggers(
-      {
-        years: { from: 2022, to: 2030 },
-        outcomes: [
-          { kind: "action_plan_progress_within", id: "progress", source: "002", windowMonths: 6 },
-          { kind: "activity_in_year", id: "camp", source: "002", activities: ["camp"], require: "all" },
-        ],
-      },
-      records,
-      day("2023-06-30"),
-      {},
-    );
-    // A's window ends 2022-09-14 (2022); C's [2022-10-01, 2023-04-01) ends 2023-03-31 (2023). Camp: 2022 and 2023 for both (C from 2022-10-01).
-    expect(rows.map((r) => [r.personId, r.period, r.trigger, r.value.status === "observed" ? r.value.value : r.value.status])).toEqual([
-      ["A", "2022", "progress", 0],
-      ["A", "2022", "camp", 0],
-      ["A", "2023", "camp", 1],
-      ["C", "2022", "camp", 0],
-      ["C", "2023", "progress", 1],
-      ["C", "2023", "camp", "censored"],
+describe("triggerDefinitionOf(trigger)", () => {
+  it("triggerDefinitionOf({ kind }) is the definition of that kind's own file", () => {
+    expect(triggerDefinitionOf({ kind: "activity_in_year", id: "camp", source: "002", activities: ["camp"], require: "all" } as never)).toBe(activityInYear);
+    expect(triggerDefinitionOf({ kind: "shelter_nights_within", id: "s" } as never)).toBe(shelterNightsWithin);
+  });
+  it("TRIGGER_DEFINITIONS has the nine kinds, each attributed to a window or a year", () => {
+    expect(Object.keys(TRIGGER_DEFINITIONS).sort()).toEqual([
+      "action_plan_progress_within", "activity_in_year", "education_within", "employment_rate_within", "exam_passed_in_year",
+      "no_stay_in_year", "paid_hours_in_year", "shelter_nights_within", "upper_secondary_in_year",
     ]);
-    expect(summaries[1]!.periods).toEqual([
-      { period: "2022", persons: 2, achieved: 0, byStatus: { observed: 2 } },
-      { period: "2023", persons: 2, achieved: 1, byStatus: { "censored:as_of": 1, observed: 1 } },
-    ]);
+    for (const [kind, definition] of Object.entries(TRIGGER_DEFINITIONS)) expect(kind.endsWith("_within") ? "window" : "year").toBe(definition.attribution);
   });
 });

@@ -1,4 +1,6 @@
 /**
+ * discloseTables(tables, options) on hand-made tables (the business case's: businessFacts.test.ts; every run: attack.test.ts).
+ *
  * The status page's primary effect follows the estimator it shows (issue 26, part 5): the engine hides it when the
  * effects table hides that estimator's estimate, or the memo row it is worded from — not only the difference in means.
  */
@@ -36,17 +38,42 @@ function statusEffect(olsEstimate: Cell, memoDifference: Cell): Cell {
   return out.find((t) => t.id === "status")!.rows[0]!.effect ?? null;
 }
 
-describe("discloseTables: the status page's primary effect", () => {
-  it("is shown when the effects table shows the estimator's estimate and the memo row its difference", () => {
+describe("discloseTables(tables, options): the status page's primary effect", () => {
+  it("discloseTables(…) shows it when the effects table shows the estimator's estimate and the memo row its difference", () => {
     expect(statusEffect(0.098, "+9,8 procentpoint")).toBe(EFFECT);
   });
 
-  it("is hidden when the effects table hides the OLS estimate it shows, though the difference in means is shown", () => {
+  it("discloseTables(…) hides it when the effects table hides the OLS estimate it shows, though the difference in means is shown", () => {
     expect(statusEffect("x", "+9,8 procentpoint")).toBe("–");
   });
 
-  it("is hidden when the memo row it is worded from is hidden", () => {
+  it("discloseTables(…) hides it when the memo row it is worded from is hidden", () => {
     expect(statusEffect(0.098, "x")).toBe("–");
     expect(statusEffect(0.098, "<5")).toBe("–");
+  });
+});
+
+describe("discloseTables(tables, options).estimateShown(outcome, contrast, estimator)", () => {
+  const effects = (ols: Cell): Table => ({
+    id: "effects",
+    columns: [{ key: "estimate", label: "e", kind: "number", digits: 3 }],
+    rows: [
+      { outcome_id: "edu", contrast_id: contrast, estimator_id: "difference_in_means", estimate: 0.1 },
+      { outcome_id: "edu", contrast_id: contrast, estimator_id: "ols_adjusted", estimate: ols },
+    ],
+  });
+  it("estimateShown(edu, contrast) follows the effects table's cell: a number is shown, x is not", () => {
+    const shown = discloseTables([effects(0.098)], { lang: "da", minCell: 5, run, previous: null });
+    expect(shown.estimateShown("edu", contrast)).toBe(true);
+    expect(shown.estimateShown("edu", contrast, "ols_adjusted")).toBe(true);
+    const hidden = discloseTables([effects("x")], { lang: "da", minCell: 5, run, previous: null });
+    expect(hidden.estimateShown("edu", contrast, "ols_adjusted")).toBe(false);
+    expect(hidden.estimateShown("edu", contrast)).toBe(true);
+  });
+  it("discloseTables(tables) returns new tables: the input rows are not changed", () => {
+    const input = effects(0.098);
+    const before = JSON.stringify(input);
+    discloseTables([input], { lang: "da", minCell: 5, run, previous: null });
+    expect(JSON.stringify(input)).toBe(before);
   });
 });
