@@ -551,7 +551,7 @@ export const IDS_DA = {
     // No count of persons: it may be below the smallest cell shown.
     covariate_missing_left_out: () => "personer uden værdi for en baggrundsvariabel er udeladt",
     // The counts stay in effects.json: a report shows no count that may be below the smallest cell shown.
-    outcome_missing_left_out: () => "personer uden værdi for udfaldet er udeladt (talt pr. arm i effects.json)",
+    outcome_missing_left_out: () => "personer uden værdi for udfaldet er udeladt (antallet pr. gruppe står i kørslens effektfil, ikke her, da det kan være under den mindste tilladte celle)",
     clusters_rerandomised: () => "hele klynger omfordelt tilfældigt inden for deres strata",
     interval_ignores_clusters: () => "intervallet og p-værdien behandler personerne som uafhængige: de ser bort fra klyngerne og er for snævre, når personer i samme klynge ligner hinanden",
     cluster_vcovcl: (p, f) => `klyngerobust standardfejl over ${f.number(p.clusters)} klynger (sandwich::vcovCL, HC0 with G/(G − 1))`,

@@ -551,7 +551,7 @@ export const IDS_EN = {
     // No count of persons: it may be below the smallest cell shown.
     covariate_missing_left_out: () => "persons without a covariate value are left out",
     // The counts stay in effects.json: a report shows no count that may be below the smallest cell shown.
-    outcome_missing_left_out: () => "persons without a value of the outcome are left out (counted per arm in effects.json)",
+    outcome_missing_left_out: () => "persons without a value of the outcome are left out (the count per group is in the run's effects file, not here, as it may be below the smallest cell allowed)",
     clusters_rerandomised: () => "whole clusters re-randomised within their strata",
     interval_ignores_clusters: () => "its interval and p-value treat persons as independent: they ignore the clustering, so they are too narrow when persons in a cluster are alike",
     cluster_vcovcl: (p, f) => `cluster-robust standard error over ${f.number(p.clusters)} clusters (sandwich::vcovCL, HC0 with G/(G − 1))`,
